@@ -1,0 +1,42 @@
+package dev.ponder.core.ingest;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * How to import a file.
+ *
+ * @param format     the reader to use, or {@code null} to recognise the format by content
+ * @param attributes run attributes the user sets ({@code --set key=value}): {@code name}, {@code model},
+ *                   {@code strategy}, {@code grader} and {@code notes} set those fields; every other key
+ *                   becomes a run parameter (temperature, budget, seed, group, ...). They win over the file.
+ */
+public record ImportOptions(String format, Map<String, String> attributes) {
+    public static final ImportOptions DEFAULT = new ImportOptions(null, Map.of());
+    private static final Set<String> RUN_FIELDS = Set.of("name", "model", "strategy", "grader", "notes");
+
+    public ImportOptions {
+        attributes = attributes == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(attributes));
+    }
+
+    /** The file's header with the user's attributes laid over it, and the file name as the last resort for a name. */
+    RunHeader applyTo(RunHeader header, String fallbackName) {
+        Map<String, String> params = new HashMap<>(header.params());
+        attributes.forEach((key, value) -> {
+            if (!RUN_FIELDS.contains(key)) {
+                params.put(key, value);
+            }
+        });
+        String name = pick("name", header.name());
+        return new RunHeader(name == null || name.isBlank() ? fallbackName : name, pick("model", header.model()),
+                pick("strategy", header.strategy()), params, pick("grader", header.grader()), pick("notes", header.notes()));
+    }
+
+    private String pick(String key, String fromFile) {
+        String fromUser = attributes.get(key);
+        return fromUser != null ? fromUser : fromFile;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ponder.core.ingest;
+
+import dev.ponder.core.model.RunSource;
+import dev.ponder.core.store.RunRepository;
+import dev.ponder.core.store.RunWriter;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Imports run files into a workspace, each file in one transaction: the run appears whole or not at all,
+ * whether the import succeeds, fails, or is cancelled.
+ */
+public final class Importer {
+    private final Workspace workspace;
+    private final RunFormats formats;
+
+    public Importer(Workspace workspace) {
+        this(workspace, RunFormats.standard());
+    }
+
+    public Importer(Workspace workspace, RunFormats formats) {
+        this.workspace = workspace;
+        this.formats = formats;
+    }
+
+    public ImportResult importFile(Path file, ImportOptions options, TaskContext context) {
+        String fileName = String.valueOf(file.getFileName());
+        if (!Files.isRegularFile(file)) {
+            throw new ImportException(fileName, null, Files.exists(file) ? "not a regular file" : "no such file: " + file);
+        }
+        long size;
+        RunReader reader;
+        try {
+            size = Files.size(file);
+            reader = formats.choose(options.format(), FileHead.of(file));
+        } catch (IOException e) {
+            throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
+        }
+        RunSource source = new RunSource(describe(file), reader.format(), null);
+        long started = System.nanoTime();
+        context.message("Importing " + fileName);
+        return workspace.write(connection -> {
+            MessageDigest sha256 = sha256();
+            try (RunWriter writer = new RunWriter(connection);
+                 CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                 InputStream in = new DigestInputStream(counted, sha256)) {
+                WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
+                reader.read(in, fileName, sink);
+                in.transferTo(OutputStream.nullOutputStream());
+                sink.finish();
+                String digest = HexFormat.of().formatHex(sha256.digest());
+                new RunRepository(connection).updateSourceSha256(sink.runId(), digest);
+                return new ImportResult(sink.runId(), sink.runName(), reader.format(), digest, sink.problems(),
+                        sink.samples(), sink.treeNodes(), sink.skippedCount(), sink.skipped(), size,
+                        Duration.ofNanos(System.nanoTime() - started));
+            } catch (IOException e) {
+                throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The path as stored with the run: absolute on disk, a URI for files inside archives (the bundled samples). */
+    private static String describe(Path file) {
+        return file.getFileSystem() == FileSystems.getDefault() ? file.toAbsolutePath().toString() : file.toUri().toString();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

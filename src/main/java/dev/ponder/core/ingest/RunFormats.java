@@ -1,0 +1,50 @@
+package dev.ponder.core.ingest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The formats Ponder reads, and which one a file is in. */
+public final class RunFormats {
+    private final List<RunReader> readers;
+
+    public RunFormats(List<RunReader> readers) {
+        this.readers = List.copyOf(readers);
+    }
+
+    public static RunFormats standard() {
+        return new RunFormats(List.of(new PonderJsonlReader()));
+    }
+
+    public List<RunReader> readers() {
+        return readers;
+    }
+
+    public Optional<RunReader> byName(String format) {
+        return readers.stream().filter(reader -> reader.format().equalsIgnoreCase(format)).findFirst();
+    }
+
+    /** The reader for the named format, or the one that recognises the file's content. */
+    public RunReader choose(String format, FileHead head) {
+        if (format != null && !format.isBlank()) {
+            return byName(format).orElseThrow(() -> new ImportException(head.fileName(), null,
+                    "unknown format '" + format + "'; known formats: " + names()));
+        }
+        if (head.isEmpty()) {
+            throw new ImportException(head.fileName(), null, "the file is empty");
+        }
+        return readers.stream().filter(reader -> reader.recognises(head)).findFirst()
+                .orElseThrow(() -> new ImportException(head.fileName(), null,
+                        "not a run file Ponder recognises (it starts with " + preview(head) + "); known formats: "
+                                + names() + ". Choose one with --format if the file is one of them."));
+    }
+
+    private String names() {
+        return readers.stream().map(RunReader::format).collect(Collectors.joining(", "));
+    }
+
+    private static String preview(FileHead head) {
+        String line = head.firstLine();
+        return '"' + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + '"';
+    }
+}

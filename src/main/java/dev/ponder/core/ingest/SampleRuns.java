@@ -1,0 +1,76 @@
+package dev.ponder.core.ingest;
+
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The runs that ship with Ponder (the repository's {@code sample-runs/}, bundled into the jar), which a
+ * first start imports into the default workspace.
+ */
+public final class SampleRuns {
+    static final String RESOURCE_DIR = "/dev/ponder/sample-runs";
+
+    private SampleRuns() {
+    }
+
+    /** Imports every bundled sample run, each in its own transaction, in file-name order. */
+    public static List<ImportResult> importAll(Workspace workspace, TaskContext context) {
+        URL url = SampleRuns.class.getResource(RESOURCE_DIR);
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return importFrom(Path.of(uri), workspace, context);
+            }
+            FileSystem jar;
+            boolean openedHere;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+                openedHere = true;
+            } catch (FileSystemAlreadyExistsException e) {
+                jar = FileSystems.getFileSystem(uri);
+                openedHere = false;
+            }
+            try {
+                return importFrom(jar.provider().getPath(uri), workspace, context);
+            } finally {
+                if (openedHere) {
+                    jar.close();
+                }
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new UncheckedIOException(new IOException("cannot list the bundled sample runs: " + e.getMessage(), e));
+        }
+    }
+
+    private static List<ImportResult> importFrom(Path directory, Workspace workspace, TaskContext context)
+            throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(directory)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        Importer importer = new Importer(workspace);
+        List<ImportResult> results = new ArrayList<>();
+        for (Path file : files) {
+            context.checkCancelled();
+            results.add(importer.importFile(file, ImportOptions.DEFAULT, context));
+        }
+        return results;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ponder.core.ingest;
+
+import dev.ponder.core.model.Problem;
+
+/**
+ * Where every reader sends what it reads, in file order. {@link #run} comes first and once; problems may
+ * come before, between or never (a sample's key alone creates its problem).
+ */
+public interface SampleSink {
+
+    void run(RunHeader header);
+
+    /** A problem's details; the id is ignored. */
+    void problem(Problem problem);
+
+    void sample(IngestedSample sample);
+
+    void treeNode(IngestedTreeNode node);
+
+    /** A record that could not be imported and was left out; {@code location} is e.g. "line 17". */
+    void skipped(String location, String reason);
+}

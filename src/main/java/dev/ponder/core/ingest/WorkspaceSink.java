@@ -1,0 +1,192 @@
+package dev.ponder.core.ingest;
+
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Run;
+import dev.ponder.core.model.RunSource;
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.model.TreeNode;
+import dev.ponder.core.store.RunWriter;
+import dev.ponder.core.task.TaskContext;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The sink that writes what a reader reads into the workspace, inside the importer's transaction:
+ * resolves problem keys and file ids to workspace ids, counts, reports progress and stops when cancelled.
+ */
+final class WorkspaceSink implements SampleSink {
+    private static final int REPORT_EVERY = 256;
+
+    private final RunWriter writer;
+    private final String fileName;
+    private final RunSource source;
+    private final ImportOptions options;
+    private final TaskContext context;
+    private final LongSupplier bytesRead;
+    private final long totalBytes;
+    private final FileRefs sampleRefs;
+    private final FileRefs nodeRefs;
+    private final Set<Long> problems = new HashSet<>();
+    private final List<SkippedRecord> skipped = new ArrayList<>();
+    private long skippedCount;
+    private long runId;
+    private String runName;
+    private long samples;
+    private long treeNodes;
+
+    WorkspaceSink(RunWriter writer, String fileName, RunSource source, ImportOptions options, TaskContext context,
+                  LongSupplier bytesRead, long totalBytes) {
+        this.writer = writer;
+        this.fileName = fileName;
+        this.source = source;
+        this.options = options;
+        this.context = context;
+        this.bytesRead = bytesRead;
+        this.totalBytes = totalBytes;
+        this.sampleRefs = new FileRefs(writer::reserveSampleId);
+        this.nodeRefs = new FileRefs(writer::reserveTreeNodeId);
+    }
+
+    @Override
+    public void run(RunHeader header) {
+        if (runId != 0) {
+            throw new IllegalStateException("a reader announced the run twice");
+        }
+        RunHeader effective = options.applyTo(header, baseName(fileName));
+        runName = effective.name();
+        Run run = new Run(0, effective.name(), source, Instant.now(), effective.model(), effective.strategy(),
+                effective.params(), null, effective.grader(), effective.notes());
+        runId = sql(() -> writer.insertRun(run));
+    }
+
+    @Override
+    public void problem(Problem problem) {
+        requireRun();
+        sql(() -> writer.problemId(problem));
+    }
+
+    @Override
+    public void sample(IngestedSample ingested) {
+        requireRun();
+        long problemId = problemId(ingested.problemKey());
+        long id = sampleRefs.define(ingested.fileId());
+        Long parentId = sampleRefs.reference(ingested.parentFileId());
+        Sample sample = ingested.sample().stored(id, runId, problemId, parentId);
+        sql(() -> {
+            writer.addSample(sample, ingested.steps(), ingested.segments());
+            return null;
+        });
+        problems.add(problemId);
+        samples++;
+        reportEvery();
+    }
+
+    @Override
+    public void treeNode(IngestedTreeNode ingested) {
+        requireRun();
+        long problemId = problemId(ingested.problemKey());
+        long id = nodeRefs.define(ingested.fileId());
+        Long parentId = nodeRefs.reference(ingested.parentFileId());
+        TreeNode node = ingested.node().stored(id, runId, problemId, parentId);
+        sql(() -> {
+            writer.addTreeNode(node);
+            return null;
+        });
+        problems.add(problemId);
+        treeNodes++;
+        reportEvery();
+    }
+
+    @Override
+    public void skipped(String location, String reason) {
+        skippedCount++;
+        if (skipped.size() < ImportResult.SKIPPED_SHOWN) {
+            skipped.add(new SkippedRecord(location, reason));
+        }
+    }
+
+    /** Writes what is still queued and checks every parent reference was defined. */
+    void finish() {
+        requireRun();
+        List<String> danglingSamples = sampleRefs.dangling();
+        List<String> danglingNodes = nodeRefs.dangling();
+        if (!danglingSamples.isEmpty() || !danglingNodes.isEmpty()) {
+            throw new ImportException(fileName, null, "records refer to parents the file never defines: "
+                    + (danglingSamples.isEmpty() ? "" : "samples " + danglingSamples + " ")
+                    + (danglingNodes.isEmpty() ? "" : "tree nodes " + danglingNodes));
+        }
+        sql(() -> {
+            writer.flush();
+            return null;
+        });
+        context.progress(totalBytes, totalBytes);
+    }
+
+    long runId() {
+        return runId;
+    }
+
+    String runName() {
+        return runName;
+    }
+
+    int problems() {
+        return problems.size();
+    }
+
+    long samples() {
+        return samples;
+    }
+
+    long treeNodes() {
+        return treeNodes;
+    }
+
+    long skippedCount() {
+        return skippedCount;
+    }
+
+    List<SkippedRecord> skipped() {
+        return skipped;
+    }
+
+    private long problemId(String key) {
+        return sql(() -> writer.problemId(new Problem(0, key, null, null, null, null)));
+    }
+
+    private void reportEvery() {
+        if ((samples + treeNodes) % REPORT_EVERY == 0) {
+            context.checkCancelled();
+            context.progress(bytesRead.getAsLong(), totalBytes);
+            context.message(String.format("Importing %s: %,d samples", fileName, samples));
+        }
+    }
+
+    private void requireRun() {
+        if (runId == 0) {
+            throw new ImportException(fileName, null, "the reader sent records before the run header");
+        }
+    }
+
+    private static String baseName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    private static <T> T sql(SqlCall<T> call) {
+        try {
+            return call.call();
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing to the workspace failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ponder.core.settings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What Ponder remembers between starts.
+ *
+ * @param window            the main window's last bounds, or {@code null} before the first close
+ * @param lastWorkspace     the workspace open when Ponder last closed, or {@code null}
+ * @param recentWorkspaces  most recent first, at most {@link #RECENT_LIMIT}
+ * @param recentImports     run files imported lately, most recent first, at most {@link #RECENT_LIMIT}
+ */
+public record UserSettings(WindowState window, String lastWorkspace, List<String> recentWorkspaces,
+                           List<String> recentImports) {
+    public static final int RECENT_LIMIT = 10;
+    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of());
+
+    public UserSettings {
+        recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
+        recentImports = recentImports == null ? List.of() : List.copyOf(recentImports);
+    }
+
+    public UserSettings withWindow(WindowState newWindow) {
+        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports);
+    }
+
+    /** Records that this workspace was opened: it becomes the last one and heads the recent list. */
+    public UserSettings withWorkspaceOpened(String workspace) {
+        return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports);
+    }
+
+    public UserSettings withImported(String file) {
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file));
+    }
+
+    public UserSettings withoutRecentWorkspace(String workspace) {
+        List<String> rest = new ArrayList<>(recentWorkspaces);
+        rest.remove(workspace);
+        return new UserSettings(window, lastWorkspace, rest, recentImports);
+    }
+
+    private static List<String> pushFront(List<String> list, String item) {
+        List<String> result = new ArrayList<>(list.size() + 1);
+        result.add(item);
+        list.stream().filter(existing -> !existing.equals(item)).limit(RECENT_LIMIT - 1L).forEach(result::add);
+        return result;
+    }
+}

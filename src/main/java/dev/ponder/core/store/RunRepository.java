@@ -1,0 +1,120 @@
+package dev.ponder.core.store;
+
+import dev.ponder.core.model.Run;
+import dev.ponder.core.model.RunSource;
+import dev.ponder.core.model.RunSummary;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs of a workspace: insert, find, list with counts, delete. Works on the connection it is given. */
+public final class RunRepository {
+    private static final String COLUMNS = "r.id, r.name, r.source_path, r.source_format, r.source_sha256, r.imported_at, "
+            + "r.model, r.strategy, r.params_json, r.parent_run_id, r.grader, r.notes";
+
+    private final Connection connection;
+
+    public RunRepository(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Stores a new run and returns its id (the run's own id is ignored). */
+    public long insert(Run run) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run(name, source_path, source_format, "
+                + "source_sha256, imported_at, model, strategy, params_json, parent_run_id, grader, notes) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            insert.setString(1, run.name());
+            insert.setString(2, run.source().path());
+            insert.setString(3, run.source().format());
+            insert.setString(4, run.source().sha256());
+            insert.setString(5, run.importedAt().toString());
+            insert.setString(6, run.model());
+            insert.setString(7, run.strategy());
+            insert.setString(8, JsonColumns.params(run.params()));
+            Sql.set(insert, 9, run.parentRunId());
+            insert.setString(10, run.grader());
+            insert.setString(11, run.notes());
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    public void updateSourceSha256(long runId, String sha256) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE run SET source_sha256 = ? WHERE id = ?")) {
+            update.setString(1, sha256);
+            update.setLong(2, runId);
+            update.executeUpdate();
+        }
+    }
+
+    public Optional<Run> find(long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM run r WHERE r.id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(run(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Runs imported from a file with this content hash, oldest first. */
+    public List<Run> findBySourceSha256(String sha256) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM run r WHERE r.source_sha256 = ? ORDER BY r.id")) {
+            query.setString(1, sha256);
+            List<Run> runs = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(run(rows));
+                }
+            }
+            return runs;
+        }
+    }
+
+    /** Every run with its problem and sample counts and sample-level accuracy, oldest first. */
+    public List<RunSummary> summaries() throws SQLException {
+        String sql = "SELECT " + COLUMNS + ", coalesce(c.problems, 0) AS problems, coalesce(c.samples, 0) AS samples, "
+                + "coalesce(c.graded, 0) AS graded, c.accuracy "
+                + "FROM run r LEFT JOIN (SELECT run_id, count(DISTINCT problem_id) AS problems, count(*) AS samples, "
+                + "count(correct) AS graded, avg(correct) AS accuracy FROM sample GROUP BY run_id) c ON c.run_id = r.id "
+                + "ORDER BY r.id";
+        List<RunSummary> summaries = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                summaries.add(new RunSummary(run(rows), rows.getInt("problems"), rows.getInt("samples"),
+                        rows.getInt("graded"), Sql.real(rows, "accuracy")));
+            }
+        }
+        return summaries;
+    }
+
+    /** Deletes the run with its samples, steps, segments, tree nodes and tags, and problems no run uses any more. */
+    public boolean delete(long id) throws SQLException {
+        int deleted;
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM run WHERE id = ?")) {
+            delete.setLong(1, id);
+            deleted = delete.executeUpdate();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM problem WHERE NOT EXISTS (SELECT 1 FROM sample s WHERE s.problem_id = problem.id) "
+                    + "AND NOT EXISTS (SELECT 1 FROM tree_node t WHERE t.problem_id = problem.id)");
+        }
+        return deleted > 0;
+    }
+
+    private static Run run(ResultSet rows) throws SQLException {
+        return new Run(rows.getLong("id"), rows.getString("name"),
+                new RunSource(rows.getString("source_path"), rows.getString("source_format"), rows.getString("source_sha256")),
+                Instant.parse(rows.getString("imported_at")), rows.getString("model"), rows.getString("strategy"),
+                JsonColumns.params(rows.getString("params_json")), Sql.longValue(rows, "parent_run_id"),
+                rows.getString("grader"), rows.getString("notes"));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ponder.core.store;
+
+import dev.ponder.core.model.Answer;
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.model.Segment;
+import dev.ponder.core.model.SegmentKind;
+import dev.ponder.core.model.Step;
+import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.model.TokenCounts;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads samples with their text, steps and segments; for one trace at a time, never for analysis. */
+public final class SampleRepository {
+    private static final String COLUMNS = "id, run_id, problem_id, sample_index, round, text, think_start, think_end, "
+            + "truncated, answer_text, extracted_answer, answer_key, correct, tokens_total, tokens_thinking, "
+            + "tokens_estimated, finish_reason, score, budget, parent_sample_id, meta_json";
+
+    private final Connection connection;
+
+    public SampleRepository(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Optional<Sample> find(long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM sample WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(sample(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A run's samples of one problem, by round and index. */
+    public List<Sample> ofProblem(long runId, long problemId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM sample "
+                + "WHERE run_id = ? AND problem_id = ? ORDER BY round, sample_index")) {
+            query.setLong(1, runId);
+            query.setLong(2, problemId);
+            List<Sample> samples = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    samples.add(sample(rows));
+                }
+            }
+            return samples;
+        }
+    }
+
+    public List<Step> steps(long sampleId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT step_index, char_start, char_end, score "
+                + "FROM step WHERE sample_id = ? ORDER BY step_index")) {
+            query.setLong(1, sampleId);
+            List<Step> steps = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    steps.add(new Step(rows.getInt("step_index"), rows.getInt("char_start"), rows.getInt("char_end"),
+                            Sql.real(rows, "score")));
+                }
+            }
+            return steps;
+        }
+    }
+
+    public List<Segment> segments(long sampleId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT segment_index, kind, char_start, char_end, "
+                + "detail FROM segment WHERE sample_id = ? ORDER BY segment_index")) {
+            query.setLong(1, sampleId);
+            List<Segment> segments = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    segments.add(new Segment(rows.getInt("segment_index"), SegmentKind.fromCode(rows.getString("kind")),
+                            rows.getInt("char_start"), rows.getInt("char_end"), rows.getString("detail")));
+                }
+            }
+            return segments;
+        }
+    }
+
+    private static Sample sample(ResultSet rows) throws SQLException {
+        Integer thinkStart = Sql.integer(rows, "think_start");
+        ThinkingSpan thinking = thinkStart == null ? null : new ThinkingSpan(thinkStart, rows.getInt("think_end"));
+        return new Sample(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("problem_id"),
+                rows.getInt("sample_index"), rows.getInt("round"), rows.getString("text"), thinking,
+                rows.getInt("truncated") != 0,
+                new Answer(rows.getString("answer_text"), rows.getString("extracted_answer"), rows.getString("answer_key")),
+                Sql.bool(rows, "correct"),
+                new TokenCounts(Sql.integer(rows, "tokens_total"), Sql.integer(rows, "tokens_thinking"),
+                        rows.getInt("tokens_estimated") != 0),
+                rows.getString("finish_reason"), Sql.real(rows, "score"), Sql.integer(rows, "budget"),
+                Sql.longValue(rows, "parent_sample_id"), rows.getString("meta_json"));
+    }
+}

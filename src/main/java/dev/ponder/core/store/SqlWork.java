@@ -1,0 +1,9 @@
+package dev.ponder.core.store;
+
+import java.sql.Connection;
+
+/** Work done with a workspace connection, inside a read or inside one write transaction. */
+@FunctionalInterface
+public interface SqlWork<T> {
+    T run(Connection connection) throws Exception;
+}

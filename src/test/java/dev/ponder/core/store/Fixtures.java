@@ -1,0 +1,62 @@
+package dev.ponder.core.store;
+
+import dev.ponder.core.model.Answer;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Run;
+import dev.ponder.core.model.RunSource;
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.model.Segment;
+import dev.ponder.core.model.SegmentKind;
+import dev.ponder.core.model.Step;
+import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.model.TokenCounts;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Small runs written straight through the store, for tests that are not about reading files. */
+public final class Fixtures {
+    public static final String TRACE = "<think>\n7 + 8 = 15, carry 1.\n\nWait, let me double-check the carry.\n</think>\n\\boxed{85}";
+
+    private Fixtures() {
+    }
+
+    public static Run run(String name) {
+        return new Run(0, name, new RunSource("/data/" + name + ".jsonl", "ponder-jsonl", "ab12"),
+                Instant.parse("2026-11-20T10:15:30Z"), "qwen-7b", "best-of-n", Map.of("temperature", "0.8", "n", "2"),
+                null, "file labels", "a note");
+    }
+
+    public static Sample sample(int index, boolean correct) {
+        return new Sample(0, 0, 0, index, 0, TRACE, new ThinkingSpan(8, 66), false,
+                new Answer("\\boxed{85}", "85", "85"), correct, new TokenCounts(30, 22, false), "stop", 0.75, 4096,
+                null, "{\"seed\":1}");
+    }
+
+    /** Writes a run with {@code problems} problems of {@code samplesEach} samples, every other one correct. */
+    public static long writeRun(Workspace workspace, String name, int problems, int samplesEach) {
+        return workspace.write(connection -> {
+            try (RunWriter writer = new RunWriter(connection)) {
+                long runId = writer.insertRun(run(name));
+                for (int p = 0; p < problems; p++) {
+                    long problemId = writer.problemId(new Problem(0, "arith/" + p, "arith", "What is " + p + " + 1?",
+                            String.valueOf(p + 1), null));
+                    for (int s = 0; s < samplesEach; s++) {
+                        writeSample(writer, runId, problemId, s, s % 2 == 0);
+                    }
+                }
+                writer.flush();
+                return runId;
+            }
+        });
+    }
+
+    static long writeSample(RunWriter writer, long runId, long problemId, int index, boolean correct) throws SQLException {
+        long id = writer.reserveSampleId();
+        writer.addSample(sample(index, correct).stored(id, runId, problemId, null),
+                List.of(new Step(0, 8, 29, 0.9), new Step(1, 31, 66, 0.6)),
+                List.of(new Segment(0, SegmentKind.INJECTED_WAIT, 31, 35, "extension 1")));
+        return id;
+    }
+}

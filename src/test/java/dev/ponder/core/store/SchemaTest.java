@@ -1,0 +1,123 @@
+package dev.ponder.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaTest {
+    @TempDir
+    Path dir;
+
+    private static final Migration V1 = Migration.fromResource(1);
+
+    @Test
+    void theStandardSchemaIsCurrentAndSplitsIntoStatements() {
+        Schema schema = Schema.standard();
+        assertThat(schema.newestVersion()).isEqualTo(Schema.CURRENT);
+        assertThat(V1.statements()).anySatisfy(sql -> assertThat(sql).startsWith("CREATE TRIGGER sample_text_after_update")
+                .contains("INSERT INTO sample_text(rowid, text) VALUES (new.id, new.text);").endsWith("END;"));
+        assertThat(V1.statements()).noneMatch(sql -> sql.startsWith("--"));
+    }
+
+    @Test
+    void anOlderWorkspaceIsMigratedForwardKeepingItsData() {
+        Path file = dir.resolve("old.ponder");
+        try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
+            Fixtures.writeRun(workspace, "kept", 2, 2);
+        }
+        Migration v2 = new Migration(2, List.of(
+                "ALTER TABLE run ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'",
+                "CREATE INDEX run_by_colour ON run(colour)"));
+        try (Workspace workspace = Workspace.open(file, new Schema(List.of(V1, v2)))) {
+            assertThat(version(workspace)).isEqualTo(2);
+            assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(4));
+            String colour = workspace.read(connection -> {
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT colour FROM run")) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            });
+            assertThat(colour).isEqualTo("blue");
+        }
+    }
+
+    @Test
+    void aFailingMigrationLeavesTheWorkspaceAtItsLastGoodVersion() {
+        Path file = dir.resolve("old.ponder");
+        try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
+            Fixtures.writeRun(workspace, "kept", 1, 3);
+        }
+        Migration broken = new Migration(2, List.of(
+                "ALTER TABLE run ADD COLUMN colour TEXT",
+                "CREATE TABLE sample(id INTEGER)"));
+        assertThatThrownBy(() -> Workspace.open(file, new Schema(List.of(V1, broken))))
+                .isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("table sample already exists");
+        try (Workspace workspace = Workspace.open(file, new Schema(List.of(V1)))) {
+            assertThat(version(workspace)).isEqualTo(1);
+            assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(3));
+            assertThat(columns(workspace, "run")).doesNotContain("colour");
+        }
+    }
+
+    @Test
+    void aFailedCreateLeavesNoFileBehind() {
+        Path file = dir.resolve("new.ponder");
+        Migration broken = new Migration(1, List.of("CREATE TABLE run(id INTEGER)", "CREATE TABLE run(id INTEGER)"));
+        assertThatThrownBy(() -> Workspace.create(file, new Schema(List.of(broken))))
+                .isInstanceOf(WorkspaceException.class);
+        assertThat(file).doesNotExist();
+        assertThat(file.resolveSibling("new.ponder-wal")).doesNotExist();
+    }
+
+    @Test
+    void migrationsMustBeNumberedWithoutGaps() {
+        assertThatThrownBy(() -> new Schema(List.of(V1, new Migration(3, List.of()))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void scriptsSplitAtStatementEndsAndKeepTriggerBodiesWhole() {
+        List<String> statements = SqlScript.statements("""
+                -- a comment; with a semicolon
+                CREATE TABLE a(x INTEGER);
+                CREATE TABLE b(
+                    y TEXT
+                );
+                CREATE TRIGGER t AFTER INSERT ON a BEGIN
+                    INSERT INTO b(y) VALUES ('one;');
+                    INSERT INTO b(y) VALUES ('two');
+                END;
+                """);
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(1)).isEqualTo("CREATE TABLE b(\n    y TEXT\n);");
+        assertThat(statements.get(2)).startsWith("CREATE TRIGGER t").endsWith("END;").contains("'two'");
+        assertThatThrownBy(() -> SqlScript.statements("CREATE TABLE c(x INTEGER)"))
+                .hasMessageContaining("ends inside a statement");
+    }
+
+    private static int version(Workspace workspace) {
+        return workspace.read(Schema::version);
+    }
+
+    private static List<String> columns(Workspace workspace, String table) {
+        return workspace.read(connection -> {
+            List<String> names = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+                while (rows.next()) {
+                    names.add(rows.getString("name"));
+                }
+            }
+            return names;
+        });
+    }
+}
