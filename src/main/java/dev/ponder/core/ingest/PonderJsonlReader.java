@@ -14,13 +14,8 @@ import dev.ponder.core.model.Step;
 import dev.ponder.core.model.ThinkingSpan;
 import dev.ponder.core.model.TokenCounts;
 import dev.ponder.core.model.TreeNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,18 +51,26 @@ public final class PonderJsonlReader implements RunReader {
 
     @Override
     public void read(InputStream in, String fileName, SampleSink sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-        int lineNumber = 0;
+        JsonLines lines = new JsonLines(in);
         boolean headerSeen = false;
-        String line;
-        while ((line = nextLine(lines, fileName, lineNumber + 1)) != null) {
-            lineNumber++;
+        while (true) {
+            String line;
+            try {
+                line = lines.next();
+            } catch (RecordException e) {
+                if (!headerSeen) {
+                    throw new ImportException(fileName, "line " + lines.lineNumber(), "the header is " + e.getMessage(), e);
+                }
+                sink.skipped("line " + lines.lineNumber(), e.getMessage());
+                continue;
+            }
+            if (line == null) {
+                break;
+            }
             if (line.isBlank()) {
                 continue;
             }
-            String location = "line " + lineNumber;
+            String location = "line " + lines.lineNumber();
             if (!headerSeen) {
                 sink.run(header(line, fileName, location));
                 headerSeen = true;
@@ -83,14 +86,6 @@ public final class PonderJsonlReader implements RunReader {
         }
         if (!headerSeen) {
             throw new ImportException(fileName, null, "the file is empty; expected a Ponder run header line");
-        }
-    }
-
-    private static String nextLine(BufferedReader lines, String fileName, int lineNumber) throws IOException {
-        try {
-            return lines.readLine();
-        } catch (CharacterCodingException e) {
-            throw new ImportException(fileName, "line " + lineNumber, "the text is not valid UTF-8", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.ponder.core.settings;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -10,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.logging.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -33,18 +35,55 @@ public final class SettingsStore {
         return file;
     }
 
-    /** The stored settings; the defaults when there is no file or it cannot be read (which is logged). */
+    /**
+     * The stored settings. Read field by field, so that a field that cannot be read (a hand edit, a file from
+     * another version) costs only that field; no file, or no JSON object in it, gives the defaults.
+     */
     public UserSettings load() {
         if (!Files.isRegularFile(file)) {
             return UserSettings.DEFAULTS;
         }
+        JsonNode root;
         try {
-            UserSettings settings = JSON.readValue(file.toFile(), UserSettings.class);
-            return settings == null ? UserSettings.DEFAULTS : settings;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Ignoring unreadable settings file " + file + ": " + e.getMessage(), e);
+            root = JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            LOG.warning("Ignoring unreadable settings file " + file + ": " + e.getMessage());
             return UserSettings.DEFAULTS;
         }
+        if (root == null || !root.isObject()) {
+            LOG.warning("Ignoring settings file " + file + ": it does not hold a JSON object");
+            return UserSettings.DEFAULTS;
+        }
+        return new UserSettings(window(root.get("window")), text(root.get("lastWorkspace")),
+                texts(root.get("recentWorkspaces")), texts(root.get("recentImports")));
+    }
+
+    private WindowState window(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return JSON.treeToValue(node, WindowState.class);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warning("Ignoring the window bounds in " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isTextual() ? node.textValue() : null;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> texts = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(item -> {
+                if (item.isTextual()) {
+                    texts.add(item.textValue());
+                }
+            });
+        }
+        return texts.stream().limit(UserSettings.RECENT_LIMIT).toList();
     }
 
     public void save(UserSettings settings) throws IOException {

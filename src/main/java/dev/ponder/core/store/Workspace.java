@@ -36,7 +36,7 @@ public final class Workspace implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
-    private boolean closed;
+    private volatile boolean closed;
 
     private Workspace(Path file, Connection writer) {
         this.file = file;
@@ -201,6 +201,7 @@ public final class Workspace implements AutoCloseable {
                     return;
                 }
                 closed = true;
+                idleReaders.clear();
                 allReaders.forEach(Workspace::closeQuietly);
                 allReaders.clear();
             }
@@ -216,6 +217,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private Connection borrowReader() {
+        ensureOpen();
         Connection idle = idleReaders.poll();
         if (idle != null) {
             return idle;

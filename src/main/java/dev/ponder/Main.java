@@ -1,0 +1,37 @@
+package dev.ponder;
+
+import dev.ponder.cli.PonderCli;
+import dev.ponder.core.store.Workspace;
+
+/**
+ * {@code java -jar ponder.jar} opens the window; {@code java -jar ponder.jar COMMAND ...} runs a command
+ * headless. Deliberately not a JavaFX {@code Application}, so the jar starts with JavaFX on the class path
+ * and the command line never loads a toolkit.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (opensWindow(args)) {
+            openWindow(args);
+        } else {
+            System.exit(PonderCli.execute(args));
+        }
+    }
+
+    /** No arguments, or only a workspace file to open. */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || (args.length == 1 && args[0].endsWith(Workspace.FILE_EXTENSION));
+    }
+
+    private static void openWindow(String[] args) {
+        try {
+            dev.ponder.app.PonderApp.launchWindow(args);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            System.err.println("ponder: cannot open the window (" + e.getMessage() + ").");
+            System.err.println("Without a display, use a command instead: ponder --help");
+            System.exit(1);
+        }
+    }
+}

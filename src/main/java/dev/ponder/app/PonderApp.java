@@ -1,0 +1,94 @@
+package dev.ponder.app;
+
+import dev.ponder.app.overview.RunOverviewView;
+import dev.ponder.app.overview.RunOverviewViewModel;
+import dev.ponder.app.runs.RunBrowserView;
+import dev.ponder.app.runs.RunBrowserViewModel;
+import dev.ponder.app.shell.FileDialogs;
+import dev.ponder.app.shell.MainView;
+import dev.ponder.app.shell.MainViewModel;
+import dev.ponder.app.shell.NativeFileDialogs;
+import dev.ponder.app.shell.WindowPlacement;
+import dev.ponder.app.status.StatusBarView;
+import dev.ponder.app.status.StatusBarViewModel;
+import dev.ponder.app.task.FxTaskRunner;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.store.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The Ponder window: wires the screens' view-models to the workspace session and the task runner. */
+public final class PonderApp extends Application {
+    private final FileDialogs dialogs;
+    private FxTaskRunner tasks;
+    private MainViewModel main;
+    private Stage stage;
+
+    public PonderApp() {
+        this(new NativeFileDialogs());
+    }
+
+    public PonderApp(FileDialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    /** JavaFX's own logger; held in a field because the logging framework keeps loggers only weakly. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
+    /** Opens the window; {@code args} may name a workspace file to open. Returns when the window closes. */
+    public static void launchWindow(String[] args) {
+        // JavaFX warns when it runs from the class path, as the single runnable jar does: nothing a user can act on.
+        JAVAFX_LOG.setFilter(log -> !String.valueOf(log.getMessage()).startsWith("Unsupported JavaFX configuration"));
+        Application.launch(PonderApp.class, args);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        PonderHome home = PonderHome.resolve();
+        tasks = new FxTaskRunner();
+        WorkspaceSession session = new WorkspaceSession();
+        main = new MainViewModel(tasks, session, home, new SettingsStore(home.settingsFile()));
+
+        RunBrowserViewModel runs = new RunBrowserViewModel(tasks, session);
+        RunOverviewViewModel overview = new RunOverviewViewModel();
+        overview.runProperty().bind(runs.selectedProperty());
+        StatusBarViewModel status = new StatusBarViewModel(tasks.running(), main.statusMessageProperty());
+        StringBinding workspacePath = Bindings.createStringBinding(
+                () -> session.workspace() == null ? "" : session.workspace().file().toString(), session.workspaceProperty());
+
+        MainView view = new MainView(main, dialogs, new RunBrowserView(runs).root(), new RunOverviewView(overview).root(),
+                new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty()));
+        Scene scene = new Scene(view.root());
+        scene.getStylesheets().add(Objects.requireNonNull(PonderApp.class.getResource("ponder.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(main.titleProperty());
+        WindowPlacement.restore(stage, main.savedWindow());
+        stage.show();
+        main.start(requestedWorkspace());
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (main != null) {
+            main.shutdown(WindowPlacement.capture(stage));
+        }
+    }
+
+    private Path requestedWorkspace() {
+        return getParameters().getRaw().stream()
+                .filter(argument -> argument.endsWith(Workspace.FILE_EXTENSION))
+                .findFirst().map(Path::of).orElse(null);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ponder.app;
+
+import dev.ponder.core.store.Workspace;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The workspace the window shows, shared by every screen, and a revision that moves whenever its
+ * content changes (an import, a deletion) so screens know to reload. Used on the FX thread only.
+ */
+public final class WorkspaceSession {
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public Workspace workspace() {
+        return workspace.get();
+    }
+
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Shows another workspace; returns the one shown before (for the caller to close), or {@code null}. */
+    public Workspace replace(Workspace next) {
+        Workspace previous = workspace.get();
+        workspace.set(next);
+        revision.set(revision.get() + 1);
+        return previous;
+    }
+
+    /** Says the current workspace's content changed. */
+    public void changed() {
+        revision.set(revision.get() + 1);
+    }
+}

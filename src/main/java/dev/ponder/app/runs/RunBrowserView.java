@@ -1,0 +1,111 @@
+package dev.ponder.app.runs;
+
+import dev.ponder.app.Fxml;
+import dev.ponder.core.model.RunSummary;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+/** The table of runs on the left of the main window. */
+public final class RunBrowserView {
+    private final RunBrowserViewModel viewModel;
+    private final Parent root;
+
+    @FXML
+    private TableView<RunSummary> table;
+    @FXML
+    private TableColumn<RunSummary, String> nameColumn;
+    @FXML
+    private TableColumn<RunSummary, String> formatColumn;
+    @FXML
+    private TableColumn<RunSummary, String> modelColumn;
+    @FXML
+    private TableColumn<RunSummary, Number> problemsColumn;
+    @FXML
+    private TableColumn<RunSummary, Number> samplesColumn;
+    @FXML
+    private TableColumn<RunSummary, Double> accuracyColumn;
+
+    public RunBrowserView(RunBrowserViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.root = Fxml.load(this, "RunBrowser.fxml");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        table.setItems(viewModel.runs());
+        nameColumn.setCellValueFactory(cell(summary -> summary.run().name()));
+        formatColumn.setCellValueFactory(cell(summary -> summary.run().source().format()));
+        modelColumn.setCellValueFactory(cell(summary -> summary.run().model() == null ? "—" : summary.run().model()));
+        problemsColumn.setCellValueFactory(cell(RunSummary::problems));
+        samplesColumn.setCellValueFactory(cell(RunSummary::samples));
+        accuracyColumn.setCellValueFactory(cell(RunSummary::accuracy));
+        problemsColumn.setCellFactory(column -> numberCell(value -> String.format(Locale.ROOT, "%,d", value.longValue())));
+        samplesColumn.setCellFactory(column -> numberCell(value -> String.format(Locale.ROOT, "%,d", value.longValue())));
+        accuracyColumn.setCellFactory(column -> numberCell(value -> String.format(Locale.ROOT, "%.1f%%", 100 * value)));
+
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (after != null || viewModel.runs().isEmpty()) {
+                viewModel.selectedProperty().set(after);
+            }
+        });
+        viewModel.selectedProperty().addListener((observable, before, after) -> {
+            if (table.getSelectionModel().getSelectedItem() != after) {
+                table.getSelectionModel().select(after);
+            }
+        });
+
+        MenuItem delete = new MenuItem("Delete Run…");
+        delete.setOnAction(event -> confirmDelete());
+        table.setContextMenu(new ContextMenu(delete));
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DELETE) {
+                confirmDelete();
+            }
+        });
+    }
+
+    private void confirmDelete() {
+        RunSummary run = viewModel.selectedProperty().get();
+        if (run == null) {
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
+                "Delete \"%s\" with its %,d samples from this workspace? The file it was imported from is not touched.",
+                run.run().name(), run.samples()), ButtonType.CANCEL, ButtonType.OK);
+        confirm.setHeaderText("Delete run");
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.deleteSelected());
+    }
+
+    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<RunSummary, T>, javafx.beans.value.ObservableValue<T>>
+            cell(Function<RunSummary, T> value) {
+        return features -> new ReadOnlyObjectWrapper<>(value.apply(features.getValue()));
+    }
+
+    private static <T extends Number> TableCell<RunSummary, T> numberCell(Function<T, String> format) {
+        TableCell<RunSummary, T> cell = new TableCell<>() {
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value == null ? "—" : format.apply(value));
+            }
+        };
+        cell.getStyleClass().add("number-cell");
+        return cell;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ponder.app.runs;
+
+import dev.ponder.app.Notice;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.store.RunRepository;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskRunner;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The runs of the open workspace, reloaded in the background whenever the workspace changes. */
+public final class RunBrowserViewModel {
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<RunSummary> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private long loadsStarted;
+
+    public RunBrowserViewModel(TaskRunner tasks, WorkspaceSession session) {
+        this.tasks = tasks;
+        this.session = session;
+        session.revisionProperty().addListener((observable, before, after) -> refresh());
+        refresh();
+    }
+
+    public ObservableList<RunSummary> runs() {
+        return runs;
+    }
+
+    /** The run the user picked; other screens show it. */
+    public ObjectProperty<RunSummary> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /** Reloads the list, keeping the selected run selected if it still exists. */
+    public void refresh() {
+        Workspace workspace = session.workspace();
+        long load = ++loadsStarted;
+        if (workspace == null) {
+            runs.clear();
+            selected.set(null);
+            return;
+        }
+        loading.set(true);
+        tasks.submit("Loading runs", context -> workspace.runSummaries(), summaries -> {
+            if (load == loadsStarted) {
+                loading.set(false);
+                show(summaries);
+            }
+        }, error -> {
+            if (load == loadsStarted) {
+                loading.set(false);
+                notice.set(Notice.error("Cannot list the runs of " + workspace.displayName(), error));
+            }
+        });
+    }
+
+    /** Deletes the selected run and everything of it from the workspace. The view asks for confirmation first. */
+    public void deleteSelected() {
+        RunSummary run = selected.get();
+        Workspace workspace = session.workspace();
+        if (run == null || workspace == null) {
+            return;
+        }
+        tasks.submit("Deleting " + run.run().name(),
+                context -> workspace.write(connection -> new RunRepository(connection).delete(run.run().id())),
+                deleted -> session.changed(),
+                error -> notice.set(Notice.error("Cannot delete " + run.run().name(), error)));
+    }
+
+    private void show(List<RunSummary> summaries) {
+        Long keep = selected.get() == null ? null : selected.get().run().id();
+        runs.setAll(summaries);
+        selected.set(summaries.stream().filter(summary -> keep != null && summary.run().id() == keep).findFirst()
+                .orElse(summaries.isEmpty() ? null : summaries.get(0)));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.ponder.app.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** The file choosers the main window needs; tests replace them, since native dialogs cannot be driven headless. */
+public interface FileDialogs {
+    Optional<Path> workspaceToOpen(Window owner);
+
+    Optional<Path> newWorkspace(Window owner);
+
+    List<Path> runFilesToImport(Window owner);
+}

@@ -1,0 +1,53 @@
+package dev.ponder.app.shell;
+
+import dev.ponder.core.ingest.ImportResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The outcome of importing several files: each file imports (or fails) on its own. */
+final class ImportBatch {
+    record Failure(Path file, Throwable error) {
+    }
+
+    private final List<ImportResult> imported = new ArrayList<>();
+    private final List<Failure> failed = new ArrayList<>();
+
+    synchronized void imported(ImportResult result) {
+        imported.add(result);
+    }
+
+    synchronized void failed(Path file, Throwable error) {
+        failed.add(new Failure(file, error));
+    }
+
+    synchronized List<ImportResult> imported() {
+        return List.copyOf(imported);
+    }
+
+    synchronized List<Failure> failed() {
+        return List.copyOf(failed);
+    }
+
+    /** One line per file for the status bar and the summary dialog. */
+    synchronized String summary() {
+        StringBuilder text = new StringBuilder();
+        for (ImportResult result : imported) {
+            text.append(String.format("Imported %s: %,d problems, %,d samples%s", result.runName(), result.problems(),
+                    result.samples(), result.treeNodes() > 0 ? String.format(", %,d tree nodes", result.treeNodes()) : ""));
+            if (result.skippedCount() > 0) {
+                text.append(String.format("; %,d records skipped:", result.skippedCount()));
+                result.skipped().stream().limit(10).forEach(skip -> text.append("\n    ").append(skip));
+            }
+            text.append('\n');
+        }
+        for (Failure failure : failed) {
+            text.append("Not imported: ").append(failure.error().getMessage()).append('\n');
+        }
+        return text.toString().strip();
+    }
+
+    synchronized boolean needsAttention() {
+        return !failed.isEmpty() || imported.stream().anyMatch(result -> result.skippedCount() > 0);
+    }
+}

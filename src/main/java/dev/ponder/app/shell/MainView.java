@@ -1,0 +1,171 @@
+package dev.ponder.app.shell;
+
+import dev.ponder.app.Fxml;
+import dev.ponder.app.Notice;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+
+/** The main window's content: menus, run browser on the left, the centre screen, the status bar. */
+public final class MainView {
+    private final MainViewModel viewModel;
+    private final FileDialogs dialogs;
+    private final Parent root;
+
+    @FXML
+    private BorderPane rootPane;
+    @FXML
+    private SplitPane split;
+    @FXML
+    private StackPane browserSlot;
+    @FXML
+    private StackPane centreSlot;
+    @FXML
+    private StackPane statusSlot;
+    @FXML
+    private Menu recentMenu;
+    @FXML
+    private CheckMenuItem showRunBrowser;
+
+    public MainView(MainViewModel viewModel, FileDialogs dialogs, Node runBrowser, Node centre, Node statusBar,
+                    List<ObservableValue<Notice>> otherNotices) {
+        this.viewModel = viewModel;
+        this.dialogs = dialogs;
+        this.root = Fxml.load(this, "Main.fxml");
+        browserSlot.getChildren().setAll(runBrowser);
+        centreSlot.getChildren().setAll(centre);
+        statusSlot.getChildren().setAll(statusBar);
+        viewModel.noticeProperty().addListener((observable, before, notice) -> showNotice(notice));
+        otherNotices.forEach(source -> source.addListener((observable, before, notice) -> showNotice(notice)));
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        viewModel.recentWorkspaces().addListener((ListChangeListener<String>) change -> fillRecent());
+        viewModel.recentImports().addListener((ListChangeListener<String>) change -> fillRecent());
+        fillRecent();
+        showRunBrowser.selectedProperty().addListener((observable, before, show) -> {
+            if (show && !split.getItems().contains(browserSlot)) {
+                split.getItems().add(0, browserSlot);
+                split.setDividerPositions(0.46);
+            } else if (!show) {
+                split.getItems().remove(browserSlot);
+            }
+        });
+        rootPane.setOnDragOver(this::dragOver);
+        rootPane.setOnDragDropped(this::dropped);
+    }
+
+    @FXML
+    private void newWorkspace() {
+        dialogs.newWorkspace(window()).ifPresent(viewModel::newWorkspace);
+    }
+
+    @FXML
+    private void openWorkspace() {
+        dialogs.workspaceToOpen(window()).ifPresent(viewModel::openWorkspace);
+    }
+
+    @FXML
+    private void importFiles() {
+        viewModel.importFiles(dialogs.runFilesToImport(window()));
+    }
+
+    @FXML
+    private void importSampleRuns() {
+        viewModel.importSampleRuns();
+    }
+
+    @FXML
+    private void reload() {
+        viewModel.reload();
+    }
+
+    @FXML
+    private void quit() {
+        Window window = window();
+        if (window != null) {
+            window.hide();
+        }
+        Platform.exit();
+    }
+
+    @FXML
+    private void about() {
+        AboutDialog.show(window());
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (String workspace : viewModel.recentWorkspaces()) {
+            MenuItem item = new MenuItem(workspace);
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> viewModel.openWorkspace(Path.of(workspace)));
+            recentMenu.getItems().add(item);
+        }
+        if (!viewModel.recentImports().isEmpty()) {
+            if (!recentMenu.getItems().isEmpty()) {
+                recentMenu.getItems().add(new SeparatorMenuItem());
+            }
+            for (String file : viewModel.recentImports()) {
+                MenuItem item = new MenuItem("Import " + file);
+                item.setMnemonicParsing(false);
+                item.setOnAction(event -> viewModel.importFiles(List.of(Path.of(file))));
+                recentMenu.getItems().add(item);
+            }
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear Recent");
+            clear.setOnAction(event -> viewModel.clearRecent());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    private void dragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles()) {
+            event.acceptTransferModes(TransferMode.COPY);
+        }
+        event.consume();
+    }
+
+    private void dropped(DragEvent event) {
+        List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+        viewModel.importFiles(files.stream().map(File::toPath).toList());
+        event.setDropCompleted(!files.isEmpty());
+        event.consume();
+    }
+
+    private void showNotice(Notice notice) {
+        if (notice != null) {
+            NoticeDialog.show(window(), notice);
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}

@@ -1,0 +1,289 @@
+package dev.ponder.app.shell;
+
+import dev.ponder.app.Notice;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.ImportResult;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.SampleRuns;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.settings.UserSettings;
+import dev.ponder.core.settings.WindowState;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskListener;
+import dev.ponder.core.task.TaskRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's state and commands: which workspace is open, opening, creating and importing,
+ * recent files, window state, and the notices the window must show.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
+
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final PonderHome home;
+    private final SettingsStore settingsStore;
+    private UserSettings settings;
+    private final ObservableList<String> recentWorkspaces = FXCollections.observableArrayList();
+    private final ObservableList<String> recentImports = FXCollections.observableArrayList();
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
+    private final StringBinding title;
+
+    public MainViewModel(TaskRunner tasks, WorkspaceSession session, PonderHome home, SettingsStore settingsStore) {
+        this.tasks = tasks;
+        this.session = session;
+        this.home = home;
+        this.settingsStore = settingsStore;
+        this.settings = settingsStore.load();
+        this.title = Bindings.createStringBinding(() -> session.workspace() == null ? "Ponder"
+                : session.workspace().displayName() + " — Ponder", session.workspaceProperty());
+        showRecent();
+    }
+
+    public StringBinding titleProperty() {
+        return title;
+    }
+
+    public ObservableList<String> recentWorkspaces() {
+        return recentWorkspaces;
+    }
+
+    public ObservableList<String> recentImports() {
+        return recentImports;
+    }
+
+    /** The latest thing the user must be told in a dialog; a new value each time. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /** A line for the status bar about the last thing that finished. */
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public WindowState savedWindow() {
+        return settings.window();
+    }
+
+    /**
+     * Opens the workspace to start with: the one asked for on the command line, else the last one, else
+     * the default workspace, which the very first start creates and fills with the sample runs.
+     */
+    public void start(Path requested) {
+        if (requested != null) {
+            open(requested, false, true);
+            return;
+        }
+        String last = settings.lastWorkspace();
+        if (last != null && Files.isRegularFile(Path.of(last))) {
+            open(Path.of(last), false, true);
+        } else {
+            openDefault();
+        }
+    }
+
+    public void openWorkspace(Path file) {
+        open(file, false, false);
+    }
+
+    /** Creates a new, empty workspace and shows it. Refuses to replace an existing file. */
+    public void newWorkspace(Path file) {
+        Path target = withExtension(file);
+        if (Files.exists(target)) {
+            notice.set(Notice.info("Workspace not created", "A file named " + target.getFileName()
+                    + " already exists there. Choose another name; Ponder does not overwrite files."));
+            return;
+        }
+        open(target, true, false);
+    }
+
+    public void importFiles(List<Path> files) {
+        Workspace workspace = session.workspace();
+        if (workspace == null || files.isEmpty()) {
+            return;
+        }
+        ImportBatch batch = new ImportBatch();
+        String title = files.size() == 1 ? "Importing " + files.get(0).getFileName() : "Importing " + files.size() + " files";
+        tasks.submit(title, context -> {
+            Importer importer = new Importer(workspace);
+            for (Path file : files) {
+                context.checkCancelled();
+                try {
+                    batch.imported(importer.importFile(file, ImportOptions.DEFAULT, context));
+                } catch (RuntimeException e) {
+                    if (context.isCancelled()) {
+                        throw e;
+                    }
+                    batch.failed(file, e);
+                }
+            }
+            return batch;
+        }, new TaskListener<>() {
+            @Override
+            public void succeeded(ImportBatch result) {
+                imported(files, result, false);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                imported(files, batch, false);
+                notice.set(Notice.error("Import failed", error));
+            }
+
+            @Override
+            public void cancelled() {
+                imported(files, batch, true);
+            }
+        });
+    }
+
+    /** Imports the runs that ship with Ponder into the current workspace. */
+    public void importSampleRuns() {
+        Workspace workspace = session.workspace();
+        if (workspace == null) {
+            return;
+        }
+        tasks.submit("Importing the sample runs", context -> SampleRuns.importAll(workspace, context),
+                new TaskListener<List<ImportResult>>() {
+                    @Override
+                    public void succeeded(List<ImportResult> results) {
+                        session.changed();
+                        statusMessage.set(String.format("Imported %d sample run%s", results.size(), results.size() == 1 ? "" : "s"));
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        session.changed();
+                        notice.set(Notice.error("The sample runs could not be imported", error));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        session.changed();
+                        statusMessage.set("Import of the sample runs cancelled");
+                    }
+                });
+    }
+
+    /** Tells every screen to reload from the workspace. */
+    public void reload() {
+        session.changed();
+    }
+
+    public void clearRecent() {
+        settings = new UserSettings(settings.window(), settings.lastWorkspace(), List.of(), List.of());
+        saveSettings();
+        showRecent();
+    }
+
+    /** Remembers the window's bounds and closes the workspace; called once as the window closes. */
+    public void shutdown(WindowState window) {
+        if (window != null) {
+            settings = settings.withWindow(window);
+        }
+        saveSettings();
+        Workspace workspace = session.replace(null);
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    private void openDefault() {
+        Path file = home.defaultWorkspace();
+        boolean firstStart = !Files.exists(file);
+        open(file, firstStart, false, firstStart ? this::importSampleRuns : () -> { });
+    }
+
+    private void open(Path file, boolean create, boolean fallBackToDefault) {
+        open(file, create, fallBackToDefault, () -> { });
+    }
+
+    private void open(Path file, boolean create, boolean fallBackToDefault, Runnable afterOpen) {
+        Path target = file.toAbsolutePath().normalize();
+        String verb = create ? "Creating " : "Opening ";
+        tasks.submit(verb + target.getFileName(), context -> create ? Workspace.create(target) : Workspace.open(target),
+                new TaskListener<Workspace>() {
+                    @Override
+                    public void succeeded(Workspace workspace) {
+                        show(workspace);
+                        afterOpen.run();
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        notice.set(Notice.error("Cannot " + (create ? "create" : "open") + " " + target.getFileName(), error));
+                        if (fallBackToDefault && !target.equals(home.defaultWorkspace())) {
+                            settings = settings.withoutRecentWorkspace(target.toString());
+                            showRecent();
+                            openDefault();
+                        }
+                    }
+                });
+    }
+
+    private void show(Workspace workspace) {
+        Workspace previous = session.replace(workspace);
+        if (previous != null && previous != workspace) {
+            tasks.submit("Closing " + previous.displayName(), context -> {
+                previous.close();
+                return null;
+            }, ignored -> { }, error -> LOG.log(Level.WARNING, "Closing " + previous.file() + " failed", error));
+        }
+        settings = settings.withWorkspaceOpened(workspace.file().toString());
+        saveSettings();
+        showRecent();
+        statusMessage.set("Opened " + workspace.file());
+    }
+
+    private void imported(List<Path> files, ImportBatch batch, boolean cancelled) {
+        session.changed();
+        for (int i = files.size() - 1; i >= 0; i--) {
+            settings = settings.withImported(files.get(i).toAbsolutePath().toString());
+        }
+        saveSettings();
+        showRecent();
+        String summary = batch.summary();
+        statusMessage.set(cancelled ? "Import cancelled; nothing of the interrupted file was kept"
+                : summary.lines().findFirst().orElse(""));
+        if (!cancelled && batch.needsAttention()) {
+            notice.set(Notice.info("Import finished with problems", summary));
+        }
+    }
+
+    private void showRecent() {
+        recentWorkspaces.setAll(settings.recentWorkspaces());
+        recentImports.setAll(settings.recentImports());
+    }
+
+    private void saveSettings() {
+        try {
+            settingsStore.save(settings);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot save settings to " + settingsStore.file(), e);
+        }
+    }
+
+    private static Path withExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(Workspace.FILE_EXTENSION) ? file : file.resolveSibling(name + Workspace.FILE_EXTENSION);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ponder.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.ImportException;
+import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.ImportResult;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.SkippedRecord;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ponder import FILE...}: imports run files, each as one run, each all or nothing. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import run files into the workspace (created if missing), one run per file.",
+                "A file that fails leaves nothing behind; the other files still import."})
+final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    private WorkspaceOption workspaceOption;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Run files to import.")
+    private List<Path> files;
+
+    @Option(names = "--format", paramLabel = "F", description = "Read the files as this format instead of recognising it.")
+    private String format;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Set a run attribute: name, model, strategy, grader, notes, or any parameter "
+                    + "(temperature, budget, seed, group, ...). Repeatable.")
+    private Map<String, String> attributes = new TreeMap<>();
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ImportOptions options = new ImportOptions(format, attributes);
+        List<ImportResult> imported = new ArrayList<>();
+        List<String[]> failed = new ArrayList<>();
+        try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {
+            Importer importer = new Importer(workspace);
+            for (Path file : files) {
+                try {
+                    ImportResult result = importer.importFile(file, options, TaskContext.NONE);
+                    imported.add(result);
+                    if (!json) {
+                        describe(out, file, result);
+                    }
+                } catch (ImportException e) {
+                    failed.add(new String[]{file.toString(), e.getMessage()});
+                    if (!json) {
+                        err.println("ponder: not imported: " + e.getMessage());
+                        err.flush();
+                    }
+                }
+            }
+            if (json) {
+                JsonOutput.print(out, document(workspace, imported, failed));
+            }
+        }
+        return failed.isEmpty() ? 0 : PonderCli.FAILED;
+    }
+
+    private static void describe(PrintWriter out, Path file, ImportResult result) {
+        out.printf(Locale.ROOT, "Imported %s as run %d \"%s\" (%s): %,d problems, %,d samples, %,d tree nodes, "
+                        + "%,d skipped; %.1f MB in %.2f s (%.1f MB/s, %,.0f samples/s)%n",
+                file.getFileName(), result.runId(), result.runName(), result.format(),
+                result.problems(), result.samples(), result.treeNodes(), result.skippedCount(), result.bytes() / 1e6,
+                result.elapsed().toNanos() / 1e9, result.megabytesPerSecond(), result.samplesPerSecond());
+        for (SkippedRecord skipped : result.skipped()) {
+            out.println("  skipped " + skipped);
+        }
+        if (result.skippedCount() > result.skipped().size()) {
+            out.printf(Locale.ROOT, "  … and %,d more skipped%n", result.skippedCount() - result.skipped().size());
+        }
+        out.flush();
+    }
+
+    private static ObjectNode document(Workspace workspace, List<ImportResult> imported, List<String[]> failed) {
+        ObjectNode root = JsonOutput.object();
+        root.put("workspace", workspace.file().toString());
+        ArrayNode runs = root.putArray("imported");
+        for (ImportResult result : imported) {
+            ObjectNode item = runs.addObject();
+            item.put("run_id", result.runId());
+            item.put("name", result.runName());
+            item.put("format", result.format());
+            item.put("sha256", result.sha256());
+            item.put("problems", result.problems());
+            item.put("samples", result.samples());
+            item.put("tree_nodes", result.treeNodes());
+            item.put("bytes", result.bytes());
+            item.put("seconds", result.elapsed().toNanos() / 1e9);
+            item.put("skipped_count", result.skippedCount());
+            ArrayNode skipped = item.putArray("skipped");
+            result.skipped().forEach(record -> skipped.addObject().put("location", record.location())
+                    .put("reason", record.reason()));
+        }
+        ArrayNode failures = root.putArray("failed");
+        for (String[] failure : failed) {
+            failures.addObject().put("file", failure[0]).put("error", failure[1]);
+        }
+        return root;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ponder.cli;
+
+import dev.ponder.core.PonderVersion;
+import dev.ponder.core.ingest.ImportException;
+import dev.ponder.core.store.WorkspaceException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code ponder} command and its subcommands. */
+@Command(name = "ponder", mixinStandardHelpOptions = true, versionProvider = PonderCli.Version.class,
+        description = {"Ponder: a workbench for test-time scaling research on reasoning models.",
+                "With no command, opens the window. With a command, works headless."},
+        subcommands = {InfoCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+public final class PonderCli implements Runnable {
+    /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */
+    static final int FAILED = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the command line and returns the exit status. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with Ponder's error handling, for callers that set their own output streams. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new PonderCli());
+        commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
+            PrintWriter err = cli.getErr();
+            if (error instanceof WorkspaceException || error instanceof ImportException) {
+                err.println("ponder: " + error.getMessage());
+            } else {
+                err.println("ponder: unexpected error: " + error);
+                error.printStackTrace(err);
+            }
+            err.flush();
+            return FAILED;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"Ponder " + PonderVersion.current(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ponder.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ponder.app.shell.FileDialogs;
+import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real main window headless and drives it through its menus. */
+class MainWindowTest {
+    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private Application app;
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty(PonderHome.PROPERTY, dir.resolve("home").toString());
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new PonderApp(dialogs));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        System.clearProperty(PonderHome.PROPERTY);
+    }
+
+    @Test
+    void theFirstStartShowsTheSampleRunInTheRunBrowser() throws Exception {
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        RunSummary run = table.getItems().get(0);
+        assertThat(run.run().name()).isEqualTo("tiny-arith best-of-4");
+        assertThat(run.problems()).isEqualTo(6);
+        assertThat(run.samples()).isEqualTo(24);
+        assertThat(robot.lookup(".table-row-cell .table-cell").queryAll())
+                .anySatisfy(cell -> assertThat(((javafx.scene.control.Labeled) cell).getText()).isEqualTo("tiny-arith best-of-4"))
+                .anySatisfy(cell -> assertThat(((javafx.scene.control.Labeled) cell).getText()).isEqualTo("75.0%"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "tiny-arith best-of-4".equals(robot.lookup(".overview-title").queryAs(Label.class).getText()));
+        assertThat(stage.getTitle()).isEqualTo("default — Ponder");
+        assertThat(robot.lookup("#status-workspace").queryAs(Label.class).getText())
+                .isEqualTo(dir.resolve("home/default.ponder").toString());
+    }
+
+    @Test
+    void opensAWorkspaceFromTheFileMenuAndListsItsRuns() throws Exception {
+        Path other = dir.resolve("study.ponder");
+        try (Workspace workspace = Workspace.create(other)) {
+            Importer importer = new Importer(workspace);
+            importer.importFile(SAMPLE, new ImportOptions(null, Map.of("name", "budget 512")), TaskContext.NONE);
+            importer.importFile(SAMPLE, new ImportOptions(null, Map.of("name", "budget 1024", "model", "qwq")), TaskContext.NONE);
+        }
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        dialogs.workspaceToOpen = other;
+        robot.clickOn("File").clickOn("Open Workspace…");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(summary -> summary.run().name()).containsExactly("budget 512", "budget 1024");
+        assertThat(table.getItems().get(1).run().model()).isEqualTo("qwq");
+        assertThat(stage.getTitle()).isEqualTo("study — Ponder");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> other.toString().equals(robot.lookup("#status-workspace").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void importsAFileFromTheFileMenu() throws Exception {
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        dialogs.filesToImport = List.of(SAMPLE);
+        robot.clickOn("File").clickOn("Import Run Files…");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryAs(Label.class)
+                .getText().equals("Imported tiny-arith best-of-4: 6 problems, 24 samples"));
+    }
+
+    @Test
+    void remembersTheWindowAndTheWorkspaceForTheNextStart() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runTable().getItems().size() == 1);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1100);
+            stage.setHeight(700);
+        }).get();
+        FxToolkit.cleanupApplication(app);
+
+        var settings = new SettingsStore(dir.resolve("home/settings.json")).load();
+        assertThat(settings.window().width()).isEqualTo(1100);
+        assertThat(settings.window().height()).isEqualTo(700);
+        assertThat(settings.window().x()).isEqualTo(40);
+        assertThat(settings.lastWorkspace()).isEqualTo(dir.resolve("home/default.ponder").toString());
+
+        app = FxToolkit.setupApplication(() -> new PonderApp(dialogs));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runTable().getItems().size() == 1);
+        assertThat(stage.getWidth()).isEqualTo(1100);
+        assertThat(stage.getX()).isEqualTo(40);
+    }
+
+    private TableView<RunSummary> runTable() {
+        return robot.lookup("#run-table").queryTableView();
+    }
+
+    /** File choosers that answer what the test set up, since native dialogs cannot be driven headless. */
+    private static final class ScriptedDialogs implements FileDialogs {
+        Path workspaceToOpen;
+        List<Path> filesToImport = List.of();
+
+        @Override
+        public Optional<Path> workspaceToOpen(Window owner) {
+            return Optional.ofNullable(workspaceToOpen);
+        }
+
+        @Override
+        public Optional<Path> newWorkspace(Window owner) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Path> runFilesToImport(Window owner) {
+            return filesToImport;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ponder.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.DirectTaskRunner;
+import dev.ponder.core.task.TaskContext;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunBrowserViewModelTest {
+    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl");
+
+    @TempDir
+    Path dir;
+    private Workspace workspace;
+    private final WorkspaceSession session = new WorkspaceSession();
+    private RunBrowserViewModel viewModel;
+
+    @BeforeEach
+    void setUp() {
+        workspace = Workspace.create(dir.resolve("w.ponder"));
+        importSample("first");
+        importSample("second");
+        viewModel = new RunBrowserViewModel(new DirectTaskRunner(), session);
+    }
+
+    @AfterEach
+    void tearDown() {
+        workspace.close();
+    }
+
+    @Test
+    void listsNothingWithoutAWorkspaceAndTheRunsOnceOneOpens() {
+        assertThat(viewModel.runs()).isEmpty();
+        session.replace(workspace);
+        assertThat(viewModel.runs()).extracting(summary -> summary.run().name()).containsExactly("first", "second");
+        assertThat(viewModel.selectedProperty().get().run().name()).isEqualTo("first");
+        assertThat(viewModel.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void keepsTheSelectionAcrossReloads() {
+        session.replace(workspace);
+        RunSummary second = viewModel.runs().get(1);
+        viewModel.selectedProperty().set(second);
+        importSample("third");
+        session.changed();
+        assertThat(viewModel.runs()).hasSize(3);
+        assertThat(viewModel.selectedProperty().get().run().id()).isEqualTo(second.run().id());
+    }
+
+    @Test
+    void deletesTheSelectedRun() {
+        session.replace(workspace);
+        viewModel.selectedProperty().set(viewModel.runs().get(0));
+        viewModel.deleteSelected();
+        assertThat(viewModel.runs()).extracting(summary -> summary.run().name()).containsExactly("second");
+        assertThat(workspace.runSummaries()).hasSize(1);
+    }
+
+    @Test
+    void aFailedLoadBecomesANotice() {
+        session.replace(workspace);
+        workspace.close();
+        session.changed();
+        assertThat(viewModel.noticeProperty().get().message()).contains("is closed");
+    }
+
+    private void importSample(String name) {
+        new Importer(workspace).importFile(SAMPLE, new ImportOptions(null, Map.of("name", name)), TaskContext.NONE);
+    }
+}

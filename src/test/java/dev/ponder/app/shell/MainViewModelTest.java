@@ -1,0 +1,152 @@
+package dev.ponder.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ponder.app.Notice;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.settings.WindowState;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.DirectTaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+    private PonderHome home;
+    private WorkspaceSession session;
+    private MainViewModel viewModel;
+    private final List<Notice> notices = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        home = new PonderHome(dir.resolve("home"));
+        viewModel = newViewModel();
+    }
+
+    @AfterEach
+    void tearDown() {
+        viewModel.shutdown(null);
+    }
+
+    @Test
+    void theFirstStartCreatesTheDefaultWorkspaceWithTheSampleRuns() {
+        viewModel.start(null);
+        Workspace workspace = session.workspace();
+        assertThat(workspace.file()).isEqualTo(home.defaultWorkspace());
+        assertThat(workspace.runSummaries()).isNotEmpty()
+                .anySatisfy(run -> assertThat(run.run().name()).isEqualTo("tiny-arith best-of-4"));
+        assertThat(viewModel.titleProperty().get()).isEqualTo("default — Ponder");
+        assertThat(viewModel.recentWorkspaces()).containsExactly(home.defaultWorkspace().toString());
+        assertThat(notices).isEmpty();
+    }
+
+    @Test
+    void laterStartsReopenTheLastWorkspaceWithoutImportingAgain() {
+        Path other = dir.resolve("other.ponder");
+        Workspace.create(other).close();
+        viewModel.start(null);
+        int sampleRuns = session.workspace().runSummaries().size();
+        viewModel.openWorkspace(other);
+        viewModel.shutdown(new WindowState(5, 6, 1000, 700, true));
+
+        viewModel = newViewModel();
+        assertThat(viewModel.savedWindow()).isEqualTo(new WindowState(5, 6, 1000, 700, true));
+        viewModel.start(null);
+        assertThat(session.workspace().file()).isEqualTo(other);
+        assertThat(viewModel.recentWorkspaces()).containsExactly(other.toString(), home.defaultWorkspace().toString());
+
+        viewModel.openWorkspace(home.defaultWorkspace());
+        assertThat(session.workspace().runSummaries()).hasSize(sampleRuns);
+    }
+
+    @Test
+    void aBrokenLastWorkspaceIsReportedAndTheDefaultOpensInstead() throws Exception {
+        Path broken = dir.resolve("broken.ponder");
+        Workspace.create(broken).close();
+        viewModel.start(null);
+        viewModel.openWorkspace(broken);
+        viewModel.shutdown(null);
+        Files.writeString(broken, "overwritten by something else");
+
+        viewModel = newViewModel();
+        viewModel.start(null);
+        assertThat(notices).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(Notice.Kind.ERROR);
+            assertThat(notice.title()).isEqualTo("Cannot open broken.ponder");
+            assertThat(notice.message()).contains("is not a Ponder workspace");
+        });
+        assertThat(session.workspace().file()).isEqualTo(home.defaultWorkspace());
+        assertThat(viewModel.recentWorkspaces()).doesNotContain(broken.toString());
+    }
+
+    @Test
+    void aWorkspaceNamedOnTheCommandLineWins() {
+        Path named = dir.resolve("named.ponder");
+        Workspace.create(named).close();
+        viewModel.start(named);
+        assertThat(session.workspace().file()).isEqualTo(named);
+        assertThat(home.defaultWorkspace()).doesNotExist();
+    }
+
+    @Test
+    void aNewWorkspaceGetsTheExtensionAndNeverReplacesAFile() throws Exception {
+        viewModel.start(null);
+        viewModel.newWorkspace(dir.resolve("study"));
+        assertThat(session.workspace().file()).isEqualTo(dir.resolve("study.ponder"));
+        assertThat(session.workspace().runSummaries()).isEmpty();
+
+        Path taken = Files.writeString(dir.resolve("taken.ponder"), "precious");
+        viewModel.newWorkspace(taken);
+        assertThat(notices).singleElement().satisfies(notice -> assertThat(notice.message()).contains("already exists"));
+        assertThat(Files.readString(taken)).isEqualTo("precious");
+        assertThat(session.workspace().file()).isEqualTo(dir.resolve("study.ponder"));
+    }
+
+    @Test
+    void importingFilesAddsRunsRemembersTheFilesAndReportsFailures() throws Exception {
+        viewModel.newWorkspace(dir.resolve("w.ponder"));
+        long revision = session.revisionProperty().get();
+        Path empty = Files.createFile(dir.resolve("empty.jsonl"));
+
+        viewModel.importFiles(List.of(empty, SAMPLE));
+
+        assertThat(session.workspace().runSummaries()).singleElement()
+                .satisfies(run -> assertThat(run.samples()).isEqualTo(24));
+        assertThat(session.revisionProperty().get()).isGreaterThan(revision);
+        assertThat(viewModel.recentImports()).containsExactly(empty.toString(), SAMPLE.toString());
+        assertThat(notices).singleElement().satisfies(notice -> {
+            assertThat(notice.title()).isEqualTo("Import finished with problems");
+            assertThat(notice.message()).contains("Imported tiny-arith best-of-4: 6 problems, 24 samples",
+                    "Not imported: empty.jsonl: the file is empty");
+        });
+        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Imported tiny-arith best-of-4: 6 problems, 24 samples");
+    }
+
+    @Test
+    void clearingRecentForgetsBothLists() {
+        viewModel.start(null);
+        viewModel.importFiles(List.of(SAMPLE));
+        viewModel.clearRecent();
+        assertThat(viewModel.recentWorkspaces()).isEmpty();
+        assertThat(viewModel.recentImports()).isEmpty();
+        assertThat(new SettingsStore(home.settingsFile()).load().recentImports()).isEmpty();
+    }
+
+    private MainViewModel newViewModel() {
+        session = new WorkspaceSession();
+        MainViewModel created = new MainViewModel(new DirectTaskRunner(), session, home, new SettingsStore(home.settingsFile()));
+        created.noticeProperty().addListener((observable, before, notice) -> notices.add(notice));
+        return created;
+    }
+}
