@@ -16,6 +16,7 @@ import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.TreeNodeRepository;
 import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.RecordingContext;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,25 +248,10 @@ class ImporterTest {
                     .append(", \"text\": \"<think>step ").append(i).append("</think>\"}\n");
         }
         Path file = write(lines.toString());
-        AtomicInteger reports = new AtomicInteger();
-        TaskContext cancelAfterSomeProgress = new TaskContext() {
-            @Override
-            public void progress(long done, long total) {
-                reports.incrementAndGet();
-            }
-
-            @Override
-            public void message(String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return reports.get() >= 5;
-            }
-        };
+        RecordingContext cancelAfterSomeProgress = RecordingContext.cancelledAfterReports(5);
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, cancelAfterSomeProgress))
                 .isInstanceOf(TaskCancelledException.class);
-        assertThat(reports.get()).isEqualTo(5);
+        assertThat(cancelAfterSomeProgress.reports()).hasSize(5);
         assertThat(workspace.runSummaries()).isEmpty();
         Optional<Problem> problem = workspace.read(connection -> new ProblemRepository(connection).findByKey("p1"));
         assertThat(problem).as("problems of the cancelled import are rolled back too").isEmpty();
@@ -280,24 +265,12 @@ class ImporterTest {
         }
         Path file = write(lines.toString());
         long size = Files.size(file);
-        List<long[]> seen = new java.util.ArrayList<>();
-        new Importer(workspace).importFile(file, ImportOptions.DEFAULT, new TaskContext() {
-            @Override
-            public void progress(long done, long total) {
-                seen.add(new long[]{done, total});
-            }
-
-            @Override
-            public void message(String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
-        assertThat(seen).isNotEmpty().allSatisfy(report -> assertThat(report[1]).isEqualTo(size));
-        assertThat(seen.get(seen.size() - 1)[0]).isEqualTo(size);
+        RecordingContext context = RecordingContext.neverCancelled();
+        new Importer(workspace).importFile(file, ImportOptions.DEFAULT, context);
+        List<RecordingContext.Report> seen = context.reports();
+        assertThat(seen).hasSizeGreaterThan(1).allSatisfy(report -> assertThat(report.total()).isEqualTo(size));
+        assertThat(seen).extracting(RecordingContext.Report::done).isSorted();
+        assertThat(seen.get(seen.size() - 1).done()).isEqualTo(size);
     }
 
     @Test

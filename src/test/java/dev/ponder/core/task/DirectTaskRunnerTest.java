@@ -64,20 +64,7 @@ class DirectTaskRunnerTest {
 
     @Test
     void theOutcomeTreatsAFailureAfterCancellationAsCancellation() {
-        TaskContext cancelled = new TaskContext() {
-            @Override
-            public void progress(long done, long total) {
-            }
-
-            @Override
-            public void message(String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        TaskContext cancelled = RecordingContext.alwaysCancelled();
         TaskOutcome.<String>of(context -> {
             throw new IllegalStateException("stream closed because we were cancelled");
         }, cancelled).report(listener);
