@@ -1,0 +1,129 @@
+package dev.ponder.core.answer;
+
+import dev.ponder.core.trace.ThinkingSplit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the final answer in a trace's answer part (DESIGN.md §5): the last {@code \boxed{}} or
+ * {@code \fbox{}} with its braces matched, else the text after {@code Final Answer:}, else after
+ * {@code The answer is}, else after {@code Answer:}, else a lone multiple-choice letter. A trace cut off
+ * inside its thinking has no answer.
+ */
+public final class AnswerExtractor {
+    private static final Pattern FINAL_ANSWER = Pattern.compile("(?i)final answer\\s*[:：]\\s*(.+)");
+    private static final Pattern THE_ANSWER_IS = Pattern.compile("(?i)the (?:final )?answer is\\s*[:：]?\\s*(.+)");
+    private static final Pattern ANSWER_COLON = Pattern.compile("(?im)^\\s*\\**answer\\**\\s*[:：]\\s*(.+)$");
+    private static final Pattern LONE_CHOICE = Pattern.compile("^\\s*\\(?([A-J])\\)?[.)]?\\s*$");
+
+    public ExtractedAnswer extract(String text, ThinkingSplit split) {
+        if (split.truncated()) {
+            return ExtractedAnswer.NONE;
+        }
+        String answerPart = split.thinking() == null ? text : text.substring(split.answerStart());
+        String answerText = answerPart.strip().isEmpty() ? null : answerPart.strip();
+        if (answerText == null) {
+            return ExtractedAnswer.NONE;
+        }
+        String boxed = lastBoxed(answerText);
+        if (boxed != null) {
+            return new ExtractedAnswer(answerText, boxed.strip(), "boxed");
+        }
+        String found = lastMatch(FINAL_ANSWER, answerText);
+        if (found != null) {
+            return new ExtractedAnswer(answerText, found, "final-answer");
+        }
+        found = lastMatch(THE_ANSWER_IS, answerText);
+        if (found != null) {
+            return new ExtractedAnswer(answerText, found, "the-answer-is");
+        }
+        found = lastMatch(ANSWER_COLON, answerText);
+        if (found != null) {
+            return new ExtractedAnswer(answerText, found, "answer-colon");
+        }
+        Matcher choice = LONE_CHOICE.matcher(answerText);
+        if (choice.matches()) {
+            return new ExtractedAnswer(answerText, choice.group(1), "choice");
+        }
+        return new ExtractedAnswer(answerText, null, null);
+    }
+
+    /**
+     * The content of the last {@code \boxed{...}} (or {@code \fbox{...}}) with nested braces matched, or of
+     * {@code \boxed 5} (up to a dollar sign or the end of the line); {@code null} when there is none or its
+     * braces never close.
+     */
+    public static String lastBoxed(String text) {
+        int boxed = text.lastIndexOf("\\boxed");
+        int fbox = text.lastIndexOf("\\fbox");
+        int at = Math.max(boxed, fbox);
+        if (at < 0) {
+            return null;
+        }
+        int afterCommand = at + (at == boxed ? "\\boxed".length() : "\\fbox".length());
+        if (afterCommand < text.length() && text.charAt(afterCommand) == ' ') {
+            int end = afterCommand + 1;
+            while (end < text.length() && text.charAt(end) != '$' && text.charAt(end) != '\n') {
+                end++;
+            }
+            String content = text.substring(afterCommand + 1, end).strip();
+            return content.isEmpty() ? null : content;
+        }
+        int open = afterCommand;
+        while (open < text.length() && Character.isWhitespace(text.charAt(open))) {
+            open++;
+        }
+        if (open >= text.length() || text.charAt(open) != '{') {
+            return null;
+        }
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+                if (depth == 0) {
+                    return text.substring(open + 1, i);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String lastMatch(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return last == null ? null : tidy(firstLine(last));
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** Drops surrounding dollar signs, bold markers and a closing full stop: "$42$." reads as 42. */
+    static String tidy(String answer) {
+        String s = answer.strip();
+        boolean changed = true;
+        while (changed && !s.isEmpty()) {
+            changed = false;
+            if (s.endsWith(".") && !s.endsWith("..")) {
+                s = s.substring(0, s.length() - 1).strip();
+                changed = true;
+            }
+            if (s.length() >= 2 && s.startsWith("$") && s.endsWith("$")) {
+                s = s.substring(1, s.length() - 1).strip();
+                changed = true;
+            }
+            if (s.length() >= 4 && s.startsWith("**") && s.endsWith("**")) {
+                s = s.substring(2, s.length() - 2).strip();
+                changed = true;
+            }
+        }
+        return s.isEmpty() ? null : s;
+    }
+}

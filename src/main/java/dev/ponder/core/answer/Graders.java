@@ -1,0 +1,45 @@
+package dev.ponder.core.answer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The graders Ponder ships. Correctness labels a file carries are used before any of these. */
+public final class Graders {
+    /** The name recorded when a file's own labels decided correctness. */
+    public static final String FILE_LABELS = "file labels";
+
+    /** Math answers: the MATH benchmark's normalisation plus numeric equivalence. */
+    public static final Grader MATH = new Named("ponder-math", MathEquivalence::equivalent);
+    /** Exact string match after trimming. */
+    public static final Grader EXACT = new Named("exact", (answer, gold) -> answer.strip().equals(gold.strip()));
+    /** Multiple choice: the same letter, ignoring case, parentheses and a trailing full stop. */
+    public static final Grader MULTIPLE_CHOICE = new Named("multiple-choice",
+            (answer, gold) -> letter(answer).equals(letter(gold)));
+
+    private Graders() {
+    }
+
+    public static List<Grader> all() {
+        return List.of(MATH, EXACT, MULTIPLE_CHOICE);
+    }
+
+    public static Optional<Grader> byName(String name) {
+        return all().stream().filter(grader -> grader.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    private static String letter(String answer) {
+        return answer.strip().replaceAll("^\\(|[).]+$", "").strip().toUpperCase(Locale.ROOT);
+    }
+
+    private interface Rule {
+        boolean matches(String answer, String gold);
+    }
+
+    private record Named(String name, Rule rule) implements Grader {
+        @Override
+        public boolean matches(String extracted, String gold) {
+            return rule.matches(extracted, gold);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ponder.core.answer;
+
+import java.util.Optional;
+
+/**
+ * When two math answers are the same answer (DESIGN.md §5): equal under the MATH benchmark's normalisation
+ * ({@link HendrycksMath#isEquiv}), or the same number in any plain numeric spelling ({@link NumericAnswer}).
+ * {@link #key} gives equivalent answers one voting key.
+ */
+public final class MathEquivalence {
+    private MathEquivalence() {
+    }
+
+    public static boolean equivalent(String first, String second) {
+        if (HendrycksMath.isEquiv(first, second)) {
+            return true;
+        }
+        Optional<NumericAnswer> a = number(first);
+        return a.isPresent() && a.equals(number(second));
+    }
+
+    /**
+     * The key under which an answer is voted: a number's canonical value, else the normalised string
+     * (the raw string where normalisation fails, as {@code is_equiv} compares raw strings then).
+     */
+    public static String key(String answer) {
+        if (answer == null) {
+            return null;
+        }
+        Optional<NumericAnswer> value = number(answer);
+        if (value.isPresent()) {
+            return value.get().canonical();
+        }
+        try {
+            return HendrycksMath.stripString(answer);
+        } catch (HendrycksMath.StripFailure e) {
+            return answer;
+        }
+    }
+
+    /** The number an answer stands for, read from its normalised form first (so {@code 0.5} and {@code \frac12} agree). */
+    private static Optional<NumericAnswer> number(String answer) {
+        if (answer == null) {
+            return Optional.empty();
+        }
+        try {
+            Optional<NumericAnswer> stripped = NumericAnswer.parse(HendrycksMath.stripString(answer));
+            if (stripped.isPresent()) {
+                return stripped;
+            }
+        } catch (HendrycksMath.StripFailure e) {
+            // fall through to the raw spelling
+        }
+        return NumericAnswer.parse(answer);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ponder.core.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ponder.core.trace.ThinkingSplitter;
+import org.junit.jupiter.api.Test;
+
+class AnswerExtractorTest {
+    private final AnswerExtractor extractor = new AnswerExtractor();
+    private final ThinkingSplitter splitter = new ThinkingSplitter();
+
+    private ExtractedAnswer extract(String text) {
+        return extractor.extract(text, splitter.split(text));
+    }
+
+    @Test
+    void takesTheLastBoxedAnswerOfTheAnswerPartWithBracesMatched() {
+        ExtractedAnswer answer = extract("<think>maybe \\boxed{3}</think>\nSo \\boxed{\\frac{1}{2}} or rather \\boxed{\\left( 3, \\frac{\\pi}{2} \\right)}.");
+        assertThat(answer.extracted()).isEqualTo("\\left( 3, \\frac{\\pi}{2} \\right)");
+        assertThat(answer.rule()).isEqualTo("boxed");
+        assertThat(answer.answerText()).startsWith("So \\boxed");
+    }
+
+    @Test
+    void ignoresAnswersInsideTheThinking() {
+        assertThat(extract("<think>The answer is \\boxed{7}.</think>\nI am not sure.").extracted()).isNull();
+    }
+
+    @Test
+    void readsFboxAndTheSpaceForm() {
+        assertThat(AnswerExtractor.lastBoxed("so \\fbox{12}")).isEqualTo("12");
+        assertThat(AnswerExtractor.lastBoxed("$\\boxed 5$ done")).isEqualTo("5");
+        assertThat(AnswerExtractor.lastBoxed("\\boxed{unclosed {x}")).isNull();
+        assertThat(AnswerExtractor.lastBoxed("no box")).isNull();
+    }
+
+    @Test
+    void fallsBackToFinalAnswerThenTheAnswerIsThenAnswerColon() {
+        assertThat(extract("<|im_start|>think\nhmm\n<|im_start|>answer\nFinal Answer: $42$.").extracted()).isEqualTo("42");
+        assertThat(extract("<think>x</think>So the answer is 17.").extracted()).isEqualTo("17");
+        assertThat(extract("Working...\nAnswer: (B)").extracted()).isEqualTo("(B)");
+        assertThat(extract("Working...\nAnswer: (B)").rule()).isEqualTo("answer-colon");
+        assertThat(extract("C").extracted()).isEqualTo("C");
+        assertThat(extract("<think>x</think>\n(D)").rule()).isEqualTo("choice");
+    }
+
+    @Test
+    void aTraceCutOffInsideItsThinkingHasNoAnswer() {
+        ExtractedAnswer answer = extract("<think>\nLet me compute \\boxed{5} and then");
+        assertThat(answer).isEqualTo(ExtractedAnswer.NONE);
+    }
+
+    @Test
+    void anEmptyAnswerPartHasNoAnswer() {
+        assertThat(extract("<think>all thinking</think>\n  ").answerText()).isNull();
+    }
+}
