@@ -38,6 +38,15 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "Read the files as this format instead of recognising it.")
     private String format;
 
+    @Option(names = "--tokenizer", paramLabel = "T",
+            description = "Count tokens the file does not count with T: cl100k (default estimate), o200k, "
+                    + "or the model's tokenizer.json (exact).")
+    private String tokenizer;
+
+    @Option(names = "--grader", paramLabel = "G",
+            description = "Grade samples the file gives no verdict for with G: ponder-math (default), exact, multiple-choice.")
+    private String grader;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Set a run attribute: name, model, strategy, grader, notes, or any parameter "
                     + "(temperature, budget, seed, group, ...). Repeatable.")
@@ -53,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportOptions options = new ImportOptions(format, attributes);
+        ImportOptions options = new ImportOptions(format, tokenizer, grader, attributes);
         List<ImportResult> imported = new ArrayList<>();
         List<String[]> failed = new ArrayList<>();
         try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {

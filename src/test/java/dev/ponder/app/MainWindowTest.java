@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -61,9 +62,7 @@ class MainWindowTest {
         assertThat(run.run().name()).isEqualTo("tiny-arith best-of-4");
         assertThat(run.problems()).isEqualTo(6);
         assertThat(run.samples()).isEqualTo(24);
-        assertThat(robot.lookup(".table-row-cell .table-cell").queryAll())
-                .anySatisfy(cell -> assertThat(((javafx.scene.control.Labeled) cell).getText()).isEqualTo("tiny-arith best-of-4"))
-                .anySatisfy(cell -> assertThat(((javafx.scene.control.Labeled) cell).getText()).isEqualTo("75.0%"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("tiny-arith best-of-4") && cellShows("75.0%"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> "tiny-arith best-of-4".equals(robot.lookup(".overview-title").queryAs(Label.class).getText()));
         assertThat(stage.getTitle()).isEqualTo("default — Ponder");
@@ -76,8 +75,8 @@ class MainWindowTest {
         Path other = dir.resolve("study.ponder");
         try (Workspace workspace = Workspace.create(other)) {
             Importer importer = new Importer(workspace);
-            importer.importFile(SAMPLE, new ImportOptions(null, Map.of("name", "budget 512")), TaskContext.NONE);
-            importer.importFile(SAMPLE, new ImportOptions(null, Map.of("name", "budget 1024", "model", "qwq")), TaskContext.NONE);
+            importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "budget 512")), TaskContext.NONE);
+            importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "budget 1024", "model", "qwq")), TaskContext.NONE);
         }
         TableView<RunSummary> table = runTable();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
@@ -127,6 +126,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runTable().getItems().size() == 1);
         assertThat(stage.getWidth()).isEqualTo(1100);
         assertThat(stage.getX()).isEqualTo(40);
+    }
+
+    private boolean cellShows(String text) {
+        return robot.lookup(".table-row-cell .table-cell").queryAllAs(Labeled.class).stream()
+                .anyMatch(cell -> text.equals(cell.getText()));
     }
 
     private TableView<RunSummary> runTable() {

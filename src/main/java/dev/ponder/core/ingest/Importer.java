@@ -1,13 +1,19 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.answer.Grader;
+import dev.ponder.core.answer.Graders;
 import dev.ponder.core.model.RunSource;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
+import dev.ponder.core.tokens.TokenCounter;
+import dev.ponder.core.tokens.TokenCounters;
+import dev.ponder.core.trace.ThinkingSplitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,27 +53,48 @@ public final class Importer {
         } catch (IOException e) {
             throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
         }
+        Grader grader = grader(options, fileName);
         RunSource source = new RunSource(describe(file), reader.format(), null);
         long started = System.nanoTime();
         context.message("Importing " + fileName);
-        return workspace.write(connection -> {
-            MessageDigest sha256 = sha256();
-            try (RunWriter writer = new RunWriter(connection);
-                 CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
-                 InputStream in = new DigestInputStream(counted, sha256)) {
-                WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
-                reader.read(in, fileName, sink);
-                in.transferTo(OutputStream.nullOutputStream());
-                sink.finish();
-                String digest = HexFormat.of().formatHex(sha256.digest());
-                new RunRepository(connection).updateSourceSha256(sink.runId(), digest);
-                return new ImportResult(sink.runId(), sink.runName(), reader.format(), digest, sink.problems(),
-                        sink.samples(), sink.treeNodes(), sink.skippedCount(), sink.skipped(), size,
-                        Duration.ofNanos(System.nanoTime() - started));
-            } catch (IOException e) {
-                throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
-            }
-        });
+        try (TokenCounter tokens = tokenCounter(options, fileName)) {
+            ReadContext read = new ReadContext(fileName, file,
+                    new Enricher(new ThinkingSplitter(), new AnswerExtractor(), grader, tokens));
+            return workspace.write(connection -> {
+                MessageDigest sha256 = sha256();
+                try (RunWriter writer = new RunWriter(connection);
+                     CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                     InputStream in = new DigestInputStream(counted, sha256)) {
+                    WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
+                    reader.read(in, read, sink);
+                    in.transferTo(OutputStream.nullOutputStream());
+                    String digest = HexFormat.of().formatHex(sha256.digest());
+                    sink.finish(read.enricher(), digest);
+                    return new ImportResult(sink.runId(), sink.runName(), reader.format(), digest, sink.problems(),
+                            sink.samples(), sink.treeNodes(), sink.skippedCount(), sink.skipped(), size,
+                            Duration.ofNanos(System.nanoTime() - started));
+                } catch (IOException e) {
+                    throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    private static Grader grader(ImportOptions options, String fileName) {
+        if (options.grader() == null) {
+            return Graders.MATH;
+        }
+        return Graders.byName(options.grader()).orElseThrow(() -> new ImportException(fileName, null,
+                "unknown grader '" + options.grader() + "'; known graders: "
+                        + Graders.all().stream().map(Grader::name).toList()));
+    }
+
+    private static TokenCounter tokenCounter(ImportOptions options, String fileName) {
+        try {
+            return TokenCounters.named(options.tokenizer());
+        } catch (UncheckedIOException e) {
+            throw new ImportException(fileName, null, "cannot use the tokenizer: " + e.getCause().getMessage(), e);
+        }
     }
 
     /** The path as stored with the run: absolute on disk, a URI for files inside archives (the bundled samples). */

@@ -50,7 +50,8 @@ public final class PonderJsonlReader implements RunReader {
     }
 
     @Override
-    public void read(InputStream in, String fileName, SampleSink sink) throws IOException {
+    public void read(InputStream in, ReadContext context, SampleSink sink) throws IOException {
+        String fileName = context.fileName();
         JsonLines lines = new JsonLines(in);
         boolean headerSeen = false;
         while (true) {

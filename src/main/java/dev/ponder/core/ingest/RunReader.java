@@ -19,7 +19,8 @@ public interface RunReader {
      * Streams the file's records into {@code sink}. Records of the wrong shape go to {@link SampleSink#skipped};
      * a file that cannot be read as this format at all throws {@link ImportException}.
      *
-     * @param fileName the name used in messages
+     * @param in      the file's bytes (readers that need random access use {@link ReadContext#file()})
+     * @param context the file's name for messages and the enricher for drafts
      */
-    void read(InputStream in, String fileName, SampleSink sink) throws IOException;
+    void read(InputStream in, ReadContext context, SampleSink sink) throws IOException;
 }

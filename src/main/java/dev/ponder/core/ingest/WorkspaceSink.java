@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,7 +37,7 @@ final class WorkspaceSink implements SampleSink {
     private final List<SkippedRecord> skipped = new ArrayList<>();
     private long skippedCount;
     private long runId;
-    private String runName;
+    private RunHeader header;
     private long samples;
     private long treeNodes;
 
@@ -58,7 +60,7 @@ final class WorkspaceSink implements SampleSink {
             throw new IllegalStateException("a reader announced the run twice");
         }
         RunHeader effective = options.applyTo(header, baseName(fileName));
-        runName = effective.name();
+        this.header = effective;
         Run run = new Run(0, effective.name(), source, Instant.now(), effective.model(), effective.strategy(),
                 effective.params(), null, effective.grader(), effective.notes());
         runId = sql(() -> writer.insertRun(run));
@@ -110,8 +112,11 @@ final class WorkspaceSink implements SampleSink {
         }
     }
 
-    /** Writes what is still queued and checks every parent reference was defined. */
-    void finish() {
+    /**
+     * Writes what is still queued, checks every parent reference was defined, and records the grader and
+     * the source of the token counts that enrichment used.
+     */
+    void finish(Enricher enricher, String sha256) {
         requireRun();
         List<String> danglingSamples = sampleRefs.dangling();
         List<String> danglingNodes = nodeRefs.dangling();
@@ -122,6 +127,13 @@ final class WorkspaceSink implements SampleSink {
         }
         sql(() -> {
             writer.flush();
+            writer.updateSourceSha256(runId, sha256);
+            if (enricher.used()) {
+                Map<String, String> params = new TreeMap<>(header.params());
+                params.putIfAbsent("token_counts", enricher.tokenSource());
+                String grader = header.grader() != null ? header.grader() : enricher.graderLabel();
+                writer.updateProvenance(runId, grader, params);
+            }
             return null;
         });
         context.progress(totalBytes, totalBytes);
@@ -132,7 +144,7 @@ final class WorkspaceSink implements SampleSink {
     }
 
     String runName() {
-        return runName;
+        return header.name();
     }
 
     int problems() {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs of a workspace: insert, find, list with counts, delete. Works on the connection it is given. */
@@ -51,6 +52,17 @@ public final class RunRepository {
         try (PreparedStatement update = connection.prepareStatement("UPDATE run SET source_sha256 = ? WHERE id = ?")) {
             update.setString(1, sha256);
             update.setLong(2, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Records, once an import has seen every sample, which grader and which token counts its numbers rest on. */
+    public void updateProvenance(long runId, String grader, Map<String, String> params) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET grader = ?, params_json = ? WHERE id = ?")) {
+            update.setString(1, grader);
+            update.setString(2, JsonColumns.params(params));
+            update.setLong(3, runId);
             update.executeUpdate();
         }
     }

@@ -65,6 +65,15 @@ public final class RunWriter implements AutoCloseable {
         return new RunRepository(connection).insert(run);
     }
 
+    public void updateSourceSha256(long runId, String sha256) throws SQLException {
+        new RunRepository(connection).updateSourceSha256(runId, sha256);
+    }
+
+    /** Records the grader and run parameters that only the end of an import knows. */
+    public void updateProvenance(long runId, String grader, Map<String, String> params) throws SQLException {
+        new RunRepository(connection).updateProvenance(runId, grader, params);
+    }
+
     /**
      * The id of the problem with this key, storing it if new. A problem already in the workspace keeps
      * what it has; fields it lacks are filled from {@code problem}.

@@ -76,6 +76,6 @@ class RunBrowserViewModelTest {
     }
 
     private void importSample(String name) {
-        new Importer(workspace).importFile(SAMPLE, new ImportOptions(null, Map.of("name", name)), TaskContext.NONE);
+        new Importer(workspace).importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", name)), TaskContext.NONE);
     }
 }

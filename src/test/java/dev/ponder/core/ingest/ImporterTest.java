@@ -102,8 +102,8 @@ class ImporterTest {
                 "pruned": true, "answer": "42", "correct": true, "value": NaN}
                 {"type": "tree_node", "id": "n1", "problem": "p1", "key": "0", "visits": 2, "iteration": 1, "step_text": "Let"}
                 """);
-        ImportResult result = new Importer(workspace).importFile(file, new ImportOptions(null,
-                Map.of("model", "override", "group", "sweep A")), TaskContext.NONE);
+        ImportResult result = new Importer(workspace).importFile(file,
+                ImportOptions.withAttributes(Map.of("model", "override", "group", "sweep A")), TaskContext.NONE);
         assertThat(result.skipped()).isEmpty();
         assertThat(result.samples()).isEqualTo(2);
         assertThat(result.treeNodes()).isEqualTo(2);
@@ -192,7 +192,7 @@ class ImporterTest {
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("results.csv: not a run file Ponder recognises (it starts with \"question,answer\")")
                 .hasMessageContaining("known formats: ponder-jsonl");
-        assertThatThrownBy(() -> new Importer(workspace).importFile(file, new ImportOptions("lm-eval", Map.of()), TaskContext.NONE))
+        assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT.withFormat("lm-eval"), TaskContext.NONE))
                 .hasMessage("results.csv: unknown format 'lm-eval'; known formats: ponder-jsonl");
     }
 

@@ -1,0 +1,31 @@
+package dev.ponder.core.tokens;
+
+import com.knuddels.jtokkit.api.EncodingType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The token counter a user names: {@code cl100k}, {@code o200k}, or a path to a {@code tokenizer.json}. */
+public final class TokenCounters {
+    private TokenCounters() {
+    }
+
+    public static TokenCounter named(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return EncodingEstimate.cl100k();
+        }
+        switch (spec.strip().toLowerCase(Locale.ROOT)) {
+            case "cl100k", "cl100k_base":
+                return EncodingEstimate.cl100k();
+            case "o200k", "o200k_base":
+                return new EncodingEstimate(EncodingType.O200K_BASE);
+            default:
+                try {
+                    return HuggingFaceTokenizer.load(Path.of(spec));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+        }
+    }
+}
