@@ -17,6 +17,12 @@ public interface SampleSink {
 
     void treeNode(IngestedTreeNode node);
 
+    /**
+     * What the file's own tool computed for a problem of this run (e.g. search-and-learn's {@code pred_maj@n}),
+     * as a JSON object, kept to check Ponder's figures against.
+     */
+    void problemReference(String problemKey, String json);
+
     /** A record that could not be imported and was left out; {@code location} is e.g. "line 17". */
     void skipped(String location, String reason);
 }

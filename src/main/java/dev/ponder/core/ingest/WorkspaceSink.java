@@ -105,6 +105,16 @@ final class WorkspaceSink implements SampleSink {
     }
 
     @Override
+    public void problemReference(String problemKey, String json) {
+        requireRun();
+        long problemId = problemId(problemKey);
+        sql(() -> {
+            writer.problemReference(runId, problemId, json);
+            return null;
+        });
+    }
+
+    @Override
     public void skipped(String location, String reason) {
         skippedCount++;
         if (skipped.size() < ImportResult.SKIPPED_SHOWN) {

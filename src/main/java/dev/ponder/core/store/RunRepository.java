@@ -117,9 +117,22 @@ public final class RunRepository {
         }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM problem WHERE NOT EXISTS (SELECT 1 FROM sample s WHERE s.problem_id = problem.id) "
-                    + "AND NOT EXISTS (SELECT 1 FROM tree_node t WHERE t.problem_id = problem.id)");
+                    + "AND NOT EXISTS (SELECT 1 FROM tree_node t WHERE t.problem_id = problem.id) "
+                    + "AND NOT EXISTS (SELECT 1 FROM run_problem r WHERE r.problem_id = problem.id)");
         }
         return deleted > 0;
+    }
+
+    /** What the run's own tool computed for one problem (its {@code pred_maj@n}, {@code cov@n}, ...), as JSON. */
+    public Optional<String> problemReference(long runId, long problemId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT reference_json FROM run_problem WHERE run_id = ? AND problem_id = ?")) {
+            query.setLong(1, runId);
+            query.setLong(2, problemId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     private static Run run(ResultSet rows) throws SQLException {

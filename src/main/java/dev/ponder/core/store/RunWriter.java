@@ -29,6 +29,7 @@ public final class RunWriter implements AutoCloseable {
     private final PreparedStatement segmentInsert;
     private final PreparedStatement treeNodeInsert;
     private final PreparedStatement problemUpsert;
+    private PreparedStatement referenceUpsert;
     private final Map<String, Problem> problemsSeen = new HashMap<>();
     private long nextSampleId;
     private long nextTreeNodeId;
@@ -58,6 +59,19 @@ public final class RunWriter implements AutoCloseable {
                 + "question = coalesce(problem.question, excluded.question), "
                 + "gold_answer = coalesce(problem.gold_answer, excluded.gold_answer), "
                 + "metadata_json = coalesce(problem.metadata_json, excluded.metadata_json) RETURNING id");
+    }
+
+    /** Stores what the run's own tool computed for a problem; a later value for the same problem replaces it. */
+    public void problemReference(long runId, long problemId, String json) throws SQLException {
+        if (referenceUpsert == null) {
+            // Most formats carry no per-problem reference values; prepare only when one does.
+            referenceUpsert = connection.prepareStatement("INSERT INTO run_problem(run_id, problem_id, reference_json) "
+                    + "VALUES (?, ?, ?) ON CONFLICT(run_id, problem_id) DO UPDATE SET reference_json = excluded.reference_json");
+        }
+        referenceUpsert.setLong(1, runId);
+        referenceUpsert.setLong(2, problemId);
+        referenceUpsert.setString(3, json);
+        referenceUpsert.executeUpdate();
     }
 
     /** Stores the run itself and returns its id. */
@@ -198,6 +212,9 @@ public final class RunWriter implements AutoCloseable {
     public void close() throws SQLException {
         for (PreparedStatement statement : List.of(sampleInsert, stepInsert, segmentInsert, treeNodeInsert, problemUpsert)) {
             statement.close();
+        }
+        if (referenceUpsert != null) {
+            referenceUpsert.close();
         }
     }
 

@@ -50,6 +50,33 @@ class SchemaTest {
     }
 
     @Test
+    void aVersionOneWorkspaceGainsTheRunProblemTable() {
+        Path file = dir.resolve("v1.ponder");
+        long runId;
+        try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
+            runId = Fixtures.writeRun(workspace, "kept", 2, 3);
+        }
+        try (Workspace workspace = Workspace.open(file)) {
+            assertThat(version(workspace)).isEqualTo(2);
+            assertThat(columns(workspace, "run_problem")).containsExactly("run_id", "problem_id", "reference_json");
+            assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(6));
+            workspace.write(connection -> {
+                try (RunWriter writer = new RunWriter(connection)) {
+                    long problem = writer.problemId(new dev.ponder.core.model.Problem(0, "arith/0", null, null, null, null));
+                    writer.problemReference(runId, problem, "{\"pred_maj@4\": \"\\\\boxed{1}\"}");
+                }
+                return null;
+            });
+            String reference = workspace.read(connection -> new RunRepository(connection).problemReference(runId,
+                    new ProblemRepository(connection).findByKey("arith/0").orElseThrow().id())).orElseThrow();
+            assertThat(reference).isEqualTo("{\"pred_maj@4\": \"\\\\boxed{1}\"}");
+            workspace.write(connection -> new RunRepository(connection).delete(runId));
+            assertThat(WorkspaceTest.count(workspace, "run_problem")).isZero();
+            assertThat(WorkspaceTest.count(workspace, "problem")).isZero();
+        }
+    }
+
+    @Test
     void aFailingMigrationLeavesTheWorkspaceAtItsLastGoodVersion() {
         Path file = dir.resolve("old.ponder");
         try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {

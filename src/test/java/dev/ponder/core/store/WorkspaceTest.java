@@ -235,7 +235,7 @@ class WorkspaceTest {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             assertThat(pragma(workspace, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(workspace, "application_id")).isEqualTo(String.valueOf(WorkspaceFile.APPLICATION_ID));
-            assertThat(pragma(workspace, "user_version")).isEqualTo("1");
+            assertThat(pragma(workspace, "user_version")).isEqualTo(String.valueOf(Schema.CURRENT));
         }
     }
 
