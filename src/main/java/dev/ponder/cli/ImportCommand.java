@@ -52,6 +52,9 @@ final class ImportCommand implements Callable<Integer> {
                     + "(temperature, budget, seed, group, ...). Repeatable.")
     private Map<String, String> attributes = new TreeMap<>();
 
+    @Option(names = "--again", description = "Import files even if the same content was imported before.")
+    private boolean again;
+
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
@@ -62,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportOptions options = new ImportOptions(format, tokenizer, grader, attributes);
+        ImportOptions options = new ImportOptions(format, tokenizer, grader, attributes, again);
         List<ImportResult> imported = new ArrayList<>();
         List<String[]> failed = new ArrayList<>();
         try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {

@@ -33,6 +33,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class MainWindowTest {
     private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
 
+    /** Run files of other tools, written for the import tests. */
+    private static final class ImportedFixtures {
+        static final Path SAL = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures/sal_best_of_3.jsonl").toAbsolutePath();
+    }
+
     @TempDir
     Path dir;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
@@ -76,7 +81,8 @@ class MainWindowTest {
         try (Workspace workspace = Workspace.create(other)) {
             Importer importer = new Importer(workspace);
             importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "budget 512")), TaskContext.NONE);
-            importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "budget 1024", "model", "qwq")), TaskContext.NONE);
+            importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "budget 1024", "model", "qwq"))
+                    .evenIfImportedBefore(), TaskContext.NONE);
         }
         TableView<RunSummary> table = runTable();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
@@ -97,12 +103,28 @@ class MainWindowTest {
         TableView<RunSummary> table = runTable();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
 
-        dialogs.filesToImport = List.of(SAMPLE);
+        dialogs.filesToImport = List.of(ImportedFixtures.SAL);
         robot.clickOn("File").clickOn("Import Run Files…");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryAs(Label.class)
-                .getText().equals("Imported tiny-arith best-of-4: 6 problems, 24 samples"));
+                .getText().equals("Imported sal_best_of_3: 2 problems, 6 samples"));
+    }
+
+    @Test
+    void asksBeforeImportingAFileTheWorkspaceAlreadyHolds() throws Exception {
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        dialogs.filesToImport = List.of(SAMPLE);
+        robot.clickOn("File").clickOn("Import Run Files…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("Import Again").tryQuery().isPresent());
+        assertThat(table.getItems()).hasSize(1);
+        robot.clickOn("Import Again");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(summary -> summary.run().name())
+                .containsExactly("tiny-arith best-of-4", "tiny-arith best-of-4");
     }
 
     @Test

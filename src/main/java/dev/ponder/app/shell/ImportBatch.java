@@ -1,5 +1,6 @@
 package dev.ponder.app.shell;
 
+import dev.ponder.core.ingest.AlreadyImportedException;
 import dev.ponder.core.ingest.ImportResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ final class ImportBatch {
         return List.copyOf(failed);
     }
 
+    /** Files refused because their exact content was imported before: the user may want them twice. */
+    synchronized List<Path> alreadyImported() {
+        return failed.stream().filter(failure -> failure.error() instanceof AlreadyImportedException)
+                .map(Failure::file).toList();
+    }
+
     /** One line per file for the status bar and the summary dialog. */
     synchronized String summary() {
         StringBuilder text = new StringBuilder();
@@ -42,12 +49,15 @@ final class ImportBatch {
             text.append('\n');
         }
         for (Failure failure : failed) {
-            text.append("Not imported: ").append(failure.error().getMessage()).append('\n');
+            if (!(failure.error() instanceof AlreadyImportedException)) {
+                text.append("Not imported: ").append(failure.error().getMessage()).append('\n');
+            }
         }
         return text.toString().strip();
     }
 
+    /** Whether something other than an already-imported file failed or lost records. */
     synchronized boolean needsAttention() {
-        return !failed.isEmpty() || imported.stream().anyMatch(result -> result.skippedCount() > 0);
+        return failed.size() > alreadyImported().size() || imported.stream().anyMatch(result -> result.skippedCount() > 0);
     }
 }

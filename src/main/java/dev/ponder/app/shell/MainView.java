@@ -5,12 +5,16 @@ import dev.ponder.app.Notice;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -52,6 +56,7 @@ public final class MainView {
         centreSlot.getChildren().setAll(centre);
         statusSlot.getChildren().setAll(statusBar);
         viewModel.noticeProperty().addListener((observable, before, notice) -> showNotice(notice));
+        viewModel.alreadyImportedProperty().addListener((observable, before, files) -> askToImportAgain(files));
         otherNotices.forEach(source -> source.addListener((observable, before, notice) -> showNotice(notice)));
     }
 
@@ -157,6 +162,21 @@ public final class MainView {
         viewModel.importFiles(files.stream().map(File::toPath).toList());
         event.setDropCompleted(!files.isEmpty());
         event.consume();
+    }
+
+    private void askToImportAgain(List<Path> files) {
+        if (files == null || files.isEmpty()) {
+            return;
+        }
+        ButtonType again = new ButtonType("Import Again", ButtonBar.ButtonData.OK_DONE);
+        String names = files.stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(", "));
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, (files.size() == 1 ? names + " is" : names + " are")
+                + " already in this workspace: the same content was imported before. Import "
+                + (files.size() == 1 ? "it" : "them") + " again as new runs?", ButtonType.CANCEL, again);
+        alert.setTitle("Already imported");
+        alert.setHeaderText("Already imported");
+        alert.initOwner(window());
+        alert.showAndWait().filter(again::equals).ifPresent(choice -> viewModel.importAgain(files));
     }
 
     private void showNotice(Notice notice) {

@@ -44,6 +44,7 @@ public final class MainViewModel {
     private final ObservableList<String> recentWorkspaces = FXCollections.observableArrayList();
     private final ObservableList<String> recentImports = FXCollections.observableArrayList();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<Path>> alreadyImported = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final StringBinding title;
 
@@ -73,6 +74,14 @@ public final class MainViewModel {
     /** The latest thing the user must be told in a dialog; a new value each time. */
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
         return notice;
+    }
+
+    /**
+     * Files the last import refused because the workspace already holds their exact content; the window asks
+     * whether to import them again ({@link #importAgain}). A new list each time.
+     */
+    public ReadOnlyObjectProperty<List<Path>> alreadyImportedProperty() {
+        return alreadyImported;
     }
 
     /** A line for the status bar about the last thing that finished. */
@@ -117,6 +126,15 @@ public final class MainViewModel {
     }
 
     public void importFiles(List<Path> files) {
+        importFiles(files, ImportOptions.DEFAULT);
+    }
+
+    /** Imports files the workspace already holds, once more, on the user's say-so. */
+    public void importAgain(List<Path> files) {
+        importFiles(files, ImportOptions.DEFAULT.evenIfImportedBefore());
+    }
+
+    private void importFiles(List<Path> files, ImportOptions options) {
         Workspace workspace = session.workspace();
         if (workspace == null || files.isEmpty()) {
             return;
@@ -128,7 +146,7 @@ public final class MainViewModel {
             for (Path file : files) {
                 context.checkCancelled();
                 try {
-                    batch.imported(importer.importFile(file, ImportOptions.DEFAULT, context));
+                    batch.imported(importer.importFile(file, options, context));
                 } catch (RuntimeException e) {
                     if (context.isCancelled()) {
                         throw e;
@@ -167,7 +185,8 @@ public final class MainViewModel {
                     @Override
                     public void succeeded(List<ImportResult> results) {
                         session.changed();
-                        statusMessage.set(String.format("Imported %d sample run%s", results.size(), results.size() == 1 ? "" : "s"));
+                        statusMessage.set(results.isEmpty() ? "The sample runs are already in this workspace"
+                                : String.format("Imported %d sample run%s", results.size(), results.size() == 1 ? "" : "s"));
                     }
 
                     @Override
@@ -266,6 +285,9 @@ public final class MainViewModel {
                 : summary.lines().findFirst().orElse(""));
         if (!cancelled && batch.needsAttention()) {
             notice.set(Notice.info("Import finished with problems", summary));
+        }
+        if (!cancelled && !batch.alreadyImported().isEmpty()) {
+            alreadyImported.set(batch.alreadyImported());
         }
     }
 

@@ -7,14 +7,18 @@ import java.util.regex.Pattern;
 /**
  * Finds the final answer in a trace's answer part (DESIGN.md §5): the last {@code \boxed{}} or
  * {@code \fbox{}} with its braces matched, else the text after {@code Final Answer:}, else after
- * {@code The answer is}, else after {@code Answer:}, else a lone multiple-choice letter. A trace cut off
- * inside its thinking has no answer.
+ * {@code The answer is}, else after {@code Answer:}, else a lone multiple-choice letter, else the whole
+ * answer part when it is answer-like: one line of at most three words (a bare {@code 303}, {@code x = 4}),
+ * so that prose such as "I am not sure." is no answer. A trace cut off inside its thinking has no answer.
  */
 public final class AnswerExtractor {
     private static final Pattern FINAL_ANSWER = Pattern.compile("(?i)final answer\\s*[:：]\\s*(.+)");
     private static final Pattern THE_ANSWER_IS = Pattern.compile("(?i)the (?:final )?answer is\\s*[:：]?\\s*(.+)");
     private static final Pattern ANSWER_COLON = Pattern.compile("(?im)^\\s*\\**answer\\**\\s*[:：]\\s*(.+)$");
     private static final Pattern LONE_CHOICE = Pattern.compile("^\\s*\\(?([A-J])\\)?[.)]?\\s*$");
+    /** Longest answer part taken whole; longer text without a marked answer is an explanation, not an answer. */
+    private static final int WHOLE_ANSWER_LIMIT = 80;
+    private static final int WHOLE_ANSWER_WORDS = 3;
 
     public ExtractedAnswer extract(String text, ThinkingSplit split) {
         if (split.truncated()) {
@@ -44,6 +48,13 @@ public final class AnswerExtractor {
         Matcher choice = LONE_CHOICE.matcher(answerText);
         if (choice.matches()) {
             return new ExtractedAnswer(answerText, choice.group(1), "choice");
+        }
+        if (answerText.length() <= WHOLE_ANSWER_LIMIT && answerText.indexOf('\n') < 0
+                && answerText.split("\\s+").length <= WHOLE_ANSWER_WORDS) {
+            String whole = tidy(answerText);
+            if (whole != null) {
+                return new ExtractedAnswer(answerText, whole, "whole");
+            }
         }
         return new ExtractedAnswer(answerText, null, null);
     }

@@ -4,7 +4,7 @@ package dev.ponder.core.ingest;
  * A file could not be imported at all. The message names the file, where in it the problem is, and what
  * was expected; nothing of the file was written.
  */
-public final class ImportException extends RuntimeException {
+public class ImportException extends RuntimeException {
     private final String file;
     private final String location;
 

@@ -13,12 +13,14 @@ import java.util.TreeMap;
  * @param tokenizer  what counts tokens a file does not count: {@code cl100k} (default), {@code o200k}, or a
  *                   path to the model's {@code tokenizer.json}
  * @param grader     the grader for samples the file gives no verdict for ({@code ponder-math} by default)
+ * @param again      import even if a file with the same content was imported before
  * @param attributes run attributes the user sets ({@code --set key=value}): {@code name}, {@code model},
  *                   {@code strategy}, {@code grader} and {@code notes} set those fields; every other key
  *                   becomes a run parameter (temperature, budget, seed, group, ...). They win over the file.
  */
-public record ImportOptions(String format, String tokenizer, String grader, Map<String, String> attributes) {
-    public static final ImportOptions DEFAULT = new ImportOptions(null, null, null, Map.of());
+public record ImportOptions(String format, String tokenizer, String grader, Map<String, String> attributes,
+                            boolean again) {
+    public static final ImportOptions DEFAULT = new ImportOptions(null, null, null, Map.of(), false);
     private static final Set<String> RUN_FIELDS = Set.of("name", "model", "strategy", "grader", "notes");
 
     public ImportOptions {
@@ -27,11 +29,16 @@ public record ImportOptions(String format, String tokenizer, String grader, Map<
 
     /** Default options with these run attributes. */
     public static ImportOptions withAttributes(Map<String, String> attributes) {
-        return new ImportOptions(null, null, null, attributes);
+        return new ImportOptions(null, null, null, attributes, false);
     }
 
     public ImportOptions withFormat(String newFormat) {
-        return new ImportOptions(newFormat, tokenizer, grader, attributes);
+        return new ImportOptions(newFormat, tokenizer, grader, attributes, again);
+    }
+
+    /** The same options, importing even a file imported before. */
+    public ImportOptions evenIfImportedBefore() {
+        return new ImportOptions(format, tokenizer, grader, attributes, true);
     }
 
     /** The file's header with the user's attributes laid over it, and the file name as the last resort for a name. */

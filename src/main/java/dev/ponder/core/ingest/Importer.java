@@ -3,7 +3,9 @@ package dev.ponder.core.ingest;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
+import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSource;
+import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
@@ -22,6 +24,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Imports run files into a workspace, each file in one transaction: the run appears whole or not at all,
@@ -69,6 +72,12 @@ public final class Importer {
                     reader.read(in, read, sink);
                     in.transferTo(OutputStream.nullOutputStream());
                     String digest = HexFormat.of().formatHex(sha256.digest());
+                    if (!options.again()) {
+                        List<Run> earlier = new RunRepository(connection).findBySourceSha256(digest);
+                        if (!earlier.isEmpty()) {
+                            throw new AlreadyImportedException(fileName, earlier);
+                        }
+                    }
                     sink.finish(read.enricher(), digest);
                     return new ImportResult(sink.runId(), sink.runName(), reader.format(), digest, sink.problems(),
                             sink.samples(), sink.treeNodes(), sink.skippedCount(), sink.skipped(), size,
@@ -99,7 +108,7 @@ public final class Importer {
 
     /** The path as stored with the run: absolute on disk, a URI for files inside archives (the bundled samples). */
     private static String describe(Path file) {
-        return file.getFileSystem() == FileSystems.getDefault() ? file.toAbsolutePath().toString() : file.toUri().toString();
+        return file.getFileSystem() == FileSystems.getDefault() ? file.toAbsolutePath().normalize().toString() : file.toUri().toString();
     }
 
     private static MessageDigest sha256() {

@@ -27,7 +27,10 @@ public final class SampleRuns {
     private SampleRuns() {
     }
 
-    /** Imports every bundled sample run, each in its own transaction, in file-name order. */
+    /**
+     * Imports every bundled sample run the workspace does not hold yet, each in its own transaction, in
+     * file-name order; returns what was imported.
+     */
     public static List<ImportResult> importAll(Workspace workspace, TaskContext context) {
         URL url = SampleRuns.class.getResource(RESOURCE_DIR);
         if (url == null) {
@@ -69,7 +72,11 @@ public final class SampleRuns {
         List<ImportResult> results = new ArrayList<>();
         for (Path file : files) {
             context.checkCancelled();
-            results.add(importer.importFile(file, ImportOptions.DEFAULT, context));
+            try {
+                results.add(importer.importFile(file, ImportOptions.DEFAULT, context));
+            } catch (AlreadyImportedException e) {
+                // already in this workspace: nothing to do for this one
+            }
         }
         return results;
     }

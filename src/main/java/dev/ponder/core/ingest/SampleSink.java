@@ -10,6 +10,12 @@ public interface SampleSink {
 
     void run(RunHeader header);
 
+    /**
+     * More about the run, learned from its records (a model name, generation settings): fields the run does
+     * not have yet are filled in, parameters it lacks are added. The user's own settings still win.
+     */
+    void runDetails(RunHeader details);
+
     /** A problem's details; the id is ignored. */
     void problem(Problem problem);
 

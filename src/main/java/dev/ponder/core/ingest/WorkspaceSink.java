@@ -38,6 +38,7 @@ final class WorkspaceSink implements SampleSink {
     private long skippedCount;
     private long runId;
     private RunHeader header;
+    private boolean detailsLearned;
     private long samples;
     private long treeNodes;
 
@@ -64,6 +65,21 @@ final class WorkspaceSink implements SampleSink {
         Run run = new Run(0, effective.name(), source, Instant.now(), effective.model(), effective.strategy(),
                 effective.params(), null, effective.grader(), effective.notes());
         runId = sql(() -> writer.insertRun(run));
+    }
+
+    @Override
+    public void runDetails(RunHeader details) {
+        requireRun();
+        Map<String, String> params = new TreeMap<>(details.params());
+        params.putAll(header.params());
+        header = options.applyTo(new RunHeader(first(header.name(), details.name()), first(header.model(), details.model()),
+                first(header.strategy(), details.strategy()), params, first(header.grader(), details.grader()),
+                first(header.notes(), details.notes())), header.name());
+        detailsLearned = true;
+    }
+
+    private static String first(String current, String learned) {
+        return current != null ? current : learned;
     }
 
     @Override
@@ -138,11 +154,13 @@ final class WorkspaceSink implements SampleSink {
         sql(() -> {
             writer.flush();
             writer.updateSourceSha256(runId, sha256);
-            if (enricher.used()) {
+            if (enricher.used() || detailsLearned) {
                 Map<String, String> params = new TreeMap<>(header.params());
-                params.putIfAbsent("token_counts", enricher.tokenSource());
+                if (enricher.used()) {
+                    params.putIfAbsent("token_counts", enricher.tokenSource());
+                }
                 String grader = header.grader() != null ? header.grader() : enricher.graderLabel();
-                writer.updateProvenance(runId, grader, params);
+                writer.updateProvenance(runId, header.model(), header.strategy(), grader, params);
             }
             return null;
         });

@@ -56,13 +56,19 @@ public final class RunRepository {
         }
     }
 
-    /** Records, once an import has seen every sample, which grader and which token counts its numbers rest on. */
-    public void updateProvenance(long runId, String grader, Map<String, String> params) throws SQLException {
+    /**
+     * Records, once an import has seen every record, the model and strategy its records named, the grader and
+     * the token counts its numbers rest on, and its parameters.
+     */
+    public void updateProvenance(long runId, String model, String strategy, String grader, Map<String, String> params)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE run SET grader = ?, params_json = ? WHERE id = ?")) {
-            update.setString(1, grader);
-            update.setString(2, JsonColumns.params(params));
-            update.setLong(3, runId);
+                "UPDATE run SET model = ?, strategy = ?, grader = ?, params_json = ? WHERE id = ?")) {
+            update.setString(1, model);
+            update.setString(2, strategy);
+            update.setString(3, grader);
+            update.setString(4, JsonColumns.params(params));
+            update.setLong(5, runId);
             update.executeUpdate();
         }
     }

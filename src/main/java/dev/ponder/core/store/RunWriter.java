@@ -83,9 +83,10 @@ public final class RunWriter implements AutoCloseable {
         new RunRepository(connection).updateSourceSha256(runId, sha256);
     }
 
-    /** Records the grader and run parameters that only the end of an import knows. */
-    public void updateProvenance(long runId, String grader, Map<String, String> params) throws SQLException {
-        new RunRepository(connection).updateProvenance(runId, grader, params);
+    /** Records what only the end of an import knows: the model and strategy, the grader, the parameters. */
+    public void updateProvenance(long runId, String model, String strategy, String grader, Map<String, String> params)
+            throws SQLException {
+        new RunRepository(connection).updateProvenance(runId, model, strategy, grader, params);
     }
 
     /**

@@ -76,6 +76,7 @@ class RunBrowserViewModelTest {
     }
 
     private void importSample(String name) {
-        new Importer(workspace).importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", name)), TaskContext.NONE);
+        new Importer(workspace).importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", name)).evenIfImportedBefore(),
+                TaskContext.NONE);
     }
 }

@@ -49,6 +49,12 @@ class MainViewModelTest {
         assertThat(viewModel.titleProperty().get()).isEqualTo("default — Ponder");
         assertThat(viewModel.recentWorkspaces()).containsExactly(home.defaultWorkspace().toString());
         assertThat(notices).isEmpty();
+
+        int runs = workspace.runSummaries().size();
+        viewModel.importSampleRuns();
+        assertThat(workspace.runSummaries()).hasSize(runs);
+        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("The sample runs are already in this workspace");
+        assertThat(notices).isEmpty();
     }
 
     @Test

@@ -45,6 +45,15 @@ class AnswerExtractorTest {
     }
 
     @Test
+    void aShortAnswerPartIsTheAnswerWholeAndALongOneIsNot() {
+        assertThat(extract("303").extracted()).isEqualTo("303");
+        assertThat(extract("303").rule()).isEqualTo("whole");
+        assertThat(extract("<think>hmm</think>\n$x = 4$.").extracted()).isEqualTo("x = 4");
+        assertThat(extract("The reason is long. ".repeat(5)).extracted()).isNull();
+        assertThat(extract("two\nlines").extracted()).isNull();
+    }
+
+    @Test
     void aTraceCutOffInsideItsThinkingHasNoAnswer() {
         ExtractedAnswer answer = extract("<think>\nLet me compute \\boxed{5} and then");
         assertThat(answer).isEqualTo(ExtractedAnswer.NONE);

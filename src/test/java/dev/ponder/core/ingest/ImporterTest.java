@@ -191,9 +191,10 @@ class ImporterTest {
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("results.csv: not a run file Ponder recognises (it starts with \"question,answer\")")
-                .hasMessageContaining("known formats: ponder-jsonl");
-        assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT.withFormat("lm-eval"), TaskContext.NONE))
-                .hasMessage("results.csv: unknown format 'lm-eval'; known formats: ponder-jsonl");
+                .hasMessageContaining("known formats: ponder-jsonl, inspect, lm-eval, search-and-learn, skythought, open-r1, "
+                        + "qwen-math, limo-eval, openai-chat, rstar, llm-reasoners");
+        assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT.withFormat("helm"), TaskContext.NONE))
+                .hasMessageStartingWith("results.csv: unknown format 'helm'; known formats: ponder-jsonl, inspect");
     }
 
     @Test
