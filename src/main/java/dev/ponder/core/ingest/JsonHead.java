@@ -19,13 +19,11 @@ public record JsonHead(char startsWith, Set<String> keys, Set<String> innerKeys)
     public static final JsonHead NONE = new JsonHead((char) 0, Set.of(), Set.of());
 
     public static JsonHead of(FileHead head) {
-        byte[] bytes = head.bytes();
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
         Set<String> keys = new LinkedHashSet<>();
         Set<String> inner = new LinkedHashSet<>();
         char opening = 0;
-        try (JsonParser parser = Json.FACTORY.createParser(bytes, start, bytes.length - start)) {
+        // Decoded leniently: a bad byte in the first record must not hide the field names after it.
+        try (JsonParser parser = Json.FACTORY.createParser(head.text())) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 opening = '[';

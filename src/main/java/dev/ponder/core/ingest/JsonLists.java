@@ -14,6 +14,23 @@ final class JsonLists {
     private JsonLists() {
     }
 
+    /**
+     * The responses of a record: the named field must be a list (of strings, or of lists of strings);
+     * anything else is the wrong shape and the record is skipped.
+     */
+    static List<String> requiredTexts(JsonNode record, String field) {
+        JsonNode list = record.get(field);
+        if (list == null || list.isNull()) {
+            throw new RecordException("'" + field + "' is missing; expected a list of responses");
+        }
+        if (!list.isArray()) {
+            String shown = list.toString();
+            throw new RecordException("'" + field + "' must be a list of responses, got "
+                    + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
+        }
+        return texts(list);
+    }
+
     /** Strings of a list, lists inside it flattened in order ({@code resps} is {@code [[r1..rN]]} or {@code [r]}). */
     static List<String> texts(JsonNode list) {
         List<String> texts = new ArrayList<>();

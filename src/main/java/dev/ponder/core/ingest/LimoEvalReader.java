@@ -36,8 +36,8 @@ public final class LimoEvalReader extends JsonRunReader {
             String question = JsonLists.firstText(record, "question", "problem", "prompt");
             String gold = JsonLists.firstText(record, "gold_answer", "answer", "gt");
             String problemKey = ProblemKeys.of(question, null, JsonLists.firstText(record, "id", "idx", "unique_id"));
+            List<String> responses = JsonLists.requiredTexts(record, "generated_responses");
             sink.problem(new Problem(0, problemKey, null, question, gold, null));
-            List<String> responses = JsonLists.texts(record.get("generated_responses"));
             List<String> answers = JsonLists.texts(record.get("generated_answers"));
             List<Boolean> verdicts = JsonLists.verdicts(record.get("answers_correctness"));
             for (int i = 0; i < responses.size(); i++) {

@@ -88,8 +88,6 @@ public final class LmEvalReader extends JsonRunReader {
             gold = JsonLists.firstText(doc, "answer", "Answer", "gold", "target");
         }
         String key = ProblemKeys.of(question, task, docId);
-        sink.problem(new Problem(0, key, task, question, gold, doc != null && doc.isObject() ? doc.toString() : null));
-
         List<String> responses = JsonLists.texts(record.get("resps"));
         if (responses.isEmpty()) {
             responses = JsonLists.texts(record.get("filtered_resps"));
@@ -97,6 +95,7 @@ public final class LmEvalReader extends JsonRunReader {
         if (responses.isEmpty()) {
             throw new RecordException("'resps' holds no responses");
         }
+        sink.problem(new Problem(0, key, task, question, gold, doc != null && doc.isObject() ? doc.toString() : null));
         List<String> extracted = JsonLists.texts(record.get("extracted_answers"));
         List<Boolean> matches = JsonLists.verdicts(record.get("exact_matches"));
         List<Integer> tokens = JsonLists.integers(record.get("tok"));

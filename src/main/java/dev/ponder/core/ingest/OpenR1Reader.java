@@ -45,9 +45,9 @@ public final class OpenR1Reader extends JsonRunReader {
                     metadata.set(field, record.get(field));
                 }
             }
+            List<String> generations = JsonLists.requiredTexts(record, "generations");
             sink.problem(new Problem(0, problemKey, JsonLists.firstText(record, "source"), question, gold,
                     metadata.isEmpty() ? null : metadata.toString()));
-            List<String> generations = JsonLists.texts(record.get("generations"));
             List<Boolean> verified = JsonLists.verdicts(record.get("correctness_math_verify"));
             List<Boolean> llama = JsonLists.verdicts(record.get("correctness_llama"));
             List<String> finish = JsonLists.texts(record.get("finish_reasons"));

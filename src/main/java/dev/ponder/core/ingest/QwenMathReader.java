@@ -44,8 +44,8 @@ public final class QwenMathReader extends JsonRunReader {
                     metadata.set(field, record.get(field));
                 }
             }
+            List<String> responses = JsonLists.requiredTexts(record, "code");
             sink.problem(new Problem(0, problemKey, null, question, gold, metadata.isEmpty() ? null : metadata.toString()));
-            List<String> responses = JsonLists.texts(record.get("code"));
             List<String> predictions = JsonLists.texts(record.get("pred"));
             List<Boolean> verdicts = JsonLists.verdicts(record.get("score"));
             List<Double> rewards = JsonLists.numbers(record.get("pred_score"));

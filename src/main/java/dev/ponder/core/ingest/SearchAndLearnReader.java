@@ -48,8 +48,8 @@ public final class SearchAndLearnReader extends JsonRunReader {
                     metadata.set(field, record.get(field));
                 }
             }
+            List<String> completions = JsonLists.requiredTexts(record, "completions");
             sink.problem(new Problem(0, problemKey, null, question, gold, metadata.isEmpty() ? null : metadata.toString()));
-            List<String> completions = JsonLists.texts(record.get("completions"));
             JsonNode scores = record.get("scores");
             List<Integer> tokens = JsonLists.integers(record.get("completion_tokens"));
             for (int i = 0; i < completions.size(); i++) {

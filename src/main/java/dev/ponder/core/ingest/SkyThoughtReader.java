@@ -50,11 +50,11 @@ public final class SkyThoughtReader extends JsonRunReader {
             ObjectNode metadata = record.deepCopy();
             metadata.remove(List.of("responses", "token_usages", "input_conversation", "prompt"));
             metadata.put("source_id", id);
-            sink.problem(new Problem(0, key, null, question, gold, metadata.toString()));
             List<Response> responses = responses(record);
             if (responses.isEmpty()) {
                 throw new RecordException("'responses' holds no responses");
             }
+            sink.problem(new Problem(0, key, null, question, gold, metadata.toString()));
             for (int i = 0; i < responses.size(); i++) {
                 Response response = responses.get(i);
                 JsonNode entry = response.entry();

@@ -1,0 +1,192 @@
+package dev.ponder.core.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad-input case of the import issue: a clear message with file and place, the good records kept where safe. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+    private Workspace workspace;
+
+    @BeforeEach
+    void open() {
+        workspace = Workspace.create(dir.resolve("w.ponder"));
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
+
+    private ImportResult importFile(Path file) {
+        return new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE);
+    }
+
+    @Test
+    void aTruncatedLastLineIsSkippedAndTheRestImports() throws Exception {
+        List<String> lines = Files.readAllLines(ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"));
+        Path file = dir.resolve("cut.jsonl");
+        Files.writeString(file, lines.get(0) + "\n" + lines.get(1).substring(0, lines.get(1).length() / 2));
+        ImportResult result = importFile(file);
+        assertThat(result.problems()).isEqualTo(1);
+        assertThat(result.samples()).isEqualTo(3);
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.location()).isEqualTo("line 2");
+            assertThat(skipped.reason()).startsWith("not valid JSON: Unexpected end-of-input");
+        });
+    }
+
+    @Test
+    void invalidUtf8CostsItsLineOnly() throws Exception {
+        List<String> lines = Files.readAllLines(ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"));
+        byte[] latin1 = lines.get(0).replace("Multiply", "Multipli\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        Path file = dir.resolve("latin1.jsonl");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(latin1);
+            out.write('\n');
+            out.write(lines.get(1).getBytes(StandardCharsets.UTF_8));
+        }
+        ImportResult result = importFile(file);
+        assertThat(result.samples()).isEqualTo(3);
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.location()).isEqualTo("line 1");
+            assertThat(skipped.reason()).startsWith("not valid UTF-8 (bad byte 0xE9");
+        });
+    }
+
+    @Test
+    void aRecordOfTheWrongShapeIsSkippedWithWhatWasExpected() throws Exception {
+        List<String> lines = Files.readAllLines(ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"));
+        Path file = dir.resolve("shape.jsonl");
+        Files.writeString(file, lines.get(0).replaceFirst("\"completions\": \\[", "\"completions\": 42, \"x\": [") + "\n"
+                + "[1, 2]\n" + lines.get(1) + "\n");
+        ImportResult result = importFile(file);
+        assertThat(result.samples()).isEqualTo(3);
+        assertThat(result.skipped()).extracting(SkippedRecord::toString).containsExactly(
+                "line 1: 'completions' must be a list of responses, got 42",
+                "line 2: expected a JSON object, got array");
+        assertThat(result.problems()).as("the skipped record leaves no problem behind").isEqualTo(1);
+        int problemsInWorkspace = workspace.read(connection -> {
+            try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT count(*) FROM problem")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+        assertThat(problemsInWorkspace).isEqualTo(1);
+    }
+
+    @Test
+    void aFiftyMegabyteLineImports() throws Exception {
+        String trace = "<think>\n" + "Let me add the carries once more. ".repeat(1_600_000) + "\n</think>\n\\boxed{7}";
+        assertThat(trace.length()).isGreaterThan(50_000_000);
+        Path file = dir.resolve("huge.jsonl");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("{\"doc_id\": 0, \"doc\": {\"question\": \"3 + 4?\"}, \"target\": \"7\", \"resps\": [[");
+            out.write(Json.MAPPER.writeValueAsString(trace));
+            out.write("]], \"filtered_resps\": [\"x\"]}\n");
+        }
+        ImportResult result = importFile(file);
+        assertThat(result.samples()).isEqualTo(1);
+        Sample sample = new ImportedRun(workspace, result).allSamples().get(0);
+        assertThat(sample.text()).hasSize(trace.length());
+        assertThat(sample.correct()).isTrue();
+        assertThat(sample.tokens().estimated()).isTrue();
+    }
+
+    @Test
+    void anEmptyFileIsRefusedWithItsName() throws Exception {
+        Path file = Files.createFile(dir.resolve("results.jsonl"));
+        assertThatThrownBy(() -> importFile(file)).isInstanceOf(ImportException.class)
+                .hasMessage("results.jsonl: the file is empty");
+        assertThat(workspace.runSummaries()).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatBreaksOffKeepsTheCompleteRecordsBeforeTheBreak() throws Exception {
+        String json = Files.readString(ImportedRun.FIXTURES.resolve("skythought_results.json"));
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, json.substring(0, json.indexOf("\"1\": {") + 40));
+        ImportResult result = importFile(file);
+        assertThat(result.problems()).isEqualTo(1);
+        assertThat(result.samples()).isEqualTo(2);
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.location()).startsWith("line ");
+            assertThat(skipped.reason()).contains("the JSON breaks off here")
+                    .contains("the complete records before it were imported");
+        });
+    }
+
+    @Test
+    void aZipThatIsNotAnInspectLogIsNotRecognisedAndIsRefusedAsInspect() throws Exception {
+        Path zip = dir.resolve("photos.eval");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            InspectArchives.entry(out, "holiday/beach.txt", "not a log");
+        }
+        assertThatThrownBy(() -> importFile(zip)).isInstanceOf(ImportException.class)
+                .hasMessageContaining("photos.eval: not a run file Ponder recognises");
+        assertThatThrownBy(() -> new Importer(workspace).importFile(zip, ImportOptions.DEFAULT.withFormat("inspect"),
+                TaskContext.NONE)).isInstanceOf(ImportException.class)
+                .hasMessage("photos.eval: the ZIP is not an Inspect log: it has neither header.json nor _journal/start.json");
+        assertThat(workspace.runSummaries()).isEmpty();
+    }
+
+    @Test
+    void aZipEntryThatLeadsOutsideTheArchiveRefusesTheFile() throws Exception {
+        Path zip = dir.resolve("slip.eval");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            InspectArchives.entry(out, "header.json", "{\"eval\": {\"task\": \"t\", \"model\": \"m\"}}");
+            InspectArchives.entry(out, "samples/../../../etc/cron.d/evil_epoch_1.json", "{}");
+        }
+        assertThatThrownBy(() -> importFile(zip)).isInstanceOf(ImportException.class)
+                .hasMessage("slip.eval, entry \"samples/../../../etc/cron.d/evil_epoch_1.json\": the entry's path leads "
+                        + "outside the archive; the file is refused as unsafe");
+        assertThat(workspace.runSummaries()).isEmpty();
+        assertThat(dir.getParent().resolve("etc")).doesNotExist();
+    }
+
+    @Test
+    void aBrokenSampleInAnInspectArchiveIsSkippedByName() throws Exception {
+        String log = Files.readString(ImportedRun.FIXTURES.resolve("inspect_log.json"));
+        Path archive = InspectArchives.write(dir.resolve("log.eval"), log);
+        Path broken = dir.resolve("broken.eval");
+        try (var in = new java.util.zip.ZipFile(archive.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
+            for (var entry : java.util.Collections.list(in.entries())) {
+                String content = new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+                InspectArchives.entry(out, entry.getName(),
+                        entry.getName().equals("samples/2_epoch_2.json") ? content.substring(0, 50) : content);
+            }
+        }
+        ImportResult result = importFile(broken);
+        assertThat(result.samples()).isEqualTo(3);
+        assertThat(result.skipped()).singleElement().satisfies(skipped ->
+                assertThat(skipped.location()).isEqualTo("entry \"samples/2_epoch_2.json\""));
+    }
+
+    @Test
+    void theSameFileTwiceIsRefusedUnlessAskedAndNothingIsWritten() {
+        Path file = ImportedRun.FIXTURES.resolve("limo_eval.jsonl");
+        ImportResult first = importFile(file);
+        assertThatThrownBy(() -> importFile(file)).isInstanceOf(AlreadyImportedException.class)
+                .hasMessage("limo_eval.jsonl: this file was imported before, as run " + first.runId()
+                        + " \"limo_eval\" (same SHA-256). Import it again on purpose to have it twice (ponder import --again).");
+        assertThat(workspace.runSummaries()).hasSize(1);
+        new Importer(workspace).importFile(file, ImportOptions.DEFAULT.evenIfImportedBefore(), TaskContext.NONE);
+        assertThat(workspace.runSummaries()).hasSize(2);
+    }
+}
