@@ -51,7 +51,8 @@ public record ImportOptions(String format, String tokenizer, String grader, Map<
         });
         String name = pick("name", header.name());
         return new RunHeader(name == null || name.isBlank() ? fallbackName : name, pick("model", header.model()),
-                pick("strategy", header.strategy()), params, pick("grader", header.grader()), pick("notes", header.notes()));
+                pick("strategy", header.strategy()), params, pick("grader", header.grader()), pick("notes", header.notes()),
+                header.origin());
     }
 
     private String pick(String key, String fromFile) {

@@ -73,7 +73,8 @@ public final class Importer {
                     in.transferTo(OutputStream.nullOutputStream());
                     String digest = HexFormat.of().formatHex(sha256.digest());
                     if (!options.again()) {
-                        List<Run> earlier = new RunRepository(connection).findBySourceSha256(digest);
+                        List<Run> earlier = new RunRepository(connection).findBySourceSha256(sink.contentSha256(digest))
+                                .stream().filter(run -> run.id() != sink.runId()).toList();
                         if (!earlier.isEmpty()) {
                             throw new AlreadyImportedException(fileName, earlier);
                         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ponder.core.model.Answer;
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.RunSource;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
@@ -16,6 +17,8 @@ import dev.ponder.core.model.TokenCounts;
 import dev.ponder.core.model.TreeNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -113,9 +116,22 @@ public final class PonderJsonlReader implements RunReader {
             }
             return new RunHeader(JsonFields.text(run, "name"), JsonFields.text(run, "model"),
                     JsonFields.text(run, "strategy"), JsonFields.stringMap(run, "params"), JsonFields.text(run, "grader"),
-                    JsonFields.text(run, "notes"));
+                    JsonFields.text(run, "notes"), origin(JsonFields.object(run, "origin")));
         } catch (RecordException e) {
             throw new ImportException(fileName, location, "the header's run " + e.getMessage(), e);
+        }
+    }
+
+    private static RunHeader.Origin origin(JsonNode origin) {
+        if (origin == null) {
+            return null;
+        }
+        String importedAt = JsonFields.requiredText(origin, "imported_at");
+        try {
+            return new RunHeader.Origin(new RunSource(JsonFields.text(origin, "path"), JsonFields.requiredText(origin, "format"),
+                    JsonFields.text(origin, "sha256")), Instant.parse(importedAt));
+        } catch (DateTimeParseException e) {
+            throw new RecordException("'origin.imported_at' must be an ISO-8601 instant, got \"" + importedAt + "\"");
         }
     }
 
@@ -125,14 +141,17 @@ public final class PonderJsonlReader implements RunReader {
         }
         String type = JsonFields.text(record, "type");
         if (type == null) {
-            throw new RecordException("'type' is missing; expected \"problem\", \"sample\" or \"tree_node\"");
+            throw new RecordException("'type' is missing; expected \"problem\", \"sample\", \"tree_node\" or "
+                    + "\"problem_reference\"");
         }
         switch (type) {
             case "problem" -> sink.problem(problem(record));
             case "sample" -> sink.sample(sample(record));
             case "tree_node" -> sink.treeNode(treeNode(record));
+            case "problem_reference" -> sink.problemReference(JsonFields.requiredText(record, "problem"),
+                    JsonFields.objectJson(record, "reference"));
             default -> throw new RecordException("unknown 'type' \"" + type
-                    + "\"; expected \"problem\", \"sample\" or \"tree_node\"");
+                    + "\"; expected \"problem\", \"sample\", \"tree_node\" or \"problem_reference\"");
         }
     }
 

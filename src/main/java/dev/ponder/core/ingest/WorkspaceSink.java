@@ -62,7 +62,9 @@ final class WorkspaceSink implements SampleSink {
         }
         RunHeader effective = options.applyTo(header, baseName(fileName));
         this.header = effective;
-        Run run = new Run(0, effective.name(), source, Instant.now(), effective.model(), effective.strategy(),
+        RunHeader.Origin origin = effective.origin();
+        Run run = new Run(0, effective.name(), origin == null ? source : origin.source(),
+                origin == null ? Instant.now() : origin.importedAt(), effective.model(), effective.strategy(),
                 effective.params(), null, effective.grader(), effective.notes());
         runId = sql(() -> writer.insertRun(run));
     }
@@ -74,7 +76,7 @@ final class WorkspaceSink implements SampleSink {
         params.putAll(header.params());
         header = options.applyTo(new RunHeader(first(header.name(), details.name()), first(header.model(), details.model()),
                 first(header.strategy(), details.strategy()), params, first(header.grader(), details.grader()),
-                first(header.notes(), details.notes())), header.name());
+                first(header.notes(), details.notes()), header.origin()), header.name());
         detailsLearned = true;
     }
 
@@ -153,7 +155,9 @@ final class WorkspaceSink implements SampleSink {
         }
         sql(() -> {
             writer.flush();
-            writer.updateSourceSha256(runId, sha256);
+            if (header.origin() == null) {
+                writer.updateSourceSha256(runId, sha256);
+            }
             if (enricher.used() || detailsLearned) {
                 Map<String, String> params = new TreeMap<>(header.params());
                 if (enricher.used()) {
@@ -165,6 +169,15 @@ final class WorkspaceSink implements SampleSink {
             return null;
         });
         context.progress(totalBytes, totalBytes);
+    }
+
+    /**
+     * The hash that identifies the run's content for duplicate checks: the file's own, or, for a Ponder
+     * export, the hash of the file the run first came from.
+     */
+    String contentSha256(String fileSha256) {
+        RunHeader.Origin origin = header == null ? null : header.origin();
+        return origin != null && origin.source().sha256() != null ? origin.source().sha256() : fileSha256;
     }
 
     long runId() {

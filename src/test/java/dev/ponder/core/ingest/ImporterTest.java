@@ -161,7 +161,7 @@ class ImporterTest {
                 "line 4: 'index' must be a whole number, got \"first\"",
                 "line 5: 'problem' is missing; expected a non-empty string",
                 "line 6: thinking span ThinkingSpan[start=0, end=99] lies beyond the text's 5 characters",
-                "line 7: unknown 'type' \"answer\"; expected \"problem\", \"sample\" or \"tree_node\"",
+                "line 7: unknown 'type' \"answer\"; expected \"problem\", \"sample\", \"tree_node\" or \"problem_reference\"",
                 "line 8: expected a JSON object",
                 "line 10: unknown segment kind 'magic', expected one of [forced_thinking_end, injected_wait, "
                         + "answer_prompt, round_prompt, branch_point]");
