@@ -69,7 +69,7 @@ public final class Importer {
                      CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
                      InputStream in = new DigestInputStream(counted, sha256)) {
                     WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
-                    reader.read(in, read, sink);
+                    PipelinedRead.run(reader, in, read, sink);
                     in.transferTo(OutputStream.nullOutputStream());
                     String digest = HexFormat.of().formatHex(sha256.digest());
                     if (!options.again()) {

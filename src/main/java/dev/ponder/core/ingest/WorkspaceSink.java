@@ -154,7 +154,7 @@ final class WorkspaceSink implements SampleSink {
                     + (danglingNodes.isEmpty() ? "" : "tree nodes " + danglingNodes));
         }
         sql(() -> {
-            writer.flush();
+            writer.finish();
             if (header.origin() == null) {
                 writer.updateSourceSha256(runId, sha256);
             }

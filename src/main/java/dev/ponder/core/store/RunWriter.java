@@ -19,6 +19,9 @@ import java.util.Map;
  * Writes one run's rows with prepared statements in batches. Used inside {@link Workspace#write}, which
  * holds the only write transaction, so sample and node ids can be handed out here before the rows are
  * flushed: steps, segments and children can refer to them while everything is still batched.
+ * {@link #finish()} ends the run: it writes what is queued and adds the new traces to the full-text index
+ * in one statement, several times faster than indexing them row by row (and faster than in chunks during the
+ * write, which leaves FTS5 more segments to merge: measured 36 s against 29.5 s for the large benchmark).
  */
 public final class RunWriter implements AutoCloseable {
     private static final int BATCH_SIZE = 1024;
@@ -31,6 +34,8 @@ public final class RunWriter implements AutoCloseable {
     private final PreparedStatement problemUpsert;
     private PreparedStatement referenceUpsert;
     private final Map<String, Problem> problemsSeen = new HashMap<>();
+
+    private final long firstSampleId;
     private long nextSampleId;
     private long nextTreeNodeId;
     private int pending;
@@ -41,6 +46,7 @@ public final class RunWriter implements AutoCloseable {
         }
         this.connection = connection;
         nextSampleId = maxId("sample") + 1;
+        firstSampleId = nextSampleId;
         nextTreeNodeId = maxId("tree_node") + 1;
         sampleInsert = connection.prepareStatement("INSERT INTO sample(id, run_id, problem_id, sample_index, round, text, "
                 + "think_start, think_end, truncated, answer_text, extracted_answer, answer_key, correct, tokens_total, "
@@ -200,7 +206,18 @@ public final class RunWriter implements AutoCloseable {
         countPending();
     }
 
-    /** Writes everything queued. */
+    /** Writes everything queued and makes every trace written here searchable. Call once, at the end. */
+    public void finish() throws SQLException {
+        flush();
+        try (PreparedStatement index = connection.prepareStatement("INSERT INTO sample_text(rowid, text) "
+                + "SELECT id, text FROM sample WHERE id >= ? AND id < ? ORDER BY id")) {
+            index.setLong(1, firstSampleId);
+            index.setLong(2, nextSampleId);
+            index.executeUpdate();
+        }
+    }
+
+    /** Writes everything queued (the traces become searchable at {@link #finish()}). */
     public void flush() throws SQLException {
         sampleInsert.executeBatch();
         stepInsert.executeBatch();

@@ -20,7 +20,7 @@ public final class TraceSearch {
         this.connection = connection;
     }
 
-    /** Finds samples containing the phrase, best matches first. */
+    /** Finds samples containing the phrase, in the order they were imported. */
     public List<Hit> phrase(String phrase, int limit) throws SQLException {
         return query(quote(phrase), limit);
     }
@@ -29,7 +29,7 @@ public final class TraceSearch {
     public List<Hit> query(String ftsQuery, int limit) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.run_id, s.problem_id, "
                 + "snippet(sample_text, 0, '[', ']', '…', 12) AS snippet FROM sample_text "
-                + "JOIN sample s ON s.id = sample_text.rowid WHERE sample_text MATCH ? ORDER BY rank LIMIT ?")) {
+                + "JOIN sample s ON s.id = sample_text.rowid WHERE sample_text MATCH ? ORDER BY sample_text.rowid LIMIT ?")) {
             query.setString(1, ftsQuery);
             query.setInt(2, limit);
             List<Hit> hits = new ArrayList<>();

@@ -95,6 +95,8 @@ public final class Workspace implements AutoCloseable {
             Files.createDirectories(path.getParent());
             connection = connect(path);
             try (Statement statement = connection.createStatement()) {
+                // Larger pages suit long traces and the full-text index; only settable before the first table.
+                statement.execute("PRAGMA page_size = 16384");
                 // Set before switching to WAL so the marker lands in the main file's header at once.
                 statement.execute("PRAGMA application_id = " + WorkspaceFile.APPLICATION_ID);
             }

@@ -46,7 +46,7 @@ public final class Fixtures {
                         writeSample(writer, runId, problemId, s, s % 2 == 0);
                     }
                 }
-                writer.flush();
+                writer.finish();
                 return runId;
             }
         });

@@ -57,7 +57,7 @@ class SchemaTest {
             runId = Fixtures.writeRun(workspace, "kept", 2, 3);
         }
         try (Workspace workspace = Workspace.open(file)) {
-            assertThat(version(workspace)).isEqualTo(2);
+            assertThat(version(workspace)).isEqualTo(Schema.CURRENT);
             assertThat(columns(workspace, "run_problem")).containsExactly("run_id", "problem_id", "reference_json");
             assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(6));
             workspace.write(connection -> {
@@ -73,6 +73,25 @@ class SchemaTest {
             workspace.write(connection -> new RunRepository(connection).delete(runId));
             assertThat(WorkspaceTest.count(workspace, "run_problem")).isZero();
             assertThat(WorkspaceTest.count(workspace, "problem")).isZero();
+        }
+    }
+
+    @Test
+    void theBulkIndexMigrationKeepsEveryTraceSearchableExactlyOnce() {
+        Path file = dir.resolve("v2.ponder");
+        try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1, Migration.fromResource(2))))) {
+            Fixtures.writeRun(workspace, "indexed by the old trigger", 3, 2);
+        }
+        try (Workspace workspace = Workspace.open(file)) {
+            assertThat(version(workspace)).isEqualTo(3);
+            assertThat(WorkspaceTest.hits(workspace, "double-check the carry")).hasSize(6);
+            Fixtures.writeRun(workspace, "indexed in bulk", 2, 2);
+            assertThat(WorkspaceTest.hits(workspace, "double-check the carry")).hasSize(10);
+            workspace.write(connection -> {
+                try (var statement = connection.createStatement()) {
+                    return statement.execute("INSERT INTO sample_text(sample_text) VALUES ('integrity-check')");
+                }
+            });
         }
     }
 

@@ -40,7 +40,7 @@ class WorkspaceTest {
                             true, false, "85", true, null));
                     writer.addTreeNode(new TreeNode(root, run, problem, null, "0", 1, "Start", null, 4, null, null,
                             false, false, null, null, "{\"q\":1}"));
-                    writer.flush();
+                    writer.finish();
                     return new long[]{run, sample};
                 }
             });
@@ -100,7 +100,7 @@ class WorkspaceTest {
                     long run = writer.insertRun(Fixtures.run("c"));
                     long problem = writer.problemId(new Problem(0, "arith/0", null, "another wording", "other gold", "{}"));
                     Fixtures.writeSample(writer, run, problem, 0, true);
-                    writer.flush();
+                    writer.finish();
                     return null;
                 }
             });

@@ -1,0 +1,134 @@
+package dev.ponder.cli;
+
+import dev.ponder.core.bench.BenchSize;
+import dev.ponder.core.bench.ImportBenchmark;
+import dev.ponder.core.bench.SyntheticRuns;
+import dev.ponder.core.settings.PonderHome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ponder bench}: synthetic runs at the standard sizes, and measurements on them. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Path defaultDirectory() {
+        return PonderHome.resolve().dir().resolve("bench");
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Write deterministic synthetic runs: large (~1 GB, 500 x 64) or many (1,000,000 short samples).")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "large", description = "large, many or small (default: ${DEFAULT-VALUE}).")
+        private String size;
+
+        @Option(names = "--format", defaultValue = "lm-eval", description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
+        private String format;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Folder to write into (default: $PONDER_HOME/bench).")
+        private Path out;
+
+        @Option(names = "--seed", defaultValue = "20260101", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        private long seed;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            BenchSize benchSize = size(size);
+            long started = System.nanoTime();
+            Path file = new SyntheticRuns(benchSize, seed).write(format(format), out != null ? out : defaultDirectory());
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf(Locale.ROOT, "Wrote %s: %,d problems x %d samples, %.1f MB in %.1f s%n", file.toAbsolutePath(),
+                    benchSize.problems(), benchSize.samplesPerProblem(), Files.size(file) / 1e6,
+                    (System.nanoTime() - started) / 1e9);
+            printer.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import the standard synthetic runs into a fresh workspace and print MB/s, samples/s and the "
+                    + "peak heap. Run it as: java -Xmx512m -jar target/ponder.jar bench import"})
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--size", split = ",", defaultValue = "large,many",
+                description = "Sizes to measure (default: ${DEFAULT-VALUE}).")
+        private List<String> sizes;
+
+        @Option(names = "--format", defaultValue = "lm-eval", description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
+        private String format;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs are generated and kept (default: $PONDER_HOME/bench).")
+        private Path dir;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        private boolean json;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter printer = spec.commandLine().getOut();
+            var results = JsonOutput.object().putArray("imports");
+            if (!json) {
+                printer.printf("%-6s %-11s %9s %10s %8s %8s %12s %10s %9s%n", "SIZE", "FORMAT", "MB", "SAMPLES", "SECONDS",
+                        "MB/S", "SAMPLES/S", "PEAK HEAP", "MAX HEAP");
+            }
+            for (String name : sizes) {
+                ImportBenchmark.Measurement m = ImportBenchmark.run(size(name), format(format),
+                        dir != null ? dir : defaultDirectory());
+                if (json) {
+                    results.addObject().put("size", name).put("format", format).put("bytes", m.bytes())
+                            .put("samples", m.samples()).put("seconds", m.seconds()).put("mb_per_second", m.megabytesPerSecond())
+                            .put("samples_per_second", m.samplesPerSecond()).put("peak_heap_bytes", m.peakHeapBytes())
+                            .put("max_heap_bytes", m.maxHeapBytes());
+                } else {
+                    printer.printf(Locale.ROOT, "%-6s %-11s %9.1f %,10d %8.1f %8.1f %,12.0f %7d MB %6d MB%n", name, format,
+                            m.bytes() / 1e6, m.samples(), m.seconds(), m.megabytesPerSecond(), m.samplesPerSecond(),
+                            m.peakHeapBytes() >> 20, m.maxHeapBytes() >> 20);
+                }
+                printer.flush();
+            }
+            if (json) {
+                JsonOutput.print(printer, results);
+            }
+            return 0;
+        }
+    }
+
+    static BenchSize size(String name) {
+        try {
+            return BenchSize.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
+                    "unknown size '" + name + "'; expected large, many or small");
+        }
+    }
+
+    static SyntheticRuns.Format format(String name) {
+        return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "lm-eval" -> SyntheticRuns.Format.LM_EVAL;
+            case "skythought" -> SyntheticRuns.Format.SKYTHOUGHT;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
+                    "unknown format '" + name + "'; expected lm-eval or skythought");
+        };
+    }
+}
