@@ -25,6 +25,8 @@ import java.util.Map;
  */
 public final class RunWriter implements AutoCloseable {
     private static final int BATCH_SIZE = 1024;
+    /** Text held in a batch before it is written, so a batch of long traces cannot crowd the heap. */
+    private static final long BATCH_CHARS = 16L << 20;
 
     private final Connection connection;
     private final PreparedStatement sampleInsert;
@@ -39,6 +41,7 @@ public final class RunWriter implements AutoCloseable {
     private long nextSampleId;
     private long nextTreeNodeId;
     private int pending;
+    private long pendingChars;
 
     public RunWriter(Connection connection) throws SQLException {
         if (connection.getAutoCommit()) {
@@ -155,6 +158,7 @@ public final class RunWriter implements AutoCloseable {
         Sql.set(s, 20, sample.parentSampleId());
         s.setString(21, sample.metaJson());
         s.addBatch();
+        pendingChars += sample.text().length();
         for (Step step : steps) {
             stepInsert.setLong(1, id);
             stepInsert.setInt(2, step.index());
@@ -224,6 +228,7 @@ public final class RunWriter implements AutoCloseable {
         segmentInsert.executeBatch();
         treeNodeInsert.executeBatch();
         pending = 0;
+        pendingChars = 0;
     }
 
     @Override
@@ -237,7 +242,7 @@ public final class RunWriter implements AutoCloseable {
     }
 
     private void countPending() throws SQLException {
-        if (++pending >= BATCH_SIZE) {
+        if (++pending >= BATCH_SIZE || pendingChars >= BATCH_CHARS) {
             flush();
         }
     }
