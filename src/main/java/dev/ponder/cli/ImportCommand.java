@@ -2,19 +2,31 @@ package dev.ponder.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.FieldMapping;
+import dev.ponder.core.ingest.FileHead;
+import dev.ponder.core.ingest.FileShape;
 import dev.ponder.core.ingest.ImportException;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.JsonPath;
+import dev.ponder.core.ingest.RunFormats;
+import dev.ponder.core.ingest.SavedMapping;
 import dev.ponder.core.ingest.SkippedRecord;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +64,25 @@ final class ImportCommand implements Callable<Integer> {
                     + "(temperature, budget, seed, group, ...). Repeatable.")
     private Map<String, String> attributes = new TreeMap<>();
 
+    @Option(names = "--map", paramLabel = "FIELD=PATH", mapFallbackValue = "",
+            description = "Read files no reader knows with this field mapping (repeatable): trace, reasoning, question, "
+                    + "gold, answer, correct, tokens, thinking_tokens, score, finish_reason, index, problem; for trees "
+                    + "children, node_text, value, visits, reward, node_answer, node_correct. PATH is dotted "
+                    + "(doc.problem); a[] walks a list (responses[].content).")
+    private Map<String, String> map = new TreeMap<>();
+
+    @Option(names = "--layout", paramLabel = "L", description = "With --map: samples (a record per sample), problems "
+            + "(a record per problem with lists; the default when trace walks a list) or tree.")
+    private String layout;
+
+    @Option(names = "--records", paramLabel = "PATH", description = "With --map: the top-level field holding the list of "
+            + "records, or * for an object keyed by problem id.")
+    private String records;
+
+    @Option(names = "--remember", description = "With --map: use this mapping for files of the same shape from now on "
+            + "(ponder import then needs no --map for them).")
+    private boolean remember;
+
     @Option(names = "--again", description = "Import files even if the same content was imported before.")
     private boolean again;
 
@@ -65,19 +96,43 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportOptions options = new ImportOptions(format, tokenizer, grader, attributes, again);
+        ImportOptions options = new ImportOptions(format, tokenizer, grader, attributes, again, null);
+        FieldMapping mapping;
+        try {
+            mapping = map.isEmpty() ? null : mapping();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--map: " + e.getMessage());
+        }
+        SettingsStore store = new SettingsStore(PonderHome.resolve().settingsFile());
+        UserSettings settings = store.load();
         List<ImportResult> imported = new ArrayList<>();
         List<String[]> failed = new ArrayList<>();
         try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {
             Importer importer = new Importer(workspace);
             for (Path file : files) {
                 try {
-                    ImportResult result = importer.importFile(file, options, TaskContext.NONE);
+                    ImportOptions fileOptions = options;
+                    if (mapping != null) {
+                        fileOptions = options.withMapping(mapping);
+                        if (remember) {
+                            settings = settings.withMapping(shape(file), SavedMapping.of(mapping));
+                            store.save(settings);
+                        }
+                    } else if (format == null) {
+                        Optional<SavedMapping> saved = unrecognised(file) ? settings.mappingFor(shape(file)) : Optional.empty();
+                        if (saved.isPresent()) {
+                            fileOptions = options.withMapping(saved.get().toMapping());
+                            if (!json) {
+                                out.println("Reading " + file.getFileName() + " with the mapping saved for files of its shape");
+                            }
+                        }
+                    }
+                    ImportResult result = importer.importFile(file, fileOptions, TaskContext.NONE);
                     imported.add(result);
                     if (!json) {
                         describe(out, file, result);
                     }
-                } catch (ImportException e) {
+                } catch (ImportException | IOException e) {
                     failed.add(new String[]{file.toString(), e.getMessage()});
                     if (!json) {
                         err.println("ponder: not imported: " + e.getMessage());
@@ -90,6 +145,31 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return failed.isEmpty() ? 0 : PonderCli.FAILED;
+    }
+
+    private FieldMapping mapping() {
+        Map<FieldMapping.Field, JsonPath> paths = new EnumMap<>(FieldMapping.Field.class);
+        map.forEach((field, path) -> paths.put(FieldMapping.Field.parse(field), JsonPath.parse(path)));
+        FieldMapping.Layout chosen;
+        if (layout != null) {
+            chosen = FieldMapping.Layout.parse(layout);
+        } else if (paths.containsKey(FieldMapping.Field.CHILDREN)) {
+            chosen = FieldMapping.Layout.TREE;
+        } else {
+            JsonPath trace = paths.get(FieldMapping.Field.TRACE);
+            chosen = trace != null && trace.isList() ? FieldMapping.Layout.PROBLEMS : FieldMapping.Layout.SAMPLES;
+        }
+        return new FieldMapping(chosen, records, paths);
+    }
+
+    private static FileShape shape(Path file) throws IOException {
+        return FileShape.of(FileHead.of(file));
+    }
+
+    /** Whether no reader knows the file by its content, so a saved mapping may help. */
+    private static boolean unrecognised(Path file) throws IOException {
+        FileHead head = FileHead.of(file);
+        return !head.isEmpty() && RunFormats.standard().readers().stream().noneMatch(reader -> reader.recognises(head));
     }
 
     private static void describe(PrintWriter out, Path file, ImportResult result) {

@@ -122,6 +122,33 @@ class PonderCliTest {
     }
 
     @Test
+    void aMappedFileImportsAndTheMappingIsRememberedForFilesOfItsShape() throws Exception {
+        Path generic = Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl").toAbsolutePath();
+        Path workspace = dir.resolve("w.ponder");
+        assertThat(run("import", generic.toString(), "-w", workspace.toString(), "--map", "problem=qid", "--map",
+                "question=prompt", "--map", "gold=gold", "--map", "trace=response", "--map", "correct=label",
+                "--remember")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(generic): 2 problems, 3 samples");
+
+        Path sameShape = Files.writeString(dir.resolve("more.jsonl"), "{\"qid\": \"q9\", \"prompt\": \"5 + 5?\", "
+                + "\"gold\": \"10\", \"response\": \"\\\\boxed{10}\", \"label\": 1, \"ntok\": 4}\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("import", sameShape.toString(), "-w", workspace.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Reading more.jsonl with the mapping saved for files of its shape",
+                "(generic): 1 problems, 1 samples");
+
+        Path otherShape = Files.writeString(dir.resolve("other.jsonl"), "{\"x\": 1}\n");
+        assertThat(run("import", otherShape.toString(), "-w", workspace.toString())).isEqualTo(PonderCli.FAILED);
+        assertThat(err.toString()).contains("not a run file Ponder recognises");
+    }
+
+    @Test
+    void aBadMappingIsAUsageError() {
+        assertThat(run("import", SAMPLE.toString(), "--map", "response=text")).isEqualTo(2);
+        assertThat(err.toString()).contains("--map: unknown field 'response'");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched argument");

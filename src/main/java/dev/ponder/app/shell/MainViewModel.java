@@ -209,7 +209,7 @@ public final class MainViewModel {
     }
 
     public void clearRecent() {
-        settings = new UserSettings(settings.window(), settings.lastWorkspace(), List.of(), List.of());
+        settings = settings.withoutRecent();
         saveSettings();
         showRecent();
     }

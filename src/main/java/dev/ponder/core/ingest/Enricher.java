@@ -77,6 +77,11 @@ public final class Enricher {
         return new IngestedSample(draft.problemKey, draft.fileId, draft.parentFileId, sample, steps, List.of());
     }
 
+    /** The import's grader's verdict on an answer, e.g. a search-tree node's final answer. */
+    public Boolean grade(String answer, String gold) {
+        return grader.grade(answer, gold);
+    }
+
     /** Whether any sample went through here (a Ponder file's samples arrive complete and do not). */
     public boolean used() {
         return enriched.sum() > 0;

@@ -62,7 +62,7 @@ public final class Importer {
         context.message("Importing " + fileName);
         try (TokenCounter tokens = tokenCounter(options, fileName)) {
             ReadContext read = new ReadContext(fileName, file,
-                    new Enricher(new ThinkingSplitter(), new AnswerExtractor(), grader, tokens));
+                    new Enricher(new ThinkingSplitter(), new AnswerExtractor(), grader, tokens), options.mapping());
             return workspace.write(connection -> {
                 MessageDigest sha256 = sha256();
                 try (RunWriter writer = new RunWriter(connection);

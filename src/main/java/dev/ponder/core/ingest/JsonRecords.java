@@ -99,6 +99,41 @@ final class JsonRecords {
         }
     }
 
+    /**
+     * The records of a list held by a top-level field of one JSON object ({@code {"data": [...], ...}}),
+     * streamed element by element.
+     */
+    static void inside(InputStream in, String fileName, String field, SampleSink sink, Handler handler) throws IOException {
+        try (JsonParser parser = Json.FACTORY.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ImportException(fileName, location(parser), "expected a JSON object with a '" + field + "' list");
+            }
+            int index = 0;
+            try {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (!name.equals(field)) {
+                        parser.skipChildren();
+                        continue;
+                    }
+                    if (value != JsonToken.START_ARRAY) {
+                        throw new ImportException(fileName, location(parser), "'" + field + "' is not a list of records");
+                    }
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        String location = "record " + (++index) + " (" + location(parser) + ")";
+                        deliver(parser.readValueAsTree(), null, location, sink, handler);
+                    }
+                    return;
+                }
+            } catch (JsonProcessingException e) {
+                brokeOff(parser, e, sink);
+                return;
+            }
+            throw new ImportException(fileName, null, "the document has no top-level field '" + field + "'");
+        }
+    }
+
     private static void array(InputStream in, String fileName, SampleSink sink, Handler handler) throws IOException {
         try (JsonParser parser = Json.FACTORY.createParser(in)) {
             parser.nextToken();
@@ -156,7 +191,7 @@ final class JsonRecords {
     }
 
     /** JSON Lines when the first line alone is a complete JSON object (a pretty-printed document's is not). */
-    private static boolean isJsonLines(String text) {
+    static boolean isJsonLines(String text) {
         int newline = text.indexOf('\n');
         String first = newline < 0 ? text : text.substring(0, newline);
         if (!first.strip().startsWith("{")) {

@@ -2,7 +2,6 @@ package dev.ponder.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.core.answer.MathEquivalence;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.TreeNode;
 import java.io.IOException;
@@ -15,8 +14,8 @@ import java.util.Set;
  * rStar-Math search trees: JSON Lines of questions, each with an {@code rstar} object mapping hierarchical
  * tags ({@code 0}, {@code 0.1}, {@code 0.1.2}) to node states ({@code text}, {@code value}, {@code q_value},
  * {@code visit_count}, {@code final_answer}). A node's parent is its tag without the last part. A node is
- * terminal when it reached a final answer (not one of rStar's failure markers); its verdict compares that
- * answer with the question's. The node's value column holds {@code q_value} where MCTS wrote one, else
+ * terminal when it reached a final answer (not one of rStar's failure markers); the import's grader compares
+ * that answer with the question's. The node's value column holds {@code q_value} where MCTS wrote one, else
  * {@code value}; both are kept in its metadata.
  */
 public final class RStarReader extends JsonRunReader {
@@ -58,12 +57,12 @@ public final class RStarReader extends JsonRunReader {
                 if (!tag.matches("\\d+(\\.\\d+)*") || !entry.getValue().isObject()) {
                     continue; // e.g. beam search's "solutions" list beside the nodes
                 }
-                sink.treeNode(node(problemKey, tag, entry.getValue(), gold));
+                sink.treeNode(node(problemKey, tag, entry.getValue(), gold, context.enricher()));
             }
         });
     }
 
-    private static IngestedTreeNode node(String problemKey, String tag, JsonNode state, String gold) {
+    private static IngestedTreeNode node(String problemKey, String tag, JsonNode state, String gold, Enricher enricher) {
         String finalAnswer = JsonLists.firstText(state, "final_answer");
         boolean terminal = finalAnswer != null && !NOT_ANSWERS.contains(finalAnswer);
         Double value = JsonFields.number(state, "value");
@@ -73,7 +72,7 @@ public final class RStarReader extends JsonRunReader {
         int lastDot = tag.lastIndexOf('.');
         TreeNode node = new TreeNode(0, 0, 0, null, tag, null, JsonFields.text(state, "text"),
                 qValue != null ? qValue : value, JsonFields.integer(state, "visit_count"), null, null, terminal, false,
-                terminal ? finalAnswer : null, terminal && gold != null ? MathEquivalence.equivalent(finalAnswer, gold) : null,
+                terminal ? finalAnswer : null, terminal ? enricher.grade(finalAnswer, gold) : null,
                 meta.toString());
         return new IngestedTreeNode(problemKey, tag, lastDot < 0 ? null : tag.substring(0, lastDot), node);
     }

@@ -15,7 +15,7 @@ public final class RunFormats {
     public static RunFormats standard() {
         return new RunFormats(List.of(new PonderJsonlReader(), new InspectReader(), new LmEvalReader(),
                 new SearchAndLearnReader(), new SkyThoughtReader(), new OpenR1Reader(), new QwenMathReader(),
-                new LimoEvalReader(), new OpenAiChatReader(), new RStarReader(), new TreeLogReader()));
+                new LimoEvalReader(), new OpenAiChatReader(), new RStarReader(), new TreeLogReader(), new GenericReader()));
     }
 
     public List<RunReader> readers() {

@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import dev.ponder.core.ingest.SavedMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -55,7 +58,23 @@ public final class SettingsStore {
             return UserSettings.DEFAULTS;
         }
         return new UserSettings(window(root.get("window")), text(root.get("lastWorkspace")),
-                texts(root.get("recentWorkspaces")), texts(root.get("recentImports")));
+                texts(root.get("recentWorkspaces")), texts(root.get("recentImports")), mappings(root.get("mappings")));
+    }
+
+    private Map<String, SavedMapping> mappings(JsonNode node) {
+        Map<String, SavedMapping> mappings = new HashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(entry -> {
+                try {
+                    SavedMapping mapping = JSON.treeToValue(entry.getValue(), SavedMapping.class);
+                    mapping.toMapping();
+                    mappings.put(entry.getKey(), mapping);
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warning("Ignoring the saved mapping " + entry.getKey() + " in " + file + ": " + e.getMessage());
+                }
+            });
+        }
+        return mappings;
     }
 
     private WindowState window(JsonNode node) {
