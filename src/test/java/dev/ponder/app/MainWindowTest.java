@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real main window headless and drives it through its menus. */
@@ -118,7 +119,8 @@ class MainWindowTest {
 
         dialogs.filesToImport = List.of(SAMPLE);
         robot.clickOn("File").clickOn("Import Run Files…");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("Import Again").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("Import Again").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertThat(table.getItems()).hasSize(1);
         robot.clickOn("Import Again");
 
