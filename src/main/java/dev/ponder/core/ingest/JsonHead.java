@@ -3,6 +3,7 @@ package dev.ponder.core.ingest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import java.util.Set;
  * names of the first object nested one level inside it. Readers recognise their formats by these names.
  *
  * @param startsWith    {@code '{'}, {@code '['}, or {@code 0} when the head is not JSON
- * @param keys          the first record's fields: the top-level object's, or the first array element's
+ * @param keys          the first record's fields in file order: the top-level object's, or the first array element's
  * @param innerKeys     the fields of the first object value (or first object in an array value) inside it
  */
 public record JsonHead(char startsWith, Set<String> keys, Set<String> innerKeys) {
@@ -39,7 +40,7 @@ public record JsonHead(char startsWith, Set<String> keys, Set<String> innerKeys)
         } catch (IOException | RuntimeException e) {
             // The head ends inside the first record, or the rest is not JSON: keep what was read.
         }
-        return new JsonHead(opening, Set.copyOf(keys), Set.copyOf(inner));
+        return new JsonHead(opening, Collections.unmodifiableSet(keys), Collections.unmodifiableSet(inner));
     }
 
     public boolean has(String... names) {

@@ -52,7 +52,11 @@ final class PipelinedRead {
             } catch (Throwable e) {
                 failure = e;
             }
-            hand(new Ended(failure));
+            try {
+                hand(new Ended(failure));
+            } catch (TaskCancelledException writerGone) {
+                // The writer stopped first and no longer listens for the end.
+            }
         }, "ponder-import-reader");
         thread.setDaemon(true);
         thread.start();

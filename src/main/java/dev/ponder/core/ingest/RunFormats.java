@@ -13,9 +13,16 @@ public final class RunFormats {
     }
 
     public static RunFormats standard() {
-        return new RunFormats(List.of(new PonderJsonlReader(), new InspectReader(), new LmEvalReader(),
-                new SearchAndLearnReader(), new SkyThoughtReader(), new OpenR1Reader(), new QwenMathReader(),
-                new LimoEvalReader(), new OpenAiChatReader(), new RStarReader(), new TreeLogReader(), new GenericReader()));
+        List<RunReader> records = List.of(new LmEvalReader(), new SearchAndLearnReader(), new SkyThoughtReader(),
+                new OpenR1Reader(), new QwenMathReader(), new LimoEvalReader(), new LightevalReader(),
+                new OpenAiChatReader(), new RStarReader(), new TreeLogReader());
+        List<RunReader> all = new java.util.ArrayList<>();
+        all.add(new PonderJsonlReader());
+        all.add(new InspectReader());
+        all.add(new ParquetReader(records));
+        all.addAll(records);
+        all.add(new GenericReader());
+        return new RunFormats(all);
     }
 
     public List<RunReader> readers() {
@@ -29,16 +36,23 @@ public final class RunFormats {
     /** The reader for the named format, or the one that recognises the file's content. */
     public RunReader choose(String format, FileHead head) {
         if (format != null && !format.isBlank()) {
-            return byName(format).orElseThrow(() -> new ImportException(head.fileName(), null,
+            RunReader named = byName(format).orElseThrow(() -> new ImportException(head.fileName(), null,
                     "unknown format '" + format + "'; known formats: " + names()));
+            if (named instanceof GenericReader) {
+                // A mapped Parquet file is still read by DuckDB, which hands its rows to the generic reader.
+                return readers.stream().filter(reader -> reader instanceof ParquetReader && reader.recognises(head))
+                        .findFirst().orElse(named);
+            }
+            return named;
         }
         if (head.isEmpty()) {
             throw new ImportException(head.fileName(), null, "the file is empty");
         }
         return readers.stream().filter(reader -> reader.recognises(head)).findFirst()
-                .orElseThrow(() -> new ImportException(head.fileName(), null,
+                .orElseThrow(() -> new UnrecognisedFileException(head.fileName(),
                         "not a run file Ponder recognises (it starts with " + preview(head) + "); known formats: "
-                                + names() + ". Choose one with --format if the file is one of them."));
+                                + names() + ". Choose one with --format if the file is one of them, or map its "
+                                + "fields with --map (see ponder import --help)."));
     }
 
     private String names() {

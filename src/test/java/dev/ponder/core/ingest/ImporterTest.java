@@ -189,10 +189,11 @@ class ImporterTest {
         Path file = dir.resolve("results.csv");
         Files.writeString(file, "question,answer\n1+1,2\n");
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE))
-                .isInstanceOf(ImportException.class)
+                .isInstanceOf(UnrecognisedFileException.class)
                 .hasMessageContaining("results.csv: not a run file Ponder recognises (it starts with \"question,answer\")")
-                .hasMessageContaining("known formats: ponder-jsonl, inspect, lm-eval, search-and-learn, skythought, open-r1, "
-                        + "qwen-math, limo-eval, openai-chat, rstar, llm-reasoners");
+                .hasMessageContaining("known formats: ponder-jsonl, inspect, parquet, lm-eval, search-and-learn, skythought, "
+                        + "open-r1, qwen-math, limo-eval, lighteval, openai-chat, rstar, llm-reasoners, generic")
+                .hasMessageContaining("or map its fields with --map");
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT.withFormat("helm"), TaskContext.NONE))
                 .hasMessageStartingWith("results.csv: unknown format 'helm'; known formats: ponder-jsonl, inspect");
     }
