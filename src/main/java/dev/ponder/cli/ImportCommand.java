@@ -3,12 +3,12 @@ package dev.ponder.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.FieldMapping;
-import dev.ponder.core.ingest.FileHead;
-import dev.ponder.core.ingest.FileShape;
 import dev.ponder.core.ingest.ImportException;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
+import dev.ponder.core.ingest.ImportPlanner;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.PlannedFile;
 import dev.ponder.core.ingest.JsonPath;
 import dev.ponder.core.ingest.RunFormats;
 import dev.ponder.core.ingest.SavedMapping;
@@ -26,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,7 +43,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Run files to import.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Run files, or folders of them, to import. The runs "
+            + "of a folder get the folder's name as their group; files named alike but for one number (budget_1024, "
+            + "budget_2048) get that number as their budget, seed, temperature or max tokens where the file does not say.")
     private List<Path> files;
 
     @Option(names = "--format", paramLabel = "F", description = "Read the files as this format instead of recognising it.")
@@ -96,8 +97,17 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ImportOptions options = new ImportOptions(format, tokenizer, grader, attributes, again, null);
+        ImportOptions options;
         FieldMapping mapping;
+        try {
+            options = ImportOptions.DEFAULT.withFormat(format).withTokenizer(tokenizer).withGrader(grader)
+                    .withAttributes(attributes, Map.of());
+            if (again) {
+                options = options.evenIfImportedBefore();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--set: " + e.getMessage());
+        }
         try {
             mapping = map.isEmpty() ? null : mapping();
         } catch (IllegalArgumentException e) {
@@ -107,32 +117,51 @@ final class ImportCommand implements Callable<Integer> {
         UserSettings settings = store.load();
         List<ImportResult> imported = new ArrayList<>();
         List<String[]> failed = new ArrayList<>();
+        List<PlannedFile> plan;
+        try {
+            plan = new ImportPlanner(RunFormats.standard(), settings::mappingFor)
+                    .plan(files, mapping == null ? format : null, TaskContext.NONE);
+        } catch (IOException e) {
+            err.println("ponder: cannot look through the files: " + e.getMessage());
+            return PonderCli.FAILED;
+        }
         try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {
             Importer importer = new Importer(workspace);
-            for (Path file : files) {
-                try {
-                    ImportOptions fileOptions = options;
-                    if (mapping != null) {
-                        fileOptions = options.withMapping(mapping);
-                        if (remember) {
-                            settings = settings.withMapping(shape(file), SavedMapping.of(mapping));
-                            store.save(settings);
+            for (PlannedFile planned : plan) {
+                Path file = planned.file();
+                if (mapping != null) {
+                    planned = planned.withMapping(mapping);
+                    if (remember && planned.shape() != null) {
+                        settings = settings.withMapping(planned.shape(), SavedMapping.of(mapping));
+                        saveQuietly(store, settings, err);
+                    }
+                } else if (!planned.recognised()) {
+                    if (planned.inFolder()) {
+                        if (!json) {
+                            out.println("Left out " + file + ": " + planned.problem());
                         }
-                    } else if (format == null) {
-                        Optional<SavedMapping> saved = unrecognised(file) ? settings.mappingFor(shape(file)) : Optional.empty();
-                        if (saved.isPresent()) {
-                            fileOptions = options.withMapping(saved.get().toMapping());
-                            if (!json) {
-                                out.println("Reading " + file.getFileName() + " with the mapping saved for files of its shape");
-                            }
+                    } else {
+                        failed.add(new String[]{file.toString(), planned.problem()});
+                        if (!json) {
+                            err.println("ponder: not imported: " + planned.problem());
+                            err.flush();
                         }
                     }
-                    ImportResult result = importer.importFile(file, fileOptions, TaskContext.NONE);
+                    continue;
+                } else if (planned.mapping() != null && !json) {
+                    out.println("Reading " + file.getFileName() + " with the mapping saved for files of its shape");
+                }
+                if (!planned.guessed().isEmpty() && !json) {
+                    out.println("Reading " + file.getFileName() + " as part of a sweep: " + planned.guessed()
+                            + " where the file does not say");
+                }
+                try {
+                    ImportResult result = importer.importFile(file, planned.options(options), TaskContext.NONE);
                     imported.add(result);
                     if (!json) {
                         describe(out, file, result);
                     }
-                } catch (ImportException | IOException e) {
+                } catch (ImportException e) {
                     failed.add(new String[]{file.toString(), e.getMessage()});
                     if (!json) {
                         err.println("ponder: not imported: " + e.getMessage());
@@ -145,6 +174,14 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return failed.isEmpty() ? 0 : PonderCli.FAILED;
+    }
+
+    private static void saveQuietly(SettingsStore store, UserSettings settings, PrintWriter err) {
+        try {
+            store.save(settings);
+        } catch (IOException e) {
+            err.println("ponder: cannot remember the mapping in " + store.file() + ": " + e.getMessage());
+        }
     }
 
     private FieldMapping mapping() {
@@ -160,16 +197,6 @@ final class ImportCommand implements Callable<Integer> {
             chosen = trace != null && trace.isList() ? FieldMapping.Layout.PROBLEMS : FieldMapping.Layout.SAMPLES;
         }
         return new FieldMapping(chosen, records, paths);
-    }
-
-    private static FileShape shape(Path file) throws IOException {
-        return FileShape.of(FileHead.of(file));
-    }
-
-    /** Whether no reader knows the file by its content, so a saved mapping may help. */
-    private static boolean unrecognised(Path file) throws IOException {
-        FileHead head = FileHead.of(file);
-        return !head.isEmpty() && RunFormats.standard().readers().stream().noneMatch(reader -> reader.recognises(head));
     }
 
     private static void describe(PrintWriter out, Path file, ImportResult result) {

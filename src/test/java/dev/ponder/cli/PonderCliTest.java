@@ -143,6 +143,32 @@ class PonderCliTest {
     }
 
     @Test
+    void aFolderOfRunsAtSeveralBudgetsImportsAsOneBudgetSweep() throws Exception {
+        Path limo = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures/limo_eval.jsonl");
+        Path folder = Files.createDirectories(dir.resolve("sweep A"));
+        for (String budget : new String[]{"1k", "2k", "4k"}) {
+            // Each file must differ in content too, or the second is refused as imported before.
+            Files.writeString(folder.resolve("limo_budget_" + budget + ".jsonl"), Files.readString(limo).replace("primes", budget));
+        }
+        Files.writeString(folder.resolve("notes.txt"), "not a run");
+        Path workspace = dir.resolve("w.ponder");
+        assertThat(run("import", folder.toString(), "-w", workspace.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Left out " + folder.resolve("notes.txt"), "limo_budget_2k.jsonl as part of a sweep");
+        try (Workspace opened = Workspace.open(workspace)) {
+            assertThat(opened.runSummaries()).extracting(summary -> summary.run().params().get("budget"))
+                    .containsExactly("1024", "2048", "4096");
+            assertThat(opened.runSummaries()).extracting(summary -> summary.run().params().get("group"))
+                    .containsOnly("sweep A");
+        }
+    }
+
+    @Test
+    void aBadAttributeValueIsAUsageError() {
+        assertThat(run("import", SAMPLE.toString(), "--set", "temperature=hot")).isEqualTo(2);
+        assertThat(err.toString()).contains("--set: Temperature must be a number of 0 or more, not 'hot'");
+    }
+
+    @Test
     void aBadMappingIsAUsageError() {
         assertThat(run("import", SAMPLE.toString(), "--map", "response=text")).isEqualTo(2);
         assertThat(err.toString()).contains("--map: unknown field 'response'");

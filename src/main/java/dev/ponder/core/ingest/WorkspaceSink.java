@@ -141,8 +141,8 @@ final class WorkspaceSink implements SampleSink {
     }
 
     /**
-     * Writes what is still queued, checks every parent reference was defined, and records the grader and
-     * the source of the token counts that enrichment used.
+     * Writes what is still queued, checks every parent reference was defined, and records the grader, the
+     * source of the token counts that enrichment used, and the defaults for what the file left unsaid.
      */
     void finish(Enricher enricher, String sha256) {
         requireRun();
@@ -158,7 +158,9 @@ final class WorkspaceSink implements SampleSink {
             if (header.origin() == null) {
                 writer.updateSourceSha256(runId, sha256);
             }
-            if (enricher.used() || detailsLearned) {
+            RunHeader learned = header;
+            header = options.withDefaults(header);
+            if (enricher.used() || detailsLearned || !header.equals(learned)) {
                 Map<String, String> params = new TreeMap<>(header.params());
                 if (enricher.used()) {
                     params.putIfAbsent("token_counts", enricher.tokenSource());

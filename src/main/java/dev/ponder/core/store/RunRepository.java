@@ -73,6 +73,20 @@ public final class RunRepository {
         }
     }
 
+    /** Stores what a researcher edits on a run: its name, model, strategy, parameters and notes. */
+    public boolean updateAttributes(Run run) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE run SET name = ?, model = ?, strategy = ?, params_json = ?, notes = ? WHERE id = ?")) {
+            update.setString(1, run.name());
+            update.setString(2, run.model());
+            update.setString(3, run.strategy());
+            update.setString(4, JsonColumns.params(run.params()));
+            update.setString(5, run.notes());
+            update.setLong(6, run.id());
+            return update.executeUpdate() > 0;
+        }
+    }
+
     public Optional<Run> find(long id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM run r WHERE r.id = ?")) {
             query.setLong(1, id);

@@ -89,6 +89,24 @@ class ImporterTest {
     }
 
     @Test
+    void defaultsFillOnlyWhatTheFileAndTheUserLeaveUnsaid() throws Exception {
+        Path file = write("{\"type\": \"sample\", \"problem\": \"p1\", \"index\": 0, \"text\": \"\\\\boxed{1}\"}\n");
+        ImportOptions options = ImportOptions.DEFAULT.withAttributes(Map.of("seed", "3"),
+                Map.of("temperature", "0.9", "budget", "2048", "seed", "5", "model", "guess", "strategy", "budget-forcing"));
+        ImportResult result = new Importer(workspace).importFile(file, options, TaskContext.NONE);
+        Run run = workspace.read(connection -> new RunRepository(connection).find(result.runId())).orElseThrow();
+        assertThat(run.model()).isEqualTo("m");
+        assertThat(run.strategy()).isEqualTo("budget-forcing");
+        assertThat(run.params()).containsEntry("temperature", "0.6").containsEntry("budget", "2048").containsEntry("seed", "3");
+    }
+
+    @Test
+    void refusesAnAttributeValueItCannotTake() {
+        assertThatThrownBy(() -> ImportOptions.withAttributes(Map.of("budget", "4k")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Thinking budget must be a whole number");
+    }
+
+    @Test
     void readsEveryFieldOfTheFormat() throws Exception {
         Path file = write("""
                 {"type": "problem", "key": "p1", "dataset": "d", "question": "Q?", "gold": "42", "metadata": {"level": 3}}

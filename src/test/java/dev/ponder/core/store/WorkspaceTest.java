@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +89,20 @@ class WorkspaceTest {
             assertThat(summaries.get(1).accuracy()).isEqualTo(1.0);
             assertThat(summaries.get(2).samples()).isZero();
             assertThat(summaries.get(2).accuracy()).isNull();
+        }
+    }
+
+    @Test
+    void editedAttributesAreStored() {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            long runId = Fixtures.writeRun(workspace, "a", 1, 1);
+            Run before = workspace.read(connection -> new RunRepository(connection).find(runId)).orElseThrow();
+            Run edited = new Run(runId, "renamed", before.source(), before.importedAt(), null, "beam",
+                    Map.of("group", "sweep"), null, before.grader(), "checked");
+            boolean updated = workspace.write(connection -> new RunRepository(connection).updateAttributes(edited));
+            Run after = workspace.read(connection -> new RunRepository(connection).find(runId)).orElseThrow();
+            assertThat(updated).isTrue();
+            assertThat(after).isEqualTo(edited);
         }
     }
 
