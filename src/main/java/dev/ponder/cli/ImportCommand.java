@@ -125,6 +125,7 @@ final class ImportCommand implements Callable<Integer> {
             err.println("ponder: cannot look through the files: " + e.getMessage());
             return PonderCli.FAILED;
         }
+        TaskContext progress = ConsoleProgress.on(err, json);
         try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {
             Importer importer = new Importer(workspace);
             for (PlannedFile planned : plan) {
@@ -156,7 +157,12 @@ final class ImportCommand implements Callable<Integer> {
                             + " where the file does not say");
                 }
                 try {
-                    ImportResult result = importer.importFile(file, planned.options(options), TaskContext.NONE);
+                    ImportResult result;
+                    try {
+                        result = importer.importFile(file, planned.options(options), progress);
+                    } finally {
+                        ConsoleProgress.clear(progress);
+                    }
                     imported.add(result);
                     if (!json) {
                         describe(out, file, result);

@@ -33,6 +33,7 @@ final class WorkspaceSink implements SampleSink {
     private final long totalBytes;
     private final FileRefs sampleRefs;
     private final FileRefs nodeRefs;
+    private final ImportProgress progress;
     private final Set<Long> problems = new HashSet<>();
     private final List<SkippedRecord> skipped = new ArrayList<>();
     private long skippedCount;
@@ -53,6 +54,7 @@ final class WorkspaceSink implements SampleSink {
         this.totalBytes = totalBytes;
         this.sampleRefs = new FileRefs(writer::reserveSampleId);
         this.nodeRefs = new FileRefs(writer::reserveTreeNodeId);
+        this.progress = new ImportProgress(fileName, totalBytes, System.nanoTime());
     }
 
     @Override
@@ -218,7 +220,7 @@ final class WorkspaceSink implements SampleSink {
         if ((samples + treeNodes) % REPORT_EVERY == 0) {
             context.checkCancelled();
             context.progress(bytesRead.getAsLong(), totalBytes);
-            context.message(String.format("Importing %s: %,d samples", fileName, samples));
+            context.message(progress.describe(bytesRead.getAsLong(), samples, treeNodes, System.nanoTime()));
         }
     }
 
