@@ -20,9 +20,19 @@ public final class Main {
         }
     }
 
-    /** No arguments, or only a workspace file to open. */
+    /**
+     * No arguments, or only files and folders that exist (as a file manager passes them to the program a file is
+     * opened with): a workspace to open, run files to import. Anything else is a command.
+     */
     static boolean opensWindow(String[] args) {
-        return args.length == 0 || (args.length == 1 && args[0].endsWith(Workspace.FILE_EXTENSION));
+        if (args.length == 0) {
+            return true;
+        }
+        if (PonderCli.commandLine().getSubcommands().containsKey(args[0]) || args[0].startsWith("-")) {
+            return false;
+        }
+        return java.util.Arrays.stream(args).allMatch(arg -> arg.endsWith(Workspace.FILE_EXTENSION)
+                || java.nio.file.Files.exists(java.nio.file.Path.of(arg)));
     }
 
     private static void openWindow(String[] args) {

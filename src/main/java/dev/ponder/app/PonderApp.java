@@ -1,5 +1,6 @@
 package dev.ponder.app;
 
+import dev.ponder.app.importing.ImportViewModel;
 import dev.ponder.app.overview.RunOverviewView;
 import dev.ponder.app.overview.RunOverviewViewModel;
 import dev.ponder.app.runs.RunBrowserView;
@@ -56,7 +57,9 @@ public final class PonderApp extends Application {
         PonderHome home = PonderHome.resolve();
         tasks = new FxTaskRunner();
         WorkspaceSession session = new WorkspaceSession();
-        main = new MainViewModel(tasks, session, home, new SettingsStore(home.settingsFile()));
+        AppSettings settings = new AppSettings(new SettingsStore(home.settingsFile()));
+        main = new MainViewModel(tasks, session, home, settings);
+        ImportViewModel importing = new ImportViewModel(tasks, session, settings, main::showStatus);
 
         RunBrowserViewModel runs = new RunBrowserViewModel(tasks, session);
         RunOverviewViewModel overview = new RunOverviewViewModel();
@@ -65,7 +68,7 @@ public final class PonderApp extends Application {
         StringBinding workspacePath = Bindings.createStringBinding(
                 () -> session.workspace() == null ? "" : session.workspace().file().toString(), session.workspaceProperty());
 
-        MainView view = new MainView(main, dialogs, new RunBrowserView(runs).root(), new RunOverviewView(overview).root(),
+        MainView view = new MainView(main, importing, dialogs, new RunBrowserView(runs).root(), new RunOverviewView(overview).root(),
                 new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty()));
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Objects.requireNonNull(PonderApp.class.getResource("ponder.css")).toExternalForm());
@@ -73,7 +76,25 @@ public final class PonderApp extends Application {
         stage.titleProperty().bind(main.titleProperty());
         WindowPlacement.restore(stage, main.savedWindow());
         stage.show();
+        importOnceOpen(session, importing, requestedImports());
         main.start(requestedWorkspace());
+    }
+
+    /** Run files named on the command line go to the import dialog once the workspace is open. */
+    private static void importOnceOpen(WorkspaceSession session, ImportViewModel importing, List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        session.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Workspace> observable, Workspace before,
+                                Workspace opened) {
+                if (opened != null) {
+                    session.workspaceProperty().removeListener(this);
+                    importing.choose(files);
+                }
+            }
+        });
     }
 
     @Override
@@ -84,6 +105,12 @@ public final class PonderApp extends Application {
         if (main != null) {
             main.shutdown(WindowPlacement.capture(stage));
         }
+    }
+
+    private List<Path> requestedImports() {
+        return getParameters().getRaw().stream()
+                .filter(argument -> !argument.endsWith(Workspace.FILE_EXTENSION))
+                .map(Path::of).toList();
     }
 
     private Path requestedWorkspace() {

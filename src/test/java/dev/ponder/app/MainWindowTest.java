@@ -16,6 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
@@ -106,6 +113,7 @@ class MainWindowTest {
 
         dialogs.filesToImport = List.of(ImportedFixtures.SAL);
         robot.clickOn("File").clickOn("Import Run Files…");
+        clickButton("Import");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryAs(Label.class)
@@ -119,6 +127,7 @@ class MainWindowTest {
 
         dialogs.filesToImport = List.of(SAMPLE);
         robot.clickOn("File").clickOn("Import Run Files…");
+        clickButton("Import");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("Import Again").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertThat(table.getItems()).hasSize(1);
@@ -152,6 +161,116 @@ class MainWindowTest {
         assertThat(stage.getX()).isEqualTo(40);
     }
 
+    @Test
+    void dropsAFileOnTheWindowAndSeesTheRunWithItsCounts() throws Exception {
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        Node window = robot.lookup(".main-window").query();
+        DragEvent[] over = new DragEvent[1];
+        WaitForAsyncUtils.asyncFx(() -> {
+            Dragboard dragboard = FileDragboards.of(List.of(ImportedFixtures.SAL.toFile()));
+            over[0] = drag(DragEvent.DRAG_OVER, window, dragboard);
+            Event.fireEvent(window, over[0]);
+            assertThat(window.getStyleClass()).contains("drop-target");
+            Event.fireEvent(window, drag(DragEvent.DRAG_DROPPED, window, dragboard));
+        }).get();
+        assertThat(window.getStyleClass()).doesNotContain("drop-target");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-files").tryQuery().isPresent());
+        TableView<?> files = robot.lookup("#import-files").queryTableView();
+        assertThat(files.getItems()).hasSize(1);
+        clickButton("Import");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        RunSummary dropped = table.getItems().get(1);
+        assertThat(dropped.run().name()).isEqualTo("sal_best_of_3");
+        assertThat(dropped.run().source().format()).isEqualTo("search-and-learn");
+        assertThat(dropped.problems()).isEqualTo(2);
+        assertThat(dropped.samples()).isEqualTo(6);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("sal_best_of_3") && cellShows("6"));
+    }
+
+    @Test
+    void mapsTheFieldsOfAFileNoReaderKnowsAndImportsIt() throws Exception {
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        Path file = java.nio.file.Files.copy(Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl"),
+                dir.resolve("lab_eval.jsonl"));
+
+        dialogs.filesToImport = List.of(file);
+        robot.clickOn("File").clickOn("Import Run Files…");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("no reader knows it: map its fields"));
+        clickWhenShown("#map-fields");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#mapping-preview").tryQuery().isPresent()
+                && robot.lookup("#mapping-preview").queryTableView().getItems().size() == 3);
+        ComboBox<String> trace = robot.lookup("#field-trace").queryAs(ComboBox.class);
+        assertThat(trace.getValue()).isEqualTo("response");
+        assertThat(robot.lookup("#mapping-raw").queryAs(TextArea.class).getText()).contains("\"qid\" : \"q1\"");
+        clickButton("Use Mapping");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("read with a field mapping"));
+        clickButton("Import");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertThat(table.getItems().get(1).run().source().format()).isEqualTo("generic");
+        assertThat(table.getItems().get(1).samples()).isEqualTo(3);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new SettingsStore(dir.resolve("home/settings.json")).load()
+                .mappings().size() == 1);
+    }
+
+    @Test
+    void editsARunsAttributesFromTheRunBrowser() throws Exception {
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("tiny-arith best-of-4"));
+
+        robot.doubleClickOn(robot.lookup("#run-table .table-row-cell").<Node>query());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#attribute-budget").tryQuery().isPresent());
+        robot.clickOn("#attribute-budget").write("2048");
+        robot.clickOn("#attribute-group").write("sweep A");
+        javafx.scene.control.TextField name = robot.lookup("#attribute-name").queryAs(javafx.scene.control.TextField.class);
+        assertThat(name.getText()).isEqualTo("tiny-arith best-of-4");
+        robot.interact(() -> name.setText("arith at 2k"));
+        clickButton("Save");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "arith at 2k".equals(table.getItems().get(0).run().name()));
+        assertThat(table.getItems().get(0).run().params()).containsEntry("budget", "2048").containsEntry("group", "sweep A");
+    }
+
+    private static DragEvent drag(javafx.event.EventType<DragEvent> type, Node target, Dragboard dragboard) {
+        javafx.geometry.Bounds bounds = target.localToScreen(target.getBoundsInLocal());
+        double x = bounds.getWidth() / 2;
+        double y = bounds.getHeight() / 2;
+        return new DragEvent(null, target, type, dragboard, x, y, bounds.getMinX() + x, bounds.getMinY() + y,
+                TransferMode.COPY, null, null, null);
+    }
+
+    private void clickWhenShown(String query) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(query).match(NodeQueryUtils.isVisible()).<Node>query());
+    }
+
+    /** Clicks a dialog's button once it shows (a column header may carry the same text). */
+    private void clickButton(String text) throws java.util.concurrent.TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dialogButton(text).isPresent());
+        robot.clickOn(dialogButton(text).orElseThrow());
+    }
+
+    private Optional<javafx.scene.control.Button> dialogButton(String text) {
+        try {
+            return robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
+                    .filter(button -> text.equals(button.getText()) && button.isVisible() && !button.isDisabled()
+                            && button.getScene() != null && button.getScene().getWindow().isShowing())
+                    .findFirst();
+        } catch (RuntimeException sceneChanging) {
+            return Optional.empty();
+        }
+    }
+
     private boolean cellShows(String text) {
         return robot.lookup(".table-row-cell .table-cell").queryAllAs(Labeled.class).stream()
                 .anyMatch(cell -> text.equals(cell.getText()));
@@ -164,6 +283,7 @@ class MainWindowTest {
     /** File choosers that answer what the test set up, since native dialogs cannot be driven headless. */
     private static final class ScriptedDialogs implements FileDialogs {
         Path workspaceToOpen;
+        Path folderToImport;
         List<Path> filesToImport = List.of();
 
         @Override
@@ -179,6 +299,16 @@ class MainWindowTest {
         @Override
         public List<Path> runFilesToImport(Window owner) {
             return filesToImport;
+        }
+
+        @Override
+        public Optional<Path> folderToImport(Window owner) {
+            return Optional.ofNullable(folderToImport);
+        }
+
+        @Override
+        public Optional<Path> tokenizerFile(Window owner) {
+            return Optional.empty();
         }
     }
 }

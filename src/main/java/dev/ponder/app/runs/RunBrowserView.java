@@ -13,6 +13,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
@@ -69,14 +70,32 @@ public final class RunBrowserView {
             }
         });
 
+        MenuItem edit = new MenuItem("Edit Run…");
+        edit.setOnAction(event -> edit());
         MenuItem delete = new MenuItem("Delete Run…");
         delete.setOnAction(event -> confirmDelete());
-        table.setContextMenu(new ContextMenu(delete));
+        table.setContextMenu(new ContextMenu(edit, delete));
+        table.setRowFactory(view -> {
+            TableRow<RunSummary> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    edit();
+                }
+            });
+            return row;
+        });
         table.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DELETE) {
                 confirmDelete();
             }
         });
+    }
+
+    private void edit() {
+        RunSummary run = viewModel.selectedProperty().get();
+        if (run != null) {
+            EditRunDialog.show(root.getScene().getWindow(), run.run()).ifPresent(edited -> viewModel.edit(run.run(), edited));
+        }
     }
 
     private void confirmDelete() {

@@ -2,11 +2,14 @@ package dev.ponder.app.runs;
 
 import dev.ponder.app.Notice;
 import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.model.Run;
+import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskRunner;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -83,6 +86,25 @@ public final class RunBrowserViewModel {
                 context -> workspace.write(connection -> new RunRepository(connection).delete(run.run().id())),
                 deleted -> session.changed(),
                 error -> notice.set(Notice.error("Cannot delete " + run.run().name(), error)));
+    }
+
+    /** Stores edited attributes of a run (name, model, strategy, budget, group, ...); blank values clear them. */
+    public void edit(Run run, Map<RunAttribute, String> values) {
+        Workspace workspace = session.workspace();
+        if (workspace == null) {
+            return;
+        }
+        Run edited;
+        try {
+            edited = RunAttribute.apply(run, values);
+        } catch (IllegalArgumentException e) {
+            notice.set(Notice.error("Cannot change " + run.name(), e));
+            return;
+        }
+        tasks.submit("Saving " + edited.name(),
+                context -> workspace.write(connection -> new RunRepository(connection).updateAttributes(edited)),
+                updated -> session.changed(),
+                error -> notice.set(Notice.error("Cannot change " + run.name(), error)));
     }
 
     private void show(List<RunSummary> summaries) {

@@ -12,4 +12,10 @@ public interface FileDialogs {
     Optional<Path> newWorkspace(Window owner);
 
     List<Path> runFilesToImport(Window owner);
+
+    /** A folder of run files, e.g. one run per budget of a sweep. */
+    Optional<Path> folderToImport(Window owner);
+
+    /** A model's {@code tokenizer.json}, to count tokens exactly. */
+    Optional<Path> tokenizerFile(Window owner);
 }

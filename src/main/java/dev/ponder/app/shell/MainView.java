@@ -2,9 +2,17 @@ package dev.ponder.app.shell;
 
 import dev.ponder.app.Fxml;
 import dev.ponder.app.Notice;
+import dev.ponder.app.importing.FileImport;
+import dev.ponder.app.importing.ImportDialog;
+import dev.ponder.app.importing.ImportViewModel;
+import dev.ponder.app.importing.MappingDialog;
+import dev.ponder.app.importing.MappingDialogModel;
+import dev.ponder.core.ingest.FieldMapping;
+import dev.ponder.core.ingest.PlannedFile;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
@@ -29,6 +37,7 @@ import javafx.stage.Window;
 /** The main window's content: menus, run browser on the left, the centre screen, the status bar. */
 public final class MainView {
     private final MainViewModel viewModel;
+    private final ImportViewModel importing;
     private final FileDialogs dialogs;
     private final Parent root;
 
@@ -47,16 +56,19 @@ public final class MainView {
     @FXML
     private CheckMenuItem showRunBrowser;
 
-    public MainView(MainViewModel viewModel, FileDialogs dialogs, Node runBrowser, Node centre, Node statusBar,
-                    List<ObservableValue<Notice>> otherNotices) {
+    public MainView(MainViewModel viewModel, ImportViewModel importing, FileDialogs dialogs, Node runBrowser, Node centre,
+                    Node statusBar, List<ObservableValue<Notice>> otherNotices) {
         this.viewModel = viewModel;
+        this.importing = importing;
         this.dialogs = dialogs;
         this.root = Fxml.load(this, "Main.fxml");
         browserSlot.getChildren().setAll(runBrowser);
         centreSlot.getChildren().setAll(centre);
         statusSlot.getChildren().setAll(statusBar);
         viewModel.noticeProperty().addListener((observable, before, notice) -> showNotice(notice));
-        viewModel.alreadyImportedProperty().addListener((observable, before, files) -> askToImportAgain(files));
+        importing.planProperty().addListener((observable, before, plan) -> showImportDialog(plan));
+        importing.alreadyImportedProperty().addListener((observable, before, files) -> askToImportAgain(files));
+        importing.noticeProperty().addListener((observable, before, notice) -> showNotice(notice));
         otherNotices.forEach(source -> source.addListener((observable, before, notice) -> showNotice(notice)));
     }
 
@@ -78,6 +90,7 @@ public final class MainView {
             }
         });
         rootPane.setOnDragOver(this::dragOver);
+        rootPane.setOnDragExited(event -> rootPane.getStyleClass().remove("drop-target"));
         rootPane.setOnDragDropped(this::dropped);
     }
 
@@ -93,7 +106,12 @@ public final class MainView {
 
     @FXML
     private void importFiles() {
-        viewModel.importFiles(dialogs.runFilesToImport(window()));
+        importing.choose(dialogs.runFilesToImport(window()));
+    }
+
+    @FXML
+    private void importFolder() {
+        dialogs.folderToImport(window()).ifPresent(folder -> importing.choose(List.of(folder)));
     }
 
     @FXML
@@ -135,7 +153,7 @@ public final class MainView {
             for (String file : viewModel.recentImports()) {
                 MenuItem item = new MenuItem("Import " + file);
                 item.setMnemonicParsing(false);
-                item.setOnAction(event -> viewModel.importFiles(List.of(Path.of(file))));
+                item.setOnAction(event -> importing.choose(List.of(Path.of(file))));
                 recentMenu.getItems().add(item);
             }
         }
@@ -153,30 +171,56 @@ public final class MainView {
     private void dragOver(DragEvent event) {
         if (event.getDragboard().hasFiles()) {
             event.acceptTransferModes(TransferMode.COPY);
+            if (!rootPane.getStyleClass().contains("drop-target")) {
+                rootPane.getStyleClass().add("drop-target");
+            }
         }
         event.consume();
     }
 
     private void dropped(DragEvent event) {
+        rootPane.getStyleClass().remove("drop-target");
         List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
-        viewModel.importFiles(files.stream().map(File::toPath).toList());
+        // Files are looked at in the background; the import dialog opens once that is done, after the drop.
+        importing.choose(files.stream().map(File::toPath).toList());
         event.setDropCompleted(!files.isEmpty());
         event.consume();
     }
 
-    private void askToImportAgain(List<Path> files) {
+    private void showImportDialog(List<PlannedFile> plan) {
+        if (plan == null || plan.isEmpty()) {
+            return;
+        }
+        ImportDialog.show(window(), importing.dialogFor(plan), new ImportDialog.Helpers() {
+            @Override
+            public Optional<Path> tokenizerFile(Window owner) {
+                return dialogs.tokenizerFile(owner);
+            }
+
+            @Override
+            public Optional<FieldMapping> mapFields(PlannedFile file, Window owner) {
+                MappingDialogModel model = importing.mappingFor(file);
+                Optional<FieldMapping> mapping = MappingDialog.show(owner, model);
+                mapping.filter(accepted -> model.rememberProperty().get() && file.shape() != null)
+                        .ifPresent(accepted -> importing.remember(file.shape(), accepted));
+                return mapping;
+            }
+        }).ifPresent(importing::start);
+    }
+
+    private void askToImportAgain(List<FileImport> files) {
         if (files == null || files.isEmpty()) {
             return;
         }
         ButtonType again = new ButtonType("Import Again", ButtonBar.ButtonData.OK_DONE);
-        String names = files.stream().map(file -> file.getFileName().toString()).collect(Collectors.joining(", "));
+        String names = files.stream().map(file -> file.file().getFileName().toString()).collect(Collectors.joining(", "));
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, (files.size() == 1 ? names + " is" : names + " are")
                 + " already in this workspace: the same content was imported before. Import "
                 + (files.size() == 1 ? "it" : "them") + " again as new runs?", ButtonType.CANCEL, again);
         alert.setTitle("Already imported");
         alert.setHeaderText("Already imported");
         alert.initOwner(window());
-        alert.showAndWait().filter(again::equals).ifPresent(choice -> viewModel.importAgain(files));
+        alert.showAndWait().filter(again::equals).ifPresent(choice -> importing.importAgain(files));
     }
 
     private void showNotice(Notice notice) {

@@ -1,5 +1,6 @@
 package dev.ponder.app.shell;
 
+import dev.ponder.app.AppSettings;
 import dev.ponder.app.Notice;
 import dev.ponder.app.WorkspaceSession;
 import dev.ponder.core.ingest.ImportOptions;
@@ -7,7 +8,6 @@ import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.ingest.SampleRuns;
 import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.settings.WindowState;
 import dev.ponder.core.store.Workspace;
@@ -30,8 +30,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The main window's state and commands: which workspace is open, opening, creating and importing,
- * recent files, window state, and the notices the window must show.
+ * The main window's state and commands: which workspace is open, opening and creating workspaces, the
+ * sample runs, recent files, window state, and the notices the window must show.
  */
 public final class MainViewModel {
     private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
@@ -39,21 +39,19 @@ public final class MainViewModel {
     private final TaskRunner tasks;
     private final WorkspaceSession session;
     private final PonderHome home;
-    private final SettingsStore settingsStore;
-    private UserSettings settings;
+    private final AppSettings settings;
     private final ObservableList<String> recentWorkspaces = FXCollections.observableArrayList();
     private final ObservableList<String> recentImports = FXCollections.observableArrayList();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
-    private final ObjectProperty<List<Path>> alreadyImported = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final StringBinding title;
 
-    public MainViewModel(TaskRunner tasks, WorkspaceSession session, PonderHome home, SettingsStore settingsStore) {
+    public MainViewModel(TaskRunner tasks, WorkspaceSession session, PonderHome home, AppSettings settings) {
         this.tasks = tasks;
         this.session = session;
         this.home = home;
-        this.settingsStore = settingsStore;
-        this.settings = settingsStore.load();
+        this.settings = settings;
+        settings.property().addListener((observable, before, after) -> showRecent());
         this.title = Bindings.createStringBinding(() -> session.workspace() == null ? "Ponder"
                 : session.workspace().displayName() + " — Ponder", session.workspaceProperty());
         showRecent();
@@ -76,21 +74,18 @@ public final class MainViewModel {
         return notice;
     }
 
-    /**
-     * Files the last import refused because the workspace already holds their exact content; the window asks
-     * whether to import them again ({@link #importAgain}). A new list each time.
-     */
-    public ReadOnlyObjectProperty<List<Path>> alreadyImportedProperty() {
-        return alreadyImported;
-    }
-
     /** A line for the status bar about the last thing that finished. */
     public ReadOnlyStringProperty statusMessageProperty() {
         return statusMessage.getReadOnlyProperty();
     }
 
+    /** Shows a line in the status bar about something that finished. */
+    public void showStatus(String message) {
+        statusMessage.set(message);
+    }
+
     public WindowState savedWindow() {
-        return settings.window();
+        return settings.get().window();
     }
 
     /**
@@ -102,7 +97,7 @@ public final class MainViewModel {
             open(requested, false, true);
             return;
         }
-        String last = settings.lastWorkspace();
+        String last = settings.get().lastWorkspace();
         if (last != null && Files.isRegularFile(Path.of(last))) {
             open(Path.of(last), false, true);
         } else {
@@ -123,55 +118,6 @@ public final class MainViewModel {
             return;
         }
         open(target, true, false);
-    }
-
-    public void importFiles(List<Path> files) {
-        importFiles(files, ImportOptions.DEFAULT);
-    }
-
-    /** Imports files the workspace already holds, once more, on the user's say-so. */
-    public void importAgain(List<Path> files) {
-        importFiles(files, ImportOptions.DEFAULT.evenIfImportedBefore());
-    }
-
-    private void importFiles(List<Path> files, ImportOptions options) {
-        Workspace workspace = session.workspace();
-        if (workspace == null || files.isEmpty()) {
-            return;
-        }
-        ImportBatch batch = new ImportBatch();
-        String title = files.size() == 1 ? "Importing " + files.get(0).getFileName() : "Importing " + files.size() + " files";
-        tasks.submit(title, context -> {
-            Importer importer = new Importer(workspace);
-            for (Path file : files) {
-                context.checkCancelled();
-                try {
-                    batch.imported(importer.importFile(file, options, context));
-                } catch (RuntimeException e) {
-                    if (context.isCancelled()) {
-                        throw e;
-                    }
-                    batch.failed(file, e);
-                }
-            }
-            return batch;
-        }, new TaskListener<>() {
-            @Override
-            public void succeeded(ImportBatch result) {
-                imported(files, result, false);
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                imported(files, batch, false);
-                notice.set(Notice.error("Import failed", error));
-            }
-
-            @Override
-            public void cancelled() {
-                imported(files, batch, true);
-            }
-        });
     }
 
     /** Imports the runs that ship with Ponder into the current workspace. */
@@ -209,17 +155,14 @@ public final class MainViewModel {
     }
 
     public void clearRecent() {
-        settings = settings.withoutRecent();
-        saveSettings();
-        showRecent();
+        settings.update(UserSettings::withoutRecent);
     }
 
     /** Remembers the window's bounds and closes the workspace; called once as the window closes. */
     public void shutdown(WindowState window) {
         if (window != null) {
-            settings = settings.withWindow(window);
+            settings.update(current -> current.withWindow(window));
         }
-        saveSettings();
         Workspace workspace = session.replace(null);
         if (workspace != null) {
             workspace.close();
@@ -251,8 +194,7 @@ public final class MainViewModel {
                     public void failed(Throwable error) {
                         notice.set(Notice.error("Cannot " + (create ? "create" : "open") + " " + target.getFileName(), error));
                         if (fallBackToDefault && !target.equals(home.defaultWorkspace())) {
-                            settings = settings.withoutRecentWorkspace(target.toString());
-                            showRecent();
+                            settings.update(current -> current.withoutRecentWorkspace(target.toString()));
                             openDefault();
                         }
                     }
@@ -267,41 +209,13 @@ public final class MainViewModel {
                 return null;
             }, ignored -> { }, error -> LOG.log(Level.WARNING, "Closing " + previous.file() + " failed", error));
         }
-        settings = settings.withWorkspaceOpened(workspace.file().toString());
-        saveSettings();
-        showRecent();
+        settings.update(current -> current.withWorkspaceOpened(workspace.file().toString()));
         statusMessage.set("Opened " + workspace.file());
     }
 
-    private void imported(List<Path> files, ImportBatch batch, boolean cancelled) {
-        session.changed();
-        for (int i = files.size() - 1; i >= 0; i--) {
-            settings = settings.withImported(files.get(i).toAbsolutePath().toString());
-        }
-        saveSettings();
-        showRecent();
-        String summary = batch.summary();
-        statusMessage.set(cancelled ? "Import cancelled; nothing of the interrupted file was kept"
-                : summary.lines().findFirst().orElse(""));
-        if (!cancelled && batch.needsAttention()) {
-            notice.set(Notice.info("Import finished with problems", summary));
-        }
-        if (!cancelled && !batch.alreadyImported().isEmpty()) {
-            alreadyImported.set(batch.alreadyImported());
-        }
-    }
-
     private void showRecent() {
-        recentWorkspaces.setAll(settings.recentWorkspaces());
-        recentImports.setAll(settings.recentImports());
-    }
-
-    private void saveSettings() {
-        try {
-            settingsStore.save(settings);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot save settings to " + settingsStore.file(), e);
-        }
+        recentWorkspaces.setAll(settings.get().recentWorkspaces());
+        recentImports.setAll(settings.get().recentImports());
     }
 
     private static Path withExtension(Path file) {

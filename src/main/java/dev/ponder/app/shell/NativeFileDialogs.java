@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -13,6 +14,8 @@ public final class NativeFileDialogs implements FileDialogs {
             new FileChooser.ExtensionFilter("Ponder workspaces (*.ponder)", "*.ponder");
     private static final FileChooser.ExtensionFilter RUN_FILES = new FileChooser.ExtensionFilter(
             "Run files (*.jsonl, *.json, *.eval, *.parquet, *.csv)", "*.jsonl", "*.json", "*.eval", "*.parquet", "*.csv");
+    private static final FileChooser.ExtensionFilter TOKENIZERS =
+            new FileChooser.ExtensionFilter("Hugging Face tokenizers (tokenizer.json)", "*.json");
     private static final FileChooser.ExtensionFilter ALL = new FileChooser.ExtensionFilter("All files", "*");
 
     private File lastDirectory;
@@ -38,6 +41,26 @@ public final class NativeFileDialogs implements FileDialogs {
         }
         remember(files.get(0));
         return files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> folderToImport(Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Import a Folder of Run Files");
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File folder = chooser.showDialog(owner);
+        if (folder != null) {
+            lastDirectory = folder.getParentFile();
+        }
+        return Optional.ofNullable(folder).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> tokenizerFile(Window owner) {
+        FileChooser chooser = chooser("Choose the Model's Tokenizer", TOKENIZERS, ALL);
+        return remember(chooser.showOpenDialog(owner)).map(File::toPath);
     }
 
     private FileChooser chooser(String title, FileChooser.ExtensionFilter... filters) {

@@ -65,7 +65,7 @@ public final class Importer {
                     new Enricher(new ThinkingSplitter(), new AnswerExtractor(), grader, tokens), options.mapping());
             return workspace.write(connection -> {
                 MessageDigest sha256 = sha256();
-                try (RunWriter writer = new RunWriter(connection);
+                try (RunWriter writer = new RunWriter(connection, workspace.file().toAbsolutePath().getParent());
                      CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
                      InputStream in = new DigestInputStream(counted, sha256)) {
                     WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);

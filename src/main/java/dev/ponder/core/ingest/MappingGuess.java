@@ -30,7 +30,7 @@ public final class MappingGuess {
                     "preds", "pred", "prediction", "model_answer")),
             Map.entry(Field.CORRECT, List.of("answers_correctness", "correctness", "is_correct", "correct", "exact_match",
                     "passed", "label")),
-            Map.entry(Field.TOKENS, List.of("completion_tokens", "num_tokens", "output_tokens", "n_tokens", "tokens",
+            Map.entry(Field.TOKENS, List.of("completion_tokens", "num_tokens", "output_tokens", "n_tokens", "ntok", "ntokens", "num_output_tokens", "tokens",
                     "token_count", "length")),
             Map.entry(Field.SCORE, List.of("scores", "score", "rewards", "reward", "prm_score")),
             Map.entry(Field.FINISH_REASON, List.of("finish_reasons", "finish_reason", "stop_reason")),

@@ -5,7 +5,9 @@ import dev.ponder.core.task.TaskCancelledException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,12 +16,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a reader on a thread of its own, handing what it reads to the sink on the calling thread through a
  * bounded queue: parsing and enrichment (Java) overlap with writing (SQLite), which on two cores nearly
- * halves an import. The queue bounds memory to a few hundred records. The reader thread lives only as long
- * as the read: a failure on either side stops the other, and the caller does not return before the
- * reader has stopped, so the import's transaction never outlives its reader.
+ * halves an import. Calls travel in chunks of up to 64 (or 1 MB of text), so a million short samples cost
+ * thousands of hand-overs between the threads, not millions; the queue bounds memory to a few chunks. The
+ * reader thread lives only as long as the read: a failure on either side stops the other, and the caller does
+ * not return before the reader has stopped, so the import's transaction never outlives its reader.
  */
 final class PipelinedRead {
-    private static final int QUEUE_SIZE = 256;
+    private static final int QUEUE_CHUNKS = 16;
+    private static final int CHUNK_EVENTS = 64;
+    private static final long CHUNK_CHARS = 1 << 20;
 
     /** One call of the reader on its sink, replayed on the writer's thread. */
     private interface Event {
@@ -34,7 +39,7 @@ final class PipelinedRead {
         }
     }
 
-    private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
+    private final BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private volatile boolean writerStopped;
 
     private PipelinedRead() {
@@ -47,13 +52,14 @@ final class PipelinedRead {
     private void drive(RunReader reader, InputStream in, ReadContext context, SampleSink target) throws IOException {
         Thread thread = new Thread(() -> {
             Throwable failure = null;
+            QueueSink sink = new QueueSink();
             try {
-                reader.read(in, context, new QueueSink());
+                reader.read(in, context, sink);
             } catch (Throwable e) {
                 failure = e;
             }
             try {
-                hand(new Ended(failure));
+                sink.end(new Ended(failure));
             } catch (TaskCancelledException writerGone) {
                 // The writer stopped first and no longer listens for the end.
             }
@@ -62,12 +68,13 @@ final class PipelinedRead {
         thread.start();
         try {
             while (true) {
-                Event event = queue.take();
-                if (event instanceof Ended ended) {
-                    rethrow(ended.failure());
-                    return;
+                for (Event event : queue.take()) {
+                    if (event instanceof Ended ended) {
+                        rethrow(ended.failure());
+                        return;
+                    }
+                    event.applyTo(target);
                 }
-                event.applyTo(target);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,9 +107,9 @@ final class PipelinedRead {
     }
 
     /** Waits for room in the queue; gives up once the writer has stopped, so the reader unwinds. */
-    private void hand(Event event) {
+    private void hand(List<Event> chunk) {
         try {
-            while (!queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                 if (writerStopped) {
                     throw new TaskCancelledException();
                 }
@@ -120,6 +127,24 @@ final class PipelinedRead {
     private final class QueueSink implements SampleSink {
         private final Set<String> sampleIds = new HashSet<>();
         private final Set<String> nodeIds = new HashSet<>();
+        private List<Event> chunk = new ArrayList<>(CHUNK_EVENTS);
+        private long chunkChars;
+
+        private void add(Event event, long chars) {
+            chunk.add(event);
+            chunkChars += chars;
+            if (chunk.size() >= CHUNK_EVENTS || chunkChars >= CHUNK_CHARS) {
+                hand(chunk);
+                chunk = new ArrayList<>(CHUNK_EVENTS);
+                chunkChars = 0;
+            }
+        }
+
+        /** Hands what is left, with the end of the read. */
+        void end(Ended ended) {
+            chunk.add(ended);
+            hand(chunk);
+        }
 
         private void checkNew(Set<String> ids, String fileId) {
             if (fileId != null && !ids.add(fileId)) {
@@ -129,39 +154,39 @@ final class PipelinedRead {
 
         @Override
         public void run(RunHeader header) {
-            hand(target -> target.run(header));
+            add(target -> target.run(header), 0);
         }
 
         @Override
         public void runDetails(RunHeader details) {
-            hand(target -> target.runDetails(details));
+            add(target -> target.runDetails(details), 0);
         }
 
         @Override
         public void problem(Problem problem) {
-            hand(target -> target.problem(problem));
+            add(target -> target.problem(problem), problem.question() == null ? 0 : problem.question().length());
         }
 
         @Override
         public void sample(IngestedSample sample) {
             checkNew(sampleIds, sample.fileId());
-            hand(target -> target.sample(sample));
+            add(target -> target.sample(sample), sample.sample().text().length());
         }
 
         @Override
         public void treeNode(IngestedTreeNode node) {
             checkNew(nodeIds, node.fileId());
-            hand(target -> target.treeNode(node));
+            add(target -> target.treeNode(node), node.node().stepText() == null ? 0 : node.node().stepText().length());
         }
 
         @Override
         public void problemReference(String problemKey, String json) {
-            hand(target -> target.problemReference(problemKey, json));
+            add(target -> target.problemReference(problemKey, json), json.length());
         }
 
         @Override
         public void skipped(String location, String reason) {
-            hand(target -> target.skipped(location, reason));
+            add(target -> target.skipped(location, reason), 0);
         }
     }
 }

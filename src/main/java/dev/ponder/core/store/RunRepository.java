@@ -131,6 +131,7 @@ public final class RunRepository {
     /** Deletes the run with its samples, steps, segments, tree nodes and tags, and problems no run uses any more. */
     public boolean delete(long id) throws SQLException {
         int deleted;
+        TraceIndex.drop(connection, id);
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM run WHERE id = ?")) {
             delete.setLong(1, id);
             deleted = delete.executeUpdate();

@@ -6,22 +6,27 @@ import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.Step;
 import dev.ponder.core.model.TreeNode;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Writes one run's rows with prepared statements in batches. Used inside {@link Workspace#write}, which
  * holds the only write transaction, so sample and node ids can be handed out here before the rows are
  * flushed: steps, segments and children can refer to them while everything is still batched.
- * {@link #finish()} ends the run: it writes what is queued and adds the new traces to the full-text index
- * in one statement, several times faster than indexing them row by row (and faster than in chunks during the
- * write, which leaves FTS5 more segments to merge: measured 36 s against 29.5 s for the large benchmark).
+ * {@link #finish()} ends the write: it writes what is queued and makes the new traces searchable. A run this
+ * writer creates has its search index built alongside, on another thread ({@link TraceIndexBuilder}), when the
+ * writer is given a scratch folder; otherwise {@link #finish()} indexes the new traces in one statement, several
+ * times faster than row by row.
  */
 public final class RunWriter implements AutoCloseable {
     private static final int BATCH_SIZE = 1024;
@@ -36,6 +41,10 @@ public final class RunWriter implements AutoCloseable {
     private final PreparedStatement problemUpsert;
     private PreparedStatement referenceUpsert;
     private final Map<String, Problem> problemsSeen = new HashMap<>();
+    private final Path scratchFolder;
+    private final Map<Long, TraceIndexBuilder> builders = new HashMap<>();
+    private final Set<Long> runsCreated = new HashSet<>();
+    private final Set<Long> runsWritten = new TreeSet<>();
 
     private final long firstSampleId;
     private long nextSampleId;
@@ -44,6 +53,15 @@ public final class RunWriter implements AutoCloseable {
     private long pendingChars;
 
     public RunWriter(Connection connection) throws SQLException {
+        this(connection, null);
+    }
+
+    /**
+     * A writer that builds the search index of each run it creates alongside the write, in a scratch file in
+     * {@code scratchFolder} (the workspace's folder: the index can be a third the size of the traces).
+     */
+    public RunWriter(Connection connection, Path scratchFolder) throws SQLException {
+        this.scratchFolder = scratchFolder;
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("RunWriter must run inside Workspace.write");
         }
@@ -85,7 +103,9 @@ public final class RunWriter implements AutoCloseable {
 
     /** Stores the run itself and returns its id. */
     public long insertRun(Run run) throws SQLException {
-        return new RunRepository(connection).insert(run);
+        long id = new RunRepository(connection).insert(run);
+        runsCreated.add(id);
+        return id;
     }
 
     public void updateSourceSha256(long runId, String sha256) throws SQLException {
@@ -159,6 +179,7 @@ public final class RunWriter implements AutoCloseable {
         s.setString(21, sample.metaJson());
         s.addBatch();
         pendingChars += sample.text().length();
+        index(sample.runId(), id, sample.text());
         for (Step step : steps) {
             stepInsert.setLong(1, id);
             stepInsert.setInt(2, step.index());
@@ -213,11 +234,26 @@ public final class RunWriter implements AutoCloseable {
     /** Writes everything queued and makes every trace written here searchable. Call once, at the end. */
     public void finish() throws SQLException {
         flush();
-        try (PreparedStatement index = connection.prepareStatement("INSERT INTO sample_text(rowid, text) "
-                + "SELECT id, text FROM sample WHERE id >= ? AND id < ? ORDER BY id")) {
-            index.setLong(1, firstSampleId);
-            index.setLong(2, nextSampleId);
-            index.executeUpdate();
+        for (long runId : runsWritten) {
+            TraceIndexBuilder builder = builders.remove(runId);
+            if (builder != null) {
+                try (builder) {
+                    builder.finishInto(connection, runId);
+                }
+            } else {
+                TraceIndex.indexFrom(connection, runId, firstSampleId);
+            }
+        }
+    }
+
+    /** Hands a trace of a run created here to its index builder, started with the run's first sample. */
+    private void index(long runId, long sampleId, String text) throws SQLException {
+        if (runsWritten.add(runId) && scratchFolder != null && runsCreated.contains(runId)) {
+            builders.put(runId, TraceIndexBuilder.start(scratchFolder));
+        }
+        TraceIndexBuilder builder = builders.get(runId);
+        if (builder != null) {
+            builder.add(sampleId, text);
         }
     }
 
@@ -233,6 +269,8 @@ public final class RunWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        builders.values().forEach(TraceIndexBuilder::close);
+        builders.clear();
         for (PreparedStatement statement : List.of(sampleInsert, stepInsert, segmentInsert, treeNodeInsert, problemUpsert)) {
             statement.close();
         }

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 /** The workspace schema versions this Ponder knows, and how to bring a workspace up to the newest. */
 final class Schema {
     /** The newest schema version this Ponder writes. */
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     private final List<Migration> migrations;
 
@@ -24,7 +24,9 @@ final class Schema {
     }
 
     static Schema standard() {
-        return new Schema(IntStream.rangeClosed(1, CURRENT).mapToObj(Migration::fromResource).toList());
+        return new Schema(IntStream.rangeClosed(1, CURRENT).mapToObj(Migration::fromResource)
+                .map(migration -> migration.version() == 4 ? migration.then(TraceIndex::splitSharedIndex) : migration)
+                .toList());
     }
 
     int newestVersion() {
@@ -50,6 +52,7 @@ final class Schema {
                 for (String sql : migration.statements()) {
                     statement.execute(sql);
                 }
+                migration.then().apply(connection);
                 statement.execute("PRAGMA user_version = " + migration.version());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Full-text search over every trace of the workspace (SQLite FTS5). */
+/** Full-text search over every trace of the workspace (SQLite FTS5, one index per run: {@link TraceIndex}). */
 public final class TraceSearch {
 
     /** A sample whose text matches, with the match in context ({@code [} and {@code ]} around the hit). */
@@ -25,11 +25,25 @@ public final class TraceSearch {
         return query(quote(phrase), limit);
     }
 
-    /** Runs an FTS5 query expression (phrases in double quotes, AND, OR, NOT, NEAR, prefix*). */
+    /** Runs an FTS5 query expression (phrases in double quotes, AND, OR, NOT, NEAR, prefix*) over every run. */
     public List<Hit> query(String ftsQuery, int limit) throws SQLException {
+        List<Hit> hits = new ArrayList<>();
+        for (long runId : TraceIndex.indexedRuns(connection)) {
+            if (hits.size() >= limit) {
+                break;
+            }
+            hits.addAll(query(runId, ftsQuery, limit - hits.size()));
+        }
+        return hits;
+    }
+
+    /** Runs an FTS5 query expression over one run's traces. */
+    public List<Hit> query(long runId, String ftsQuery, int limit) throws SQLException {
+        String table = TraceIndex.table(runId);
         try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.run_id, s.problem_id, "
-                + "snippet(sample_text, 0, '[', ']', '…', 12) AS snippet FROM sample_text "
-                + "JOIN sample s ON s.id = sample_text.rowid WHERE sample_text MATCH ? ORDER BY sample_text.rowid LIMIT ?")) {
+                + "snippet(" + table + ", 0, '[', ']', '…', 12) AS snippet FROM " + table
+                + " JOIN sample s ON s.id = " + table + ".rowid WHERE " + table + " MATCH ? ORDER BY " + table
+                + ".rowid LIMIT ?")) {
             query.setString(1, ftsQuery);
             query.setInt(2, limit);
             List<Hit> hits = new ArrayList<>();

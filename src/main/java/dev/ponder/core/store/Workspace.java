@@ -36,11 +36,13 @@ public final class Workspace implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
+    private final Checkpointer checkpointer;
     private volatile boolean closed;
 
     private Workspace(Path file, Connection writer) {
         this.file = file;
         this.writer = writer;
+        this.checkpointer = new Checkpointer(file);
     }
 
     /** Opens an existing workspace, bringing an older schema up to date. Refuses foreign or newer files unchanged. */
@@ -150,6 +152,7 @@ public final class Workspace implements AutoCloseable {
             try {
                 T result = work.run(writer);
                 writer.commit();
+                checkpointer.request();
                 return result;
             } catch (Throwable e) {
                 rollbackQuietly();
@@ -198,6 +201,7 @@ public final class Workspace implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
+            checkpointer.close();
             synchronized (allReaders) {
                 if (closed) {
                     return;
@@ -271,6 +275,8 @@ public final class Workspace implements AutoCloseable {
             statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             statement.execute("PRAGMA temp_store = MEMORY");
             statement.execute("PRAGMA cache_size = -65536");
+            // Checkpoints run after each write on a thread of their own (Checkpointer), not inside commits.
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
         }
         connection.setAutoCommit(true);
     }

@@ -8,6 +8,11 @@ import java.util.Locale;
 
 /** The token counter a user names: {@code cl100k}, {@code o200k}, or a path to a {@code tokenizer.json}. */
 public final class TokenCounters {
+    /** The default estimate: OpenAI's cl100k encoding, close to most open models' counts on English and math. */
+    public static final String CL100K = "cl100k";
+    /** OpenAI's o200k encoding. */
+    public static final String O200K = "o200k";
+
     private TokenCounters() {
     }
 
@@ -16,9 +21,9 @@ public final class TokenCounters {
             return EncodingEstimate.cl100k();
         }
         switch (spec.strip().toLowerCase(Locale.ROOT)) {
-            case "cl100k", "cl100k_base":
+            case CL100K, "cl100k_base":
                 return EncodingEstimate.cl100k();
-            case "o200k", "o200k_base":
+            case O200K, "o200k_base":
                 return new EncodingEstimate(EncodingType.O200K_BASE);
             default:
                 try {

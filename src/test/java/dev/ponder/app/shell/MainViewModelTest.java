@@ -2,6 +2,7 @@ package dev.ponder.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ponder.app.AppSettings;
 import dev.ponder.app.Notice;
 import dev.ponder.app.WorkspaceSession;
 import dev.ponder.core.settings.PonderHome;
@@ -26,6 +27,7 @@ class MainViewModelTest {
     private PonderHome home;
     private WorkspaceSession session;
     private MainViewModel viewModel;
+    private AppSettings settings;
     private final List<Notice> notices = new ArrayList<>();
 
     @BeforeEach
@@ -120,29 +122,10 @@ class MainViewModelTest {
     }
 
     @Test
-    void importingFilesAddsRunsRemembersTheFilesAndReportsFailures() throws Exception {
-        viewModel.newWorkspace(dir.resolve("w.ponder"));
-        long revision = session.revisionProperty().get();
-        Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-
-        viewModel.importFiles(List.of(empty, SAMPLE));
-
-        assertThat(session.workspace().runSummaries()).singleElement()
-                .satisfies(run -> assertThat(run.samples()).isEqualTo(24));
-        assertThat(session.revisionProperty().get()).isGreaterThan(revision);
-        assertThat(viewModel.recentImports()).containsExactly(empty.toString(), SAMPLE.toString());
-        assertThat(notices).singleElement().satisfies(notice -> {
-            assertThat(notice.title()).isEqualTo("Import finished with problems");
-            assertThat(notice.message()).contains("Imported tiny-arith best-of-4: 6 problems, 24 samples",
-                    "Not imported: empty.jsonl: the file is empty");
-        });
-        assertThat(viewModel.statusMessageProperty().get()).isEqualTo("Imported tiny-arith best-of-4: 6 problems, 24 samples");
-    }
-
-    @Test
     void clearingRecentForgetsBothLists() {
         viewModel.start(null);
-        viewModel.importFiles(List.of(SAMPLE));
+        settings.update(current -> current.withImported(SAMPLE.toString()));
+        assertThat(viewModel.recentImports()).containsExactly(SAMPLE.toString());
         viewModel.clearRecent();
         assertThat(viewModel.recentWorkspaces()).isEmpty();
         assertThat(viewModel.recentImports()).isEmpty();
@@ -151,7 +134,8 @@ class MainViewModelTest {
 
     private MainViewModel newViewModel() {
         session = new WorkspaceSession();
-        MainViewModel created = new MainViewModel(new DirectTaskRunner(), session, home, new SettingsStore(home.settingsFile()));
+        settings = new AppSettings(new SettingsStore(home.settingsFile()));
+        MainViewModel created = new MainViewModel(new DirectTaskRunner(), session, home, settings);
         created.noticeProperty().addListener((observable, before, notice) -> notices.add(notice));
         return created;
     }

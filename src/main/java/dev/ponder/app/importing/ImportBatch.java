@@ -1,14 +1,13 @@
-package dev.ponder.app.shell;
+package dev.ponder.app.importing;
 
 import dev.ponder.core.ingest.AlreadyImportedException;
 import dev.ponder.core.ingest.ImportResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The outcome of importing several files: each file imports (or fails) on its own. */
 final class ImportBatch {
-    record Failure(Path file, Throwable error) {
+    record Failure(FileImport file, Throwable error) {
     }
 
     private final List<ImportResult> imported = new ArrayList<>();
@@ -18,7 +17,7 @@ final class ImportBatch {
         imported.add(result);
     }
 
-    synchronized void failed(Path file, Throwable error) {
+    synchronized void failed(FileImport file, Throwable error) {
         failed.add(new Failure(file, error));
     }
 
@@ -26,12 +25,8 @@ final class ImportBatch {
         return List.copyOf(imported);
     }
 
-    synchronized List<Failure> failed() {
-        return List.copyOf(failed);
-    }
-
     /** Files refused because their exact content was imported before: the user may want them twice. */
-    synchronized List<Path> alreadyImported() {
+    synchronized List<FileImport> alreadyImported() {
         return failed.stream().filter(failure -> failure.error() instanceof AlreadyImportedException)
                 .map(Failure::file).toList();
     }

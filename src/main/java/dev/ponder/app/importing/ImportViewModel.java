@@ -1,0 +1,183 @@
+package dev.ponder.app.importing;
+
+import dev.ponder.app.AppSettings;
+import dev.ponder.app.Notice;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.ingest.FieldMapping;
+import dev.ponder.core.ingest.FileShape;
+import dev.ponder.core.ingest.ImportPlanner;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.PlannedFile;
+import dev.ponder.core.ingest.RunFormats;
+import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.settings.UserSettings;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import dev.ponder.core.task.TaskListener;
+import dev.ponder.core.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Importing files chosen in the window: first a plan of what the files are (in the background), which the
+ * window shows in the import dialog; then, with what the user chose there, the import itself, file by file,
+ * each all or nothing; then the summary, and the question whether to import again what was imported before.
+ */
+public final class ImportViewModel {
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final AppSettings settings;
+    private final Consumer<String> status;
+    private final RunFormats formats = RunFormats.standard();
+    private final ObjectProperty<List<PlannedFile>> plan = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<FileImport>> alreadyImported = new SimpleObjectProperty<>();
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+
+    public ImportViewModel(TaskRunner tasks, WorkspaceSession session, AppSettings settings, Consumer<String> status) {
+        this.tasks = tasks;
+        this.session = session;
+        this.settings = settings;
+        this.status = status;
+    }
+
+    /** The plan for the files the user chose; the window shows the import dialog for it. A new list each time. */
+    public ReadOnlyObjectProperty<List<PlannedFile>> planProperty() {
+        return plan;
+    }
+
+    /** Files refused because the workspace holds their exact content; the window asks whether to import them again. */
+    public ReadOnlyObjectProperty<List<FileImport>> alreadyImportedProperty() {
+        return alreadyImported;
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /** Looks at the chosen files and folders in the background, then offers the import dialog for them. */
+    public void choose(List<Path> paths) {
+        if (session.workspace() == null || paths.isEmpty()) {
+            return;
+        }
+        ImportPlanner planner = new ImportPlanner(formats, settings.get()::mappingFor);
+        tasks.submit(paths.size() == 1 ? "Looking at " + paths.get(0).getFileName() : "Looking at " + paths.size() + " files",
+                context -> planner.plan(paths, null, context), planned -> {
+                    if (planned.isEmpty()) {
+                        notice.set(Notice.info("Nothing to import", "The chosen folder holds no files."));
+                    } else {
+                        plan.set(planned);
+                    }
+                }, error -> notice.set(Notice.error("Cannot look at the chosen files", error)));
+    }
+
+    /** The dialog's state for a plan. */
+    public ImportDialogModel dialogFor(List<PlannedFile> planned) {
+        return new ImportDialogModel(planned, formats);
+    }
+
+    /** The mapping dialog's state for a file no reader knows. */
+    public MappingDialogModel mappingFor(PlannedFile file) {
+        return new MappingDialogModel(file, tasks);
+    }
+
+    /** Reads files of this shape with this mapping from now on, without asking. */
+    public void remember(FileShape shape, FieldMapping mapping) {
+        settings.update(current -> current.withMapping(shape, SavedMapping.of(mapping)));
+    }
+
+    /** Imports the files as the user chose in the dialog. */
+    public void start(List<FileImport> imports) {
+        Workspace workspace = session.workspace();
+        if (workspace == null || imports.isEmpty()) {
+            return;
+        }
+        ImportBatch batch = new ImportBatch();
+        String title = imports.size() == 1 ? "Importing " + imports.get(0).file().getFileName()
+                : "Importing " + imports.size() + " files";
+        tasks.submit(title, context -> {
+            Importer importer = new Importer(workspace, formats);
+            for (int i = 0; i < imports.size(); i++) {
+                FileImport file = imports.get(i);
+                context.checkCancelled();
+                try {
+                    batch.imported(importer.importFile(file.file(), file.options(), numbered(context, i, imports.size())));
+                } catch (RuntimeException e) {
+                    if (context.isCancelled()) {
+                        throw e;
+                    }
+                    batch.failed(file, e);
+                }
+            }
+            return batch;
+        }, new TaskListener<>() {
+            @Override
+            public void succeeded(ImportBatch result) {
+                finished(imports, result, false);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                finished(imports, batch, false);
+                notice.set(Notice.error("Import failed", error));
+            }
+
+            @Override
+            public void cancelled() {
+                finished(imports, batch, true);
+            }
+        });
+    }
+
+    /** Imports files the workspace already holds once more, on the user's say-so. */
+    public void importAgain(List<FileImport> imports) {
+        start(imports.stream().map(FileImport::again).toList());
+    }
+
+    /** Prefixes the file's place in the batch to the import's progress line: "(2 of 5) Importing ...". */
+    private static TaskContext numbered(TaskContext context, int index, int count) {
+        if (count == 1) {
+            return context;
+        }
+        return new TaskContext() {
+            @Override
+            public void progress(long done, long total) {
+                context.progress(done, total);
+            }
+
+            @Override
+            public void message(String message) {
+                context.message("(" + (index + 1) + " of " + count + ") " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return context.isCancelled();
+            }
+        };
+    }
+
+    private void finished(List<FileImport> imports, ImportBatch batch, boolean cancelled) {
+        session.changed();
+        settings.update(current -> {
+            UserSettings updated = current;
+            for (int i = imports.size() - 1; i >= 0; i--) {
+                updated = updated.withImported(imports.get(i).file().toAbsolutePath().toString());
+            }
+            return updated;
+        });
+        String summary = batch.summary();
+        int done = batch.imported().size();
+        status.accept(cancelled ? "Import cancelled" + (done > 0 ? " after " + done + " file" + (done == 1 ? "" : "s") : "")
+                + "; nothing of the interrupted file was kept" : summary.lines().findFirst().orElse(""));
+        if (!cancelled && batch.needsAttention()) {
+            notice.set(Notice.info("Import finished with problems", summary));
+        }
+        if (!cancelled && !batch.alreadyImported().isEmpty()) {
+            alreadyImported.set(batch.alreadyImported());
+        }
+    }
+}
