@@ -70,6 +70,7 @@ final class InfoCommand implements Callable<Integer> {
             run.params().forEach(params::put);
             item.put("problems", summary.problems());
             item.put("samples", summary.samples());
+            item.put("tree_nodes", summary.treeNodes());
             item.put("graded_samples", summary.gradedSamples());
             if (summary.accuracy() == null) {
                 item.putNull("accuracy");

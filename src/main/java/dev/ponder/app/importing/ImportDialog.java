@@ -110,6 +110,7 @@ public final class ImportDialog {
     private void initialize() {
         summary.textProperty().bind(Bindings.concat("Import ", model.summaryProperty()));
         table.setItems(model.rows());
+        table.setPrefHeight(Math.min(230, 36 + 25 * Math.max(2, model.rows().size())));
         includeColumn.setCellValueFactory(features -> features.getValue().includeProperty());
         includeColumn.setCellFactory(CheckBoxTableCell.forTableColumn(includeColumn));
         fileColumn.setCellValueFactory(features -> new ReadOnlyStringWrapper(features.getValue().fileName()));

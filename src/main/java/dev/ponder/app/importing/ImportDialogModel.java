@@ -167,7 +167,10 @@ public final class ImportDialogModel {
     private String describe() {
         long chosen = rows.stream().filter(row -> row.includeProperty().get()).count();
         long bytes = rows.stream().filter(row -> row.includeProperty().get()).mapToLong(row -> row.planned().bytes()).sum();
-        return String.format(Locale.ROOT, "%d of %d file%s, %s", chosen, rows.size(), rows.size() == 1 ? "" : "s", size(bytes));
+        if (rows.size() == 1) {
+            return "1 file, " + size(rows.get(0).planned().bytes());
+        }
+        return String.format(Locale.ROOT, "%d of %d files, %s", chosen, rows.size(), size(bytes));
     }
 
     static String size(long bytes) {

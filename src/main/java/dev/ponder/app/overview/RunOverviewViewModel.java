@@ -5,6 +5,7 @@ import dev.ponder.core.model.RunSummary;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,12 +82,16 @@ public final class RunOverviewViewModel {
             facts.add(new Fact("Notes", r.notes()));
         }
         provenance.setAll(facts);
-        counts.setAll(
+        List<Fact> shown = new ArrayList<>(List.of(
                 new Fact("Problems", String.format(Locale.ROOT, "%,d", summary.problems())),
-                new Fact("Samples", String.format(Locale.ROOT, "%,d", summary.samples())),
-                new Fact("Graded samples", String.format(Locale.ROOT, "%,d", summary.gradedSamples())),
-                new Fact("Accuracy", summary.accuracy() == null ? "—"
-                        : String.format(Locale.ROOT, "%.1f%%", 100 * summary.accuracy())));
+                new Fact("Samples", String.format(Locale.ROOT, "%,d", summary.samples()))));
+        if (summary.treeNodes() > 0) {
+            shown.add(new Fact("Tree nodes", String.format(Locale.ROOT, "%,d", summary.treeNodes())));
+        }
+        shown.add(new Fact("Graded samples", String.format(Locale.ROOT, "%,d", summary.gradedSamples())));
+        shown.add(new Fact("Accuracy", summary.accuracy() == null ? "—"
+                : String.format(Locale.ROOT, "%.1f%%", 100 * summary.accuracy())));
+        counts.setAll(shown);
     }
 
     private static String orDash(String value) {

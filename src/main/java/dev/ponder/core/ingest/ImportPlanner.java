@@ -70,6 +70,9 @@ public final class ImportPlanner {
             return new PlannedFile(file, 0, null, null, null, "cannot read the file: " + e.getMessage(), inFolder, null);
         }
         try {
+            if ((format == null || format.isBlank()) && ParquetReader.isParquet(head)) {
+                return planParquet(file, bytes, inFolder);
+            }
             return new PlannedFile(file, bytes, formats.choose(format, head).format(), null, shapeOf(head), null, inFolder, null);
         } catch (UnrecognisedFileException e) {
             FileShape shape = shapeOf(head);
@@ -85,6 +88,34 @@ public final class ImportPlanner {
         } catch (ImportException e) {
             return new PlannedFile(file, bytes, null, null, null, e.getMessage(), inFolder, null);
         }
+    }
+
+    /**
+     * A Parquet file is recognised by its first row: one a reader knows, or one of a shape with a saved mapping;
+     * otherwise it can be mapped like a JSON file.
+     */
+    private PlannedFile planParquet(Path file, long bytes, boolean inFolder) {
+        String name = String.valueOf(file.getFileName());
+        List<String> rows = ParquetReader.firstRows(file, 1);
+        if (rows.isEmpty()) {
+            return new PlannedFile(file, bytes, null, null, null, name + ": the Parquet file has no rows", inFolder, null);
+        }
+        FileHead firstRow = new FileHead(name, rows.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParquetReader parquet = formats.parquet().orElseThrow();
+        if (parquet.readerFor(firstRow).isPresent()) {
+            return new PlannedFile(file, bytes, parquet.format(), null, null, null, inFolder, null);
+        }
+        FileShape shape = new FileShape("parquet", List.copyOf(JsonHead.of(firstRow).keys()));
+        Optional<SavedMapping> saved = savedMappings.apply(shape);
+        if (saved.isPresent()) {
+            try {
+                return new PlannedFile(file, bytes, GenericReader.FORMAT, saved.get().toMapping(), shape, null, inFolder, null);
+            } catch (IllegalArgumentException stale) {
+                // A saved mapping that no longer parses is ignored, as if none were saved.
+            }
+        }
+        return new PlannedFile(file, bytes, null, null, shape, name + ": the Parquet rows (columns "
+                + JsonHead.of(firstRow).keys() + ") match no format Ponder knows; map their fields", inFolder, null);
     }
 
     /**

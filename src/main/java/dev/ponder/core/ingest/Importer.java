@@ -70,6 +70,7 @@ public final class Importer {
                      InputStream in = new DigestInputStream(counted, sha256)) {
                     WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
                     PipelinedRead.run(reader, in, read, sink);
+                    sink.requireSomething();
                     in.transferTo(OutputStream.nullOutputStream());
                     String digest = HexFormat.of().formatHex(sha256.digest());
                     if (!options.again()) {

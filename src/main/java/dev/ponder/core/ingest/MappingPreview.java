@@ -42,7 +42,9 @@ public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
         Collector collector = new Collector(limit);
         try (TokenCounter tokens = TokenCounters.named(null); InputStream in = Files.newInputStream(file)) {
             Enricher enricher = new Enricher(new ThinkingSplitter(), new AnswerExtractor(), Graders.MATH, tokens);
-            new GenericReader().read(in, new ReadContext(fileName, file, enricher, mapping), collector);
+            ReadContext context = new ReadContext(fileName, file, enricher, mapping);
+            RunReader reader = ParquetReader.isParquet(FileHead.of(file)) ? new ParquetReader(List.of()) : new GenericReader();
+            reader.read(in, context, collector);
         } catch (Enough enough) {
             // The preview is full.
         }

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +42,7 @@ public final class ParquetReader implements RunReader {
 
     @Override
     public boolean recognises(FileHead head) {
-        byte[] bytes = head.bytes();
-        return bytes.length >= MAGIC.length && bytes[0] == MAGIC[0] && bytes[1] == MAGIC[1] && bytes[2] == MAGIC[2]
-                && bytes[3] == MAGIC[3];
+        return isParquet(head);
     }
 
     @Override
@@ -62,12 +62,42 @@ public final class ParquetReader implements RunReader {
         }
     }
 
+    /** Whether the head is a Parquet file's. */
+    static boolean isParquet(FileHead head) {
+        byte[] bytes = head.bytes();
+        return bytes.length >= MAGIC.length && bytes[0] == MAGIC[0] && bytes[1] == MAGIC[1] && bytes[2] == MAGIC[2]
+                && bytes[3] == MAGIC[3];
+    }
+
+    /** The first rows of a Parquet file as JSON records (for the mapping dialog, and to see which reader takes them). */
+    static List<String> firstRows(Path file, int limit) {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             PreparedStatement query = duckdb.prepareStatement("SELECT to_json(t) FROM read_parquet(?) t LIMIT ?")) {
+            query.setString(1, file.toAbsolutePath().toString());
+            query.setInt(2, limit);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new ImportException(String.valueOf(file.getFileName()), null,
+                    "cannot read the Parquet file: " + e.getMessage(), e);
+        }
+    }
+
+    /** The reader that would take rows like this first one, if any. */
+    java.util.Optional<RunReader> readerFor(FileHead firstRow) {
+        return recordReaders.stream().filter(reader -> reader.recognises(firstRow)).findFirst();
+    }
+
     private RunReader chooseFor(FileHead firstRow, ReadContext context) {
         if (context.mapping() != null) {
             return new GenericReader();
         }
-        return recordReaders.stream().filter(reader -> reader.recognises(firstRow)).findFirst()
-                .orElseThrow(() -> new ImportException(context.fileName(), null, "the Parquet rows (columns "
+        return readerFor(firstRow).orElseThrow(() -> new ImportException(context.fileName(), null, "the Parquet rows (columns "
                         + JsonHead.of(firstRow).keys() + ") match no format Ponder knows; give a field mapping "
                         + "(ponder import --map trace=COLUMN ...)"));
     }

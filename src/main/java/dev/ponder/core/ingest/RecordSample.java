@@ -46,8 +46,15 @@ public final class RecordSample {
         List<JsonNode> found = new ArrayList<>();
         String name = String.valueOf(file.getFileName());
         SampleSink ignoring = new IgnoringSink();
+        FileHead head = FileHead.of(file);
+        if (ParquetReader.isParquet(head)) {
+            List<JsonNode> rows = new ArrayList<>();
+            for (String row : ParquetReader.firstRows(file, limit)) {
+                rows.add(Json.MAPPER.readTree(row));
+            }
+            return rows;
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            FileHead head = FileHead.of(file);
             String text = head.text().stripLeading();
             if (!text.startsWith("{") && !text.startsWith("[")) {
                 return csv(in, limit);

@@ -29,6 +29,11 @@ public final class RunFormats {
         return readers;
     }
 
+    /** The Parquet reader, which hands rows to the other readers. */
+    Optional<ParquetReader> parquet() {
+        return readers.stream().filter(ParquetReader.class::isInstance).map(ParquetReader.class::cast).findFirst();
+    }
+
     public Optional<RunReader> byName(String format) {
         return readers.stream().filter(reader -> reader.format().equalsIgnoreCase(format)).findFirst();
     }

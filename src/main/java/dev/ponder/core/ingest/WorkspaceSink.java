@@ -143,6 +143,22 @@ final class WorkspaceSink implements SampleSink {
     }
 
     /**
+     * Refuses a read that found nothing to import: a run without samples or tree nodes is never what was meant,
+     * and when every record was skipped the first reason usually says why (a wrong mapping, the wrong format).
+     */
+    void requireSomething() {
+        if (samples > 0 || treeNodes > 0) {
+            return;
+        }
+        if (skippedCount == 0) {
+            throw new ImportException(fileName, null, "the file holds no samples or search-tree nodes");
+        }
+        SkippedRecord first = skipped.get(0);
+        throw new ImportException(fileName, null, String.format("no record could be read (%,d skipped; the first, %s: %s)",
+                skippedCount, first.location(), first.reason()));
+    }
+
+    /**
      * Writes what is still queued, checks every parent reference was defined, and records the grader, the
      * source of the token counts that enrichment used, and the defaults for what the file left unsaid.
      */
@@ -155,6 +171,7 @@ final class WorkspaceSink implements SampleSink {
                     + (danglingSamples.isEmpty() ? "" : "samples " + danglingSamples + " ")
                     + (danglingNodes.isEmpty() ? "" : "tree nodes " + danglingNodes));
         }
+        context.message(String.format("Importing %s: %,d samples read; finishing the search index", fileName, samples));
         sql(() -> {
             writer.finish();
             if (header.origin() == null) {

@@ -111,18 +111,21 @@ public final class RunRepository {
         }
     }
 
-    /** Every run with its problem and sample counts and sample-level accuracy, oldest first. */
+    /** Every run with its problem, sample and tree-node counts and sample-level accuracy, oldest first. */
     public List<RunSummary> summaries() throws SQLException {
-        String sql = "SELECT " + COLUMNS + ", coalesce(c.problems, 0) AS problems, coalesce(c.samples, 0) AS samples, "
-                + "coalesce(c.graded, 0) AS graded, c.accuracy "
-                + "FROM run r LEFT JOIN (SELECT run_id, count(DISTINCT problem_id) AS problems, count(*) AS samples, "
-                + "count(correct) AS graded, avg(correct) AS accuracy FROM sample GROUP BY run_id) c ON c.run_id = r.id "
+        String sql = "SELECT " + COLUMNS + ", coalesce(p.problems, 0) AS problems, coalesce(c.samples, 0) AS samples, "
+                + "coalesce(t.nodes, 0) AS nodes, coalesce(c.graded, 0) AS graded, c.accuracy FROM run r "
+                + "LEFT JOIN (SELECT run_id, count(*) AS samples, count(correct) AS graded, avg(correct) AS accuracy "
+                + "FROM sample GROUP BY run_id) c ON c.run_id = r.id "
+                + "LEFT JOIN (SELECT run_id, count(*) AS nodes FROM tree_node GROUP BY run_id) t ON t.run_id = r.id "
+                + "LEFT JOIN (SELECT run_id, count(DISTINCT problem_id) AS problems FROM (SELECT run_id, problem_id "
+                + "FROM sample UNION SELECT run_id, problem_id FROM tree_node) GROUP BY run_id) p ON p.run_id = r.id "
                 + "ORDER BY r.id";
         List<RunSummary> summaries = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 summaries.add(new RunSummary(run(rows), rows.getInt("problems"), rows.getInt("samples"),
-                        rows.getInt("graded"), Sql.real(rows, "accuracy")));
+                        rows.getInt("nodes"), rows.getInt("graded"), Sql.real(rows, "accuracy")));
             }
         }
         return summaries;

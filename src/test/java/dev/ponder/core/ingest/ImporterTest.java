@@ -101,6 +101,33 @@ class ImporterTest {
     }
 
     @Test
+    void aFileWhoseEveryRecordIsSkippedImportsNothingAndSaysWhy() throws Exception {
+        Path file = write("{\"type\": \"sample\", \"index\": 0}\n{\"type\": \"sample\", \"index\": 1}\n");
+        assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE))
+                .isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("run.jsonl: no record could be read (2 skipped; the first, line 2: ");
+        Path headerOnly = write("");
+        assertThatThrownBy(() -> new Importer(workspace).importFile(headerOnly, ImportOptions.DEFAULT, TaskContext.NONE))
+                .hasMessage("run.jsonl: the file holds no samples or search-tree nodes");
+        assertThat(workspace.runSummaries()).isEmpty();
+    }
+
+    @Test
+    void aTreeOnlyRunCountsTheProblemsOfItsTrees() throws Exception {
+        Path file = write("""
+                {"type": "tree_node", "id": "n1", "problem": "p1", "key": "0", "visits": 2}
+                {"type": "tree_node", "id": "n2", "parent": "n1", "problem": "p1", "key": "0.0", "visits": 1}
+                {"type": "tree_node", "id": "m1", "problem": "p2", "key": "0", "visits": 1}
+                """);
+        new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE);
+        assertThat(workspace.runSummaries()).singleElement().satisfies(summary -> {
+            assertThat(summary.problems()).isEqualTo(2);
+            assertThat(summary.samples()).isZero();
+            assertThat(summary.treeNodes()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void refusesAnAttributeValueItCannotTake() {
         assertThatThrownBy(() -> ImportOptions.withAttributes(Map.of("budget", "4k")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Thinking budget must be a whole number");

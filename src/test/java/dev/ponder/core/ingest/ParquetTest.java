@@ -115,6 +115,28 @@ class ParquetTest {
     }
 
     @Test
+    void aParquetFileOfAnUnknownShapeIsPlannedSampledGuessedAndPreviewedForTheMappingDialog() throws Exception {
+        Path file = parquet("mine.parquet", """
+                SELECT * FROM (VALUES ('7 * 8?', '56', ['\\boxed{56}', '\\boxed{54}']), ('2 + 2?', '4', ['\\boxed{4}']))
+                AS t(question, gt, generations)""");
+        Path known = parquet("sal.parquet", "SELECT * FROM read_json_auto('" + fixture("sal_best_of_3.jsonl") + "')");
+        var plan = new ImportPlanner(RunFormats.standard(), shape -> java.util.Optional.empty())
+                .plan(java.util.List.of(file, known), null, dev.ponder.core.task.TaskContext.NONE);
+        assertThat(plan.get(0).mappable()).isTrue();
+        assertThat(plan.get(0).shape()).isEqualTo(new FileShape("parquet", java.util.List.of("question", "gt", "generations")));
+        assertThat(plan.get(0).problem()).contains("match no format Ponder knows");
+        assertThat(plan.get(1).format()).isEqualTo("parquet");
+
+        var rows = RecordSample.first(file, RecordSample.FILE_RECORDS, 5);
+        assertThat(rows).hasSize(2);
+        FieldMapping guess = MappingGuess.of(rows, null).orElseThrow();
+        assertThat(guess.layout()).isEqualTo(Layout.PROBLEMS);
+        assertThat(guess.path(Field.TRACE)).isEqualTo(JsonPath.parse("generations"));
+        MappingPreview preview = MappingPreview.of(file, guess, 10);
+        assertThat(preview.samples()).extracting(MappingPreview.Row::correct).containsExactly(true, false, true);
+    }
+
+    @Test
     void aFileThatOnlyLooksLikeParquetIsAClearError() throws Exception {
         Path file = Files.write(dir.resolve("fake.parquet"), "PAR1 but not really".getBytes());
         assertThatThrownBy(() -> ImportedRun.of(workspace, file, ImportOptions.DEFAULT)).isInstanceOf(ImportException.class)
