@@ -51,6 +51,17 @@ final class ImportBatch {
         return text.toString().strip();
     }
 
+    /** One line for the status bar: the run imported, or how many and how many samples. */
+    synchronized String statusLine() {
+        if (imported.size() <= 1) {
+            return summary().lines().findFirst().orElse("");
+        }
+        long samples = imported.stream().mapToLong(ImportResult::samples).sum();
+        long notImported = failed.size();
+        return String.format("Imported %d runs, %,d samples%s", imported.size(), samples,
+                notImported == 0 ? "" : String.format("; %d file%s not imported", notImported, notImported == 1 ? "" : "s"));
+    }
+
     /** Whether something other than an already-imported file failed or lost records. */
     synchronized boolean needsAttention() {
         return failed.size() > alreadyImported().size() || imported.stream().anyMatch(result -> result.skippedCount() > 0);

@@ -172,7 +172,7 @@ public final class ImportViewModel {
         String summary = batch.summary();
         int done = batch.imported().size();
         status.accept(cancelled ? "Import cancelled" + (done > 0 ? " after " + done + " file" + (done == 1 ? "" : "s") : "")
-                + "; nothing of the interrupted file was kept" : summary.lines().findFirst().orElse(""));
+                + "; nothing of the interrupted file was kept" : batch.statusLine());
         if (!cancelled && batch.needsAttention()) {
             notice.set(Notice.info("Import finished with problems", summary));
         }

@@ -121,6 +121,7 @@ class ImportViewModelTest {
         assertThat(runs()).extracting(summary -> summary.run().params().get("budget")).containsExactly("1024", "2048", "500");
         assertThat(runs()).extracting(summary -> summary.run().params().get("group")).containsOnly("budget sweep A");
         assertThat(runs()).extracting(summary -> summary.run().model()).containsOnly("qwq-32b");
+        assertThat(statuses).containsExactly("Imported 3 runs, 9 samples");
     }
 
     @Test
