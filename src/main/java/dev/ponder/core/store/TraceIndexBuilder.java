@@ -2,6 +2,7 @@ package dev.ponder.core.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a new run's full-text index while its rows are written: on a thread of its own, in a scratch SQLite
@@ -32,6 +35,9 @@ final class TraceIndexBuilder implements AutoCloseable {
     private static final int CHUNK_DOCS = 256;
     private static final int CHUNK_CHARS = 4 << 20;
     private static final String SCRATCH = "idx";
+    /** Scratch files are named for the process that made them, so leftovers of a killed one can be told apart. */
+    static final String SCRATCH_PREFIX = ".ponder-index-";
+    private static final Pattern SCRATCH_NAME = Pattern.compile(Pattern.quote(SCRATCH_PREFIX) + "(\\d+)-.*\\.tmp");
 
     private record Doc(long id, String text) {
     }
@@ -74,7 +80,7 @@ final class TraceIndexBuilder implements AutoCloseable {
     static TraceIndexBuilder start(Path directory) throws SQLException {
         Path file;
         try {
-            file = Files.createTempFile(directory, ".ponder-index-", ".tmp");
+            file = Files.createTempFile(directory, SCRATCH_PREFIX + ProcessHandle.current().pid() + "-", ".tmp");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch file for the search index in " + directory, e);
         }
@@ -216,6 +222,23 @@ final class TraceIndexBuilder implements AutoCloseable {
                 }
             }
             target.executeBatch();
+        }
+    }
+
+    /**
+     * Deletes the scratch files in {@code directory} that a Ponder killed mid-import left behind: those of
+     * processes no longer running.
+     */
+    static void removeLeftovers(Path directory) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, SCRATCH_PREFIX + "*.tmp")) {
+            for (Path file : files) {
+                Matcher name = SCRATCH_NAME.matcher(file.getFileName().toString());
+                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                    deleteQuietly(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Leftovers only take disk space; failing to tidy them must not stop a workspace from opening.
         }
     }
 

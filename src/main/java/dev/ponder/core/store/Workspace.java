@@ -75,6 +75,7 @@ public final class Workspace implements AutoCloseable {
             }
             configureWriter(connection);
             schema.migrate(connection);
+            TraceIndexBuilder.removeLeftovers(path.getParent());
             return new Workspace(path, connection);
         } catch (SQLException e) {
             closeQuietly(connection);

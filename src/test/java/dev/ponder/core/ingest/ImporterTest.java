@@ -302,6 +302,10 @@ class ImporterTest {
         assertThat(workspace.runSummaries()).isEmpty();
         Optional<Problem> problem = workspace.read(connection -> new ProblemRepository(connection).findByKey("p1"));
         assertThat(problem).as("problems of the cancelled import are rolled back too").isEmpty();
+        try (var files = Files.list(workspace.file().getParent())) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .as("the search index's scratch file goes with the import").noneMatch(name -> name.startsWith(".ponder-index-"));
+        }
     }
 
     @Test

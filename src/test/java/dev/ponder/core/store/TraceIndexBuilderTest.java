@@ -109,6 +109,20 @@ class TraceIndexBuilderTest {
         }
     }
 
+    @Test
+    void openingAWorkspaceRemovesScratchFilesOfKilledImportsOnly() throws Exception {
+        Workspace.create(dir.resolve("w.ponder")).close();
+        long living = ProcessHandle.current().pid();
+        long dead = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1000) + 100_000;
+        Path leftover = Files.writeString(dir.resolve(".ponder-index-" + dead + "-123.tmp"), "from a killed import");
+        Path active = Files.writeString(dir.resolve(".ponder-index-" + living + "-456.tmp"), "an import running now");
+        Path unrelated = Files.writeString(dir.resolve("notes.tmp"), "mine");
+        Workspace.open(dir.resolve("w.ponder")).close();
+        assertThat(leftover).doesNotExist();
+        assertThat(active).exists();
+        assertThat(unrelated).exists();
+    }
+
     private static long write(Workspace workspace, String name, Path scratch, int samples) {
         return workspace.write(connection -> {
             try (RunWriter writer = new RunWriter(connection, scratch)) {
