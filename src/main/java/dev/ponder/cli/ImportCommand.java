@@ -139,7 +139,9 @@ final class ImportCommand implements Callable<Integer> {
                 } else if (!planned.recognised()) {
                     if (planned.inFolder()) {
                         if (!json) {
-                            out.println("Left out " + file + ": " + planned.problem());
+                            out.println("Left out " + file + ": " + (planned.mappable()
+                                    ? "no reader recognises it (--map reads it with a field mapping)"
+                                    : withoutFileName(planned.problem(), file)));
                         }
                     } else {
                         failed.add(new String[]{file.toString(), planned.problem()});
@@ -153,8 +155,8 @@ final class ImportCommand implements Callable<Integer> {
                     out.println("Reading " + file.getFileName() + " with the mapping saved for files of its shape");
                 }
                 if (!planned.guessed().isEmpty() && !json) {
-                    out.println("Reading " + file.getFileName() + " as part of a sweep: " + planned.guessed()
-                            + " where the file does not say");
+                    out.println("Reading " + file.getFileName() + " with " + describe(planned.guessed())
+                            + " (from its name or folder) where the file does not say");
                 }
                 try {
                     ImportResult result;
@@ -180,6 +182,17 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return failed.isEmpty() ? 0 : PonderCli.FAILED;
+    }
+
+    /** "budget 1024, group sweep A". */
+    private static String describe(Map<String, String> attributes) {
+        return new TreeMap<>(attributes).entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String withoutFileName(String problem, Path file) {
+        String prefix = file.getFileName() + ": ";
+        return problem != null && problem.startsWith(prefix) ? problem.substring(prefix.length()) : problem;
     }
 
     private static void saveQuietly(SettingsStore store, UserSettings settings, PrintWriter err) {

@@ -153,7 +153,8 @@ class PonderCliTest {
         Files.writeString(folder.resolve("notes.txt"), "not a run");
         Path workspace = dir.resolve("w.ponder");
         assertThat(run("import", folder.toString(), "-w", workspace.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Left out " + folder.resolve("notes.txt"), "limo_budget_2k.jsonl as part of a sweep");
+        assertThat(out.toString()).contains("Left out " + folder.resolve("notes.txt") + ": not a run file Ponder recognises",
+                "Reading limo_budget_2k.jsonl with budget 2048, group sweep A (from its name or folder)");
         try (Workspace opened = Workspace.open(workspace)) {
             assertThat(opened.runSummaries()).extracting(summary -> summary.run().params().get("budget"))
                     .containsExactly("1024", "2048", "4096");
