@@ -59,6 +59,52 @@ public final class AnswerExtractor {
         return new ExtractedAnswer(answerText, null, null);
     }
 
+    /** "the answer is 42." inside running text: the value runs to the end of its sentence. */
+    private static final Pattern STATED = Pattern.compile(
+            "(?i)(?:the (?:final )?answer is|final answer\\s*[:：])\\s*[:：]?\\s*(.+?)(?=\\.\\s|\\.$|\\n|$)");
+
+    /**
+     * The answer a stretch of running text states outright (a thought inside the thinking): its last
+     * {@code \boxed{}}, else its last "the answer is ..." or "Final Answer: ..." up to the end of that sentence;
+     * {@code null} when it states none. Unlike {@link #extract}, a short sentence alone is not taken for an answer.
+     */
+    public static String statedIn(String fragment) {
+        String boxed = lastBoxed(fragment);
+        if (boxed != null && !boxed.isBlank()) {
+            return boxed.strip();
+        }
+        Matcher matcher = STATED.matcher(fragment);
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return last == null ? null : tidy(last);
+    }
+
+    /** Where in the fragment its stated answer ends, or -1: the end of the last box or answer sentence. */
+    public static int statedEnd(String fragment) {
+        int box = Math.max(fragment.lastIndexOf("\\boxed"), fragment.lastIndexOf("\\fbox"));
+        if (box >= 0 && lastBoxed(fragment) != null) {
+            int depth = 0;
+            for (int i = fragment.indexOf('{', box); i >= 0 && i < fragment.length(); i++) {
+                char c = fragment.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    return i + 1;
+                }
+            }
+            int line = fragment.indexOf('\n', box);
+            return line < 0 ? fragment.length() : line;
+        }
+        Matcher matcher = STATED.matcher(fragment);
+        int end = -1;
+        while (matcher.find()) {
+            end = matcher.end();
+        }
+        return end;
+    }
+
     /**
      * The content of the last {@code \boxed{...}} (or {@code \fbox{...}}) with nested braces matched, or of
      * {@code \boxed 5} (up to a dollar sign or the end of the line); {@code null} when there is none or its
