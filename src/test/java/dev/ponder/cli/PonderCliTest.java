@@ -58,14 +58,14 @@ class PonderCliTest {
 
         out.getBuffer().setLength(0);
         assertThat(run("info", "--workspace", workspace.toString())).isZero();
-        assertThat(out.toString()).contains("(schema v4)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl",
+        assertThat(out.toString()).contains("(schema v5)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl",
                 "hand-written", "75.0%");
 
         out.getBuffer().setLength(0);
         assertThat(run("info", "-w", workspace.toString(), "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.path("workspace").asText()).isEqualTo(workspace.toAbsolutePath().toString());
-        assertThat(json.path("schema_version").asInt()).isEqualTo(4);
+        assertThat(json.path("schema_version").asInt()).isEqualTo(5);
         JsonNode run = json.path("runs").get(0);
         assertThat(run.path("name").asText()).isEqualTo("tiny-arith best-of-4");
         assertThat(run.path("problems").asInt()).isEqualTo(6);

@@ -127,7 +127,7 @@ public final class RunExporter {
         Set<Long> parents = parents(connection, runId);
         String sql = "SELECT s.id, p.problem_key, s.sample_index, s.round, s.text, s.think_start, s.think_end, s.truncated, "
                 + "s.answer_text, s.extracted_answer, s.answer_key, s.correct, s.tokens_total, s.tokens_thinking, "
-                + "s.tokens_estimated, s.finish_reason, s.score, s.budget, s.parent_sample_id, s.meta_json "
+                + "s.tokens_estimated, s.finish_reason, s.score, s.budget, s.parent_sample_id, s.meta_json, s.file_correct "
                 + "FROM sample s JOIN problem p ON p.id = s.problem_id WHERE s.run_id = ? ORDER BY s.id";
         long count = 0;
         try (PreparedStatement query = connection.prepareStatement(sql);
@@ -166,6 +166,10 @@ public final class RunExporter {
                         json.writeNullField("correct");
                     } else {
                         json.writeBooleanField("correct", correct != 0);
+                    }
+                    int fileCorrect = rows.getInt("file_correct");
+                    if (!rows.wasNull()) {
+                        json.writeBooleanField("file_correct", fileCorrect != 0);
                     }
                     json.writeObjectFieldStart("tokens");
                     optionalInt(json, rows, "total", "tokens_total");

@@ -74,7 +74,8 @@ public final class Enricher {
         Sample sample = new Sample(0, 0, 0, draft.index, draft.round, text, split.thinking(), split.truncated(),
                 new Answer(found.answerText(), extracted, MathEquivalence.key(extracted)), correct,
                 tokenCounts(draft, text, split), draft.finishReason, score, draft.budget, null, draft.metaJson);
-        return new IngestedSample(draft.problemKey, draft.fileId, draft.parentFileId, sample, steps, List.of());
+        return new IngestedSample(draft.problemKey, draft.fileId, draft.parentFileId, sample, steps, List.of(),
+                draft.correct);
     }
 
     /** The import's grader's verdict on an answer, e.g. a search-tree node's final answer. */

@@ -8,11 +8,17 @@ import java.util.Objects;
 
 /**
  * A sample as a reader found it: which problem it answers (by key), the file's own id for it and for the
- * sample it continues (to link rounds and branches), and its steps and forced segments. The sample's own
+ * sample it continues (to link rounds and branches), its steps and forced segments, and the verdict the file
+ * itself gave ({@code null} when it gave none; kept so a regraded run can return to it). The sample's own
  * ids are left {@code 0}; the sink assigns them.
  */
 public record IngestedSample(String problemKey, String fileId, String parentFileId, Sample sample, List<Step> steps,
-                             List<Segment> segments) {
+                             List<Segment> segments, Boolean fileVerdict) {
+    public IngestedSample(String problemKey, String fileId, String parentFileId, Sample sample, List<Step> steps,
+                          List<Segment> segments) {
+        this(problemKey, fileId, parentFileId, sample, steps, segments, null);
+    }
+
     public IngestedSample {
         Objects.requireNonNull(problemKey, "problemKey");
         Objects.requireNonNull(sample, "sample");

@@ -178,7 +178,8 @@ public final class PonderJsonlReader implements RunReader {
                 JsonFields.text(record, "finish_reason"), JsonFields.number(record, "score"),
                 JsonFields.integer(record, "budget"), null, JsonFields.objectJson(record, "meta"));
         return new IngestedSample(JsonFields.requiredText(record, "problem"), JsonFields.text(record, "id"),
-                JsonFields.text(record, "parent"), sample, steps(record, text.length()), segments(record, text.length()));
+                JsonFields.text(record, "parent"), sample, steps(record, text.length()), segments(record, text.length()),
+                JsonFields.bool(record, "file_correct"));
     }
 
     private static ThinkingSpan thinking(JsonNode record) {

@@ -100,7 +100,7 @@ final class WorkspaceSink implements SampleSink {
         Long parentId = sampleRefs.reference(ingested.parentFileId());
         Sample sample = ingested.sample().stored(id, runId, problemId, parentId);
         sql(() -> {
-            writer.addSample(sample, ingested.steps(), ingested.segments());
+            writer.addSample(sample, ingested.steps(), ingested.segments(), ingested.fileVerdict());
             return null;
         });
         problems.add(problemId);

@@ -71,8 +71,8 @@ public final class RunWriter implements AutoCloseable {
         nextTreeNodeId = maxId("tree_node") + 1;
         sampleInsert = connection.prepareStatement("INSERT INTO sample(id, run_id, problem_id, sample_index, round, text, "
                 + "think_start, think_end, truncated, answer_text, extracted_answer, answer_key, correct, tokens_total, "
-                + "tokens_thinking, tokens_estimated, finish_reason, score, budget, parent_sample_id, meta_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "tokens_thinking, tokens_estimated, finish_reason, score, budget, parent_sample_id, meta_json, file_correct) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         stepInsert = connection.prepareStatement(
                 "INSERT INTO step(sample_id, step_index, char_start, char_end, score) VALUES (?, ?, ?, ?, ?)");
         segmentInsert = connection.prepareStatement("INSERT INTO segment(sample_id, segment_index, kind, char_start, "
@@ -151,6 +151,12 @@ public final class RunWriter implements AutoCloseable {
      * with its steps and segments.
      */
     public void addSample(Sample sample, List<Step> steps, List<Segment> segments) throws SQLException {
+        addSample(sample, steps, segments, null);
+    }
+
+    /** As {@link #addSample(Sample, List, List)}, with the verdict the run file itself gave, if any. */
+    public void addSample(Sample sample, List<Step> steps, List<Segment> segments, Boolean fileVerdict)
+            throws SQLException {
         if (sample.id() <= 0 || sample.runId() <= 0 || sample.problemId() <= 0) {
             throw new IllegalArgumentException("a sample needs its id, run and problem ids before it is written");
         }
@@ -177,6 +183,7 @@ public final class RunWriter implements AutoCloseable {
         Sql.set(s, 19, sample.budget());
         Sql.set(s, 20, sample.parentSampleId());
         s.setString(21, sample.metaJson());
+        Sql.set(s, 22, fileVerdict);
         s.addBatch();
         pendingChars += sample.text().length();
         index(sample.runId(), id, sample.text());
@@ -234,6 +241,15 @@ public final class RunWriter implements AutoCloseable {
     /** Writes everything queued and makes every trace written here searchable. Call once, at the end. */
     public void finish() throws SQLException {
         flush();
+        try (PreparedStatement stale = connection.prepareStatement("DELETE FROM analysis_cache WHERE run_id = ?")) {
+            // Figures cached for a run that gained samples are out of date.
+            for (long runId : runsWritten) {
+                if (!runsCreated.contains(runId)) {
+                    stale.setLong(1, runId);
+                    stale.executeUpdate();
+                }
+            }
+        }
         for (long runId : runsWritten) {
             TraceIndexBuilder builder = builders.remove(runId);
             if (builder != null) {

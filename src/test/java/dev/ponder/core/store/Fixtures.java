@@ -52,6 +52,61 @@ public final class Fixtures {
         });
     }
 
+    /**
+     * Writes a run with plain SQL in the columns schema version 1 has, as an older Ponder would have: for tests
+     * that migrate old workspaces, where today's writer would use columns that do not exist yet.
+     */
+    public static long writeLegacyRun(Workspace workspace, String name, int problems, int samplesEach) {
+        return workspace.write(connection -> {
+            Run run = run(name);
+            long runId;
+            try (var insert = connection.prepareStatement("INSERT INTO run(name, source_path, source_format, source_sha256, "
+                    + "imported_at, model, strategy, params_json, grader, notes) VALUES (?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)")) {
+                insert.setString(1, run.name());
+                insert.setString(2, run.source().path());
+                insert.setString(3, run.source().format());
+                insert.setString(4, run.source().sha256());
+                insert.setString(5, run.importedAt().toString());
+                insert.setString(6, run.model());
+                insert.setString(7, run.strategy());
+                insert.setString(8, run.grader());
+                insert.setString(9, run.notes());
+                insert.executeUpdate();
+            }
+            try (var id = connection.createStatement().executeQuery("SELECT max(id) FROM run")) {
+                id.next();
+                runId = id.getLong(1);
+            }
+            for (int p = 0; p < problems; p++) {
+                long problemId;
+                try (var problem = connection.prepareStatement("INSERT INTO problem(problem_key, dataset, question, gold_answer) "
+                        + "VALUES (?, 'arith', ?, ?) ON CONFLICT(problem_key) DO UPDATE SET dataset = dataset RETURNING id")) {
+                    problem.setString(1, "arith/" + p);
+                    problem.setString(2, "What is " + p + " + 1?");
+                    problem.setString(3, String.valueOf(p + 1));
+                    try (var rows = problem.executeQuery()) {
+                        rows.next();
+                        problemId = rows.getLong(1);
+                    }
+                }
+                for (int i = 0; i < samplesEach; i++) {
+                    try (var sample = connection.prepareStatement("INSERT INTO sample(run_id, problem_id, sample_index, round, "
+                            + "text, think_start, think_end, answer_text, extracted_answer, answer_key, correct, tokens_total, "
+                            + "tokens_thinking, finish_reason) VALUES (?, ?, ?, 0, ?, 8, 66, '\\boxed{85}', '85', '85', ?, 30, 22, "
+                            + "'stop')")) {
+                        sample.setLong(1, runId);
+                        sample.setLong(2, problemId);
+                        sample.setInt(3, i);
+                        sample.setString(4, TRACE);
+                        sample.setInt(5, i % 2 == 0 ? 1 : 0);
+                        sample.executeUpdate();
+                    }
+                }
+            }
+            return runId;
+        });
+    }
+
     static long writeSample(RunWriter writer, long runId, long problemId, int index, boolean correct) throws SQLException {
         long id = writer.reserveSampleId();
         writer.addSample(sample(index, correct).stored(id, runId, problemId, null),

@@ -30,7 +30,7 @@ class SchemaTest {
     void anOlderWorkspaceIsMigratedForwardKeepingItsData() {
         Path file = dir.resolve("old.ponder");
         try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
-            Fixtures.writeRun(workspace, "kept", 2, 2);
+            Fixtures.writeLegacyRun(workspace, "kept", 2, 2);
         }
         Migration v2 = new Migration(2, List.of(
                 "ALTER TABLE run ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'",
@@ -54,7 +54,7 @@ class SchemaTest {
         Path file = dir.resolve("v1.ponder");
         long runId;
         try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
-            runId = Fixtures.writeRun(workspace, "kept", 2, 3);
+            runId = Fixtures.writeLegacyRun(workspace, "kept", 2, 3);
         }
         try (Workspace workspace = Workspace.open(file)) {
             assertThat(version(workspace)).isEqualTo(Schema.CURRENT);
@@ -80,7 +80,7 @@ class SchemaTest {
     void theBulkIndexMigrationKeepsEveryTraceSearchableExactlyOnce() {
         Path file = dir.resolve("v2.ponder");
         try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1, Migration.fromResource(2))))) {
-            Fixtures.writeRun(workspace, "indexed by the old trigger", 3, 2);
+            Fixtures.writeLegacyRun(workspace, "indexed by the old trigger", 3, 2);
         }
         try (Workspace workspace = Workspace.open(file)) {
             assertThat(version(workspace)).isEqualTo(Schema.CURRENT);
@@ -95,10 +95,29 @@ class SchemaTest {
     }
 
     @Test
+    void runsGradedByTheirFilesKeepTheFileVerdictsForRegrading() {
+        Path file = dir.resolve("v1.ponder");
+        try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
+            Fixtures.writeLegacyRun(workspace, "labelled", 2, 3);
+        }
+        try (Workspace workspace = Workspace.open(file)) {
+            long kept = workspace.read(connection -> {
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT count(*) FROM sample WHERE file_correct = correct")) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            });
+            assertThat(kept).isEqualTo(6);
+            assertThat(columns(workspace, "analysis_cache")).containsExactly("run_id", "kind", "key", "built_at", "data");
+        }
+    }
+
+    @Test
     void aFailingMigrationLeavesTheWorkspaceAtItsLastGoodVersion() {
         Path file = dir.resolve("old.ponder");
         try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
-            Fixtures.writeRun(workspace, "kept", 1, 3);
+            Fixtures.writeLegacyRun(workspace, "kept", 1, 3);
         }
         Migration broken = new Migration(2, List.of(
                 "ALTER TABLE run ADD COLUMN colour TEXT",
