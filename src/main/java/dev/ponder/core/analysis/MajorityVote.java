@@ -28,6 +28,11 @@ public final class MajorityVote {
     }
 
     public static Curves curves(RunColumns run, List<Integer> ks, int draws, long seed) {
+        return curves(run, ks, draws, seed, 0);
+    }
+
+    /** As {@link #curves(RunColumns, List, int, long)}, with bootstrap intervals when {@code resamples > 0}. */
+    public static Curves curves(RunColumns run, List<Integer> ks, int draws, long seed, int resamples) {
         List<CurvePoint> expected = new ArrayList<>();
         List<CurvePoint> firstK = new ArrayList<>();
         boolean exact = true;
@@ -39,8 +44,13 @@ public final class MajorityVote {
                 first[p] = firstK(run, p, k);
                 exact &= run.size(p) < k || isExact(run.size(p), k, draws);
             }
-            expected.add(CurvePoint.of(k, random, Spend.expected(run, k)));
-            firstK.add(CurvePoint.of(k, first, Spend.firstK(run, k)));
+            if (resamples > 0) {
+                expected.add(CurvePoint.withInterval(k, random, Spend.expected(run, k), resamples, seed + 1000 + k));
+                firstK.add(CurvePoint.withInterval(k, first, Spend.firstK(run, k), resamples, seed + 2000 + k));
+            } else {
+                expected.add(CurvePoint.of(k, random, Spend.expected(run, k)));
+                firstK.add(CurvePoint.of(k, first, Spend.firstK(run, k)));
+            }
         }
         return new Curves(expected, firstK, draws, seed, exact);
     }

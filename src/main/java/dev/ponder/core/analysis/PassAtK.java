@@ -40,10 +40,17 @@ public final class PassAtK {
 
     /** The run's pass@k for each k: the mean over problems with at least k graded samples. */
     public static List<CurvePoint> curve(RunColumns run, List<Integer> ks) {
+        return curve(run, ks, 0, 0);
+    }
+
+    /** As {@link #curve(RunColumns, List)}, with bootstrap intervals over problems when {@code resamples > 0}. */
+    public static List<CurvePoint> curve(RunColumns run, List<Integer> ks, int resamples, long seed) {
         List<CurvePoint> points = new ArrayList<>();
         for (int k : ks) {
             double[] values = perProblem(run, k);
-            points.add(CurvePoint.of(k, values, Spend.expected(run, k)));
+            double tokens = Spend.expected(run, k);
+            points.add(resamples > 0 ? CurvePoint.withInterval(k, values, tokens, resamples, seed + k)
+                    : CurvePoint.of(k, values, tokens));
         }
         return points;
     }

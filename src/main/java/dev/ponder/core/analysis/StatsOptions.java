@@ -1,0 +1,51 @@
+package dev.ponder.core.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How run figures are computed; every choice is reported with the figures.
+ *
+ * @param ks          the k of the scaling curves, or {@code null} for 1, 2, 4, ... up to the most samples a
+ *                    problem has (and that number itself)
+ * @param draws       Monte-Carlo draws per problem for maj@k where the subsets are too many to enumerate
+ * @param resamples   bootstrap resamples for the 95% intervals
+ * @param seed        the seed of every random choice
+ * @param lengthBins  equal-count length bins
+ * @param difficultyEdges pass-rate edges between difficulty buckets, or {@code null} for quintiles
+ */
+public record StatsOptions(List<Integer> ks, int draws, int resamples, long seed, int lengthBins,
+                           double[] difficultyEdges) {
+    public static final StatsOptions DEFAULT = new StatsOptions(null, 200, Bootstrap.DEFAULT_RESAMPLES, 20_260_101L, 10,
+            null);
+
+    public StatsOptions {
+        if (draws < 1 || resamples < 0 || lengthBins < 1) {
+            throw new IllegalArgumentException("draws and length bins must be positive, resamples not negative");
+        }
+        ks = ks == null ? null : List.copyOf(ks);
+    }
+
+    public StatsOptions withKs(List<Integer> newKs) {
+        return new StatsOptions(newKs, draws, resamples, seed, lengthBins, difficultyEdges);
+    }
+
+    /** The ks to use for this run. */
+    List<Integer> ksFor(RunColumns run) {
+        int most = 0;
+        for (int p = 0; p < run.problems(); p++) {
+            most = Math.max(most, run.size(p));
+        }
+        if (ks != null) {
+            return ks.stream().filter(k -> k >= 1).distinct().sorted().toList();
+        }
+        List<Integer> chosen = new ArrayList<>();
+        for (int k = 1; k <= most; k *= 2) {
+            chosen.add(k);
+        }
+        if (most > 0 && !chosen.contains(most)) {
+            chosen.add(most);
+        }
+        return chosen;
+    }
+}
