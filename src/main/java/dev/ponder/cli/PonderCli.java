@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ponder", mixinStandardHelpOptions = true, versionProvider = PonderCli.Version.class,
         description = {"Ponder: a workbench for test-time scaling research on reasoning models.",
                 "With no command, opens the window. With a command, works headless."},
-        subcommands = {InfoCommand.class, ImportCommand.class, ExportRunCommand.class, BenchCommand.class,
+        subcommands = {InfoCommand.class, ImportCommand.class, ExportRunCommand.class, RegradeCommand.class,
+                StatsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PonderCli implements Runnable {
     /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */

@@ -54,8 +54,8 @@ public final class BestOfN {
         java.util.Arrays.fill(firstSeen, Integer.MAX_VALUE);
         int first = run.first(problem);
         for (int i = 0; i < k; i++) {
-            float score = run.score[first + i];
-            if (Float.isNaN(score)) {
+            double score = run.score[first + i];
+            if (Double.isNaN(score)) {
                 return -1;
             }
             int group = MajorityVote.group(run, problem, first + i);
@@ -92,7 +92,7 @@ public final class BestOfN {
         int first = run.first(problem);
         int best = -1;
         for (int s = first; s < first + k; s++) {
-            if (Float.isNaN(run.score[s])) {
+            if (Double.isNaN(run.score[s])) {
                 return -1;
             }
             if (best < 0 || run.score[s] > run.score[best]) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Packs {@link RunColumns} and per-sample efficiency figures into bytes for the workspace's analysis cache. */
 final class ColumnsCodec {
-    private static final int COLUMNS_VERSION = 1;
+    private static final int COLUMNS_VERSION = 2;
     private static final int EFFICIENCY_VERSION = 1;
     private static final int EFFICIENCY_FIELDS = 8;
 
@@ -28,7 +28,7 @@ final class ColumnsCodec {
             }
             textBytes += 4;
         }
-        long size = 12L + 8L * problems + 4L * (problems + 1) + (8L + 4 + 1 + 4 + 4 + 4 + 4 + 1) * samples + textBytes;
+        long size = 12L + 8L * problems + 4L * (problems + 1) + (8L + 4 + 4 + 4 + 4 + 8 + 1 + 1) * samples + textBytes;
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(size));
         out.putInt(COLUMNS_VERSION).putInt(problems).putInt(samples);
         out.asLongBuffer().put(run.problemIds);
@@ -41,8 +41,8 @@ final class ColumnsCodec {
             out.asIntBuffer().put(column);
             out.position(out.position() + 4 * samples);
         }
-        out.asFloatBuffer().put(run.score);
-        out.position(out.position() + 4 * samples);
+        out.asDoubleBuffer().put(run.score);
+        out.position(out.position() + 8 * samples);
         out.put(run.correct);
         for (boolean finished : run.finished) {
             out.put((byte) (finished ? 1 : 0));
@@ -81,9 +81,9 @@ final class ColumnsCodec {
             in.asIntBuffer().get(column);
             in.position(in.position() + 4 * samples);
         }
-        float[] score = new float[samples];
-        in.asFloatBuffer().get(score);
-        in.position(in.position() + 4 * samples);
+        double[] score = new double[samples];
+        in.asDoubleBuffer().get(score);
+        in.position(in.position() + 8 * samples);
         byte[] correct = new byte[samples];
         in.get(correct);
         boolean[] finished = new boolean[samples];

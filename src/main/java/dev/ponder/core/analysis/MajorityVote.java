@@ -57,8 +57,17 @@ public final class MajorityVote {
 
     /** 1 if the majority of the problem's first k samples is correct, 0 if wrong, NaN if it does not count. */
     public static double firstK(RunColumns run, int problem, int k) {
-        if (run.size(problem) < k) {
-            return Double.NaN;
+        int winner = firstKChoice(run, problem, k);
+        return winner < 0 ? Double.NaN : verdict(run, problem, winner);
+    }
+
+    /**
+     * The group (answer cluster, or "no answer") most of the problem's first k samples voted for, ties to the one
+     * seen first; -1 when the problem has fewer than k samples.
+     */
+    static int firstKChoice(RunColumns run, int problem, int k) {
+        if (run.size(problem) < k || k < 1) {
+            return -1;
         }
         int groups = run.clusters(problem) + 1;
         int[] counts = new int[groups];
@@ -77,7 +86,7 @@ public final class MajorityVote {
                 winner = g;
             }
         }
-        return verdict(run, problem, winner);
+        return winner;
     }
 
     /** The expected correctness of the majority of k random samples of the problem, NaN if it does not count. */
@@ -201,6 +210,11 @@ public final class MajorityVote {
     static int group(RunColumns run, int problem, int sample) {
         int cluster = run.cluster[sample];
         return cluster == RunColumns.NO_ANSWER ? run.clusters(problem) : cluster;
+    }
+
+    /** A group's answer as its first sample wrote it; {@code null} for "no answer". */
+    static String answer(RunColumns run, int problem, int group) {
+        return group == run.clusters(problem) ? null : run.clusterAnswers[problem][group];
     }
 
     /** A group's verdict as 0 or 1; "no answer" is wrong; NaN when the answer has no verdict. */

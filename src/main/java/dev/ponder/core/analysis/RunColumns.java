@@ -25,7 +25,7 @@ public final class RunColumns {
     final int[] sampleIndex;
     final byte[] correct;
     final int[] cluster;
-    final float[] score;
+    final double[] score;
     final int[] tokens;
     final int[] thinkingTokens;
     final boolean[] finished;
@@ -34,7 +34,7 @@ public final class RunColumns {
     final byte[][] clusterCorrect;
 
     RunColumns(long[] problemIds, int[] start, long[] sampleIds, int[] sampleIndex, byte[] correct, int[] cluster,
-               float[] score, int[] tokens, int[] thinkingTokens, boolean[] finished, String[][] clusterKeys,
+               double[] score, int[] tokens, int[] thinkingTokens, boolean[] finished, String[][] clusterKeys,
                String[][] clusterAnswers, byte[][] clusterCorrect) {
         this.problemIds = problemIds;
         this.start = start;
@@ -120,8 +120,8 @@ public final class RunColumns {
 
     /** Whether any sample of the run has a reward score. */
     public boolean hasScores() {
-        for (float s : score) {
-            if (!Float.isNaN(s)) {
+        for (double s : score) {
+            if (!Double.isNaN(s)) {
                 return true;
             }
         }
@@ -144,7 +144,7 @@ public final class RunColumns {
         private int[] sampleIndex = new int[1024];
         private byte[] correct = new byte[1024];
         private int[] cluster = new int[1024];
-        private float[] score = new float[1024];
+        private double[] score = new double[1024];
         private int[] tokens = new int[1024];
         private int[] thinking = new int[1024];
         private boolean[] finished = new boolean[1024];
@@ -202,7 +202,7 @@ public final class RunColumns {
                     verdicts.set(id, correct[count]);
                 }
             }
-            this.score[count] = score == null ? Float.NaN : score.floatValue();
+            this.score[count] = score == null ? Double.NaN : score;
             this.tokens[count] = tokens == null ? -1 : tokens;
             this.thinking[count] = thinking == null ? -1 : thinking;
             this.finished[count] = finished;

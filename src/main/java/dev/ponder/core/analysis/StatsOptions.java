@@ -1,5 +1,6 @@
 package dev.ponder.core.analysis;
 
+import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,25 +14,39 @@ import java.util.List;
  * @param seed        the seed of every random choice
  * @param lengthBins  equal-count length bins
  * @param difficultyEdges pass-rate edges between difficulty buckets, or {@code null} for quintiles
+ * @param markers     the reflection markers the overthinking figures count and split thoughts at
  */
 public record StatsOptions(List<Integer> ks, int draws, int resamples, long seed, int lengthBins,
-                           double[] difficultyEdges) {
+                           double[] difficultyEdges, ReflectionMarkers markers) {
     public static final StatsOptions DEFAULT = new StatsOptions(null, 200, Bootstrap.DEFAULT_RESAMPLES, 20_260_101L, 10,
-            null);
+            null, ReflectionMarkers.DEFAULT);
 
     public StatsOptions {
         if (draws < 1 || resamples < 0 || lengthBins < 1) {
             throw new IllegalArgumentException("draws and length bins must be positive, resamples not negative");
         }
         ks = ks == null ? null : List.copyOf(ks);
+        difficultyEdges = difficultyEdges == null ? null : difficultyEdges.clone();
+        markers = markers == null ? ReflectionMarkers.DEFAULT : markers;
+        if (difficultyEdges != null) {
+            for (int i = 0; i < difficultyEdges.length; i++) {
+                if (difficultyEdges[i] < 0 || difficultyEdges[i] > 1 || i > 0 && difficultyEdges[i] <= difficultyEdges[i - 1]) {
+                    throw new IllegalArgumentException("difficulty edges must be increasing pass rates between 0 and 1");
+                }
+            }
+        }
     }
 
     public StatsOptions withKs(List<Integer> newKs) {
-        return new StatsOptions(newKs, draws, resamples, seed, lengthBins, difficultyEdges);
+        return new StatsOptions(newKs, draws, resamples, seed, lengthBins, difficultyEdges, markers);
+    }
+
+    public StatsOptions withMarkers(ReflectionMarkers newMarkers) {
+        return new StatsOptions(ks, draws, resamples, seed, lengthBins, difficultyEdges, newMarkers);
     }
 
     /** The ks to use for this run. */
-    List<Integer> ksFor(RunColumns run) {
+    public List<Integer> ksFor(RunColumns run) {
         int most = 0;
         for (int p = 0; p < run.problems(); p++) {
             most = Math.max(most, run.size(p));

@@ -39,7 +39,7 @@ public record VoteDistribution(long problemId, int samples, List<Cluster> cluste
                 continue;
             }
             votes[cluster]++;
-            if (!Float.isNaN(run.score[s])) {
+            if (!Double.isNaN(run.score[s])) {
                 scores[cluster] += run.score[s];
                 scored[cluster] = true;
             }

@@ -58,7 +58,8 @@ public final class SettingsStore {
             return UserSettings.DEFAULTS;
         }
         return new UserSettings(window(root.get("window")), text(root.get("lastWorkspace")),
-                texts(root.get("recentWorkspaces")), texts(root.get("recentImports")), mappings(root.get("mappings")));
+                texts(root.get("recentWorkspaces")), texts(root.get("recentImports")), mappings(root.get("mappings")),
+                markers(root.get("reflectionMarkers")));
     }
 
     private Map<String, SavedMapping> mappings(JsonNode node) {
@@ -91,6 +92,20 @@ public final class SettingsStore {
 
     private static String text(JsonNode node) {
         return node != null && node.isTextual() ? node.textValue() : null;
+    }
+
+    /** The user's markers, or {@code null} (the defaults) when none are stored. */
+    private static List<String> markers(JsonNode node) {
+        if (node == null || !node.isArray()) {
+            return null;
+        }
+        List<String> phrases = new ArrayList<>();
+        node.forEach(item -> {
+            if (item.isTextual()) {
+                phrases.add(item.textValue());
+            }
+        });
+        return phrases;
     }
 
     private static List<String> texts(JsonNode node) {

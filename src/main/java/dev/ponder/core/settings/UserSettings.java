@@ -2,6 +2,7 @@ package dev.ponder.core.settings;
 
 import dev.ponder.core.ingest.FileShape;
 import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,46 +17,59 @@ import java.util.Optional;
  * @param recentWorkspaces  most recent first, at most {@link #RECENT_LIMIT}
  * @param recentImports     run files imported lately, most recent first, at most {@link #RECENT_LIMIT}
  * @param mappings          field mappings for files no reader knows, by file shape ({@link FileShape#key()})
+ * @param reflectionMarkers the phrases that mark reflection in a trace, or {@code null} for Ponder's defaults
  */
 public record UserSettings(WindowState window, String lastWorkspace, List<String> recentWorkspaces,
-                           List<String> recentImports, Map<String, SavedMapping> mappings) {
+                           List<String> recentImports, Map<String, SavedMapping> mappings,
+                           List<String> reflectionMarkers) {
     public static final int RECENT_LIMIT = 10;
-    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of());
+    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of(), null);
 
     public UserSettings {
         recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
         recentImports = recentImports == null ? List.of() : List.copyOf(recentImports);
         mappings = mappings == null ? Map.of() : Map.copyOf(mappings);
+        reflectionMarkers = reflectionMarkers == null ? null : List.copyOf(reflectionMarkers);
     }
 
     public UserSettings withWindow(WindowState newWindow) {
-        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings);
+        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers);
     }
 
     /** Records that this workspace was opened: it becomes the last one and heads the recent list. */
     public UserSettings withWorkspaceOpened(String workspace) {
-        return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings);
+        return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings, reflectionMarkers);
     }
 
     public UserSettings withImported(String file) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings, reflectionMarkers);
     }
 
     public UserSettings withoutRecentWorkspace(String workspace) {
         List<String> rest = new ArrayList<>(recentWorkspaces);
         rest.remove(workspace);
-        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings);
+        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers);
     }
 
     public UserSettings withoutRecent() {
-        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings);
+        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers);
     }
 
     /** Remembers how to read files of this shape. */
     public UserSettings withMapping(FileShape shape, SavedMapping mapping) {
         Map<String, SavedMapping> updated = new HashMap<>(mappings);
         updated.put(shape.key(), mapping);
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers);
+    }
+
+    /** The reflection markers trace figures use: the user's list, else Ponder's defaults. */
+    public ReflectionMarkers markers() {
+        return reflectionMarkers == null ? ReflectionMarkers.DEFAULT : new ReflectionMarkers(reflectionMarkers);
+    }
+
+    /** Uses these markers from now on; {@code null} goes back to Ponder's defaults. */
+    public UserSettings withReflectionMarkers(List<String> phrases) {
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases);
     }
 
     public Optional<SavedMapping> mappingFor(FileShape shape) {

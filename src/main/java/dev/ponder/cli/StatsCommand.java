@@ -1,0 +1,113 @@
+package dev.ponder.cli;
+
+import dev.ponder.core.analysis.ProblemStats;
+import dev.ponder.core.analysis.RunData;
+import dev.ponder.core.analysis.RunStats;
+import dev.ponder.core.analysis.StatsOptions;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Run;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.store.ProblemRepository;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.trace.ReflectionMarkers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ponder stats RUN}: every run-level figure, and with {@code --problems} every problem's. */
+@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print a run's figures: accuracy, pass@k, maj@k, best-of-N, First Finish, length vs accuracy,",
+                "difficulty and overthinking, with seeded bootstrap 95% intervals. --json gives a document for scripts",
+                "(its fields are described in the README)."})
+final class StatsCommand implements Callable<Integer> {
+    @Mixin
+    private WorkspaceOption workspaceOption;
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run's id or exact name (see ponder info).")
+    private String run;
+
+    @Option(names = "--json", description = "Print JSON instead of tables.")
+    private boolean json;
+
+    @Option(names = "--problems", description = "Also print each problem's figures and vote distribution.")
+    private boolean problems;
+
+    @Option(names = "--k", split = ",", paramLabel = "K", description = "The k of the curves (default: 1, 2, 4, ... and"
+            + " the most samples a problem has).")
+    private List<Integer> ks;
+
+    @Option(names = "--draws", defaultValue = "200", paramLabel = "N",
+            description = "Monte-Carlo draws per problem for maj@k where subsets are too many to enumerate (default: ${DEFAULT-VALUE}).")
+    private int draws;
+
+    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
+            description = "Bootstrap resamples for the intervals; 0 for none (default: ${DEFAULT-VALUE}).")
+    private int resamples;
+
+    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "S",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--bins", defaultValue = "10", paramLabel = "N",
+            description = "Equal-count length bins (default: ${DEFAULT-VALUE}).")
+    private int bins;
+
+    @Option(names = "--difficulty-edges", split = ",", paramLabel = "P",
+            description = "Pass-rate edges between difficulty buckets, e.g. 0.2,0.5,0.8 (default: quintiles).")
+    private double[] difficultyEdges;
+
+    @Option(names = "--markers", split = ",", paramLabel = "PHRASE",
+            description = "Reflection markers for the overthinking figures (default: those in Ponder's settings).")
+    private List<String> markers;
+
+    @Option(names = "--no-overthinking", description = "Skip the overthinking figures (their first computation reads "
+            + "every trace once).")
+    private boolean noOverthinking;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StatsOptions options = options();
+        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
+            Run chosen = RunSelector.find(workspace, run).run();
+            RunStats stats = RunStats.compute(workspace, chosen.id(), options, !noOverthinking,
+                    ConsoleProgress.on(spec.commandLine().getErr(), json));
+            List<ProblemStats> perProblem = problems
+                    ? ProblemStats.all(RunData.columns(workspace, chosen.id()), options) : null;
+            Map<Long, String> keys = problems ? problemKeys(workspace, chosen.id()) : Map.of();
+            if (json) {
+                JsonOutput.print(spec.commandLine().getOut(), StatsDocument.of(chosen, stats, perProblem, keys));
+            } else {
+                new StatsReport(spec.commandLine().getOut()).print(chosen, stats, perProblem, keys);
+            }
+        }
+        return 0;
+    }
+
+    private StatsOptions options() {
+        ReflectionMarkers chosen = markers != null ? new ReflectionMarkers(markers)
+                : new SettingsStore(PonderHome.resolve().settingsFile()).load().markers();
+        try {
+            return new StatsOptions(ks, draws, resamples, seed, bins, difficultyEdges, chosen);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static Map<Long, String> problemKeys(Workspace workspace, long runId) {
+        List<Problem> problems = workspace.read(connection -> new ProblemRepository(connection).ofRun(runId));
+        Map<Long, String> keys = new HashMap<>();
+        problems.forEach(problem -> keys.put(problem.id(), problem.key()));
+        return keys;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.ponder.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.analysis.Bootstrap;
+import dev.ponder.core.analysis.CurvePoint;
+import dev.ponder.core.analysis.LengthAccuracy;
+import dev.ponder.core.analysis.Overthinking;
+import dev.ponder.core.analysis.ProblemStats;
+import dev.ponder.core.analysis.RunStats;
+import dev.ponder.core.analysis.StatsOptions;
+import dev.ponder.core.analysis.VoteDistribution;
+import dev.ponder.core.model.Run;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ponder stats --json}: the run's figures as one JSON document, field by field as the README documents
+ * it. A figure that does not exist for the run (NaN in Ponder) is {@code null}.
+ */
+final class StatsDocument {
+    private StatsDocument() {
+    }
+
+    static ObjectNode of(Run run, RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {
+        ObjectNode root = JsonOutput.object();
+        ObjectNode about = root.putObject("run");
+        about.put("id", run.id());
+        about.put("name", run.name());
+        about.put("model", run.model());
+        about.put("strategy", run.strategy());
+        about.put("format", run.source().format());
+        about.put("source_path", run.source().path());
+        root.put("grader", run.grader());
+        options(root.putObject("options"), stats);
+        root.put("problems", stats.problems());
+        root.put("samples", stats.samples());
+        root.put("graded_samples", stats.gradedSamples());
+        interval(root.putObject("accuracy"), stats.accuracy());
+        curve(root.putArray("pass_at_k"), stats.passAtK());
+        ObjectNode majority = root.putObject("maj_at_k");
+        curve(majority.putArray("expected"), stats.majority().expected());
+        curve(majority.putArray("first_k"), stats.majority().firstK());
+        majority.put("exact", stats.majority().exact());
+        if (stats.bestOfN() == null) {
+            root.putNull("best_of_n");
+        } else {
+            ObjectNode best = root.putObject("best_of_n");
+            curve(best.putArray("weighted"), stats.bestOfN().weighted());
+            curve(best.putArray("naive"), stats.bestOfN().naive());
+        }
+        if (stats.firstFinish() == null) {
+            root.putNull("first_finish");
+        } else {
+            ObjectNode first = root.putObject("first_finish");
+            number(first, "accuracy", stats.firstFinish().accuracy());
+            first.put("problems", stats.firstFinish().problems());
+            number(first, "mean_tokens", stats.firstFinish().meanTokens());
+        }
+        if (stats.lengthBins() == null) {
+            root.putNull("length_bins");
+            root.putNull("difficulty");
+        } else {
+            bins(root.putArray("length_bins"), stats.lengthBins());
+            ArrayNode buckets = root.putArray("difficulty");
+            for (LengthAccuracy.Bucket bucket : stats.difficulty()) {
+                ObjectNode item = buckets.addObject();
+                item.put("level", bucket.level());
+                number(item, "pass_rate_low", bucket.low());
+                number(item, "pass_rate_high", bucket.high());
+                item.put("problems", bucket.problems());
+                bins(item.putArray("bins"), bucket.bins());
+            }
+        }
+        overthinking(root, stats.overthinking());
+        if (problems != null) {
+            ArrayNode list = root.putArray("per_problem");
+            problems.forEach(problem -> problem(list.addObject(), problem, problemKeys.get(problem.problemId())));
+        }
+        return root;
+    }
+
+    private static void options(ObjectNode node, RunStats stats) {
+        StatsOptions options = stats.options();
+        ArrayNode ks = node.putArray("ks");
+        stats.ks().forEach(ks::add);
+        node.put("draws", options.draws());
+        node.put("resamples", options.resamples());
+        node.put("seed", options.seed());
+        node.put("length_bins", options.lengthBins());
+        if (options.difficultyEdges() == null) {
+            node.putNull("difficulty_edges");
+        } else {
+            ArrayNode edges = node.putArray("difficulty_edges");
+            for (double edge : options.difficultyEdges()) {
+                edges.add(edge);
+            }
+        }
+        ArrayNode markers = node.putArray("reflection_markers");
+        options.markers().phrases().forEach(markers::add);
+    }
+
+    private static void interval(ObjectNode node, Bootstrap.Interval interval) {
+        number(node, "value", interval.mean());
+        number(node, "low", interval.low());
+        number(node, "high", interval.high());
+        node.put("problems", interval.units());
+    }
+
+    private static void curve(ArrayNode list, List<CurvePoint> points) {
+        for (CurvePoint point : points) {
+            ObjectNode item = list.addObject();
+            item.put("k", point.k());
+            number(item, "value", point.value());
+            number(item, "low", point.low());
+            number(item, "high", point.high());
+            item.put("problems", point.problems());
+            number(item, "tokens", point.tokens());
+        }
+    }
+
+    private static void bins(ArrayNode list, List<LengthAccuracy.Bin> bins) {
+        for (LengthAccuracy.Bin bin : bins) {
+            ObjectNode item = list.addObject();
+            item.put("min_tokens", bin.minTokens());
+            item.put("max_tokens", bin.maxTokens());
+            number(item, "mean_tokens", bin.meanTokens());
+            item.put("samples", bin.samples());
+            number(item, "accuracy", bin.accuracy().mean());
+            number(item, "low", bin.accuracy().low());
+            number(item, "high", bin.accuracy().high());
+        }
+    }
+
+    private static void overthinking(ObjectNode root, Overthinking figures) {
+        if (figures == null) {
+            root.putNull("overthinking");
+            return;
+        }
+        ObjectNode node = root.putObject("overthinking");
+        node.put("samples", figures.samples());
+        number(node, "outcome_efficiency", figures.outcomeEfficiency());
+        number(node, "process_efficiency", figures.processEfficiency());
+        number(node, "solved_share", figures.solvedShare());
+        number(node, "tokens_after_first_correct", figures.tokensAfterFirstCorrect());
+        number(node, "mean_thoughts", figures.meanThoughts());
+        number(node, "mean_answers", figures.meanSolutions());
+        number(node, "markers_per_1k_tokens", figures.markersPerThousandTokens());
+        node.put("flips_to_wrong", figures.flipsToWrong());
+        node.put("flips_to_right", figures.flipsToRight());
+        node.put("samples_with_flips", figures.samplesWithFlips());
+    }
+
+    private static void problem(ObjectNode node, ProblemStats problem, String key) {
+        node.put("problem_id", problem.problemId());
+        node.put("problem_key", key);
+        node.put("samples", problem.samples());
+        node.put("graded", problem.graded());
+        node.put("correct", problem.correct());
+        number(node, "pass_rate", problem.passRate());
+        number(node, "mean_tokens", problem.meanTokens());
+        number(node, "first_finish", problem.firstFinish());
+        ArrayNode atK = node.putArray("at_k");
+        for (ProblemStats.AtK point : problem.atK()) {
+            ObjectNode item = atK.addObject();
+            item.put("k", point.k());
+            number(item, "pass_at_k", point.passAtK());
+            number(item, "maj_expected", point.majExpected());
+            number(item, "maj_first_k", point.majFirstK());
+            number(item, "weighted", point.weighted());
+            number(item, "naive", point.naive());
+        }
+        VoteDistribution votes = problem.votes();
+        ObjectNode vote = node.putObject("votes");
+        ArrayNode clusters = vote.putArray("clusters");
+        for (VoteDistribution.Cluster cluster : votes.clusters()) {
+            ObjectNode item = clusters.addObject();
+            item.put("answer", cluster.answer());
+            item.put("key", cluster.key());
+            item.put("votes", cluster.votes());
+            number(item, "share", cluster.share());
+            number(item, "score_sum", cluster.scoreSum());
+            if (cluster.correct() == null) {
+                item.putNull("correct");
+            } else {
+                item.put("correct", cluster.correct());
+            }
+        }
+        vote.put("no_answer", votes.noAnswer());
+        number(vote, "margin", votes.margin());
+        number(vote, "entropy_bits", votes.entropyBits());
+    }
+
+    /** JSON has no NaN: a figure that does not exist is null. */
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
+    }
+}
