@@ -2,6 +2,7 @@ package dev.ponder.cli;
 
 import dev.ponder.core.bench.BenchSize;
 import dev.ponder.core.bench.ImportBenchmark;
+import dev.ponder.core.bench.StatsBenchmark;
 import dev.ponder.core.bench.SyntheticRuns;
 import dev.ponder.core.settings.PonderHome;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ponder bench}: synthetic runs at the standard sizes, and measurements on them. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -114,6 +115,55 @@ final class BenchCommand implements Runnable {
                 printer.println("SECONDS: reading the file to the commit that shows the run, full-text index included. "
                         + "CHECKPOINT: the background copy of the write-ahead log into the workspace file that follows.");
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = {"Time the analysis of a synthetic run (imported once into a workspace beside the inputs): "
+                    + "columns, overthinking facts, all run-level figures, and one problem's vote distribution."})
+    static final class Stats implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
+        private String size;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
+        private Path dir;
+
+        @Option(names = "--json", description = "Print JSON instead of text.")
+        private boolean json;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            StatsBenchmark.Measurement m = StatsBenchmark.run(size(size), dir != null ? dir : defaultDirectory(),
+                    ConsoleProgress.on(spec.commandLine().getErr(), json));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, JsonOutput.object().put("size", size).put("samples", m.samples())
+                        .put("problems", m.problems()).put("columns_cold_seconds", m.columnsCold())
+                        .put("columns_warm_seconds", m.columnsWarm()).put("overthinking_cold_seconds", m.overthinkingCold())
+                        .put("overthinking_warm_seconds", m.overthinkingWarm()).put("figures_first_seconds", m.figuresFirst())
+                        .put("figures_best_seconds", m.figuresBest()).put("stats_first_seconds", m.statsFirst())
+                        .put("stats_best_seconds", m.statsBest()).put("vote_median_ms", m.voteMedianMillis())
+                        .put("vote_p95_ms", m.voteP95Millis()).put("vote_max_ms", m.voteMaxMillis())
+                        .put("vote_from_columns_max_ms", m.voteFromColumnsMaxMillis()));
+                return 0;
+            }
+            out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", size, m.samples(), m.problems());
+            out.printf(Locale.ROOT, "  columns from the sample table (cold)        %8.3f s%n", m.columnsCold());
+            out.printf(Locale.ROOT, "  columns from the analysis cache (warm)      %8.3f s%n", m.columnsWarm());
+            out.printf(Locale.ROOT, "  overthinking facts, every trace read (cold) %8.3f s%n", m.overthinkingCold());
+            out.printf(Locale.ROOT, "  overthinking facts from the cache (warm)    %8.3f s%n", m.overthinkingWarm());
+            out.printf(Locale.ROOT, "  all run-level figures from columns          %8.3f s first, %.3f s best of 3%n",
+                    m.figuresFirst(), m.figuresBest());
+            out.printf(Locale.ROOT, "  ponder stats from the workspace (cached)    %8.3f s first, %.3f s best of 3%n",
+                    m.statsFirst(), m.statsBest());
+            out.printf(Locale.ROOT, "  one problem's vote distribution, by SQL     %8.2f ms median, %.2f ms p95, %.2f ms max"
+                    + " (200 problems)%n", m.voteMedianMillis(), m.voteP95Millis(), m.voteMaxMillis());
+            out.printf(Locale.ROOT, "  one problem's vote distribution, columns    %8.3f ms max%n", m.voteFromColumnsMaxMillis());
+            out.flush();
             return 0;
         }
     }

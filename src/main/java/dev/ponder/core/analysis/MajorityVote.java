@@ -1,8 +1,8 @@
 package dev.ponder.core.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * maj@k: whether the most common answer among k samples is correct. Two variants, both reported:
@@ -31,28 +31,35 @@ public final class MajorityVote {
         return curves(run, ks, draws, seed, 0);
     }
 
-    /** As {@link #curves(RunColumns, List, int, long)}, with bootstrap intervals when {@code resamples > 0}. */
+    /**
+     * As {@link #curves(RunColumns, List, int, long)}, with bootstrap intervals when {@code resamples > 0}. Problems
+     * and ks are worked on in parallel; every random choice is seeded by problem and k, so the figures do not
+     * depend on the threads.
+     */
     public static Curves curves(RunColumns run, List<Integer> ks, int draws, long seed, int resamples) {
-        List<CurvePoint> expected = new ArrayList<>();
-        List<CurvePoint> firstK = new ArrayList<>();
-        boolean exact = true;
-        for (int k : ks) {
+        List<CurvePoint[]> points = ks.parallelStream().map(k -> {
             double[] random = new double[run.problems()];
             double[] first = new double[run.problems()];
-            for (int p = 0; p < run.problems(); p++) {
+            IntStream.range(0, run.problems()).parallel().forEach(p -> {
                 random[p] = expected(run, p, k, draws, seed);
                 first[p] = firstK(run, p, k);
+            });
+            if (resamples > 0) {
+                return new CurvePoint[]{
+                        CurvePoint.withInterval(k, random, Spend.expected(run, k), resamples, seed + 1000 + k),
+                        CurvePoint.withInterval(k, first, Spend.firstK(run, k), resamples, seed + 2000 + k)};
+            }
+            return new CurvePoint[]{CurvePoint.of(k, random, Spend.expected(run, k)),
+                    CurvePoint.of(k, first, Spend.firstK(run, k))};
+        }).toList();
+        boolean exact = true;
+        for (int k : ks) {
+            for (int p = 0; p < run.problems(); p++) {
                 exact &= run.size(p) < k || isExact(run.size(p), k, draws);
             }
-            if (resamples > 0) {
-                expected.add(CurvePoint.withInterval(k, random, Spend.expected(run, k), resamples, seed + 1000 + k));
-                firstK.add(CurvePoint.withInterval(k, first, Spend.firstK(run, k), resamples, seed + 2000 + k));
-            } else {
-                expected.add(CurvePoint.of(k, random, Spend.expected(run, k)));
-                firstK.add(CurvePoint.of(k, first, Spend.firstK(run, k)));
-            }
         }
-        return new Curves(expected, firstK, draws, seed, exact);
+        return new Curves(points.stream().map(point -> point[0]).toList(),
+                points.stream().map(point -> point[1]).toList(), draws, seed, exact);
     }
 
     /** 1 if the majority of the problem's first k samples is correct, 0 if wrong, NaN if it does not count. */

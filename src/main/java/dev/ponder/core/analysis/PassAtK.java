@@ -1,6 +1,5 @@
 package dev.ponder.core.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,13 +44,11 @@ public final class PassAtK {
 
     /** As {@link #curve(RunColumns, List)}, with bootstrap intervals over problems when {@code resamples > 0}. */
     public static List<CurvePoint> curve(RunColumns run, List<Integer> ks, int resamples, long seed) {
-        List<CurvePoint> points = new ArrayList<>();
-        for (int k : ks) {
+        return ks.parallelStream().map(k -> {
             double[] values = perProblem(run, k);
             double tokens = Spend.expected(run, k);
-            points.add(resamples > 0 ? CurvePoint.withInterval(k, values, tokens, resamples, seed + k)
-                    : CurvePoint.of(k, values, tokens));
-        }
-        return points;
+            return resamples > 0 ? CurvePoint.withInterval(k, values, tokens, resamples, seed + k)
+                    : CurvePoint.of(k, values, tokens);
+        }).toList();
     }
 }

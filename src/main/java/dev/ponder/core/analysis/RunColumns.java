@@ -166,6 +166,19 @@ public final class RunColumns {
             return this;
         }
 
+        /** Drops the current problem's samples so far: a later round of it follows and replaces them. */
+        public Builder restartProblem() {
+            if (clusterIds == null) {
+                throw new IllegalStateException("no problem to restart");
+            }
+            count = starts.get(starts.size() - 1);
+            clusterIds.clear();
+            keys.clear();
+            answers.clear();
+            verdicts.clear();
+            return this;
+        }
+
         /**
          * Adds a sample of the current problem.
          *

@@ -2,34 +2,31 @@ package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
-import dev.ponder.core.model.ThinkingSpan;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
-import dev.ponder.core.trace.ThinkingSplit;
-import dev.ponder.core.trace.ThinkingSplitter;
-import dev.ponder.core.trace.TraceStructure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Where figures get a run's data: its compact columns and its samples' overthinking facts, read from the
  * workspace's analysis cache, else built once (the columns from the sample table's small columns, the facts
- * from one pass over the traces) and cached. The analysed samples are the run's last round (round 0 for runs of
- * one round), by problem and sample index.
+ * from one pass over the traces) and cached. The analysed samples are each problem's last round (round 0 for
+ * runs of one round), by problem and sample index.
  */
 public final class RunData {
     static final String COLUMNS = "columns";
     static final String EFFICIENCY = "efficiency";
-    private static final String ORDER = " FROM sample s JOIN problem p ON p.id = s.problem_id WHERE s.run_id = ? "
-            + "AND s.round = (SELECT coalesce(max(round), 0) FROM sample WHERE run_id = ?) "
-            + "ORDER BY s.problem_id, s.sample_index, s.id";
+    /** In the order of the index on (run, problem, round, sample index): a problem's last round comes last. */
+    private static final String ORDER = " ORDER BY s.problem_id, s.round, s.sample_index, s.id";
+    private static final String COLUMNS_SELECT = "SELECT s.id, s.problem_id, s.sample_index, s.correct, s.answer_key, "
+            + "s.extracted_answer, s.score, s.tokens_total, s.tokens_thinking, s.truncated, s.finish_reason, s.round "
+            + "FROM sample s WHERE s.run_id = ?";
     private static final Set<String> CUT_OFF = Set.of("length", "max_tokens", "max_length", "model_length");
 
     private RunData() {
@@ -73,6 +70,21 @@ public final class RunData {
         return built;
     }
 
+    /**
+     * One problem's columns straight from the sample table, for showing a single problem without the whole run:
+     * an indexed read of its samples. Empty columns when the run has no sample of it.
+     */
+    public static RunColumns problemColumns(Workspace workspace, long runId, long problemId) {
+        return workspace.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(COLUMNS_SELECT + " AND s.problem_id = ?"
+                    + ORDER)) {
+                query.setLong(1, runId);
+                query.setLong(2, problemId);
+                return read(query);
+            }
+        });
+    }
+
     /** Drops what is cached for the run: after its verdicts or samples change. */
     public static void invalidate(Connection connection, long runId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM analysis_cache WHERE run_id = ?")) {
@@ -82,34 +94,41 @@ public final class RunData {
     }
 
     static RunColumns build(Connection connection, long runId) throws SQLException {
-        RunColumns.Builder builder = new RunColumns.Builder();
-        try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.problem_id, s.sample_index, "
-                + "s.correct, s.answer_key, s.extracted_answer, s.score, s.tokens_total, s.tokens_thinking, s.truncated, "
-                + "s.finish_reason" + ORDER)) {
+        try (PreparedStatement query = connection.prepareStatement(COLUMNS_SELECT + ORDER)) {
             query.setLong(1, runId);
-            query.setLong(2, runId);
             query.setFetchSize(4096);
-            try (ResultSet rows = query.executeQuery()) {
-                long problem = Long.MIN_VALUE;
-                while (rows.next()) {
-                    long problemId = rows.getLong(2);
-                    if (problemId != problem) {
-                        builder.problem(problemId);
-                        problem = problemId;
-                    }
-                    int correct = rows.getInt(4);
-                    Boolean verdict = rows.wasNull() ? null : correct != 0;
-                    double score = rows.getDouble(7);
-                    Double scoreValue = rows.wasNull() ? null : score;
-                    int total = rows.getInt(8);
-                    Integer tokens = rows.wasNull() ? null : total;
-                    int thinking = rows.getInt(9);
-                    Integer thinkingTokens = rows.wasNull() ? null : thinking;
-                    String finish = rows.getString(11);
-                    boolean finished = rows.getInt(10) == 0 && (finish == null || !CUT_OFF.contains(finish));
-                    builder.sample(rows.getLong(1), rows.getInt(3), verdict, rows.getString(5), rows.getString(6),
-                            scoreValue, tokens, thinkingTokens, finished);
+            return read(query);
+        }
+    }
+
+    private static RunColumns read(PreparedStatement query) throws SQLException {
+        RunColumns.Builder builder = new RunColumns.Builder();
+        try (ResultSet rows = query.executeQuery()) {
+            long problem = Long.MIN_VALUE;
+            int round = 0;
+            while (rows.next()) {
+                long problemId = rows.getLong(2);
+                int sampleRound = rows.getInt(12);
+                if (problemId != problem) {
+                    builder.problem(problemId);
+                    problem = problemId;
+                    round = sampleRound;
+                } else if (sampleRound != round) {
+                    builder.restartProblem();
+                    round = sampleRound;
                 }
+                int correct = rows.getInt(4);
+                Boolean verdict = rows.wasNull() ? null : correct != 0;
+                double score = rows.getDouble(7);
+                Double scoreValue = rows.wasNull() ? null : score;
+                int total = rows.getInt(8);
+                Integer tokens = rows.wasNull() ? null : total;
+                int thinking = rows.getInt(9);
+                Integer thinkingTokens = rows.wasNull() ? null : thinking;
+                String finish = rows.getString(11);
+                boolean finished = rows.getInt(10) == 0 && (finish == null || !CUT_OFF.contains(finish));
+                builder.sample(rows.getLong(1), rows.getInt(3), verdict, rows.getString(5), rows.getString(6),
+                        scoreValue, tokens, thinkingTokens, finished);
             }
         }
         return builder.build();
@@ -117,48 +136,13 @@ public final class RunData {
 
     private static List<SampleEfficiency> traces(Connection connection, long runId, ReflectionMarkers markers,
                                                  TaskContext context) throws SQLException {
-        Grader grader = grader(connection, runId);
-        ThinkingSplitter splitter = new ThinkingSplitter();
-        long total = count(connection, runId);
-        List<SampleEfficiency> facts = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT s.text, s.think_start, s.think_end, "
-                + "s.truncated, s.tokens_total, s.tokens_thinking, p.gold_answer" + ORDER)) {
+                + "s.truncated, s.tokens_total, s.tokens_thinking, p.gold_answer, s.problem_id, s.round FROM sample s "
+                + "JOIN problem p ON p.id = s.problem_id WHERE s.run_id = ?" + ORDER)) {
             query.setLong(1, runId);
-            query.setLong(2, runId);
             query.setFetchSize(256);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    String text = rows.getString(1);
-                    ThinkingSplit split = split(splitter, text, rows);
-                    int tokens = rows.getInt(5);
-                    if (rows.wasNull()) {
-                        tokens = rows.getInt(6);
-                    }
-                    TraceStructure structure = TraceStructure.of(text, split, markers);
-                    facts.add(SampleEfficiency.of(structure, text.length(), tokens, rows.getString(7), grader));
-                    if (facts.size() % 1024 == 0) {
-                        context.checkCancelled();
-                        context.progress(facts.size(), total);
-                    }
-                }
-            }
+            return new EfficiencyPass(markers, grader(connection, runId)).run(query, count(connection, runId), context);
         }
-        return facts;
-    }
-
-    /** The split as the trace's delimiters give it, else as stored (thinking from a separate reasoning field). */
-    private static ThinkingSplit split(ThinkingSplitter splitter, String text, ResultSet rows) throws SQLException {
-        ThinkingSplit found = splitter.split(text);
-        int start = rows.getInt(2);
-        if (found.thinking() != null || rows.wasNull()) {
-            return found;
-        }
-        int end = Math.min(rows.getInt(3), text.length());
-        int answerStart = end;
-        while (answerStart < text.length() && Character.isWhitespace(text.charAt(answerStart))) {
-            answerStart++;
-        }
-        return new ThinkingSplit(new ThinkingSpan(Math.min(start, end), end), rows.getInt(4) == 0, answerStart);
     }
 
     private static Grader grader(Connection connection, long runId) throws SQLException {

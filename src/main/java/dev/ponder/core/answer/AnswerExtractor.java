@@ -73,12 +73,26 @@ public final class AnswerExtractor {
         if (boxed != null && !boxed.isBlank()) {
             return boxed.strip();
         }
+        if (!mentionsAnswer(fragment)) {
+            return null;
+        }
         Matcher matcher = STATED.matcher(fragment);
         String last = null;
         while (matcher.find()) {
             last = matcher.group(1);
         }
         return last == null ? null : tidy(last);
+    }
+
+    /** Whether the word every answer statement uses is there: most thoughts state none, and skip the pattern. */
+    private static boolean mentionsAnswer(String fragment) {
+        for (int i = 0; i + 6 <= fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            if ((c == 'a' || c == 'A') && fragment.regionMatches(true, i, "answer", 0, 6)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where in the fragment its stated answer ends, or -1: the end of the last box or answer sentence. */
@@ -96,6 +110,9 @@ public final class AnswerExtractor {
             }
             int line = fragment.indexOf('\n', box);
             return line < 0 ? fragment.length() : line;
+        }
+        if (!mentionsAnswer(fragment)) {
+            return -1;
         }
         Matcher matcher = STATED.matcher(fragment);
         int end = -1;

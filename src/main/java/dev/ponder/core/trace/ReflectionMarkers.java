@@ -3,34 +3,102 @@ package dev.ponder.core.trace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The phrases by which a reasoning model turns back on itself ("Wait", "Alternatively", "Hmm", ...): where a
  * new thought begins, and what is counted as reflection. The list is data the user can edit; phrases match
- * whole words, ignoring case.
+ * whole words, ignoring case, the longest phrase first where several begin at one place.
  */
-public record ReflectionMarkers(List<String> phrases) {
+public final class ReflectionMarkers {
     /** The phrases Ponder starts with. */
     public static final ReflectionMarkers DEFAULT = new ReflectionMarkers(List.of("Wait", "Alternatively", "Hmm",
             "But let me", "Let me double-check", "Let me verify", "verify"));
 
-    public ReflectionMarkers {
-        phrases = phrases.stream().map(String::strip).filter(phrase -> !phrase.isEmpty()).distinct().toList();
+    private final List<String> phrases;
+    private final String[] longestFirst;
+    private final String firstLetters;
+    private final boolean[] asciiFirst = new boolean[128];
+
+    public ReflectionMarkers(List<String> phrases) {
+        this.phrases = phrases.stream().map(String::strip).filter(phrase -> !phrase.isEmpty()).distinct().toList();
+        this.longestFirst = this.phrases.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .toArray(String[]::new);
+        StringBuilder letters = new StringBuilder();
+        for (String phrase : longestFirst) {
+            letters.append(Character.toLowerCase(phrase.charAt(0))).append(Character.toUpperCase(phrase.charAt(0)));
+        }
+        this.firstLetters = letters.toString();
+        for (char c : firstLetters.toCharArray()) {
+            if (c < 128) {
+                asciiFirst[c] = true;
+            }
+        }
     }
 
-    /** Any of the phrases as a whole word, ignoring case. */
-    Pattern pattern() {
-        if (phrases.isEmpty()) {
-            return Pattern.compile("(?!)");
+    /** The phrases as the user wrote them, in their order. */
+    public List<String> phrases() {
+        return phrases;
+    }
+
+    /**
+     * The length of the phrase that begins at {@code at} as a whole word ending by {@code limit}, or -1.
+     * A scan by hand rather than a regular expression: every trace of a run goes through here, and an
+     * alternation of case-insensitive phrases tried at every character was most of the time analysis took.
+     */
+    int matchAt(String text, int at, int limit) {
+        char first = text.charAt(at);
+        if ((first < 128 ? !asciiFirst[first] : firstLetters.indexOf(first) < 0)
+                || at > 0 && isWordChar(text.charAt(at - 1))) {
+            return -1;
         }
-        String alternatives = phrases.stream().sorted((a, b) -> b.length() - a.length()).map(Pattern::quote)
-                .collect(Collectors.joining("|"));
-        return Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
+        for (String phrase : longestFirst) {
+            int end = at + phrase.length();
+            if (end <= limit && text.regionMatches(true, at, phrase, 0, phrase.length())
+                    && (end == text.length() || !isWordChar(text.charAt(end)))) {
+                return phrase.length();
+            }
+        }
+        return -1;
+    }
+
+    /** How many phrases {@code text} uses in {@code [from, to)}, each match ending before the next is sought. */
+    int count(String text, int from, int to) {
+        int count = 0;
+        int i = from;
+        while (i < to) {
+            int length = matchAt(text, i, to);
+            if (length > 0) {
+                count++;
+                i += length;
+            } else {
+                i++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.LETTER_NUMBER
+                || Character.getType(c) == Character.OTHER_NUMBER;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReflectionMarkers markers && markers.phrases.equals(phrases);
+    }
+
+    @Override
+    public int hashCode() {
+        return phrases.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ReflectionMarkers" + phrases;
     }
 
     /** A short fingerprint of the list, so figures computed with another list are not mistaken for these. */

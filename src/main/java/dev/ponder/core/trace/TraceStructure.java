@@ -28,37 +28,39 @@ public record TraceStructure(List<Thought> thoughts, int markers) {
 
     /** Takes a trace apart with these markers. */
     public static TraceStructure of(String text, ThinkingSplit split, ReflectionMarkers markers) {
-        Pattern marker = markers.pattern();
         List<Thought> thoughts = new ArrayList<>();
         int markerCount = 0;
         if (split.thinking() != null) {
             int start = split.thinking().start();
             int end = split.thinking().end();
-            Matcher counting = marker.matcher(text).region(start, end);
-            while (counting.find()) {
-                markerCount++;
-            }
             List<Integer> cuts = new ArrayList<>();
             Matcher blank = BLANK_LINE.matcher(text).region(start, end);
             while (blank.find()) {
                 cuts.add(blank.end());
             }
-            Matcher opening = marker.matcher(text).region(start, end);
-            while (opening.find()) {
-                if (beginsSentence(text, opening.start(), start)) {
-                    cuts.add(opening.start());
+            int i = start;
+            while (i < end) {
+                int length = markers.matchAt(text, i, end);
+                if (length < 0) {
+                    i++;
+                    continue;
                 }
+                markerCount++;
+                if (beginsSentence(text, i, start)) {
+                    cuts.add(i);
+                }
+                i += length;
             }
             cuts.sort(null);
             int from = start;
             for (int cut : cuts) {
                 if (cut > from) {
-                    addThought(thoughts, text, from, cut, marker);
+                    addThought(thoughts, text, from, cut, markers);
                     from = cut;
                 }
             }
             if (end > from) {
-                addThought(thoughts, text, from, end, marker);
+                addThought(thoughts, text, from, end, markers);
             }
         }
         int answerStart = split.thinking() == null ? 0 : split.answerStart();
@@ -68,22 +70,22 @@ public record TraceStructure(List<Thought> thoughts, int markers) {
         return new TraceStructure(thoughts, markerCount);
     }
 
-    private static void addThought(List<Thought> thoughts, String text, int from, int to, Pattern marker) {
-        String fragment = text.substring(from, to);
-        if (fragment.isBlank()) {
+    private static void addThought(List<Thought> thoughts, String text, int from, int to, ReflectionMarkers markers) {
+        int firstText = from;
+        while (firstText < to && Character.isWhitespace(text.charAt(firstText))) {
+            firstText++;
+        }
+        if (firstText == to) {
             return;
         }
         String opener = null;
-        if (marker != null) {
-            Matcher leading = marker.matcher(fragment);
-            int firstText = 0;
-            while (firstText < fragment.length() && Character.isWhitespace(fragment.charAt(firstText))) {
-                firstText++;
-            }
-            if (leading.find(firstText) && leading.start() == firstText) {
-                opener = leading.group();
+        if (markers != null) {
+            int length = markers.matchAt(text, firstText, to);
+            if (length > 0) {
+                opener = text.substring(firstText, firstText + length);
             }
         }
+        String fragment = text.substring(from, to);
         String answer = AnswerExtractor.statedIn(fragment);
         int answerEnd = answer == null ? -1 : from + AnswerExtractor.statedEnd(fragment);
         thoughts.add(new Thought(from, to, opener, answer, answerEnd));

@@ -2,7 +2,10 @@ package dev.ponder.core.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ponder.core.model.Problem;
 import dev.ponder.core.store.Fixtures;
+import dev.ponder.core.store.ProblemRepository;
+import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -98,6 +101,40 @@ class RunDataTest {
             assertThat(cacheRows(workspace, runId)).isEqualTo(2);
             assertThat(RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT, TaskContext.NONE))
                     .isEqualTo(standard);
+        }
+    }
+
+    @Test
+    void eachProblemIsAnalysedAtItsLastRound() {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            long runId = workspace.write(connection -> {
+                try (RunWriter writer = new RunWriter(connection)) {
+                    long run = writer.insertRun(Fixtures.run("rounds"));
+                    long twoRounds = writer.problemId(new Problem(0, "p/a", "p", "a?", "85", null));
+                    long oneRound = writer.problemId(new Problem(0, "p/b", "p", "b?", "85", null));
+                    int[][] rows = {{0, 0, 1}, {1, 0, 1}, {0, 1, 0}, {1, 1, 0}, {2, 1, 1}};
+                    for (int[] row : rows) {
+                        writer.addSample(Fixtures.sample(row[0], row[1], row[2] == 1)
+                                .stored(writer.reserveSampleId(), run, twoRounds, null), List.of(), List.of());
+                    }
+                    writer.addSample(Fixtures.sample(0, 0, true).stored(writer.reserveSampleId(), run, oneRound, null),
+                            List.of(), List.of());
+                    writer.finish();
+                    return run;
+                }
+            });
+            RunColumns run = RunData.columns(workspace, runId);
+            int a = run.problemOf(workspace.read(connection -> new ProblemRepository(connection).findByKey("p/a"))
+                    .orElseThrow().id());
+
+            assertThat(run.samples()).isEqualTo(4);
+            assertThat(run.size(a)).as("round 1's three samples").isEqualTo(3);
+            assertThat(run.correctCount(a)).isEqualTo(1);
+            assertThat(run.size(1 - a)).isEqualTo(1);
+            assertThat(RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT, TaskContext.NONE)).hasSize(4);
+            RunColumns single = RunData.problemColumns(workspace, runId, run.problemId(a));
+            assertThat(single.sampleIds).containsExactly(java.util.Arrays.copyOfRange(run.sampleIds, run.first(a),
+                    run.first(a) + 3));
         }
     }
 

@@ -29,7 +29,11 @@ public final class Fixtures {
     }
 
     public static Sample sample(int index, boolean correct) {
-        return new Sample(0, 0, 0, index, 0, TRACE, new ThinkingSpan(8, 66), false,
+        return sample(index, 0, correct);
+    }
+
+    public static Sample sample(int index, int round, boolean correct) {
+        return new Sample(0, 0, 0, index, round, TRACE, new ThinkingSpan(8, 66), false,
                 new Answer("\\boxed{85}", "85", "85"), correct, new TokenCounts(30, 22, false), "stop", 0.75, 4096,
                 null, "{\"seed\":1}");
     }
