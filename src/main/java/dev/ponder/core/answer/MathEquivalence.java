@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * When two math answers are the same answer (DESIGN.md §5): equal under the MATH benchmark's normalisation
- * ({@link HendrycksMath#isEquiv}), or the same number in any plain numeric spelling ({@link NumericAnswer}).
+ * ({@link HendrycksMath#isEquiv}), or the same number in any plain numeric spelling ({@link NumericAnswer}) or
+ * simple square-root form ({@link SurdAnswer}).
  * {@link #key} gives equivalent answers one voting key.
  */
 public final class MathEquivalence {
@@ -15,7 +16,7 @@ public final class MathEquivalence {
         if (HendrycksMath.isEquiv(first, second)) {
             return true;
         }
-        Optional<NumericAnswer> a = number(first);
+        Optional<SurdAnswer> a = number(first);
         return a.isPresent() && a.equals(number(second));
     }
 
@@ -27,7 +28,7 @@ public final class MathEquivalence {
         if (answer == null) {
             return null;
         }
-        Optional<NumericAnswer> value = number(answer);
+        Optional<SurdAnswer> value = number(answer);
         if (value.isPresent()) {
             return value.get().canonical();
         }
@@ -38,19 +39,22 @@ public final class MathEquivalence {
         }
     }
 
-    /** The number an answer stands for, read from its normalised form first (so {@code 0.5} and {@code \frac12} agree). */
-    private static Optional<NumericAnswer> number(String answer) {
+    /**
+     * The number an answer stands for, read from its normalised form first (so {@code 0.5} and {@code \frac12}
+     * agree, and {@code \sqrt3} reads as {@code \sqrt{3}}).
+     */
+    private static Optional<SurdAnswer> number(String answer) {
         if (answer == null) {
             return Optional.empty();
         }
         try {
-            Optional<NumericAnswer> stripped = NumericAnswer.parse(HendrycksMath.stripString(answer));
+            Optional<SurdAnswer> stripped = SurdAnswer.parse(HendrycksMath.stripString(answer));
             if (stripped.isPresent()) {
                 return stripped;
             }
         } catch (HendrycksMath.StripFailure e) {
             // fall through to the raw spelling
         }
-        return NumericAnswer.parse(answer);
+        return SurdAnswer.parse(answer);
     }
 }

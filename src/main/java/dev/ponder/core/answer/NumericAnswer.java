@@ -17,6 +17,8 @@ public record NumericAnswer(BigInteger numerator, BigInteger denominator) {
     private static final Pattern FRAC = Pattern.compile("([+-]?)\\\\frac\\{(" + NUMBER + ")\\}\\{(" + NUMBER + ")\\}");
     private static final Pattern SLASH = Pattern.compile("(" + NUMBER + ")/(" + NUMBER + ")");
 
+    static final NumericAnswer ONE = new NumericAnswer(BigInteger.ONE, BigInteger.ONE);
+
     public NumericAnswer {
         if (denominator.signum() <= 0) {
             throw new IllegalArgumentException("denominator must be positive");
@@ -59,7 +61,22 @@ public record NumericAnswer(BigInteger numerator, BigInteger denominator) {
         return new NumericAnswer(numerator.negate(), denominator);
     }
 
-    private static String clean(String answer) {
+    NumericAnswer times(NumericAnswer other) {
+        return reduced(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
+    }
+
+    /** This over {@code other}; empty when {@code other} is zero. */
+    Optional<NumericAnswer> dividedBy(NumericAnswer other) {
+        return divide(this, other);
+    }
+
+    /** p/q reduced; q must not be zero. */
+    static NumericAnswer of(BigInteger p, BigInteger q) {
+        return reduced(p, q);
+    }
+
+    /** The answer without dollars, spacing commands, spaces, a percent sign or a full stop after a number. */
+    static String clean(String answer) {
         String s = answer.strip();
         s = s.replace("{,}", ",").replace("\\,", "").replace("\\!", "").replace("\\ ", "").replace(" ", "");
         s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac");
