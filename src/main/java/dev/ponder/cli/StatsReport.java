@@ -72,8 +72,11 @@ final class StatsReport {
     }
 
     private void difficulty(List<LengthAccuracy.Bucket> buckets) {
-        line("Difficulty (by pass rate; level 1 easiest)");
+        line("Difficulty (by pass rate; level 1 easiest; empty levels left out)");
         for (LengthAccuracy.Bucket bucket : buckets) {
+            if (bucket.problems() == 0) {
+                continue;
+            }
             double samples = bucket.bins().stream().mapToInt(LengthAccuracy.Bin::samples).sum();
             double correct = bucket.bins().stream().mapToDouble(bin -> bin.accuracy().mean() * bin.samples()).sum();
             line("  level %d  pass rate %s – %s  %,6d problems  accuracy %s", bucket.level(), percent(bucket.low()),
@@ -88,16 +91,20 @@ final class StatsReport {
         out.println();
         line("Overthinking over %,d samples (markers: %s)", figures.samples(), String.join(", ",
                 options.markers().phrases()));
-        line("  outcome efficiency ξ_O  %s", decimal(figures.outcomeEfficiency()));
-        line("  process efficiency ξ_P  %s   (distinct intermediate answers stand in for solution clusters)",
-                decimal(figures.processEfficiency()));
-        line("  solved along the way    %s", percent(figures.solvedShare()));
-        line("  tokens after 1st correct %s", tokens(figures.tokensAfterFirstCorrect()));
-        line("  thoughts per sample     %s", decimal(figures.meanThoughts()));
-        line("  answers per sample      %s", decimal(figures.meanSolutions()));
-        line("  markers per 1k tokens   %s", decimal(figures.markersPerThousandTokens()));
+        figure("outcome efficiency ξ_O", decimal(figures.outcomeEfficiency()));
+        figure("process efficiency ξ_P", decimal(figures.processEfficiency())
+                + "   (distinct intermediate answers stand in for solution clusters)");
+        figure("solved along the way", percent(figures.solvedShare()));
+        figure("tokens after 1st correct", tokens(figures.tokensAfterFirstCorrect()));
+        figure("thoughts per sample", decimal(figures.meanThoughts()));
+        figure("answers per sample", decimal(figures.meanSolutions()));
+        figure("markers per 1k tokens", decimal(figures.markersPerThousandTokens()));
         line("  flips right→wrong %,d, wrong→right %,d, in %,d samples", figures.flipsToWrong(), figures.flipsToRight(),
                 figures.samplesWithFlips());
+    }
+
+    private void figure(String name, String value) {
+        line("  %-25s %s", name, value);
     }
 
     private void problems(List<ProblemStats> problems, Map<Long, String> keys) {

@@ -74,6 +74,31 @@ class MajorityVoteTest {
         assertThat(curves.draws()).isEqualTo(500);
     }
 
+    @Test
+    void parallelCurvesEqualTheSequentialFiguresEveryTime() {
+        String[] problems = new String[40];
+        for (int p = 0; p < problems.length; p++) {
+            StringBuilder samples = new StringBuilder();
+            for (int i = 0; i < 30; i++) {
+                samples.append((i * 7 + p) % 3 == 0 ? "a:1 " : (i + p) % 2 == 0 ? "b:0 " : "c:0 ");
+            }
+            problems[p] = samples.toString();
+        }
+        RunColumns run = Runs.of(problems);
+        List<Integer> ks = List.of(1, 5, 9, 30);
+        MajorityVote.Curves first = MajorityVote.curves(run, ks, 300, 11, 200);
+        for (int i = 0; i < ks.size(); i++) {
+            int k = ks.get(i);
+            double sum = 0;
+            for (int p = 0; p < run.problems(); p++) {
+                sum += MajorityVote.expected(run, p, k, 300, 11);
+            }
+            assertThat(first.expected().get(i).value()).isCloseTo(sum / run.problems(), within(1e-12));
+        }
+        assertThat(MajorityVote.curves(run, ks, 300, 11, 200)).isEqualTo(first);
+        assertThat(first.exact()).isFalse();
+    }
+
     private static double hypergeometric(int population, int successes, int draws, int observed) {
         return Math.exp(Binomial.logChoose(successes, observed) + Binomial.logChoose(population - successes, draws - observed)
                 - Binomial.logChoose(population, draws));
