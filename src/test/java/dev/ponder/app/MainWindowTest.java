@@ -240,6 +240,42 @@ class MainWindowTest {
         assertThat(table.getItems().get(0).run().params()).containsEntry("budget", "2048").containsEntry("group", "sweep A");
     }
 
+    @Test
+    void regradesARunFromItsContextMenuAndSaysWhatChanged() throws Exception {
+        TableView<RunSummary> table = runTable();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("tiny-arith best-of-4"));
+        assertThat(table.getItems().get(0).run().grader()).isEqualTo("file labels");
+
+        Node row = robot.lookup("#run-table .table-row-cell").query();
+        robot.clickOn(row);
+        // Monocle sends no context-menu request for a right click: open the table's menu as the click would.
+        robot.interact(() -> table.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 20, 0));
+        clickWhenShown("Regrade With");
+        // Along the submenu's first row, then down it: a diagonal path would cross the main menu and close it.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(".context-menu .label", "ponder-math").isPresent());
+        robot.moveTo(shown(".context-menu .label", "file labels").orElseThrow());
+        robot.clickOn(shown(".context-menu .label", "exact").orElseThrow());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "exact".equals(table.getItems().get(0).run().grader()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText())
+                .startsWith("Regraded 24 samples with exact:");
+        clickButton("OK");
+    }
+
+    @Test
+    void editsTheReflectionMarkersAndRemembersThem() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runTable().getItems().size() == 1);
+        robot.clickOn("Analysis").clickOn("Reflection Markers…");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#markerPhrases").tryQuery().isPresent());
+        javafx.scene.control.TextArea phrases = robot.lookup("#markerPhrases").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(phrases.getText()).startsWith("Wait\nAlternatively\nHmm");
+        robot.interact(() -> phrases.setText("Wait\n  Hold on  \n\nHmm"));
+        clickButton("OK");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> java.util.List.of("Wait", "Hold on", "Hmm").equals(
+                new SettingsStore(dir.resolve("home/settings.json")).load().reflectionMarkers()));
+    }
+
     private static DragEvent drag(javafx.event.EventType<DragEvent> type, Node target, Dragboard dragboard) {
         javafx.geometry.Bounds bounds = target.localToScreen(target.getBoundsInLocal());
         double x = bounds.getWidth() / 2;
@@ -249,9 +285,24 @@ class MainWindowTest {
     }
 
     private void clickWhenShown(String query) throws java.util.concurrent.TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(query).match(NodeQueryUtils.isVisible()).<Node>query());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(query).isPresent());
+        robot.clickOn(shown(query).orElseThrow());
+    }
+
+    /** A shown label of this kind with exactly this text. */
+    private Optional<Node> shown(String query, String text) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAllAs(Labeled.class).stream()
+                .filter(label -> text.equals(label.getText()) && label.getScene() != null
+                        && label.getScene().getWindow() != null && label.getScene().getWindow().isShowing())
+                .map(Node.class::cast).findFirst();
+    }
+
+    /** A visible node in a window on screen (menus keep items of popups not shown). */
+    private Optional<Node> shown(String query) {
+        return robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAll().stream()
+                .filter(node -> node.getScene() != null && node.getScene().getWindow() != null
+                        && node.getScene().getWindow().isShowing())
+                .findFirst();
     }
 
     /** Clicks a dialog's button once it shows (a column header may carry the same text). */

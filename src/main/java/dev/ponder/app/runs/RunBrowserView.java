@@ -1,7 +1,10 @@
 package dev.ponder.app.runs;
 
 import dev.ponder.app.Fxml;
+import dev.ponder.core.answer.Graders;
+import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.RunSummary;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,8 +12,11 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -19,6 +25,10 @@ import javafx.scene.input.KeyCode;
 
 /** The table of runs on the left of the main window. */
 public final class RunBrowserView {
+    private static final List<Grading> GRADINGS = List.of(Grading.parse(Graders.FILE_LABELS),
+            Grading.parse(Graders.MATH.name()), Grading.parse(Graders.EXACT.name()),
+            Grading.parse(Graders.MULTIPLE_CHOICE.name()), Grading.parse(Graders.FILE_LABELS + ", else " + Graders.MATH.name()));
+
     private final RunBrowserViewModel viewModel;
     private final Parent root;
 
@@ -72,9 +82,12 @@ public final class RunBrowserView {
 
         MenuItem edit = new MenuItem("Edit Run…");
         edit.setOnAction(event -> edit());
+        Menu regrade = new Menu("Regrade With");
         MenuItem delete = new MenuItem("Delete Run…");
         delete.setOnAction(event -> confirmDelete());
-        table.setContextMenu(new ContextMenu(edit, delete));
+        ContextMenu menu = new ContextMenu(edit, regrade, new SeparatorMenuItem(), delete);
+        menu.setOnShowing(event -> fillRegradeMenu(regrade));
+        table.setContextMenu(menu);
         table.setRowFactory(view -> {
             TableRow<RunSummary> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
@@ -95,6 +108,21 @@ public final class RunBrowserView {
         RunSummary run = viewModel.selectedProperty().get();
         if (run != null) {
             EditRunDialog.show(root.getScene().getWindow(), run.run()).ifPresent(edited -> viewModel.edit(run.run(), edited));
+        }
+    }
+
+    /** The gradings to choose from, the run's own ticked. */
+    private void fillRegradeMenu(Menu menu) {
+        RunSummary run = viewModel.selectedProperty().get();
+        menu.getItems().clear();
+        if (run == null) {
+            return;
+        }
+        for (Grading grading : GRADINGS) {
+            CheckMenuItem item = new CheckMenuItem(grading.label());
+            item.setSelected(grading.label().equalsIgnoreCase(String.valueOf(run.run().grader())));
+            item.setOnAction(event -> viewModel.regrade(run.run(), grading));
+            menu.getItems().add(item);
         }
     }
 

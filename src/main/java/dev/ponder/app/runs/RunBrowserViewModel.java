@@ -2,6 +2,8 @@ package dev.ponder.app.runs;
 
 import dev.ponder.app.Notice;
 import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.analysis.Regrader;
+import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.model.RunSummary;
@@ -105,6 +107,25 @@ public final class RunBrowserViewModel {
                 context -> workspace.write(connection -> new RunRepository(connection).updateAttributes(edited)),
                 updated -> session.changed(),
                 error -> notice.set(Notice.error("Cannot change " + run.name(), error)));
+    }
+
+    /** Grades the run again with another grading; a message says what changed. */
+    public void regrade(Run run, Grading grading) {
+        Workspace workspace = session.workspace();
+        if (workspace == null) {
+            return;
+        }
+        tasks.submit("Regrading " + run.name() + " with " + grading.label(),
+                context -> Regrader.regrade(workspace, run.id(), grading, context),
+                result -> {
+                    session.changed();
+                    notice.set(Notice.info("Regraded " + run.name(), capitalised(result.summary()) + "."));
+                },
+                error -> notice.set(Notice.error("Cannot regrade " + run.name(), error)));
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void show(List<RunSummary> summaries) {

@@ -9,6 +9,7 @@ import dev.ponder.app.importing.MappingDialog;
 import dev.ponder.app.importing.MappingDialogModel;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.PlannedFile;
+import dev.ponder.core.trace.ReflectionMarkers;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,6 +132,12 @@ public final class MainView {
             window.hide();
         }
         Platform.exit();
+    }
+
+    @FXML
+    private void editReflectionMarkers() {
+        MarkersDialog.show(window(), viewModel.reflectionMarkers()).ifPresent(phrases -> viewModel.setReflectionMarkers(
+                phrases.equals(ReflectionMarkers.DEFAULT.phrases()) ? null : phrases));
     }
 
     @FXML

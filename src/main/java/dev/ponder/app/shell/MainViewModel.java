@@ -154,6 +154,16 @@ public final class MainViewModel {
         session.changed();
     }
 
+    /** The reflection markers trace figures use now. */
+    public List<String> reflectionMarkers() {
+        return settings.get().markers().phrases();
+    }
+
+    /** Uses these markers from now on; {@code null} goes back to Ponder's defaults. */
+    public void setReflectionMarkers(List<String> phrases) {
+        settings.update(current -> current.withReflectionMarkers(phrases));
+    }
+
     public void clearRecent() {
         settings.update(UserSettings::withoutRecent);
     }

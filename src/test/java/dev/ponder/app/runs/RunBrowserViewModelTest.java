@@ -3,6 +3,7 @@ package dev.ponder.app.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.answer.Grading;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
@@ -65,6 +66,16 @@ class RunBrowserViewModelTest {
         viewModel.deleteSelected();
         assertThat(viewModel.runs()).extracting(summary -> summary.run().name()).containsExactly("second");
         assertThat(workspace.runSummaries()).hasSize(1);
+    }
+
+    @Test
+    void regradesARunAndSaysWhatChanged() {
+        session.replace(workspace);
+        viewModel.regrade(viewModel.runs().get(0).run(), Grading.parse("exact"));
+        assertThat(viewModel.runs().get(0).run().grader()).isEqualTo("exact");
+        assertThat(viewModel.runs().get(1).run().grader()).isEqualTo("file labels");
+        assertThat(viewModel.noticeProperty().get().title()).isEqualTo("Regraded first");
+        assertThat(viewModel.noticeProperty().get().message()).startsWith("Regraded 24 samples with exact: ");
     }
 
     @Test
