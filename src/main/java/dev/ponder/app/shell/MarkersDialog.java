@@ -30,7 +30,7 @@ final class MarkersDialog {
         phrases.setPrefRowCount(10);
         phrases.setPrefColumnCount(28);
         Label help = new Label("One phrase per line. They match whole words, ignoring case. Overthinking figures\n"
-                + "are recomputed with the new list the next time they are shown.");
+                + "computed from now on (ponder stats included) use this list.");
         help.setWrapText(true);
         dialog.getDialogPane().setContent(new VBox(8, help, phrases));
         ButtonType restore = new ButtonType("Restore Defaults", ButtonBar.ButtonData.LEFT);
