@@ -2,10 +2,9 @@ package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.MathEquivalence;
-import dev.ponder.core.trace.Thought;
+import dev.ponder.core.trace.AnswerTimeline;
 import dev.ponder.core.trace.TraceStructure;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,24 +26,20 @@ public record SampleEfficiency(int tokens, int firstCorrectAt, int distinctToken
                                int solutions, int flipsToWrong, int flipsToRight) {
 
     public static SampleEfficiency of(TraceStructure structure, int textLength, int tokens, String gold, Grader grader) {
-        List<Thought> answers = structure.answers();
-        int firstCorrectAt = -1;
+        AnswerTimeline timeline = AnswerTimeline.of(structure, textLength, tokens, gold, grader);
+        int first = timeline.firstCorrect();
         int distinct = 0;
         int previousEnd = 0;
         Boolean previous = null;
         int toWrong = 0;
         int toRight = 0;
         Set<String> seen = new HashSet<>();
-        for (Thought solution : answers) {
-            int end = tokenAt(solution.answerEnd(), textLength, tokens);
-            Boolean verdict = grader.grade(solution.answer(), gold);
-            if (Boolean.TRUE.equals(verdict) && firstCorrectAt < 0) {
-                firstCorrectAt = end;
-            }
-            String key = MathEquivalence.key(solution.answer());
-            if (seen.add(key)) {
+        for (AnswerTimeline.Entry solution : timeline.entries()) {
+            int end = solution.tokenEnd();
+            if (seen.add(MathEquivalence.key(solution.answer()))) {
                 distinct += Math.max(0, end - previousEnd);
             }
+            Boolean verdict = solution.correct();
             if (verdict != null && previous != null && !verdict.equals(previous)) {
                 if (verdict) {
                     toRight++;
@@ -57,15 +52,7 @@ public record SampleEfficiency(int tokens, int firstCorrectAt, int distinctToken
             }
             previousEnd = Math.max(previousEnd, end);
         }
-        return new SampleEfficiency(tokens, firstCorrectAt, distinct, structure.thoughts().size(), structure.markers(),
-                answers.size(), toWrong, toRight);
-    }
-
-    /** The token position of a character offset, in proportion. */
-    static int tokenAt(int offset, int textLength, int tokens) {
-        if (textLength == 0) {
-            return 0;
-        }
-        return (int) Math.round((double) Math.min(offset, textLength) * tokens / textLength);
+        return new SampleEfficiency(tokens, first < 0 ? -1 : timeline.entries().get(first).tokenEnd(), distinct,
+                structure.thoughts().size(), structure.markers(), timeline.entries().size(), toWrong, toRight);
     }
 }

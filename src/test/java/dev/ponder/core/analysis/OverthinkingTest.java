@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.ponder.core.answer.Graders;
+import dev.ponder.core.trace.AnswerTimeline;
 import dev.ponder.core.trace.ReflectionMarkers;
 import dev.ponder.core.trace.ThinkingSplitter;
 import dev.ponder.core.trace.TraceStructure;
@@ -43,6 +44,25 @@ class OverthinkingTest {
         // 5, 5, 6, 5, 5: one turn to wrong, one back
         assertThat(sample.flipsToWrong()).isEqualTo(1);
         assertThat(sample.flipsToRight()).isEqualTo(1);
+    }
+
+    @Test
+    void theAnswerTimelineListsEachStatedAnswerWithItsPositionAndVerdict() {
+        TraceStructure structure = TraceStructure.of(TRACE, new ThinkingSplitter().split(TRACE), ReflectionMarkers.DEFAULT);
+        // Two characters per token: positions halve.
+        AnswerTimeline timeline = AnswerTimeline.of(structure, TRACE.length(), TRACE.length() / 2, "5", Graders.MATH);
+        assertThat(timeline.entries()).extracting(AnswerTimeline.Entry::answer).containsExactly("5", "5", "6", "5", "5");
+        assertThat(timeline.entries()).extracting(AnswerTimeline.Entry::correct)
+                .containsExactly(true, true, false, true, true);
+        assertThat(timeline.entries()).extracting(AnswerTimeline.Entry::thought).containsExactly(0, 1, 2, 3, 4);
+        int firstEnd = TRACE.indexOf("answer is 5.") + "answer is 5".length();
+        assertThat(timeline.entries().get(0).charEnd()).isEqualTo(firstEnd);
+        assertThat(timeline.entries().get(0).tokenEnd()).isEqualTo(Math.round(firstEnd * (TRACE.length() / 2)
+                / (float) TRACE.length()));
+        assertThat(timeline.firstCorrect()).isZero();
+        assertThat(timeline.tokensAfterFirstCorrect()).isEqualTo(TRACE.length() / 2 - timeline.entries().get(0).tokenEnd());
+        assertThat(AnswerTimeline.of(structure, TRACE.length(), 100, "7", Graders.MATH).tokensAfterFirstCorrect())
+                .isEqualTo(-1);
     }
 
     @Test
