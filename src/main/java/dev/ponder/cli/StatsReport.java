@@ -26,6 +26,11 @@ final class StatsReport {
         line("Run %d \"%s\"%s", run.id(), run.name(), run.model() == null ? "" : " · " + run.model());
         line("%,d problems · %,d samples · %,d graded by %s", stats.problems(), stats.samples(), stats.gradedSamples(),
                 run.grader() == null ? "no grader" : run.grader());
+        if (stats.samples() == 0) {
+            line("The run has no samples to compute figures from (a search tree alone is shown by the tree view).");
+            out.flush();
+            return;
+        }
         line("Accuracy         %s", withInterval(stats.accuracy()));
         out.println();
         curves(stats);
