@@ -130,7 +130,8 @@ class MainWindowTest {
         clickButton("Import");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("Import Again").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        assertThat(table.getItems()).hasSize(1);
+        // Read on the FX thread: a reload replaces the list's contents there.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> table.getItems().size()).get()).isEqualTo(1);
         robot.clickOn("Import Again");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
