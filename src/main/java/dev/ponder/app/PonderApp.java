@@ -62,7 +62,7 @@ public final class PonderApp extends Application {
         ImportViewModel importing = new ImportViewModel(tasks, session, settings, main::showStatus);
 
         RunBrowserViewModel runs = new RunBrowserViewModel(tasks, session);
-        RunOverviewViewModel overview = new RunOverviewViewModel();
+        RunOverviewViewModel overview = new RunOverviewViewModel(tasks, session, () -> settings.get().markers());
         overview.runProperty().bind(runs.selectedProperty());
         StatusBarViewModel status = new StatusBarViewModel(tasks.running(), main.statusMessageProperty());
         StringBinding workspacePath = Bindings.createStringBinding(

@@ -101,6 +101,15 @@ class StatsCommandTest {
     }
 
     @Test
+    void noResamplesMeansNoIntervals() throws Exception {
+        assertThat(run("stats", "1", "-w", workspace, "--json", "--resamples", "0")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.path("accuracy").path("value").asDouble()).isEqualTo(0.75);
+        assertThat(json.path("accuracy").path("low").isNull()).isTrue();
+        assertThat(json.path("pass_at_k").get(0).path("high").isNull()).isTrue();
+    }
+
+    @Test
     void badChoicesAreRefusedWithWhatWouldDo() {
         assertThat(run("regrade", "1", "-w", workspace, "--grader", "sympy")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown grader 'sympy'", "ponder-math");

@@ -8,7 +8,9 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Shows the selected run's provenance and counts; an empty state says what to do when nothing is selected. */
@@ -23,9 +25,13 @@ public final class RunOverviewView {
     @FXML
     private Label title;
     @FXML
-    private GridPane countsGrid;
+    private FlowPane countsTiles;
     @FXML
     private GridPane provenanceGrid;
+    @FXML
+    private FlowPane figuresTiles;
+    @FXML
+    private Label figuresNote;
 
     public RunOverviewView(RunOverviewViewModel viewModel) {
         this.viewModel = viewModel;
@@ -41,30 +47,44 @@ public final class RunOverviewView {
         content.visibleProperty().bind(viewModel.emptyProperty().not());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         title.textProperty().bind(viewModel.titleProperty());
-        fill(countsGrid, viewModel.counts(), "count", true);
-        fill(provenanceGrid, viewModel.provenance(), "fact", false);
+        tiles(countsTiles, viewModel.counts());
+        tiles(figuresTiles, viewModel.figures());
+        figuresNote.textProperty().bind(viewModel.figuresNoteProperty());
+        ListChangeListener<Fact> redraw = change -> rows(provenanceGrid, change.getList());
+        viewModel.provenance().addListener(redraw);
+        rows(provenanceGrid, viewModel.provenance());
     }
 
-    /** Lays facts out as label/value rows, or as tiles side by side with the label above the value. */
-    private static void fill(GridPane grid, ObservableList<Fact> facts, String style, boolean tiles) {
-        ListChangeListener<Fact> redraw = change -> show(grid, change.getList(), style, tiles);
+    /** Facts as tiles, the value above its label, wrapping onto more lines when the pane is narrow. */
+    private static void tiles(FlowPane pane, ObservableList<Fact> facts) {
+        ListChangeListener<Fact> redraw = change -> {
+            pane.getChildren().clear();
+            change.getList().forEach(fact -> pane.getChildren().add(tile(fact)));
+        };
         facts.addListener(redraw);
-        show(grid, facts, style, tiles);
+        facts.forEach(fact -> pane.getChildren().add(tile(fact)));
     }
 
-    private static void show(GridPane grid, List<? extends Fact> facts, String style, boolean tiles) {
+    private static VBox tile(Fact fact) {
+        Label value = new Label(fact.value());
+        value.getStyleClass().add("count-value");
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        Label label = new Label(fact.label());
+        label.getStyleClass().add("count-label");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return new VBox(2, value, label);
+    }
+
+    /** Facts as label/value rows. */
+    private static void rows(GridPane grid, List<? extends Fact> facts) {
         grid.getChildren().clear();
         for (int i = 0; i < facts.size(); i++) {
             Label label = new Label(facts.get(i).label());
-            label.getStyleClass().add(style + "-label");
+            label.getStyleClass().add("fact-label");
             Label value = new Label(facts.get(i).value());
-            value.getStyleClass().add(style + "-value");
-            value.setWrapText(!tiles);
-            if (tiles) {
-                grid.addColumn(i, value, label);
-            } else {
-                grid.addRow(i, label, value);
-            }
+            value.getStyleClass().add("fact-value");
+            value.setWrapText(true);
+            grid.addRow(i, label, value);
         }
     }
 }

@@ -1,7 +1,17 @@
 package dev.ponder.app.overview;
 
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.analysis.Overthinking;
+import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunData;
+import dev.ponder.core.analysis.RunStats;
+import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskHandle;
+import dev.ponder.core.task.TaskRunner;
+import dev.ponder.core.trace.ReflectionMarkers;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -10,15 +20,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The selected run's provenance and counts, as text ready to show. */
+/**
+ * The selected run's provenance, counts and headline figures, as text ready to show. The figures are computed
+ * in the background from the run's cached columns; the overthinking figure follows in a second task, as its
+ * first computation reads every trace.
+ */
 public final class RunOverviewViewModel {
     private static final DateTimeFormatter IMPORTED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
@@ -30,9 +47,21 @@ public final class RunOverviewViewModel {
     private final ObjectProperty<RunSummary> run = new SimpleObjectProperty<>();
     private final ObservableList<Fact> provenance = FXCollections.observableArrayList();
     private final ObservableList<Fact> counts = FXCollections.observableArrayList();
+    private final ObservableList<Fact> figures = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper figuresNote = new ReadOnlyStringWrapper("");
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final Supplier<ReflectionMarkers> markers;
+    private final List<TaskHandle> running = new ArrayList<>();
 
-    public RunOverviewViewModel() {
-        run.addListener((observable, before, after) -> update(after));
+    public RunOverviewViewModel(TaskRunner tasks, WorkspaceSession session, Supplier<ReflectionMarkers> markers) {
+        this.tasks = tasks;
+        this.session = session;
+        this.markers = markers;
+        run.addListener((observable, before, after) -> {
+            update(after);
+            computeFigures(after);
+        });
     }
 
     /** The run to show; bind it to the run browser's selection. */
@@ -54,6 +83,58 @@ public final class RunOverviewViewModel {
 
     public ObservableList<Fact> counts() {
         return counts;
+    }
+
+    /** pass@1, pass@N, maj@N, weighted best-of-N, thinking tokens, ξ_O: empty until computed. */
+    public ObservableList<Fact> figures() {
+        return figures;
+    }
+
+    /** What the figures rest on, or why there are none yet. */
+    public ReadOnlyStringProperty figuresNoteProperty() {
+        return figuresNote.getReadOnlyProperty();
+    }
+
+    private void computeFigures(RunSummary summary) {
+        running.forEach(TaskHandle::cancel);
+        running.clear();
+        figures.clear();
+        Workspace workspace = session.workspace();
+        if (summary == null || workspace == null) {
+            figuresNote.set("");
+            return;
+        }
+        if (summary.samples() == 0) {
+            figuresNote.set("No samples to compute figures from.");
+            return;
+        }
+        long runId = summary.run().id();
+        StatsOptions options = StatsOptions.DEFAULT.withoutIntervals().withMarkers(markers.get());
+        figuresNote.set("Computing figures…");
+        running.add(tasks.submit("Figures of " + summary.run().name(), context -> {
+            RunColumns columns = RunData.columns(workspace, runId);
+            return new Computed(columns, RunStats.of(columns, null, options));
+        }, computed -> {
+            if (run.get() != summary) {
+                return;
+            }
+            figures.setAll(HeadlineFigures.of(computed.columns, computed.stats, null));
+            figuresNote.set("Graded by " + orDash(summary.run().grader()) + "; maj@N over each problem's first N samples.");
+            running.add(tasks.submit("Overthinking of " + summary.run().name(),
+                    context -> Overthinking.of(RunData.efficiency(workspace, runId, options.markers(), context)),
+                    overthinking -> {
+                        if (run.get() == summary) {
+                            figures.setAll(HeadlineFigures.of(computed.columns, computed.stats, overthinking));
+                        }
+                    }, error -> figuresNote.set("Cannot compute the overthinking figures: " + error.getMessage())));
+        }, error -> {
+            if (run.get() == summary) {
+                figuresNote.set("Cannot compute the figures: " + error.getMessage());
+            }
+        }));
+    }
+
+    private record Computed(RunColumns columns, RunStats stats) {
     }
 
     private StringBinding text(Function<RunSummary, String> value) {

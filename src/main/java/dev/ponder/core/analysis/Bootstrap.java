@@ -82,8 +82,11 @@ public final class Bootstrap {
                 n, 0, 0);
     }
 
-    /** numpy's default ("linear") percentile of sorted values. */
+    /** numpy's default ("linear") percentile of sorted values; NaN for none (no resamples asked for). */
     static double percentile(double[] sorted, double percent) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
         double position = percent / 100 * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);

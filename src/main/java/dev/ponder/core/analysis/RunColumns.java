@@ -128,6 +128,29 @@ public final class RunColumns {
         return false;
     }
 
+    /** Mean tokens per sample (thinking where counted, else total) over the samples with a count, NaN if none has. */
+    public double meanTokens() {
+        long sum = 0;
+        int counted = 0;
+        for (int s = 0; s < samples(); s++) {
+            int spent = thinkingOrTotal(s);
+            if (spent >= 0) {
+                sum += spent;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : (double) sum / counted;
+    }
+
+    /** The most samples any problem has. */
+    public int largestProblem() {
+        int most = 0;
+        for (int p = 0; p < problems(); p++) {
+            most = Math.max(most, size(p));
+        }
+        return most;
+    }
+
     /** The tokens a sample spent thinking, else its total, else -1. */
     int thinkingOrTotal(int sample) {
         return thinkingTokens[sample] >= 0 ? thinkingTokens[sample] : tokens[sample];

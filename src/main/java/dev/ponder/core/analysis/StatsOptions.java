@@ -41,16 +41,18 @@ public record StatsOptions(List<Integer> ks, int draws, int resamples, long seed
         return new StatsOptions(newKs, draws, resamples, seed, lengthBins, difficultyEdges, markers);
     }
 
+    /** Without bootstrap intervals: for quick headline figures. */
+    public StatsOptions withoutIntervals() {
+        return new StatsOptions(ks, draws, 0, seed, lengthBins, difficultyEdges, markers);
+    }
+
     public StatsOptions withMarkers(ReflectionMarkers newMarkers) {
         return new StatsOptions(ks, draws, resamples, seed, lengthBins, difficultyEdges, newMarkers);
     }
 
     /** The ks to use for this run. */
     public List<Integer> ksFor(RunColumns run) {
-        int most = 0;
-        for (int p = 0; p < run.problems(); p++) {
-            most = Math.max(most, run.size(p));
-        }
+        int most = run.largestProblem();
         if (ks != null) {
             return ks.stream().filter(k -> k >= 1).distinct().sorted().toList();
         }

@@ -1,0 +1,49 @@
+package dev.ponder.app.overview;
+
+import dev.ponder.app.overview.RunOverviewViewModel.Fact;
+import dev.ponder.core.analysis.CurvePoint;
+import dev.ponder.core.analysis.Overthinking;
+import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A run's headline figures as tiles: pass@1 and @N, maj@N, weighted best-of-N, thinking tokens, ξ_O. */
+final class HeadlineFigures {
+    private HeadlineFigures() {
+    }
+
+    /** The tiles from the run's figures; ξ_O is shown as pending until the overthinking figures arrive. */
+    static List<Fact> of(RunColumns columns, RunStats stats, Overthinking overthinking) {
+        List<Fact> tiles = new ArrayList<>();
+        List<CurvePoint> pass = stats.passAtK();
+        if (!pass.isEmpty()) {
+            tiles.add(new Fact("pass@1", percent(pass.get(0).value())));
+            CurvePoint last = pass.get(pass.size() - 1);
+            if (last.k() > 1) {
+                tiles.add(new Fact("pass@" + last.k(), percent(last.value())));
+            }
+            List<CurvePoint> majority = stats.majority().firstK();
+            CurvePoint maj = majority.get(majority.size() - 1);
+            tiles.add(new Fact("maj@" + maj.k(), percent(maj.value())));
+        }
+        if (stats.bestOfN() != null && !stats.bestOfN().weighted().isEmpty()) {
+            List<CurvePoint> weighted = stats.bestOfN().weighted();
+            CurvePoint best = weighted.get(weighted.size() - 1);
+            tiles.add(new Fact("weighted BoN@" + best.k(), percent(best.value())));
+        }
+        double tokens = columns.meanTokens();
+        if (!Double.isNaN(tokens)) {
+            tiles.add(new Fact("thinking tokens", String.format(Locale.ROOT, "%,.0f", tokens)));
+        }
+        tiles.add(new Fact("ξ_O outcome efficiency", overthinking == null ? "…"
+                : Double.isNaN(overthinking.outcomeEfficiency()) ? "—"
+                : String.format(Locale.ROOT, "%.2f", overthinking.outcomeEfficiency())));
+        return tiles;
+    }
+
+    private static String percent(double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
+    }
+}
