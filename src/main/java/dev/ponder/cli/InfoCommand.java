@@ -104,7 +104,8 @@ final class InfoCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String clip(String text, int width) {
+    /** The text cut to {@code width} characters with an ellipsis: for table columns. */
+    static String clip(String text, int width) {
         return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 }

@@ -1,8 +1,10 @@
 package dev.ponder.cli;
 
 import dev.ponder.core.analysis.ProblemStats;
+import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.analysis.RunStats;
+import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
@@ -80,10 +82,13 @@ final class StatsCommand implements Callable<Integer> {
         StatsOptions options = options();
         try (Workspace workspace = Workspace.open(workspaceOption.file())) {
             Run chosen = RunSelector.find(workspace, run).run();
-            RunStats stats = RunStats.compute(workspace, chosen.id(), options, !noOverthinking,
-                    ConsoleProgress.on(spec.commandLine().getErr(), json));
-            List<ProblemStats> perProblem = problems
-                    ? ProblemStats.all(RunData.columns(workspace, chosen.id()), options) : null;
+            // Columns read once for the run's figures and each problem's; overthinking reads the traces once, then
+            // its cache.
+            RunColumns columns = RunData.columns(workspace, chosen.id());
+            List<SampleEfficiency> efficiency = noOverthinking ? null : RunData.efficiency(workspace, chosen.id(),
+                    options.markers(), ConsoleProgress.on(spec.commandLine().getErr(), json));
+            RunStats stats = RunStats.of(columns, efficiency, options);
+            List<ProblemStats> perProblem = problems ? ProblemStats.all(columns, options) : null;
             Map<Long, String> keys = problems ? problemKeys(workspace, chosen.id()) : Map.of();
             if (json) {
                 JsonOutput.print(spec.commandLine().getOut(), StatsDocument.of(chosen, stats, perProblem, keys));

@@ -123,10 +123,11 @@ final class StatsReport {
             ProblemStats.AtK atLast = problem.atK().isEmpty() ? null : problem.atK().get(problem.atK().size() - 1);
             VoteDistribution votes = problem.votes();
             VoteDistribution.Cluster top = votes.clusters().isEmpty() ? null : votes.clusters().get(0);
-            out.printf(Locale.ROOT, row, clip(keys.getOrDefault(problem.problemId(), "#" + problem.problemId()), 24),
+            String key = keys.getOrDefault(problem.problemId(), "#" + problem.problemId());
+            out.printf(Locale.ROOT, row, InfoCommand.clip(key, 24),
                     problem.samples(), problem.correct(), atLast == null ? "-" : percent(atLast.passAtK()),
                     atLast == null ? "-" : percent(atLast.majFirstK()),
-                    top == null ? "-" : clip(top.answer() + (Boolean.TRUE.equals(top.correct()) ? " ✓" : ""), 16),
+                    top == null ? "-" : InfoCommand.clip(top.answer() + (Boolean.TRUE.equals(top.correct()) ? " ✓" : ""), 16),
                     top == null ? "-" : percent(top.share()), percent(votes.margin()), decimal(votes.entropyBits()));
         }
     }
@@ -147,19 +148,19 @@ final class StatsReport {
     }
 
     private static String withInterval(CurvePoint point) {
-        if (Double.isNaN(point.low())) {
-            return percent(point.value());
-        }
-        return String.format(Locale.ROOT, "%s [%.1f, %.1f]", percent(point.value()), 100 * point.low(),
-                100 * point.high());
+        return withInterval(point.value(), point.low(), point.high());
     }
 
     private static String withInterval(Bootstrap.Interval interval) {
-        if (Double.isNaN(interval.low())) {
-            return percent(interval.mean());
+        return withInterval(interval.mean(), interval.low(), interval.high());
+    }
+
+    /** The value, with its interval where one was computed. */
+    private static String withInterval(double value, double low, double high) {
+        if (Double.isNaN(low)) {
+            return percent(value);
         }
-        return String.format(Locale.ROOT, "%s [%.1f, %.1f]", percent(interval.mean()), 100 * interval.low(),
-                100 * interval.high());
+        return String.format(Locale.ROOT, "%s [%.1f, %.1f]", percent(value), 100 * low, 100 * high);
     }
 
     private static String decimal(double value) {
@@ -168,9 +169,5 @@ final class StatsReport {
 
     private static String tokens(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%,.0f", value);
-    }
-
-    private static String clip(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
     }
 }

@@ -5,49 +5,35 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ponder.core.settings.PonderHome;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StatsCommandTest {
     private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private String previousHome;
+
+    @RegisterExtension
+    final CliRun cli = new CliRun(() -> dir.resolve("home"));
+
     private String workspace;
 
     @BeforeEach
     void importSample() {
-        previousHome = System.getProperty(PonderHome.PROPERTY);
-        System.setProperty(PonderHome.PROPERTY, dir.resolve("home").toString());
         workspace = dir.resolve("w.ponder").toString();
-        assertThat(run("import", SAMPLE.toString(), "-w", workspace)).isZero();
-        out.getBuffer().setLength(0);
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty(PonderHome.PROPERTY);
-        } else {
-            System.setProperty(PonderHome.PROPERTY, previousHome);
-        }
+        assertThat(cli.run("import", SAMPLE.toString(), "-w", workspace)).isZero();
+        cli.clearOut();
     }
 
     @Test
     void jsonFiguresAgreeWithTheClosedFormsProblemByProblem() throws Exception {
-        assertThat(run("stats", "1", "-w", workspace, "--json", "--problems")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--problems")).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
 
         assertThat(json.path("grader").asText()).isEqualTo("file labels");
         assertThat(json.path("problems").asInt()).isEqualTo(6);
@@ -83,27 +69,27 @@ class StatsCommandTest {
 
     @Test
     void textReportNamesEveryFigureAndHowItWasComputed() {
-        assertThat(run("stats", "tiny-arith best-of-4", "-w", workspace, "--k", "1,4", "--problems")).isZero();
-        assertThat(out.toString()).contains("6 problems · 24 samples · 24 graded by file labels", "Accuracy         75.0%",
+        assertThat(cli.run("stats", "tiny-arith best-of-4", "-w", workspace, "--k", "1,4", "--problems")).isZero();
+        assertThat(cli.out()).contains("6 problems · 24 samples · 24 graded by file labels", "Accuracy         75.0%",
                 "pass@k", "maj@k (random k)", "weighted", "First Finish", "Length vs accuracy", "Overthinking over 24",
                 "tiny-arith/0001", "1,000 resamples, seed 20260101");
     }
 
     @Test
     void regradingIsOneCommandAndTheFiguresFollow() throws Exception {
-        assertThat(run("regrade", "1", "-w", workspace, "--grader", "ponder-math")).isZero();
-        assertThat(out.toString()).contains("Run 1 \"tiny-arith best-of-4\": regraded 24 samples with ponder-math");
-        out.getBuffer().setLength(0);
-        assertThat(run("stats", "1", "-w", workspace, "--json", "--no-overthinking")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.run("regrade", "1", "-w", workspace, "--grader", "ponder-math")).isZero();
+        assertThat(cli.out()).contains("Run 1 \"tiny-arith best-of-4\": regraded 24 samples with ponder-math");
+        cli.clearOut();
+        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--no-overthinking")).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("grader").asText()).isEqualTo("ponder-math");
         assertThat(json.path("overthinking").isNull()).isTrue();
     }
 
     @Test
     void noResamplesMeansNoIntervals() throws Exception {
-        assertThat(run("stats", "1", "-w", workspace, "--json", "--resamples", "0")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--resamples", "0")).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("accuracy").path("value").asDouble()).isEqualTo(0.75);
         assertThat(json.path("accuracy").path("low").isNull()).isTrue();
         assertThat(json.path("pass_at_k").get(0).path("high").isNull()).isTrue();
@@ -111,12 +97,12 @@ class StatsCommandTest {
 
     @Test
     void badChoicesAreRefusedWithWhatWouldDo() {
-        assertThat(run("regrade", "1", "-w", workspace, "--grader", "sympy")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown grader 'sympy'", "ponder-math");
-        assertThat(run("stats", "1", "-w", workspace, "--difficulty-edges", "0.8,0.2")).isEqualTo(2);
-        assertThat(err.toString()).contains("difficulty edges must be increasing");
-        assertThat(run("stats", "nope", "-w", workspace)).isEqualTo(1);
-        assertThat(err.toString()).contains("There is no run \"nope\"");
+        assertThat(cli.run("regrade", "1", "-w", workspace, "--grader", "sympy")).isEqualTo(2);
+        assertThat(cli.err()).contains("unknown grader 'sympy'", "ponder-math");
+        assertThat(cli.run("stats", "1", "-w", workspace, "--difficulty-edges", "0.8,0.2")).isEqualTo(2);
+        assertThat(cli.err()).contains("difficulty edges must be increasing");
+        assertThat(cli.run("stats", "nope", "-w", workspace)).isEqualTo(1);
+        assertThat(cli.err()).contains("There is no run \"nope\"");
     }
 
     /** 1 − C(n−c, k)/C(n, k) in exact integers. */
@@ -136,10 +122,4 @@ class StatsCommandTest {
         return result;
     }
 
-    private int run(String... args) {
-        CommandLine commandLine = PonderCli.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 }

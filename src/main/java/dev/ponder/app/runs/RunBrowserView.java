@@ -1,10 +1,8 @@
 package dev.ponder.app.runs;
 
 import dev.ponder.app.Fxml;
-import dev.ponder.core.answer.Graders;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.RunSummary;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,10 +23,6 @@ import javafx.scene.input.KeyCode;
 
 /** The table of runs on the left of the main window. */
 public final class RunBrowserView {
-    private static final List<Grading> GRADINGS = List.of(Grading.parse(Graders.FILE_LABELS),
-            Grading.parse(Graders.MATH.name()), Grading.parse(Graders.EXACT.name()),
-            Grading.parse(Graders.MULTIPLE_CHOICE.name()), Grading.parse(Graders.FILE_LABELS + ", else " + Graders.MATH.name()));
-
     private final RunBrowserViewModel viewModel;
     private final Parent root;
 
@@ -118,7 +112,7 @@ public final class RunBrowserView {
         if (run == null) {
             return;
         }
-        for (Grading grading : GRADINGS) {
+        for (Grading grading : Grading.offered()) {
             CheckMenuItem item = new CheckMenuItem(grading.label());
             item.setSelected(grading.label().equalsIgnoreCase(String.valueOf(run.run().grader())));
             item.setOnAction(event -> viewModel.regrade(run.run(), grading));

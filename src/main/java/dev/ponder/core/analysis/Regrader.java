@@ -62,7 +62,7 @@ public final class Regrader {
     private static Verdicts samples(Connection connection, long runId, Grading grading, TaskContext context)
             throws SQLException {
         requireRun(connection, runId);
-        long total = count(connection, runId);
+        long total = RunData.sampleCount(connection, runId);
         Verdicts verdicts = new Verdicts();
         try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.correct, s.file_correct, "
                 + "s.extracted_answer, p.gold_answer FROM sample s JOIN problem p ON p.id = s.problem_id "
@@ -116,16 +116,6 @@ public final class Regrader {
                 if (!rows.next()) {
                     throw new IllegalArgumentException("there is no run " + runId + " in this workspace");
                 }
-            }
-        }
-    }
-
-    private static long count(Connection connection, long runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM sample WHERE run_id = ?")) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
             }
         }
     }

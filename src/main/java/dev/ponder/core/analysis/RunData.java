@@ -141,7 +141,8 @@ public final class RunData {
                 + "JOIN problem p ON p.id = s.problem_id WHERE s.run_id = ?" + ORDER)) {
             query.setLong(1, runId);
             query.setFetchSize(256);
-            return new EfficiencyPass(markers, grader(connection, runId)).run(query, count(connection, runId), context);
+            EfficiencyPass pass = new EfficiencyPass(markers, grader(connection, runId));
+            return pass.run(query, sampleCount(connection, runId), context);
         }
     }
 
@@ -155,7 +156,8 @@ public final class RunData {
         }
     }
 
-    private static long count(Connection connection, long runId) throws SQLException {
+    /** How many samples the run has, every round included: the total for progress reports. */
+    static long sampleCount(Connection connection, long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM sample WHERE run_id = ?")) {
             query.setLong(1, runId);
             try (ResultSet rows = query.executeQuery()) {

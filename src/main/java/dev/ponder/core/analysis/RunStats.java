@@ -1,7 +1,5 @@
 package dev.ponder.core.analysis;
 
-import dev.ponder.core.store.Workspace;
-import dev.ponder.core.task.TaskContext;
 import java.util.List;
 
 /**
@@ -27,18 +25,6 @@ public record RunStats(int problems, int samples, int gradedSamples, Bootstrap.I
                        List<CurvePoint> passAtK, MajorityVote.Curves majority, BestOfN.Curves bestOfN,
                        FirstFinish.Result firstFinish, List<LengthAccuracy.Bin> lengthBins,
                        List<LengthAccuracy.Bucket> difficulty, Overthinking overthinking, StatsOptions options) {
-
-    /**
-     * The run's figures from the workspace: its columns, and its overthinking facts when {@code overthinking}
-     * (a pass over the traces the first time, from the cache after).
-     */
-    public static RunStats compute(Workspace workspace, long runId, StatsOptions options, boolean overthinking,
-                                   TaskContext context) {
-        RunColumns columns = RunData.columns(workspace, runId);
-        List<SampleEfficiency> efficiency = overthinking
-                ? RunData.efficiency(workspace, runId, options.markers(), context) : null;
-        return of(columns, efficiency, options);
-    }
 
     /** All figures from the run's columns, and overthinking from its facts when given. */
     public static RunStats of(RunColumns run, List<SampleEfficiency> efficiency, StatsOptions options) {

@@ -1,5 +1,7 @@
 package dev.ponder.core.answer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,6 +38,15 @@ public record Grading(boolean fileLabels, Grader grader) {
             return new Grading(true, grader(rest.replaceFirst("(?i)^else\\s+", "")));
         }
         return new Grading(false, grader(name));
+    }
+
+    /** The gradings offered as a menu: file labels, each of Ponder's graders, and file labels else the math one. */
+    public static List<Grading> offered() {
+        List<Grading> offered = new ArrayList<>();
+        offered.add(new Grading(true, null));
+        Graders.all().forEach(grader -> offered.add(new Grading(false, grader)));
+        offered.add(new Grading(true, Graders.MATH));
+        return offered;
     }
 
     /** Every choice a user can make, as {@link #parse} reads it. */

@@ -38,11 +38,13 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
 
     /** Records that this workspace was opened: it becomes the last one and heads the recent list. */
     public UserSettings withWorkspaceOpened(String workspace) {
-        return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings, reflectionMarkers);
+        return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings,
+                reflectionMarkers);
     }
 
     public UserSettings withImported(String file) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings, reflectionMarkers);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings,
+                reflectionMarkers);
     }
 
     public UserSettings withoutRecentWorkspace(String workspace) {

@@ -65,22 +65,6 @@ public final class ReflectionMarkers {
         return -1;
     }
 
-    /** How many phrases {@code text} uses in {@code [from, to)}, each match ending before the next is sought. */
-    int count(String text, int from, int to) {
-        int count = 0;
-        int i = from;
-        while (i < to) {
-            int length = matchAt(text, i, to);
-            if (length > 0) {
-                count++;
-                i += length;
-            } else {
-                i++;
-            }
-        }
-        return count;
-    }
-
     private static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || Character.getType(c) == Character.LETTER_NUMBER
                 || Character.getType(c) == Character.OTHER_NUMBER;

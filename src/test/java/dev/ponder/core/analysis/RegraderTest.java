@@ -10,6 +10,7 @@ import dev.ponder.core.model.Run;
 import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskCancelledException;
+import dev.ponder.core.task.RecordingContext;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,21 +80,8 @@ class RegraderTest {
     void aCancelledRegradeChangesNothing() throws IOException {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long runId = importText(workspace, "labelled.json", LABELLED);
-            TaskContext cancelled = new TaskContext() {
-                @Override
-                public void progress(long done, long total) {
-                }
-
-                @Override
-                public void message(String message) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return true;
-                }
-            };
-            assertThatThrownBy(() -> Regrader.regrade(workspace, runId, Grading.parse("exact"), cancelled))
+            assertThatThrownBy(() -> Regrader.regrade(workspace, runId, Grading.parse("exact"),
+                    RecordingContext.alwaysCancelled()))
                     .isInstanceOf(TaskCancelledException.class);
             assertThat(verdicts(workspace, runId)).containsExactly(false, true, true);
             assertThat(run(workspace, runId).grader()).isEqualTo("file labels");
@@ -108,6 +96,8 @@ class RegraderTest {
         assertThat(Grading.parse("file labels").verdict(null, "42", "42")).isNull();
         assertThat(Grading.parse("file labels, else exact").verdict(null, "42", "42")).isTrue();
         assertThat(Grading.parse("file labels, else exact").verdict(false, "42", "42")).isFalse();
+        assertThat(Grading.offered()).extracting(Grading::label).containsExactly("file labels", "ponder-math", "exact",
+                "multiple-choice", "file labels, else ponder-math");
         assertThatThrownBy(() -> Grading.parse("sympy")).hasMessageContaining("unknown grader 'sympy'")
                 .hasMessageContaining("ponder-math");
     }
