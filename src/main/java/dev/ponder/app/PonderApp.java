@@ -10,9 +10,12 @@ import dev.ponder.app.shell.MainView;
 import dev.ponder.app.shell.MainViewModel;
 import dev.ponder.app.shell.NativeFileDialogs;
 import dev.ponder.app.shell.WindowPlacement;
+import dev.ponder.app.search.SearchViewModel;
 import dev.ponder.app.status.StatusBarView;
 import dev.ponder.app.status.StatusBarViewModel;
 import dev.ponder.app.task.FxTaskRunner;
+import dev.ponder.app.workbench.WorkbenchView;
+import dev.ponder.app.workbench.WorkbenchViewModel;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.store.Workspace;
@@ -68,8 +71,17 @@ public final class PonderApp extends Application {
         StringBinding workspacePath = Bindings.createStringBinding(
                 () -> session.workspace() == null ? "" : session.workspace().file().toString(), session.workspaceProperty());
 
-        MainView view = new MainView(main, importing, dialogs, new RunBrowserView(runs).root(), new RunOverviewView(overview).root(),
-                new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty()));
+        WorkbenchViewModel workbench = new WorkbenchViewModel(tasks, session, () -> settings.get().markers(),
+                runs.selectedProperty(), runs.runs());
+        workbench.statusProperty().addListener((observable, before, message) -> main.showStatus(message));
+        WorkbenchView centre = new WorkbenchView(workbench, new SearchViewModel(tasks, session), dialogs,
+                new RunOverviewView(overview).root());
+
+        MainView view = new MainView(main, importing, dialogs, new RunBrowserView(runs).root(), centre.root(),
+                new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty(), workbench.noticeProperty(),
+                workbench.problems().noticeProperty(), workbench.samples().noticeProperty(),
+                workbench.inspector().noticeProperty()));
+        view.addMenu(centre.menu(), WorkbenchView.shortcuts());
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Objects.requireNonNull(PonderApp.class.getResource("ponder.css")).toExternalForm());
         stage.setScene(scene);

@@ -3,6 +3,7 @@ package dev.ponder.cli;
 import dev.ponder.core.bench.BenchSize;
 import dev.ponder.core.bench.ImportBenchmark;
 import dev.ponder.core.bench.StatsBenchmark;
+import dev.ponder.core.bench.WorkbenchBenchmark;
 import dev.ponder.core.bench.SyntheticRuns;
 import dev.ponder.core.settings.PonderHome;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ponder bench}: synthetic runs at the standard sizes, and measurements on them. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class,
+                BenchCommand.Workbench.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -163,6 +165,42 @@ final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "  one problem's vote distribution, by SQL     %8.2f ms median, %.2f ms p95, %.2f ms max"
                     + " (200 problems)%n", m.voteMedianMillis(), m.voteP95Millis(), m.voteMaxMillis());
             out.printf(Locale.ROOT, "  one problem's vote distribution, columns    %8.3f ms max%n", m.voteFromColumnsMaxMillis());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "workbench", mixinStandardHelpOptions = true,
+            description = {"Time the workbench's background work on a synthetic run (the workspace bench stats keeps): "
+                    + "filling the problems table, moving to another problem, searching every trace."})
+    static final class Workbench implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
+        private String size;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
+        private Path dir;
+
+        @Option(names = "--limit", defaultValue = "500", description = "Most search hits listed, as the app lists (default: ${DEFAULT-VALUE}).")
+        private int limit;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            WorkbenchBenchmark.Measurement m = WorkbenchBenchmark.run(size(size), dir != null ? dir : defaultDirectory(),
+                    limit, ConsoleProgress.on(spec.commandLine().getErr(), false));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", size, m.samples(), m.problems());
+            out.printf(Locale.ROOT, "  problems table filled (cached columns)  %8.3f s first, %.3f s best of 3%n",
+                    m.tableFirst(), m.tableBest());
+            out.printf(Locale.ROOT, "  another problem selected                %8.1f ms median, %.1f ms p95, %.1f ms max"
+                    + " (200 problems: samples, votes, first trace read and highlighted)%n",
+                    m.selectMedianMillis(), m.selectP95Millis(), m.selectMaxMillis());
+            for (WorkbenchBenchmark.PhraseTiming phrase : m.search()) {
+                out.printf(Locale.ROOT, "  search \"%s\"%s %8.1f ms, %,d hits%n", phrase.phrase(),
+                        " ".repeat(Math.max(0, 30 - phrase.phrase().length())), phrase.millis(), phrase.hits());
+            }
             out.flush();
             return 0;
         }

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = {"Ponder: a workbench for test-time scaling research on reasoning models.",
                 "With no command, opens the window. With a command, works headless."},
         subcommands = {InfoCommand.class, ImportCommand.class, ExportRunCommand.class, RegradeCommand.class,
-                StatsCommand.class, BenchCommand.class,
+                StatsCommand.class, SearchCommand.class, TagCommand.class, ExportSamplesCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PonderCli implements Runnable {
     /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */

@@ -337,6 +337,7 @@ class MainWindowTest {
         Path workspaceToOpen;
         Path folderToImport;
         List<Path> filesToImport = List.of();
+        Path exportTo;
 
         @Override
         public Optional<Path> workspaceToOpen(Window owner) {
@@ -361,6 +362,11 @@ class MainWindowTest {
         @Override
         public Optional<Path> tokenizerFile(Window owner) {
             return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> jsonlToWrite(Window owner, String name) {
+            return Optional.ofNullable(exportTo);
         }
     }
 }

@@ -45,7 +45,7 @@ class PonderCliTest {
         assertThat(cli.run("info", "-w", workspace.toString(), "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("workspace").asText()).isEqualTo(workspace.toAbsolutePath().toString());
-        assertThat(json.path("schema_version").asInt()).isEqualTo(5);
+        assertThat(json.path("schema_version").asInt()).isEqualTo(6);
         JsonNode run = json.path("runs").get(0);
         assertThat(run.path("name").asText()).isEqualTo("tiny-arith best-of-4");
         assertThat(run.path("problems").asInt()).isEqualTo(6);

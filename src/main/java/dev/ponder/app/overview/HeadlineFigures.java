@@ -1,5 +1,6 @@
 package dev.ponder.app.overview;
 
+import dev.ponder.app.Figures;
 import dev.ponder.app.overview.RunOverviewViewModel.Fact;
 import dev.ponder.core.analysis.CurvePoint;
 import dev.ponder.core.analysis.Overthinking;
@@ -19,19 +20,19 @@ final class HeadlineFigures {
         List<Fact> tiles = new ArrayList<>();
         List<CurvePoint> pass = stats.passAtK();
         if (!pass.isEmpty()) {
-            tiles.add(new Fact("pass@1", percent(pass.get(0).value())));
+            tiles.add(new Fact("pass@1", Figures.percent(pass.get(0).value())));
             CurvePoint last = pass.get(pass.size() - 1);
             if (last.k() > 1) {
-                tiles.add(new Fact("pass@" + last.k(), percent(last.value())));
+                tiles.add(new Fact("pass@" + last.k(), Figures.percent(last.value())));
             }
             List<CurvePoint> majority = stats.majority().firstK();
             CurvePoint maj = majority.get(majority.size() - 1);
-            tiles.add(new Fact("maj@" + maj.k(), percent(maj.value())));
+            tiles.add(new Fact("maj@" + maj.k(), Figures.percent(maj.value())));
         }
         if (stats.bestOfN() != null && !stats.bestOfN().weighted().isEmpty()) {
             List<CurvePoint> weighted = stats.bestOfN().weighted();
             CurvePoint best = weighted.get(weighted.size() - 1);
-            tiles.add(new Fact("weighted BoN@" + best.k(), percent(best.value())));
+            tiles.add(new Fact("weighted BoN@" + best.k(), Figures.percent(best.value())));
         }
         double tokens = columns.meanTokens();
         if (!Double.isNaN(tokens)) {
@@ -41,9 +42,5 @@ final class HeadlineFigures {
                 : Double.isNaN(overthinking.outcomeEfficiency()) ? "—"
                 : String.format(Locale.ROOT, "%.2f", overthinking.outcomeEfficiency())));
         return tiles;
-    }
-
-    private static String percent(double value) {
-        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ponder.app.overview;
 
+import dev.ponder.app.Figures;
 import dev.ponder.app.WorkspaceSession;
 import dev.ponder.core.analysis.Overthinking;
 import dev.ponder.core.analysis.RunColumns;
@@ -119,7 +120,7 @@ public final class RunOverviewViewModel {
                 return;
             }
             figures.setAll(HeadlineFigures.of(computed.columns, computed.stats, null));
-            figuresNote.set("Graded by " + orDash(summary.run().grader()) + "; maj@N over each problem's first N samples.");
+            figuresNote.set("Graded by " + Figures.orDash(summary.run().grader()) + "; maj@N over each problem's first N samples.");
             running.add(tasks.submit("Overthinking of " + summary.run().name(),
                     context -> Overthinking.of(RunData.efficiency(workspace, runId, options.markers(), context)),
                     overthinking -> {
@@ -149,13 +150,13 @@ public final class RunOverviewViewModel {
         }
         Run r = summary.run();
         List<Fact> facts = new java.util.ArrayList<>(List.of(
-                new Fact("File", orDash(r.source().path())),
+                new Fact("File", Figures.orDash(r.source().path())),
                 new Fact("Format", r.source().format()),
-                new Fact("SHA-256", orDash(r.source().sha256())),
+                new Fact("SHA-256", Figures.orDash(r.source().sha256())),
                 new Fact("Imported", IMPORTED.format(r.importedAt())),
-                new Fact("Model", orDash(r.model())),
-                new Fact("Strategy", orDash(r.strategy())),
-                new Fact("Grader", orDash(r.grader()))));
+                new Fact("Model", Figures.orDash(r.model())),
+                new Fact("Strategy", Figures.orDash(r.strategy())),
+                new Fact("Grader", Figures.orDash(r.grader()))));
         for (Map.Entry<String, String> parameter : r.params().entrySet()) {
             facts.add(new Fact(parameter.getKey(), parameter.getValue()));
         }
@@ -173,9 +174,5 @@ public final class RunOverviewViewModel {
         shown.add(new Fact("Accuracy", summary.accuracy() == null ? "—"
                 : String.format(Locale.ROOT, "%.1f%%", 100 * summary.accuracy())));
         counts.setAll(shown);
-    }
-
-    private static String orDash(String value) {
-        return value == null || value.isBlank() ? "—" : value;
     }
 }

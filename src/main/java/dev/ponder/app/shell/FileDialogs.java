@@ -18,4 +18,7 @@ public interface FileDialogs {
 
     /** A model's {@code tokenizer.json}, to count tokens exactly. */
     Optional<Path> tokenizerFile(Window owner);
+
+    /** Where to write a JSONL export, suggesting {@code name}. */
+    Optional<Path> jsonlToWrite(Window owner, String name);
 }

@@ -26,6 +26,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
@@ -41,6 +42,7 @@ public final class MainView {
     private final ImportViewModel importing;
     private final FileDialogs dialogs;
     private final Parent root;
+    private List<String[]> shortcuts = List.of();
 
     @FXML
     private BorderPane rootPane;
@@ -77,6 +79,13 @@ public final class MainView {
         return root;
     }
 
+    /** Adds a screen's menu before Help, and the shortcuts Help › Keyboard Shortcuts lists. */
+    public void addMenu(Menu menu, List<String[]> screenShortcuts) {
+        MenuBar bar = (MenuBar) rootPane.getTop();
+        bar.getMenus().add(bar.getMenus().size() - 1, menu);
+        shortcuts = screenShortcuts;
+    }
+
     @FXML
     private void initialize() {
         viewModel.recentWorkspaces().addListener((ListChangeListener<String>) change -> fillRecent());
@@ -85,7 +94,7 @@ public final class MainView {
         showRunBrowser.selectedProperty().addListener((observable, before, show) -> {
             if (show && !split.getItems().contains(browserSlot)) {
                 split.getItems().add(0, browserSlot);
-                split.setDividerPositions(0.46);
+                split.setDividerPositions(0.2);
             } else if (!show) {
                 split.getItems().remove(browserSlot);
             }
@@ -138,6 +147,11 @@ public final class MainView {
     private void editReflectionMarkers() {
         MarkersDialog.show(window(), viewModel.reflectionMarkers()).ifPresent(phrases -> viewModel.setReflectionMarkers(
                 phrases.equals(ReflectionMarkers.DEFAULT.phrases()) ? null : phrases));
+    }
+
+    @FXML
+    private void keyboardShortcuts() {
+        ShortcutsDialog.show(window(), shortcuts);
     }
 
     @FXML

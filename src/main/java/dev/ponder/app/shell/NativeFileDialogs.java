@@ -27,6 +27,14 @@ public final class NativeFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> jsonlToWrite(Window owner, String name) {
+        FileChooser chooser = chooser("Export Tagged Samples", new FileChooser.ExtensionFilter("JSON Lines (*.jsonl)",
+                "*.jsonl"), ALL);
+        chooser.setInitialFileName(name);
+        return remember(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> newWorkspace(Window owner) {
         FileChooser chooser = chooser("New Workspace", WORKSPACES);
         chooser.setInitialFileName("workspace.ponder");

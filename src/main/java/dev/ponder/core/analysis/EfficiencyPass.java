@@ -101,19 +101,9 @@ final class EfficiencyPass {
                 rows.getString(7), rows.getLong(8), rows.getInt(9));
     }
 
-    /** The split as the trace's delimiters give it, else as stored (thinking from a separate reasoning field). */
     private ThinkingSplit split(Row row) {
-        ThinkingSplit found = splitter.split(row.text);
-        if (found.thinking() != null || row.thinkStart < 0) {
-            return found;
-        }
-        String text = row.text;
-        int end = Math.min(row.thinkEnd, text.length());
-        int answerStart = end;
-        while (answerStart < text.length() && Character.isWhitespace(text.charAt(answerStart))) {
-            answerStart++;
-        }
-        return new ThinkingSplit(new ThinkingSpan(Math.min(row.thinkStart, end), end), !row.truncated, answerStart);
+        return splitter.split(row.text, row.thinkStart < 0 ? null : new ThinkingSpan(row.thinkStart,
+                Math.max(row.thinkStart, row.thinkEnd)), row.truncated);
     }
 
     private record Chunk(List<Row> rows, Future<List<SampleEfficiency>> facts) {

@@ -34,25 +34,9 @@ public final class LengthAccuracy {
      * @param edges pass-rate edges between buckets in increasing order, or {@code null} for quintiles
      */
     public static List<Bucket> byDifficulty(RunColumns run, double[] edges, int binCount) {
-        double[] passRate = new double[run.problems()];
-        for (int p = 0; p < run.problems(); p++) {
-            int graded = run.gradedCount(p);
-            passRate[p] = graded == 0 ? Double.NaN : (double) run.correctCount(p) / graded;
-        }
-        double[] cuts = edges != null ? edges.clone() : quintiles(passRate);
-        int[] level = new int[run.problems()];
+        double[] cuts = cuts(run, edges);
+        int[] level = levels(run, cuts);
         int levels = cuts.length + 1;
-        for (int p = 0; p < run.problems(); p++) {
-            if (Double.isNaN(passRate[p])) {
-                level[p] = -1;
-                continue;
-            }
-            int below = 0;
-            while (below < cuts.length && passRate[p] >= cuts[below]) {
-                below++;
-            }
-            level[p] = levels - below; // high pass rate = level 1 (easiest)
-        }
         int[] problemOfSample = problemOfSample(run);
         List<Bucket> buckets = new ArrayList<>();
         for (int l = 1; l <= levels; l++) {
@@ -91,6 +75,46 @@ public final class LengthAccuracy {
                     to - from, Bootstrap.binary(correct, to - from)));
         }
         return bins;
+    }
+
+    /**
+     * Each problem's difficulty level, 1 (easiest, highest pass rate) up, or -1 when it has no graded sample.
+     *
+     * @param edges pass-rate edges between levels in increasing order, or {@code null} for quintiles
+     */
+    public static int[] difficultyLevels(RunColumns run, double[] edges) {
+        return levels(run, cuts(run, edges));
+    }
+
+    private static double[] cuts(RunColumns run, double[] edges) {
+        return edges != null ? edges.clone() : quintiles(passRates(run));
+    }
+
+    private static double[] passRates(RunColumns run) {
+        double[] passRate = new double[run.problems()];
+        for (int p = 0; p < run.problems(); p++) {
+            int graded = run.gradedCount(p);
+            passRate[p] = graded == 0 ? Double.NaN : (double) run.correctCount(p) / graded;
+        }
+        return passRate;
+    }
+
+    private static int[] levels(RunColumns run, double[] cuts) {
+        double[] passRate = passRates(run);
+        int[] level = new int[run.problems()];
+        int levels = cuts.length + 1;
+        for (int p = 0; p < run.problems(); p++) {
+            if (Double.isNaN(passRate[p])) {
+                level[p] = -1;
+                continue;
+            }
+            int below = 0;
+            while (below < cuts.length && passRate[p] >= cuts[below]) {
+                below++;
+            }
+            level[p] = levels - below; // high pass rate = level 1 (easiest)
+        }
+        return level;
     }
 
     /** The 20th, 40th, 60th and 80th percentiles of the pass rates (numpy's linear interpolation). */

@@ -150,8 +150,7 @@ public final class RunData {
         try (PreparedStatement query = connection.prepareStatement("SELECT grader FROM run WHERE id = ?")) {
             query.setLong(1, runId);
             try (ResultSet rows = query.executeQuery()) {
-                String name = rows.next() ? rows.getString(1) : null;
-                return name == null ? Graders.MATH : Graders.byName(name).orElse(Graders.MATH);
+                return Graders.forTraces(rows.next() ? rows.getString(1) : null);
             }
         }
     }

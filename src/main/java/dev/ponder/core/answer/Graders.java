@@ -28,6 +28,21 @@ public final class Graders {
         return all().stream().filter(grader -> grader.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /**
+     * The grader for a trace's intermediate answers under a run's grader label: the run's grader where it is one
+     * of Ponder's (alone or after file labels), else the math grader.
+     */
+    public static Grader forTraces(String runGrader) {
+        if (runGrader == null) {
+            return MATH;
+        }
+        try {
+            return Grading.parse(runGrader).fallback().orElse(MATH);
+        } catch (IllegalArgumentException unknown) {
+            return MATH;
+        }
+    }
+
     private static String letter(String answer) {
         return answer.strip().replaceAll("^\\(|[).]+$", "").strip().toUpperCase(Locale.ROOT);
     }

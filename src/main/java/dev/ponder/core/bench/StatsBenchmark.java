@@ -97,7 +97,7 @@ public final class StatsBenchmark {
     }
 
     /** The benchmark run in the workspace, imported from the synthetic lm-eval file the first time. */
-    private static long runOf(Workspace workspace, BenchSize size, Path directory, TaskContext context)
+    static long runOf(Workspace workspace, BenchSize size, Path directory, TaskContext context)
             throws IOException {
         List<RunSummary> runs = workspace.runSummaries();
         if (!runs.isEmpty()) {

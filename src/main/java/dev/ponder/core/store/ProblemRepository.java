@@ -30,6 +30,22 @@ public final class ProblemRepository {
     }
 
     /** The problems a run has samples or tree nodes for, in key order. */
+    /** The problems with these ids, in the ids' order; ids not found are left out. */
+    public List<Problem> byIds(long[] ids) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM problem p WHERE p.id = ?")) {
+            List<Problem> problems = new ArrayList<>(ids.length);
+            for (long id : ids) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        problems.add(problem(rows));
+                    }
+                }
+            }
+            return problems;
+        }
+    }
+
     public List<Problem> ofRun(long runId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM problem p "
                 + "WHERE p.id IN (SELECT problem_id FROM sample WHERE run_id = ?1 "

@@ -2,6 +2,8 @@ package dev.ponder.core.store;
 
 import dev.ponder.core.model.Answer;
 import dev.ponder.core.model.Sample;
+import dev.ponder.core.model.SampleLine;
+import dev.ponder.core.model.SampleRef;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
 import dev.ponder.core.model.Step;
@@ -49,6 +51,45 @@ public final class SampleRepository {
                 }
             }
             return samples;
+        }
+    }
+
+    /** A run's samples of one problem as list lines, without their text, by round and index. */
+    public List<SampleLine> linesOfProblem(long runId, long problemId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, sample_index, round, extracted_answer, "
+                + "answer_key, correct, coalesce(tokens_thinking, tokens_total) AS tokens, finish_reason, score, "
+                + "length(text) AS characters FROM sample WHERE run_id = ? AND problem_id = ? "
+                + "ORDER BY round, sample_index")) {
+            query.setLong(1, runId);
+            query.setLong(2, problemId);
+            List<SampleLine> lines = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(new SampleLine(rows.getLong("id"), rows.getInt("sample_index"), rows.getInt("round"),
+                            rows.getString("extracted_answer"), rows.getString("answer_key"), Sql.bool(rows, "correct"),
+                            Sql.integer(rows, "tokens"), rows.getString("finish_reason"), Sql.real(rows, "score"),
+                            rows.getInt("characters")));
+                }
+            }
+            return lines;
+        }
+    }
+
+    /** Every sample of a problem in every run (at most {@code limit}), by run, round and index. */
+    public List<SampleRef> refsOfProblem(long problemId, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.run_id, r.name, s.sample_index, "
+                + "s.round, s.extracted_answer, s.correct FROM sample s JOIN run r ON r.id = s.run_id "
+                + "WHERE s.problem_id = ? ORDER BY s.run_id, s.round, s.sample_index LIMIT ?")) {
+            query.setLong(1, problemId);
+            query.setInt(2, limit);
+            List<SampleRef> refs = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    refs.add(new SampleRef(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
+                            rows.getInt(5), rows.getString(6), Sql.bool(rows, "correct")));
+                }
+            }
+            return refs;
         }
     }
 

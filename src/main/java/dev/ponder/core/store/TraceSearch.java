@@ -10,8 +10,12 @@ import java.util.List;
 /** Full-text search over every trace of the workspace (SQLite FTS5, one index per run: {@link TraceIndex}). */
 public final class TraceSearch {
 
-    /** A sample whose text matches, with the match in context ({@code [} and {@code ]} around the hit). */
-    public record Hit(long sampleId, long runId, long problemId, String snippet) {
+    /**
+     * A sample whose text matches, where it is (run, problem, sample index and round), and the match in context
+     * ({@code [} and {@code ]} around the hit).
+     */
+    public record Hit(long sampleId, long runId, long problemId, String runName, String problemKey, int sampleIndex,
+                      int round, String snippet) {
     }
 
     private final Connection connection;
@@ -41,19 +45,33 @@ public final class TraceSearch {
     public List<Hit> query(long runId, String ftsQuery, int limit) throws SQLException {
         String table = TraceIndex.table(runId);
         try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.run_id, s.problem_id, "
-                + "snippet(" + table + ", 0, '[', ']', '…', 12) AS snippet FROM " + table
-                + " JOIN sample s ON s.id = " + table + ".rowid WHERE " + table + " MATCH ? ORDER BY " + table
+                + "r.name, p.problem_key, s.sample_index, s.round, snippet(" + table + ", 0, '[', ']', '…', 12) "
+                + "FROM " + table + " JOIN sample s ON s.id = " + table + ".rowid JOIN run r ON r.id = s.run_id "
+                + "JOIN problem p ON p.id = s.problem_id WHERE " + table + " MATCH ? ORDER BY " + table
                 + ".rowid LIMIT ?")) {
             query.setString(1, ftsQuery);
             query.setInt(2, limit);
             List<Hit> hits = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    hits.add(new Hit(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4)));
+                    hits.add(new Hit(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
+                            rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getString(8)));
                 }
             }
             return hits;
         }
+    }
+
+    /**
+     * What a search box's text means: the words as one phrase (case and punctuation ignored, as the index reads
+     * them); text already written as an FTS5 query (quotes, AND, OR, NOT, NEAR, a trailing *) is taken as one.
+     */
+    public static String queryFor(String typed) {
+        String text = typed.strip();
+        if (text.contains("\"") || text.endsWith("*") || text.matches(".*\\b(AND|OR|NOT|NEAR)\\b.*")) {
+            return text;
+        }
+        return quote(text);
     }
 
     /** An FTS5 phrase literal: the text in double quotes, embedded quotes doubled. */

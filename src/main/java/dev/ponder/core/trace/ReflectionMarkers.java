@@ -3,6 +3,7 @@ package dev.ponder.core.trace;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,6 +43,26 @@ public final class ReflectionMarkers {
     /** The phrases as the user wrote them, in their order. */
     public List<String> phrases() {
         return phrases;
+    }
+
+    /** A marker where it stands in a text: {@code [start, end)}. */
+    public record Hit(int start, int end) {
+    }
+
+    /** Every marker in {@code text[from, to)}, in order. */
+    public List<Hit> find(String text, int from, int to) {
+        List<Hit> hits = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            int length = matchAt(text, i, to);
+            if (length < 0) {
+                i++;
+            } else {
+                hits.add(new Hit(i, i + length));
+                i += length;
+            }
+        }
+        return hits;
     }
 
     /**

@@ -20,6 +20,23 @@ public final class ThinkingSplitter {
         this.delimiters = List.copyOf(delimiters);
     }
 
+    /**
+     * The split as the trace's delimiters give it, else as stored at import (thinking from a separate reasoning
+     * field, {@code thinking} null when there is none).
+     */
+    public ThinkingSplit split(String text, ThinkingSpan stored, boolean truncated) {
+        ThinkingSplit found = split(text);
+        if (found.thinking() != null || stored == null) {
+            return found;
+        }
+        int end = Math.min(stored.end(), text.length());
+        int answerStart = end;
+        while (answerStart < text.length() && Character.isWhitespace(text.charAt(answerStart))) {
+            answerStart++;
+        }
+        return new ThinkingSplit(new ThinkingSpan(Math.min(stored.start(), end), end), !truncated, answerStart);
+    }
+
     public ThinkingSplit split(String text) {
         for (ThinkingDelimiters pair : delimiters) {
             int open = text.indexOf(pair.open());

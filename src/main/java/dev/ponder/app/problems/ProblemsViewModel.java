@@ -1,0 +1,297 @@
+package dev.ponder.app.problems;
+
+import dev.ponder.app.Notice;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.analysis.ProblemFilter;
+import dev.ponder.core.analysis.ProblemRow;
+import dev.ponder.core.analysis.ProblemTable;
+import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunData;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.store.SavedFilterRepository;
+import dev.ponder.core.store.TagRepository;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskHandle;
+import dev.ponder.core.task.TaskRunner;
+import dev.ponder.core.trace.ReflectionMarkers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * A run's problems as table rows, the filter over them, saved filters, and the selected problem. Rows come from
+ * the run's cached columns at once; the first-correct column fills in when the traces' facts are read.
+ */
+public final class ProblemsViewModel {
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final Supplier<ReflectionMarkers> markers;
+    private final ObjectProperty<RunSummary> run = new SimpleObjectProperty<>();
+    private final ObservableList<ProblemRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ProblemRow> shown = new FilteredList<>(rows, row -> true);
+    private final ObjectProperty<ProblemFilter> filter = new SimpleObjectProperty<>(ProblemFilter.ALL);
+    private final ObjectProperty<ProblemRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> savedFilters = FXCollections.observableArrayList();
+    private final ObservableList<String> tagNames = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final List<TaskHandle> running = new ArrayList<>();
+    private Map<String, String> savedSpecs = Map.of();
+    private RunColumns columns;
+    private long pendingProblem = -1;
+    private long loadedRun = -1;
+    private long loads;
+
+    public ProblemsViewModel(TaskRunner tasks, WorkspaceSession session, Supplier<ReflectionMarkers> markers) {
+        this.tasks = tasks;
+        this.session = session;
+        this.markers = markers;
+        run.addListener((observable, before, after) -> {
+            if (before == null || after == null || before.run().id() != after.run().id()) {
+                pendingProblem = -1;
+            }
+            load(after, -1);
+        });
+        filter.addListener((observable, before, after) -> {
+            shown.setPredicate(after == null || after.isAll() ? row -> true : after);
+            describe();
+        });
+        session.revisionProperty().addListener((observable, before, after) -> reloadKeepingSelection());
+        session.workspaceProperty().addListener((observable, before, after) -> loadSavedFilters());
+        loadSavedFilters();
+    }
+
+    /** The run whose problems to show; bind it to the run browser's selection. */
+    public ObjectProperty<RunSummary> runProperty() {
+        return run;
+    }
+
+    /** Every problem of the run. */
+    public ObservableList<ProblemRow> rows() {
+        return rows;
+    }
+
+    /** The problems the filter keeps, in the run's order; the view sorts them. */
+    public ObservableList<ProblemRow> shown() {
+        return shown;
+    }
+
+    public ObjectProperty<ProblemFilter> filterProperty() {
+        return filter;
+    }
+
+    /** The problem whose samples are shown; the view keeps its table's selection and this in step. */
+    public ObjectProperty<ProblemRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> savedFilters() {
+        return savedFilters;
+    }
+
+    /** Every tag of the workspace, for the tag filter. */
+    public ObservableList<String> tagNames() {
+        return tagNames;
+    }
+
+    /** "4,000 problems · 312 shown", or what is being loaded. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /** Selects this problem once the rows are there (opening a search hit). */
+    public void reveal(long problemId) {
+        if (run.get() != null && loadedRun == run.get().run().id() && select(problemId)) {
+            return;
+        }
+        pendingProblem = problemId;
+    }
+
+    public void saveFilter(String name) {
+        Workspace workspace = session.workspace();
+        ProblemFilter current = filter.get();
+        if (workspace == null || name == null || name.isBlank()) {
+            return;
+        }
+        tasks.submit("Saving filter " + name.strip(), context -> workspace.write(connection -> {
+            new SavedFilterRepository(connection).save(name, current.toJson());
+            return null;
+        }), done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot save the filter", error)));
+    }
+
+    public void applySavedFilter(String name) {
+        String spec = savedSpecs.get(name);
+        if (spec != null) {
+            try {
+                filter.set(ProblemFilter.fromJson(spec));
+            } catch (IllegalArgumentException e) {
+                notice.set(Notice.error("Cannot use the saved filter " + name, e));
+            }
+        }
+    }
+
+    public void deleteSavedFilter(String name) {
+        Workspace workspace = session.workspace();
+        if (workspace == null) {
+            return;
+        }
+        tasks.submit("Deleting filter " + name, context -> workspace.write(connection -> {
+            new SavedFilterRepository(connection).delete(name);
+            return null;
+        }), done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot delete the filter", error)));
+    }
+
+    /** Reloads the tags of the rows after tagging, keeping rows, order and selection. */
+    public void refreshTags() {
+        Workspace workspace = session.workspace();
+        RunSummary summary = run.get();
+        if (workspace == null || summary == null) {
+            return;
+        }
+        long runId = summary.run().id();
+        tasks.submit("Loading tags", context -> workspace.read(connection -> new Tagged(
+                new TagRepository(connection).tagsByProblemOfRun(runId), new TagRepository(connection).allNames())),
+                tagged -> {
+                    if (run.get() != summary) {
+                        return;
+                    }
+                    ProblemRow was = selected.get();
+                    List<ProblemRow> updated = rows.stream()
+                            .map(row -> row.withTags(tagged.byProblem.getOrDefault(row.problemId(), List.of()))).toList();
+                    rows.setAll(updated);
+                    tagNames.setAll(tagged.names);
+                    if (was != null) {
+                        select(was.problemId());
+                    }
+                    describe();
+                }, error -> notice.set(Notice.error("Cannot load the tags", error)));
+    }
+
+    private record Tagged(Map<Long, List<String>> byProblem, List<String> names) {
+    }
+
+    private void reloadKeepingSelection() {
+        ProblemRow was = selected.get();
+        load(run.get(), was == null ? -1 : was.problemId());
+    }
+
+    private void load(RunSummary summary, long keep) {
+        running.forEach(TaskHandle::cancel);
+        running.clear();
+        long load = ++loads;
+        Workspace workspace = session.workspace();
+        loadedRun = -1;
+        if (summary == null || workspace == null) {
+            rows.clear();
+            selected.set(null);
+            status.set("");
+            return;
+        }
+        if (keep >= 0) {
+            pendingProblem = keep;
+        }
+        long runId = summary.run().id();
+        status.set("Loading problems…");
+        running.add(tasks.submit("Problems of " + summary.run().name(), context -> {
+            RunColumns loaded = RunData.columns(workspace, runId);
+            return new Loaded(loaded, ProblemTable.load(workspace, runId, loaded),
+                    workspace.read(connection -> new TagRepository(connection).allNames()));
+        }, loaded -> {
+            if (load != loads) {
+                return;
+            }
+            columns = loaded.columns;
+            loadedRun = runId;
+            selected.set(null);
+            rows.setAll(loaded.rows);
+            tagNames.setAll(loaded.tags);
+            describe();
+            if (pendingProblem >= 0) {
+                select(pendingProblem);
+                pendingProblem = -1;
+            }
+            readTraces(workspace, summary, load);
+        }, error -> {
+            if (load == loads) {
+                rows.clear();
+                status.set("Cannot load the problems: " + error.getMessage());
+            }
+        }));
+    }
+
+    private record Loaded(RunColumns columns, List<ProblemRow> rows, List<String> tags) {
+    }
+
+    /** Fills in the first-correct column from the traces' facts (cached after the first time). */
+    private void readTraces(Workspace workspace, RunSummary summary, long load) {
+        RunColumns current = columns;
+        ReflectionMarkers chosen = markers.get();
+        running.add(tasks.submit("Reading the traces of " + summary.run().name(),
+                context -> RunData.efficiency(workspace, summary.run().id(), chosen, context), efficiency -> {
+                    if (load != loads || efficiency.size() != current.samples()) {
+                        return;
+                    }
+                    ProblemRow was = selected.get();
+                    List<ProblemRow> filled = ProblemTable.withEfficiency(List.copyOf(rows), current, efficiency);
+                    rows.setAll(filled);
+                    if (was != null) {
+                        select(was.problemId());
+                    }
+                    describe();
+                }, error -> {
+                    if (load == loads) {
+                        status.set(status.get() + " · first-correct positions unavailable: " + error.getMessage());
+                    }
+                }));
+    }
+
+    private boolean select(long problemId) {
+        for (ProblemRow row : rows) {
+            if (row.problemId() == problemId) {
+                if (!shown.contains(row)) {
+                    filter.set(ProblemFilter.ALL);
+                }
+                selected.set(row);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void describe() {
+        if (run.get() == null) {
+            status.set("");
+            return;
+        }
+        status.set(shown.size() == rows.size()
+                ? String.format(Locale.ROOT, "%,d problems", rows.size())
+                : String.format(Locale.ROOT, "%,d of %,d problems", shown.size(), rows.size()));
+    }
+
+    private void loadSavedFilters() {
+        Workspace workspace = session.workspace();
+        if (workspace == null) {
+            savedFilters.clear();
+            return;
+        }
+        tasks.submit("Loading saved filters", context -> workspace.read(connection ->
+                new SavedFilterRepository(connection).all()), specs -> {
+                    savedSpecs = specs;
+                    savedFilters.setAll(specs.keySet());
+                }, error -> notice.set(Notice.error("Cannot load the saved filters", error)));
+    }
+}

@@ -1,0 +1,290 @@
+package dev.ponder.app.samples;
+
+import dev.ponder.app.Notice;
+import dev.ponder.app.Figures;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.analysis.ProblemRow;
+import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunData;
+import dev.ponder.core.analysis.VoteDistribution;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.model.SampleLine;
+import dev.ponder.core.store.NoteRepository;
+import dev.ponder.core.store.SampleRepository;
+import dev.ponder.core.store.TagRepository;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskHandle;
+import dev.ponder.core.task.TaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The selected problem's vote distribution and samples, its tags and note. Selecting a cluster keeps the samples
+ * that voted for it. Samples are listed without their text.
+ */
+public final class SamplesViewModel {
+    /** A sample line with its tags, for the samples table. */
+    public record SampleItem(SampleLine line, List<String> tags) {
+    }
+
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final ObjectProperty<RunSummary> run = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProblemRow> problem = new SimpleObjectProperty<>();
+    private final ObservableList<VoteRow> votes = FXCollections.observableArrayList();
+    private final ObservableList<SampleItem> samples = FXCollections.observableArrayList();
+    private final FilteredList<SampleItem> shown = new FilteredList<>(samples, item -> true);
+    private final ObjectProperty<VoteRow> cluster = new SimpleObjectProperty<>();
+    private final ObjectProperty<SampleItem> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> problemTags = FXCollections.observableArrayList();
+    private final StringProperty problemNote = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper overview = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private TaskHandle running;
+    private long pendingSample = -1;
+    private long loads;
+    private long loadedProblem = -1;
+    private Runnable tagsChanged = () -> { };
+
+    public SamplesViewModel(TaskRunner tasks, WorkspaceSession session) {
+        this.tasks = tasks;
+        this.session = session;
+        problem.addListener((observable, before, after) -> {
+            if (before == null || after == null || before.problemId() != after.problemId()) {
+                load();
+            }
+        });
+        cluster.addListener((observable, before, after) -> shown.setPredicate(after == null ? item -> true
+                : item -> Objects.equals(item.line().answerKey(), after.key())));
+    }
+
+    public ObjectProperty<RunSummary> runProperty() {
+        return run;
+    }
+
+    /** The problem to show; bind it to the problems table's selection. */
+    public ObjectProperty<ProblemRow> problemProperty() {
+        return problem;
+    }
+
+    /** The answer clusters, most votes first, then "no answer". */
+    public ObservableList<VoteRow> votes() {
+        return votes;
+    }
+
+    /** The samples the chosen cluster keeps (all when none is chosen). */
+    public ObservableList<SampleItem> shown() {
+        return shown;
+    }
+
+    /** The chosen cluster, or {@code null} for all samples. */
+    public ObjectProperty<VoteRow> clusterProperty() {
+        return cluster;
+    }
+
+    public ObjectProperty<SampleItem> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> problemTags() {
+        return problemTags;
+    }
+
+    /** The problem's note as edited; {@link #saveProblemNote} writes it. */
+    public StringProperty problemNoteProperty() {
+        return problemNote;
+    }
+
+    /** The problem's key and question. */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** Gold answer, samples, margin and entropy on one line. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return overview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /** Called after this screen changes tags, so the problems table can show them. */
+    public void onTagsChanged(Runnable action) {
+        tagsChanged = action;
+    }
+
+    /** Selects this sample once the samples are there (opening a search hit). */
+    public void reveal(long sampleId) {
+        ProblemRow current = problem.get();
+        if (current != null && loadedProblem == current.problemId() && select(sampleId)) {
+            return;
+        }
+        pendingSample = sampleId;
+    }
+
+    public void tagProblem(String name) {
+        changeProblemTag(name, true);
+    }
+
+    public void untagProblem(String name) {
+        changeProblemTag(name, false);
+    }
+
+    public void saveProblemNote() {
+        Workspace workspace = session.workspace();
+        ProblemRow current = problem.get();
+        String text = problemNote.get();
+        if (workspace == null || current == null) {
+            return;
+        }
+        tasks.submit("Saving the note", context -> workspace.write(connection -> {
+            new NoteRepository(connection).setProblemNote(current.problemId(), text);
+            return null;
+        }), done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
+    }
+
+    /** Re-reads the samples' tags, after the inspector tagged one. */
+    public void refreshSampleTags() {
+        Workspace workspace = session.workspace();
+        RunSummary summary = run.get();
+        ProblemRow current = problem.get();
+        if (workspace == null || summary == null || current == null) {
+            return;
+        }
+        tasks.submit("Loading tags", context -> workspace.read(connection -> new TagRepository(connection)
+                .tagsBySampleOfProblem(summary.run().id(), current.problemId())), tags -> {
+                    if (problem.get() != current) {
+                        return;
+                    }
+                    SampleItem was = selected.get();
+                    samples.setAll(samples.stream().map(item -> new SampleItem(item.line(),
+                            tags.getOrDefault(item.line().id(), List.of()))).toList());
+                    if (was != null) {
+                        select(was.line().id());
+                    }
+                }, error -> notice.set(Notice.error("Cannot load the tags", error)));
+    }
+
+    private void changeProblemTag(String name, boolean add) {
+        Workspace workspace = session.workspace();
+        ProblemRow current = problem.get();
+        if (workspace == null || current == null || name == null || name.isBlank()) {
+            return;
+        }
+        tasks.submit(add ? "Tagging the problem" : "Removing a tag", context -> workspace.write(connection -> {
+            TagRepository tags = new TagRepository(connection);
+            if (add) {
+                tags.tagProblem(current.problemId(), name);
+            } else {
+                tags.untagProblem(current.problemId(), name);
+            }
+            return tags.tagsOfProblem(current.problemId());
+        }), tags -> {
+            if (problem.get() == current) {
+                problemTags.setAll(tags);
+            }
+            tagsChanged.run();
+        }, error -> notice.set(Notice.error("Cannot change the problem's tags", error)));
+    }
+
+    private record Loaded(VoteDistribution distribution, List<SampleLine> lines, Map<Long, List<String>> tags,
+                          List<String> problemTags, String note) {
+    }
+
+    private void load() {
+        if (running != null) {
+            running.cancel();
+        }
+        long load = ++loads;
+        loadedProblem = -1;
+        Workspace workspace = session.workspace();
+        RunSummary summary = run.get();
+        ProblemRow current = problem.get();
+        cluster.set(null);
+        selected.set(null);
+        if (workspace == null || summary == null || current == null) {
+            votes.clear();
+            samples.clear();
+            problemTags.clear();
+            problemNote.set("");
+            heading.set("");
+            overview.set("");
+            return;
+        }
+        long runId = summary.run().id();
+        long problemId = current.problemId();
+        heading.set(current.key() + (current.question().isEmpty() ? "" : " — " + current.question()));
+        running = tasks.submit("Samples of " + current.key(), context -> {
+            RunColumns columns = RunData.problemColumns(workspace, runId, problemId);
+            VoteDistribution distribution = columns.problems() == 0 ? null : VoteDistribution.of(columns, 0);
+            return workspace.read(connection -> new Loaded(distribution,
+                    new SampleRepository(connection).linesOfProblem(runId, problemId),
+                    new TagRepository(connection).tagsBySampleOfProblem(runId, problemId),
+                    new TagRepository(connection).tagsOfProblem(problemId),
+                    new NoteRepository(connection).problemNote(problemId)));
+        }, loaded -> {
+            if (load != loads) {
+                return;
+            }
+            show(current, loaded);
+            loadedProblem = problemId;
+            if (pendingSample >= 0) {
+                select(pendingSample);
+                pendingSample = -1;
+            } else if (!shown.isEmpty()) {
+                selected.set(shown.get(0));
+            }
+        }, error -> {
+            if (load == loads) {
+                notice.set(Notice.error("Cannot load the samples of " + current.key(), error));
+            }
+        });
+    }
+
+    private void show(ProblemRow current, Loaded loaded) {
+        List<VoteRow> rows = new ArrayList<>();
+        VoteDistribution distribution = loaded.distribution;
+        if (distribution != null) {
+            distribution.clusters().forEach(cluster -> rows.add(VoteRow.of(cluster)));
+            if (distribution.noAnswer() > 0) {
+                rows.add(VoteRow.noAnswer(distribution.noAnswer(), distribution.samples()));
+            }
+        }
+        votes.setAll(rows);
+        samples.setAll(loaded.lines.stream().map(line -> new SampleItem(line,
+                loaded.tags.getOrDefault(line.id(), List.of()))).toList());
+        problemTags.setAll(loaded.problemTags);
+        problemNote.set(loaded.note);
+        overview.set(String.format(java.util.Locale.ROOT, "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",
+                current.gold() == null ? "—" : current.gold(), loaded.lines.size(), rows.size(),
+                distribution == null ? "—" : Figures.percent(distribution.margin()),
+                distribution == null ? "—" : Figures.number(distribution.entropyBits(), 2)));
+    }
+
+    private boolean select(long sampleId) {
+        for (SampleItem item : samples) {
+            if (item.line().id() == sampleId) {
+                if (!shown.contains(item)) {
+                    cluster.set(null);
+                }
+                selected.set(item);
+                return true;
+            }
+        }
+        return false;
+    }
+}

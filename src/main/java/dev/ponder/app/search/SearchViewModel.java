@@ -1,0 +1,83 @@
+package dev.ponder.app.search;
+
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.store.TraceSearch;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskHandle;
+import dev.ponder.core.task.TaskRunner;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Search across every trace of the workspace: a phrase, the hits by run, problem and sample, and how long it took. */
+public final class SearchViewModel {
+    /** Most hits listed; the status says when there may be more. */
+    static final int LIMIT = 500;
+
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<TraceSearch.Hit> hits = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type a phrase, e.g. let me reconsider");
+    private TaskHandle running;
+    private String searched = "";
+
+    public SearchViewModel(TaskRunner tasks, WorkspaceSession session) {
+        this.tasks = tasks;
+        this.session = session;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObservableList<TraceSearch.Hit> hits() {
+        return hits;
+    }
+
+    /** How many hits, in how long; or why there are none. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The phrase the listed hits are for. */
+    public String searched() {
+        return searched;
+    }
+
+    public void search() {
+        Workspace workspace = session.workspace();
+        String phrase = query.get() == null ? "" : query.get().strip();
+        if (running != null) {
+            running.cancel();
+        }
+        if (workspace == null || phrase.isEmpty()) {
+            hits.clear();
+            status.set("Type a phrase, e.g. let me reconsider");
+            return;
+        }
+        status.set("Searching…");
+        running = tasks.submit("Searching the workspace", context -> {
+            long started = System.nanoTime();
+            List<TraceSearch.Hit> found = workspace.read(connection -> new TraceSearch(connection)
+                    .query(TraceSearch.queryFor(phrase), LIMIT));
+            return new Found(found, (System.nanoTime() - started) / 1e6);
+        }, found -> {
+            searched = phrase;
+            hits.setAll(found.hits);
+            status.set(String.format(Locale.ROOT, "%s%,d hit%s in %.0f ms", found.hits.size() == LIMIT ? "first " : "",
+                    found.hits.size(), found.hits.size() == 1 ? "" : "s", found.millis));
+        }, error -> {
+            hits.clear();
+            status.set("Cannot search for that: " + error.getMessage());
+        });
+    }
+
+    private record Found(List<TraceSearch.Hit> hits, double millis) {
+    }
+}

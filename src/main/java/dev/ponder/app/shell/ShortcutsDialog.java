@@ -1,0 +1,32 @@
+package dev.ponder.app.shell;
+
+import java.util.List;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** Help › Keyboard Shortcuts: the keys and what they do. */
+final class ShortcutsDialog {
+    private ShortcutsDialog() {
+    }
+
+    static void show(Window owner, List<String[]> shortcuts) {
+        GridPane grid = new GridPane();
+        grid.setHgap(18);
+        grid.setVgap(6);
+        grid.setId("shortcuts-grid");
+        for (int i = 0; i < shortcuts.size(); i++) {
+            Label keys = new Label(shortcuts.get(i)[0]);
+            keys.setStyle("-fx-font-weight: bold;");
+            grid.addRow(i, keys, new Label(shortcuts.get(i)[1]));
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        alert.setTitle("Keyboard Shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(grid);
+        alert.initOwner(owner);
+        alert.show();
+    }
+}
