@@ -228,7 +228,8 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("tiny-arith best-of-4"));
 
-        robot.doubleClickOn(robot.lookup("#run-table .table-row-cell").<Node>query());
+        // The row is wider than the browser shows; its first cell is in view.
+        robot.doubleClickOn(robot.lookup("#run-table .table-row-cell .table-cell").<Node>query());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#attribute-budget").tryQuery().isPresent());
         robot.clickOn("#attribute-budget").write("2048");
         robot.clickOn("#attribute-group").write("sweep A");
@@ -248,7 +249,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("tiny-arith best-of-4"));
         assertThat(table.getItems().get(0).run().grader()).isEqualTo("file labels");
 
-        Node row = robot.lookup("#run-table .table-row-cell").query();
+        Node row = robot.lookup("#run-table .table-row-cell .table-cell").query();
         robot.clickOn(row);
         // Monocle sends no context-menu request for a right click: open the table's menu as the click would.
         robot.interact(() -> table.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 20, 0));
@@ -330,43 +331,5 @@ class MainWindowTest {
 
     private TableView<RunSummary> runTable() {
         return robot.lookup("#run-table").queryTableView();
-    }
-
-    /** File choosers that answer what the test set up, since native dialogs cannot be driven headless. */
-    private static final class ScriptedDialogs implements FileDialogs {
-        Path workspaceToOpen;
-        Path folderToImport;
-        List<Path> filesToImport = List.of();
-        Path exportTo;
-
-        @Override
-        public Optional<Path> workspaceToOpen(Window owner) {
-            return Optional.ofNullable(workspaceToOpen);
-        }
-
-        @Override
-        public Optional<Path> newWorkspace(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Path> runFilesToImport(Window owner) {
-            return filesToImport;
-        }
-
-        @Override
-        public Optional<Path> folderToImport(Window owner) {
-            return Optional.ofNullable(folderToImport);
-        }
-
-        @Override
-        public Optional<Path> tokenizerFile(Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> jsonlToWrite(Window owner, String name) {
-            return Optional.ofNullable(exportTo);
-        }
     }
 }

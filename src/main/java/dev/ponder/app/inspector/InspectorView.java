@@ -165,6 +165,7 @@ public final class InspectorView {
             area.clear();
             return;
         }
+        long applying = System.nanoTime();
         TraceReading reading = shown.reading();
         boolean sameText = before != null && before.sample().id() == shown.sample().id();
         if (!sameText) {
@@ -180,7 +181,7 @@ public final class InspectorView {
             area.setStyleSpans(0, spans(shown.highlights()));
         }
         if (!sameText) {
-            latency.shown(shown.requestedAt(), shown.sample().text().length());
+            latency.shown(shown.requestedAt(), System.nanoTime() - applying, shown.sample().text().length());
         }
     }
 

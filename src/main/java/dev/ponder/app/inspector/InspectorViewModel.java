@@ -77,7 +77,9 @@ public final class InspectorViewModel {
         this.markers = markers;
         sampleId.addListener((observable, before, after) -> {
             long since = selectionMovedAt > 0 ? selectionMovedAt : System.nanoTime();
-            selectionMovedAt = 0;
+            if (after != null) {
+                selectionMovedAt = 0;
+            }
             load(after == null ? -1 : after, since);
         });
         findText.addListener((observable, before, after) -> find(after));

@@ -26,8 +26,9 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
     private final ObservableList<RunningTask> runningView = FXCollections.unmodifiableObservableList(running);
 
+    /** More workers than cores: most tasks wait on the workspace, and a long one must not hold up a click. */
     public FxTaskRunner() {
-        this(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this(Math.max(6, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     public FxTaskRunner(int threads) {

@@ -60,8 +60,12 @@ public final class WorkbenchViewModel {
         samples.runProperty().bind(run);
         problems.selectedProperty().addListener((observable, before, after) -> inspector.selectionMoved());
         samples.problemProperty().bind(problems.selectedProperty());
-        samples.selectedProperty().addListener((observable, before, item) ->
-                inspector.sampleIdProperty().set(item == null ? null : item.line().id()));
+        // A problem's samples reload with nothing selected at first: the old trace stays until the new one is read.
+        samples.selectedProperty().addListener((observable, before, item) -> {
+            if (item != null) {
+                inspector.sampleIdProperty().set(item.line().id());
+            }
+        });
         samples.problemProperty().addListener((observable, before, after) -> {
             if (after == null) {
                 inspector.sampleIdProperty().set(null);

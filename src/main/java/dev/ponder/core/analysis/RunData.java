@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where figures get a run's data: its compact columns and its samples' overthinking facts, read from the
@@ -27,6 +29,7 @@ public final class RunData {
     private static final String COLUMNS_SELECT = "SELECT s.id, s.problem_id, s.sample_index, s.correct, s.answer_key, "
             + "s.extracted_answer, s.score, s.tokens_total, s.tokens_thinking, s.truncated, s.finish_reason, s.round "
             + "FROM sample s WHERE s.run_id = ?";
+    private static final Map<String, Object> BUILDING = new ConcurrentHashMap<>();
     private static final Set<String> CUT_OFF = Set.of("length", "max_tokens", "max_length", "model_length");
 
     private RunData() {
@@ -56,6 +59,16 @@ public final class RunData {
     public static List<SampleEfficiency> efficiency(Workspace workspace, long runId, ReflectionMarkers markers,
                                                     TaskContext context) {
         String key = "v1:" + markers.fingerprint();
+        // Screens ask for the same facts at once (the overview and the problems table): one reads the traces,
+        // the other waits and then finds them cached.
+        Object lock = BUILDING.computeIfAbsent(workspace.file() + "#" + runId + "#" + key, name -> new Object());
+        synchronized (lock) {
+            return efficiencyOnce(workspace, runId, markers, key, context);
+        }
+    }
+
+    private static List<SampleEfficiency> efficiencyOnce(Workspace workspace, long runId, ReflectionMarkers markers,
+                                                         String key, TaskContext context) {
         byte[] cached = workspace.read(connection -> cached(connection, runId, EFFICIENCY, key));
         List<SampleEfficiency> facts = cached == null ? null : ColumnsCodec.decodeEfficiency(cached);
         if (facts != null) {

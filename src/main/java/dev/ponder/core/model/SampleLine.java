@@ -12,8 +12,7 @@ package dev.ponder.core.model;
  * @param tokens         its tokens (thinking where counted, else total), or {@code null}
  * @param finishReason   why generation stopped, or {@code null}
  * @param score          its reward score, or {@code null}
- * @param characters     the length of its text
  */
 public record SampleLine(long id, int index, int round, String answer, String answerKey, Boolean correct,
-                         Integer tokens, String finishReason, Double score, int characters) {
+                         Integer tokens, String finishReason, Double score) {
 }

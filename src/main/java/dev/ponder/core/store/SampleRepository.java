@@ -54,11 +54,11 @@ public final class SampleRepository {
         }
     }
 
-    /** A run's samples of one problem as list lines, without their text, by round and index. */
+    /** A run's samples of one problem as list lines, by round and index, without reading their text. */
     public List<SampleLine> linesOfProblem(long runId, long problemId) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT id, sample_index, round, extracted_answer, "
-                + "answer_key, correct, coalesce(tokens_thinking, tokens_total) AS tokens, finish_reason, score, "
-                + "length(text) AS characters FROM sample WHERE run_id = ? AND problem_id = ? "
+                + "answer_key, correct, coalesce(tokens_thinking, tokens_total) AS tokens, finish_reason, score "
+                + "FROM sample WHERE run_id = ? AND problem_id = ? "
                 + "ORDER BY round, sample_index")) {
             query.setLong(1, runId);
             query.setLong(2, problemId);
@@ -67,8 +67,7 @@ public final class SampleRepository {
                 while (rows.next()) {
                     lines.add(new SampleLine(rows.getLong("id"), rows.getInt("sample_index"), rows.getInt("round"),
                             rows.getString("extracted_answer"), rows.getString("answer_key"), Sql.bool(rows, "correct"),
-                            Sql.integer(rows, "tokens"), rows.getString("finish_reason"), Sql.real(rows, "score"),
-                            rows.getInt("characters")));
+                            Sql.integer(rows, "tokens"), rows.getString("finish_reason"), Sql.real(rows, "score")));
                 }
             }
             return lines;

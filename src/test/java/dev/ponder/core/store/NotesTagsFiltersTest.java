@@ -27,7 +27,6 @@ class NotesTagsFiltersTest {
             List<SampleLine> lines = workspace.read(connection -> new SampleRepository(connection)
                     .linesOfProblem(runId, apples));
             assertThat(lines).extracting(SampleLine::answer).containsExactly("42", "42", "360");
-            assertThat(lines.get(2).characters()).isGreaterThan(50);
             long sample = lines.get(2).id();
 
             workspace.write(connection -> {
