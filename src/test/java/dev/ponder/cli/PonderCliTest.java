@@ -38,7 +38,7 @@ class PonderCliTest {
 
         cli.clearOut();
         assertThat(cli.run("info", "--workspace", workspace.toString())).isZero();
-        assertThat(cli.out()).contains("(schema v5)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl",
+        assertThat(cli.out()).contains("(schema v6)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl",
                 "hand-written", "75.0%");
 
         cli.clearOut();

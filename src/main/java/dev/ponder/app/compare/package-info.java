@@ -1,0 +1,2 @@
+/** Two samples side by side with their thoughts aligned. */
+package dev.ponder.app.compare;
