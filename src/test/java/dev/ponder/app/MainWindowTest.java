@@ -53,6 +53,14 @@ class MainWindowTest {
     private Stage stage;
     private Application app;
 
+    private Optional<Node> shown(String query) {
+        return FxLookups.shown(robot, query);
+    }
+
+    private Optional<javafx.scene.control.Button> dialogButton(String text) {
+        return FxLookups.dialogButton(robot, text);
+    }
+
     @BeforeEach
     void start() throws Exception {
         System.setProperty(PonderHome.PROPERTY, dir.resolve("home").toString());
@@ -299,13 +307,6 @@ class MainWindowTest {
                 .map(Node.class::cast).findFirst();
     }
 
-    /** A visible node in a window on screen (menus keep items of popups not shown). */
-    private Optional<Node> shown(String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAll().stream()
-                .filter(node -> node.getScene() != null && node.getScene().getWindow() != null
-                        && node.getScene().getWindow().isShowing())
-                .findFirst();
-    }
 
     /** Clicks a dialog's button once it shows (a column header may carry the same text). */
     private void clickButton(String text) throws java.util.concurrent.TimeoutException {
@@ -313,16 +314,6 @@ class MainWindowTest {
         robot.clickOn(dialogButton(text).orElseThrow());
     }
 
-    private Optional<javafx.scene.control.Button> dialogButton(String text) {
-        try {
-            return robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
-                    .filter(button -> text.equals(button.getText()) && button.isVisible() && !button.isDisabled()
-                            && button.getScene() != null && button.getScene().getWindow().isShowing())
-                    .findFirst();
-        } catch (RuntimeException sceneChanging) {
-            return Optional.empty();
-        }
-    }
 
     private boolean cellShows(String text) {
         return robot.lookup(".table-row-cell .table-cell").queryAllAs(Labeled.class).stream()

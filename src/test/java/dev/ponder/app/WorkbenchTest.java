@@ -52,6 +52,14 @@ class WorkbenchTest {
     private final FxRobot robot = new FxRobot();
     private Application app;
 
+    private Optional<Node> shown(String query) {
+        return FxLookups.shown(robot, query);
+    }
+
+    private Optional<javafx.scene.control.Button> dialogButton(String text) {
+        return FxLookups.dialogButton(robot, text);
+    }
+
     @BeforeEach
     void start() throws Exception {
         Path home = dir.resolve("home");
@@ -183,23 +191,7 @@ class WorkbenchTest {
         WaitForAsyncUtils.asyncFx(item::fire);
     }
 
-    private Optional<Node> shown(String query) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAll().stream()
-                .filter(node -> node.getScene() != null && node.getScene().getWindow() != null
-                        && node.getScene().getWindow().isShowing())
-                .findFirst();
-    }
 
-    private Optional<javafx.scene.control.Button> dialogButton(String text) {
-        try {
-            return robot.lookup(".dialog-pane .button").queryAllAs(javafx.scene.control.Button.class).stream()
-                    .filter(button -> text.equals(button.getText()) && button.isVisible() && !button.isDisabled()
-                            && button.getScene() != null && button.getScene().getWindow().isShowing())
-                    .findFirst();
-        } catch (RuntimeException sceneChanging) {
-            return Optional.empty();
-        }
-    }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {

@@ -1,10 +1,6 @@
 package dev.ponder.core.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.ingest.PonderJsonlReader;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.store.RunRepository;
@@ -12,11 +8,7 @@ import dev.ponder.core.store.Workspace;
 import dev.ponder.core.store.WorkspaceException;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,10 +23,6 @@ import java.util.Set;
  * one pass over the run; written to a temporary file and moved into place, so a failed export leaves nothing.
  */
 public final class RunExporter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
 
     private final Workspace workspace;
 
@@ -44,34 +32,23 @@ public final class RunExporter {
 
     /** Writes the run to {@code out}; returns the number of samples written. */
     public long export(long runId, Path out, TaskContext context) {
-        Path temporary = out.resolveSibling(out.getFileName() + ".part");
-        try {
-            long samples = workspace.read(connection -> {
-                Run run = new RunRepository(connection).find(runId).orElseThrow(() -> new WorkspaceException(
-                        WorkspaceException.Reason.FAILED, workspace.file(), "There is no run " + runId + " in this workspace."));
-                try (OutputStream stream = Files.newOutputStream(temporary);
-                     JsonGenerator json = FACTORY.createGenerator(stream, JsonEncoding.UTF8)) {
-                    json.setCodec(JSON);
-                    json.setRootValueSeparator(null);
+        return workspace.read(connection -> {
+            Run run = new RunRepository(connection).find(runId).orElseThrow(() -> new WorkspaceException(
+                    WorkspaceException.Reason.FAILED, workspace.file(), "There is no run " + runId + " in this workspace."));
+            return JsonLinesFile.write(out, json -> {
+                try {
                     header(json, run);
                     problems(json, connection, runId);
                     long written = samples(json, connection, runId, context);
                     treeNodes(json, connection, runId);
                     references(json, connection, runId);
                     return written;
+                } catch (SQLException e) {
+                    throw new WorkspaceException(WorkspaceException.Reason.FAILED, workspace.file(),
+                            "Cannot read run " + runId + ": " + e.getMessage(), e);
                 }
             });
-            Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING);
-            return samples;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // the export's own outcome is what matters
-            }
-        }
+        });
     }
 
     private static void header(JsonGenerator json, Run run) throws IOException {

@@ -1,17 +1,10 @@
 package dev.ponder.core.export;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +16,6 @@ import java.sql.SQLException;
  * when it carries the tag itself or its problem does. Written to a temporary file and moved into place.
  */
 public final class TaggedSampleExporter {
-    private static final JsonFactory FACTORY = JsonFactory.builder().disable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final String QUERY = "SELECT s.id, r.id, r.name, r.model, r.strategy, r.grader, p.problem_key, "
             + "p.dataset, p.question, p.gold_answer, s.sample_index, s.round, s.text, s.answer_text, s.extracted_answer, "
             + "s.correct, s.tokens_total, s.tokens_thinking, s.finish_reason, s.score, "
@@ -46,43 +38,33 @@ public final class TaggedSampleExporter {
      * returns how many were written.
      */
     public long export(String tag, Long runId, Path out, TaskContext context) {
-        Path temporary = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
-        try {
-            long written = workspace.read(connection -> {
-                try (PreparedStatement query = connection.prepareStatement(QUERY);
-                     OutputStream stream = Files.newOutputStream(temporary);
-                     JsonGenerator json = FACTORY.createGenerator(stream, JsonEncoding.UTF8)) {
-                    json.setRootValueSeparator(null);
-                    query.setString(1, tag.strip());
-                    if (runId == null) {
-                        query.setNull(2, java.sql.Types.INTEGER);
-                    } else {
-                        query.setLong(2, runId);
-                    }
-                    long count = 0;
-                    try (ResultSet rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            write(json, rows);
-                            json.writeRaw('\n');
-                            if (++count % 256 == 0) {
-                                context.checkCancelled();
-                            }
-                        }
-                    }
-                    return count;
+        return workspace.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(QUERY)) {
+                query.setString(1, tag.strip());
+                if (runId == null) {
+                    query.setNull(2, java.sql.Types.INTEGER);
+                } else {
+                    query.setLong(2, runId);
                 }
-            });
-            Files.move(temporary, out, StandardCopyOption.REPLACE_EXISTING);
-            return written;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // the export's own outcome is what matters
+                try (ResultSet rows = query.executeQuery()) {
+                    return JsonLinesFile.write(out, json -> {
+                        long count = 0;
+                        try {
+                            while (rows.next()) {
+                                write(json, rows);
+                                json.writeRaw('\n');
+                                if (++count % 256 == 0) {
+                                    context.checkCancelled();
+                                }
+                            }
+                        } catch (SQLException e) {
+                            throw new IOException("cannot read the tagged samples: " + e.getMessage(), e);
+                        }
+                        return count;
+                    });
+                }
             }
-        }
+        });
     }
 
     private static void write(JsonGenerator json, ResultSet rows) throws IOException, SQLException {
