@@ -7,6 +7,9 @@ import java.util.function.ToDoubleFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /** Table columns for figures: values sort as numbers (unknown last) and read as formatted text. */
 public final class TableColumns {
@@ -38,6 +41,39 @@ public final class TableColumns {
         });
         column.getStyleClass().add("number");
         return column;
+    }
+
+    /**
+     * Colours a text column's cells by the verdict mark they end with: ✓ as right, ✗ as wrong (style classes
+     * {@code verdict-right}, {@code verdict-wrong}).
+     */
+    public static <T> void markVerdicts(TableColumn<T, String> column) {
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().removeAll("verdict-right", "verdict-wrong");
+                if (!empty && item != null && (item.endsWith("✓") || item.endsWith("✗"))) {
+                    getStyleClass().add(item.endsWith("✓") ? "verdict-right" : "verdict-wrong");
+                }
+            }
+        });
+    }
+
+    /** Lets j and k move the selection down and up a table, as the arrow keys do, keeping a few rows above in view. */
+    public static void moveWithJk(TableView<?> table) {
+        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.isShortcutDown() || event.getCode() != KeyCode.J && event.getCode() != KeyCode.K
+                    || table.getItems().isEmpty()) {
+                return;
+            }
+            int at = table.getSelectionModel().getSelectedIndex() + (event.getCode() == KeyCode.J ? 1 : -1);
+            int row = Math.max(0, Math.min(table.getItems().size() - 1, at));
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(Math.max(0, row - 3));
+            event.consume();
+        });
     }
 
     private static int compareKnownFirst(Double a, Double b) {

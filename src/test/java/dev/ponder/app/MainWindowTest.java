@@ -2,7 +2,6 @@ package dev.ponder.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.shell.FileDialogs;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
@@ -27,7 +26,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

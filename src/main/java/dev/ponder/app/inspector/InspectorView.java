@@ -21,7 +21,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -68,8 +67,6 @@ public final class InspectorView {
     private ComboBox<String> tagInput;
     @FXML
     private HBox findBar;
-    @FXML
-    private FlowPane legend;
     @FXML
     private TextField findField;
     @FXML
@@ -169,7 +166,6 @@ public final class InspectorView {
         TraceReading reading = shown.reading();
         boolean sameText = before != null && before.sample().id() == shown.sample().id();
         if (!sameText) {
-            gutterTags = Map.of();
             area.replaceText(shown.sample().text());
             gutterTags = gutterTags(shown);
             area.setParagraphGraphicFactory(gutter());

@@ -214,8 +214,8 @@ public final class InspectorViewModel {
         }, error -> notice.set(Notice.error("Cannot change the sample's tags", error)));
     }
 
-    private record Loaded(Sample sample, Problem problem, TraceReading reading, List<TraceHighlights.Run> highlights,
-                          List<String> tags, String note) {
+    private record Loaded(Sample sample, Problem problem, TraceReading reading, Found found, List<String> tags,
+                          String note) {
     }
 
     private void load(long id, long requestedAt) {
@@ -240,20 +240,18 @@ public final class InspectorViewModel {
             Run run = new RunRepository(connection).find(sample.runId()).orElseThrow();
             TraceReading reading = TraceReading.of(sample, problem.goldAnswer(), Graders.forTraces(run.grader()), chosen,
                     samples.steps(id), samples.segments(id));
-            List<ReflectionMarkers.Hit> found = TextFind.all(sample.text(), query);
-            return new Loaded(sample, problem, reading, TraceHighlights.of(reading, found),
+            return new Loaded(sample, problem, reading, Found.in(reading, sample.text(), query),
                     new TagRepository(connection).tagsOfSample(id), new NoteRepository(connection).sampleNote(id));
         }), loaded -> {
             if (load != loads) {
                 return;
             }
-            matches = TextFind.all(loaded.sample.text(), query);
-            matchCount.set(matches.size());
-            currentMatch.set(-1);
+            useMatches(loaded.found.matches);
             tags.setAll(loaded.tags);
             note.set(loaded.note);
             heading.set(heading(loaded.sample, loaded.reading));
-            shown.set(new Shown(loaded.sample, loaded.problem.key(), loaded.reading, loaded.highlights, requestedAt));
+            shown.set(new Shown(loaded.sample, loaded.problem.key(), loaded.reading, loaded.found.highlights,
+                    requestedAt));
             applyPendingPhrase();
         }, error -> {
             if (load == loads) {
@@ -282,16 +280,12 @@ public final class InspectorViewModel {
         if (highlighting != null) {
             highlighting.cancel();
         }
-        highlighting = tasks.submit("Finding in the trace", context -> {
-            List<ReflectionMarkers.Hit> found = TextFind.all(current.sample().text(), query);
-            return new Found(found, TraceHighlights.of(current.reading(), found));
-        }, found -> {
+        highlighting = tasks.submit("Finding in the trace",
+                context -> Found.in(current.reading(), current.sample().text(), query), found -> {
             if (shown.get() != current) {
                 return;
             }
-            matches = found.matches;
-            matchCount.set(matches.size());
-            currentMatch.set(-1);
+            useMatches(found.matches);
             shown.set(new Shown(current.sample(), current.problemKey(), current.reading(), found.highlights,
                     System.nanoTime()));
             if (!matches.isEmpty()) {
@@ -300,7 +294,18 @@ public final class InspectorViewModel {
         }, error -> notice.set(Notice.error("Cannot search the trace", error)));
     }
 
+    /** The find text's matches in a trace, and the trace's highlighting with them marked. */
     private record Found(List<ReflectionMarkers.Hit> matches, List<TraceHighlights.Run> highlights) {
+        static Found in(TraceReading reading, String text, String query) {
+            List<ReflectionMarkers.Hit> matches = TextFind.all(text, query);
+            return new Found(matches, TraceHighlights.of(reading, matches));
+        }
+    }
+
+    private void useMatches(List<ReflectionMarkers.Hit> found) {
+        matches = found;
+        matchCount.set(found.size());
+        currentMatch.set(-1);
     }
 
     private static String heading(Sample sample, TraceReading reading) {

@@ -18,12 +18,10 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.KeyCode;
 
 /** The problems table of the selected run, with its filter bar and saved filters. */
 public final class ProblemsView {
@@ -91,17 +89,7 @@ public final class ProblemsView {
                 }
             }
         });
-        table.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.J && !event.isShortcutDown()) {
-                table.getSelectionModel().selectNext();
-                table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex() - 3));
-                event.consume();
-            } else if (event.getCode() == KeyCode.K && !event.isShortcutDown()) {
-                table.getSelectionModel().selectPrevious();
-                table.scrollTo(Math.max(0, table.getSelectionModel().getSelectedIndex() - 3));
-                event.consume();
-            }
-        });
+        TableColumns.moveWithJk(table);
         status.textProperty().bind(viewModel.statusProperty());
         majorityFilter.getItems().setAll(MAJORITY);
         difficultyFilter.getItems().setAll(DIFFICULTY);
@@ -129,17 +117,7 @@ public final class ProblemsView {
         columns.add(TableColumns.number("Pass rate", 70, ProblemRow::passRate, Figures::percent));
         TableColumn<ProblemRow, String> majority = TableColumns.text("Majority", 90, row -> row.majorityAnswer() == null
                 ? "—" : row.majorityAnswer() + (row.majorityCorrect() == null ? "" : row.majorityCorrect() ? "  ✓" : "  ✗"));
-        majority.setCellFactory(ignored -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeAll("verdict-right", "verdict-wrong");
-                if (!empty && item != null) {
-                    getStyleClass().add(item.endsWith("✓") ? "verdict-right" : item.endsWith("✗") ? "verdict-wrong" : "none");
-                }
-            }
-        });
+        TableColumns.markVerdicts(majority);
         columns.add(majority);
         columns.add(TableColumns.number("Margin", 62, ProblemRow::margin, Figures::percent));
         columns.add(TableColumns.number("Entropy", 62, ProblemRow::entropyBits, value -> Figures.number(value, 2)));

@@ -47,7 +47,6 @@ public final class ProblemsViewModel {
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final List<TaskHandle> running = new ArrayList<>();
     private Map<String, String> savedSpecs = Map.of();
-    private RunColumns columns;
     private long pendingProblem = -1;
     private long loadedRun = -1;
     private long loads;
@@ -169,15 +168,9 @@ public final class ProblemsViewModel {
                     if (run.get() != summary) {
                         return;
                     }
-                    ProblemRow was = selected.get();
-                    List<ProblemRow> updated = rows.stream()
-                            .map(row -> row.withTags(tagged.byProblem.getOrDefault(row.problemId(), List.of()))).toList();
-                    rows.setAll(updated);
+                    replaceRows(rows.stream()
+                            .map(row -> row.withTags(tagged.byProblem.getOrDefault(row.problemId(), List.of()))).toList());
                     tagNames.setAll(tagged.names);
-                    if (was != null) {
-                        select(was.problemId());
-                    }
-                    describe();
                 }, error -> notice.set(Notice.error("Cannot load the tags", error)));
     }
 
@@ -214,7 +207,6 @@ public final class ProblemsViewModel {
             if (load != loads) {
                 return;
             }
-            columns = loaded.columns;
             loadedRun = runId;
             selected.set(null);
             rows.setAll(loaded.rows);
@@ -224,7 +216,7 @@ public final class ProblemsViewModel {
                 select(pendingProblem);
                 pendingProblem = -1;
             }
-            readTraces(workspace, summary, load);
+            readTraces(workspace, summary, loaded.columns, load);
         }, error -> {
             if (load == loads) {
                 rows.clear();
@@ -237,26 +229,29 @@ public final class ProblemsViewModel {
     }
 
     /** Fills in the first-correct column from the traces' facts (cached after the first time). */
-    private void readTraces(Workspace workspace, RunSummary summary, long load) {
-        RunColumns current = columns;
+    private void readTraces(Workspace workspace, RunSummary summary, RunColumns current, long load) {
         ReflectionMarkers chosen = markers.get();
         running.add(tasks.submit("Reading the traces of " + summary.run().name(),
                 context -> RunData.efficiency(workspace, summary.run().id(), chosen, context), efficiency -> {
                     if (load != loads || efficiency.size() != current.samples()) {
                         return;
                     }
-                    ProblemRow was = selected.get();
-                    List<ProblemRow> filled = ProblemTable.withEfficiency(List.copyOf(rows), current, efficiency);
-                    rows.setAll(filled);
-                    if (was != null) {
-                        select(was.problemId());
-                    }
-                    describe();
+                    replaceRows(ProblemTable.withEfficiency(List.copyOf(rows), current, efficiency));
                 }, error -> {
                     if (load == loads) {
                         status.set(status.get() + " · first-correct positions unavailable: " + error.getMessage());
                     }
                 }));
+    }
+
+    /** New rows for the same problems (tags or trace facts filled in), the selected problem kept selected. */
+    private void replaceRows(List<ProblemRow> updated) {
+        ProblemRow was = selected.get();
+        rows.setAll(updated);
+        if (was != null) {
+            select(was.problemId());
+        }
+        describe();
     }
 
     private boolean select(long problemId) {

@@ -19,10 +19,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
@@ -158,17 +156,7 @@ public final class SamplesView {
                 item -> Figures.orDash(item.line().answer()));
         TableColumn<SampleItem, String> correct = TableColumns.text("✓", 36, item -> item.line().correct() == null ? "—"
                 : item.line().correct() ? "✓" : "✗");
-        correct.setCellFactory(ignored -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().removeAll("verdict-right", "verdict-wrong");
-                if (!empty && item != null) {
-                    getStyleClass().add("✓".equals(item) ? "verdict-right" : "✗".equals(item) ? "verdict-wrong" : "none");
-                }
-            }
-        });
+        TableColumns.markVerdicts(correct);
         TableColumn<SampleItem, Double> tokens = TableColumns.number("Tokens", 66, item -> item.line().tokens() == null
                 ? Double.NaN : item.line().tokens(), value -> Figures.count((long) value));
         TableColumn<SampleItem, String> finish = TableColumns.text("Finish", 60, item -> Figures.orDash(item.line().finishReason()));
@@ -191,17 +179,7 @@ public final class SamplesView {
                 samplesTable.scrollTo(item);
             }
         });
-        samplesTable.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.J && !event.isShortcutDown()) {
-                samplesTable.getSelectionModel().clearAndSelect(Math.min(samplesTable.getItems().size() - 1,
-                        samplesTable.getSelectionModel().getSelectedIndex() + 1));
-                event.consume();
-            } else if (event.getCode() == KeyCode.K && !event.isShortcutDown()) {
-                samplesTable.getSelectionModel().clearAndSelect(Math.max(0,
-                        samplesTable.getSelectionModel().getSelectedIndex() - 1));
-                event.consume();
-            }
-        });
+        TableColumns.moveWithJk(samplesTable);
     }
 
     @FXML

@@ -51,7 +51,7 @@ public final class SamplesViewModel {
     private final ObservableList<String> problemTags = FXCollections.observableArrayList();
     private final StringProperty problemNote = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper overview = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summaryLine = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private TaskHandle running;
     private long pendingSample = -1;
@@ -115,7 +115,7 @@ public final class SamplesViewModel {
 
     /** Gold answer, samples, margin and entropy on one line. */
     public ReadOnlyStringProperty summaryProperty() {
-        return overview.getReadOnlyProperty();
+        return summaryLine.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
@@ -222,7 +222,7 @@ public final class SamplesViewModel {
             problemTags.clear();
             problemNote.set("");
             heading.set("");
-            overview.set("");
+            summaryLine.set("");
             return;
         }
         long runId = summary.run().id();
@@ -269,7 +269,7 @@ public final class SamplesViewModel {
                 loaded.tags.getOrDefault(line.id(), List.of()))).toList());
         problemTags.setAll(loaded.problemTags);
         problemNote.set(loaded.note);
-        overview.set(String.format(java.util.Locale.ROOT, "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",
+        summaryLine.set(String.format(java.util.Locale.ROOT, "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",
                 current.gold() == null ? "—" : current.gold(), loaded.lines.size(), rows.size(),
                 distribution == null ? "—" : Figures.percent(distribution.margin()),
                 distribution == null ? "—" : Figures.number(distribution.entropyBits(), 2)));

@@ -14,7 +14,6 @@ import dev.ponder.core.store.TraceSearch;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
-import dev.ponder.core.trace.TextFind;
 import dev.ponder.core.trace.TraceHighlights;
 import dev.ponder.core.trace.TraceReading;
 import java.io.IOException;
@@ -106,7 +105,7 @@ public final class WorkbenchBenchmark {
             Sample first = samples.find(lines.get(0).id()).orElseThrow();
             TraceReading reading = TraceReading.of(first, null, Graders.MATH, ReflectionMarkers.DEFAULT,
                     samples.steps(first.id()), samples.segments(first.id()));
-            return TraceHighlights.of(reading, TextFind.all(first.text(), ""));
+            return TraceHighlights.of(reading, List.of());
         });
     }
 

@@ -9,7 +9,6 @@ import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
 import dev.ponder.core.model.Step;
 import dev.ponder.core.model.TokenCounts;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
