@@ -3,6 +3,7 @@ package dev.ponder.core.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Accuracy against length: graded samples with token counts sorted by tokens (thinking tokens where known)
@@ -37,7 +38,7 @@ public final class LengthAccuracy {
         double[] cuts = cuts(run, edges);
         int[] level = levels(run, cuts);
         int levels = cuts.length + 1;
-        int[] problemOfSample = problemOfSample(run);
+        int[] problemOfSample = run.problemOfEachSample();
         List<Bucket> buckets = new ArrayList<>();
         for (int l = 1; l <= levels; l++) {
             int current = l;
@@ -50,16 +51,9 @@ public final class LengthAccuracy {
         return buckets;
     }
 
-    private static List<Bin> bins(RunColumns run, java.util.function.IntPredicate include, int binCount) {
-        // Sorted as (tokens, sample) packed into longs: a million samples sort in milliseconds, unboxed.
-        long[] keyed = new long[run.samples()];
-        int n = 0;
-        for (int s = 0; s < run.samples(); s++) {
-            if (include.test(s) && run.correct[s] != RunColumns.UNGRADED && run.thinkingOrTotal(s) >= 0) {
-                keyed[n++] = (long) run.thinkingOrTotal(s) << 32 | s;
-            }
-        }
-        Arrays.sort(keyed, 0, n);
+    private static List<Bin> bins(RunColumns run, IntPredicate include, int binCount) {
+        long[] keyed = sorted(run, include);
+        int n = keyed.length;
         List<Bin> bins = new ArrayList<>();
         int count = Math.min(binCount, n);
         for (int b = 0; b < count; b++) {
@@ -75,6 +69,48 @@ public final class LengthAccuracy {
                     to - from, Bootstrap.binary(correct, to - from)));
         }
         return bins;
+    }
+
+    /**
+     * The sample positions in each length bin, as {@link #bins} or a bucket of {@link #byDifficulty} cuts them
+     * (samples of equal length split between bins as the sort leaves them).
+     *
+     * @param level a difficulty level whose bins to give, or 0 for the run's bins
+     */
+    public static int[][] members(RunColumns run, int level, double[] edges, int binCount) {
+        IntPredicate include = sample -> true;
+        if (level > 0) {
+            int[] levels = difficultyLevels(run, edges);
+            int[] problemOfSample = run.problemOfEachSample();
+            include = sample -> levels[problemOfSample[sample]] == level;
+        }
+        long[] keyed = sorted(run, include);
+        int n = keyed.length;
+        int count = Math.min(binCount, n);
+        int[][] members = new int[count][];
+        for (int b = 0; b < count; b++) {
+            int from = (int) ((long) b * n / count);
+            int to = (int) ((long) (b + 1) * n / count);
+            members[b] = new int[to - from];
+            for (int i = from; i < to; i++) {
+                members[b][i - from] = (int) keyed[i];
+            }
+        }
+        return members;
+    }
+
+    /** Graded samples with a token count, as (tokens, sample) packed into longs and sorted. */
+    private static long[] sorted(RunColumns run, IntPredicate include) {
+        // Packed and unboxed: a million samples sort in milliseconds.
+        long[] keyed = new long[run.samples()];
+        int n = 0;
+        for (int s = 0; s < run.samples(); s++) {
+            if (include.test(s) && run.correct[s] != RunColumns.UNGRADED && run.thinkingOrTotal(s) >= 0) {
+                keyed[n++] = (long) run.thinkingOrTotal(s) << 32 | s;
+            }
+        }
+        Arrays.sort(keyed, 0, n);
+        return Arrays.copyOf(keyed, n);
     }
 
     /**
@@ -125,13 +161,5 @@ public final class LengthAccuracy {
         }
         return new double[]{Bootstrap.percentile(sorted, 20), Bootstrap.percentile(sorted, 40),
                 Bootstrap.percentile(sorted, 60), Bootstrap.percentile(sorted, 80)};
-    }
-
-    private static int[] problemOfSample(RunColumns run) {
-        int[] problem = new int[run.samples()];
-        for (int p = 0; p < run.problems(); p++) {
-            Arrays.fill(problem, run.first(p), run.first(p) + run.size(p), p);
-        }
-        return problem;
     }
 }

@@ -78,8 +78,43 @@ public final class RunColumns {
         return start[problem + 1] - start[problem];
     }
 
-    int first(int problem) {
+    /** The position of the problem's first sample among the run's samples. */
+    public int first(int problem) {
         return start[problem];
+    }
+
+    /** The problem position of each sample position. */
+    public int[] problemOfEachSample() {
+        int[] problem = new int[samples()];
+        for (int p = 0; p < problems(); p++) {
+            Arrays.fill(problem, start[p], start[p + 1], p);
+        }
+        return problem;
+    }
+
+    /** The workspace id of the sample at this position. */
+    public long sampleId(int sample) {
+        return sampleIds[sample];
+    }
+
+    /** The sample's verdict: 1 correct, 0 wrong, {@link #UNGRADED}. */
+    public byte verdict(int sample) {
+        return correct[sample];
+    }
+
+    /** The sample's answer cluster within its problem, or {@link #NO_ANSWER}. */
+    public int cluster(int sample) {
+        return cluster[sample];
+    }
+
+    /** The voting key of a problem's answer cluster. */
+    public String clusterKey(int problem, int cluster) {
+        return clusterKeys[problem][cluster];
+    }
+
+    /** The sample's reward score, NaN when it has none. */
+    public double score(int sample) {
+        return score[sample];
     }
 
     /** How many of the problem's samples are graded correct. */
@@ -152,7 +187,7 @@ public final class RunColumns {
     }
 
     /** The tokens a sample spent thinking, else its total, else -1. */
-    int thinkingOrTotal(int sample) {
+    public int thinkingOrTotal(int sample) {
         return thinkingTokens[sample] >= 0 ? thinkingTokens[sample] : tokens[sample];
     }
 

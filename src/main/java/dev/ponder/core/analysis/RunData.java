@@ -2,6 +2,7 @@ package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
+import dev.ponder.core.answer.Grading;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -37,15 +38,24 @@ public final class RunData {
 
     /** The run's compact columns. */
     public static RunColumns columns(Workspace workspace, long runId) {
-        byte[] cached = workspace.read(connection -> cached(connection, runId, COLUMNS, "v1"));
+        return columns(workspace, runId, null);
+    }
+
+    /**
+     * The run's compact columns with the verdicts of {@code grading} instead of the stored ones (the stored ones
+     * when it is {@code null}): for figures under another grader without regrading the run. Cached per grading.
+     */
+    public static RunColumns columns(Workspace workspace, long runId, Grading grading) {
+        String key = grading == null ? "v1" : "v1:" + grading.label();
+        byte[] cached = workspace.read(connection -> cached(connection, runId, COLUMNS, key));
         RunColumns columns = cached == null ? null : ColumnsCodec.decode(cached);
         if (columns != null) {
             return columns;
         }
-        RunColumns built = workspace.read(connection -> build(connection, runId));
+        RunColumns built = workspace.read(connection -> build(connection, runId, grading));
         byte[] data = ColumnsCodec.encode(built);
         workspace.write(connection -> {
-            store(connection, runId, COLUMNS, "v1", data);
+            store(connection, runId, COLUMNS, key, data);
             return null;
         });
         return built;
@@ -58,23 +68,29 @@ public final class RunData {
      */
     public static List<SampleEfficiency> efficiency(Workspace workspace, long runId, ReflectionMarkers markers,
                                                     TaskContext context) {
-        String key = "v1:" + markers.fingerprint();
+        return efficiency(workspace, runId, markers, null, context);
+    }
+
+    /** As {@link #efficiency(Workspace, long, ReflectionMarkers, TaskContext)}, grading with {@code grading}'s grader. */
+    public static List<SampleEfficiency> efficiency(Workspace workspace, long runId, ReflectionMarkers markers,
+                                                    Grading grading, TaskContext context) {
+        String key = "v1:" + markers.fingerprint() + (grading == null ? "" : ":" + grading.label());
         // Screens ask for the same facts at once (the overview and the problems table): one reads the traces,
         // the other waits and then finds them cached.
         Object lock = BUILDING.computeIfAbsent(workspace.file() + "#" + runId + "#" + key, name -> new Object());
         synchronized (lock) {
-            return efficiencyOnce(workspace, runId, markers, key, context);
+            return efficiencyOnce(workspace, runId, markers, grading, key, context);
         }
     }
 
     private static List<SampleEfficiency> efficiencyOnce(Workspace workspace, long runId, ReflectionMarkers markers,
-                                                         String key, TaskContext context) {
+                                                         Grading grading, String key, TaskContext context) {
         byte[] cached = workspace.read(connection -> cached(connection, runId, EFFICIENCY, key));
         List<SampleEfficiency> facts = cached == null ? null : ColumnsCodec.decodeEfficiency(cached);
         if (facts != null) {
             return facts;
         }
-        List<SampleEfficiency> built = workspace.read(connection -> traces(connection, runId, markers, context));
+        List<SampleEfficiency> built = workspace.read(connection -> traces(connection, runId, markers, grading, context));
         byte[] data = ColumnsCodec.encodeEfficiency(built);
         workspace.write(connection -> {
             store(connection, runId, EFFICIENCY, key, data);
@@ -93,7 +109,7 @@ public final class RunData {
                     + ORDER)) {
                 query.setLong(1, runId);
                 query.setLong(2, problemId);
-                return read(query);
+                return read(query, null);
             }
         });
     }
@@ -107,14 +123,20 @@ public final class RunData {
     }
 
     static RunColumns build(Connection connection, long runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(COLUMNS_SELECT + ORDER)) {
+        return build(connection, runId, null);
+    }
+
+    private static RunColumns build(Connection connection, long runId, Grading grading) throws SQLException {
+        String select = grading == null ? COLUMNS_SELECT + ORDER : COLUMNS_SELECT.replace(" FROM sample s",
+                ", s.file_correct, p.gold_answer FROM sample s JOIN problem p ON p.id = s.problem_id") + ORDER;
+        try (PreparedStatement query = connection.prepareStatement(select)) {
             query.setLong(1, runId);
             query.setFetchSize(4096);
-            return read(query);
+            return read(query, grading);
         }
     }
 
-    private static RunColumns read(PreparedStatement query) throws SQLException {
+    private static RunColumns read(PreparedStatement query, Grading grading) throws SQLException {
         RunColumns.Builder builder = new RunColumns.Builder();
         try (ResultSet rows = query.executeQuery()) {
             long problem = Long.MIN_VALUE;
@@ -130,8 +152,8 @@ public final class RunData {
                     builder.restartProblem();
                     round = sampleRound;
                 }
-                int correct = rows.getInt(4);
-                Boolean verdict = rows.wasNull() ? null : correct != 0;
+                Boolean verdict = grading == null ? verdict(rows, 4)
+                        : grading.verdict(verdict(rows, 13), rows.getString(6), rows.getString(14));
                 double score = rows.getDouble(7);
                 Double scoreValue = rows.wasNull() ? null : score;
                 int total = rows.getInt(8);
@@ -147,14 +169,20 @@ public final class RunData {
         return builder.build();
     }
 
+    private static Boolean verdict(ResultSet rows, int column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value != 0;
+    }
+
     private static List<SampleEfficiency> traces(Connection connection, long runId, ReflectionMarkers markers,
-                                                 TaskContext context) throws SQLException {
+                                                 Grading grading, TaskContext context) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.text, s.think_start, s.think_end, "
                 + "s.truncated, s.tokens_total, s.tokens_thinking, p.gold_answer, s.problem_id, s.round FROM sample s "
                 + "JOIN problem p ON p.id = s.problem_id WHERE s.run_id = ?" + ORDER)) {
             query.setLong(1, runId);
             query.setFetchSize(256);
-            EfficiencyPass pass = new EfficiencyPass(markers, grader(connection, runId));
+            EfficiencyPass pass = new EfficiencyPass(markers, grading != null ? Graders.forTraces(grading.label())
+                    : grader(connection, runId));
             return pass.run(query, sampleCount(connection, runId), context);
         }
     }

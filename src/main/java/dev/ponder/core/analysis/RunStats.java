@@ -29,15 +29,11 @@ public record RunStats(int problems, int samples, int gradedSamples, Bootstrap.I
     /** All figures from the run's columns, and overthinking from its facts when given. */
     public static RunStats of(RunColumns run, List<SampleEfficiency> efficiency, StatsOptions options) {
         List<Integer> ks = options.ksFor(run);
-        double[] correct = new double[run.problems()];
-        double[] graded = new double[run.problems()];
         int gradedSamples = 0;
         for (int p = 0; p < run.problems(); p++) {
-            correct[p] = run.correctCount(p);
-            graded[p] = run.gradedCount(p);
-            gradedSamples += (int) graded[p];
+            gradedSamples += run.gradedCount(p);
         }
-        Bootstrap.Interval accuracy = Bootstrap.ratio(correct, graded, options.resamples(), options.seed());
+        Bootstrap.Interval accuracy = accuracy(run, options.resamples(), options.seed());
         boolean tokens = run.hasTokens();
         return new RunStats(run.problems(), run.samples(), gradedSamples, accuracy, ks,
                 PassAtK.curve(run, ks, options.resamples(), options.seed()),
@@ -49,5 +45,16 @@ public record RunStats(int problems, int samples, int gradedSamples, Bootstrap.I
                         : null,
                 efficiency == null ? null : Overthinking.of(efficiency),
                 options);
+    }
+
+    /** Sample-level accuracy (correct over graded samples) with a bootstrap interval resampling problems. */
+    public static Bootstrap.Interval accuracy(RunColumns run, int resamples, long seed) {
+        double[] correct = new double[run.problems()];
+        double[] graded = new double[run.problems()];
+        for (int p = 0; p < run.problems(); p++) {
+            correct[p] = run.correctCount(p);
+            graded[p] = run.gradedCount(p);
+        }
+        return Bootstrap.ratio(correct, graded, resamples, seed);
     }
 }

@@ -1,0 +1,271 @@
+package dev.ponder.cli;
+
+import dev.ponder.core.chart.ChartInputs;
+import dev.ponder.core.chart.ChartKind;
+import dev.ponder.core.chart.ChartSpec;
+import dev.ponder.core.chart.Curve;
+import dev.ponder.core.chart.PaperStyle;
+import dev.ponder.core.export.ChartExport;
+import dev.ponder.core.export.ChartFiles.Format;
+import dev.ponder.core.export.ChartProvenance;
+import dev.ponder.core.model.Run;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ponder export-chart}: a figure for a paper without the window, or again from its provenance file.
+ */
+@Command(name = "export-chart", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Draw a chart of one or more runs to PDF, SVG or PNG (by the --out file's extension), with the",
+                "plotted numbers as CSV and a provenance file (.provenance.json) beside it. --spec draws a figure again",
+                "from its provenance file; --all exports every chart of the run into a folder."})
+final class ExportChartCommand implements Callable<Integer> {
+    @Mixin
+    private WorkspaceOption workspaceOption;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "A provenance file: draw the same figure again.")
+    private Path specFile;
+
+    @Option(names = "--run", paramLabel = "RUN", description = "A run to chart (id or exact name); repeat to overlay runs.")
+    private List<String> runs = new ArrayList<>();
+
+    @Option(names = "--chart", paramLabel = "CHART", description = "The chart: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = Kinds.class)
+    private String chart;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The figure file: .pdf, .svg or .png.")
+    private Path out;
+
+    @Option(names = "--all", paramLabel = "DIR", description = "Export every chart of the run into this folder.")
+    private Path all;
+
+    @Option(names = "--format", split = ",", paramLabel = "F",
+            description = "More formats to write beside the figure (pdf, svg, png); with --all, the formats (default: pdf,png).")
+    private List<String> formats = new ArrayList<>();
+
+    @Option(names = "--dpi", paramLabel = "N", description = "PNG resolution (default: 300, or the spec's).")
+    private Integer dpi;
+
+    @ArgGroup(exclusive = false, heading = "%nLooks:%n")
+    private Looks looks = new Looks();
+
+    @ArgGroup(exclusive = false, heading = "%nNumbers:%n")
+    private Numbers numbers = new Numbers();
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    static final class Kinds extends ArrayList<String> {
+        Kinds() {
+            for (ChartKind kind : ChartKind.values()) {
+                add(kind.id());
+            }
+        }
+    }
+
+    static final class Looks {
+        @Option(names = "--preset", paramLabel = "P", description = "single (8.5 × 6 cm) or double column (17.5 × 7 cm).")
+        String preset;
+        @Option(names = "--width", paramLabel = "LEN", description = "Width, e.g. 8.5cm, 3.25in, 85mm.")
+        String width;
+        @Option(names = "--height", paramLabel = "LEN", description = "Height, e.g. 6cm, 2.4in.")
+        String height;
+        @Option(names = "--font-size", paramLabel = "PT", description = "Font size in points (default 8).")
+        Double fontSize;
+        @Option(names = "--serif", description = "A serif font (Times in PDF) instead of sans (Helvetica).")
+        boolean serif;
+        @Option(names = "--title", description = "Draw the chart's title on the figure.")
+        boolean title;
+    }
+
+    static final class Numbers {
+        @Option(names = "--grader", paramLabel = "G", description = "Grade with this instead of the runs' stored verdicts.")
+        String grader;
+        @Option(names = "--problem", paramLabel = "KEY", description = "The problem of a vote distribution.")
+        String problem;
+        @Option(names = "--curves", split = ",", paramLabel = "C", description = "Scaling curves: pass, maj, maj-first, weighted, naive.")
+        List<String> curves;
+        @Option(names = "--k-max", paramLabel = "K", description = "The largest k of scaling curves.")
+        Integer kMax;
+        @Option(names = "--bins", paramLabel = "N", description = "Bins of length, histogram and calibration charts (default 10).")
+        Integer bins;
+        @Option(names = "--level", paramLabel = "L", description = "Only this difficulty level (1 = easiest).")
+        Integer level;
+        @Option(names = "--weighted", description = "Vote bars by summed reward score.")
+        boolean weighted;
+        @Option(names = "--budget-axis", paramLabel = "A", description = "Budget curve x axis: budget or tokens.")
+        String budgetAxis;
+        @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice.")
+        Long seed;
+        @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (0 for no intervals).")
+        Integer resamples;
+    }
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        try {
+            if (specFile != null) {
+                return again(started);
+            }
+            if (runs.isEmpty() || chart == null && all == null || chart != null && out == null) {
+                throw new ParameterException(spec.commandLine(), "name --run and --chart with --out, --run and --all, "
+                        + "or --spec");
+            }
+            try (Workspace workspace = Workspace.open(workspaceOption.file())) {
+                List<Long> ids = runs.stream().map(run -> RunSelector.find(workspace, run).run().id()).toList();
+                ChartSpec chosen = adjust(ChartSpec.of(chart == null ? ChartKind.SCALING : ChartKind.parse(chart), ids)
+                        .withMarkers(new SettingsStore(PonderHome.resolve().settingsFile()).load().markers().phrases()));
+                ChartInputs inputs = new ChartInputs(workspace);
+                List<ChartExport.Result> results = all != null
+                        ? ChartExport.exportAll(chosen, inputs, all, figureFormats(), dpi(ChartExport.DEFAULT_DPI),
+                        ConsoleProgress.on(spec.commandLine().getErr(), json))
+                        : List.of(ChartExport.export(chosen, inputs, out, extraFormats(), dpi(ChartExport.DEFAULT_DPI),
+                        TaskContext.NONE));
+                report(results, started);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return 0;
+    }
+
+    private int again(long started) {
+        ChartProvenance provenance = ChartProvenance.read(specFile);
+        Path file = workspaceOption.isDefault() && provenance.workspace() != null ? Path.of(provenance.workspace())
+                : workspaceOption.file();
+        try (Workspace workspace = Workspace.open(file)) {
+            ChartInputs inputs = new ChartInputs(workspace);
+            for (ChartProvenance.RunRecord recorded : provenance.runs()) {
+                Run now = inputs.run(recorded.id());
+                if (!Objects.equals(now.source().sha256(), recorded.sourceSha256())) {
+                    spec.commandLine().getErr().printf("Warning: run %d (%s) now comes from a file with another hash "
+                            + "than when the figure was made%n", recorded.id(), now.name());
+                }
+            }
+            ChartSpec chosen = adjust(provenance.spec());
+            Path figure = out != null ? out : specFile.toAbsolutePath().resolveSibling(
+                    specFile.getFileName().toString().replaceFirst("\\.provenance\\.json$", "")
+                            + "." + (provenance.files().isEmpty() ? "pdf"
+                            : provenance.files().get(0).replaceFirst(".*\\.", "")));
+            report(List.of(ChartExport.export(chosen, inputs, figure, extraFormats(), dpi(provenance.dpi()),
+                    TaskContext.NONE)), started);
+        }
+        return 0;
+    }
+
+    /** The spec with what the command line changes. */
+    private ChartSpec adjust(ChartSpec base) {
+        ChartSpec result = base;
+        PaperStyle style = looks.preset != null ? PaperStyle.preset(looks.preset).withTitle(base.style().showTitle())
+                : base.style();
+        if (looks.width != null || looks.height != null) {
+            style = style.withSize(looks.width == null ? style.widthCm() : PaperStyle.centimetres(looks.width),
+                    looks.height == null ? style.heightCm() : PaperStyle.centimetres(looks.height));
+        }
+        if (looks.fontSize != null || looks.serif) {
+            style = style.withFont(looks.fontSize == null ? style.fontPt() : looks.fontSize, looks.serif || style.serif());
+        }
+        if (looks.title) {
+            style = style.withTitle(true);
+        }
+        result = result.withStyle(style);
+        if (numbers.grader != null) {
+            ChartInputs.grading(numbers.grader);
+            result = result.withGrader(numbers.grader);
+        }
+        if (numbers.problem != null) {
+            result = result.withProblem(numbers.problem);
+        }
+        if (numbers.curves != null) {
+            result = result.withCurves(numbers.curves.stream().map(Curve::parse).toList());
+        }
+        if (numbers.kMax != null) {
+            result = result.withKMax(numbers.kMax);
+        }
+        if (numbers.bins != null) {
+            result = result.withBins(numbers.bins);
+        }
+        if (numbers.level != null) {
+            result = result.withLevel(numbers.level);
+        }
+        if (numbers.weighted) {
+            result = result.withWeighted(true);
+        }
+        if (numbers.budgetAxis != null) {
+            result = result.withBudgetAxis(ChartSpec.BudgetAxis.valueOf(numbers.budgetAxis.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (numbers.seed != null) {
+            result = result.withSeed(numbers.seed);
+        }
+        if (numbers.resamples != null) {
+            result = result.withResamples(numbers.resamples);
+        }
+        return result;
+    }
+
+    private Set<Format> extraFormats() {
+        Set<Format> chosen = new LinkedHashSet<>();
+        formats.forEach(format -> chosen.add(Format.parse(format)));
+        return chosen;
+    }
+
+    private Set<Format> figureFormats() {
+        Set<Format> chosen = extraFormats();
+        return chosen.isEmpty() ? new LinkedHashSet<>(List.of(Format.PDF, Format.PNG)) : chosen;
+    }
+
+    private int dpi(int fallback) {
+        return dpi != null ? dpi : fallback > 0 ? fallback : ChartExport.DEFAULT_DPI;
+    }
+
+    private void report(List<ChartExport.Result> results, long started) {
+        PrintWriter printer = spec.commandLine().getOut();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (json) {
+            var document = JsonOutput.object().put("seconds", seconds);
+            var array = document.putArray("charts");
+            for (ChartExport.Result result : results) {
+                var item = array.addObject().put("chart", result.kind().id());
+                var files = item.putArray("files");
+                result.files().forEach(file -> files.add(file.toString()));
+                var notes = item.putArray("notes");
+                result.notes().forEach(notes::add);
+            }
+            JsonOutput.print(printer, document);
+            return;
+        }
+        for (ChartExport.Result result : results) {
+            if (result.files().isEmpty()) {
+                printer.printf("%-20s skipped: %s%n", result.kind().id(), result.notes().isEmpty() ? "nothing to plot"
+                        : String.join("; ", result.notes()));
+                continue;
+            }
+            printer.printf("%-20s %s%n", result.kind().id(), String.join(", ", result.files().stream()
+                    .map(file -> file.getFileName().toString()).toList()));
+            result.notes().forEach(note -> printer.printf("%-20s   note: %s%n", "", note));
+        }
+        printer.printf("Done in %.2f s%n", seconds);
+        printer.flush();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ponder.core.chart;
+
+import dev.ponder.core.analysis.MultiRound;
+import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunData;
+import dev.ponder.core.analysis.SampleEfficiency;
+import dev.ponder.core.answer.Grading;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Run;
+import dev.ponder.core.store.ProblemRepository;
+import dev.ponder.core.store.RunRepository;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import dev.ponder.core.trace.ReflectionMarkers;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What charts are drawn from: a workspace's runs, their compact columns and trace facts (through
+ * {@link RunData}'s cache), kept in memory once read so that changing a chart's options does not read them again.
+ * One instance per workspace state: after an import or regrade, make a new one.
+ */
+public final class ChartInputs {
+    private final Workspace workspace;
+    private final Map<String, Object> memo = new ConcurrentHashMap<>();
+
+    public ChartInputs(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public Run run(long runId) {
+        return memo(Run.class, "run#" + runId, () -> workspace.read(connection -> new RunRepository(connection)
+                .find(runId)).orElseThrow(() -> new IllegalArgumentException("there is no run " + runId
+                + " in " + workspace.file())));
+    }
+
+    /** The run's columns under {@code grader} (a grading's label), or its stored verdicts when {@code null}. */
+    public RunColumns columns(long runId, String grader) {
+        return memo(RunColumns.class, "columns#" + runId + "#" + grader,
+                () -> RunData.columns(workspace, runId, grading(grader)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<SampleEfficiency> efficiency(long runId, String grader, ReflectionMarkers markers, TaskContext context) {
+        return memo(List.class, "efficiency#" + runId + "#" + grader + "#" + markers.fingerprint(),
+                () -> RunData.efficiency(workspace, runId, markers, grading(grader), context));
+    }
+
+    public MultiRound rounds(long runId, String grader, int resamples, long seed) {
+        return memo(MultiRound.class, "rounds#" + runId + "#" + grader + "#" + resamples + "#" + seed,
+                () -> MultiRound.of(workspace, runId, grading(grader), resamples, seed));
+    }
+
+    public Optional<Problem> problem(String key) {
+        return workspace.read(connection -> new ProblemRepository(connection).findByKey(key));
+    }
+
+    /** The problems the samples belong to, sorted. */
+    public long[] problemsOfSamples(long[] sampleIds) {
+        return workspace.read(connection -> {
+            TreeSet<Long> problems = new TreeSet<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT problem_id FROM sample WHERE id = ?")) {
+                for (long id : sampleIds) {
+                    query.setLong(1, id);
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next()) {
+                            problems.add(rows.getLong(1));
+                        }
+                    }
+                }
+            }
+            return problems.stream().mapToLong(Long::longValue).toArray();
+        });
+    }
+
+    /** A grading's label as {@link Grading#parse} reads it, or {@code null} for the stored verdicts. */
+    public static Grading grading(String grader) {
+        return grader == null || grader.isBlank() ? null : Grading.parse(grader);
+    }
+
+    private <T> T memo(Class<T> type, String key, java.util.function.Supplier<T> compute) {
+        Object value = memo.get(key);
+        if (value == null) {
+            value = compute.get();
+            memo.put(key, value);
+        }
+        return type.cast(value);
+    }
+}

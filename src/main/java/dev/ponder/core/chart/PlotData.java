@@ -1,0 +1,94 @@
+package dev.ponder.core.chart;
+
+import java.util.List;
+
+/**
+ * The numbers a chart plots, before any drawing: what the CSV export writes, what hovering a mark shows and what
+ * clicking it opens. One or more panels share the x axis.
+ *
+ * @param title      the chart's title
+ * @param xLabel     the x axis label
+ * @param xScale     how the x axis is scaled
+ * @param categories the x axis's names when {@code xScale} is {@link XScale#CATEGORY} (x = 0, 1, ...)
+ * @param panels     the panels, top to bottom
+ * @param notes      what a reader should know (what was left out, how many points were drawn)
+ */
+public record PlotData(String title, String xLabel, XScale xScale, List<String> categories, List<Panel> panels,
+                       List<String> notes) {
+
+    public PlotData {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        panels = List.copyOf(panels);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** How the x axis is scaled. */
+    public enum XScale { LINEAR, LOG2, CATEGORY }
+
+    /** How a series is drawn. */
+    public enum Mark {
+        /** Points joined by a line, with a shaded band where the points have intervals. */
+        LINE,
+        /** Bars from x low to x high; series of one panel sharing x positions stand side by side. */
+        BAR,
+        /** Markers only. */
+        POINTS,
+        /** A thin reference line (e.g. perfect calibration), drawn grey and left out of the legend. */
+        REFERENCE
+    }
+
+    /**
+     * One panel: a y axis and its series.
+     *
+     * @param yLabel y axis label
+     * @param yMin   the y axis's lower end, or NaN to fit the data
+     * @param yMax   the y axis's upper end, or NaN to fit the data
+     */
+    public record Panel(String yLabel, double yMin, double yMax, List<Series> series) {
+        public Panel {
+            series = List.copyOf(series);
+        }
+    }
+
+    /**
+     * One series.
+     *
+     * @param name   the legend entry; series of the same name in several panels share a colour and style
+     * @param mark   how it is drawn
+     * @param points its points, in x order
+     */
+    public record Series(String name, Mark mark, List<Point> points) {
+        public Series {
+            points = List.copyOf(points);
+        }
+    }
+
+    /**
+     * One point, bar or bin.
+     *
+     * @param x         where it sits on the x axis
+     * @param xLow      a bar's left end (NaN for points)
+     * @param xHigh     a bar's right end (NaN for points)
+     * @param y         its value
+     * @param low       the lower end of its 95% interval, or NaN
+     * @param high      the upper end of its 95% interval, or NaN
+     * @param n         what the value rests on (samples, problems), or -1
+     * @param label     what hovering it says
+     * @param selection what is behind it, or {@code null}
+     */
+    public record Point(double x, double xLow, double xHigh, double y, double low, double high, int n, String label,
+                        Selection selection) {
+
+        public static Point at(double x, double y, double low, double high, int n, String label, Selection selection) {
+            return new Point(x, Double.NaN, Double.NaN, y, low, high, n, label, selection);
+        }
+
+        public static Point bar(double xLow, double xHigh, double y, int n, String label, Selection selection) {
+            return new Point((xLow + xHigh) / 2, xLow, xHigh, y, Double.NaN, Double.NaN, n, label, selection);
+        }
+
+        public boolean hasInterval() {
+            return !Double.isNaN(low) && !Double.isNaN(high);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.ponder.core.export;
+
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
+import dev.ponder.core.PonderVersion;
+import dev.ponder.core.chart.PaperStyle;
+import dev.ponder.core.chart.PlotData;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+
+/**
+ * Writes a chart at its paper size: PDF and SVG as vectors (text kept as text: PDF in the standard Helvetica
+ * and Times fonts every reader has), PNG at a chosen resolution with that resolution recorded in the file, and
+ * the plotted numbers as CSV. Each file is written all or nothing.
+ */
+public final class ChartFiles {
+    /** The figure formats. */
+    public enum Format {
+        PDF("pdf"), SVG("svg"), PNG("png");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        /** The format a file name asks for by its extension. */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            for (Format format : values()) {
+                if (name.endsWith("." + format.extension)) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException(file.getFileName() + ": a figure file ends in .pdf, .svg or .png");
+        }
+
+        public static Format parse(String text) {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * PDFBox warns that it has no outline of Helvetica to draw with: it needs none to write a PDF that names the
+     * font, so the warning is only noise. Kept in a field, as the logging system holds loggers weakly.
+     */
+    private static final java.util.logging.Logger PDF_FONTS = quiet("org.apache.pdfbox.pdmodel.font");
+
+    private ChartFiles() {
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    public static void write(JFreeChart chart, PaperStyle style, Format format, int dpi, Path out) {
+        AtomicFile.write(out, stream -> {
+            switch (format) {
+                case PDF -> pdf(chart, style, stream);
+                case SVG -> svg(chart, style, stream);
+                case PNG -> png(chart, style, dpi, stream);
+            }
+            return null;
+        });
+    }
+
+    static void pdf(JFreeChart chart, PaperStyle style, OutputStream out) throws IOException {
+        float width = (float) style.widthPoints();
+        float height = (float) style.heightPoints();
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(width, height));
+            document.addPage(page);
+            PdfBoxGraphics2D graphics = new PdfBoxGraphics2D(document, width, height);
+            graphics.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
+            chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
+            graphics.dispose();
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawForm(graphics.getXFormObject());
+            }
+            document.getDocumentInformation().setCreator("Ponder " + PonderVersion.current());
+            if (chart.getTitle() != null) {
+                document.getDocumentInformation().setTitle(chart.getTitle().getText());
+            }
+            document.save(out);
+        }
+    }
+
+    static void svg(JFreeChart chart, PaperStyle style, OutputStream out) throws IOException {
+        double width = style.widthPoints();
+        double height = style.heightPoints();
+        SVGGraphics2D graphics = new SVGGraphics2D(width, height, SVGUnits.PT);
+        chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write(graphics.getSVGDocument());
+        writer.flush();
+    }
+
+    /** The chart as an image at {@code dpi}, drawn at its paper size in points and scaled. */
+    public static BufferedImage image(JFreeChart chart, PaperStyle style, int dpi) {
+        BufferedImage image = new BufferedImage(style.widthPixels(dpi), style.heightPixels(dpi), BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+            graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            graphics.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            graphics.scale(dpi / PaperStyle.POINTS_PER_INCH, dpi / PaperStyle.POINTS_PER_INCH);
+            chart.draw(graphics, new Rectangle2D.Double(0, 0, style.widthPoints(), style.heightPoints()));
+        } finally {
+            graphics.dispose();
+        }
+        return image;
+    }
+
+    static void png(JFreeChart chart, PaperStyle style, int dpi, OutputStream out) throws IOException {
+        if (dpi < 36 || dpi > 2400) {
+            throw new IllegalArgumentException("PNG resolution must be 36 to 2400 dpi, not " + dpi);
+        }
+        BufferedImage image = image(chart, style, dpi);
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+            IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+            String perMetre = Integer.toString((int) Math.round(dpi / 0.0254));
+            physical.setAttribute("pixelsPerUnitXAxis", perMetre);
+            physical.setAttribute("pixelsPerUnitYAxis", perMetre);
+            physical.setAttribute("unitSpecifier", "meter");
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+            root.appendChild(physical);
+            metadata.mergeTree("javax_imageio_png_1.0", root);
+            writer.write(new IIOImage(image, null, metadata));
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * The plotted numbers: a row per point with its panel, series, x (and a bar's x range, or the category), y,
+     * interval, n, and what hovering it says.
+     */
+    public static void csv(PlotData data, Path out) {
+        AtomicFile.write(out, stream -> {
+            Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            writer.write("panel,series,x,x_low,x_high,category,y,y_low,y_high,n,label\n");
+            for (PlotData.Panel panel : data.panels()) {
+                for (PlotData.Series series : panel.series()) {
+                    for (PlotData.Point point : series.points()) {
+                        String category = data.xScale() == PlotData.XScale.CATEGORY
+                                ? category(data, point.x()) : "";
+                        writer.write(String.join(",", cell(panel.yLabel()), cell(series.name()), number(point.x()),
+                                number(point.xLow()), number(point.xHigh()), cell(category), number(point.y()),
+                                number(point.low()), number(point.high()), point.n() < 0 ? "" : Integer.toString(point.n()),
+                                cell(point.label())));
+                        writer.write('\n');
+                    }
+                }
+            }
+            writer.flush();
+            return null;
+        });
+    }
+
+    private static String category(PlotData data, double x) {
+        int index = (int) Math.round(x);
+        return index >= 0 && index < data.categories().size() ? data.categories().get(index) : "";
+    }
+
+    private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** RFC 4180: quoted where it holds a comma, quote or line break. */
+    private static String cell(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
+    }
+}
