@@ -17,6 +17,11 @@ import dev.ponder.app.task.FxTaskRunner;
 import dev.ponder.app.workbench.WorkbenchView;
 import dev.ponder.app.workbench.WorkbenchViewModel;
 import dev.ponder.core.settings.PonderHome;
+import dev.ponder.app.charts.ChartMemory;
+import dev.ponder.app.charts.ChartsView;
+import dev.ponder.app.charts.ChartsViewModel;
+import dev.ponder.core.chart.ChartKind;
+import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.store.Workspace;
 import java.nio.file.Path;
@@ -74,13 +79,27 @@ public final class PonderApp extends Application {
         WorkbenchViewModel workbench = new WorkbenchViewModel(tasks, session, () -> settings.get().markers(),
                 runs.selectedProperty(), runs.runs());
         workbench.statusProperty().addListener((observable, before, message) -> main.showStatus(message));
+        ChartsViewModel charts = new ChartsViewModel(tasks, session, new ChartMemory() {
+            @Override
+            public java.util.Optional<ChartSpec> recall(ChartKind kind) {
+                return settings.get().chart(kind);
+            }
+
+            @Override
+            public void remember(ChartSpec spec) {
+                settings.update(current -> current.withChart(spec));
+            }
+        }, () -> settings.get().markers(), runs.selectedProperty(), runs.runs(),
+                Bindings.createStringBinding(() -> workbench.problems().selectedProperty().get() == null ? null
+                        : workbench.problems().selectedProperty().get().key(), workbench.problems().selectedProperty()));
+        charts.onOpen(workbench::open);
         WorkbenchView centre = new WorkbenchView(workbench, new SearchViewModel(tasks, session), dialogs,
-                new RunOverviewView(overview).root());
+                new RunOverviewView(overview).root(), new ChartsView(charts, dialogs, main::showStatus).root());
 
         MainView view = new MainView(main, importing, dialogs, new RunBrowserView(runs).root(), centre.root(),
                 new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty(), workbench.noticeProperty(),
                 workbench.problems().noticeProperty(), workbench.samples().noticeProperty(),
-                workbench.inspector().noticeProperty()));
+                workbench.inspector().noticeProperty(), charts.noticeProperty()));
         view.addMenu(centre.menu(), WorkbenchView.shortcuts());
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Objects.requireNonNull(PonderApp.class.getResource("ponder.css")).toExternalForm());

@@ -3,6 +3,7 @@ package dev.ponder.cli;
 import dev.ponder.core.bench.BenchSize;
 import dev.ponder.core.bench.ImportBenchmark;
 import dev.ponder.core.bench.StatsBenchmark;
+import dev.ponder.core.bench.ChartBenchmark;
 import dev.ponder.core.bench.WorkbenchBenchmark;
 import dev.ponder.core.bench.SyntheticRuns;
 import dev.ponder.core.settings.PonderHome;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code ponder bench}: synthetic runs at the standard sizes, and measurements on them. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class,
-                BenchCommand.Workbench.class})
+                BenchCommand.Workbench.class, BenchCommand.Charts.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -200,6 +201,38 @@ final class BenchCommand implements Runnable {
             for (WorkbenchBenchmark.PhraseTiming phrase : m.search()) {
                 out.printf(Locale.ROOT, "  search \"%s\"%s %8.1f ms, %,d hits%n", phrase.phrase(),
                         " ".repeat(Math.max(0, 30 - phrase.phrase().length())), phrase.millis(), phrase.hits());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "charts", mixinStandardHelpOptions = true,
+            description = {"Time every chart of a synthetic run (the workspace bench stats keeps): drawn in a fresh "
+                    + "session and again, exported to PDF and to a 300-dpi double-column PNG."})
+    static final class Charts implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
+        private String size;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
+        private Path dir;
+
+        @Option(names = "--figures", paramLabel = "DIR", description = "Keep the exported figures here (default: a temporary folder).")
+        private Path figures;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<ChartBenchmark.Timing> timings = ChartBenchmark.run(size(size), dir != null ? dir : defaultDirectory(),
+                    figures, ConsoleProgress.on(spec.commandLine().getErr(), false));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s: chart                 points   first     again     PDF       PNG 300 dpi%n", size);
+            for (ChartBenchmark.Timing t : timings) {
+                out.printf(Locale.ROOT, "  %-20s %8d %7.3f s %7.3f s %7s   %7s  %s%n", t.kind().id(), t.points(), t.first(),
+                        t.again(), Double.isNaN(t.pdf()) ? "–" : String.format(Locale.ROOT, "%.3f s", t.pdf()),
+                        Double.isNaN(t.png()) ? "–" : String.format(Locale.ROOT, "%.3f s", t.png()), t.note());
             }
             out.flush();
             return 0;

@@ -42,4 +42,14 @@ final class ScriptedDialogs implements FileDialogs {
     public Optional<Path> jsonlToWrite(Window owner, String name) {
         return Optional.ofNullable(exportTo);
     }
+
+    @Override
+    public Optional<Path> figureToWrite(Window owner, String name) {
+        return Optional.ofNullable(exportTo);
+    }
+
+    @Override
+    public Optional<Path> folderToExportInto(Window owner) {
+        return Optional.ofNullable(exportTo);
+    }
 }

@@ -54,6 +54,8 @@ public final class ProblemsView {
     private MenuButton savedMenu;
     @FXML
     private Label status;
+    @FXML
+    private javafx.scene.control.Button fromChart;
 
     public ProblemsView(ProblemsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -75,6 +77,12 @@ public final class ProblemsView {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setPlaceholder(new Label("No problems to show"));
+        fromChart.visibleProperty().bind(viewModel.restrictionProperty().isNotNull());
+        fromChart.managedProperty().bind(fromChart.visibleProperty());
+        fromChart.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                viewModel.restrictionProperty().get() == null ? "" : "From the chart: "
+                        + viewModel.restrictionProperty().get().description() + "  ✕", viewModel.restrictionProperty()));
+        fromChart.setTooltip(new javafx.scene.control.Tooltip("Show every problem again"));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
             if (row != null) {
                 viewModel.selectedProperty().set(row);
@@ -222,5 +230,11 @@ public final class ProblemsView {
     @FXML
     private void clear() {
         viewModel.filterProperty().set(ProblemFilter.ALL);
+        viewModel.restrictionProperty().set(null);
+    }
+
+    @FXML
+    private void clearChart() {
+        viewModel.restrictionProperty().set(null);
     }
 }

@@ -40,6 +40,7 @@ public final class ProblemsViewModel {
     private final ObservableList<ProblemRow> rows = FXCollections.observableArrayList();
     private final FilteredList<ProblemRow> shown = new FilteredList<>(rows, row -> true);
     private final ObjectProperty<ProblemFilter> filter = new SimpleObjectProperty<>(ProblemFilter.ALL);
+    private final ObjectProperty<Restriction> restriction = new SimpleObjectProperty<>();
     private final ObjectProperty<ProblemRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<String> savedFilters = FXCollections.observableArrayList();
     private final ObservableList<String> tagNames = FXCollections.observableArrayList();
@@ -61,10 +62,8 @@ public final class ProblemsViewModel {
             }
             load(after, -1);
         });
-        filter.addListener((observable, before, after) -> {
-            shown.setPredicate(after == null || after.isAll() ? row -> true : after);
-            describe();
-        });
+        filter.addListener((observable, before, after) -> applyFilter());
+        restriction.addListener((observable, before, after) -> applyFilter());
         session.revisionProperty().addListener((observable, before, after) -> reloadKeepingSelection());
         session.workspaceProperty().addListener((observable, before, after) -> loadSavedFilters());
         loadSavedFilters();
@@ -87,6 +86,28 @@ public final class ProblemsViewModel {
 
     public ObjectProperty<ProblemFilter> filterProperty() {
         return filter;
+    }
+
+    /**
+     * Problems opened from a chart's mark: only these are shown (with the filter on top) until it is cleared.
+     *
+     * @param description what the mark was, e.g. "wrong samples with 16,384–32,768 tokens"
+     * @param problemIds  the problems behind it
+     */
+    public record Restriction(String description, java.util.Set<Long> problemIds) {
+    }
+
+    /** The problems a chart opened, or {@code null}. */
+    public ObjectProperty<Restriction> restrictionProperty() {
+        return restriction;
+    }
+
+    private void applyFilter() {
+        ProblemFilter current = filter.get();
+        Restriction only = restriction.get();
+        java.util.function.Predicate<ProblemRow> kept = current == null || current.isAll() ? row -> true : current;
+        shown.setPredicate(only == null ? kept : row -> only.problemIds().contains(row.problemId()) && kept.test(row));
+        describe();
     }
 
     /** The problem whose samples are shown; the view keeps its table's selection and this in step. */
@@ -259,6 +280,9 @@ public final class ProblemsViewModel {
             if (row.problemId() == problemId) {
                 if (!shown.contains(row)) {
                     filter.set(ProblemFilter.ALL);
+                    if (!shown.contains(row)) {
+                        restriction.set(null);
+                    }
                 }
                 selected.set(row);
                 return true;
@@ -275,6 +299,9 @@ public final class ProblemsViewModel {
         status.set(shown.size() == rows.size()
                 ? String.format(Locale.ROOT, "%,d problems", rows.size())
                 : String.format(Locale.ROOT, "%,d of %,d problems", shown.size(), rows.size()));
+        if (restriction.get() != null) {
+            status.set(status.get() + " · from the chart: " + restriction.get().description());
+        }
     }
 
     private void loadSavedFilters() {

@@ -47,6 +47,7 @@ public final class SamplesViewModel {
     private final ObservableList<SampleItem> samples = FXCollections.observableArrayList();
     private final FilteredList<SampleItem> shown = new FilteredList<>(samples, item -> true);
     private final ObjectProperty<VoteRow> cluster = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.util.Set<Long>> onlySamples = new SimpleObjectProperty<>();
     private final ObjectProperty<SampleItem> selected = new SimpleObjectProperty<>();
     private final ObservableList<String> problemTags = FXCollections.observableArrayList();
     private final StringProperty problemNote = new SimpleStringProperty("");
@@ -67,8 +68,8 @@ public final class SamplesViewModel {
                 load();
             }
         });
-        cluster.addListener((observable, before, after) -> shown.setPredicate(after == null ? item -> true
-                : item -> Objects.equals(item.line().answerKey(), after.key())));
+        cluster.addListener((observable, before, after) -> applyFilter());
+        onlySamples.addListener((observable, before, after) -> applyFilter());
     }
 
     public ObjectProperty<RunSummary> runProperty() {
@@ -88,6 +89,22 @@ public final class SamplesViewModel {
     /** The samples the chosen cluster keeps (all when none is chosen). */
     public ObservableList<SampleItem> shown() {
         return shown;
+    }
+
+    /**
+     * The samples a chart opened: only these are shown, in every problem, until it is set to {@code null} (and
+     * a problem none of whose samples is among them shows all of its own).
+     */
+    public ObjectProperty<java.util.Set<Long>> onlySamplesProperty() {
+        return onlySamples;
+    }
+
+    private void applyFilter() {
+        VoteRow chosen = cluster.get();
+        java.util.Set<Long> only = onlySamples.get();
+        boolean anyKept = only != null && samples.stream().anyMatch(item -> only.contains(item.line().id()));
+        shown.setPredicate(item -> (chosen == null || Objects.equals(item.line().answerKey(), chosen.key()))
+                && (!anyKept || only.contains(item.line().id())));
     }
 
     /** The chosen cluster, or {@code null} for all samples. */
@@ -267,6 +284,7 @@ public final class SamplesViewModel {
         votes.setAll(rows);
         samples.setAll(loaded.lines.stream().map(line -> new SampleItem(line,
                 loaded.tags.getOrDefault(line.id(), List.of()))).toList());
+        applyFilter();
         problemTags.setAll(loaded.problemTags);
         problemNote.set(loaded.note);
         summaryLine.set(String.format(java.util.Locale.ROOT, "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",

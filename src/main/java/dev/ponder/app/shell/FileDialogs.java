@@ -21,4 +21,10 @@ public interface FileDialogs {
 
     /** Where to write a JSONL export, suggesting {@code name}. */
     Optional<Path> jsonlToWrite(Window owner, String name);
+
+    /** Where to write a figure (PDF, SVG or PNG by its extension), suggesting {@code name}. */
+    Optional<Path> figureToWrite(Window owner, String name);
+
+    /** A folder to export every chart into. */
+    Optional<Path> folderToExportInto(Window owner);
 }

@@ -35,6 +35,25 @@ public final class NativeFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> figureToWrite(Window owner, String name) {
+        FileChooser chooser = chooser("Export Chart", new FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
+                new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"), new FileChooser.ExtensionFilter("PNG (*.png)",
+                        "*.png"));
+        chooser.setInitialFileName(name);
+        return remember(chooser.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> folderToExportInto(Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export Every Chart Into");
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        return Optional.ofNullable(chooser.showDialog(owner)).map(File::toPath);
+    }
+
+    @Override
     public Optional<Path> newWorkspace(Window owner) {
         FileChooser chooser = chooser("New Workspace", WORKSPACES);
         chooser.setInitialFileName("workspace.ponder");

@@ -35,6 +35,7 @@ public final class WorkbenchView {
     private final SearchViewModel search;
     private final FileDialogs dialogs;
     private final Node overview;
+    private final Node charts;
     private final Parent root;
     private final ProblemsView problems;
     private final SamplesView samples;
@@ -48,7 +49,11 @@ public final class WorkbenchView {
     @FXML
     private Tab problemsTab;
     @FXML
+    private Tab chartsTab;
+    @FXML
     private StackPane overviewSlot;
+    @FXML
+    private StackPane chartsSlot;
     @FXML
     private StackPane problemsSlot;
     @FXML
@@ -56,8 +61,14 @@ public final class WorkbenchView {
     @FXML
     private StackPane inspectorSlot;
 
-    public WorkbenchView(WorkbenchViewModel viewModel, SearchViewModel search, FileDialogs dialogs, Node overview) {
+    /**
+     * @param overview the run overview, the first tab
+     * @param charts   the charts, the third tab
+     */
+    public WorkbenchView(WorkbenchViewModel viewModel, SearchViewModel search, FileDialogs dialogs, Node overview,
+                         Node charts) {
         this.viewModel = viewModel;
+        this.charts = charts;
         this.search = search;
         this.dialogs = dialogs;
         this.overview = overview;
@@ -75,6 +86,7 @@ public final class WorkbenchView {
     @FXML
     private void initialize() {
         overviewSlot.getChildren().setAll(overview);
+        chartsSlot.getChildren().setAll(charts);
         problemsSlot.getChildren().setAll(problems.root());
         samplesSlot.getChildren().setAll(samples.root());
         inspectorSlot.getChildren().setAll(inspector.root());
@@ -114,6 +126,7 @@ public final class WorkbenchView {
         go.getItems().addAll(
                 item("_Overview", "Shortcut+1", () -> tabs.getSelectionModel().select(overviewTab)),
                 item("_Problems", "Shortcut+2", this::showProblems),
+                item("_Charts", "Shortcut+3", this::showCharts),
                 new SeparatorMenuItem(),
                 item("_Search the Workspace…", "Shortcut+K", this::showSearch),
                 item("_Find in Trace", "Shortcut+F", this::find),
@@ -131,7 +144,8 @@ public final class WorkbenchView {
                 new String[]{"j / k, ↓ / ↑", "Next / previous problem or sample"},
                 new String[]{"Enter", "Problems → samples → trace"},
                 new String[]{"Esc", "Trace → samples → problems"},
-                new String[]{"Ctrl+1 / Ctrl+2", "Overview / Problems"},
+                new String[]{"Ctrl+1 / 2 / 3", "Overview / Problems / Charts"},
+                new String[]{"Click a chart's mark", "Open the problems and samples behind it"},
                 new String[]{"Ctrl+D", "Compare the selected samples (or the open one with a partner)"},
                 new String[]{"Ctrl+E", "Export tagged samples as JSONL"},
                 new String[]{"Ctrl+I", "Import run files"},
@@ -149,6 +163,11 @@ public final class WorkbenchView {
     private void showProblems() {
         tabs.getSelectionModel().select(problemsTab);
         problems.table().requestFocus();
+    }
+
+    /** Shows the Charts tab. */
+    public void showCharts() {
+        tabs.getSelectionModel().select(chartsTab);
     }
 
     private void find() {

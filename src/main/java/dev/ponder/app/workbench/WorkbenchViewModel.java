@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import dev.ponder.app.inspector.InspectorViewModel;
 import dev.ponder.app.problems.ProblemsViewModel;
 import dev.ponder.app.samples.SamplesViewModel;
+import dev.ponder.core.chart.Selection;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.store.TraceSearch;
 import dev.ponder.core.task.TaskRunner;
@@ -60,6 +61,11 @@ public final class WorkbenchViewModel {
         samples.runProperty().bind(run);
         problems.selectedProperty().addListener((observable, before, after) -> inspector.selectionMoved());
         samples.problemProperty().bind(problems.selectedProperty());
+        problems.restrictionProperty().addListener((observable, before, after) -> {
+            if (after == null) {
+                samples.onlySamplesProperty().set(null);
+            }
+        });
         // A problem's samples reload with nothing selected at first: the old trace stays until the new one is read.
         samples.selectedProperty().addListener((observable, before, item) -> {
             if (item != null) {
@@ -126,6 +132,30 @@ public final class WorkbenchViewModel {
                 .export(tag, null, out, context), written -> status.set(String.format(Locale.ROOT,
                 "Exported %,d sample%s tagged \"%s\" to %s", written, written == 1 ? "" : "s", tag, out)),
                 error -> notice.set(Notice.error("Cannot export the samples tagged " + tag, error)));
+    }
+
+    /**
+     * Opens what is behind a chart's mark: its run's problems, only those behind the mark (and of them only the
+     * samples behind it), the first selected.
+     */
+    public void open(Selection selection) {
+        long[] problemIds = selection.problemIds();
+        long[] sampleIds = selection.sampleIds();
+        showingProblems.set(true);
+        RunSummary current = run.get();
+        if (current == null || current.run().id() != selection.runId()) {
+            runs.stream().filter(summary -> summary.run().id() == selection.runId()).findFirst().ifPresent(run::set);
+        }
+        samples.onlySamplesProperty().set(sampleIds.length == 0 ? null
+                : java.util.Arrays.stream(sampleIds).boxed().collect(java.util.stream.Collectors.toSet()));
+        problems.restrictionProperty().set(new ProblemsViewModel.Restriction(selection.description(),
+                java.util.Arrays.stream(problemIds).boxed().collect(java.util.stream.Collectors.toSet())));
+        if (problemIds.length > 0) {
+            problems.reveal(problemIds[0]);
+        }
+        if (sampleIds.length > 0) {
+            samples.reveal(sampleIds[0]);
+        }
     }
 
     /** Opens a search hit: its run, problem and sample, scrolled to the phrase. */

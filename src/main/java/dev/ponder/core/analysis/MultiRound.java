@@ -44,6 +44,19 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
      * @param grading verdicts from this grading instead of the stored ones, or {@code null}
      */
     public static MultiRound of(Workspace workspace, long runId, Grading grading, int resamples, long seed) {
+        boolean several = workspace.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT 1 FROM sample WHERE run_id = ? AND round <> 0 LIMIT 1")) {
+                query.setLong(1, runId);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+        if (!several) {
+            // One round: no need to read every verdict to say so.
+            return new MultiRound(List.of(), List.of());
+        }
         List<long[]> rows = workspace.read(connection -> read(connection, runId, grading));
         return of(rows, resamples, seed);
     }

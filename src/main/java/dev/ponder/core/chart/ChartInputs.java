@@ -60,6 +60,13 @@ public final class ChartInputs {
                 () -> MultiRound.of(workspace, runId, grading(grader), resamples, seed));
     }
 
+    /** The run's scaling curves as the spec asks for them, worked out once per choice of what decides them. */
+    public <T> T curves(long runId, ChartSpec spec, String which, java.util.function.Supplier<T> compute,
+                        Class<T> type) {
+        return memo(type, "curves#" + which + "#" + runId + "#" + spec.grader() + "#" + spec.kMax() + "#"
+                + spec.draws() + "#" + spec.seed() + "#" + spec.resamples(), compute);
+    }
+
     public Optional<Problem> problem(String key) {
         return workspace.read(connection -> new ProblemRepository(connection).findByKey(key));
     }

@@ -22,7 +22,7 @@ import java.util.function.IntPredicate;
  */
 final class LengthCharts {
     /** Strips draw at most this many samples of each kind, chosen at random with the spec's seed. */
-    static final int STRIP_LIMIT = 20_000;
+    static final int STRIP_LIMIT = 5_000;
     private static final String TOKENS = "thinking tokens";
 
     private LengthCharts() {

@@ -37,13 +37,18 @@ final class ScalingCharts {
                 notes.add(run.name() + " has no token counts");
                 continue;
             }
+            // Kept once worked out: maj@k's Monte-Carlo is the costly part, and the same curves serve both x axes.
             MajorityVote.Curves majority = spec.curves().contains(Curve.MAJORITY)
                     || spec.curves().contains(Curve.MAJORITY_FIRST_K)
-                    ? MajorityVote.curves(columns, ks, spec.draws(), spec.seed(), spec.resamples()) : null;
+                    ? inputs.curves(runId, spec, "maj", () -> MajorityVote.curves(columns, ks, spec.draws(), spec.seed(),
+                    spec.resamples()), MajorityVote.Curves.class) : null;
             BestOfN.Curves bestOfN = columns.hasScores() ? BestOfN.curves(columns, ks) : null;
+            @SuppressWarnings("unchecked")
+            List<CurvePoint> pass = spec.curves().contains(Curve.PASS) ? inputs.curves(runId, spec, "pass",
+                    () -> PassAtK.curve(columns, ks, spec.resamples(), spec.seed()), List.class) : null;
             for (Curve curve : spec.curves()) {
                 List<CurvePoint> points = switch (curve) {
-                    case PASS -> PassAtK.curve(columns, ks, spec.resamples(), spec.seed());
+                    case PASS -> pass;
                     case MAJORITY -> majority.expected();
                     case MAJORITY_FIRST_K -> majority.firstK();
                     case WEIGHTED -> bestOfN == null ? null : bestOfN.weighted();

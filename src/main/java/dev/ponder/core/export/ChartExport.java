@@ -120,7 +120,7 @@ public final class ChartExport {
     }
 
     /** The key of the first run's problem with the most evenly split vote, or {@code null} if it has none. */
-    static String mostContested(ChartInputs inputs, ChartSpec spec) {
+    public static String mostContested(ChartInputs inputs, ChartSpec spec) {
         RunColumns columns = inputs.columns(spec.runs().get(0), spec.grader());
         int best = -1;
         double entropy = -1;

@@ -1,5 +1,6 @@
 package dev.ponder.core.settings;
 
+import dev.ponder.core.chart.ChartSpec;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +60,21 @@ public final class SettingsStore {
         }
         return new UserSettings(window(root.get("window")), text(root.get("lastWorkspace")),
                 texts(root.get("recentWorkspaces")), texts(root.get("recentImports")), mappings(root.get("mappings")),
-                markers(root.get("reflectionMarkers")));
+                markers(root.get("reflectionMarkers")), charts(root.get("charts")));
+    }
+
+    private Map<String, ChartSpec> charts(JsonNode node) {
+        Map<String, ChartSpec> charts = new HashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(entry -> {
+                try {
+                    charts.put(entry.getKey(), JSON.treeToValue(entry.getValue(), ChartSpec.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warning("Ignoring the chart choices " + entry.getKey() + " in " + file + ": " + e.getMessage());
+                }
+            });
+        }
+        return charts;
     }
 
     private Map<String, SavedMapping> mappings(JsonNode node) {

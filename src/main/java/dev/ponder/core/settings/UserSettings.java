@@ -1,5 +1,6 @@
 package dev.ponder.core.settings;
 
+import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.ingest.FileShape;
 import dev.ponder.core.ingest.SavedMapping;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -18,50 +19,52 @@ import java.util.Optional;
  * @param recentImports     run files imported lately, most recent first, at most {@link #RECENT_LIMIT}
  * @param mappings          field mappings for files no reader knows, by file shape ({@link FileShape#key()})
  * @param reflectionMarkers the phrases that mark reflection in a trace, or {@code null} for Ponder's defaults
+ * @param charts            the last choices made for each chart, by chart name
  */
 public record UserSettings(WindowState window, String lastWorkspace, List<String> recentWorkspaces,
                            List<String> recentImports, Map<String, SavedMapping> mappings,
-                           List<String> reflectionMarkers) {
+                           List<String> reflectionMarkers, Map<String, ChartSpec> charts) {
     public static final int RECENT_LIMIT = 10;
-    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of(), null);
+    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of(), null, Map.of());
 
     public UserSettings {
         recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
         recentImports = recentImports == null ? List.of() : List.copyOf(recentImports);
         mappings = mappings == null ? Map.of() : Map.copyOf(mappings);
         reflectionMarkers = reflectionMarkers == null ? null : List.copyOf(reflectionMarkers);
+        charts = charts == null ? Map.of() : Map.copyOf(charts);
     }
 
     public UserSettings withWindow(WindowState newWindow) {
-        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers);
+        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers, charts);
     }
 
     /** Records that this workspace was opened: it becomes the last one and heads the recent list. */
     public UserSettings withWorkspaceOpened(String workspace) {
         return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings,
-                reflectionMarkers);
+                reflectionMarkers, charts);
     }
 
     public UserSettings withImported(String file) {
         return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings,
-                reflectionMarkers);
+                reflectionMarkers, charts);
     }
 
     public UserSettings withoutRecentWorkspace(String workspace) {
         List<String> rest = new ArrayList<>(recentWorkspaces);
         rest.remove(workspace);
-        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers);
+        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers, charts);
     }
 
     public UserSettings withoutRecent() {
-        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers);
+        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers, charts);
     }
 
     /** Remembers how to read files of this shape. */
     public UserSettings withMapping(FileShape shape, SavedMapping mapping) {
         Map<String, SavedMapping> updated = new HashMap<>(mappings);
         updated.put(shape.key(), mapping);
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers, charts);
     }
 
     /** The reflection markers trace figures use: the user's list, else Ponder's defaults. */
@@ -71,7 +74,19 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
 
     /** Uses these markers from now on; {@code null} goes back to Ponder's defaults. */
     public UserSettings withReflectionMarkers(List<String> phrases) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases, charts);
+    }
+
+    /** Remembers the choices made for a chart (under its kind). */
+    public UserSettings withChart(ChartSpec spec) {
+        Map<String, ChartSpec> updated = new HashMap<>(charts);
+        updated.put(spec.kind().id(), spec);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
+                updated);
+    }
+
+    public Optional<ChartSpec> chart(dev.ponder.core.chart.ChartKind kind) {
+        return Optional.ofNullable(charts.get(kind.id()));
     }
 
     public Optional<SavedMapping> mappingFor(FileShape shape) {

@@ -1,0 +1,254 @@
+package dev.ponder.app.charts;
+
+import dev.ponder.app.Notice;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.chart.ChartBuilder;
+import dev.ponder.core.chart.ChartInputs;
+import dev.ponder.core.chart.ChartKind;
+import dev.ponder.core.chart.ChartRenderer;
+import dev.ponder.core.chart.ChartSpec;
+import dev.ponder.core.chart.PlotData;
+import dev.ponder.core.chart.RenderedChart;
+import dev.ponder.core.chart.Selection;
+import dev.ponder.core.export.ChartExport;
+import dev.ponder.core.export.ChartFiles;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.task.TaskHandle;
+import dev.ponder.core.task.TaskRunner;
+import dev.ponder.core.trace.ReflectionMarkers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+
+/**
+ * One chart at a time: its spec (chart, runs overlaid, grader, options, paper style), the chart drawn from it in
+ * the background whenever it changes, what clicking a mark opens, and export. The runs follow the run browser's
+ * selection until the user overlays more than one; the vote chart follows the problem selected in the workbench.
+ * Choices are remembered per chart.
+ */
+public final class ChartsViewModel {
+    /** The window draws larger than paper: fonts at least this size in pixels. */
+    static final double SCREEN_FONT = 12;
+
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final ChartMemory memory;
+    private final Supplier<ReflectionMarkers> markers;
+    private final ObservableList<RunSummary> runs;
+    private final ObjectProperty<ChartSpec> spec = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<RenderedChart> chart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private ChartInputs inputs;
+    private TaskHandle drawing;
+    private long draws;
+    private Consumer<Selection> opener = selection -> { };
+    private String workbenchProblem;
+
+    /**
+     * @param browserRun the run browser's selection, which a chart of one run follows
+     * @param problemKey the key of the problem selected in the workbench, which the vote chart follows
+     */
+    public ChartsViewModel(TaskRunner tasks, WorkspaceSession session, ChartMemory memory,
+                           Supplier<ReflectionMarkers> markers, ObservableValue<RunSummary> browserRun,
+                           ObservableList<RunSummary> runs, ObservableValue<String> problemKey) {
+        this.tasks = tasks;
+        this.session = session;
+        this.memory = memory;
+        this.markers = markers;
+        this.runs = runs;
+        spec.set(memory.recall(ChartKind.SCALING).orElse(ChartSpec.of(ChartKind.SCALING, List.of())).withRuns(List.of()));
+        spec.addListener((observable, before, after) -> {
+            if (after != null) {
+                memory.remember(after);
+                draw();
+            }
+        });
+        browserRun.addListener((observable, before, after) -> follow(after));
+        follow(browserRun.getValue());
+        problemKey.addListener((observable, before, key) -> {
+            workbenchProblem = key;
+            if (key != null && spec.get().kind() == ChartKind.VOTES && !key.equals(spec.get().problem())) {
+                spec.set(spec.get().withProblem(key));
+            }
+        });
+        workbenchProblem = problemKey.getValue();
+        session.revisionProperty().addListener((observable, before, after) -> {
+            inputs = null;
+            draw();
+        });
+        session.workspaceProperty().addListener((observable, before, after) -> inputs = null);
+    }
+
+    /** The chart's spec; the view changes it with its {@code with...} methods. */
+    public ObjectProperty<ChartSpec> specProperty() {
+        return spec;
+    }
+
+    public ObservableList<RunSummary> runs() {
+        return runs;
+    }
+
+    /** The chart as drawn for the window, or {@code null} while there is none. */
+    public ReadOnlyObjectProperty<RenderedChart> chartProperty() {
+        return chart.getReadOnlyProperty();
+    }
+
+    /** What the chart rests on and how long it took, or why there is none. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+
+    /** Where clicking a mark goes: the workbench, showing the problems and samples behind it. */
+    public void onOpen(Consumer<Selection> action) {
+        opener = action;
+    }
+
+    /** Shows another chart, with the choices last made for it and the runs of this one. */
+    public void choose(ChartKind kind) {
+        ChartSpec current = spec.get();
+        if (current.kind() == kind) {
+            return;
+        }
+        ChartSpec recalled = memory.recall(kind).orElse(ChartSpec.of(kind, List.of()));
+        String problem = workbenchProblem != null ? workbenchProblem
+                : current.problem() != null ? current.problem() : recalled.problem();
+        spec.set(recalled.withRuns(current.runs()).withProblem(problem).withStyle(current.style()));
+    }
+
+    /** Whether a run is overlaid; overlaying keeps the chart's runs when the browser's selection moves. */
+    public void overlay(long runId, boolean shown) {
+        List<Long> chosen = new ArrayList<>(spec.get().runs());
+        chosen.remove(runId);
+        if (shown) {
+            chosen.add(runId);
+        }
+        spec.set(spec.get().withRuns(chosen));
+    }
+
+    /** Opens what is behind a mark in the workbench. */
+    public void open(PlotData.Point point) {
+        if (point != null && point.selection() != null) {
+            opener.accept(point.selection());
+        }
+    }
+
+    /** Draws the chart again from the workspace (after a change the session did not announce). */
+    public void redraw() {
+        inputs = null;
+        draw();
+    }
+
+    private void follow(RunSummary run) {
+        if (run == null) {
+            return;
+        }
+        List<Long> chosen = spec.get().runs();
+        if (chosen.size() <= 1 && !chosen.equals(List.of(run.run().id()))) {
+            spec.set(spec.get().withRuns(List.of(run.run().id())));
+        }
+    }
+
+    private ChartInputs inputs() {
+        if (inputs == null || inputs.workspace() != session.workspace()) {
+            inputs = new ChartInputs(session.workspace());
+        }
+        return inputs;
+    }
+
+    private void draw() {
+        if (drawing != null) {
+            drawing.cancel();
+        }
+        ChartSpec current = spec.get().withMarkers(markers.get().phrases());
+        long draw = ++draws;
+        if (session.workspace() == null || current.runs().isEmpty()) {
+            chart.set(null);
+            status.set(session.workspace() == null ? "" : "Choose a run to chart");
+            return;
+        }
+        ChartInputs from = inputs();
+        busy.set(true);
+        status.set("Drawing " + current.kind().title() + "…");
+        long started = System.nanoTime();
+        drawing = tasks.submit("Chart: " + current.kind().title(), context -> ChartBuilder.build(current, from, context),
+                data -> {
+                    if (draw != draws) {
+                        return;
+                    }
+                    busy.set(false);
+                    chart.set(ChartRenderer.render(data, current.style(),
+                            Math.max(SCREEN_FONT, current.style().fontPt() * 1.4), true));
+                    status.set(describe(data, (System.nanoTime() - started) / 1e9));
+                }, error -> {
+                    if (draw != draws) {
+                        return;
+                    }
+                    busy.set(false);
+                    chart.set(null);
+                    status.set("Cannot draw this chart: " + error.getMessage());
+                });
+    }
+
+    private static String describe(PlotData data, double seconds) {
+        long points = data.panels().stream().flatMap(panel -> panel.series().stream())
+                .filter(series -> series.mark() != PlotData.Mark.REFERENCE).mapToLong(series -> series.points().size()).sum();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d points · drawn in %.2f s", points, seconds));
+        if (points == 0) {
+            line.insert(0, "Nothing to plot · ");
+        }
+        data.notes().forEach(note -> line.append(" · ").append(note));
+        return line.toString();
+    }
+
+    /**
+     * Exports the chart at its paper size to {@code figure} (format by extension) with the CSV and provenance
+     * beside it, plus the other formats given.
+     */
+    public void export(Path figure, Set<ChartFiles.Format> also, int dpi, Consumer<String> done) {
+        ChartSpec current = spec.get().withMarkers(markers.get().phrases());
+        ChartInputs from = inputs();
+        tasks.submit("Exporting " + current.kind().title(), context -> ChartExport.export(current, from, figure, also, dpi,
+                context), result -> done.accept("Exported " + String.join(", ", result.files().stream()
+                .map(file -> file.getFileName().toString()).toList()) + " to " + figure.toAbsolutePath().getParent()),
+                error -> notice.set(Notice.error("Cannot export the chart", error)));
+    }
+
+    /** Exports every chart of the first run overlaid (as PDF and PNG) into a folder. */
+    public void exportAll(Path folder, int dpi, Consumer<String> done) {
+        ChartSpec current = spec.get().withMarkers(markers.get().phrases());
+        if (current.runs().isEmpty()) {
+            return;
+        }
+        ChartSpec template = current.withRuns(List.of(current.runs().get(0)));
+        ChartInputs from = inputs();
+        tasks.submit("Exporting every chart", context -> ChartExport.exportAll(template, from, folder,
+                new java.util.LinkedHashSet<>(List.of(ChartFiles.Format.PDF, ChartFiles.Format.PNG)), dpi, context),
+                results -> done.accept(String.format(Locale.ROOT, "Exported %d charts to %s",
+                        results.stream().filter(result -> !result.files().isEmpty()).count(), folder)),
+                error -> notice.set(Notice.error("Cannot export the charts", error)));
+    }
+}
