@@ -2,8 +2,8 @@ package dev.ponder.cli;
 
 import dev.ponder.core.bench.BenchSize;
 import dev.ponder.core.bench.ImportBenchmark;
-import dev.ponder.core.bench.StatsBenchmark;
 import dev.ponder.core.bench.ChartBenchmark;
+import dev.ponder.core.bench.StatsBenchmark;
 import dev.ponder.core.bench.WorkbenchBenchmark;
 import dev.ponder.core.bench.SyntheticRuns;
 import dev.ponder.core.settings.PonderHome;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +35,28 @@ final class BenchCommand implements Runnable {
 
     static Path defaultDirectory() {
         return PonderHome.resolve().dir().resolve("bench");
+    }
+
+    /** {@code --size} and {@code --dir} of the benchmarks that time work on the workspace {@code bench stats} keeps. */
+    static final class BenchRun {
+        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
+        private String size;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
+        private Path dir;
+
+        BenchSize size() {
+            return BenchCommand.size(size);
+        }
+
+        /** The size as given, for the report. */
+        String name() {
+            return size;
+        }
+
+        Path directory() {
+            return dir != null ? dir : defaultDirectory();
+        }
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -126,11 +149,8 @@ final class BenchCommand implements Runnable {
             description = {"Time the analysis of a synthetic run (imported once into a workspace beside the inputs): "
                     + "columns, overthinking facts, all run-level figures, and one problem's vote distribution."})
     static final class Stats implements Callable<Integer> {
-        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
-        private String size;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
-        private Path dir;
+        @Mixin
+        private BenchRun bench;
 
         @Option(names = "--json", description = "Print JSON instead of text.")
         private boolean json;
@@ -140,11 +160,11 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            StatsBenchmark.Measurement m = StatsBenchmark.run(size(size), dir != null ? dir : defaultDirectory(),
+            StatsBenchmark.Measurement m = StatsBenchmark.run(bench.size(), bench.directory(),
                     ConsoleProgress.on(spec.commandLine().getErr(), json));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, JsonOutput.object().put("size", size).put("samples", m.samples())
+                JsonOutput.print(out, JsonOutput.object().put("size", bench.name()).put("samples", m.samples())
                         .put("problems", m.problems()).put("columns_cold_seconds", m.columnsCold())
                         .put("columns_warm_seconds", m.columnsWarm()).put("overthinking_cold_seconds", m.overthinkingCold())
                         .put("overthinking_warm_seconds", m.overthinkingWarm()).put("figures_first_seconds", m.figuresFirst())
@@ -154,7 +174,7 @@ final class BenchCommand implements Runnable {
                         .put("vote_from_columns_max_ms", m.voteFromColumnsMaxMillis()));
                 return 0;
             }
-            out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", size, m.samples(), m.problems());
+            out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", bench.name(), m.samples(), m.problems());
             out.printf(Locale.ROOT, "  columns from the sample table (cold)        %8.3f s%n", m.columnsCold());
             out.printf(Locale.ROOT, "  columns from the analysis cache (warm)      %8.3f s%n", m.columnsWarm());
             out.printf(Locale.ROOT, "  overthinking facts, every trace read (cold) %8.3f s%n", m.overthinkingCold());
@@ -175,11 +195,8 @@ final class BenchCommand implements Runnable {
             description = {"Time the workbench's background work on a synthetic run (the workspace bench stats keeps): "
                     + "filling the problems table, moving to another problem, searching every trace."})
     static final class Workbench implements Callable<Integer> {
-        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
-        private String size;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
-        private Path dir;
+        @Mixin
+        private BenchRun bench;
 
         @Option(names = "--limit", defaultValue = "500", description = "Most search hits listed, as the app lists (default: ${DEFAULT-VALUE}).")
         private int limit;
@@ -189,10 +206,10 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            WorkbenchBenchmark.Measurement m = WorkbenchBenchmark.run(size(size), dir != null ? dir : defaultDirectory(),
+            WorkbenchBenchmark.Measurement m = WorkbenchBenchmark.run(bench.size(), bench.directory(),
                     limit, ConsoleProgress.on(spec.commandLine().getErr(), false));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", size, m.samples(), m.problems());
+            out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", bench.name(), m.samples(), m.problems());
             out.printf(Locale.ROOT, "  problems table filled (cached columns)  %8.3f s first, %.3f s best of 3%n",
                     m.tableFirst(), m.tableBest());
             out.printf(Locale.ROOT, "  another problem selected                %8.1f ms median, %.1f ms p95, %.1f ms max"
@@ -211,11 +228,8 @@ final class BenchCommand implements Runnable {
             description = {"Time every chart of a synthetic run (the workspace bench stats keeps): drawn in a fresh "
                     + "session and again, exported to PDF and to a 300-dpi double-column PNG."})
     static final class Charts implements Callable<Integer> {
-        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
-        private String size;
-
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
-        private Path dir;
+        @Mixin
+        private BenchRun bench;
 
         @Option(names = "--figures", paramLabel = "DIR", description = "Keep the exported figures here (default: a temporary folder).")
         private Path figures;
@@ -225,10 +239,10 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<ChartBenchmark.Timing> timings = ChartBenchmark.run(size(size), dir != null ? dir : defaultDirectory(),
+            List<ChartBenchmark.Timing> timings = ChartBenchmark.run(bench.size(), bench.directory(),
                     figures, ConsoleProgress.on(spec.commandLine().getErr(), false));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s: chart                 points   first     again     PDF       PNG 300 dpi%n", size);
+            out.printf(Locale.ROOT, "%s: chart                 points   first     again     PDF       PNG 300 dpi%n", bench.name());
             for (ChartBenchmark.Timing t : timings) {
                 out.printf(Locale.ROOT, "  %-20s %8d %7.3f s %7.3f s %7s   %7s  %s%n", t.kind().id(), t.points(), t.first(),
                         t.again(), Double.isNaN(t.pdf()) ? "–" : String.format(Locale.ROOT, "%.3f s", t.pdf()),

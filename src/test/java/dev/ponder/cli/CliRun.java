@@ -48,6 +48,20 @@ final class CliRun implements BeforeEachCallback, AfterEachCallback {
         return commandLine.execute(args);
     }
 
+    /**
+     * Imports the run file into a new workspace {@code w.ponder} in {@code dir}, fails the test if that fails, and
+     * forgets the import's output; returns the workspace's path.
+     */
+    String importInto(Path dir, Path run) {
+        String workspace = dir.resolve("w.ponder").toString();
+        int status = run("import", run.toString(), "-w", workspace);
+        if (status != 0) {
+            throw new AssertionError("importing " + run + " exited with " + status + ": " + err());
+        }
+        clearOut();
+        return workspace;
+    }
+
     /** What the commands printed on standard output so far. */
     String out() {
         return out.toString();

@@ -36,9 +36,7 @@ class ExportChartCommandTest {
 
     @BeforeEach
     void importRun() {
-        workspace = dir.resolve("w.ponder").toString();
-        assertThat(cli.run("import", RUN.toString(), "-w", workspace)).isZero();
-        cli.clearOut();
+        workspace = cli.importInto(dir, RUN);
     }
 
     @Test

@@ -25,9 +25,7 @@ class StatsCommandTest {
 
     @BeforeEach
     void importSample() {
-        workspace = dir.resolve("w.ponder").toString();
-        assertThat(cli.run("import", SAMPLE.toString(), "-w", workspace)).isZero();
-        cli.clearOut();
+        workspace = cli.importInto(dir, SAMPLE);
     }
 
     @Test

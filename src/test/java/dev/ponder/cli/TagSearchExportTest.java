@@ -27,9 +27,7 @@ class TagSearchExportTest {
 
     @BeforeEach
     void importRun() {
-        workspace = dir.resolve("w.ponder").toString();
-        assertThat(cli.run("import", RUN.toString(), "-w", workspace)).isZero();
-        cli.clearOut();
+        workspace = cli.importInto(dir, RUN);
     }
 
     @Test

@@ -92,7 +92,6 @@ public final class ChartsViewModel {
             inputs = null;
             draw();
         });
-        session.workspaceProperty().addListener((observable, before, after) -> inputs = null);
     }
 
     /** The chart's spec; the view changes it with its {@code with...} methods. */

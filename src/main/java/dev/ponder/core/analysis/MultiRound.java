@@ -1,6 +1,7 @@
 package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grading;
+import dev.ponder.core.store.Sql;
 import dev.ponder.core.store.Workspace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -136,9 +137,9 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
             query.setFetchSize(4096);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    Boolean verdict = verdict(result, 4);
+                    Boolean verdict = Sql.bool(result, 4);
                     if (grading != null) {
-                        verdict = grading.verdict(verdict(result, 6), result.getString(7), result.getString(8));
+                        verdict = grading.verdict(Sql.bool(result, 6), result.getString(7), result.getString(8));
                     }
                     rows.add(new long[]{result.getLong(1), result.getInt(2), result.getInt(3),
                             verdict == null ? -1 : verdict ? 1 : 0, result.getLong(5)});
@@ -146,10 +147,5 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
             }
         }
         return rows;
-    }
-
-    private static Boolean verdict(ResultSet rows, int column) throws SQLException {
-        int value = rows.getInt(column);
-        return rows.wasNull() ? null : value != 0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grading;
+import dev.ponder.core.store.Sql;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.sql.Connection;
@@ -71,8 +72,8 @@ public final class Regrader {
             query.setFetchSize(REPORT_EVERY);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Boolean now = verdict(rows, 2);
-                    Boolean file = verdict(rows, 3);
+                    Boolean now = Sql.bool(rows, 2);
+                    Boolean file = Sql.bool(rows, 3);
                     verdicts.add(rows.getLong(1), now, grading.verdict(file, rows.getString(4), rows.getString(5)));
                     if (verdicts.seen % REPORT_EVERY == 0) {
                         context.checkCancelled();
@@ -97,16 +98,11 @@ public final class Regrader {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Boolean next = grading.fallback().get().grade(rows.getString(3), rows.getString(4));
-                    verdicts.add(rows.getLong(1), verdict(rows, 2), next);
+                    verdicts.add(rows.getLong(1), Sql.bool(rows, 2), next);
                 }
             }
         }
         return verdicts;
-    }
-
-    private static Boolean verdict(ResultSet rows, int column) throws SQLException {
-        int value = rows.getInt(column);
-        return rows.wasNull() ? null : value != 0;
     }
 
     private static void requireRun(Connection connection, long runId) throws SQLException {

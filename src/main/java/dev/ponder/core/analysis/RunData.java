@@ -3,6 +3,7 @@ package dev.ponder.core.analysis;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
 import dev.ponder.core.answer.Grading;
+import dev.ponder.core.store.Sql;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -152,8 +153,8 @@ public final class RunData {
                     builder.restartProblem();
                     round = sampleRound;
                 }
-                Boolean verdict = grading == null ? verdict(rows, 4)
-                        : grading.verdict(verdict(rows, 13), rows.getString(6), rows.getString(14));
+                Boolean verdict = grading == null ? Sql.bool(rows, 4)
+                        : grading.verdict(Sql.bool(rows, 13), rows.getString(6), rows.getString(14));
                 double score = rows.getDouble(7);
                 Double scoreValue = rows.wasNull() ? null : score;
                 int total = rows.getInt(8);
@@ -167,11 +168,6 @@ public final class RunData {
             }
         }
         return builder.build();
-    }
-
-    private static Boolean verdict(ResultSet rows, int column) throws SQLException {
-        int value = rows.getInt(column);
-        return rows.wasNull() ? null : value != 0;
     }
 
     private static List<SampleEfficiency> traces(Connection connection, long runId, ReflectionMarkers markers,

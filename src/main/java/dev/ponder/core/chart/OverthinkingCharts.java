@@ -55,24 +55,16 @@ final class OverthinkingCharts {
         List<Series> series = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             RunFacts run = runs.get(r);
-            double mean = Overthinking.of(kept(run.facts(), after.get(r))).tokensAfterFirstCorrect();
+            double[] values = after.get(r);
+            double mean = Overthinking.of(subset(run.facts(), s -> !Double.isNaN(values[s]))).tokensAfterFirstCorrect();
             String name = String.format(Locale.ROOT, "%s (mean %s)", run.run().name(), Labels.number(Math.round(mean)));
             series.add(LengthCharts.histogramSeries(run.runId(), name, "samples spending", run.columns(), histogram,
-                    after.get(r), s -> true));
+                    values, s -> true));
         }
         return new PlotData("Tokens after the first correct answer", "tokens after the first correct answer",
                 XScale.LINEAR, List.of(), List.of(new Panel("samples", 0, Double.NaN, series)),
                 List.of("samples whose trace states a correct answer somewhere; token positions read in proportion "
                         + "to characters"));
-    }
-
-    /** The facts of the samples with a value (the others null, so that {@link Overthinking#of} skips them). */
-    private static List<SampleEfficiency> kept(List<SampleEfficiency> facts, double[] values) {
-        List<SampleEfficiency> kept = new ArrayList<>(facts.size());
-        for (int s = 0; s < facts.size(); s++) {
-            kept.add(Double.isNaN(values[s]) ? null : facts.get(s));
-        }
-        return kept;
     }
 
     static PlotData efficiencyByLevel(ChartSpec spec, ChartInputs inputs, TaskContext context) {
@@ -138,6 +130,7 @@ final class OverthinkingCharts {
                 List.of(new Panel("markers per 1,000 tokens", 0, Double.NaN, series)), List.of());
     }
 
+    /** The facts of the samples kept, the others null so that {@link Overthinking#of} skips them. */
     private static List<SampleEfficiency> subset(List<SampleEfficiency> facts, IntPredicate in) {
         List<SampleEfficiency> kept = new ArrayList<>(facts.size());
         for (int s = 0; s < facts.size(); s++) {

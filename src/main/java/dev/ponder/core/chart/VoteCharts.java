@@ -62,8 +62,8 @@ final class VoteCharts {
                         Labels.count(votes.samples(), "sample"), Double.isNaN(cluster.scoreSum()) ? ""
                                 : String.format(Locale.ROOT, ", Σ reward %.3f", cluster.scoreSum()));
                 Selection selection = Selections.ofSamples(runId, "samples of " + problem.key() + " answering "
-                        + cluster.answer(), columns, s -> s >= columns.first(p) && s < columns.first(p) + columns.size(p)
-                        && columns.cluster(s) == c);
+                        + cluster.answer(), columns, columns.first(p), columns.first(p) + columns.size(p),
+                        s -> columns.cluster(s) == c);
                 String series = overlaid ? run.name() : verdictName(cluster.correct());
                 bySeries.computeIfAbsent(series, name -> new ArrayList<>())
                         .add(Point.bar(x - 0.4, x + 0.4, value, cluster.votes(), label, selection));
@@ -72,8 +72,8 @@ final class VoteCharts {
                 int x = categories.computeIfAbsent(NO_ANSWER, name -> categories.size());
                 answerless.add(x);
                 Selection selection = Selections.ofSamples(runId, "samples of " + problem.key() + " without an answer",
-                        columns, s -> s >= columns.first(p) && s < columns.first(p) + columns.size(p)
-                                && columns.cluster(s) == RunColumns.NO_ANSWER);
+                        columns, columns.first(p), columns.first(p) + columns.size(p),
+                        s -> columns.cluster(s) == RunColumns.NO_ANSWER);
                 String series = overlaid ? run.name() : "no answer";
                 bySeries.computeIfAbsent(series, name -> new ArrayList<>()).add(Point.bar(x - 0.4, x + 0.4,
                         votes.noAnswer(), votes.noAnswer(), (overlaid ? run.name() + " · " : "") + "no answer: "

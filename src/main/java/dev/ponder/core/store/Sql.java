@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /** Nullable column helpers: JDBC's primitive getters turn SQL NULL into 0, which would lie about missing data. */
-final class Sql {
+public final class Sql {
     private Sql() {
     }
 
@@ -26,6 +26,12 @@ final class Sql {
     }
 
     static Boolean bool(ResultSet rows, String column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value != 0;
+    }
+
+    /** A 0/1 column read by position, {@code null} for SQL NULL: a verdict. */
+    public static Boolean bool(ResultSet rows, int column) throws SQLException {
         int value = rows.getInt(column);
         return rows.wasNull() ? null : value != 0;
     }
