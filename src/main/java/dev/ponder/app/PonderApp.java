@@ -14,6 +14,8 @@ import dev.ponder.app.search.SearchViewModel;
 import dev.ponder.app.status.StatusBarView;
 import dev.ponder.app.status.StatusBarViewModel;
 import dev.ponder.app.task.FxTaskRunner;
+import dev.ponder.app.tree.TreeView;
+import dev.ponder.app.tree.TreeViewModel;
 import dev.ponder.app.workbench.WorkbenchView;
 import dev.ponder.app.workbench.WorkbenchViewModel;
 import dev.ponder.core.settings.PonderHome;
@@ -93,13 +95,18 @@ public final class PonderApp extends Application {
                 Bindings.createStringBinding(() -> workbench.problems().selectedProperty().get() == null ? null
                         : workbench.problems().selectedProperty().get().key(), workbench.problems().selectedProperty()));
         charts.onOpen(workbench::open);
+        TreeViewModel tree = new TreeViewModel(tasks, session, runs.selectedProperty(),
+                workbench.problems().selectedProperty());
+        tree.onOpen(workbench::open);
         WorkbenchView centre = new WorkbenchView(workbench, new SearchViewModel(tasks, session), dialogs,
-                new RunOverviewView(overview).root(), new ChartsView(charts, dialogs, main::showStatus).root());
+                new RunOverviewView(overview).root(), new ChartsView(charts, dialogs, main::showStatus).root(),
+                new TreeView(tree, dialogs, main::showStatus).root());
 
         MainView view = new MainView(main, importing, dialogs, new RunBrowserView(runs).root(), centre.root(),
                 new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty(), workbench.noticeProperty(),
                 workbench.problems().noticeProperty(), workbench.samples().noticeProperty(),
-                workbench.inspector().noticeProperty(), charts.noticeProperty()));
+                workbench.inspector().noticeProperty(), charts.noticeProperty(),
+                tree.noticeProperty()));
         view.addMenu(centre.menu(), WorkbenchView.shortcuts());
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Objects.requireNonNull(PonderApp.class.getResource("ponder.css")).toExternalForm());

@@ -64,7 +64,7 @@ final class ExportChartCommand implements Callable<Integer> {
     private Integer dpi;
 
     @ArgGroup(exclusive = false, heading = "%nLooks:%n")
-    private Looks looks = new Looks();
+    private FigureLooks looks = new FigureLooks();
 
     @ArgGroup(exclusive = false, heading = "%nNumbers:%n")
     private Numbers numbers = new Numbers();
@@ -83,20 +83,6 @@ final class ExportChartCommand implements Callable<Integer> {
         }
     }
 
-    static final class Looks {
-        @Option(names = "--preset", paramLabel = "P", description = "single (8.5 × 6 cm) or double column (17.5 × 7 cm).")
-        String preset;
-        @Option(names = "--width", paramLabel = "LEN", description = "Width, e.g. 8.5cm, 3.25in, 85mm.")
-        String width;
-        @Option(names = "--height", paramLabel = "LEN", description = "Height, e.g. 6cm, 2.4in.")
-        String height;
-        @Option(names = "--font-size", paramLabel = "PT", description = "Font size in points (default 8).")
-        Double fontSize;
-        @Option(names = "--serif", description = "A serif font (Times in PDF) instead of sans (Helvetica).")
-        boolean serif;
-        @Option(names = "--title", description = "Draw the chart's title on the figure.")
-        boolean title;
-    }
 
     static final class Numbers {
         @Option(names = "--grader", paramLabel = "G", description = "Grade with this instead of the runs' stored verdicts.")
@@ -177,19 +163,7 @@ final class ExportChartCommand implements Callable<Integer> {
     /** The spec with what the command line changes. */
     private ChartSpec adjust(ChartSpec base) {
         ChartSpec result = base;
-        PaperStyle style = looks.preset != null ? PaperStyle.preset(looks.preset).withTitle(base.style().showTitle())
-                : base.style();
-        if (looks.width != null || looks.height != null) {
-            style = style.withSize(looks.width == null ? style.widthCm() : PaperStyle.centimetres(looks.width),
-                    looks.height == null ? style.heightCm() : PaperStyle.centimetres(looks.height));
-        }
-        if (looks.fontSize != null || looks.serif) {
-            style = style.withFont(looks.fontSize == null ? style.fontPt() : looks.fontSize, looks.serif || style.serif());
-        }
-        if (looks.title) {
-            style = style.withTitle(true);
-        }
-        result = result.withStyle(style);
+        result = result.withStyle(looks.applyTo(base.style()));
         if (numbers.grader != null) {
             ChartInputs.grading(numbers.grader);
             result = result.withGrader(numbers.grader);

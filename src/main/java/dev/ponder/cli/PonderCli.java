@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 "With no command, opens the window. With a command, works headless."},
         subcommands = {InfoCommand.class, ImportCommand.class, ExportRunCommand.class, RegradeCommand.class,
                 StatsCommand.class, SearchCommand.class, TagCommand.class, ExportSamplesCommand.class,
-                ExportChartCommand.class,
+                ExportChartCommand.class, ExportTreeCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PonderCli implements Runnable {

@@ -36,6 +36,7 @@ public final class WorkbenchView {
     private final FileDialogs dialogs;
     private final Node overview;
     private final Node charts;
+    private final Node tree;
     private final Parent root;
     private final ProblemsView problems;
     private final SamplesView samples;
@@ -53,7 +54,11 @@ public final class WorkbenchView {
     @FXML
     private StackPane overviewSlot;
     @FXML
+    private Tab treeTab;
+    @FXML
     private StackPane chartsSlot;
+    @FXML
+    private StackPane treeSlot;
     @FXML
     private StackPane problemsSlot;
     @FXML
@@ -64,11 +69,13 @@ public final class WorkbenchView {
     /**
      * @param overview the run overview, the first tab
      * @param charts   the charts, the third tab
+     * @param tree     the tree view, the fourth tab
      */
     public WorkbenchView(WorkbenchViewModel viewModel, SearchViewModel search, FileDialogs dialogs, Node overview,
-                         Node charts) {
+                         Node charts, Node tree) {
         this.viewModel = viewModel;
         this.charts = charts;
+        this.tree = tree;
         this.search = search;
         this.dialogs = dialogs;
         this.overview = overview;
@@ -87,6 +94,7 @@ public final class WorkbenchView {
     private void initialize() {
         overviewSlot.getChildren().setAll(overview);
         chartsSlot.getChildren().setAll(charts);
+        treeSlot.getChildren().setAll(tree);
         problemsSlot.getChildren().setAll(problems.root());
         samplesSlot.getChildren().setAll(samples.root());
         inspectorSlot.getChildren().setAll(inspector.root());
@@ -127,6 +135,7 @@ public final class WorkbenchView {
                 item("_Overview", "Shortcut+1", () -> tabs.getSelectionModel().select(overviewTab)),
                 item("_Problems", "Shortcut+2", this::showProblems),
                 item("_Charts", "Shortcut+3", this::showCharts),
+                item("_Tree", "Shortcut+4", () -> tabs.getSelectionModel().select(treeTab)),
                 new SeparatorMenuItem(),
                 item("_Search the Workspace…", "Shortcut+K", this::showSearch),
                 item("_Find in Trace", "Shortcut+F", this::find),
@@ -144,7 +153,9 @@ public final class WorkbenchView {
                 new String[]{"j / k, ↓ / ↑", "Next / previous problem or sample"},
                 new String[]{"Enter", "Problems → samples → trace"},
                 new String[]{"Esc", "Trace → samples → problems"},
-                new String[]{"Ctrl+1 / 2 / 3", "Overview / Problems / Charts"},
+                new String[]{"Ctrl+1 / 2 / 3 / 4", "Overview / Problems / Charts / Tree"},
+                new String[]{"Tree: drag, wheel, F", "Pan, zoom around the pointer, fit the whole tree"},
+                new String[]{"Tree: click, double-click", "Read a node's step and path; fold or unfold its subtree"},
                 new String[]{"Click a chart's mark", "Open the problems and samples behind it"},
                 new String[]{"Ctrl+D", "Compare the selected samples (or the open one with a partner)"},
                 new String[]{"Ctrl+E", "Export tagged samples as JSONL"},

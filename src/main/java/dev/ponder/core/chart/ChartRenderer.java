@@ -55,13 +55,11 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * without colour. A series keeps its colour and style in every panel.
  */
 public final class ChartRenderer {
-    /** Okabe & Ito (2008): blue, orange, bluish green, vermillion, reddish purple, sky blue, black, yellow. */
-    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
-            new Color(0xD55E00), new Color(0xCC79A7), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
+    private static final Color[] PALETTE = PaperColours.SERIES;
     private static final float[][] DASHES = {null, {4f, 2f}, {1f, 1.5f}, {5f, 1.5f, 1f, 1.5f}, {2.5f, 2.5f},
             {7f, 2f}};
-    private static final Color GRID = new Color(0xDDDDDD);
-    private static final Color INK = new Color(0x222222);
+    private static final Color GRID = PaperColours.GRID;
+    private static final Color INK = PaperColours.INK;
 
     static {
         // JFreeChart draws rotated text (the y axis label) as glyph outlines by default, a workaround for old JDKs;

@@ -30,6 +30,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.ui.Drawable;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 
@@ -85,17 +86,22 @@ public final class ChartFiles {
     }
 
     public static void write(JFreeChart chart, PaperStyle style, Format format, int dpi, Path out) {
+        write(chart, chart.getTitle() == null ? null : chart.getTitle().getText(), style, format, dpi, out);
+    }
+
+    /** Any figure that draws itself with Java2D (a chart, a tree), at its paper size. */
+    public static void write(Drawable figure, String title, PaperStyle style, Format format, int dpi, Path out) {
         AtomicFile.write(out, stream -> {
             switch (format) {
-                case PDF -> pdf(chart, style, stream);
-                case SVG -> svg(chart, style, stream);
-                case PNG -> png(chart, style, dpi, stream);
+                case PDF -> pdf(figure, title, style, stream);
+                case SVG -> svg(figure, style, stream);
+                case PNG -> png(figure, style, dpi, stream);
             }
             return null;
         });
     }
 
-    static void pdf(JFreeChart chart, PaperStyle style, OutputStream out) throws IOException {
+    static void pdf(Drawable chart, String title, PaperStyle style, OutputStream out) throws IOException {
         float width = (float) style.widthPoints();
         float height = (float) style.heightPoints();
         try (PDDocument document = new PDDocument()) {
@@ -109,14 +115,14 @@ public final class ChartFiles {
                 content.drawForm(graphics.getXFormObject());
             }
             document.getDocumentInformation().setCreator("Ponder " + PonderVersion.current());
-            if (chart.getTitle() != null) {
-                document.getDocumentInformation().setTitle(chart.getTitle().getText());
+            if (title != null) {
+                document.getDocumentInformation().setTitle(title);
             }
             document.save(out);
         }
     }
 
-    static void svg(JFreeChart chart, PaperStyle style, OutputStream out) throws IOException {
+    static void svg(Drawable chart, PaperStyle style, OutputStream out) throws IOException {
         double width = style.widthPoints();
         double height = style.heightPoints();
         SVGGraphics2D graphics = new SVGGraphics2D(width, height, SVGUnits.PT);
@@ -127,7 +133,7 @@ public final class ChartFiles {
     }
 
     /** The chart as an image at {@code dpi}, drawn at its paper size in points and scaled. */
-    public static BufferedImage image(JFreeChart chart, PaperStyle style, int dpi) {
+    public static BufferedImage image(Drawable chart, PaperStyle style, int dpi) {
         BufferedImage image = new BufferedImage(style.widthPixels(dpi), style.heightPixels(dpi), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
@@ -145,7 +151,7 @@ public final class ChartFiles {
         return image;
     }
 
-    static void png(JFreeChart chart, PaperStyle style, int dpi, OutputStream out) throws IOException {
+    static void png(Drawable chart, PaperStyle style, int dpi, OutputStream out) throws IOException {
         if (dpi < 36 || dpi > 2400) {
             throw new IllegalArgumentException("PNG resolution must be 36 to 2400 dpi, not " + dpi);
         }

@@ -15,7 +15,7 @@ public final class RunFormats {
     public static RunFormats standard() {
         List<RunReader> records = List.of(new LmEvalReader(), new SearchAndLearnReader(), new SkyThoughtReader(),
                 new OpenR1Reader(), new QwenMathReader(), new LimoEvalReader(), new LightevalReader(),
-                new OpenAiChatReader(), new RStarReader(), new TreeLogReader());
+                new OpenAiChatReader(), new RStarReader(), new TreeLogReader(), new OmegaPrmReader(), new TotBfsReader());
         List<RunReader> all = new java.util.ArrayList<>();
         all.add(new PonderJsonlReader());
         all.add(new InspectReader());

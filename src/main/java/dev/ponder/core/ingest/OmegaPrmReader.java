@@ -1,0 +1,88 @@
+package dev.ponder.core.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.TreeNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Map;
+
+/**
+ * OmegaPRM search trees as OpenR writes them ({@code data/omegaPRM_v2}, {@code save_data_tree}): one JSON per
+ * question, {@code {"question", "final_answer", "reasoning_steps": {"text", "mc_value", "children": [...]}}}, or
+ * JSON Lines of such records, or a bare nested node. Each node adds the step {@code text}; its value is the
+ * Monte-Carlo estimate {@code mc_value} (the share of rollouts from it that reached the right answer). A leaf
+ * ends a solution; its answer is the one it states ({@code \boxed{}} or "the answer is"), graded against the
+ * question's.
+ */
+public final class OmegaPrmReader extends JsonRunReader {
+    public static final String FORMAT = "omegaprm";
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public String description() {
+        return "OpenR / OmegaPRM nested trees (JSON)";
+    }
+
+    @Override
+    protected boolean recognises(JsonHead head) {
+        return head.has("reasoning_steps") && head.innerHas("mc_value")
+                || head.has("text", "mc_value", "children");
+    }
+
+    @Override
+    public void read(InputStream in, ReadContext context, SampleSink sink) throws IOException {
+        sink.run(new RunHeader(null, null, "omegaprm", Map.of(), null, null));
+        int[] trees = {0};
+        JsonRecords.each(in, context.fileName(), sink, (record, key, location) -> {
+            trees[0]++;
+            JsonNode root = record.has("reasoning_steps") ? record.get("reasoning_steps") : record;
+            if (root == null || !root.isObject() || !root.has("children")) {
+                throw new RecordException("'reasoning_steps' holds no tree (expected {\"text\", \"mc_value\", "
+                        + "\"children\"})");
+            }
+            String question = JsonLists.firstText(record, "question", "problem");
+            if (question == null) {
+                question = JsonFields.text(root, "text");
+            }
+            String gold = JsonLists.firstText(record, "final_answer", "answer", "gt");
+            String id = JsonLists.firstText(record, "id", "idx", "index");
+            String fileId = id != null ? id : trees[0] == 1 ? context.fileName() : context.fileName() + "#" + trees[0];
+            String problemKey = ProblemKeys.of(question, null, fileId);
+            sink.problem(new Problem(0, problemKey, null, question, gold, null));
+            walk(root, "t" + trees[0] + ":", problemKey, gold, context.enricher(), sink);
+        });
+    }
+
+    /** @param tree what makes the file ids of this record's nodes unique in the file */
+    private static void walk(JsonNode root, String tree, String problemKey, String gold, Enricher enricher,
+                             SampleSink sink) {
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[]{root, "0", null});
+        while (!stack.isEmpty()) {
+            Object[] next = stack.pop();
+            JsonNode node = (JsonNode) next[0];
+            String path = (String) next[1];
+            JsonNode children = node.path("children");
+            boolean leaf = !children.isArray() || children.isEmpty();
+            String text = JsonFields.text(node, "text");
+            String answer = leaf && text != null ? AnswerExtractor.statedIn(text) : null;
+            TreeNode treeNode = new TreeNode(0, 0, 0, null, path, null, text, JsonFields.number(node, "mc_value"),
+                    JsonFields.integer(node, "visits"), null, null, leaf, false, answer,
+                    answer == null ? null : enricher.grade(answer, gold), null);
+            String parent = (String) next[2];
+            sink.treeNode(new IngestedTreeNode(problemKey, tree + path, parent == null ? null : tree + parent, treeNode));
+            for (int i = children.size() - 1; i >= 0; i--) {
+                if (children.get(i).isObject()) {
+                    stack.push(new Object[]{children.get(i), path + "." + i, path});
+                }
+            }
+        }
+    }
+}
