@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code ponder bench}: synthetic runs at the standard sizes, and measurements on them. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class,
-                BenchCommand.Workbench.class, BenchCommand.Charts.class})
+                BenchCommand.Workbench.class, BenchCommand.Charts.class, BenchCommand.Trees.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -269,5 +269,38 @@ final class BenchCommand implements Runnable {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
                     "unknown format '" + name + "'; expected lm-eval or skythought");
         };
+    }
+
+    @Command(name = "tree", mixinStandardHelpOptions = true,
+            description = {"Lay out synthetic search trees (MCTS, beam search, prefix tree of 64 samples) and print the "
+                    + "milliseconds. The frame rate of the tree canvas is measured in a window, apart from the headless "
+                    + "command line: xvfb-run -a java -cp target/ponder.jar dev.ponder.app.tree.TreeFrameBenchmark"})
+    static final class Trees implements Callable<Integer> {
+        @Option(names = "--nodes", defaultValue = "10000", description = "Nodes per tree (default: ${DEFAULT-VALUE}).")
+        private int nodes;
+
+        @Option(names = "--repeats", defaultValue = "9", description = "Layouts per tree (default: ${DEFAULT-VALUE}).")
+        private int repeats;
+
+        @Option(names = "--seed", defaultValue = "20261123", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        private long seed;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf("%-7s %7s %6s %16s %16s%n", "SHAPE", "NODES", "DEPTH", "LAYOUT ms best/med",
+                    "SCENE ms best/med");
+            for (dev.ponder.core.bench.TreeBenchmark.Measurement m : dev.ponder.core.bench.TreeBenchmark.run(nodes,
+                    repeats, seed)) {
+                printer.printf(Locale.ROOT, "%-7s %,7d %6d %8.1f / %5.1f %8.1f / %5.1f%n", m.shape(), m.nodes(), m.depth(),
+                        m.layoutBestMs(), m.layoutMedianMs(), m.sceneBestMs(), m.sceneMedianMs());
+                printer.flush();
+            }
+            printer.flush();
+            return 0;
+        }
     }
 }

@@ -118,6 +118,11 @@ public final class TreeCanvas extends Region {
         paint();
     }
 
+    /** The scene shown, or {@code null}. */
+    public TreeScene scene() {
+        return scene;
+    }
+
     /** Where a node is drawn, in this region's coordinates: for tests and for pointing at it. */
     public double[] screenPosition(int node) {
         return new double[]{offsetX + scene.x(node) * scale, offsetY + scene.y(node) * scale};

@@ -393,7 +393,8 @@ public final class TreeViewModel {
             facts.add("answer " + data.answer() + (data.correct() == null ? "" : data.correct() ? " ✓" : " ✗"));
         }
         if (tree.children(node).length > 0) {
-            facts.add(tree.children(node).length + " children");
+            int children = tree.children(node).length;
+            facts.add(children + (children == 1 ? " child" : " children"));
         }
         nodeFacts.set(String.join(" · ", facts));
         stepText.set(data.stepText() == null ? "" : data.stepText());

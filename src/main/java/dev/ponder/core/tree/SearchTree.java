@@ -152,11 +152,18 @@ public final class SearchTree {
      * breaking ties, then the earlier child), down to a leaf. Pruned candidates are never followed.
      */
     public int[] bestPath() {
+        return bestPath(0);
+    }
+
+    /** The best path as it stood after {@code iteration} (0: the finished search): only nodes that existed then. */
+    public int[] bestPath(int iteration) {
         int at = 0;
         while (true) {
             int best = -1;
             for (int child : children[at]) {
-                if (!nodes.get(child).pruned() && (best < 0 || better(child, best))) {
+                SearchNode node = nodes.get(child);
+                if (!node.pruned() && (iteration <= 0 || node.existsAt(iteration))
+                        && (best < 0 || better(child, best, iteration))) {
                     best = child;
                 }
             }
@@ -167,11 +174,13 @@ public final class SearchTree {
         }
     }
 
-    private boolean better(int a, int b) {
+    private boolean better(int a, int b, int iteration) {
         SearchNode x = nodes.get(a);
         SearchNode y = nodes.get(b);
-        double vx = x.value() == null ? Double.NEGATIVE_INFINITY : x.value();
-        double vy = y.value() == null ? Double.NEGATIVE_INFINITY : y.value();
+        Double valueX = iteration > 0 ? x.valueAt(iteration) : x.value();
+        Double valueY = iteration > 0 ? y.valueAt(iteration) : y.value();
+        double vx = valueX == null ? Double.NEGATIVE_INFINITY : valueX;
+        double vy = valueY == null ? Double.NEGATIVE_INFINITY : valueY;
         if (vx != vy) {
             return vx > vy;
         }

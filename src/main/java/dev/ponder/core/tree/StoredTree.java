@@ -60,7 +60,8 @@ public final class StoredTree {
             Integer up = node.parentId() == null ? null : indexOfId.get(node.parentId());
             parent[at] = at == 0 ? -1 : up == null ? 0 : treeIndex[up];
         }
-        boolean visited = stored.stream().anyMatch(node -> node.visits() != null);
+        boolean visited = stored.stream().anyMatch(node -> node.visits() != null
+                || node.metaJson() != null && node.metaJson().contains("q_by_iteration"));
         return new SearchTree(List.of(nodes), parent, "\n", visited ? "Q" : "value");
     }
 

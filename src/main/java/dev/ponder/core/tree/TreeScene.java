@@ -93,7 +93,7 @@ public final class TreeScene {
             }
         }
         if (options.bestPath()) {
-            for (int at : tree.bestPath()) {
+            for (int at : tree.bestPath(iteration)) {
                 bestPath.set(at);
             }
         }

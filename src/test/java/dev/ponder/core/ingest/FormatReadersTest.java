@@ -303,6 +303,59 @@ class FormatReadersTest {
         assertThat(node(nodes, "0").parentId()).isNull();
     }
 
+    @Test
+    void treeOfThoughtBfsLogKeepsWhatTheBeamDropped() {
+        ImportedRun imported = ImportedRun.of(workspace, "tot_bfs_game24.json");
+        assertThat(imported.result().format()).isEqualTo("tot-bfs");
+        assertThat(imported.run().strategy()).isEqualTo("tot-bfs");
+        assertThat(imported.result().treeNodes()).as("root + 9 proposals, root + 4 proposals").isEqualTo(15);
+        List<TreeNode> nodes = imported.tree(imported.problem("1 2 3 4"));
+        TreeNode root = node(nodes, "root");
+        assertThat(root.stepText()).isEqualTo("1 2 3 4");
+        TreeNode kept = node(nodes, "s1.1");
+        assertThat(kept.parentId()).isEqualTo(root.id());
+        assertThat(kept.stepText()).isEqualTo("3 * 4 = 12 (left: 1 2 12)");
+        assertThat(kept.value()).isEqualTo(20.0);
+        assertThat(kept.iteration()).isEqualTo(1);
+        assertThat(kept.pruned()).isFalse();
+        assertThat(node(nodes, "s1.2").pruned()).as("4 - 1 was outside the beam of 2").isTrue();
+        TreeNode second = node(nodes, "s2.2");
+        assertThat(second.parentId()).as("extends the kept state '1 + 2'").isEqualTo(node(nodes, "s1.0").id());
+        assertThat(second.stepText()).isEqualTo("3 * 3 = 9 (left: 4 9)");
+        assertThat(second.pruned()).isTrue();
+        TreeNode last = node(nodes, "s3.2");
+        assertThat(last.parentId()).isEqualTo(node(nodes, "s2.1").id());
+        assertThat(last.terminal()).isTrue();
+        assertThat(last.answer()).isEqualTo("3 * 4 * (2 - 1) = 12");
+        assertThat(last.correct()).isFalse();
+        assertThat(node(nodes, "s3.1").terminal()).as("dropped at the last step").isFalse();
+        List<TreeNode> solved = imported.tree(imported.problem("4 6 1 1"));
+        assertThat(node(solved, "s3.0").correct()).isTrue();
+        assertThat(node(solved, "s1.1").pruned()).isTrue();
+    }
+
+    @Test
+    void omegaPrmNestedTreeWithMonteCarloValues() {
+        ImportedRun imported = ImportedRun.of(workspace, "omegaprm_question_7.json");
+        assertThat(imported.result().format()).isEqualTo("omegaprm");
+        assertThat(imported.result().treeNodes()).isEqualTo(8);
+        Problem problem = imported.problems().get(0);
+        assertThat(problem.goldAnswer()).isEqualTo("42");
+        List<TreeNode> nodes = imported.tree(problem);
+        assertThat(node(nodes, "0").value()).isEqualTo(0.625);
+        assertThat(node(nodes, "0").parentId()).isNull();
+        TreeNode right = node(nodes, "0.0.0");
+        assertThat(right.parentId()).isEqualTo(node(nodes, "0.0").id());
+        assertThat(right.value()).isEqualTo(1.0);
+        assertThat(right.terminal()).isTrue();
+        assertThat(right.answer()).isEqualTo("42");
+        assertThat(right.correct()).isTrue();
+        assertThat(node(nodes, "0.0.1").correct()).isFalse();
+        assertThat(node(nodes, "0.1.0").answer()).as("'The answer is 42.'").isEqualTo("42");
+        assertThat(node(nodes, "0.1.1").terminal()).as("has a child").isFalse();
+        assertThat(node(nodes, "0.1.1.0").correct()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0} is recognised as {1} by content")
     @CsvSource({
             "samples_aime24_s1_2025-01-31T12-00-00.000000.jsonl, lm-eval",
@@ -317,7 +370,9 @@ class FormatReadersTest {
             "openai_batch_output.jsonl, openai-chat",
             "inspect_log.json, inspect",
             "rstar_mcts.jsonl, rstar",
-            "treelog_example_3.json, llm-reasoners"})
+            "treelog_example_3.json, llm-reasoners",
+            "tot_bfs_game24.json, tot-bfs",
+            "omegaprm_question_7.json, omegaprm"})
     void formatsAreRecognisedByContentNotByName(String fixture, String format) throws Exception {
         Path renamed = Files.copy(ImportedRun.FIXTURES.resolve(fixture), dir.resolve("data.txt"));
         assertThat(RunFormats.standard().choose(null, FileHead.of(renamed)).format()).isEqualTo(format);

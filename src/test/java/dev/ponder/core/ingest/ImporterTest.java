@@ -237,7 +237,7 @@ class ImporterTest {
                 .isInstanceOf(UnrecognisedFileException.class)
                 .hasMessageContaining("results.csv: not a run file Ponder recognises (it starts with \"question,answer\")")
                 .hasMessageContaining("known formats: ponder-jsonl, inspect, parquet, lm-eval, search-and-learn, skythought, "
-                        + "open-r1, qwen-math, limo-eval, lighteval, openai-chat, rstar, llm-reasoners, generic")
+                        + "open-r1, qwen-math, limo-eval, lighteval, openai-chat, rstar, llm-reasoners, omegaprm, tot-bfs, generic")
                 .hasMessageContaining("or map its fields with --map");
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT.withFormat("helm"), TaskContext.NONE))
                 .hasMessageStartingWith("results.csv: unknown format 'helm'; known formats: ponder-jsonl, inspect");
