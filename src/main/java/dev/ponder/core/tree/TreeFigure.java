@@ -63,8 +63,12 @@ public final class TreeFigure implements Drawable {
 
     private void drawTree(Graphics2D g, Rectangle2D plot) {
         double unit = Math.min(plot.getWidth() / (scene.width() + 1), plot.getHeight() / (scene.height() + 1));
-        double left = plot.getX() + (plot.getWidth() - scene.width() * unit) / 2;
-        double top = plot.getY() + (plot.getHeight() - scene.height() * unit) / 2;
+        // The depth axis may stretch (up to three times) to fill the page; node sizes follow the breadth unit.
+        boolean topDown = scene.options().orientation() == TreeOptions.Orientation.TOP_DOWN;
+        double ux = topDown ? unit : Math.min(3 * unit, plot.getWidth() / (scene.width() + 1));
+        double uy = topDown ? Math.min(3 * unit, plot.getHeight() / (scene.height() + 1)) : unit;
+        double left = plot.getX() + (plot.getWidth() - scene.width() * ux) / 2;
+        double top = plot.getY() + (plot.getHeight() - scene.height() * uy) / 2;
         SearchTree tree = scene.tree();
         boolean faint = scene.highlighting();
         float thin = (float) Math.max(0.25, Math.min(0.6, unit / 20));
@@ -84,14 +88,14 @@ public final class TreeFigure implements Drawable {
                 }
                 g.setColor(highlight != null ? highlight : faint ? FAINT_EDGE : PaperColours.INK);
                 g.setStroke(highlight != null ? bold : tree.node(node).pruned() ? dashed : plain);
-                g.draw(new Line2D.Double(left + scene.x(parent) * unit, top + scene.y(parent) * unit,
-                        left + scene.x(node) * unit, top + scene.y(node) * unit));
+                g.draw(new Line2D.Double(left + scene.x(parent) * ux, top + scene.y(parent) * uy,
+                        left + scene.x(node) * ux, top + scene.y(node) * uy));
             }
         }
         for (int node : scene.shown()) {
             double r = scene.radius(node) * unit;
-            double cx = left + scene.x(node) * unit;
-            double cy = top + scene.y(node) * unit;
+            double cx = left + scene.x(node) * ux;
+            double cy = top + scene.y(node) * uy;
             boolean dim = tree.node(node).pruned() || faint && !scene.onHighlightedPath(node);
             Color fill = scene.fill(node);
             g.setColor(dim ? blend(fill, 0.35) : fill);
@@ -110,12 +114,12 @@ public final class TreeFigure implements Drawable {
             }
         }
         if (scene.options().edgeLabels()) {
-            drawEdgeLabels(g, left, top, unit);
+            drawEdgeLabels(g, left, top, ux, uy, unit);
         }
     }
 
     /** Labels sit beside their node (top-down) or above it (left to right), and only where they fit. */
-    private void drawEdgeLabels(Graphics2D g, double left, double top, double unit) {
+    private void drawEdgeLabels(Graphics2D g, double left, double top, double ux, double uy, double unit) {
         Font small = g.getFont().deriveFont((float) (style.fontPt() * 0.75));
         g.setFont(small);
         FontMetrics metrics = g.getFontMetrics();
@@ -125,13 +129,14 @@ public final class TreeFigure implements Drawable {
         for (int node : scene.shown()) {
             String label = tree.parent(node) < 0 ? "" : scene.edgeLabel(node);
             double r = scene.radius(node) * unit;
-            double room = topDown ? unit - 2 * r - 2 : TreeScene.LEVEL_GAP_LEFT_RIGHT * unit * 0.8;
+            double room = topDown ? unit - 2 * r - 2 : TreeScene.LEVEL_GAP_LEFT_RIGHT * ux * 0.8;
             int width = metrics.stringWidth(label);
-            if (label.isEmpty() || width > room) {
+            boolean tooTall = !topDown && metrics.getHeight() > unit - 2 * r;
+            if (label.isEmpty() || width > room || tooTall) {
                 continue;
             }
-            double cx = left + scene.x(node) * unit;
-            double cy = top + scene.y(node) * unit;
+            double cx = left + scene.x(node) * ux;
+            double cy = top + scene.y(node) * uy;
             if (topDown) {
                 g.drawString(label, (float) (cx + r + 1.5), (float) (cy + metrics.getAscent() / 2.0 - 0.5));
             } else {
