@@ -4,7 +4,6 @@ import dev.ponder.core.chart.ChartInputs;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.Curve;
-import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.export.ChartExport;
 import dev.ponder.core.export.ChartFiles.Format;
 import dev.ponder.core.export.ChartProvenance;

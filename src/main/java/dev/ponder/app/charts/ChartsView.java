@@ -372,14 +372,8 @@ public final class ChartsView {
 
     private void exportChart() {
         ChartSpec spec = viewModel.specProperty().get();
-        dialogs.figureToWrite(window(), spec.kind().id() + ".pdf").ifPresent(file -> {
-            try {
-                ChartFiles.Format.of(file);
-            } catch (IllegalArgumentException e) {
-                file = file.resolveSibling(file.getFileName() + ".pdf");
-            }
-            viewModel.export(file, Set.of(), dpiValue(), announce);
-        });
+        dialogs.figureToWrite(window(), spec.kind().id() + ".pdf").ifPresent(file ->
+                viewModel.export(ChartFiles.Format.figureFile(file), Set.of(), dpiValue(), announce));
     }
 
     private Window window() {

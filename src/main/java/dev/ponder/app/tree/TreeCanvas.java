@@ -1,5 +1,6 @@
 package dev.ponder.app.tree;
 
+import dev.ponder.core.chart.PaperColours;
 import dev.ponder.core.tree.SearchTree;
 import dev.ponder.core.tree.TreeOptions;
 import dev.ponder.core.tree.TreeScene;
@@ -28,6 +29,7 @@ public final class TreeCanvas extends Region {
     private static final double MAX_SCALE = 160;
     private static final Color SELECTED = Color.web("#1f6feb");
     private static final Color FAINT = Color.web("#c4c4c4");
+    private static final double[] PRUNED_DASHES = {4, 3};
 
     private final Canvas canvas = new Canvas();
     private TreeScene scene;
@@ -257,7 +259,7 @@ public final class TreeCanvas extends Region {
                 continue;
             }
             g.setStroke(faint ? FAINT : Color.web("#555555"));
-            g.setLineDashes(tree.node(node).pruned() ? new double[]{4, 3} : null);
+            g.setLineDashes(tree.node(node).pruned() ? PRUNED_DASHES : null);
             g.strokeLine(offsetX + scene.x(parent) * scale, offsetY + scene.y(parent) * scale,
                     offsetX + scene.x(node) * scale, offsetY + scene.y(node) * scale);
         }
@@ -300,7 +302,7 @@ public final class TreeCanvas extends Region {
         Boolean verdict = scene.verdict(node);
         g.setGlobalAlpha(dim ? 0.45 : 1);
         if (verdict != null) {
-            g.setStroke(verdict ? Color.web("#009E73") : Color.web("#D55E00"));
+            g.setStroke(fx(verdict ? PaperColours.CORRECT : PaperColours.WRONG));
             g.setLineWidth(Math.max(1.5, r / 4));
         } else {
             g.setStroke(Color.web("#333333"));
@@ -365,10 +367,7 @@ public final class TreeCanvas extends Region {
         return line.length() <= chars ? line : line.substring(0, Math.max(1, chars - 1)) + "…";
     }
 
-    private final java.util.Map<Integer, Color> colours = new java.util.HashMap<>();
-
-    private Color fx(java.awt.Color colour) {
-        return colours.computeIfAbsent(colour.getRGB(),
-                rgb -> Color.rgb(colour.getRed(), colour.getGreen(), colour.getBlue()));
+    private static Color fx(java.awt.Color colour) {
+        return FxColours.of(colour);
     }
 }

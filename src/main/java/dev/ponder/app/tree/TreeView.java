@@ -250,9 +250,8 @@ public final class TreeView {
     }
 
     private static Label swatch(Color fill, Color ring, String text) {
-        Circle circle = new Circle(6, javafx.scene.paint.Color.rgb(fill.getRed(), fill.getGreen(), fill.getBlue()));
-        Color edge = ring == null ? new Color(0x333333) : ring;
-        circle.setStroke(javafx.scene.paint.Color.rgb(edge.getRed(), edge.getGreen(), edge.getBlue()));
+        Circle circle = new Circle(6, FxColours.of(fill));
+        circle.setStroke(FxColours.of(ring == null ? new Color(0x333333) : ring));
         circle.setStrokeWidth(ring == null ? 1 : 2.5);
         Label label = new Label(text.length() > 18 ? text.substring(0, 17) + "…" : text, circle);
         label.setGraphicTextGap(4);
@@ -280,14 +279,8 @@ public final class TreeView {
             return;
         }
         dialogs.figureToWrite(root.getScene() == null ? null : root.getScene().getWindow(), "tree.pdf")
-                .ifPresent(file -> {
-                    try {
-                        ChartFiles.Format.of(file);
-                    } catch (IllegalArgumentException e) {
-                        file = file.resolveSibling(file.getFileName() + ".pdf");
-                    }
-                    viewModel.export(file, PaperStyle.SINGLE_COLUMN, 300, announce);
-                });
+                .ifPresent(file -> viewModel.export(ChartFiles.Format.figureFile(file), PaperStyle.SINGLE_COLUMN, 300,
+                        announce));
     }
 
     private static <T> StringConverter<T> labels(Map<T, String> names) {

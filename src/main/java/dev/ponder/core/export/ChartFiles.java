@@ -65,6 +65,16 @@ public final class ChartFiles {
             throw new IllegalArgumentException(file.getFileName() + ": a figure file ends in .pdf, .svg or .png");
         }
 
+        /** The file as named when its extension names a figure format, else with {@code .pdf} appended. */
+        public static Path figureFile(Path file) {
+            try {
+                of(file);
+                return file;
+            } catch (IllegalArgumentException e) {
+                return file.resolveSibling(file.getFileName() + ".pdf");
+            }
+        }
+
         public static Format parse(String text) {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         }

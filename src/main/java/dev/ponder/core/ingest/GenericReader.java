@@ -14,7 +14,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,28 +165,18 @@ public final class GenericReader implements RunReader {
                     .score(number(one(record, Field.SCORE))).finishReason(text(record, Field.FINISH_REASON));
         }
 
-        /** Walks a nested tree depth-first; each node's file id is its path of child positions ({@code 0.2.1}). */
+        /** One mapped tree: its nodes' fields as the mapping says; an answer is graded unless a verdict is mapped. */
         private void tree(JsonNode root, String problemKey, String question, String gold) {
             trees++;
             sink.problem(new Problem(0, problemKey, null, question, gold, null));
-            List<Object[]> stack = new ArrayList<>();
-            stack.add(new Object[]{root, "t" + trees + ":0", null});
-            while (!stack.isEmpty()) {
-                Object[] next = stack.remove(stack.size() - 1);
-                JsonNode node = (JsonNode) next[0];
-                String id = (String) next[1];
+            NestedTrees.walk(root, trees, problemKey, node -> mapping.path(Field.CHILDREN).all(node), (node, key, leaf) -> {
                 String answer = text(node, Field.NODE_ANSWER);
-                List<JsonNode> children = mapping.path(Field.CHILDREN).all(node);
                 Boolean correct = mapping.path(Field.NODE_CORRECT) != null ? JsonLists.verdict(one(node, Field.NODE_CORRECT))
                         : answer == null ? null : context.enricher().grade(answer, gold);
-                TreeNode treeNode = new TreeNode(0, 0, 0, null, id.substring(id.indexOf(':') + 1), null,
-                        text(node, Field.NODE_TEXT), number(one(node, Field.VALUE)), integer(one(node, Field.VISITS)), null,
-                        number(one(node, Field.REWARD)), children.isEmpty(), false, answer, correct, null);
-                sink.treeNode(new IngestedTreeNode(problemKey, id, (String) next[2], treeNode));
-                for (int i = children.size() - 1; i >= 0; i--) {
-                    stack.add(new Object[]{children.get(i), id + "." + i, id});
-                }
-            }
+                return new TreeNode(0, 0, 0, null, key, null, text(node, Field.NODE_TEXT), number(one(node, Field.VALUE)),
+                        integer(one(node, Field.VISITS)), null, number(one(node, Field.REWARD)), leaf, false, answer,
+                        correct, null);
+            }, sink);
         }
 
         private JsonNode one(JsonNode record, Field field) {

@@ -6,7 +6,8 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.TreeNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,33 +57,28 @@ public final class OmegaPrmReader extends JsonRunReader {
             String fileId = id != null ? id : trees[0] == 1 ? context.fileName() : context.fileName() + "#" + trees[0];
             String problemKey = ProblemKeys.of(question, null, fileId);
             sink.problem(new Problem(0, problemKey, null, question, gold, null));
-            walk(root, "t" + trees[0] + ":", problemKey, gold, context.enricher(), sink);
+            walk(root, trees[0], problemKey, gold, context.enricher(), sink);
         });
     }
 
-    /** @param tree what makes the file ids of this record's nodes unique in the file */
-    private static void walk(JsonNode root, String tree, String problemKey, String gold, Enricher enricher,
+    private static void walk(JsonNode root, int tree, String problemKey, String gold, Enricher enricher,
                              SampleSink sink) {
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[]{root, "0", null});
-        while (!stack.isEmpty()) {
-            Object[] next = stack.pop();
-            JsonNode node = (JsonNode) next[0];
-            String path = (String) next[1];
-            JsonNode children = node.path("children");
-            boolean leaf = !children.isArray() || children.isEmpty();
+        NestedTrees.walk(root, tree, problemKey, OmegaPrmReader::children, (node, key, leaf) -> {
             String text = JsonFields.text(node, "text");
             String answer = leaf && text != null ? AnswerExtractor.statedIn(text) : null;
-            TreeNode treeNode = new TreeNode(0, 0, 0, null, path, null, text, JsonFields.number(node, "mc_value"),
+            return new TreeNode(0, 0, 0, null, key, null, text, JsonFields.number(node, "mc_value"),
                     JsonFields.integer(node, "visits"), null, null, leaf, false, answer,
                     answer == null ? null : enricher.grade(answer, gold), null);
-            String parent = (String) next[2];
-            sink.treeNode(new IngestedTreeNode(problemKey, tree + path, parent == null ? null : tree + parent, treeNode));
-            for (int i = children.size() - 1; i >= 0; i--) {
-                if (children.get(i).isObject()) {
-                    stack.push(new Object[]{children.get(i), path + "." + i, path});
-                }
+        }, sink);
+    }
+
+    private static List<JsonNode> children(JsonNode node) {
+        List<JsonNode> children = new ArrayList<>();
+        for (JsonNode child : node.path("children")) {
+            if (child.isObject()) {
+                children.add(child);
             }
         }
+        return children;
     }
 }

@@ -34,14 +34,20 @@ public record SearchNode(String key, String stepText, Double value, Integer visi
         return new SearchNode("question", null, null, null, null, null, false, false, null, null, 0, 0, null);
     }
 
-    /** Its value as it stood after {@code iteration}: the last recorded change up to then, else its final value. */
+    /**
+     * Its value as it stood after {@code iteration}: the last recorded change up to then, else its final value;
+     * iteration 0 is the finished search.
+     */
     public Double valueAt(int iteration) {
+        if (iteration <= 0) {
+            return value;
+        }
         var change = valueHistory.floorEntry(iteration);
         return change != null ? change.getValue() : valueHistory.isEmpty() ? value : null;
     }
 
-    /** Whether it exists after {@code iteration} of the search. */
+    /** Whether it exists after {@code iteration} of the search (0: the finished search). */
     public boolean existsAt(int iteration) {
-        return this.iteration == null || this.iteration <= iteration;
+        return iteration <= 0 || this.iteration == null || this.iteration <= iteration;
     }
 }

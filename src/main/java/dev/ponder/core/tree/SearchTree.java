@@ -162,8 +162,7 @@ public final class SearchTree {
             int best = -1;
             for (int child : children[at]) {
                 SearchNode node = nodes.get(child);
-                if (!node.pruned() && (iteration <= 0 || node.existsAt(iteration))
-                        && (best < 0 || better(child, best, iteration))) {
+                if (!node.pruned() && node.existsAt(iteration) && (best < 0 || better(child, best, iteration))) {
                     best = child;
                 }
             }
@@ -177,8 +176,8 @@ public final class SearchTree {
     private boolean better(int a, int b, int iteration) {
         SearchNode x = nodes.get(a);
         SearchNode y = nodes.get(b);
-        Double valueX = iteration > 0 ? x.valueAt(iteration) : x.value();
-        Double valueY = iteration > 0 ? y.valueAt(iteration) : y.value();
+        Double valueX = x.valueAt(iteration);
+        Double valueY = y.valueAt(iteration);
         double vx = valueX == null ? Double.NEGATIVE_INFINITY : valueX;
         double vy = valueY == null ? Double.NEGATIVE_INFINITY : valueY;
         if (vx != vy) {

@@ -254,20 +254,16 @@ public final class TreeLayout {
                 order[filled++] = node;
             }
         }
-        return new Placement(x, tree, order, max - min, deepest);
+        return new Placement(x, order, max - min, deepest);
     }
 
     /**
      * Where each node sits: breadth {@code x} (NaN when not shown) and depth, the extent of the picture, and the
      * shown nodes in index order.
      */
-    public record Placement(double[] x, SearchTree tree, int[] shown, double width, int depth) {
+    public record Placement(double[] x, int[] shown, double width, int depth) {
         public boolean isShown(int node) {
             return !Double.isNaN(x[node]);
-        }
-
-        public int depthOf(int node) {
-            return tree.depth(node);
         }
     }
 }

@@ -20,12 +20,12 @@ public final class TreeScene {
     /** Depth distance in breadth units: rows a little further apart than siblings, columns room for a label. */
     public static final double LEVEL_GAP_TOP_DOWN = 1.6;
     public static final double LEVEL_GAP_LEFT_RIGHT = 3.2;
-    public static final Color NO_VALUE = new Color(0xBBBBBB);
-    public static final Color OTHER_ANSWER = new Color(0x888888);
+    private static final Color NO_VALUE = new Color(0xBBBBBB);
+    private static final Color OTHER_ANSWER = new Color(0x888888);
     /** Highlighted paths: the chosen leaf's in ink, the best path in blue, the paths to right answers in green. */
-    public static final Color CHOSEN_PATH = PaperColours.INK;
-    public static final Color BEST_PATH = PaperColours.SERIES[0];
-    public static final Color CORRECT_PATH = PaperColours.CORRECT;
+    private static final Color CHOSEN_PATH = PaperColours.INK;
+    private static final Color BEST_PATH = PaperColours.SERIES[0];
+    private static final Color CORRECT_PATH = PaperColours.CORRECT;
     private static final int ANSWER_COLOURS = 6;
 
     private final SearchTree tree;
@@ -55,8 +55,7 @@ public final class TreeScene {
         this.options = options;
         this.collapsed = (BitSet) collapsed.clone();
         int iteration = options.iteration();
-        placement = TreeLayout.of(tree, collapsed,
-                node -> node == 0 || iteration <= 0 || tree.node(node).existsAt(iteration));
+        placement = TreeLayout.of(tree, collapsed, node -> node == 0 || tree.node(node).existsAt(iteration));
         int size = tree.size();
         worldX = new double[size];
         worldY = new double[size];
@@ -145,9 +144,7 @@ public final class TreeScene {
 
     /** The node's value at the moment shown. */
     public Double value(int node) {
-        int iteration = options.iteration();
-        SearchNode data = tree.node(node);
-        return iteration > 0 ? data.valueAt(iteration) : data.value();
+        return tree.node(node).valueAt(options.iteration());
     }
 
     /** Right, wrong or ungraded, for the node's outline. */
