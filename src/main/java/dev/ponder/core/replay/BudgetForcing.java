@@ -1,0 +1,198 @@
+package dev.ponder.core.replay;
+
+import dev.ponder.core.model.Segment;
+import dev.ponder.core.model.SegmentKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Budget forcing as s1 (arXiv 2501.19393) defines it. The thinking gets at most {@code budget} tokens,
+ * counted from where the thinking really starts (after a delimiter the template opened or the model wrote);
+ * when they run out the thinking is closed and the answer prompt appended. When the model ends its
+ * thinking early, the end is suppressed and the wait word appended, up to {@code extensions} times and
+ * while thinking is shorter than {@code minThinkingTokens}. The budget left carries across those rounds
+ * (s1 PR #120) and counts the forced words too, so the stored thinking never holds more than
+ * {@code budget} tokens; a budget already spent means no further round.
+ */
+public final class BudgetForcing {
+
+    /**
+     * @param budget            thinking tokens allowed; 0 for no cap (then {@code maxThinkingTokens} applies)
+     * @param extensions        how many times an early end of thinking is replaced by the wait word
+     * @param waitWord          s1 uses "Wait"
+     * @param minThinkingTokens keep extending (beyond {@code extensions}) until thinking is this long; 0 for none
+     * @param answerPrompt      appended after a forced end of thinking; s1 uses "Final Answer:"
+     * @param maxAnswerTokens   the answer's own limit
+     */
+    public record Params(int budget, int extensions, String waitWord, int minThinkingTokens, String answerPrompt,
+                         int maxAnswerTokens, int maxThinkingTokens) {
+        public Params {
+            if (budget < 0 || extensions < 0 || minThinkingTokens < 0) {
+                throw new IllegalArgumentException("budget, extensions and minimum thinking must not be negative");
+            }
+            if (maxAnswerTokens < 1 || maxThinkingTokens < 1) {
+                throw new IllegalArgumentException("token limits must be at least 1");
+            }
+        }
+
+        /** s1's defaults: cap at {@code budget}, no extension. */
+        public static Params cap(int budget) {
+            return new Params(budget, 0, "Wait", 0, "Final Answer:", 512, 16384);
+        }
+
+        public Params withExtensions(int k) {
+            return new Params(budget, k, waitWord, minThinkingTokens, answerPrompt, maxAnswerTokens, maxThinkingTokens);
+        }
+
+        public Params withMinThinking(int tokens) {
+            return new Params(budget, extensions, waitWord, tokens, answerPrompt, maxAnswerTokens, maxThinkingTokens);
+        }
+    }
+
+    /** The most single tokens tried before the model opens its thinking; a model that has not by then never will. */
+    private static final int PREAMBLE_TOKENS = 16;
+
+    private final ModelBackend model;
+    private final PromptTemplate template;
+    private final Params params;
+
+    public BudgetForcing(ModelBackend model, PromptTemplate template, Params params) {
+        this.model = model;
+        this.template = template;
+        this.params = params;
+    }
+
+    /** Runs the question; {@code sampling} gives temperature, top-p and seed (its prompt and limit are replaced). */
+    public ReplayedTrace run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
+                             BooleanSupplier cancelled) throws ReplayException {
+        return new Run(template.render(question), sampling, stream, cancelled).go();
+    }
+
+    /** One question's state while it runs. */
+    private final class Run {
+        private final String prompt;
+        private final GenerationRequest sampling;
+        private final ModelBackend.TextStream stream;
+        private final BooleanSupplier cancelled;
+        private final StringBuilder out = new StringBuilder();
+        private final List<Segment> segments = new ArrayList<>();
+        private int total;
+        private int thinking;
+
+        Run(String rendered, GenerationRequest sampling, ModelBackend.TextStream stream, BooleanSupplier cancelled) {
+            String opened = template.openedThinking();
+            this.prompt = rendered.substring(0, rendered.length() - opened.length());
+            this.sampling = sampling;
+            this.stream = stream;
+            this.cancelled = cancelled;
+            out.append(opened);
+        }
+
+        ReplayedTrace go() throws ReplayException {
+            if (!template.preopensThinking()) {
+                FinishReason preamble = openThinking();
+                if (preamble == FinishReason.CANCELLED) {
+                    return finished(-1, -1, -1, FinishReason.CANCELLED, 0, false);
+                }
+                if (preamble == FinishReason.LENGTH) {      // answering without thinking: let it finish
+                    preamble = generate(params.maxAnswerTokens(), template.endOfTurn()).finish();
+                }
+                if (preamble != null) {
+                    return finished(-1, -1, 0, preamble, 0, false);
+                }
+            }
+            int thinkStart = template.preopensThinking() ? out.length()
+                    : out.indexOf(template.thinkStart()) + template.thinkStart().length();
+            int remaining = params.budget() > 0 ? params.budget() : params.maxThinkingTokens();
+            int extensions = 0;
+            int waitTokens = model.countTokens(params.waitWord());
+            while (true) {
+                Generation g = generate(remaining, withThinkEnd());
+                thinking += g.tokens();
+                remaining -= g.tokens();
+                if (g.finish() == FinishReason.CANCELLED) {
+                    return finished(thinkStart, -1, -1, FinishReason.CANCELLED, extensions, false);
+                }
+                boolean endedItself = g.finish() == FinishReason.STOP;
+                boolean wantsMore = extensions < params.extensions() || thinking < params.minThinkingTokens();
+                if (endedItself && wantsMore && remaining > waitTokens) {
+                    force(SegmentKind.INJECTED_WAIT, params.waitWord(), "extension " + (extensions + 1));
+                    thinking += waitTokens;
+                    remaining -= waitTokens;
+                    extensions++;
+                    continue;
+                }
+                if (endedItself) {
+                    int thinkEnd = out.length();
+                    append(template.thinkEnd());
+                    return answer(thinkStart, thinkEnd, extensions, false);
+                }
+                if (params.budget() == 0) {
+                    return finished(thinkStart, -1, -1, FinishReason.LENGTH, extensions, false);
+                }
+                String close = (out.isEmpty() || out.charAt(out.length() - 1) == '\n' ? "" : "\n")
+                        + template.thinkEnd() + "\n";
+                int thinkEnd = out.length();
+                force(SegmentKind.FORCED_THINKING_END, close, "budget of " + params.budget() + " tokens spent");
+                force(SegmentKind.ANSWER_PROMPT, params.answerPrompt(), null);
+                return answer(thinkStart, thinkEnd, extensions, true);
+            }
+        }
+
+        /**
+         * Lets the model write up to its thinking start one token at a time, so that the budget counts from there.
+         * Null once the thinking is open; else why the model stopped without opening it (LENGTH: it did not stop).
+         */
+        private FinishReason openThinking() throws ReplayException {
+            for (int i = 0; i < PREAMBLE_TOKENS; i++) {
+                Generation g = generate(1, template.endOfTurn());
+                if (out.indexOf(template.thinkStart()) >= 0) {
+                    return null;
+                }
+                if (g.finish() != FinishReason.LENGTH) {
+                    return g.finish();
+                }
+            }
+            return FinishReason.LENGTH;
+        }
+
+        private ReplayedTrace answer(int thinkStart, int thinkEnd, int extensions, boolean capped)
+                throws ReplayException {
+            int answerStart = out.length();
+            Generation g = generate(params.maxAnswerTokens(), template.endOfTurn());
+            return finished(thinkStart, thinkEnd, answerStart, g.finish(), extensions, capped);
+        }
+
+        private Generation generate(int maxTokens, List<String> stop) throws ReplayException {
+            Generation g = model.generate(sampling.withPrompt(prompt + out, maxTokens).withStop(stop), stream, cancelled);
+            out.append(g.text());
+            total += g.tokens();
+            return g;
+        }
+
+        private List<String> withThinkEnd() {
+            List<String> stop = new ArrayList<>(template.endOfTurn());
+            stop.add(0, template.thinkEnd());
+            return stop;
+        }
+
+        private void force(SegmentKind kind, String text, String detail) throws ReplayException {
+            segments.add(new Segment(segments.size(), kind, out.length(), out.length() + text.length(), detail));
+            append(text);
+            total += model.countTokens(text);
+        }
+
+        private void append(String text) {
+            out.append(text);
+            stream.text(text);
+        }
+
+        private ReplayedTrace finished(int thinkStart, int thinkEnd, int answerStart, FinishReason finish,
+                                       int extensions, boolean capped) {
+            return new ReplayedTrace(out.toString(), thinkStart, thinkEnd, answerStart, segments, total, thinking,
+                    finish, extensions, capped);
+        }
+    }
+}
