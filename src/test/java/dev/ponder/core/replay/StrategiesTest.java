@@ -1,0 +1,66 @@
+package dev.ponder.core.replay;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Multi-round thinking, parallel sampling and First Finish Search on the tiny reasoner. */
+class StrategiesTest {
+    private static EmbeddedLlama model;
+
+    @BeforeAll
+    static void load() throws ReplayException {
+        model = TinyModel.load();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void thinkTwiceAsksWithThePreviousAnswerOnlyInThePapersWords() throws ReplayException {
+        String q = "What is 58 + 67?";
+        List<MultiRoundThinking.Round> rounds = new MultiRoundThinking(model, PromptTemplate.CHATML,
+                new MultiRoundThinking.Params(3, BudgetForcing.Params.cap(0)))
+                .run(q, GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE, () -> false);
+        assertThat(rounds).extracting(MultiRoundThinking.Round::round).containsExactly(1, 2, 3);
+        assertThat(rounds.get(0).asked()).isEqualTo(q);
+        String first = rounds.get(0).trace().answer().strip();
+        assertThat(first).startsWith("\\boxed{");
+        assertThat(rounds.get(1).asked()).isEqualTo(q + "\nThe assistant's previous answer is: <answer>" + first
+                + "</answer>, and please re-answer.");
+        assertThat(rounds.get(1).asked()).doesNotContain("<think>");
+        assertThat(rounds.get(2).asked()).contains(rounds.get(1).trace().answer().strip());
+    }
+
+    @Test
+    void samplesAreReproducibleBySeedAndDifferAcrossSeeds() throws ReplayException {
+        ParallelSampling sampling = new ParallelSampling(model, PromptTemplate.CHATML, BudgetForcing.Params.cap(0));
+        GenerationRequest hot = new GenerationRequest("", 1, 1.2, 1.0, 42, List.of());
+        String q = "What is 4821 - 1937?";
+        List<ReplayedTrace> a = sampling.sample(q, 6, 3, hot, ParallelSampling.Streams.NONE, () -> false);
+        List<ReplayedTrace> b = sampling.sample(q, 6, 2, hot, ParallelSampling.Streams.NONE, () -> false);
+        assertThat(a).hasSize(6);
+        assertThat(a.stream().map(ReplayedTrace::text).toList()).isEqualTo(b.stream().map(ReplayedTrace::text).toList());
+        assertThat(a.stream().map(ReplayedTrace::text).distinct().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void firstFinishKeepsTheFirstToEndAndCancelsTheRest() throws ReplayException {
+        ParallelSampling sampling = new ParallelSampling(model, PromptTemplate.CHATML, BudgetForcing.Params.cap(0));
+        GenerationRequest hot = new GenerationRequest("", 1, 1.0, 1.0, 7, List.of());
+        ParallelSampling.Outcome out = sampling.firstFinish(
+                "Zoe has 52 cards and buys 7 bags of 46 cards. How many cards does Zoe have now?", 4, hot,
+                ParallelSampling.Streams.NONE, () -> false);
+        assertThat(out.first()).isBetween(0, 3);
+        assertThat(out.all().get(out.first()).finish()).isEqualTo(FinishReason.STOP);
+        assertThat(IntStream.range(0, 4).filter(i -> i != out.first())
+                .mapToObj(i -> out.all().get(i).finish())).allMatch(f -> f != FinishReason.LENGTH);
+    }
+}
