@@ -1,0 +1,287 @@
+package dev.ponder.core.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A model behind an OpenAI-compatible server (vLLM, SGLang, llama.cpp server, Ollama, LM Studio, DeepSeek,
+ * OpenRouter, OpenAI), driven through {@code /v1/completions} with raw prompts so that replay controls the
+ * thinking delimiters exactly; text streams as server-sent events. Busy or failing servers (429, 5xx) are
+ * retried with backoff, honouring {@code Retry-After}; other errors are explained, not retried.
+ */
+public final class OpenAiCompatible implements ModelBackend {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * @param baseUrl   e.g. {@code http://localhost:8000/v1}
+     * @param apiKey    sent as a bearer token; never stored or logged by this class (null for none)
+     * @param retries   how many times a 429 or 5xx answer is retried
+     * @param firstWait the backoff before the first retry when the server names none; doubled after each
+     */
+    public record Connection(URI baseUrl, String model, String apiKey, Duration timeout, int retries,
+                             Duration firstWait) {
+        public static Connection of(String baseUrl, String model, String apiKey) {
+            return new Connection(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), model, apiKey,
+                    Duration.ofSeconds(60), 4, Duration.ofSeconds(1));
+        }
+
+        URI endpoint(String path) {
+            return baseUrl.resolve(path);
+        }
+
+        @Override
+        public String toString() {
+            return "Connection[" + baseUrl + ", model " + model + (apiKey == null ? "" : ", key set") + "]";
+        }
+    }
+
+    private final Connection connection;
+    private final HttpClient http;
+
+    public OpenAiCompatible(Connection connection) {
+        this.connection = connection;
+        this.http = HttpClient.newBuilder().connectTimeout(connection.timeout()).build();
+    }
+
+    @Override
+    public Generation generate(GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
+            throws ReplayException {
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", connection.model())
+                .put("prompt", request.prompt())
+                .put("max_tokens", request.maxTokens())
+                .put("temperature", request.temperature())
+                .put("top_p", request.topP())
+                .put("seed", request.seed())
+                .put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        if (!request.stop().isEmpty()) {
+            request.stop().forEach(body.putArray("stop")::add);
+        }
+        HttpResponse<InputStream> response = send("completions", body);
+        return readStream(response, stream, cancelled, request.maxTokens());
+    }
+
+    /** Reads {@code data:} events until {@code [DONE]}; the server's usage count wins over counted chunks. */
+    private Generation readStream(HttpResponse<InputStream> response, TextStream stream, BooleanSupplier cancelled,
+                                  int maxTokens) throws ReplayException {
+        StringBuilder text = new StringBuilder();
+        int chunks = 0;
+        Integer usage = null;
+        String finish = null;
+        boolean done = false;
+        try (InputStream in = response.body();
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (cancelled.getAsBoolean()) {
+                    return new Generation(text.toString(), usage != null ? usage : chunks, FinishReason.CANCELLED);
+                }
+                if (!line.startsWith("data:")) {
+                    continue;                       // blank separators, comments, event names
+                }
+                String data = line.substring(5).strip();
+                if (data.equals("[DONE]")) {
+                    done = true;
+                    break;
+                }
+                JsonNode event = JSON.readTree(data);
+                if (event.has("error")) {
+                    throw new ReplayException("The server reported an error mid-stream: " + errorMessage(event));
+                }
+                for (JsonNode choice : event.path("choices")) {
+                    String piece = choice.path("text").asText("");
+                    if (!piece.isEmpty()) {
+                        text.append(piece);
+                        stream.text(piece);
+                        chunks++;
+                    }
+                    if (choice.hasNonNull("finish_reason")) {
+                        finish = choice.get("finish_reason").asText();
+                    }
+                }
+                if (event.hasNonNull("usage") && event.get("usage").has("completion_tokens")) {
+                    usage = event.get("usage").get("completion_tokens").asInt();
+                }
+            }
+        } catch (IOException e) {
+            if (cancelled.getAsBoolean()) {
+                return new Generation(text.toString(), chunks, FinishReason.CANCELLED);
+            }
+            throw new ReplayException("The connection to " + connection.baseUrl() + " broke after " + chunks
+                    + " streamed pieces: " + e.getMessage(), e);
+        }
+        if (!done && finish == null) {
+            throw new ReplayException("The stream from " + connection.baseUrl() + " ended after " + chunks
+                    + " pieces without finishing (no finish_reason, no [DONE]): the server went away mid-answer.");
+        }
+        int tokens = usage != null ? usage : chunks;
+        FinishReason reason = "length".equals(finish) || (finish == null && tokens >= maxTokens)
+                ? FinishReason.LENGTH : FinishReason.STOP;
+        return new Generation(text.toString(), tokens, reason);
+    }
+
+    @Override
+    public int countTokens(String text) throws ReplayException {
+        // vLLM and SGLang take {"model","prompt"}, llama.cpp server {"content"}; both answer with "tokens".
+        ObjectNode body = JSON.createObjectNode().put("model", connection.model()).put("prompt", text).put("content", text);
+        URI root = connection.baseUrl().resolve("/");
+        HttpResponse<InputStream> response = send(root.resolve("tokenize"), body);
+        try (InputStream in = response.body()) {
+            JsonNode answer = JSON.readTree(in);
+            if (answer.has("count")) {
+                return answer.get("count").asInt();
+            }
+            return answer.path("tokens").size();
+        } catch (IOException e) {
+            throw new ReplayException("Cannot read the token count from " + root + "tokenize: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String modelName() {
+        return connection.model();
+    }
+
+    @Override
+    public void close() {
+        // The JDK client frees its connections when it is no longer referenced.
+    }
+
+    private HttpResponse<InputStream> send(String path, ObjectNode body) throws ReplayException {
+        return send(connection.endpoint(path), body);
+    }
+
+    /** Posts {@code body}, retrying what a later try may cure, and explains what it cannot. */
+    private HttpResponse<InputStream> send(URI uri, ObjectNode body) throws ReplayException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(connection.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream, application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (connection.apiKey() != null && !connection.apiKey().isBlank()) {
+            builder.header("Authorization", "Bearer " + connection.apiKey());
+        }
+        HttpRequest request = builder.build();
+        Duration wait = connection.firstWait();
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (ConnectException e) {
+                throw new ReplayException("No server answers at " + uri + ": is it running, and is the address right?", e);
+            } catch (HttpTimeoutException e) {
+                throw new ReplayException("The server at " + uri + " did not answer within "
+                        + connection.timeout().toSeconds() + " s.", e);
+            } catch (IOException e) {
+                throw new ReplayException("Cannot reach " + uri + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplayException("Interrupted while waiting for " + uri, e);
+            }
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return response;
+            }
+            String detail = drain(response);
+            boolean retryable = status == 429 || status / 100 == 5;
+            if (!retryable || attempt >= connection.retries()) {
+                throw explain(status, detail, uri, attempt);
+            }
+            Duration pause = retryAfter(response).orElse(wait);
+            wait = wait.multipliedBy(2);
+            sleep(pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause);
+        }
+    }
+
+    private ReplayException explain(int status, String detail, URI uri, int retried) {
+        String said = detail.isBlank() ? "" : " The server said: " + detail;
+        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        if (status == 401 || status == 403) {
+            return new ReplayException("The server refused the API key (" + status + "). Check the key in the"
+                    + " connection's environment variable or settings file." + said);
+        }
+        if (status == 404) {
+            return lower.contains("model")
+                    ? new ReplayException("The server has no model '" + connection.model() + "' (404). Use Test"
+                    + " connection to list the models it serves." + said)
+                    : new ReplayException("Nothing at " + uri + " (404): is the base URL right (it usually ends in /v1)?" + said);
+        }
+        if (lower.contains("context length") || lower.contains("context window") || lower.contains("too long")
+                || lower.contains("exceed")) {
+            return new ReplayException("The prompt and the token limit do not fit the model's context (" + status
+                    + "): lower the budget or the answer limit." + said);
+        }
+        if (status == 400 || status == 422) {
+            return new ReplayException("The server does not accept the request (" + status + "), often a parameter"
+                    + " it does not support." + said);
+        }
+        return new ReplayException("The server answered " + status
+                + (retried > 0 ? " after " + retried + " retries" : "") + "." + said);
+    }
+
+    private static String drain(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            String raw = new String(in.readNBytes(16_384), StandardCharsets.UTF_8).strip();
+            try {
+                JsonNode json = JSON.readTree(raw);
+                String message = errorMessage(json);
+                return message.isEmpty() ? raw : message;
+            } catch (IOException notJson) {
+                return raw;
+            }
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** OpenAI {"error":{"message"}}, llama.cpp {"error":{"message"}}, vLLM {"message"} or {"detail"}. */
+    private static String errorMessage(JsonNode json) {
+        JsonNode error = json.path("error");
+        if (error.isTextual()) {
+            return error.asText();
+        }
+        for (JsonNode candidate : new JsonNode[]{error.path("message"), json.path("message"), json.path("detail")}) {
+            if (candidate.isTextual()) {
+                return candidate.asText();
+            }
+        }
+        return "";
+    }
+
+    /** {@code Retry-After} as seconds (HTTP dates are rare from model servers and fall back to our backoff). */
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value.strip()) * 1000)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static void sleep(Duration pause) throws ReplayException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("Interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.ponder.core.replay;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The HTTP back-end against a loopback server that answers in vLLM's and OpenAI's real wire formats. */
+class OpenAiCompatibleTest {
+    private static final String KEY = "sk-test-1234567890";
+    private HttpServer server;
+    private final List<String> bodies = new ArrayList<>();
+    private final List<String> auth = new ArrayList<>();
+
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpExchange exchange, int call) throws IOException;
+    }
+
+    private OpenAiCompatible serve(Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            auth.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            handler.handle(exchange, calls.getAndIncrement());
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return new OpenAiCompatible(new OpenAiCompatible.Connection(java.net.URI.create(base + "/"), "qwen-tiny", KEY,
+                Duration.ofSeconds(10), 2, Duration.ofMillis(50)));
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static String vllmChunk(String text, String finish) {
+        return "data: {\"id\":\"cmpl-9\",\"object\":\"text_completion\",\"created\":1732350000,\"model\":\"qwen-tiny\","
+                + "\"choices\":[{\"index\":0,\"text\":" + quote(text) + ",\"logprobs\":null,\"finish_reason\":"
+                + (finish == null ? "null" : quote(finish)) + ",\"stop_reason\":null}],\"usage\":null}\n\n";
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static void sse(HttpExchange ex, String... events) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            for (String e : events) {
+                out.write(e.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        }
+    }
+
+    private static void error(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private static final String USAGE = "data: {\"id\":\"cmpl-9\",\"object\":\"text_completion\",\"created\":1732350000,"
+            + "\"model\":\"qwen-tiny\",\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"total_tokens\":36,\"completion_tokens\":5}}\n\n";
+
+    @Test
+    void streamsVllmChunksAndTakesTheTokenCountFromUsage() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("<think>", null), vllmChunk("\n12", null),
+                vllmChunk("+35", null), vllmChunk("", "length"), USAGE, "data: [DONE]\n\n"));
+        List<String> pieces = new ArrayList<>();
+        Generation g = model.generate(GenerationRequest.greedy("<|im_start|>user\nWhat is 12 + 35?", 5)
+                .withStop(List.of("</think>")), pieces::add, () -> false);
+        assertThat(pieces).containsExactly("<think>", "\n12", "+35");
+        assertThat(g.text()).isEqualTo("<think>\n12+35");
+        assertThat(g.tokens()).isEqualTo(5);
+        assertThat(g.finish()).isEqualTo(FinishReason.LENGTH);
+        assertThat(bodies.get(0)).contains("\"prompt\":\"<|im_start|>user\\nWhat is 12 + 35?\"", "\"max_tokens\":5",
+                "\"stream\":true", "\"include_usage\":true", "\"stop\":[\"</think>\"]", "\"model\":\"qwen-tiny\"");
+        assertThat(auth.get(0)).isEqualTo("Bearer " + KEY);
+    }
+
+    @Test
+    void aStopWithoutUsageCountsTheStreamedPieces() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("47", null), vllmChunk("}", "stop"), "data: [DONE]\n\n"));
+        Generation g = model.generate(GenerationRequest.greedy("p", 50), ModelBackend.TextStream.NONE, () -> false);
+        assertThat(g).isEqualTo(new Generation("47}", 2, FinishReason.STOP));
+    }
+
+    @Test
+    void retriesA429AfterTheWaitTheServerAsksFor() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> {
+            if (call == 0) {
+                ex.getResponseHeaders().add("Retry-After", "1");
+                error(ex, 429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
+            } else if (call == 1) {
+                error(ex, 503, "{\"object\":\"error\",\"message\":\"busy\",\"code\":503}");
+            } else {
+                sse(ex, vllmChunk("ok", "stop"), "data: [DONE]\n\n");
+            }
+        });
+        long start = System.nanoTime();
+        Generation g = model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false);
+        assertThat(g.text()).isEqualTo("ok");
+        assertThat(bodies).hasSize(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+    }
+
+    @Test
+    void givesUpAfterTheRetriesAndSaysWhatTheServerSaid() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> error(ex, 503, "{\"object\":\"error\",\"message\":\"overloaded\",\"code\":503}"));
+        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class).hasMessageContaining("503 after 2 retries").hasMessageContaining("overloaded");
+        assertThat(bodies).hasSize(3);
+    }
+
+    @Test
+    void explainsKeyModelContextAndParameterErrorsWithoutRetrying() throws Exception {
+        String[][] cases = {
+                {"401", "{\"error\":{\"message\":\"Incorrect API key provided: sk-te****7890.\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", "refused the API key"},
+                {"404", "{\"object\":\"error\",\"message\":\"The model `qwen-tiny` does not exist.\",\"type\":\"NotFoundError\",\"param\":null,\"code\":404}", "has no model 'qwen-tiny'"},
+                {"400", "{\"object\":\"error\",\"message\":\"This model's maximum context length is 4096 tokens. However, you requested 9000 tokens.\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}", "do not fit the model's context"},
+                {"400", "{\"error\":{\"message\":\"Unrecognized request argument supplied: seed\",\"type\":\"invalid_request_error\"}}", "a parameter it does not support"},
+        };
+        for (String[] c : cases) {
+            bodies.clear();
+            OpenAiCompatible model = serve((ex, call) -> error(ex, Integer.parseInt(c[0]), c[1]));
+            assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                    .isInstanceOf(ReplayException.class).hasMessageContaining(c[2]).hasMessageNotContaining(KEY);
+            assertThat(bodies).hasSize(1);
+            stop();
+        }
+    }
+
+    @Test
+    void aStreamCutMidwayIsAnErrorNotAShortAnswer() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("<think>", null), vllmChunk("\n7+9", null)));
+        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 50), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class).hasMessageContaining("ended after 2 pieces without finishing");
+    }
+
+    @Test
+    void aServerThatIsGoneIsSaidSo() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> error(ex, 200, "{}"));
+        stop();
+        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class).hasMessageContaining("No server answers at");
+    }
+
+    @Test
+    void cancellingStopsReadingTheStream() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("a", null), vllmChunk("b", null),
+                vllmChunk("c", "stop"), "data: [DONE]\n\n"));
+        List<String> pieces = new ArrayList<>();
+        Generation g = model.generate(GenerationRequest.greedy("p", 50), pieces::add, () -> !pieces.isEmpty());
+        assertThat(g.finish()).isEqualTo(FinishReason.CANCELLED);
+        assertThat(g.text()).isEqualTo("a");
+    }
+
+    @Test
+    void countsTokensThroughTheServersTokenizeEndpoint() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> {
+            assertThat(ex.getRequestURI().getPath()).isEqualTo("/tokenize");
+            error(ex, 200, "{\"count\":3,\"max_model_len\":4096,\"tokens\":[87,2028,30]}");
+        });
+        assertThat(model.countTokens("Wait")).isEqualTo(3);
+    }
+}
