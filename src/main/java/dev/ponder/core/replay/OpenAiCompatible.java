@@ -16,8 +16,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A model behind an OpenAI-compatible server (vLLM, SGLang, llama.cpp server, Ollama, LM Studio, DeepSeek,
@@ -75,14 +77,79 @@ public final class OpenAiCompatible implements ModelBackend {
         if (!request.stop().isEmpty()) {
             request.stop().forEach(body.putArray("stop")::add);
         }
-        HttpResponse<InputStream> response = send("completions", body);
-        return readStream(response, stream, cancelled, request.maxTokens());
+        Streamed s = readStream(send("completions", body), choice -> choice.path("text").asText(""), null, stream,
+                cancelled, request.maxTokens(), new StringBuilder());
+        return new Generation(s.text.toString(), s.tokens, s.finish);
+    }
+
+    /**
+     * A chat turn through {@code /v1/chat/completions}, for servers that offer no raw completions (hosted APIs).
+     * The reasoning arrives apart from the answer, as {@code reasoning_content} (DeepSeek, older vLLM) or
+     * {@code reasoning} (vLLM 0.9+, OpenRouter) deltas; both stream to {@code stream}, the reasoning first.
+     * A last assistant message is continued where the server supports it: {@code continuePartial} sends vLLM's
+     * {@code continue_final_message} and DeepSeek's {@code prefix} flag.
+     */
+    public ChatGeneration chat(List<ChatMessage> messages, boolean continuePartial, GenerationRequest request,
+                               TextStream stream, BooleanSupplier cancelled) throws ReplayException {
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", connection.model())
+                .put("max_tokens", request.maxTokens())
+                .put("temperature", request.temperature())
+                .put("top_p", request.topP())
+                .put("seed", request.seed())
+                .put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        var list = body.putArray("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage m = messages.get(i);
+            ObjectNode node = list.addObject().put("role", m.role()).put("content", m.content());
+            if (continuePartial && i == messages.size() - 1 && m.role().equals("assistant")) {
+                node.put("prefix", true);
+            }
+        }
+        if (continuePartial) {
+            body.put("continue_final_message", true).put("add_generation_prompt", false);
+        }
+        if (!request.stop().isEmpty()) {
+            request.stop().forEach(body.putArray("stop")::add);
+        }
+        StringBuilder reasoning = new StringBuilder();
+        Streamed s = readStream(send("chat/completions", body), choice -> choice.path("delta").path("content").asText(""),
+                choice -> {
+                    JsonNode delta = choice.path("delta");
+                    return delta.hasNonNull("reasoning_content") ? delta.get("reasoning_content").asText()
+                            : delta.path("reasoning").asText("");
+                }, stream, cancelled, request.maxTokens(), reasoning);
+        return new ChatGeneration(reasoning.toString(), s.text.toString(), s.tokens, s.finish);
+    }
+
+    /** One message of a chat. */
+    public record ChatMessage(String role, String content) {
+    }
+
+    /** A chat turn's reasoning (empty where the server hides it) and answer. */
+    public record ChatGeneration(String reasoning, String content, int tokens, FinishReason finish) {
+    }
+
+    private static final class Streamed {
+        final StringBuilder text = new StringBuilder();
+        int tokens;
+        FinishReason finish;
+
+        Streamed end(int count, FinishReason why) {
+            tokens = count;
+            finish = why;
+            return this;
+        }
     }
 
     /** Reads {@code data:} events until {@code [DONE]}; the server's usage count wins over counted chunks. */
-    private Generation readStream(HttpResponse<InputStream> response, TextStream stream, BooleanSupplier cancelled,
-                                  int maxTokens) throws ReplayException {
-        StringBuilder text = new StringBuilder();
+    private Streamed readStream(HttpResponse<InputStream> response, Function<JsonNode, String> content,
+                                Function<JsonNode, String> reasoningOf, TextStream stream,
+                                BooleanSupplier cancelled, int maxTokens, StringBuilder reasoning)
+            throws ReplayException {
+        Streamed result = new Streamed();
+        StringBuilder text = result.text;
         int chunks = 0;
         Integer usage = null;
         String finish = null;
@@ -91,7 +158,7 @@ public final class OpenAiCompatible implements ModelBackend {
              BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (cancelled.getAsBoolean()) {
-                    return new Generation(text.toString(), usage != null ? usage : chunks, FinishReason.CANCELLED);
+                    return result.end(usage != null ? usage : chunks, FinishReason.CANCELLED);
                 }
                 if (!line.startsWith("data:")) {
                     continue;                       // blank separators, comments, event names
@@ -106,7 +173,13 @@ public final class OpenAiCompatible implements ModelBackend {
                     throw new ReplayException("The server reported an error mid-stream: " + errorMessage(event));
                 }
                 for (JsonNode choice : event.path("choices")) {
-                    String piece = choice.path("text").asText("");
+                    String thought = reasoningOf == null ? "" : reasoningOf.apply(choice);
+                    if (!thought.isEmpty()) {
+                        reasoning.append(thought);
+                        stream.text(thought);
+                        chunks++;
+                    }
+                    String piece = content.apply(choice);
                     if (!piece.isEmpty()) {
                         text.append(piece);
                         stream.text(piece);
@@ -122,7 +195,7 @@ public final class OpenAiCompatible implements ModelBackend {
             }
         } catch (IOException e) {
             if (cancelled.getAsBoolean()) {
-                return new Generation(text.toString(), chunks, FinishReason.CANCELLED);
+                return result.end(chunks, FinishReason.CANCELLED);
             }
             throw new ReplayException("The connection to " + connection.baseUrl() + " broke after " + chunks
                     + " streamed pieces: " + e.getMessage(), e);
@@ -134,7 +207,7 @@ public final class OpenAiCompatible implements ModelBackend {
         int tokens = usage != null ? usage : chunks;
         FinishReason reason = "length".equals(finish) || (finish == null && tokens >= maxTokens)
                 ? FinishReason.LENGTH : FinishReason.STOP;
-        return new Generation(text.toString(), tokens, reason);
+        return result.end(tokens, reason);
     }
 
     @Override

@@ -183,4 +183,36 @@ class OpenAiCompatibleTest {
         });
         assertThat(model.countTokens("Wait")).isEqualTo(3);
     }
+
+    private static String deepseekDelta(String field, String text, String finish) {
+        return "data: {\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"created\":1732350000,\"model\":\"deepseek-reasoner\","
+                + "\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+                + (field.equals("content") ? quote(text) : "null") + ",\"" + (field.equals("content") ? "reasoning_content" : field)
+                + "\":" + (field.equals("content") ? "null" : quote(text)) + "},\"logprobs\":null,\"finish_reason\":"
+                + (finish == null ? "null" : quote(finish)) + "}]}\n\n";
+    }
+
+    @Test
+    void chatStreamsReasoningDeltasApartFromTheAnswerInDeepSeekAndVllmNames() throws Exception {
+        for (String field : new String[]{"reasoning_content", "reasoning"}) {
+            bodies.clear();
+            OpenAiCompatible model = serve((ex, call) -> sse(ex, deepseekDelta(field, "7+9=16", null),
+                    deepseekDelta(field, ", so 936", null), deepseekDelta("content", "\\boxed{936}", "stop"),
+                    "data: {\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,"
+                            + "\"completion_tokens\":9,\"total_tokens\":21,\"completion_tokens_details\":{\"reasoning_tokens\":6}}}\n\n",
+                    "data: [DONE]\n\n"));
+            StringBuilder streamed = new StringBuilder();
+            OpenAiCompatible.ChatGeneration g = model.chat(List.of(new OpenAiCompatible.ChatMessage("user", "347+589?"),
+                            new OpenAiCompatible.ChatMessage("assistant", "<think>\n")), true,
+                    GenerationRequest.greedy("", 100), streamed::append, () -> false);
+            assertThat(g.reasoning()).isEqualTo("7+9=16, so 936");
+            assertThat(g.content()).isEqualTo("\\boxed{936}");
+            assertThat(g.tokens()).isEqualTo(9);
+            assertThat(g.finish()).isEqualTo(FinishReason.STOP);
+            assertThat(streamed.toString()).isEqualTo("7+9=16, so 936\\boxed{936}");
+            assertThat(bodies.get(0)).contains("\"continue_final_message\":true", "\"prefix\":true",
+                    "\"role\":\"assistant\"", "\"add_generation_prompt\":false");
+            stop();
+        }
+    }
 }
