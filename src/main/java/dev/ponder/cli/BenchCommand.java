@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code ponder bench}: synthetic runs at the standard sizes, and measurements on them. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class,
-                BenchCommand.Workbench.class, BenchCommand.Charts.class, BenchCommand.Trees.class})
+                BenchCommand.Workbench.class, BenchCommand.Charts.class, BenchCommand.Trees.class,
+                BenchCommand.Streaming.class})
 final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -301,6 +302,37 @@ final class BenchCommand implements Runnable {
             }
             printer.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "streaming", mixinStandardHelpOptions = true,
+            description = "Stream completions from a loopback server in vLLM's format as fast as it writes, many at "
+                    + "once, through the OpenAI-compatible back-end; print tokens/s and how many streams lost text.")
+    static final class Streaming implements Callable<Integer> {
+        @Option(names = "--streams", defaultValue = "256", description = "Concurrent streams (default: ${DEFAULT-VALUE}).")
+        private int streams;
+
+        @Option(names = "--requests", defaultValue = "4", description = "Requests per stream (default: ${DEFAULT-VALUE}).")
+        private int requests;
+
+        @Option(names = "--tokens", defaultValue = "512", description = "Tokens per request (default: ${DEFAULT-VALUE}).")
+        private int tokens;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter printer = spec.commandLine().getOut();
+            dev.ponder.core.bench.StreamingBenchmark.run(Math.min(streams, 16), 1, 64);        // warm-up
+            dev.ponder.core.bench.StreamingBenchmark.Result r =
+                    dev.ponder.core.bench.StreamingBenchmark.run(streams, requests, tokens);
+            printer.printf(Locale.ROOT, "%d streams x %d requests x %d tokens: %,d tokens in %.2f s = %,.0f tokens/s, "
+                            + "%d of %d streams lost or garbled text%n", r.streams(), r.requestsPerStream(),
+                    r.tokensPerRequest(), r.tokens(), r.elapsed().toNanos() / 1e9, r.tokensPerSecond(), r.lost(),
+                    r.streams() * r.requestsPerStream());
+            printer.flush();
+            return r.lost() == 0 ? 0 : 1;
         }
     }
 }

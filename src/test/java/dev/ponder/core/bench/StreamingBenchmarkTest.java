@@ -1,0 +1,15 @@
+package dev.ponder.core.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamingBenchmarkTest {
+
+    @Test
+    void everyStreamArrivesWholeAndInOrder() throws Exception {
+        StreamingBenchmark.Result r = StreamingBenchmark.run(16, 2, 50);
+        assertThat(r.tokens()).isEqualTo(16 * 2 * 50);
+        assertThat(r.lost()).isZero();
+    }
+}
