@@ -215,4 +215,33 @@ class OpenAiCompatibleTest {
             stop();
         }
     }
+
+    private static String llamaCppChunk(String text, String finish, String usageAndTimings) {
+        return "data: {\"choices\":[{\"text\":" + quote(text) + ",\"index\":0,\"logprobs\":null,\"finish_reason\":"
+                + (finish == null ? "null" : quote(finish)) + "}],\"created\":1732350000,\"model\":\"tiny-reasoner.gguf\","
+                + "\"system_fingerprint\":\"b4916-c6af2161\",\"object\":\"text_completion\",\"id\":\"chatcmpl-x1\""
+                + (usageAndTimings == null ? "" : "," + usageAndTimings) + "}\n\n";
+    }
+
+    @Test
+    void readsLlamaCppServerStreamsWithUsageInTheLastChunk() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> sse(ex, llamaCppChunk("<think>", null, null),
+                llamaCppChunk("\n7", null, null), llamaCppChunk("", "stop",
+                        "\"usage\":{\"completion_tokens\":3,\"prompt_tokens\":35,\"total_tokens\":38},"
+                                + "\"timings\":{\"prompt_n\":35,\"predicted_n\":3,\"predicted_per_second\":530.1}"),
+                "data: [DONE]\n\n"));
+        Generation g = model.generate(GenerationRequest.greedy("p", 100).withStop(List.of("</think>")),
+                ModelBackend.TextStream.NONE, () -> false);
+        assertThat(g).isEqualTo(new Generation("<think>\n7", 3, FinishReason.STOP));
+    }
+
+    @Test
+    void explainsLlamaCppContextErrors() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> error(ex, 400, "{\"error\":{\"code\":400,\"message\":\"the request "
+                + "exceeds the available context size. try increasing the context size or enable context shift\","
+                + "\"type\":\"exceed_context_size_error\"}}"));
+        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class).hasMessageContaining("do not fit the model's context")
+                .hasMessageContaining("exceeds the available context size");
+    }
 }
