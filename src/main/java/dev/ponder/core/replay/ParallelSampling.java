@@ -2,9 +2,6 @@ package dev.ponder.core.replay;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -59,16 +56,11 @@ public final class ParallelSampling {
         AtomicBoolean won = new AtomicBoolean();
         int[] first = {-1};
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || (firstWins && won.get());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, concurrency), r -> {
-            Thread t = new Thread(r, "replay-sample");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
+        try (SampleWorkers workers = new SampleWorkers(Math.min(n, concurrency), "replay-sample")) {
             List<Future<ReplayedTrace>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> {
+                futures.add(workers.submit(() -> {
                     ReplayedTrace t = one.run(question, forSample(sampling, index), streams.of(index), stop);
                     if (firstWins && t.finish() == FinishReason.STOP && won.compareAndSet(false, true)) {
                         first[0] = index;
@@ -78,19 +70,12 @@ public final class ParallelSampling {
             }
             List<ReplayedTrace> traces = new ArrayList<>();
             for (Future<ReplayedTrace> f : futures) {
-                traces.add(f.get());
+                traces.add(SampleWorkers.result(f));
             }
             return new Outcome(traces, first[0]);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ReplayException r) {
-                throw r;
-            }
-            throw new ReplayException("A sample failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplayException("Interrupted while sampling", e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -92,12 +92,13 @@ public final class ReplayJournal implements Closeable {
     private void resume(JsonNode header) throws IOException, ReplayException {
         long keep = 0;
         int lineNumber = 0;
+        long size = Files.size(file);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             long offset = 0;
             for (String line; (line = in.readLine()) != null; ) {
                 lineNumber++;
                 long end = offset + line.getBytes(StandardCharsets.UTF_8).length + 1;
-                if (end > Files.size(file)) {
+                if (end > size) {
                     break;                              // the last line has no newline: torn by a crash
                 }
                 JsonNode record;

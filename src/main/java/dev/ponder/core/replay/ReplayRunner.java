@@ -4,15 +4,8 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs budget forcing (or plain sampling: a budget of 0) over a set of problems, {@code samples} per problem,
@@ -62,18 +55,8 @@ public final class ReplayRunner {
     public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) throws ReplayException {
         Integer budget = plan.forcing().budget() > 0 ? plan.forcing().budget() : null;
         BudgetForcing forcing = new BudgetForcing(model, template, plan.forcing());
-        AtomicLong tokens = new AtomicLong();
-        AtomicLong finished = new AtomicLong(journal.doneCount());
-        long total = plan.units();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(plan.concurrency(), r -> {
-            Thread t = new Thread(r, "replay");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<Void>> futures = new ArrayList<>();
-        AtomicInteger ran = new AtomicInteger();
-        try {
+        Progress progress = new Progress(context, journal.doneCount(), plan.units());
+        try (SampleWorkers workers = new SampleWorkers(plan.concurrency(), "replay")) {
             for (Problem problem : plan.problems()) {
                 for (int i = 0; i < plan.samples(); i++) {
                     String unit = unit(problem, budget, i);
@@ -81,51 +64,60 @@ public final class ReplayRunner {
                         continue;
                     }
                     int index = i;
-                    futures.add(pool.submit(() -> {
+                    workers.submit(() -> {
                         if (context.isCancelled()) {
                             return null;
                         }
-                        ReplayedTrace t = forcing.run(problem.question(),
-                                ParallelSampling.forSample(plan.sampling(), index),
-                                piece -> live.text(unit, piece), context::isCancelled);
+                        GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
+                        ReplayedTrace t = forcing.run(problem.question(), sampling, piece -> live.text(unit, piece),
+                                context::isCancelled);
                         if (t.finish() == FinishReason.CANCELLED) {
                             return null;                    // not kept: a resumed replay runs it again
                         }
                         journal.append(problem, new ReplayJournal.Entry(unit, null, index, 0, budget,
-                                plan.sampling().seed() + index, t));
-                        int ranNow = ran.incrementAndGet();
-                        long spent = tokens.addAndGet(t.tokensTotal());
-                        long done = finished.incrementAndGet();
-                        report(context, done, total, spent, ranNow, start);
+                                sampling.seed(), t));
+                        progress.sampleDone(t.tokensTotal());
                         return null;
-                    }));
+                    });
                 }
             }
-            for (Future<Void> f : futures) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            if (e.getCause() instanceof ReplayException r) {
-                throw r;
-            }
-            throw new ReplayException("A replayed sample failed: " + e.getCause(), e.getCause());
+            workers.awaitAll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskCancelledException();
-        } finally {
-            pool.shutdownNow();
         }
         context.checkCancelled();
-        return ran.get();
+        return progress.ran();
     }
 
-    private static void report(TaskContext context, long done, long total, long tokens, int ranNow, long start) {
-        double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-        double perSample = seconds / Math.max(1, ranNow);
-        long left = Math.round(perSample * (total - done));
-        context.progress(done, total);
-        context.message(String.format(Locale.ROOT, "Replaying: %,d of %,d samples, %,.0f tokens/s, about %s left",
-                done, total, tokens / seconds, left >= 120 ? (left / 60) + " min" : left + " s"));
+    /** Counts finished samples and reports them, one sample at a time so that the reports never go backwards. */
+    private static final class Progress {
+        private final TaskContext context;
+        private final long total;
+        private final long start = System.nanoTime();
+        private long done;
+        private long tokens;
+        private int ran;
+
+        Progress(TaskContext context, long alreadyDone, long total) {
+            this.context = context;
+            this.done = alreadyDone;
+            this.total = total;
+        }
+
+        synchronized int ran() {
+            return ran;
+        }
+
+        synchronized void sampleDone(int sampleTokens) {
+            done++;
+            ran++;
+            tokens += sampleTokens;
+            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+            long left = Math.round(seconds / ran * (total - done));
+            context.progress(done, total);
+            context.message(String.format(Locale.ROOT, "Replaying: %,d of %,d samples, %,.0f tokens/s, about %s left",
+                    done, total, tokens / seconds, left >= 120 ? (left / 60) + " min" : left + " s"));
+        }
     }
 }
