@@ -2,8 +2,6 @@ package dev.ponder.core.replay;
 
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,17 +13,7 @@ class BudgetForcingTest {
     private static final String WORD_PROBLEM =
             "Mia has 47 beads and buys 6 bags of 38 beads. How many beads does Mia have now?";
     private static final String EASY = "What is 12 + 35?";
-    private static EmbeddedLlama model;
-
-    @BeforeAll
-    static void load() throws ReplayException {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final EmbeddedLlama model = TinyModel.shared();
 
     private static ReplayedTrace run(PromptTemplate template, BudgetForcing.Params params, String question)
             throws ReplayException {

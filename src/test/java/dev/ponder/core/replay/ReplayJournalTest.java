@@ -11,8 +11,6 @@ import dev.ponder.core.store.ProblemRepository;
 import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,17 +32,7 @@ class ReplayJournalTest {
             new Problem(0, "arith/3", "arith", "What is 346 * 7?", "2422", null));
     private static final ReplayJournal.RunSpec SPEC = new ReplayJournal.RunSpec("tiny budget 16", "tiny-reasoner.gguf",
             "budget-forcing", Map.of("budget", "16", "template", "chatml"));
-    private static EmbeddedLlama model;
-
-    @BeforeAll
-    static void load() throws ReplayException {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final EmbeddedLlama model = TinyModel.shared();
 
     private static void replay(ReplayJournal journal, int budget, List<Problem> problems) throws ReplayException {
         BudgetForcing forcing = new BudgetForcing(model, PromptTemplate.CHATML, BudgetForcing.Params.cap(budget));

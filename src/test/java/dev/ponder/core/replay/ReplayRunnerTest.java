@@ -4,8 +4,6 @@ import dev.ponder.core.answer.Graders;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,17 +24,7 @@ class ReplayRunnerTest {
             new Problem(0, "a/2", "arith", "What is 31 + 44?", "75", null),
             new Problem(0, "a/3", "arith", "What is 346 * 7?", "2422", null));
     private static final ReplayJournal.RunSpec SPEC = new ReplayJournal.RunSpec("r", "tiny", "budget-forcing", Map.of());
-    private static EmbeddedLlama model;
-
-    @BeforeAll
-    static void load() throws ReplayException {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final EmbeddedLlama model = TinyModel.shared();
 
     private static ReplayRunner.Plan plan() {
         return new ReplayRunner.Plan(PROBLEMS, 2, BudgetForcing.Params.cap(24),

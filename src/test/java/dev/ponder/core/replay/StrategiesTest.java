@@ -1,7 +1,5 @@
 package dev.ponder.core.replay;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,17 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Multi-round thinking, parallel sampling and First Finish Search on the tiny reasoner. */
 class StrategiesTest {
-    private static EmbeddedLlama model;
-
-    @BeforeAll
-    static void load() throws ReplayException {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final EmbeddedLlama model = TinyModel.shared();
 
     @Test
     void thinkTwiceAsksWithThePreviousAnswerOnlyInThePapersWords() throws ReplayException {

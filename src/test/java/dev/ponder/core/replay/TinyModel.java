@@ -9,7 +9,21 @@ final class TinyModel {
     private TinyModel() {
     }
 
+    private static EmbeddedLlama shared;
+
     static EmbeddedLlama load() throws ReplayException {
         return EmbeddedLlama.load(new EmbeddedLlama.Settings(GGUF, 2, 1024, 2));
+    }
+
+    /** One model for every test class that only generates with it, loaded on first use; the test JVM's exit ends it. */
+    static synchronized EmbeddedLlama shared() {
+        if (shared == null) {
+            try {
+                shared = load();
+            } catch (ReplayException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return shared;
     }
 }

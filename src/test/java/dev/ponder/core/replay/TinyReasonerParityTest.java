@@ -2,8 +2,6 @@ package dev.ponder.core.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -20,17 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (reference completions written by assets/models/tiny-reasoner/evaluate.py --parity).
  */
 class TinyReasonerParityTest {
-    private static EmbeddedLlama model;
-
-    @BeforeAll
-    static void load() throws ReplayException {
-        model = TinyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
-    }
+    private static final EmbeddedLlama model = TinyModel.shared();
 
     @Test
     void greedyOutputMatchesPyTorchOnAtLeast95Of100HeldOutPrompts() throws Exception {
