@@ -94,13 +94,13 @@ public final class BudgetForcing {
             if (!template.preopensThinking()) {
                 FinishReason preamble = openThinking();
                 if (preamble == FinishReason.CANCELLED) {
-                    return finished(-1, -1, -1, FinishReason.CANCELLED, 0, false);
+                    return finished(-1, -1, -1, FinishReason.CANCELLED);
                 }
                 if (preamble == FinishReason.LENGTH) {      // answering without thinking: let it finish
                     preamble = generate(params.maxAnswerTokens(), template.endOfTurn()).finish();
                 }
                 if (preamble != null) {
-                    return finished(-1, -1, 0, preamble, 0, false);
+                    return finished(-1, -1, 0, preamble);
                 }
             }
             int thinkStart = template.preopensThinking() ? out.length()
@@ -113,7 +113,7 @@ public final class BudgetForcing {
                 thinking += g.tokens();
                 remaining -= g.tokens();
                 if (g.finish() == FinishReason.CANCELLED) {
-                    return finished(thinkStart, -1, -1, FinishReason.CANCELLED, extensions, false);
+                    return finished(thinkStart, -1, -1, FinishReason.CANCELLED);
                 }
                 boolean endedItself = g.finish() == FinishReason.STOP;
                 boolean wantsMore = extensions < params.extensions() || thinking < params.minThinkingTokens();
@@ -127,17 +127,17 @@ public final class BudgetForcing {
                 if (endedItself) {
                     int thinkEnd = out.length();
                     append(template.thinkEnd());
-                    return answer(thinkStart, thinkEnd, extensions, false);
+                    return answer(thinkStart, thinkEnd);
                 }
                 if (params.budget() == 0) {
-                    return finished(thinkStart, -1, -1, FinishReason.LENGTH, extensions, false);
+                    return finished(thinkStart, -1, -1, FinishReason.LENGTH);
                 }
                 String close = (out.isEmpty() || out.charAt(out.length() - 1) == '\n' ? "" : "\n")
                         + template.thinkEnd() + "\n";
                 int thinkEnd = out.length();
                 force(SegmentKind.FORCED_THINKING_END, close, "budget of " + params.budget() + " tokens spent");
                 force(SegmentKind.ANSWER_PROMPT, params.answerPrompt(), null);
-                return answer(thinkStart, thinkEnd, extensions, true);
+                return answer(thinkStart, thinkEnd);
             }
         }
 
@@ -158,11 +158,10 @@ public final class BudgetForcing {
             return FinishReason.LENGTH;
         }
 
-        private ReplayedTrace answer(int thinkStart, int thinkEnd, int extensions, boolean capped)
-                throws ReplayException {
+        private ReplayedTrace answer(int thinkStart, int thinkEnd) throws ReplayException {
             int answerStart = out.length();
             Generation g = generate(params.maxAnswerTokens(), template.endOfTurn());
-            return finished(thinkStart, thinkEnd, answerStart, g.finish(), extensions, capped);
+            return finished(thinkStart, thinkEnd, answerStart, g.finish());
         }
 
         private Generation generate(int maxTokens, List<String> stop) throws ReplayException {
@@ -189,10 +188,9 @@ public final class BudgetForcing {
             stream.text(text);
         }
 
-        private ReplayedTrace finished(int thinkStart, int thinkEnd, int answerStart, FinishReason finish,
-                                       int extensions, boolean capped) {
+        private ReplayedTrace finished(int thinkStart, int thinkEnd, int answerStart, FinishReason finish) {
             return new ReplayedTrace(out.toString(), thinkStart, thinkEnd, answerStart, segments, total, thinking,
-                    finish, extensions, capped);
+                    finish);
         }
     }
 }

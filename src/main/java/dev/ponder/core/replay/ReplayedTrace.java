@@ -1,6 +1,7 @@
 package dev.ponder.core.replay;
 
 import dev.ponder.core.model.Segment;
+import dev.ponder.core.model.SegmentKind;
 
 import java.util.List;
 
@@ -13,13 +14,21 @@ import java.util.List;
  * @param answerStart    character offset where the answer begins (after the thinking), -1 when there is none
  * @param tokensThinking tokens between the delimiters, forced words included
  * @param tokensTotal    every token of the turn, forced words included
- * @param extensions     how many times the end of thinking was suppressed
- * @param capped         whether the thinking budget ran out and the thinking was closed by force
  */
 public record ReplayedTrace(String text, int thinkStart, int thinkEnd, int answerStart, List<Segment> segments, int tokensTotal,
-                            int tokensThinking, FinishReason finish, int extensions, boolean capped) {
+                            int tokensThinking, FinishReason finish) {
     public ReplayedTrace {
         segments = List.copyOf(segments);
+    }
+
+    /** How many times the end of thinking was suppressed (each an injected wait word). */
+    public int extensions() {
+        return (int) segments.stream().filter(s -> s.kind() == SegmentKind.INJECTED_WAIT).count();
+    }
+
+    /** Whether the thinking budget ran out and the thinking was closed by force. */
+    public boolean capped() {
+        return segments.stream().anyMatch(s -> s.kind() == SegmentKind.FORCED_THINKING_END);
     }
 
     /** The thinking alone, without its delimiters. */
