@@ -67,7 +67,19 @@ public final class BudgetForcing {
     /** Runs the question; {@code sampling} gives temperature, top-p and seed (its prompt and limit are replaced). */
     public ReplayedTrace run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
                              BooleanSupplier cancelled) throws ReplayException {
-        return new Run(template.render(question), sampling, stream, cancelled).go();
+        return new Run(template.render(question), "", sampling, stream, cancelled).go();
+    }
+
+    /**
+     * Branch from here: continues the assistant's turn from {@code prefix} (its text up to the chosen position)
+     * under the same rules -- thinking already written counts against the budget, a closed thinking goes straight
+     * on to the answer. The returned trace holds the prefix followed by the continuation.
+     */
+    public ReplayedTrace continueFrom(String question, String prefix, GenerationRequest sampling,
+                                      ModelBackend.TextStream stream, BooleanSupplier cancelled) throws ReplayException {
+        String opened = template.openedThinking();
+        String own = !opened.isEmpty() && !prefix.startsWith(template.thinkStart()) ? opened + prefix : prefix;
+        return new Run(template.render(question), own, sampling, stream, cancelled).go();
     }
 
     /** One question's state while it runs. */
@@ -81,17 +93,25 @@ public final class BudgetForcing {
         private int total;
         private int thinking;
 
-        Run(String rendered, GenerationRequest sampling, ModelBackend.TextStream stream, BooleanSupplier cancelled) {
+        Run(String rendered, String written, GenerationRequest sampling, ModelBackend.TextStream stream,
+            BooleanSupplier cancelled) {
             String opened = template.openedThinking();
             this.prompt = rendered.substring(0, rendered.length() - opened.length());
             this.sampling = sampling;
             this.stream = stream;
             this.cancelled = cancelled;
-            out.append(opened);
+            out.append(written.isEmpty() ? opened : written);
         }
 
         ReplayedTrace go() throws ReplayException {
-            if (!template.preopensThinking()) {
+            int closed = out.indexOf(template.thinkEnd());
+            if (closed >= 0) {                          // a branch from inside the answer
+                int opened = out.indexOf(template.thinkStart());
+                thinking = model.countTokens(out.substring(opened < 0 ? 0 : opened + template.thinkStart().length(), closed));
+                return answer(opened < 0 ? -1 : opened + template.thinkStart().length(), closed,
+                        closed + template.thinkEnd().length());
+            }
+            if (!template.preopensThinking() && out.indexOf(template.thinkStart()) < 0) {
                 FinishReason preamble = openThinking();
                 if (preamble == FinishReason.CANCELLED) {
                     return finished(-1, -1, -1, FinishReason.CANCELLED);
@@ -103,13 +123,15 @@ public final class BudgetForcing {
                     return finished(-1, -1, 0, preamble);
                 }
             }
-            int thinkStart = template.preopensThinking() ? out.length()
+            int thinkStart = template.preopensThinking() ? template.openedThinking().length()
                     : out.indexOf(template.thinkStart()) + template.thinkStart().length();
-            int remaining = params.budget() > 0 ? params.budget() : params.maxThinkingTokens();
+            thinking = out.length() > thinkStart ? model.countTokens(out.substring(thinkStart)) : 0;
+            int remaining = (params.budget() > 0 ? params.budget() : params.maxThinkingTokens()) - thinking;
             int extensions = 0;
             int waitTokens = model.countTokens(params.waitWord());
             while (true) {
-                Generation g = generate(remaining, withThinkEnd());
+                Generation g = remaining > 0 ? generate(remaining, withThinkEnd())
+                        : new Generation("", 0, FinishReason.LENGTH);
                 thinking += g.tokens();
                 remaining -= g.tokens();
                 if (g.finish() == FinishReason.CANCELLED) {
@@ -127,7 +149,7 @@ public final class BudgetForcing {
                 if (endedItself) {
                     int thinkEnd = out.length();
                     append(template.thinkEnd());
-                    return answer(thinkStart, thinkEnd);
+                    return answer(thinkStart, thinkEnd, out.length());
                 }
                 if (params.budget() == 0) {
                     return finished(thinkStart, -1, -1, FinishReason.LENGTH);
@@ -137,7 +159,7 @@ public final class BudgetForcing {
                 int thinkEnd = out.length();
                 force(SegmentKind.FORCED_THINKING_END, close, "budget of " + params.budget() + " tokens spent");
                 force(SegmentKind.ANSWER_PROMPT, params.answerPrompt(), null);
-                return answer(thinkStart, thinkEnd);
+                return answer(thinkStart, thinkEnd, out.length());
             }
         }
 
@@ -158,8 +180,7 @@ public final class BudgetForcing {
             return FinishReason.LENGTH;
         }
 
-        private ReplayedTrace answer(int thinkStart, int thinkEnd) throws ReplayException {
-            int answerStart = out.length();
+        private ReplayedTrace answer(int thinkStart, int thinkEnd, int answerStart) throws ReplayException {
             Generation g = generate(params.maxAnswerTokens(), template.endOfTurn());
             return finished(thinkStart, thinkEnd, answerStart, g.finish());
         }

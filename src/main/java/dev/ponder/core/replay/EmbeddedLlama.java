@@ -35,6 +35,9 @@ public final class EmbeddedLlama implements ModelBackend {
         }
     }
 
+    /** The binding's version; kept in step with llama.version in the pom. */
+    static final String LIBRARY_VERSION = "4.2.0";
+
     private final Settings settings;
     private final LlamaModel model;
 
@@ -120,6 +123,11 @@ public final class EmbeddedLlama implements ModelBackend {
     @Override
     public String modelName() {
         return settings.gguf().getFileName().toString();
+    }
+
+    @Override
+    public String backendName() {
+        return "embedded llama.cpp (de.kherud:llama " + LIBRARY_VERSION + ")";
     }
 
     @Override

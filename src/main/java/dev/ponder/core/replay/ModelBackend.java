@@ -20,6 +20,9 @@ public interface ModelBackend extends AutoCloseable {
     /** The model's name as provenance records it (file name or the server's model id). */
     String modelName();
 
+    /** Which back-end serves the model, as provenance records it (never a key). */
+    String backendName();
+
     @Override
     void close();
 

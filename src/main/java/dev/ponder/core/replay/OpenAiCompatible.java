@@ -233,6 +233,11 @@ public final class OpenAiCompatible implements ModelBackend {
     }
 
     @Override
+    public String backendName() {
+        return "OpenAI-compatible server at " + connection.baseUrl();
+    }
+
+    @Override
     public void close() {
         // The JDK client frees its connections when it is no longer referenced.
     }

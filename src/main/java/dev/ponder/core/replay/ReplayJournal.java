@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -48,9 +49,17 @@ public final class ReplayJournal implements Closeable {
      *
      * @param unit     what identifies this piece of work in the replay plan (problem, budget, sample, round)
      * @param parentId the {@code unit} it continues (the previous round, a branch's origin), or null
+     * @param notes    what else the strategy knows about the sample (First Finish Search: how many were launched)
      */
     public record Entry(String unit, String parentId, int index, int round, Integer budget, long seed,
-                        ReplayedTrace trace) {
+                        ReplayedTrace trace, Map<String, Object> notes) {
+        public Entry {
+            notes = Map.copyOf(notes);
+        }
+
+        public Entry(String unit, String parentId, int index, int round, Integer budget, long seed, ReplayedTrace trace) {
+            this(unit, parentId, index, round, budget, seed, trace, Map.of());
+        }
     }
 
     private final Path file;
@@ -58,6 +67,7 @@ public final class ReplayJournal implements Closeable {
     private final Grader grader;
     private final AnswerExtractor answers = new AnswerExtractor();
     private final Set<String> done = new HashSet<>();
+    private final Map<String, String> answersByUnit = new HashMap<>();
     private final Set<String> problems = new HashSet<>();
 
     private ReplayJournal(Path file, FileChannel channel, Grader grader) {
@@ -112,7 +122,11 @@ public final class ReplayJournal implements Closeable {
                             + "); choose another journal or the same settings to resume it.");
                 }
                 if ("sample".equals(record.path("type").asText())) {
-                    done.add(record.path("meta").path("unit").asText());
+                    String unit = record.path("meta").path("unit").asText();
+                    done.add(unit);
+                    int answerStart = record.path("meta").path("answer_start").asInt(-1);
+                    String text = record.path("text").asText();
+                    answersByUnit.put(unit, answerStart < 0 || answerStart > text.length() ? "" : text.substring(answerStart));
                 } else if ("problem".equals(record.path("type").asText())) {
                     problems.add(record.path("key").asText());
                 }
@@ -126,6 +140,11 @@ public final class ReplayJournal implements Closeable {
 
     public synchronized boolean isDone(String unit) {
         return done.contains(unit);
+    }
+
+    /** The answer part (the text after the thinking) of a finished unit, or null when the unit is not done. */
+    public synchronized String answerOf(String unit) {
+        return answersByUnit.get(unit);
     }
 
     public synchronized int doneCount() {
@@ -146,6 +165,7 @@ public final class ReplayJournal implements Closeable {
             }
             write(sampleRecord(problem, entry));
             done.add(entry.unit());
+            answersByUnit.put(entry.unit(), entry.trace().answer());
         } catch (IOException e) {
             throw new ReplayException("Cannot write to the replay journal " + file + ": " + e.getMessage(), e);
         }
@@ -194,8 +214,9 @@ public final class ReplayJournal implements Closeable {
                 n.put("detail", seg.detail());
             }
         }
-        s.putObject("meta").put("unit", entry.unit()).put("seed", entry.seed()).put("extensions", t.extensions())
-                .put("capped", t.capped());
+        ObjectNode meta = s.putObject("meta").put("unit", entry.unit()).put("seed", entry.seed())
+                .put("extensions", t.extensions()).put("capped", t.capped()).put("answer_start", t.answerStart());
+        entry.notes().forEach((key, value) -> meta.set(key, JSON.valueToTree(value)));
         return s;
     }
 

@@ -1,31 +1,67 @@
 package dev.ponder.core.replay;
 
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Segment;
+import dev.ponder.core.model.SegmentKind;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Runs budget forcing (or plain sampling: a budget of 0) over a set of problems, {@code samples} per problem,
- * {@code concurrency} at a time, keeping every finished sample in the journal at once and skipping what the
- * journal already holds. Reports samples done, tokens/s and the time left; Cancel stops the running samples.
+ * Runs one replay strategy over its problems, {@code concurrency} samples at a time, keeping every finished
+ * sample in the journal at once and skipping what the journal already holds, so that a replay stopped by
+ * Cancel, a crash or a lost connection resumes where it stopped. Reports samples done, tokens/s and the time
+ * left; Cancel stops the running samples, which are not kept.
  */
 public final class ReplayRunner {
 
-    /** What to run: per problem {@code samples} samples, sample i drawn with seed {@code sampling.seed() + i}. */
-    public record Plan(List<Problem> problems, int samples, BudgetForcing.Params forcing, GenerationRequest sampling,
-                       int concurrency) {
+    /**
+     * What to run.
+     *
+     * @param samples per problem: samples drawn (sample i with seed {@code sampling.seed() + i}), sample chains of
+     *                multi-round thinking, samples launched by First Finish Search, or branches
+     * @param forcing how each sample thinks: a budget of 0 for uncapped, else budget forcing
+     * @param rounds  rounds of multi-round thinking (1 for other strategies)
+     * @param origin  the trace and position to branch from ({@link ReplayStrategy#BRANCH} only)
+     */
+    public record Plan(ReplayStrategy strategy, List<Problem> problems, int samples, BudgetForcing.Params forcing,
+                       GenerationRequest sampling, int rounds, int concurrency, BranchOrigin origin) {
         public Plan {
             problems = List.copyOf(problems);
-            if (samples < 1 || concurrency < 1) {
-                throw new IllegalArgumentException("samples and concurrency must be at least 1");
+            if (samples < 1 || concurrency < 1 || rounds < 1) {
+                throw new IllegalArgumentException("samples, rounds and concurrency must be at least 1");
+            }
+            if ((strategy == ReplayStrategy.BRANCH) != (origin != null)) {
+                throw new IllegalArgumentException("a branch replay, and only a branch replay, needs an origin");
+            }
+            if (strategy == ReplayStrategy.BRANCH) {
+                problems = List.of(origin.problem());
             }
         }
 
-        int units() {
-            return problems.size() * samples;
+        /** Samples (or budget-forced samples) of each problem. */
+        public static Plan sampling(List<Problem> problems, int samples, BudgetForcing.Params forcing,
+                                    GenerationRequest sampling, int concurrency) {
+            return new Plan(forcing.budget() > 0 ? ReplayStrategy.BUDGET_FORCING : ReplayStrategy.SAMPLING, problems,
+                    samples, forcing, sampling, 1, concurrency, null);
+        }
+
+        /** How many samples the finished replay holds. */
+        public int units() {
+            return switch (strategy) {
+                case MULTI_ROUND -> problems.size() * samples * rounds;
+                case FIRST_FINISH -> problems.size();
+                case BRANCH -> samples + 1;
+                default -> problems.size() * samples;
+            };
+        }
+
+        Integer budget() {
+            return forcing.budget() > 0 ? forcing.budget() : null;
         }
     }
 
@@ -53,41 +89,163 @@ public final class ReplayRunner {
 
     /** Runs what the journal lacks; returns how many samples this call finished. */
     public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) throws ReplayException {
-        Integer budget = plan.forcing().budget() > 0 ? plan.forcing().budget() : null;
-        BudgetForcing forcing = new BudgetForcing(model, template, plan.forcing());
-        Progress progress = new Progress(context, journal.doneCount(), plan.units());
-        try (SampleWorkers workers = new SampleWorkers(plan.concurrency(), "replay")) {
-            for (Problem problem : plan.problems()) {
-                for (int i = 0; i < plan.samples(); i++) {
-                    String unit = unit(problem, budget, i);
-                    if (journal.isDone(unit)) {
-                        continue;
-                    }
-                    int index = i;
-                    workers.submit(() -> {
-                        if (context.isCancelled()) {
-                            return null;
-                        }
-                        GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
-                        ReplayedTrace t = forcing.run(problem.question(), sampling, piece -> live.text(unit, piece),
-                                context::isCancelled);
-                        if (t.finish() == FinishReason.CANCELLED) {
-                            return null;                    // not kept: a resumed replay runs it again
-                        }
-                        journal.append(problem, new ReplayJournal.Entry(unit, null, index, 0, budget,
-                                sampling.seed(), t));
-                        progress.sampleDone(t.tokensTotal());
-                        return null;
-                    });
-                }
-            }
+        Run run = new Run(plan, journal, live, context);
+        try (SampleWorkers workers = new SampleWorkers(plan.strategy() == ReplayStrategy.FIRST_FINISH
+                ? Math.max(1, plan.concurrency() / plan.samples()) : plan.concurrency(), "replay")) {
+            run.submitAll(workers);
             workers.awaitAll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskCancelledException();
         }
         context.checkCancelled();
-        return progress.ran();
+        return run.progress.ran();
+    }
+
+    /** One call of {@link #run}: the plan's work items, each writing its samples to the journal. */
+    private final class Run {
+        private final Plan plan;
+        private final ReplayJournal journal;
+        private final LiveText live;
+        private final TaskContext context;
+        private final BudgetForcing forcing;
+        private final Progress progress;
+
+        Run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) {
+            this.plan = plan;
+            this.journal = journal;
+            this.live = live;
+            this.context = context;
+            this.forcing = new BudgetForcing(model, template, plan.forcing());
+            this.progress = new Progress(context, journal.doneCount(), plan.units());
+        }
+
+        void submitAll(SampleWorkers workers) throws ReplayException {
+            if (plan.strategy() == ReplayStrategy.BRANCH) {
+                keepOrigin();
+            }
+            for (Problem problem : plan.problems()) {
+                if (plan.strategy() == ReplayStrategy.FIRST_FINISH) {
+                    String unit = unit(problem, plan.budget(), 0) + "/ffs";
+                    if (!journal.isDone(unit)) {
+                        workers.submit(() -> firstFinish(problem, unit));
+                    }
+                    continue;
+                }
+                for (int i = 0; i < plan.samples(); i++) {
+                    int index = i;
+                    switch (plan.strategy()) {
+                        case MULTI_ROUND -> {
+                            if (!journal.isDone(roundUnit(problem, index, plan.rounds()))) {
+                                workers.submit(() -> rounds(problem, index));
+                            }
+                        }
+                        case BRANCH -> {
+                            String unit = problem.key() + "/branch/s" + i;
+                            if (!journal.isDone(unit)) {
+                                workers.submit(() -> branch(unit, index));
+                            }
+                        }
+                        default -> {
+                            String unit = unit(problem, plan.budget(), i);
+                            if (!journal.isDone(unit)) {
+                                workers.submit(() -> one(problem, unit, index));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private Void one(Problem problem, String unit, int index) throws ReplayException {
+            GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
+            ReplayedTrace t = forcing.run(problem.question(), sampling, piece -> live.text(unit, piece), this::stopped);
+            keep(problem, new ReplayJournal.Entry(unit, null, index, 0, plan.budget(), sampling.seed(), t));
+            return null;
+        }
+
+        private Void rounds(Problem problem, int index) throws ReplayException {
+            String asked = problem.question();
+            GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
+            for (int r = 1; r <= plan.rounds(); r++) {
+                String unit = roundUnit(problem, index, r);
+                String parent = r == 1 ? null : roundUnit(problem, index, r - 1);
+                String answered = journal.answerOf(unit);
+                if (answered == null) {
+                    ReplayedTrace t = forcing.run(asked, sampling, piece -> live.text(unit, piece), this::stopped);
+                    if (!keep(problem, new ReplayJournal.Entry(unit, parent, index, r, plan.budget(), sampling.seed(), t,
+                            r == 1 ? Map.of() : Map.of("asked", asked)))) {
+                        return null;
+                    }
+                    answered = t.answer();
+                }
+                asked = MultiRoundThinking.nextRoundQuestion(problem.question(), answered.strip());
+            }
+            return null;
+        }
+
+        private String roundUnit(Problem problem, int index, int round) {
+            return unit(problem, plan.budget(), index) + "/r" + round;
+        }
+
+        private Void firstFinish(Problem problem, String unit) throws ReplayException {
+            ParallelSampling sampling = new ParallelSampling(model, template, plan.forcing());
+            ParallelSampling.Outcome outcome = sampling.firstFinish(problem.question(), plan.samples(), plan.sampling(),
+                    index -> piece -> live.text(unit + "/" + index, piece), this::stopped);
+            if (outcome.first() < 0) {
+                return null;                                // cancelled, or none ended its turn: run again on resume
+            }
+            ReplayedTrace winner = outcome.all().get(outcome.first());
+            keep(problem, new ReplayJournal.Entry(unit, null, 0, 0, plan.budget(),
+                    plan.sampling().seed() + outcome.first(), winner,
+                    Map.of("launched", plan.samples(), "winner", outcome.first())));
+            return null;
+        }
+
+        private void keepOrigin() throws ReplayException {
+            BranchOrigin origin = plan.origin();
+            String unit = origin.problem().key() + "/origin";
+            if (!journal.isDone(unit)) {
+                journal.append(origin.problem(), new ReplayJournal.Entry(unit, null, 0, 0, null, 0, origin.trace(),
+                        Map.of("origin", origin.description())));
+                progress.sampleDone(0);
+            }
+        }
+
+        private Void branch(String unit, int index) throws ReplayException {
+            BranchOrigin origin = plan.origin();
+            GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
+            ReplayedTrace t = forcing.continueFrom(origin.problem().question(), origin.prefix(), sampling,
+                    piece -> live.text(unit, piece), this::stopped);
+            keep(origin.problem(), new ReplayJournal.Entry(unit, origin.problem().key() + "/origin", index + 1, 0,
+                    plan.budget(), sampling.seed(), withBranchPoint(t, origin.position()),
+                    Map.of("branched_at", origin.position())));
+            return null;
+        }
+
+        private ReplayedTrace withBranchPoint(ReplayedTrace t, int position) {
+            List<Segment> segments = new ArrayList<>();
+            segments.add(new Segment(0, SegmentKind.BRANCH_POINT, position, position, "branched here"));
+            for (Segment s : t.segments()) {
+                segments.add(new Segment(segments.size(), s.kind(), s.charStart(), s.charEnd(), s.detail()));
+            }
+            return new ReplayedTrace(t.text(), t.thinkStart(), t.thinkEnd(), t.answerStart(), segments, t.tokensTotal(),
+                    t.tokensThinking(), t.finish());
+        }
+
+        /** Keeps a finished sample; false for a cancelled one, which is not kept (a resumed replay runs it again). */
+        private boolean keep(Problem problem, ReplayJournal.Entry entry) throws ReplayException {
+            if (entry.trace().finish() == FinishReason.CANCELLED) {
+                return false;
+            }
+            journal.append(problem, entry);
+            progress.sampleDone(entry.trace().tokensTotal());
+            return true;
+        }
+
+        private boolean stopped() {
+            return context.isCancelled();
+        }
     }
 
     /** Counts finished samples and reports them, one sample at a time so that the reports never go backwards. */

@@ -73,6 +73,16 @@ public final class RunRepository {
         }
     }
 
+    /** Links a run to the run it was replayed from. */
+    public Void setParent(long runId, long parentRunId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE run SET parent_run_id = ? WHERE id = ?")) {
+            update.setLong(1, parentRunId);
+            update.setLong(2, runId);
+            update.executeUpdate();
+        }
+        return null;
+    }
+
     /** Stores what a researcher edits on a run: its name, model, strategy, parameters and notes. */
     public boolean updateAttributes(Run run) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(

@@ -27,7 +27,7 @@ class ReplayRunnerTest {
     private static final EmbeddedLlama model = TinyModel.shared();
 
     private static ReplayRunner.Plan plan() {
-        return new ReplayRunner.Plan(PROBLEMS, 2, BudgetForcing.Params.cap(24),
+        return ReplayRunner.Plan.sampling(PROBLEMS, 2, BudgetForcing.Params.cap(24),
                 new GenerationRequest("", 1, 0.8, 1.0, 100, List.of()), 2);
     }
 
