@@ -171,7 +171,23 @@ def dataset(seed, n, levels=(1, 2, 3, 4)):
     return [example(rng, rng.choice(levels)) for _ in range(n)]
 
 
+def problem_set(n, seed=500):
+    """Held-out problems as JSON lines for `ponder replay --problems-file`: 50 of each level in turn."""
+    import json
+    rng = random.Random(seed)
+    for i in range(n):
+        level = i % 4 + 1
+        question, gold, _ = problem(rng, level)
+        yield json.dumps({"key": f"tiny-arith/{i + 1:03d}", "dataset": "tiny-arith", "level": level,
+                          "question": question, "gold": str(gold)})
+
+
 if __name__ == "__main__":
+    import sys
+    if sys.argv[1:2] == ["--problems"]:
+        for line in problem_set(int(sys.argv[2])):
+            print(line)
+        sys.exit()
     rng = random.Random(1)
     for level in (1, 2, 3, 4):
         ex = example(rng, level)

@@ -4,6 +4,7 @@ import dev.ponder.core.PonderVersion;
 import dev.ponder.core.ingest.ImportException;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
+import dev.ponder.core.replay.ReplayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
                 "With no command, opens the window. With a command, works headless."},
         subcommands = {InfoCommand.class, ImportCommand.class, ExportRunCommand.class, RegradeCommand.class,
                 StatsCommand.class, SearchCommand.class, TagCommand.class, ExportSamplesCommand.class,
-                ExportChartCommand.class, ExportTreeCommand.class,
+                ExportChartCommand.class, ExportTreeCommand.class, ReplayCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PonderCli implements Runnable {
@@ -35,7 +36,7 @@ public final class PonderCli implements Runnable {
         CommandLine commandLine = new CommandLine(new PonderCli());
         commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
             PrintWriter err = cli.getErr();
-            if (error instanceof WorkspaceException || error instanceof ImportException) {
+            if (error instanceof WorkspaceException || error instanceof ImportException || error instanceof ReplayException) {
                 err.println("ponder: " + error.getMessage());
             } else {
                 err.println("ponder: unexpected error: " + error);

@@ -161,6 +161,9 @@ public final class ReplayJournal implements Closeable {
             if (problems.add(problem.key())) {
                 ObjectNode p = JSON.createObjectNode().put("type", "problem").put("key", problem.key())
                         .put("dataset", problem.dataset()).put("question", problem.question()).put("gold", problem.goldAnswer());
+                if (problem.metadataJson() != null) {
+                    p.set("metadata", JSON.readTree(problem.metadataJson()));
+                }
                 write(p);
             }
             write(sampleRecord(problem, entry));

@@ -36,6 +36,16 @@ public record PonderHome(Path dir) {
         return dir.resolve("default.ponder");
     }
 
+    /** Where model files Ponder ships (the tiny reasoner) are copied for llama.cpp to load. */
+    public Path modelsDir() {
+        return dir.resolve("models");
+    }
+
+    /** Where replays keep their journals: each finished sample, so that a stopped replay resumes. */
+    public Path replaysDir() {
+        return dir.resolve("replays");
+    }
+
     public Path settingsFile() {
         return dir.resolve("settings.json");
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.replay.ModelConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class SettingsStore {
         }
         return new UserSettings(window(root.get("window")), text(root.get("lastWorkspace")),
                 texts(root.get("recentWorkspaces")), texts(root.get("recentImports")), mappings(root.get("mappings")),
-                markers(root.get("reflectionMarkers")), charts(root.get("charts")));
+                markers(root.get("reflectionMarkers")), charts(root.get("charts")), connections(root.get("connections")));
     }
 
     private Map<String, ChartSpec> charts(JsonNode node) {
@@ -75,6 +76,20 @@ public final class SettingsStore {
             });
         }
         return charts;
+    }
+
+    private List<ModelConnection> connections(JsonNode node) {
+        List<ModelConnection> connections = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(item -> {
+                try {
+                    connections.add(JSON.treeToValue(item, ModelConnection.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warning("Ignoring a saved model connection in " + file + ": " + e.getMessage());
+                }
+            });
+        }
+        return connections;
     }
 
     private Map<String, SavedMapping> mappings(JsonNode node) {

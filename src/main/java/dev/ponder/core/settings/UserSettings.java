@@ -3,6 +3,7 @@ package dev.ponder.core.settings;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.ingest.FileShape;
 import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,12 +21,15 @@ import java.util.Optional;
  * @param mappings          field mappings for files no reader knows, by file shape ({@link FileShape#key()})
  * @param reflectionMarkers the phrases that mark reflection in a trace, or {@code null} for Ponder's defaults
  * @param charts            the last choices made for each chart, by chart name
+ * @param connections       the models replay can use, saved by name (the file is owner-only: it may hold keys)
  */
 public record UserSettings(WindowState window, String lastWorkspace, List<String> recentWorkspaces,
                            List<String> recentImports, Map<String, SavedMapping> mappings,
-                           List<String> reflectionMarkers, Map<String, ChartSpec> charts) {
+                           List<String> reflectionMarkers, Map<String, ChartSpec> charts,
+                           List<ModelConnection> connections) {
     public static final int RECENT_LIMIT = 10;
-    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of(), null, Map.of());
+    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of(), null, Map.of(),
+            List.of());
 
     public UserSettings {
         recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
@@ -33,38 +37,39 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
         mappings = mappings == null ? Map.of() : Map.copyOf(mappings);
         reflectionMarkers = reflectionMarkers == null ? null : List.copyOf(reflectionMarkers);
         charts = charts == null ? Map.of() : Map.copyOf(charts);
+        connections = connections == null ? List.of() : List.copyOf(connections);
     }
 
     public UserSettings withWindow(WindowState newWindow) {
-        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers, charts);
+        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers, charts, connections);
     }
 
     /** Records that this workspace was opened: it becomes the last one and heads the recent list. */
     public UserSettings withWorkspaceOpened(String workspace) {
         return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings,
-                reflectionMarkers, charts);
+                reflectionMarkers, charts, connections);
     }
 
     public UserSettings withImported(String file) {
         return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings,
-                reflectionMarkers, charts);
+                reflectionMarkers, charts, connections);
     }
 
     public UserSettings withoutRecentWorkspace(String workspace) {
         List<String> rest = new ArrayList<>(recentWorkspaces);
         rest.remove(workspace);
-        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers, charts);
+        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers, charts, connections);
     }
 
     public UserSettings withoutRecent() {
-        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers, charts);
+        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers, charts, connections);
     }
 
     /** Remembers how to read files of this shape. */
     public UserSettings withMapping(FileShape shape, SavedMapping mapping) {
         Map<String, SavedMapping> updated = new HashMap<>(mappings);
         updated.put(shape.key(), mapping);
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers, charts);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers, charts, connections);
     }
 
     /** The reflection markers trace figures use: the user's list, else Ponder's defaults. */
@@ -74,7 +79,7 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
 
     /** Uses these markers from now on; {@code null} goes back to Ponder's defaults. */
     public UserSettings withReflectionMarkers(List<String> phrases) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases, charts);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases, charts, connections);
     }
 
     /** Remembers the choices made for a chart (under its kind). */
@@ -82,7 +87,7 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
         Map<String, ChartSpec> updated = new HashMap<>(charts);
         updated.put(spec.kind().id(), spec);
         return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                updated);
+                updated, connections);
     }
 
     public Optional<ChartSpec> chart(dev.ponder.core.chart.ChartKind kind) {
@@ -91,6 +96,22 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
 
     public Optional<SavedMapping> mappingFor(FileShape shape) {
         return Optional.ofNullable(mappings.get(shape.key()));
+    }
+
+    /** Saves a connection, replacing the one of the same name. */
+    public UserSettings withConnection(ModelConnection connection) {
+        List<ModelConnection> updated = new ArrayList<>(connections);
+        updated.removeIf(c -> c.name().equals(connection.name()));
+        updated.add(connection);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
+                charts, updated);
+    }
+
+    public UserSettings withoutConnection(String name) {
+        List<ModelConnection> updated = new ArrayList<>(connections);
+        updated.removeIf(c -> c.name().equals(name));
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
+                charts, updated);
     }
 
     private static List<String> pushFront(List<String> list, String item) {

@@ -54,7 +54,7 @@ class SettingsStoreTest {
         Files.writeString(file, "{\"window\": {\"x\": 0, \"y\": 0, \"width\": 3, \"height\": 2}, \"lastWorkspace\": \"/w.ponder\", "
                 + "\"recentWorkspaces\": [\"/w.ponder\", 7, null], \"recentImports\": \"not a list\", \"fromTheFuture\": true}");
         assertThat(new SettingsStore(file).load())
-                .isEqualTo(new UserSettings(null, "/w.ponder", java.util.List.of("/w.ponder"), java.util.List.of(), java.util.Map.of(), null, java.util.Map.of()));
+                .isEqualTo(new UserSettings(null, "/w.ponder", java.util.List.of("/w.ponder"), java.util.List.of(), java.util.Map.of(), null, java.util.Map.of(), java.util.List.of()));
         Files.writeString(file, "[1, 2]");
         assertThat(new SettingsStore(file).load()).isEqualTo(UserSettings.DEFAULTS);
         assertThatThrownBy(() -> new WindowState(0, 0, Double.NaN, 500, false)).isInstanceOf(IllegalArgumentException.class);
