@@ -72,6 +72,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Thinking budgets in tokens, comma-separated; several make a budget sweep.")
     private List<Integer> budgets = new ArrayList<>();
 
+    @Option(names = "--server-budget", description = {"Let the server cap the thinking (vLLM's thinking_token_budget) "
+            + "instead of Ponder's budget forcing; needs --server or a server connection."})
+    private boolean serverBudget;
+
     @Option(names = "--extensions", paramLabel = "K", defaultValue = "0",
             description = "Replace an early end of thinking with the wait word K times (default: 0).")
     private int extensions;
@@ -159,7 +163,7 @@ final class ReplayCommand implements Callable<Integer> {
             ReplayRequest request = parse(() -> new ReplayRequest(name(chosen, connection), chosen, problems, budgets,
                     samples, chosen == ReplayStrategy.MULTI_ROUND ? rounds : 1,
                     new BudgetForcing.Params(0, extensions, waitWord, minThinking, answerPrompt, maxAnswer, maxThinking),
-                    temperature, topP, seed, concurrency, origin, original));
+                    temperature, topP, seed, concurrency, origin, original, serverBudget));
             long start = System.nanoTime();
             WorkspaceReplay.Outcome outcome;
             try (ModelBackend model = connection.open(home.modelsDir(), concurrency)) {

@@ -91,6 +91,16 @@ public final class OpenAiCompatible implements ModelBackend {
      */
     public ChatGeneration chat(List<ChatMessage> messages, boolean continuePartial, GenerationRequest request,
                                TextStream stream, BooleanSupplier cancelled) throws ReplayException {
+        return chat(messages, continuePartial, null, request, stream, cancelled);
+    }
+
+    /**
+     * A chat turn whose thinking the server itself caps at {@code thinkingTokenBudget} tokens (vLLM's
+     * {@code thinking_token_budget}, enforced by its reasoning parser), or uncapped when null.
+     */
+    public ChatGeneration chat(List<ChatMessage> messages, boolean continuePartial, Integer thinkingTokenBudget,
+                               GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
+            throws ReplayException {
         ObjectNode body = JSON.createObjectNode()
                 .put("model", connection.model())
                 .put("max_tokens", request.maxTokens())
@@ -109,6 +119,9 @@ public final class OpenAiCompatible implements ModelBackend {
         }
         if (continuePartial) {
             body.put("continue_final_message", true).put("add_generation_prompt", false);
+        }
+        if (thinkingTokenBudget != null) {
+            body.put("thinking_token_budget", thinkingTokenBudget);
         }
         if (!request.stop().isEmpty()) {
             request.stop().forEach(body.putArray("stop")::add);
@@ -232,6 +245,19 @@ public final class OpenAiCompatible implements ModelBackend {
         return connection.model();
     }
 
+    /** The models the server offers ({@code GET /v1/models}): what "Test connection" shows. */
+    public List<String> listModels() throws ReplayException {
+        HttpResponse<InputStream> response = send(connection.endpoint("models"), null);
+        try (InputStream in = response.body()) {
+            List<String> ids = new java.util.ArrayList<>();
+            JSON.readTree(in).path("data").forEach(model -> ids.add(model.path("id").asText()));
+            return ids;
+        } catch (IOException e) {
+            throw new ReplayException("Cannot read the model list from " + connection.endpoint("models") + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String backendName() {
         return "OpenAI-compatible server at " + connection.baseUrl();
@@ -246,13 +272,13 @@ public final class OpenAiCompatible implements ModelBackend {
         return send(connection.endpoint(path), body);
     }
 
-    /** Posts {@code body}, retrying what a later try may cure, and explains what it cannot. */
+    /** Posts {@code body} (GET when null), retrying what a later try may cure, and explains what it cannot. */
     private HttpResponse<InputStream> send(URI uri, ObjectNode body) throws ReplayException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(connection.timeout())
                 .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream, application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .header("Accept", "text/event-stream, application/json");
+        builder = body == null ? builder.GET() : builder.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         if (connection.apiKey() != null && !connection.apiKey().isBlank()) {
             builder.header("Authorization", "Bearer " + connection.apiKey());
         }

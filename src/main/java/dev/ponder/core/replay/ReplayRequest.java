@@ -19,16 +19,21 @@ import java.util.Map;
  *                    branches for branch-from-here)
  * @param forcing     how thinking is forced; its own budget is replaced by each of {@code budgets}
  * @param original    the run replayed, or null for problems that belong to none
+ * @param serverBudget the server caps the thinking (vLLM's {@code thinking_token_budget}) rather than Ponder
  */
 public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> problems, List<Integer> budgets,
                             int samples, int rounds, BudgetForcing.Params forcing, double temperature, double topP,
-                            long seed, int concurrency, BranchOrigin origin, Run original) {
+                            long seed, int concurrency, BranchOrigin origin, Run original, boolean serverBudget) {
     public ReplayRequest {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a replay needs a name");
         }
         problems = List.copyOf(problems);
         budgets = List.copyOf(budgets);
+        if (serverBudget && strategy == ReplayStrategy.BRANCH) {
+            throw new IllegalArgumentException("a branch continues a trace, which the server's own thinking budget "
+                    + "cannot do; use Ponder's budget forcing");
+        }
         if (problems.isEmpty() && origin == null) {
             throw new IllegalArgumentException("no problems chosen to replay");
         }
@@ -68,7 +73,8 @@ public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> 
         BudgetForcing.Params capped = new BudgetForcing.Params(budget == null ? 0 : budget, p.extensions(), p.waitWord(),
                 p.minThinkingTokens(), p.answerPrompt(), p.maxAnswerTokens(), p.maxThinkingTokens());
         GenerationRequest sampling = new GenerationRequest("", p.maxThinkingTokens(), temperature, topP, seed, List.of());
-        return new ReplayRunner.Plan(strategy, problems, samples, capped, sampling, rounds, concurrency, origin);
+        return new ReplayRunner.Plan(strategy, problems, samples, capped, sampling, rounds, concurrency, origin,
+                serverBudget);
     }
 
     /** The run's name for one budget. */
@@ -84,8 +90,10 @@ public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> 
         Map<String, String> p = new LinkedHashMap<>();
         if (budget != null) {
             p.put("budget", String.valueOf(budget));
-            p.put("budget_mode", "forcing");
-            p.put("answer_prompt", forcing.answerPrompt());
+            p.put("budget_mode", serverBudget ? "server (thinking_token_budget)" : "forcing");
+            if (!serverBudget) {
+                p.put("answer_prompt", forcing.answerPrompt());
+            }
         }
         if (forcing.extensions() > 0 || forcing.minThinkingTokens() > 0) {
             p.put("extensions", String.valueOf(forcing.extensions()));

@@ -27,9 +27,12 @@ public final class ReplayRunner {
      * @param forcing how each sample thinks: a budget of 0 for uncapped, else budget forcing
      * @param rounds  rounds of multi-round thinking (1 for other strategies)
      * @param origin  the trace and position to branch from ({@link ReplayStrategy#BRANCH} only)
+     * @param serverBudget whether the server caps the thinking itself ({@link NativeThinkingBudget}) instead of
+     *                     Ponder's budget forcing
      */
     public record Plan(ReplayStrategy strategy, List<Problem> problems, int samples, BudgetForcing.Params forcing,
-                       GenerationRequest sampling, int rounds, int concurrency, BranchOrigin origin) {
+                       GenerationRequest sampling, int rounds, int concurrency, BranchOrigin origin,
+                       boolean serverBudget) {
         public Plan {
             problems = List.copyOf(problems);
             if (samples < 1 || concurrency < 1 || rounds < 1) {
@@ -47,7 +50,7 @@ public final class ReplayRunner {
         public static Plan sampling(List<Problem> problems, int samples, BudgetForcing.Params forcing,
                                     GenerationRequest sampling, int concurrency) {
             return new Plan(forcing.budget() > 0 ? ReplayStrategy.BUDGET_FORCING : ReplayStrategy.SAMPLING, problems,
-                    samples, forcing, sampling, 1, concurrency, null);
+                    samples, forcing, sampling, 1, concurrency, null, false);
         }
 
         /** How many samples the finished replay holds. */
@@ -89,6 +92,10 @@ public final class ReplayRunner {
 
     /** Runs what the journal lacks; returns how many samples this call finished. */
     public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) throws ReplayException {
+        if (plan.serverBudget() && !(model instanceof OpenAiCompatible)) {
+            throw new ReplayException("A thinking budget the server enforces needs an OpenAI-compatible server (vLLM's "
+                    + "thinking_token_budget); " + model.backendName() + " is not one. Use Ponder's budget forcing.");
+        }
         Run run = new Run(plan, journal, live, context);
         try (SampleWorkers workers = new SampleWorkers(plan.strategy() == ReplayStrategy.FIRST_FINISH
                 ? Math.max(1, plan.concurrency() / plan.samples()) : plan.concurrency(), "replay")) {
@@ -109,6 +116,7 @@ public final class ReplayRunner {
         private final LiveText live;
         private final TaskContext context;
         private final BudgetForcing forcing;
+        private final Thinker thinker;
         private final Progress progress;
 
         Run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) {
@@ -117,6 +125,8 @@ public final class ReplayRunner {
             this.live = live;
             this.context = context;
             this.forcing = new BudgetForcing(model, template, plan.forcing());
+            this.thinker = plan.serverBudget()
+                    ? new NativeThinkingBudget((OpenAiCompatible) model, template, plan.forcing())::run : forcing::run;
             this.progress = new Progress(context, journal.doneCount(), plan.units());
         }
 
@@ -159,7 +169,7 @@ public final class ReplayRunner {
 
         private Void one(Problem problem, String unit, int index) throws ReplayException {
             GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
-            ReplayedTrace t = forcing.run(problem.question(), sampling, piece -> live.text(unit, piece), this::stopped);
+            ReplayedTrace t = thinker.run(problem.question(), sampling, piece -> live.text(unit, piece), this::stopped);
             keep(problem, new ReplayJournal.Entry(unit, null, index, 0, plan.budget(), sampling.seed(), t));
             return null;
         }
@@ -172,7 +182,7 @@ public final class ReplayRunner {
                 String parent = r == 1 ? null : roundUnit(problem, index, r - 1);
                 String answered = journal.answerOf(unit);
                 if (answered == null) {
-                    ReplayedTrace t = forcing.run(asked, sampling, piece -> live.text(unit, piece), this::stopped);
+                    ReplayedTrace t = thinker.run(asked, sampling, piece -> live.text(unit, piece), this::stopped);
                     if (!keep(problem, new ReplayJournal.Entry(unit, parent, index, r, plan.budget(), sampling.seed(), t,
                             r == 1 ? Map.of() : Map.of("asked", asked)))) {
                         return null;
@@ -246,6 +256,13 @@ public final class ReplayRunner {
         private boolean stopped() {
             return context.isCancelled();
         }
+    }
+
+    /** One question answered with its thinking capped, by Ponder's budget forcing or by the server. */
+    @FunctionalInterface
+    private interface Thinker {
+        ReplayedTrace run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
+                          java.util.function.BooleanSupplier cancelled) throws ReplayException;
     }
 
     /** Counts finished samples and reports them, one sample at a time so that the reports never go backwards. */

@@ -244,4 +244,39 @@ class OpenAiCompatibleTest {
                 .isInstanceOf(ReplayException.class).hasMessageContaining("do not fit the model's context")
                 .hasMessageContaining("exceeds the available context size");
     }
+
+    @Test
+    void testConnectionListsTheServersModels() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> {
+            assertThat(ex.getRequestMethod()).isEqualTo("GET");
+            assertThat(ex.getRequestURI().getPath()).isEqualTo("/v1/models");
+            error(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"Qwen/QwQ-32B\",\"object\":\"model\","
+                    + "\"created\":1732350000,\"owned_by\":\"vllm\",\"max_model_len\":32768},"
+                    + "{\"id\":\"qwen-tiny\",\"object\":\"model\"}]}");
+        });
+        assertThat(model.listModels()).containsExactly("Qwen/QwQ-32B", "qwen-tiny");
+    }
+
+    @Test
+    void theServersOwnThinkingBudgetIsAskedForAndItsReasoningBecomesTheThinking() throws Exception {
+        OpenAiCompatible model = serve((ex, call) -> {
+            if (ex.getRequestURI().getPath().equals("/tokenize")) {
+                error(ex, 200, "{\"count\":4,\"max_model_len\":4096,\"tokens\":[1,2,3,4]}");
+                return;
+            }
+            sse(ex, deepseekDelta("reasoning", "7+9=16", null), deepseekDelta("reasoning", ", so 936", null),
+                    deepseekDelta("content", "\\boxed{936}", "stop"), "data: [DONE]\n\n");
+        });
+        NativeThinkingBudget budget = new NativeThinkingBudget(model, PromptTemplate.CHATML,
+                BudgetForcing.Params.cap(16));
+        ReplayedTrace t = budget.run("What is 920 + 16?", GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE,
+                () -> false);
+        assertThat(bodies.get(0)).contains("\"thinking_token_budget\":16", "\"max_tokens\":528",
+                "\"content\":\"What is 920 + 16?\"");
+        assertThat(t.text()).isEqualTo("<think>\n7+9=16, so 936</think>\\boxed{936}");
+        assertThat(t.thinking()).isEqualTo("7+9=16, so 936");
+        assertThat(t.answer()).isEqualTo("\\boxed{936}");
+        assertThat(t.tokensThinking()).isEqualTo(3);
+        assertThat(t.segments()).isEmpty();
+    }
 }

@@ -63,7 +63,7 @@ class WorkspaceReplayTest {
     private static ReplayRequest request(String name, ReplayStrategy strategy, Run original, List<Problem> problems,
                                          List<Integer> budgets, int samples, int rounds, BranchOrigin origin) {
         return new ReplayRequest(name, strategy, problems, budgets, samples, rounds, FORCING, 0.8, 1.0, 7, 2, origin,
-                original);
+                original, false);
     }
 
     @Test
