@@ -38,6 +38,9 @@ public final class Main {
     private static void openWindow(String[] args) {
         try {
             dev.ponder.app.PonderApp.launchWindow(args);
+            // llama.cpp's worker thread is not a daemon (de.kherud:llama issue #116): once a replay has loaded a
+            // model, the JVM would outlive the window without this.
+            System.exit(0);
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("ponder: cannot open the window (" + e.getMessage() + ").");
             System.err.println("Without a display, use a command instead: ponder --help");

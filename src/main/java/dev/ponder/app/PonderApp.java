@@ -3,6 +3,8 @@ package dev.ponder.app;
 import dev.ponder.app.importing.ImportViewModel;
 import dev.ponder.app.overview.RunOverviewView;
 import dev.ponder.app.overview.RunOverviewViewModel;
+import dev.ponder.app.replay.ReplayView;
+import dev.ponder.app.replay.ReplayViewModel;
 import dev.ponder.app.runs.RunBrowserView;
 import dev.ponder.app.runs.RunBrowserViewModel;
 import dev.ponder.app.shell.FileDialogs;
@@ -41,6 +43,7 @@ public final class PonderApp extends Application {
     private final FileDialogs dialogs;
     private FxTaskRunner tasks;
     private MainViewModel main;
+    private ReplayViewModel replay;
     private Stage stage;
 
     public PonderApp() {
@@ -98,15 +101,21 @@ public final class PonderApp extends Application {
         TreeViewModel tree = new TreeViewModel(tasks, session, runs.selectedProperty(),
                 workbench.problems().selectedProperty());
         tree.onOpen(workbench::open);
+        replay = new ReplayViewModel(tasks, session, settings, home.modelsDir(), home.replaysDir(),
+                runs.selectedProperty(), workbench.problems().shown(), workbench.problems().selectedProperty());
+        replay.onFinished(ids -> main.showStatus("Replay finished: " + ids.size() + (ids.size() == 1 ? " run" : " runs")
+                + " added to the run browser"));
         WorkbenchView centre = new WorkbenchView(workbench, new SearchViewModel(tasks, session), dialogs,
                 new RunOverviewView(overview).root(), new ChartsView(charts, dialogs, main::showStatus).root(),
-                new TreeView(tree, dialogs, main::showStatus).root());
+                new TreeView(tree, dialogs, main::showStatus).root(), new ReplayView(replay).root(),
+                (sample, problemKey, position) -> replay.branchFrom(sample.id(), position,
+                        "sample " + sample.id() + " of " + problemKey));
 
         MainView view = new MainView(main, importing, dialogs, new RunBrowserView(runs).root(), centre.root(),
                 new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty(), workbench.noticeProperty(),
                 workbench.problems().noticeProperty(), workbench.samples().noticeProperty(),
                 workbench.inspector().noticeProperty(), charts.noticeProperty(),
-                tree.noticeProperty()));
+                tree.noticeProperty(), replay.noticeProperty()));
         view.addMenu(centre.menu(), WorkbenchView.shortcuts());
         Scene scene = new Scene(view.root());
         scene.getStylesheets().add(Objects.requireNonNull(PonderApp.class.getResource("ponder.css")).toExternalForm());
@@ -137,6 +146,9 @@ public final class PonderApp extends Application {
 
     @Override
     public void stop() {
+        if (replay != null) {
+            replay.close();
+        }
         if (tasks != null) {
             tasks.close();
         }

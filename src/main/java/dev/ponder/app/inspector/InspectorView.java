@@ -98,6 +98,33 @@ public final class InspectorView {
         return area;
     }
 
+    /**
+     * Offers "Branch from Here" on the trace's context menu: {@code action} gets the sample shown, the problem's
+     * key and the character position right-clicked (or the caret's, from the keyboard).
+     */
+    public void onBranchFromHere(BranchAction action) {
+        javafx.scene.control.MenuItem branch = new javafx.scene.control.MenuItem("Branch from Here…");
+        branch.setId("branch-from-here");
+        int[] at = {0};
+        branch.setOnAction(event -> {
+            InspectorViewModel.Shown shown = viewModel.shownProperty().get();
+            if (shown != null) {
+                action.branch(shown.sample(), shown.problemKey(), Math.min(at[0], shown.sample().text().length()));
+            }
+        });
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        copy.setOnAction(event -> area.copy());
+        area.setContextMenu(new javafx.scene.control.ContextMenu(copy, branch));
+        area.setOnContextMenuRequested(event -> at[0] = event.isKeyboardTrigger() ? area.getCaretPosition()
+                : area.hit(event.getX(), event.getY()).getInsertionIndex());
+    }
+
+    /** What "Branch from Here" does with the sample, its problem's key and the position chosen. */
+    @FunctionalInterface
+    public interface BranchAction {
+        void branch(dev.ponder.core.model.Sample sample, String problemKey, int position);
+    }
+
     /** Logs how long it took from asking for a sample to seeing it (for measuring UI latency). */
     public void measureWith(LatencyLog log) {
         latency = log;

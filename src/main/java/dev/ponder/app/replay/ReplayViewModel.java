@@ -269,6 +269,24 @@ public final class ReplayViewModel implements AutoCloseable {
         connection.set(connections.stream().filter(c -> c.name().equals(saved.name())).findFirst().orElse(saved));
     }
 
+    /**
+     * Test Connection: lists a server's models, or loads a GGUF file, in the background; {@code answer} hears
+     * what happened in words.
+     */
+    public void testConnection(ModelConnection candidate, Consumer<String> answer) {
+        tasks.submit("Test " + candidate.name(), context -> {
+            try (ModelBackend backend = candidate.open(modelsDir, 1)) {
+                if (backend instanceof dev.ponder.core.replay.OpenAiCompatible server) {
+                    List<String> models = server.listModels();
+                    return "The server answers. Its models: " + (models.isEmpty() ? "none listed" : String.join(", ", models))
+                            + (models.isEmpty() || models.contains(candidate.model()) ? ""
+                            : ". It does not list '" + candidate.model() + "'.");
+                }
+                return "Loaded " + backend.modelName() + ": \"Wait\" is " + backend.countTokens("Wait") + " token(s).";
+            }
+        }, answer, error -> answer.accept("Failed: " + error.getMessage()));
+    }
+
     public void deleteConnection(ModelConnection gone) {
         if (!ModelConnection.TINY_NAME.equals(gone.name())) {
             settings.update(current -> current.withoutConnection(gone.name()));

@@ -37,6 +37,7 @@ public final class WorkbenchView {
     private final Node overview;
     private final Node charts;
     private final Node tree;
+    private final Node replay;
     private final Parent root;
     private final ProblemsView problems;
     private final SamplesView samples;
@@ -56,6 +57,10 @@ public final class WorkbenchView {
     @FXML
     private Tab treeTab;
     @FXML
+    private Tab replayTab;
+    @FXML
+    private StackPane replaySlot;
+    @FXML
     private StackPane chartsSlot;
     @FXML
     private StackPane treeSlot;
@@ -70,12 +75,15 @@ public final class WorkbenchView {
      * @param overview the run overview, the first tab
      * @param charts   the charts, the third tab
      * @param tree     the tree view, the fourth tab
+     * @param replay   the replay panel, the fifth tab
+     * @param branch   what "Branch from Here" in the inspector does (before the Replay tab is shown)
      */
     public WorkbenchView(WorkbenchViewModel viewModel, SearchViewModel search, FileDialogs dialogs, Node overview,
-                         Node charts, Node tree) {
+                         Node charts, Node tree, Node replay, InspectorView.BranchAction branch) {
         this.viewModel = viewModel;
         this.charts = charts;
         this.tree = tree;
+        this.replay = replay;
         this.search = search;
         this.dialogs = dialogs;
         this.overview = overview;
@@ -84,6 +92,10 @@ public final class WorkbenchView {
         this.inspector = new InspectorView(viewModel.inspector(), viewModel.tagNames(), this::compare);
         inspector.measureWith(LatencyLog.fromSystemProperty());
         this.root = Fxml.load(this, "Workbench.fxml");
+        inspector.onBranchFromHere((sample, problemKey, position) -> {
+            branch.branch(sample, problemKey, position);
+            tabs.getSelectionModel().select(replayTab);
+        });
     }
 
     public Parent root() {
@@ -95,6 +107,7 @@ public final class WorkbenchView {
         overviewSlot.getChildren().setAll(overview);
         chartsSlot.getChildren().setAll(charts);
         treeSlot.getChildren().setAll(tree);
+        replaySlot.getChildren().setAll(replay);
         problemsSlot.getChildren().setAll(problems.root());
         samplesSlot.getChildren().setAll(samples.root());
         inspectorSlot.getChildren().setAll(inspector.root());
@@ -136,6 +149,7 @@ public final class WorkbenchView {
                 item("_Problems", "Shortcut+2", this::showProblems),
                 item("_Charts", "Shortcut+3", this::showCharts),
                 item("_Tree", "Shortcut+4", () -> tabs.getSelectionModel().select(treeTab)),
+                item("_Replay", "Shortcut+5", () -> tabs.getSelectionModel().select(replayTab)),
                 new SeparatorMenuItem(),
                 item("_Search the Workspace…", "Shortcut+K", this::showSearch),
                 item("_Find in Trace", "Shortcut+F", this::find),
@@ -153,7 +167,8 @@ public final class WorkbenchView {
                 new String[]{"j / k, ↓ / ↑", "Next / previous problem or sample"},
                 new String[]{"Enter", "Problems → samples → trace"},
                 new String[]{"Esc", "Trace → samples → problems"},
-                new String[]{"Ctrl+1 / 2 / 3 / 4", "Overview / Problems / Charts / Tree"},
+                new String[]{"Ctrl+1 / 2 / 3 / 4 / 5", "Overview / Problems / Charts / Tree / Replay"},
+                new String[]{"Right-click a trace", "Branch from Here: continue it from that point in the Replay tab"},
                 new String[]{"Tree: drag, wheel, F", "Pan, zoom around the pointer, fit the whole tree"},
                 new String[]{"Tree: click, double-click", "Read a node's step and path; fold or unfold its subtree"},
                 new String[]{"Click a chart's mark", "Open the problems and samples behind it"},
