@@ -353,13 +353,13 @@ public final class ReplayViewModel implements AutoCloseable {
         List<Integer> budgetList;
         try {
             budgetList = parseBudgets(budgets.get());
+            // Checked here, before any work, so that a wrong setting is said at once.
+            request(chosen, summary == null ? null : summary.run(), List.of(new Problem(0, "check", null, "?", null, null)),
+                    budgetList, null);
             if (workspace == null || (chosen == ReplayStrategy.BRANCH ? point == null
                     : summary == null || problemIds.isEmpty())) {
                 throw new IllegalArgumentException(describeProblems());
             }
-            // Checked here, before any work, so that a wrong setting is said at once.
-            request(chosen, summary == null ? null : summary.run(), List.of(new Problem(0, "check", null, "?", null, null)),
-                    budgetList, null);
         } catch (IllegalArgumentException e) {
             notice.set(Notice.info("Cannot start the replay", e.getMessage()));
             return;

@@ -218,7 +218,7 @@ public final class ReplayRunner {
             if (!journal.isDone(unit)) {
                 journal.append(origin.problem(), new ReplayJournal.Entry(unit, null, 0, 0, null, 0, origin.trace(),
                         Map.of("origin", origin.description())));
-                progress.sampleDone(0);
+                progress.copied();
             }
         }
 
@@ -282,6 +282,12 @@ public final class ReplayRunner {
 
         synchronized int ran() {
             return ran;
+        }
+
+        /** A sample kept without generating it (a branch's origin): done, but not counted as generated. */
+        synchronized void copied() {
+            done++;
+            context.progress(done, total);
         }
 
         synchronized void sampleDone(int sampleTokens) {

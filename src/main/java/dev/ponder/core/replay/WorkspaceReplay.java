@@ -51,14 +51,17 @@ public final class WorkspaceReplay {
         List<Path> journals = new ArrayList<>();
         int ran = 0;
         ReplayRunner runner = new ReplayRunner(model, template);
-        for (Integer budget : request.runBudgets()) {
+        List<Integer> budgets = request.runBudgets();
+        for (int i = 0; i < budgets.size(); i++) {
+            Integer budget = budgets.get(i);
+            TaskContext part = budgets.size() == 1 ? context : partOf(context, i, budgets.size(), budget);
             Map<String, String> params = request.provenance(budget, model, template);
             ReplayJournal.RunSpec spec = new ReplayJournal.RunSpec(request.runName(budget), model.modelName(),
                     request.strategy().code(), params);
             Path file = journalFile(request, spec);
             ReplayRunner.Plan plan = request.plan(budget);
             try (ReplayJournal journal = ReplayJournal.open(file, spec, grader)) {
-                ran += runner.run(plan, journal, live, context);
+                ran += runner.run(plan, journal, live, part);
             } catch (IOException e) {
                 throw new ReplayException("Cannot close the replay journal " + file + ": " + e.getMessage(), e);
             }
@@ -66,6 +69,26 @@ public final class WorkspaceReplay {
             runs.add(importRun(file, request));
         }
         return new Outcome(runs, journals, ran);
+    }
+
+    /** Progress of run {@code index} of a sweep as part of the whole sweep, its message saying which budget. */
+    private static TaskContext partOf(TaskContext whole, int index, int runs, Integer budget) {
+        return new TaskContext() {
+            @Override
+            public void progress(long done, long total) {
+                whole.progress(index * total + done, runs * total);
+            }
+
+            @Override
+            public void message(String message) {
+                whole.message("Budget " + budget + " (run " + (index + 1) + " of " + runs + "). " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return whole.isCancelled();
+            }
+        };
     }
 
     private long importRun(Path file, ReplayRequest request) {

@@ -1,0 +1,130 @@
+package dev.ponder.app.replay;
+
+import dev.ponder.app.AppSettings;
+import dev.ponder.app.Notice;
+import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.analysis.ProblemRow;
+import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.replay.ModelConnection;
+import dev.ponder.core.replay.ReplayStrategy;
+import dev.ponder.core.settings.SettingsStore;
+import dev.ponder.core.store.ProblemRepository;
+import dev.ponder.core.store.SampleRepository;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.DirectTaskRunner;
+import dev.ponder.core.task.TaskContext;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Replay tab's model: branch from a trace position on the tiny model, bad settings said at once, connections. */
+class ReplayViewModelTest {
+    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl");
+
+    @TempDir
+    Path dir;
+
+    private ReplayViewModel model(Workspace workspace, AppSettings settings, SimpleObjectProperty<RunSummary> run,
+                                  ObservableList<ProblemRow> shown) {
+        WorkspaceSession session = new WorkspaceSession();
+        session.replace(workspace);
+        return new ReplayViewModel(new DirectTaskRunner(), session, settings, dir.resolve("models"),
+                dir.resolve("replays"), run, shown, new SimpleObjectProperty<>());
+    }
+
+    @Test
+    void branchFromHereAddsARunOfContinuationsUnderTheOriginalTrace() throws Exception {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            new Importer(workspace).importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+            RunSummary original = workspace.runSummaries().get(0);
+            Sample source = workspace.read(c -> {
+                Problem first = new ProblemRepository(c).ofRun(original.run().id()).get(0);
+                return new SampleRepository(c).ofProblem(original.run().id(), first.id()).get(0);
+            });
+            ReplayViewModel replay = model(workspace, new AppSettings(new SettingsStore(dir.resolve("settings.json"))),
+                    new SimpleObjectProperty<>(original), FXCollections.observableArrayList());
+            List<Long> made = new ArrayList<>();
+            replay.onFinished(made::addAll);
+            int position = source.text().indexOf('\n', 10) + 1;
+            replay.branchFrom(source.id(), position, "sample " + source.id());
+            assertThat(replay.strategyProperty().get()).isEqualTo(ReplayStrategy.BRANCH);
+            replay.samplesProperty().set(3);
+            replay.start();
+
+            assertThat(replay.noticeProperty().get()).isNull();
+            assertThat(made).hasSize(1);
+            List<Sample> samples = workspace.read(c -> {
+                List<Sample> all = new ArrayList<>();
+                for (Problem p : new ProblemRepository(c).ofRun(made.get(0))) {
+                    all.addAll(new SampleRepository(c).ofProblem(made.get(0), p.id()));
+                }
+                return all;
+            });
+            assertThat(samples).hasSize(4);
+            assertThat(samples).filteredOn(s -> s.parentSampleId() != null).hasSize(3)
+                    .allSatisfy(s -> assertThat(s.text()).startsWith(source.text().substring(0, position)));
+            replay.poll();
+            assertThat(replay.liveUnits()).hasSize(3);
+            assertThat(replay.messageProperty().get()).startsWith("Replay finished: 3 samples generated, 1 run added.");
+            assertThat(replay.runningProperty().get()).isFalse();
+            replay.close();
+        }
+    }
+
+    @Test
+    void aWrongBudgetOrNoProblemsIsSaidBeforeAnythingRuns() throws Exception {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            SimpleObjectProperty<RunSummary> run = new SimpleObjectProperty<>();
+            ReplayViewModel replay = model(workspace, new AppSettings(new SettingsStore(dir.resolve("settings.json"))),
+                    run, FXCollections.observableArrayList());
+            replay.start();
+            Notice notice = replay.noticeProperty().get();
+            assertThat(notice.message()).isEqualTo("Choose a run whose problems to replay.");
+            replay.budgetsProperty().set("16, 4k");
+            replay.start();
+            assertThat(replay.noticeProperty().get().message()).contains("'4k' is not one");
+            replay.budgetsProperty().set("");
+            replay.start();
+            assertThat(replay.noticeProperty().get().message()).contains("at least one thinking budget");
+            assertThat(replay.runningProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void aSavedConnectionIsOfferedAndItsTypedKeyStaysInTheOwnerOnlySettingsFile() throws Exception {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            Path file = dir.resolve("settings.json");
+            AppSettings settings = new AppSettings(new SettingsStore(file));
+            ReplayViewModel replay = model(workspace, settings, new SimpleObjectProperty<>(),
+                    FXCollections.observableArrayList());
+            assertThat(replay.connections()).extracting(ModelConnection::name).containsExactly(ModelConnection.TINY_NAME);
+            replay.saveConnection(ModelConnection.server("lab vLLM", "http://127.0.0.1:1/v1", "Qwen/QwQ-32B",
+                    "PONDER_TEST_NO_SUCH_VARIABLE", "chatml").withStoredKey("sk-typed-secret"));
+            assertThat(replay.connections()).extracting(ModelConnection::name)
+                    .containsExactly(ModelConnection.TINY_NAME, "lab vLLM");
+            assertThat(replay.connectionProperty().get().name()).isEqualTo("lab vLLM");
+            assertThat(new SettingsStore(file).load().connections().get(0).resolveKey(System.getenv()))
+                    .isEqualTo("sk-typed-secret");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(replay.connectionProperty().get().toString()).doesNotContain("sk-typed-secret");
+
+            List<String> answers = new ArrayList<>();
+            replay.testConnection(replay.connectionProperty().get(), answers::add);
+            assertThat(answers).singleElement().asString().startsWith("Failed: No server answers at");
+        }
+    }
+}
