@@ -1,5 +1,6 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.export.LmEvalExporter;
 import dev.ponder.core.export.RunExporter;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.store.Workspace;
@@ -14,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ponder export-run RUN --out FILE}: a run in Ponder's own format, which imports back into identical rows. */
+/**
+ * {@code ponder export-run RUN --out FILE}: a run in Ponder's own format, which imports back into identical rows,
+ * or in lm-evaluation-harness's samples format for tools that read that.
+ */
 @Command(name = "export-run", mixinStandardHelpOptions = true,
-        description = "Write a run in Ponder's own format (ponder-jsonl); importing the file gives the same rows.")
+        description = {"Write a run in Ponder's own format (ponder-jsonl); importing the file gives the same rows.",
+                "--format lm-eval writes lm-evaluation-harness --log_samples JSONL (s1's fields) instead."})
 final class ExportRunCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;
@@ -26,6 +31,10 @@ final class ExportRunCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write.")
     private Path out;
+
+    @Option(names = "--format", defaultValue = "ponder", paramLabel = "F",
+            description = "ponder (default) or lm-eval.")
+    private String format;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
@@ -37,7 +46,12 @@ final class ExportRunCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace workspace = Workspace.open(workspaceOption.file())) {
             RunSummary summary = RunSelector.find(workspace, run);
-            long samples = new RunExporter(workspace).export(summary.run().id(), out, TaskContext.NONE);
+            long samples = switch (format) {
+                case "ponder" -> new RunExporter(workspace).export(summary.run().id(), out, TaskContext.NONE);
+                case "lm-eval" -> new LmEvalExporter(workspace).export(summary.run().id(), out);
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--format is ponder or lm-eval, not '" + format + "'");
+            };
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(printer, JsonOutput.object().put("run_id", summary.run().id())

@@ -111,11 +111,17 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = {"-c", "--concurrency"}, defaultValue = "4", description = "Samples generated at a time.")
     private int concurrency;
 
-    @Option(names = "--branch-sample", paramLabel = "ID", description = "For branch: the sample to branch from.")
-    private Long branchSample;
+    @Option(names = "--branch-sample", paramLabel = "S",
+            description = {"For branch: the sample to branch from: its id, PROBLEM_KEY#INDEX of RUN, or a PROBLEM_KEY of RUN",
+                    "(its first sample holding the --before phrase)."})
+    private String branchSample;
 
     @Option(names = "--at", paramLabel = "CHAR", description = "For branch: the character position to branch at.")
     private Integer branchAt;
+
+    @Option(names = "--before", paramLabel = "PHRASE",
+            description = "For branch: branch just before the first PHRASE in the trace (e.g. Wait).")
+    private String branchBefore;
 
     @Option(names = "--model", paramLabel = "GGUF", description = "A GGUF model file run in-process.")
     private Path gguf;
@@ -217,18 +223,63 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private BranchOrigin origin(Workspace workspace, Run original, ModelConnection connection) {
-        if (branchSample == null || branchAt == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "branch needs --branch-sample ID and --at CHAR");
+        if (branchSample == null || (branchAt == null) == (branchBefore == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "branch needs --branch-sample and one of --at CHAR or --before PHRASE");
         }
         return workspace.read(c -> {
-            Sample sample = new SampleRepository(c).find(branchSample).orElseThrow(() -> new WorkspaceException(
-                    WorkspaceException.Reason.NOT_FOUND, workspace.file(), "There is no sample " + branchSample));
+            SampleRepository samples = new SampleRepository(c);
+            Sample sample = findSample(workspace, samples, new ProblemRepository(c), original);
             Problem problem = new ProblemRepository(c).byIds(new long[]{sample.problemId()}).get(0);
-            List<Segment> segments = new SampleRepository(c).segments(sample.id());
+            int position = branchAt != null ? branchAt : sample.text().indexOf(branchBefore);
+            if (position < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "Sample " + sample.id() + " has no \""
+                        + branchBefore + "\" to branch before.");
+            }
             String runName = new RunRepository(c).find(sample.runId()).map(Run::name).orElse("run " + sample.runId());
-            return parse(() -> BranchOrigin.of(problem, sample, segments, branchAt, connection.promptTemplate().thinkEnd(),
-                    runName + ", sample " + sample.id() + " of " + problem.key()));
+            List<Segment> segments = samples.segments(sample.id());
+            return parse(() -> BranchOrigin.of(problem, sample, segments, position,
+                    connection.promptTemplate().thinkEnd(),
+                    runName + ", sample " + sample.index() + " of " + problem.key()));
         });
+    }
+
+    private Sample findSample(Workspace workspace, SampleRepository samples, ProblemRepository problems, Run original)
+            throws java.sql.SQLException {
+        int hash = branchSample.lastIndexOf('#');
+        if (hash < 0 && !branchSample.matches("\\d+")) {
+            if (original == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "a problem key needs the RUN it is in");
+            }
+            Problem problem = problems.findByKey(branchSample).orElseThrow(() -> new WorkspaceException(
+                    WorkspaceException.Reason.NOT_FOUND, workspace.file(), "There is no problem " + branchSample));
+            return samples.ofProblem(original.id(), problem.id()).stream()
+                    .filter(s -> branchBefore == null || s.text().contains(branchBefore)).findFirst()
+                    .orElseThrow(() -> new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
+                            "No sample of " + branchSample + " in " + original.name()
+                                    + (branchBefore == null ? "" : " has \"" + branchBefore + "\"")));
+        }
+        if (hash < 0) {
+            long id;
+            try {
+                id = Long.parseLong(branchSample);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--branch-sample is a sample id or PROBLEM_KEY#INDEX, not '" + branchSample + "'");
+            }
+            return samples.find(id).orElseThrow(() -> new WorkspaceException(WorkspaceException.Reason.NOT_FOUND,
+                    workspace.file(), "There is no sample " + id));
+        }
+        if (original == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "PROBLEM_KEY#INDEX needs the RUN it is in");
+        }
+        String key = branchSample.substring(0, hash);
+        int index = Integer.parseInt(branchSample.substring(hash + 1));
+        Problem problem = problems.findByKey(key).orElseThrow(() -> new WorkspaceException(
+                WorkspaceException.Reason.NOT_FOUND, workspace.file(), "There is no problem " + key));
+        return samples.ofProblem(original.id(), problem.id()).stream().filter(s -> s.index() == index).findFirst()
+                .orElseThrow(() -> new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
+                        original.name() + " has no sample " + index + " of " + key));
     }
 
     private String name(ReplayStrategy chosen, ModelConnection connection) {
