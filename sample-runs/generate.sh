@@ -23,18 +23,21 @@ replay() {
     done
 }
 
-rm -f "$out"/tiny-arith-*.jsonl
-replay tiny-arith-best-of-16 --problems-file "$problems" --strategy sampling --samples 16 --temperature 0.8 \
+rm -f "$out"/tiny-reasoner-*.jsonl
+replay tiny-reasoner-best-of-16 --problems-file "$problems" --strategy sampling --samples 16 --temperature 0.8 \
     --seed 1 --name "tiny-arith best-of-16"
-replay tiny-arith-sweep --problems-file "$problems" --limit 100 --budgets 8,16,32,64,128,256 --temperature 0 \
+replay tiny-reasoner-sweep --problems-file "$problems" --limit 100 --budgets 8,16,32,64,128,256 --temperature 0 \
     --name "tiny-arith budget sweep"
-replay tiny-arith-3-rounds --problems-file "$problems" --limit 100 --strategy multi-round --rounds 3 \
+replay tiny-reasoner-3-rounds --problems-file "$problems" --limit 100 --strategy multi-round --rounds 3 \
     --temperature 0.8 --seed 2 --name "tiny-arith 3 rounds"
-for key in 002 006 011; do
-    replay "tiny-arith-branches-$key" "tiny-arith best-of-16" --strategy branch --branch-sample "tiny-arith/$key" \
+# Branches of three traces that re-check themselves: the first three problems whose best-of-16 samples say "Wait".
+keys=$(grep '"type":"sample"' "$out/tiny-reasoner-best-of-16.jsonl" | grep 'Wait' \
+    | grep -o '"problem":"tiny-arith/[0-9]*"' | sed 's/.*\/\([0-9]*\)"/\1/' | sort -u | head -3)
+for key in $keys; do
+    replay "tiny-reasoner-branches-$key" "tiny-arith best-of-16" --strategy branch --branch-sample "tiny-arith/$key" \
         --before "Wait" --samples 6 --temperature 1.0 --seed 3 --name "tiny-arith branches of $key"
 done
 # The same budget-128 run once more, in lm-evaluation-harness's samples format (s1's fields).
 ponder export-run -w "$work/runs.ponder" "tiny-arith budget sweep · budget 128" --format lm-eval \
-    -o "$out/tiny-arith-budget-128.lm-eval.jsonl"
+    -o "$out/tiny-reasoner-budget-128.lm-eval.jsonl"
 du -ch "$out"/*.jsonl | tail -1

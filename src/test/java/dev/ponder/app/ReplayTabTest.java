@@ -51,8 +51,11 @@ class ReplayTabTest {
     @SuppressWarnings("unchecked")
     void aBudgetSweepOfTheSelectedProblemStreamsItsTracesAndAddsOneRunPerBudget() throws Exception {
         TableView<RunSummary> runs = robot.lookup("#run-table").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty()
+                && robot.lookup("#status-message").queryAs(Label.class).getText().startsWith("Imported"));
+        int before = runs.getItems().size();
         robot.interact(() -> runs.getSelectionModel().select(0));
+        assertThat(runs.getItems().get(0).run().name()).isEqualTo("tiny-arith best-of-4");
         TabPane tabs = robot.lookup(".workbench").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
         TableView<ProblemRow> problems = robot.lookup("#problems-table").queryTableView();
@@ -72,14 +75,14 @@ class ReplayTabTest {
 
         ListView<String> units = robot.lookup("#replay-units").queryListView();
         TextArea live = robot.lookup("#replay-live-text").queryAs(TextArea.class);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> runs.getItems().size() == 3);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> runs.getItems().size() == before + 2);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> units.getItems().size() == 2);
         assertThat(units.getItems()).allMatch(unit -> unit.startsWith(problemKey + "/b"));
         assertThat(live.getText()).contains("<think>");
         assertThat(runs.getItems()).extracting(summary -> summary.run().name())
                 .contains("Budget sweep of tiny-arith best-of-4 · budget 8",
                         "Budget sweep of tiny-arith best-of-4 · budget 64");
-        RunSummary sweep = runs.getItems().stream().filter(s -> s.run().name().endsWith("budget 8")).findFirst()
+        RunSummary sweep = runs.getItems().stream().filter(s -> s.run().name().equals("Budget sweep of tiny-arith best-of-4 · budget 8")).findFirst()
                 .orElseThrow();
         assertThat(sweep.samples()).isEqualTo(1);
         assertThat(sweep.run().parentRunId()).isEqualTo(runs.getItems().get(0).run().id());

@@ -49,6 +49,8 @@ public final class ChartsViewModel {
     private final ChartMemory memory;
     private final Supplier<ReflectionMarkers> markers;
     private final ObservableList<RunSummary> runs;
+    /** The group a budget curve last followed, so that it keeps following the browser. */
+    private List<Long> lastFollowed;
     private final ObjectProperty<ChartSpec> spec = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<RenderedChart> chart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -135,7 +137,26 @@ public final class ChartsViewModel {
         ChartSpec recalled = memory.recall(kind).orElse(ChartSpec.of(kind, List.of()));
         String problem = workbenchProblem != null ? workbenchProblem
                 : current.problem() != null ? current.problem() : recalled.problem();
-        spec.set(recalled.withRuns(current.runs()).withProblem(problem).withStyle(current.style()));
+        List<Long> chosen = current.runs();
+        if (kind == ChartKind.BUDGET && chosen.size() == 1) {
+            chosen = followed(chosen.get(0));
+            lastFollowed = chosen.size() > 1 ? chosen : null;
+        }
+        spec.set(recalled.withRuns(chosen).withProblem(problem).withStyle(current.style()));
+    }
+
+    /**
+     * The runs a chart of one run shows: the run, or for the budget curve every run of its group (a budget sweep
+     * is one run per budget), in the browser's order.
+     */
+    private List<Long> followed(long runId) {
+        RunSummary run = runs.stream().filter(summary -> summary.run().id() == runId).findFirst().orElse(null);
+        String group = run == null ? null : run.run().params().get("group");
+        if (group == null) {
+            return List.of(runId);
+        }
+        return runs.stream().filter(summary -> group.equals(summary.run().params().get("group")))
+                .map(summary -> summary.run().id()).toList();
     }
 
     /** Whether a run is overlaid; overlaying keeps the chart's runs when the browser's selection moves. */
@@ -166,8 +187,12 @@ public final class ChartsViewModel {
             return;
         }
         List<Long> chosen = spec.get().runs();
-        if (chosen.size() <= 1 && !chosen.equals(List.of(run.run().id()))) {
-            spec.set(spec.get().withRuns(List.of(run.run().id())));
+        if (chosen.size() <= 1 || chosen.equals(lastFollowed)) {
+            List<Long> next = spec.get().kind() == ChartKind.BUDGET ? followed(run.run().id()) : List.of(run.run().id());
+            lastFollowed = next.size() > 1 ? next : null;
+            if (!chosen.equals(next)) {
+                spec.set(spec.get().withRuns(next));
+            }
         }
     }
 

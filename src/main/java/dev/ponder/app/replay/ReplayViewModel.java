@@ -18,7 +18,6 @@ import dev.ponder.core.replay.ReplayRequest;
 import dev.ponder.core.replay.ReplayStrategy;
 import dev.ponder.core.replay.WorkspaceReplay;
 import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskHandle;

@@ -8,7 +8,6 @@ import dev.ponder.core.task.TaskContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -92,11 +91,17 @@ public final class ReplayRunner {
 
     /** Runs what the journal lacks; returns how many samples this call finished. */
     public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) throws ReplayException {
+        return run(plan, journal, live, context, new ReplayProgress(context, journal.doneCount(), plan.units()));
+    }
+
+    /** The same, counting into {@code progress}, which may span several runs (a budget sweep). */
+    public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context, ReplayProgress progress)
+            throws ReplayException {
         if (plan.serverBudget() && !(model instanceof OpenAiCompatible)) {
             throw new ReplayException("A thinking budget the server enforces needs an OpenAI-compatible server (vLLM's "
                     + "thinking_token_budget); " + model.backendName() + " is not one. Use Ponder's budget forcing.");
         }
-        Run run = new Run(plan, journal, live, context);
+        Run run = new Run(plan, journal, live, context, progress);
         try (SampleWorkers workers = new SampleWorkers(plan.strategy() == ReplayStrategy.FIRST_FINISH
                 ? Math.max(1, plan.concurrency() / plan.samples()) : plan.concurrency(), "replay")) {
             run.submitAll(workers);
@@ -106,7 +111,7 @@ public final class ReplayRunner {
             throw new TaskCancelledException();
         }
         context.checkCancelled();
-        return run.progress.ran();
+        return run.ran;
     }
 
     /** One call of {@link #run}: the plan's work items, each writing its samples to the journal. */
@@ -117,9 +122,10 @@ public final class ReplayRunner {
         private final TaskContext context;
         private final BudgetForcing forcing;
         private final Thinker thinker;
-        private final Progress progress;
+        private final ReplayProgress progress;
+        private int ran;
 
-        Run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) {
+        Run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context, ReplayProgress progress) {
             this.plan = plan;
             this.journal = journal;
             this.live = live;
@@ -127,7 +133,7 @@ public final class ReplayRunner {
             this.forcing = new BudgetForcing(model, template, plan.forcing());
             this.thinker = plan.serverBudget()
                     ? new NativeThinkingBudget((OpenAiCompatible) model, template, plan.forcing())::run : forcing::run;
-            this.progress = new Progress(context, journal.doneCount(), plan.units());
+            this.progress = progress;
         }
 
         void submitAll(SampleWorkers workers) throws ReplayException {
@@ -250,6 +256,9 @@ public final class ReplayRunner {
             }
             journal.append(problem, entry);
             progress.sampleDone(entry.trace().tokensTotal());
+            synchronized (this) {
+                ran++;
+            }
             return true;
         }
 
@@ -263,42 +272,5 @@ public final class ReplayRunner {
     private interface Thinker {
         ReplayedTrace run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
                           java.util.function.BooleanSupplier cancelled) throws ReplayException;
-    }
-
-    /** Counts finished samples and reports them, one sample at a time so that the reports never go backwards. */
-    private static final class Progress {
-        private final TaskContext context;
-        private final long total;
-        private final long start = System.nanoTime();
-        private long done;
-        private long tokens;
-        private int ran;
-
-        Progress(TaskContext context, long alreadyDone, long total) {
-            this.context = context;
-            this.done = alreadyDone;
-            this.total = total;
-        }
-
-        synchronized int ran() {
-            return ran;
-        }
-
-        /** A sample kept without generating it (a branch's origin): done, but not counted as generated. */
-        synchronized void copied() {
-            done++;
-            context.progress(done, total);
-        }
-
-        synchronized void sampleDone(int sampleTokens) {
-            done++;
-            ran++;
-            tokens += sampleTokens;
-            double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
-            long left = Math.round(seconds / ran * (total - done));
-            context.progress(done, total);
-            context.message(String.format(Locale.ROOT, "Replaying: %,d of %,d samples, %,.0f tokens/s, about %s left",
-                    done, total, tokens / seconds, left >= 120 ? (left / 60) + " min" : left + " s"));
-        }
     }
 }

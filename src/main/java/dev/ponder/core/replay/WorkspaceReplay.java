@@ -52,16 +52,21 @@ public final class WorkspaceReplay {
         int ran = 0;
         ReplayRunner runner = new ReplayRunner(model, template);
         List<Integer> budgets = request.runBudgets();
+        ReplayProgress progress = new ReplayProgress(context, 0,
+                (long) budgets.size() * request.plan(budgets.get(0)).units());
         for (int i = 0; i < budgets.size(); i++) {
             Integer budget = budgets.get(i);
-            TaskContext part = budgets.size() == 1 ? context : partOf(context, i, budgets.size(), budget);
+            if (budgets.size() > 1) {
+                progress.stage("Budget " + budget + " (run " + (i + 1) + " of " + budgets.size() + ")");
+            }
             Map<String, String> params = request.provenance(budget, model, template);
             ReplayJournal.RunSpec spec = new ReplayJournal.RunSpec(request.runName(budget), model.modelName(),
                     request.strategy().code(), params);
             Path file = journalFile(request, spec);
             ReplayRunner.Plan plan = request.plan(budget);
             try (ReplayJournal journal = ReplayJournal.open(file, spec, grader)) {
-                ran += runner.run(plan, journal, live, part);
+                progress.alreadyDone(journal.doneCount());
+                ran += runner.run(plan, journal, live, context, progress);
             } catch (IOException e) {
                 throw new ReplayException("Cannot close the replay journal " + file + ": " + e.getMessage(), e);
             }
@@ -69,26 +74,6 @@ public final class WorkspaceReplay {
             runs.add(importRun(file, request));
         }
         return new Outcome(runs, journals, ran);
-    }
-
-    /** Progress of run {@code index} of a sweep as part of the whole sweep, its message saying which budget. */
-    private static TaskContext partOf(TaskContext whole, int index, int runs, Integer budget) {
-        return new TaskContext() {
-            @Override
-            public void progress(long done, long total) {
-                whole.progress(index * total + done, runs * total);
-            }
-
-            @Override
-            public void message(String message) {
-                whole.message("Budget " + budget + " (run " + (index + 1) + " of " + runs + "). " + message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return whole.isCancelled();
-            }
-        };
     }
 
     private long importRun(Path file, ReplayRequest request) {

@@ -94,4 +94,42 @@ class ChartsViewModelTest {
             assertThat(workbench.samples().shown()).hasSize(4);
         }
     }
+
+    @Test
+    void theBudgetCurveOfASweepRunShowsEveryRunOfItsGroupAndFollowsTheBrowser() throws Exception {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            Importer importer = new Importer(workspace);
+            for (String budget : new String[]{"512", "1024", "2048"}) {
+                importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "sweep " + budget,
+                        "budget", budget, "group", "sweep")).evenIfImportedBefore(), TaskContext.NONE);
+            }
+            importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "alone", "budget", "64"))
+                    .evenIfImportedBefore(), TaskContext.NONE);
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(workspace);
+            var runs = FXCollections.observableArrayList(workspace.runSummaries());
+            SimpleObjectProperty<RunSummary> browser = new SimpleObjectProperty<>(runs.get(1));
+            ChartsViewModel charts = new ChartsViewModel(new DirectTaskRunner(), session, new ChartMemory() {
+                @Override
+                public Optional<ChartSpec> recall(ChartKind kind) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public void remember(ChartSpec spec) {
+                }
+            }, () -> ReflectionMarkers.DEFAULT, browser, runs, new SimpleStringProperty());
+            assertThat(charts.specProperty().get().runs()).containsExactly(runs.get(1).run().id());
+
+            charts.choose(ChartKind.BUDGET);
+            long[] sweep = runs.stream().limit(3).mapToLong(r -> r.run().id()).toArray();
+            assertThat(charts.specProperty().get().runs()).containsExactly(sweep[0], sweep[1], sweep[2]);
+            assertThat(charts.chartProperty().get().data().panels().get(0).series().get(0).points()).hasSize(3);
+
+            browser.set(runs.get(3));
+            assertThat(charts.specProperty().get().runs()).containsExactly(runs.get(3).run().id());
+            browser.set(runs.get(0));
+            assertThat(charts.specProperty().get().runs()).containsExactly(sweep[0], sweep[1], sweep[2]);
+        }
+    }
 }
