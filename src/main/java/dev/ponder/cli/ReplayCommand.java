@@ -135,6 +135,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--api-key-env", paramLabel = "VAR", description = "The environment variable that holds the API key.")
     private String apiKeyEnv;
 
+    @Option(names = "--chat", description = "Reach --server through /v1/chat/completions, continuing the assistant's "
+            + "turn (for servers without raw completions: DeepSeek, OpenRouter).")
+    private boolean chat;
+
     @Option(names = "--connection", paramLabel = "NAME", description = "A connection saved in Ponder's settings.")
     private String connectionName;
 
@@ -193,7 +197,7 @@ final class ReplayCommand implements Callable<Integer> {
             if (serverModel == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --server-model NAME");
             }
-            return parse(() -> ModelConnection.server("server", server, serverModel, apiKeyEnv, template));
+            return parse(() -> ModelConnection.server("server", server, serverModel, apiKeyEnv, template).withChat(chat));
         }
         if (gguf != null) {
             return parse(() -> ModelConnection.embedded(String.valueOf(gguf.getFileName()), gguf.toString(), template,

@@ -44,6 +44,9 @@ final class ConnectionDialog {
         PasswordField key = new PasswordField();
         key.setPromptText("or type the key (kept in settings, owner-only)");
         TextField gguf = field("connection-gguf", "/path/to/model.gguf");
+        javafx.scene.control.CheckBox chat = new javafx.scene.control.CheckBox(
+                "Chat completions (for servers without /v1/completions)");
+        chat.setId("connection-chat");
         ChoiceBox<String> template = new ChoiceBox<>();
         PromptTemplate.BUILT_IN.forEach(t -> template.getItems().add(t.name()));
         template.setValue(PromptTemplate.CHATML.name());
@@ -62,6 +65,7 @@ final class ConnectionDialog {
                     key.setText(c.apiKey());
                     gguf.setText(c.gguf());
                     template.setValue(c.template());
+                    chat.setSelected(c.chat());
                 }));
         Runnable showKind = () -> {
             boolean server = kind.getValue() == ModelConnection.Kind.OPENAI_COMPATIBLE;
@@ -69,6 +73,7 @@ final class ConnectionDialog {
             model.setDisable(!server);
             keyVariable.setDisable(!server);
             key.setDisable(!server);
+            chat.setDisable(!server);
             gguf.setDisable(server);
         };
         kind.valueProperty().addListener((o, b, k) -> showKind.run());
@@ -78,8 +83,9 @@ final class ConnectionDialog {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(12));
-        String[] labels = {"Edit", "Name", "Kind", "Base URL", "Model", "Key variable", "Key", "GGUF file", "Template"};
-        javafx.scene.Node[] fields = {existing, name, kind, baseUrl, model, keyVariable, key, gguf, template};
+        String[] labels = {"Edit", "Name", "Kind", "Base URL", "Model", "Key variable", "Key", "API", "GGUF file",
+            "Template"};
+        javafx.scene.Node[] fields = {existing, name, kind, baseUrl, model, keyVariable, key, chat, gguf, template};
         for (int i = 0; i < labels.length; i++) {
             grid.addRow(i, new Label(labels[i]), fields[i]);
         }
@@ -94,7 +100,8 @@ final class ConnectionDialog {
         dialog.getDialogPane().getButtonTypes().addAll(delete, ButtonType.CLOSE, save);
         java.util.function.Supplier<ModelConnection> made = () -> new ModelConnection(name.getText().strip(),
                 kind.getValue(), blankToNull(gguf.getText()), blankToNull(baseUrl.getText()), blankToNull(model.getText()),
-                blankToNull(keyVariable.getText()), blankToNull(key.getText()), template.getValue(), 0, 0);
+                blankToNull(keyVariable.getText()), blankToNull(key.getText()), template.getValue(), 0, 0,
+                chat.isSelected());
         test.setOnAction(event -> {
             try {
                 result.setText("Testing …");

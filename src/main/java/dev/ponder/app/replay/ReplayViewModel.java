@@ -275,7 +275,9 @@ public final class ReplayViewModel implements AutoCloseable {
     public void testConnection(ModelConnection candidate, Consumer<String> answer) {
         tasks.submit("Test " + candidate.name(), context -> {
             try (ModelBackend backend = candidate.open(modelsDir, 1)) {
-                if (backend instanceof dev.ponder.core.replay.OpenAiCompatible server) {
+                dev.ponder.core.replay.OpenAiCompatible server = backend instanceof dev.ponder.core.replay.ChatContinuation c
+                        ? c.server() : backend instanceof dev.ponder.core.replay.OpenAiCompatible o ? o : null;
+                if (server != null) {
                     List<String> models = server.listModels();
                     return "The server answers. Its models: " + (models.isEmpty() ? "none listed" : String.join(", ", models))
                             + (models.isEmpty() || models.contains(candidate.model()) ? ""

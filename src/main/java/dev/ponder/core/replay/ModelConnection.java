@@ -13,9 +13,11 @@ import java.util.Map;
  *
  * @param gguf     the model file for {@link Kind#EMBEDDED}; null for the tiny reasoner
  * @param template the prompt template's name ({@link PromptTemplate#named})
+ * @param chat     talk to the server through {@code /v1/chat/completions}, continuing the assistant's turn
+ *                 ({@link ChatContinuation}), for servers without raw completions
  */
 public record ModelConnection(String name, Kind kind, String gguf, String baseUrl, String model, String apiKeyEnv,
-                              String apiKey, String template, int threads, int contextPerSequence) {
+                              String apiKey, String template, int threads, int contextPerSequence, boolean chat) {
     public static final String TINY_NAME = "Tiny reasoner (built in)";
 
     /** Where the model runs. */
@@ -39,15 +41,22 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
 
     /** The ready-to-use local model: the tiny reasoner in-process. */
     public static ModelConnection tinyReasoner() {
-        return new ModelConnection(TINY_NAME, Kind.EMBEDDED, null, null, null, null, null, "chatml", 0, 0);
+        return new ModelConnection(TINY_NAME, Kind.EMBEDDED, null, null, null, null, null, "chatml", 0, 0, false);
     }
 
     public static ModelConnection embedded(String name, String gguf, String template, int threads, int context) {
-        return new ModelConnection(name, Kind.EMBEDDED, gguf, null, null, null, null, template, threads, context);
+        return new ModelConnection(name, Kind.EMBEDDED, gguf, null, null, null, null, template, threads, context, false);
     }
 
     public static ModelConnection server(String name, String baseUrl, String model, String apiKeyEnv, String template) {
-        return new ModelConnection(name, Kind.OPENAI_COMPATIBLE, null, baseUrl, model, apiKeyEnv, null, template, 0, 0);
+        return new ModelConnection(name, Kind.OPENAI_COMPATIBLE, null, baseUrl, model, apiKeyEnv, null, template, 0, 0,
+                false);
+    }
+
+    /** The same server reached through chat completions (true) or raw completions (false). */
+    public ModelConnection withChat(boolean viaChat) {
+        return new ModelConnection(name, kind, gguf, baseUrl, model, apiKeyEnv, apiKey, template, threads,
+                contextPerSequence, viaChat);
     }
 
     @JsonIgnore
@@ -75,14 +84,18 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
             case EMBEDDED -> EmbeddedLlama.load(new EmbeddedLlama.Settings(
                     gguf == null ? TinyReasoner.locate(modelsDir) : Path.of(gguf), threads, contextPerSequence,
                     Math.max(1, parallel)));
-            case OPENAI_COMPATIBLE -> new OpenAiCompatible(OpenAiCompatible.Connection.of(baseUrl, model,
-                    resolveKey(System.getenv())));
+            case OPENAI_COMPATIBLE -> {
+                OpenAiCompatible server = new OpenAiCompatible(OpenAiCompatible.Connection.of(baseUrl, model,
+                        resolveKey(System.getenv())));
+                yield chat ? new ChatContinuation(server, promptTemplate()) : server;
+            }
         };
     }
 
     /** The same connection with another key kept in the settings file (null to forget it). */
     public ModelConnection withStoredKey(String key) {
-        return new ModelConnection(name, kind, gguf, baseUrl, model, apiKeyEnv, key, template, threads, contextPerSequence);
+        return new ModelConnection(name, kind, gguf, baseUrl, model, apiKeyEnv, key, template, threads, contextPerSequence,
+                chat);
     }
 
     /** What the connection points at, in words (for lists; no key). */

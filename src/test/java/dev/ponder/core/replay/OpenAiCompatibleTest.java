@@ -279,4 +279,33 @@ class OpenAiCompatibleTest {
         assertThat(t.tokensThinking()).isEqualTo(3);
         assertThat(t.segments()).isEmpty();
     }
+
+    @Test
+    void budgetForcingRunsOverChatCompletionsByContinuingTheAssistantsTurn() throws Exception {
+        AtomicInteger chats = new AtomicInteger();
+        OpenAiCompatible server = serve((ex, call) -> {
+            if (ex.getRequestURI().getPath().equals("/tokenize")) {
+                error(ex, 200, "{\"count\":1}");
+                return;
+            }
+            switch (chats.getAndIncrement()) {
+                case 0 -> sse(ex, deepseekDelta("reasoning", "Let", "length"), "data: [DONE]\n\n");
+                case 1 -> sse(ex, deepseekDelta("content", " me add", "length"), "data: [DONE]\n\n");
+                default -> sse(ex, deepseekDelta("content", " \\boxed{12}", "stop"), "data: [DONE]\n\n");
+            }
+        });
+        BudgetForcing forcing = new BudgetForcing(new ChatContinuation(server, PromptTemplate.CHATML),
+                PromptTemplate.CHATML, BudgetForcing.Params.cap(3));
+        ReplayedTrace t = forcing.run("What is 5 + 7?", GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE,
+                () -> false);
+        assertThat(t.text()).isEqualTo("<think>\nLet me add\n</think>\nFinal Answer: \\boxed{12}");
+        assertThat(t.capped()).isTrue();
+        assertThat(t.thinking()).isEqualTo("\nLet me add");
+        List<String> chatBodies = bodies.stream().filter(b -> b.contains("\"messages\"")).toList();
+        assertThat(chatBodies.get(0)).contains("\"messages\":[{\"role\":\"user\",\"content\":\"What is 5 + 7?\"}]")
+                .doesNotContain("continue_final_message");
+        assertThat(chatBodies.get(1)).contains("{\"role\":\"assistant\",\"content\":\"<think>\\nLet\",\"prefix\":true}",
+                "\"continue_final_message\":true", "\"add_generation_prompt\":false", "\"max_tokens\":2");
+        assertThat(chatBodies.get(2)).contains("Final Answer:");
+    }
 }
