@@ -12,6 +12,7 @@ import dev.ponder.core.replay.BudgetForcing;
 import dev.ponder.core.replay.ModelBackend;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.replay.ProblemsFile;
+import dev.ponder.core.replay.PromptTemplate;
 import dev.ponder.core.replay.ReplayException;
 import dev.ponder.core.replay.ReplayRequest;
 import dev.ponder.core.replay.ReplayRunner;
@@ -145,6 +146,23 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--template", defaultValue = "chatml", description = "chatml, deepseek-r1 or llama3.")
     private String template;
 
+    @Option(names = "--template-turn", paramLabel = "TEXT",
+            description = "A custom template: the raw prompt with {question} where the question goes (\\n for newlines).")
+    private String templateTurn;
+
+    @Option(names = "--think-start", defaultValue = "<think>", description = "A custom template's thinking start.")
+    private String thinkStart;
+
+    @Option(names = "--think-end", defaultValue = "</think>", description = "A custom template's thinking end.")
+    private String thinkEnd;
+
+    @Option(names = "--template-opens-thinking", description = "A custom template ends with the thinking start.")
+    private boolean templateOpensThinking;
+
+    @Option(names = "--end-of-turn", split = ",", paramLabel = "S",
+            description = "A custom template's strings that end the assistant's turn (comma-separated).")
+    private List<String> endOfTurn = new ArrayList<>();
+
     @Option(names = "--threads", defaultValue = "0", description = "CPU threads for an in-process model (0: all).")
     private int threads;
 
@@ -176,9 +194,12 @@ final class ReplayCommand implements Callable<Integer> {
                     temperature, topP, seed, concurrency, origin, original, serverBudget));
             long start = System.nanoTime();
             WorkspaceReplay.Outcome outcome;
-            try (ModelBackend model = connection.open(home.modelsDir(), concurrency)) {
+            PromptTemplate prompts = templateTurn == null ? connection.promptTemplate()
+                    : parse(() -> new PromptTemplate("custom", templateTurn.replace("\\n", "\n"), thinkStart, thinkEnd,
+                    templateOpensThinking, endOfTurn));
+            try (ModelBackend model = connection.open(home.modelsDir(), concurrency, prompts)) {
                 outcome = new WorkspaceReplay(workspace, journalDir != null ? journalDir : home.replaysDir(),
-                        Graders.MATH).run(request, model, connection.promptTemplate(), ReplayRunner.LiveText.NONE,
+                        Graders.MATH).run(request, model, prompts, ReplayRunner.LiveText.NONE,
                         ConsoleProgress.on(spec.commandLine().getErr(), json));
             }
             report(workspace, outcome, Duration.ofNanos(System.nanoTime() - start));

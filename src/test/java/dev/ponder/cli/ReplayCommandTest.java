@@ -63,4 +63,31 @@ class ReplayCommandTest {
                 "--strategy", "multi-round", "--budgets", "8,16");
         assertThat(status).isNotZero();
     }
+
+    @Test
+    void aCustomTemplateIsUsedAndRecordedInTheRunsProvenance() throws Exception {
+        Path problems = dir.resolve("problems.jsonl");
+        Files.writeString(problems, "{\"key\": \"p1\", \"question\": \"What is 58 + 67?\", \"gold\": \"125\"}\n");
+        String workspace = dir.resolve("w.ponder").toString();
+        String[] common = {"replay", "-w", workspace, "--problems-file", problems.toString(), "--budgets", "32",
+                "--temperature", "0", "--threads", "2", "--json"};
+        assertThat(cli.run(concat(common, "--name", "chatml"))).as(cli.err()).isZero();
+        assertThat(cli.run(concat(common, "--name", "custom", "--template-turn",
+                "<|im_start|>user\\n{question}<|im_end|>\\n<|im_start|>assistant\\n",
+                "--end-of-turn", "<|im_end|>,<|endoftext|>"))).as(cli.err()).isZero();
+        cli.clearOut();
+        assertThat(cli.run("info", "-w", workspace, "--json")).isZero();
+        JsonNode runs = new ObjectMapper().readTree(cli.out()).get("runs");
+        JsonNode custom = runs.get(1).get("params");
+        assertThat(custom.get("template").asText()).isEqualTo("custom");
+        assertThat(custom.get("template_turn").asText()).isEqualTo("<|im_start|>user\n{question}<|im_end|>\n<|im_start|>assistant\n");
+        assertThat(runs.get(0).get("params").has("template_turn")).isFalse();
+        assertThat(runs.get(1).get("accuracy")).isEqualTo(runs.get(0).get("accuracy"));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }

@@ -48,6 +48,10 @@ public final class ReplayView {
     @FXML
     private Spinner<Integer> extensions;
     @FXML
+    private TextField waitWord;
+    @FXML
+    private TextField answerPrompt;
+    @FXML
     private Label samplesLabel;
     @FXML
     private Spinner<Integer> samples;
@@ -106,6 +110,8 @@ public final class ReplayView {
         strategy.valueProperty().bindBidirectional(viewModel.strategyProperty());
         budgets.textProperty().bindBidirectional(viewModel.budgetsProperty());
         integers(extensions, 0, 64, viewModel.extensionsProperty().asObject());
+        waitWord.textProperty().bindBidirectional(viewModel.waitWordProperty());
+        answerPrompt.textProperty().bindBidirectional(viewModel.answerPromptProperty());
         integers(samples, 1, 1024, viewModel.samplesProperty().asObject());
         integers(rounds, 2, 16, viewModel.roundsProperty().asObject());
         integers(seed, 0, Integer.MAX_VALUE, viewModel.seedProperty().asObject());

@@ -92,6 +92,8 @@ public final class ReplayViewModel implements AutoCloseable {
     private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.SHOWN);
     private final StringProperty budgets = new SimpleStringProperty("16, 32, 64, 128");
     private final IntegerProperty extensions = new SimpleIntegerProperty(0);
+    private final StringProperty waitWord = new SimpleStringProperty("Wait");
+    private final StringProperty answerPrompt = new SimpleStringProperty("Final Answer:");
     private final IntegerProperty samples = new SimpleIntegerProperty(1);
     private final IntegerProperty rounds = new SimpleIntegerProperty(3);
     private final DoubleProperty temperature = new SimpleDoubleProperty(0.8);
@@ -175,6 +177,16 @@ public final class ReplayViewModel implements AutoCloseable {
 
     public IntegerProperty extensionsProperty() {
         return extensions;
+    }
+
+    /** The word appended to extend thinking (s1: "Wait"). */
+    public StringProperty waitWordProperty() {
+        return waitWord;
+    }
+
+    /** What follows a thinking closed by the budget (s1: "Final Answer:"). */
+    public StringProperty answerPromptProperty() {
+        return answerPrompt;
     }
 
     public IntegerProperty samplesProperty() {
@@ -426,8 +438,11 @@ public final class ReplayViewModel implements AutoCloseable {
                 : budgetList.isEmpty() || chosen == ReplayStrategy.SAMPLING ? List.of() : budgetList.subList(0, 1);
         String runName = name.get() == null || name.get().isBlank() ? defaultName(chosen, original, runBudgets)
                 : name.get().strip();
-        BudgetForcing.Params forcing = new BudgetForcing.Params(0, extensions.get(), "Wait", 0, "Final Answer:", 256,
-                2048);
+        if (waitWord.get() == null || waitWord.get().isBlank()) {
+            throw new IllegalArgumentException("The wait word is empty; s1 uses \"Wait\".");
+        }
+        BudgetForcing.Params forcing = new BudgetForcing.Params(0, extensions.get(), waitWord.get(), 0,
+                answerPrompt.get() == null ? "" : answerPrompt.get(), 256, 2048);
         return new ReplayRequest(runName, chosen, problems, runBudgets, samples.get(),
                 chosen == ReplayStrategy.MULTI_ROUND ? rounds.get() : 1, forcing, temperature.get(), 1.0, seed.get(),
                 concurrency.get(), origin, original, false);

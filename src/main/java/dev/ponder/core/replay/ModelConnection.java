@@ -80,6 +80,11 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
      * {@code modelsDir} is where the built-in tiny reasoner is copied to.
      */
     public ModelBackend open(Path modelsDir, int parallel) throws ReplayException {
+        return open(modelsDir, parallel, promptTemplate());
+    }
+
+    /** The same, with a template of the caller's (a custom one) for a chat connection to split prompts by. */
+    public ModelBackend open(Path modelsDir, int parallel, PromptTemplate prompts) throws ReplayException {
         return switch (kind) {
             case EMBEDDED -> EmbeddedLlama.load(new EmbeddedLlama.Settings(
                     gguf == null ? TinyReasoner.locate(modelsDir) : Path.of(gguf), threads, contextPerSequence,
@@ -87,7 +92,7 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
             case OPENAI_COMPATIBLE -> {
                 OpenAiCompatible server = new OpenAiCompatible(OpenAiCompatible.Connection.of(baseUrl, model,
                         resolveKey(System.getenv())));
-                yield chat ? new ChatContinuation(server, promptTemplate()) : server;
+                yield chat ? new ChatContinuation(server, prompts) : server;
             }
         };
     }

@@ -117,6 +117,13 @@ public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> 
         p.put("seed", String.valueOf(seed));
         p.put("seeds", "sample i is drawn with seed " + seed + " + i");
         p.put("template", template.name());
+        if (!PromptTemplate.BUILT_IN.contains(template)) {
+            p.put("template_turn", template.turn());
+            p.put("think_start", template.thinkStart());
+            p.put("think_end", template.thinkEnd());
+            p.put("template_opens_thinking", String.valueOf(template.preopensThinking()));
+            p.put("end_of_turn", String.join(" ", template.endOfTurn()));
+        }
         p.put("backend", model.backendName());
         p.put("ponder_version", PonderVersion.current());
         p.put("problems", String.valueOf(origin != null ? 1 : problems.size()));
