@@ -107,7 +107,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--temperature", defaultValue = "0.8") private double temperature;
     @Option(names = "--top-p", defaultValue = "1.0") private double topP;
-    @Option(names = "--seed", defaultValue = "0", description = "Sample i is drawn with seed + i.") private long seed;
+    @Option(names = "--seed", defaultValue = "0", description = "Sample i of problem P is drawn with a seed from SHA-256(seed/P) + i.")
+    private long seed;
 
     @Option(names = {"-c", "--concurrency"}, defaultValue = "4", description = "Samples generated at a time.")
     private int concurrency;

@@ -18,6 +18,29 @@ public final class ParallelSampling {
         this.one = new BudgetForcing(model, template, perSample);
     }
 
+    /**
+     * The base seed of one problem in a replay: the first 31 bits of SHA-256 of {@code "seed/problemKey"}. Sample i of
+     * the problem is drawn with this + i. Without it, sample i of every problem would share one random stream, and a
+     * stream that happens to draw unlikely tokens early would spoil sample i everywhere at once (seen on the tiny
+     * reasoner: sample 0 right on 6 % of problems, the others on 20 %).
+     */
+    public static long problemSeed(long seed, String problemKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((seed + "/" + problemKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return ((digest[0] & 0x7fL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
+                    | (digest[3] & 0xffL);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same request drawing with the problem's own base seed. */
+    public static GenerationRequest forProblem(GenerationRequest sampling, String problemKey) {
+        return new GenerationRequest(sampling.prompt(), sampling.maxTokens(), sampling.temperature(), sampling.topP(),
+                problemSeed(sampling.seed(), problemKey), sampling.stop());
+    }
+
     /** The seed sample {@code index} is drawn with. */
     public static GenerationRequest forSample(GenerationRequest sampling, int index) {
         return new GenerationRequest(sampling.prompt(), sampling.maxTokens(), sampling.temperature(), sampling.topP(),

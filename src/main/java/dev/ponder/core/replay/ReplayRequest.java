@@ -115,7 +115,8 @@ public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> 
         p.put("temperature", number(temperature));
         p.put("top_p", number(topP));
         p.put("seed", String.valueOf(seed));
-        p.put("seeds", "sample i is drawn with seed " + seed + " + i");
+        p.put("seeds", "sample i of problem P is drawn with seed h + i, h = the first 31 bits of SHA-256(\"" + seed
+                + "/P\")");
         p.put("template", template.name());
         if (!PromptTemplate.BUILT_IN.contains(template)) {
             p.put("template_turn", template.turn());

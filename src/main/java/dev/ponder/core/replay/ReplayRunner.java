@@ -21,7 +21,8 @@ public final class ReplayRunner {
     /**
      * What to run.
      *
-     * @param samples per problem: samples drawn (sample i with seed {@code sampling.seed() + i}), sample chains of
+     * @param samples per problem: samples drawn (sample i with seed
+     *                {@link ParallelSampling#problemSeed problemSeed(sampling.seed(), key)} + i), sample chains of
      *                multi-round thinking, samples launched by First Finish Search, or branches
      * @param forcing how each sample thinks: a budget of 0 for uncapped, else budget forcing
      * @param rounds  rounds of multi-round thinking (1 for other strategies)
@@ -180,7 +181,8 @@ public final class ReplayRunner {
         }
 
         private Void one(Problem problem, String unit, int index) throws ReplayException {
-            GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
+            GenerationRequest sampling = ParallelSampling.forSample(
+                    ParallelSampling.forProblem(plan.sampling(), problem.key()), index);
             ReplayedTrace t = thinker.run(problem.question(), sampling, piece -> live.text(unit, piece), this::stopped);
             keep(problem, new ReplayJournal.Entry(unit, null, index, 0, plan.budget(), sampling.seed(), t));
             return null;
@@ -188,7 +190,8 @@ public final class ReplayRunner {
 
         private Void rounds(Problem problem, int index) throws ReplayException {
             String asked = problem.question();
-            GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
+            GenerationRequest sampling = ParallelSampling.forSample(
+                    ParallelSampling.forProblem(plan.sampling(), problem.key()), index);
             for (int r = 1; r <= plan.rounds(); r++) {
                 String unit = roundUnit(problem, index, r);
                 String parent = r == 1 ? null : roundUnit(problem, index, r - 1);
@@ -212,14 +215,15 @@ public final class ReplayRunner {
 
         private Void firstFinish(Problem problem, String unit) throws ReplayException {
             ParallelSampling sampling = new ParallelSampling(model, template, plan.forcing());
-            ParallelSampling.Outcome outcome = sampling.firstFinish(problem.question(), plan.samples(), plan.sampling(),
+            GenerationRequest base = ParallelSampling.forProblem(plan.sampling(), problem.key());
+            ParallelSampling.Outcome outcome = sampling.firstFinish(problem.question(), plan.samples(), base,
                     index -> piece -> live.text(unit + "/" + index, piece), this::stopped);
             if (outcome.first() < 0) {
                 return null;                                // cancelled, or none ended its turn: run again on resume
             }
             ReplayedTrace winner = outcome.all().get(outcome.first());
             keep(problem, new ReplayJournal.Entry(unit, null, 0, 0, plan.budget(),
-                    plan.sampling().seed() + outcome.first(), winner,
+                    base.seed() + outcome.first(), winner,
                     Map.of("launched", plan.samples(), "winner", outcome.first())));
             return null;
         }
@@ -236,7 +240,8 @@ public final class ReplayRunner {
 
         private Void branch(String unit, int index) throws ReplayException {
             BranchOrigin origin = plan.origin();
-            GenerationRequest sampling = ParallelSampling.forSample(plan.sampling(), index);
+            GenerationRequest sampling = ParallelSampling.forSample(
+                    ParallelSampling.forProblem(plan.sampling(), origin.problem().key()), index);
             ReplayedTrace t = forcing.continueFrom(origin.problem().question(), origin.prefix(), sampling,
                     piece -> live.text(unit, piece), this::stopped);
             keep(origin.problem(), new ReplayJournal.Entry(unit, origin.problem().key() + "/origin", index + 1, 0,

@@ -51,4 +51,24 @@ class StrategiesTest {
         assertThat(IntStream.range(0, 4).filter(i -> i != out.first())
                 .mapToObj(i -> out.all().get(i).finish())).allMatch(f -> f != FinishReason.LENGTH);
     }
+
+    @Test
+    void eachProblemDrawsFromItsOwnSeedSoNoTwoProblemsShareARandomStream() {
+        long a = ParallelSampling.problemSeed(1, "tiny-arith/001");
+        long b = ParallelSampling.problemSeed(1, "tiny-arith/002");
+        assertThat(a).isNotEqualTo(b).isBetween(0L, (long) Integer.MAX_VALUE);
+        assertThat(ParallelSampling.problemSeed(1, "tiny-arith/001")).isEqualTo(a);
+        assertThat(ParallelSampling.problemSeed(2, "tiny-arith/001")).isNotEqualTo(a);
+        // SHA-256("1/tiny-arith/001"), first four bytes, top bit cleared: fixed, so a replay repeats anywhere.
+        assertThat(a).isEqualTo(expected("1/tiny-arith/001"));
+    }
+
+    private static long expected(String text) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new java.math.BigInteger(1, java.util.Arrays.copyOf(d, 4)).longValue() & 0x7fffffffL;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

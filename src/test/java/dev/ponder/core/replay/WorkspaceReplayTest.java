@@ -93,6 +93,8 @@ class WorkspaceReplayTest {
                 assertThat(samples(w, id)).hasSize(4).allSatisfy(s -> {
                     assertThat(s.budget()).isEqualTo(budget);
                     assertThat(s.tokens().thinking()).isLessThanOrEqualTo(budget);
+                    String key = w.read(c -> new ProblemRepository(c).byIds(new long[]{s.problemId()}).get(0).key());
+                    assertThat(s.metaJson()).contains("\"seed\":" + (ParallelSampling.problemSeed(7, key) + s.index()));
                 });
             }
             WorkspaceReplay.Outcome again = replay.run(sweep, model, PromptTemplate.CHATML, ReplayRunner.LiveText.NONE,
