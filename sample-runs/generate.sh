@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the sample runs with `ponder replay` against Ponder's own tiny reasoner
-# (assets/models/tiny-reasoner) on its 200 held-out problems. About 15 minutes on 2 CPU cores.
+# (assets/models/tiny-reasoner) on its 200 held-out problems. About 15 minutes on 2 CPU cores (14 min measured).
 #   bash sample-runs/generate.sh
 # Each replay's journal is Ponder's own run format with the replay's full provenance: it is the sample run.
 set -euo pipefail
