@@ -169,6 +169,7 @@ public final class ReplayView {
             default -> "Samples per problem";
         });
         budgetsLabel.setText(chosen == ReplayStrategy.BUDGET_FORCING ? "Thinking budgets" : "Thinking budget");
+        budgets.setPromptText(chosen == ReplayStrategy.BUDGET_FORCING ? "e.g. 256, 1024, 4096" : "none (uncapped)");
         scope.setDisable(chosen == ReplayStrategy.BRANCH);
     }
 

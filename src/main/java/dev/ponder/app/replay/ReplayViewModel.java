@@ -136,6 +136,12 @@ public final class ReplayViewModel implements AutoCloseable {
         Runnable summarise = () -> problemsSummary.set(describeProblems());
         scope.addListener((o, b, n) -> summarise.run());
         strategy.addListener((o, b, n) -> summarise.run());
+        strategy.addListener((o, before, now) -> {
+            // Only budget forcing sweeps budgets; elsewhere a list left from a sweep would cap at its first value unseen.
+            if (now != ReplayStrategy.BUDGET_FORCING && parsesToSeveral(budgets.get())) {
+                budgets.set("");
+            }
+        });
         branchPoint.addListener((o, b, n) -> summarise.run());
         shownProblems.addListener((javafx.collections.ListChangeListener<ProblemRow>) change -> summarise.run());
         selectedProblem.addListener((o, b, n) -> summarise.run());
@@ -434,8 +440,7 @@ public final class ReplayViewModel implements AutoCloseable {
 
     private ReplayRequest request(ReplayStrategy chosen, Run original, List<Problem> problems, List<Integer> budgetList,
                                   BranchOrigin origin) {
-        List<Integer> runBudgets = chosen == ReplayStrategy.BUDGET_FORCING ? budgetList
-                : budgetList.isEmpty() || chosen == ReplayStrategy.SAMPLING ? List.of() : budgetList.subList(0, 1);
+        List<Integer> runBudgets = budgetList;
         String runName = name.get() == null || name.get().isBlank() ? defaultName(chosen, original, runBudgets)
                 : name.get().strip();
         if (waitWord.get() == null || waitWord.get().isBlank()) {
@@ -457,6 +462,14 @@ public final class ReplayViewModel implements AutoCloseable {
             case FIRST_FINISH -> "First finish of " + samples.get() + of;
             case BRANCH -> "Branches" + of;
         };
+    }
+
+    private static boolean parsesToSeveral(String text) {
+        try {
+            return parseBudgets(text).size() > 1;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static List<Integer> parseBudgets(String text) {

@@ -62,6 +62,7 @@ class ReplayViewModelTest {
             int position = source.text().indexOf('\n', 10) + 1;
             replay.branchFrom(source.id(), position, "sample " + source.id());
             assertThat(replay.strategyProperty().get()).isEqualTo(ReplayStrategy.BRANCH);
+            assertThat(replay.budgetsProperty().get()).as("a sweep's budgets do not silently cap a branch").isEmpty();
             replay.samplesProperty().set(3);
             replay.start();
 
