@@ -315,13 +315,7 @@ final class ReplayCommand implements Callable<Integer> {
         String model = connection.kind() == ModelConnection.Kind.EMBEDDED
                 ? (connection.gguf() == null ? "tiny-reasoner" : Path.of(connection.gguf()).getFileName().toString())
                 : connection.model();
-        String what = switch (chosen) {
-            case BUDGET_FORCING -> budgets.size() > 1 ? "budget sweep" : "budget forcing";
-            case SAMPLING -> "best-of-" + samples;
-            case MULTI_ROUND -> rounds + " rounds";
-            case FIRST_FINISH -> "first finish of " + samples;
-            case BRANCH -> "branches";
-        };
+        String what = chosen.describe(samples, rounds, budgets.size());
         return what + (run != null ? " of " + run : "") + " (" + model + ")";
     }
 

@@ -13,6 +13,7 @@ import dev.ponder.core.replay.BranchOrigin;
 import dev.ponder.core.replay.BudgetForcing;
 import dev.ponder.core.replay.ModelBackend;
 import dev.ponder.core.replay.ModelConnection;
+import dev.ponder.core.replay.OpenAiCompatible;
 import dev.ponder.core.replay.ReplayException;
 import dev.ponder.core.replay.ReplayRequest;
 import dev.ponder.core.replay.ReplayStrategy;
@@ -293,8 +294,7 @@ public final class ReplayViewModel implements AutoCloseable {
     public void testConnection(ModelConnection candidate, Consumer<String> answer) {
         tasks.submit("Test " + candidate.name(), context -> {
             try (ModelBackend backend = candidate.open(modelsDir, 1)) {
-                dev.ponder.core.replay.OpenAiCompatible server = backend instanceof dev.ponder.core.replay.ChatContinuation c
-                        ? c.server() : backend instanceof dev.ponder.core.replay.OpenAiCompatible o ? o : null;
+                OpenAiCompatible server = OpenAiCompatible.behind(backend);
                 if (server != null) {
                     List<String> models = server.listModels();
                     return "The server answers. Its models: " + (models.isEmpty() ? "none listed" : String.join(", ", models))
@@ -454,14 +454,9 @@ public final class ReplayViewModel implements AutoCloseable {
     }
 
     private String defaultName(ReplayStrategy chosen, Run original, List<Integer> runBudgets) {
-        String of = original == null ? "" : " of " + original.name();
-        return switch (chosen) {
-            case BUDGET_FORCING -> (runBudgets.size() > 1 ? "Budget sweep" : "Budget forcing") + of;
-            case SAMPLING -> "Best-of-" + samples.get() + of;
-            case MULTI_ROUND -> rounds.get() + " rounds" + of;
-            case FIRST_FINISH -> "First finish of " + samples.get() + of;
-            case BRANCH -> "Branches" + of;
-        };
+        String what = chosen.describe(samples.get(), rounds.get(), runBudgets.size());
+        return Character.toUpperCase(what.charAt(0)) + what.substring(1)
+                + (original == null ? "" : " of " + original.name());
     }
 
     private static boolean parsesToSeveral(String text) {

@@ -112,8 +112,8 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
 
     @Override
     public String toString() {
-        return "ModelConnection[" + name + ", " + target() + (resolveKey(Map.of()) == null && blank(apiKeyEnv) ? ""
-                : ", key from " + (blank(apiKeyEnv) ? "settings" : "$" + apiKeyEnv)) + "]";
+        String key = !blank(apiKeyEnv) ? ", key from $" + apiKeyEnv : !blank(apiKey) ? ", key from settings" : "";
+        return "ModelConnection[" + name + ", " + target() + key + "]";
     }
 
     private static boolean blank(String s) {

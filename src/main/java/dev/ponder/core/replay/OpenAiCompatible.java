@@ -65,18 +65,7 @@ public final class OpenAiCompatible implements ModelBackend {
     @Override
     public Generation generate(GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
             throws ReplayException {
-        ObjectNode body = JSON.createObjectNode()
-                .put("model", connection.model())
-                .put("prompt", request.prompt())
-                .put("max_tokens", request.maxTokens())
-                .put("temperature", request.temperature())
-                .put("top_p", request.topP())
-                .put("seed", request.seed())
-                .put("stream", true);
-        body.putObject("stream_options").put("include_usage", true);
-        if (!request.stop().isEmpty()) {
-            request.stop().forEach(body.putArray("stop")::add);
-        }
+        ObjectNode body = streamingBody(request).put("prompt", request.prompt());
         Streamed s = readStream(send("completions", body), choice -> choice.path("text").asText(""), null, stream,
                 cancelled, request.maxTokens(), new StringBuilder());
         return new Generation(s.text.toString(), s.tokens, s.finish);
@@ -101,14 +90,7 @@ public final class OpenAiCompatible implements ModelBackend {
     public ChatGeneration chat(List<ChatMessage> messages, boolean continuePartial, Integer thinkingTokenBudget,
                                GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
             throws ReplayException {
-        ObjectNode body = JSON.createObjectNode()
-                .put("model", connection.model())
-                .put("max_tokens", request.maxTokens())
-                .put("temperature", request.temperature())
-                .put("top_p", request.topP())
-                .put("seed", request.seed())
-                .put("stream", true);
-        body.putObject("stream_options").put("include_usage", true);
+        ObjectNode body = streamingBody(request);
         var list = body.putArray("messages");
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage m = messages.get(i);
@@ -123,9 +105,6 @@ public final class OpenAiCompatible implements ModelBackend {
         if (thinkingTokenBudget != null) {
             body.put("thinking_token_budget", thinkingTokenBudget);
         }
-        if (!request.stop().isEmpty()) {
-            request.stop().forEach(body.putArray("stop")::add);
-        }
         StringBuilder reasoning = new StringBuilder();
         Streamed s = readStream(send("chat/completions", body), choice -> choice.path("delta").path("content").asText(""),
                 choice -> {
@@ -134,6 +113,28 @@ public final class OpenAiCompatible implements ModelBackend {
                             : delta.path("reasoning").asText("");
                 }, stream, cancelled, request.maxTokens(), reasoning);
         return new ChatGeneration(reasoning.toString(), s.text.toString(), s.tokens, s.finish);
+    }
+
+    /** What both endpoints take: the model, the sampling settings and stop strings, streamed with usage at the end. */
+    private ObjectNode streamingBody(GenerationRequest request) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", connection.model())
+                .put("max_tokens", request.maxTokens())
+                .put("temperature", request.temperature())
+                .put("top_p", request.topP())
+                .put("seed", request.seed())
+                .put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        if (!request.stop().isEmpty()) {
+            request.stop().forEach(body.putArray("stop")::add);
+        }
+        return body;
+    }
+
+    /** The OpenAI-compatible server behind a back-end (itself, or the one a chat continuation talks to), or null. */
+    public static OpenAiCompatible behind(ModelBackend backend) {
+        return backend instanceof OpenAiCompatible direct ? direct
+                : backend instanceof ChatContinuation chat ? chat.server() : null;
     }
 
     /** One message of a chat. */

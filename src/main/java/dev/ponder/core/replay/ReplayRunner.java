@@ -85,12 +85,6 @@ public final class ReplayRunner {
         this.template = template;
     }
 
-    /** The HTTP server behind the model, or null for a model run in-process. */
-    private OpenAiCompatible server() {
-        return model instanceof OpenAiCompatible direct ? direct
-                : model instanceof ChatContinuation chat ? chat.server() : null;
-    }
-
     /** The unit name a sample has in the journal. */
     public static String unit(Problem problem, Integer budget, int sample) {
         return problem.key() + (budget == null ? "" : "/b" + budget) + "/s" + sample;
@@ -104,7 +98,7 @@ public final class ReplayRunner {
     /** The same, counting into {@code progress}, which may span several runs (a budget sweep). */
     public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context, ReplayProgress progress)
             throws ReplayException {
-        if (plan.serverBudget() && server() == null) {
+        if (plan.serverBudget() && OpenAiCompatible.behind(model) == null) {
             throw new ReplayException("A thinking budget the server enforces needs an OpenAI-compatible server (vLLM's "
                     + "thinking_token_budget); " + model.backendName() + " is not one. Use Ponder's budget forcing.");
         }
@@ -139,7 +133,7 @@ public final class ReplayRunner {
             this.context = context;
             this.forcing = new BudgetForcing(model, template, plan.forcing());
             this.thinker = plan.serverBudget()
-                    ? new NativeThinkingBudget(server(), template, plan.forcing())::run : forcing::run;
+                    ? new NativeThinkingBudget(OpenAiCompatible.behind(model), template, plan.forcing())::run : forcing::run;
             this.progress = progress;
         }
 

@@ -31,6 +31,20 @@ public enum ReplayStrategy {
         return label;
     }
 
+    /**
+     * What a replay of this strategy is called by default, in lower case ("budget sweep", "best-of-16",
+     * "3 rounds"); a run's name adds what it replays.
+     */
+    public String describe(int samples, int rounds, int budgets) {
+        return switch (this) {
+            case BUDGET_FORCING -> budgets > 1 ? "budget sweep" : "budget forcing";
+            case SAMPLING -> "best-of-" + samples;
+            case MULTI_ROUND -> rounds + " rounds";
+            case FIRST_FINISH -> "first finish of " + samples;
+            case BRANCH -> "branches";
+        };
+    }
+
     @Override
     public String toString() {
         return label;
