@@ -1,6 +1,7 @@
 package dev.ponder.core.settings;
 
 import dev.ponder.core.chart.ChartSpec;
+import dev.ponder.core.chart.PaperStyle;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +62,46 @@ public final class SettingsStore {
         }
         return new UserSettings(window(root.get("window")), text(root.get("lastWorkspace")),
                 texts(root.get("recentWorkspaces")), texts(root.get("recentImports")), mappings(root.get("mappings")),
-                markers(root.get("reflectionMarkers")), charts(root.get("charts")), connections(root.get("connections")));
+                markers(root.get("reflectionMarkers")), charts(root.get("charts")), connections(root.get("connections")),
+                preferences(root.get("preferences")), root.path("welcomeSeen").asBoolean(false));
+    }
+
+    /** Each preference read on its own: a wrong one (a hand edit) falls back to its default alone. */
+    private Preferences preferences(JsonNode node) {
+        Preferences preferences = Preferences.DEFAULTS;
+        if (node == null || !node.isObject()) {
+            return preferences;
+        }
+        preferences = preference(preferences, node, "theme", (p, value) -> p.withTheme(Theme.valueOf(value.asText())));
+        preferences = preference(preferences, node, "fontSize", (p, value) -> p.withFontSize(number(value)));
+        preferences = preference(preferences, node, "defaultGrader", (p, value) -> p.withDefaultGrader(value.asText()));
+        preferences = preference(preferences, node, "tokenizer", (p, value) -> p.withTokenizer(value.asText()));
+        return preference(preferences, node, "chartStyle",
+                (p, value) -> p.withChartStyle(JSON.treeToValue(value, PaperStyle.class)));
+    }
+
+    private interface PreferenceReader {
+        Preferences read(Preferences preferences, JsonNode value) throws IOException;
+    }
+
+    private Preferences preference(Preferences preferences, JsonNode node, String field, PreferenceReader reader) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return preferences;
+        }
+        try {
+            return reader.read(preferences, value);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warning("Ignoring the preference " + field + " in " + file + ": " + e.getMessage());
+            return preferences;
+        }
+    }
+
+    private static double number(JsonNode value) {
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException("not a number: " + value);
+        }
+        return value.doubleValue();
     }
 
     private Map<String, ChartSpec> charts(JsonNode node) {

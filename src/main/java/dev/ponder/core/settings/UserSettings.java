@@ -22,14 +22,16 @@ import java.util.Optional;
  * @param reflectionMarkers the phrases that mark reflection in a trace, or {@code null} for Ponder's defaults
  * @param charts            the last choices made for each chart, by chart name
  * @param connections       the models replay can use, saved by name (the file is owner-only: it may hold keys)
+ * @param preferences       the choices made in Settings (theme, font size, default grader, tokenizer, chart style)
+ * @param welcomeSeen       whether the welcome screen has been shown (it opens by itself only on a first start)
  */
 public record UserSettings(WindowState window, String lastWorkspace, List<String> recentWorkspaces,
                            List<String> recentImports, Map<String, SavedMapping> mappings,
                            List<String> reflectionMarkers, Map<String, ChartSpec> charts,
-                           List<ModelConnection> connections) {
+                           List<ModelConnection> connections, Preferences preferences, boolean welcomeSeen) {
     public static final int RECENT_LIMIT = 10;
     public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of(), null, Map.of(),
-            List.of());
+            List.of(), Preferences.DEFAULTS, false);
 
     public UserSettings {
         recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
@@ -38,38 +40,39 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
         reflectionMarkers = reflectionMarkers == null ? null : List.copyOf(reflectionMarkers);
         charts = charts == null ? Map.of() : Map.copyOf(charts);
         connections = connections == null ? List.of() : List.copyOf(connections);
+        preferences = preferences == null ? Preferences.DEFAULTS : preferences;
     }
 
     public UserSettings withWindow(WindowState newWindow) {
-        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers, charts, connections);
+        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers, charts, connections, preferences, welcomeSeen);
     }
 
     /** Records that this workspace was opened: it becomes the last one and heads the recent list. */
     public UserSettings withWorkspaceOpened(String workspace) {
         return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings,
-                reflectionMarkers, charts, connections);
+                reflectionMarkers, charts, connections, preferences, welcomeSeen);
     }
 
     public UserSettings withImported(String file) {
         return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings,
-                reflectionMarkers, charts, connections);
+                reflectionMarkers, charts, connections, preferences, welcomeSeen);
     }
 
     public UserSettings withoutRecentWorkspace(String workspace) {
         List<String> rest = new ArrayList<>(recentWorkspaces);
         rest.remove(workspace);
-        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers, charts, connections);
+        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers, charts, connections, preferences, welcomeSeen);
     }
 
     public UserSettings withoutRecent() {
-        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers, charts, connections);
+        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers, charts, connections, preferences, welcomeSeen);
     }
 
     /** Remembers how to read files of this shape. */
     public UserSettings withMapping(FileShape shape, SavedMapping mapping) {
         Map<String, SavedMapping> updated = new HashMap<>(mappings);
         updated.put(shape.key(), mapping);
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers, charts, connections);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers, charts, connections, preferences, welcomeSeen);
     }
 
     /** The reflection markers trace figures use: the user's list, else Ponder's defaults. */
@@ -79,7 +82,7 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
 
     /** Uses these markers from now on; {@code null} goes back to Ponder's defaults. */
     public UserSettings withReflectionMarkers(List<String> phrases) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases, charts, connections);
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases, charts, connections, preferences, welcomeSeen);
     }
 
     /** Remembers the choices made for a chart (under its kind). */
@@ -87,7 +90,7 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
         Map<String, ChartSpec> updated = new HashMap<>(charts);
         updated.put(spec.kind().id(), spec);
         return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                updated, connections);
+                updated, connections, preferences, welcomeSeen);
     }
 
     public Optional<ChartSpec> chart(dev.ponder.core.chart.ChartKind kind) {
@@ -104,14 +107,30 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
         updated.removeIf(c -> c.name().equals(connection.name()));
         updated.add(connection);
         return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                charts, updated);
+                charts, updated, preferences, welcomeSeen);
     }
 
     public UserSettings withoutConnection(String name) {
         List<ModelConnection> updated = new ArrayList<>(connections);
         updated.removeIf(c -> c.name().equals(name));
         return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                charts, updated);
+                charts, updated, preferences, welcomeSeen);
+    }
+
+    public UserSettings withPreferences(Preferences newPreferences) {
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
+                charts, connections, newPreferences, welcomeSeen);
+    }
+
+    public UserSettings withWelcomeSeen() {
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
+                charts, connections, preferences, true);
+    }
+
+    /** Every saved connection replaced by these, in this order. */
+    public UserSettings withConnections(List<ModelConnection> newConnections) {
+        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
+                charts, newConnections, preferences, welcomeSeen);
     }
 
     private static List<String> pushFront(List<String> list, String item) {

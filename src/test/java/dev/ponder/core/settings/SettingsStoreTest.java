@@ -54,7 +54,7 @@ class SettingsStoreTest {
         Files.writeString(file, "{\"window\": {\"x\": 0, \"y\": 0, \"width\": 3, \"height\": 2}, \"lastWorkspace\": \"/w.ponder\", "
                 + "\"recentWorkspaces\": [\"/w.ponder\", 7, null], \"recentImports\": \"not a list\", \"fromTheFuture\": true}");
         assertThat(new SettingsStore(file).load())
-                .isEqualTo(new UserSettings(null, "/w.ponder", java.util.List.of("/w.ponder"), java.util.List.of(), java.util.Map.of(), null, java.util.Map.of(), java.util.List.of()));
+                .isEqualTo(new UserSettings(null, "/w.ponder", java.util.List.of("/w.ponder"), java.util.List.of(), java.util.Map.of(), null, java.util.Map.of(), java.util.List.of(), Preferences.DEFAULTS, false));
         Files.writeString(file, "[1, 2]");
         assertThat(new SettingsStore(file).load()).isEqualTo(UserSettings.DEFAULTS);
         assertThatThrownBy(() -> new WindowState(0, 0, Double.NaN, 500, false)).isInstanceOf(IllegalArgumentException.class);
@@ -84,5 +84,37 @@ class SettingsStoreTest {
         assertThat(home.dir()).isEqualTo(Path.of("/home/u/.ponder"));
         assertThat(home.defaultWorkspace()).isEqualTo(Path.of("/home/u/.ponder/default.ponder"));
         assertThat(home.settingsFile()).isEqualTo(Path.of("/home/u/.ponder/settings.json"));
+    }
+
+    @Test
+    void preferencesAndTheWelcomeRoundTrip() throws Exception {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        UserSettings settings = UserSettings.DEFAULTS.withPreferences(Preferences.DEFAULTS.withTheme(Theme.DARK)
+                        .withFontSize(15).withDefaultGrader("exact").withTokenizer("o200k")
+                        .withChartStyle(dev.ponder.core.chart.PaperStyle.DOUBLE_COLUMN.withFont(9, true)))
+                .withWelcomeSeen();
+        store.save(settings);
+        assertThat(store.load()).isEqualTo(settings);
+        assertThat(store.load().preferences().theme()).isEqualTo(Theme.DARK);
+        assertThat(store.load().welcomeSeen()).isTrue();
+    }
+
+    @Test
+    void aWrongPreferenceFallsBackToItsDefaultAlone() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"preferences\": {\"theme\": \"PURPLE\", \"fontSize\": 80, \"defaultGrader\": \"exact\", "
+                + "\"tokenizer\": \"o200k\", \"chartStyle\": {\"widthCm\": 1}}}");
+        Preferences loaded = new SettingsStore(file).load().preferences();
+        assertThat(loaded).isEqualTo(Preferences.DEFAULTS.withDefaultGrader("exact").withTokenizer("o200k"));
+    }
+
+    @Test
+    void preferencesSayWhatIsAllowed() {
+        assertThatThrownBy(() -> Preferences.DEFAULTS.withFontSize(30)).hasMessageContaining("9 to 24 points");
+        assertThatThrownBy(() -> Preferences.DEFAULTS.withDefaultGrader("vibes"))
+                .hasMessageContaining("Unknown grader 'vibes'").hasMessageContaining("ponder-math");
+        assertThatThrownBy(() -> Preferences.DEFAULTS.withTokenizer(" ")).hasMessageContaining("tokenizer.json");
+        assertThat(Preferences.DEFAULTS.withTokenizer("/m/tokenizer.json").tokenizerIsFile()).isTrue();
+        assertThat(Preferences.DEFAULTS.tokenizerIsFile()).isFalse();
     }
 }
