@@ -16,6 +16,9 @@ import dev.ponder.app.search.SearchViewModel;
 import dev.ponder.app.status.StatusBarView;
 import dev.ponder.app.status.StatusBarViewModel;
 import dev.ponder.app.task.FxTaskRunner;
+import dev.ponder.app.task.UncaughtErrors;
+import dev.ponder.app.theme.ThemeController;
+import dev.ponder.core.settings.LogFiles;
 import dev.ponder.app.tree.TreeView;
 import dev.ponder.app.tree.TreeViewModel;
 import dev.ponder.app.workbench.WorkbenchView;
@@ -30,7 +33,6 @@ import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.store.Workspace;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
@@ -56,6 +58,8 @@ public final class PonderApp extends Application {
 
     /** JavaFX's own logger; held in a field because the logging framework keeps loggers only weakly. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    /** One log file handler per process, however many windows tests open. */
+    private static java.util.logging.Handler logFile;
 
     /** Opens the window; {@code args} may name a workspace file to open. Returns when the window closes. */
     public static void launchWindow(String[] args) {
@@ -68,10 +72,13 @@ public final class PonderApp extends Application {
     public void start(Stage primaryStage) {
         stage = primaryStage;
         PonderHome home = PonderHome.resolve();
+        startLog(home);
         tasks = new FxTaskRunner();
         WorkspaceSession session = new WorkspaceSession();
         AppSettings settings = new AppSettings(new SettingsStore(home.settingsFile()));
         main = new MainViewModel(tasks, session, home, settings);
+        UncaughtErrors.install(main::reportUnexpected);
+        ThemeController theme = new ThemeController(settings, tasks);
         ImportViewModel importing = new ImportViewModel(tasks, session, settings, main::showStatus);
 
         RunBrowserViewModel runs = new RunBrowserViewModel(tasks, session);
@@ -106,8 +113,8 @@ public final class PonderApp extends Application {
         replay.onFinished(ids -> main.showStatus("Replay finished: " + ids.size() + (ids.size() == 1 ? " run" : " runs")
                 + " added to the run browser"));
         WorkbenchView centre = new WorkbenchView(workbench, new SearchViewModel(tasks, session), dialogs,
-                new RunOverviewView(overview).root(), new ChartsView(charts, dialogs, main::showStatus).root(),
-                new TreeView(tree, dialogs, main::showStatus).root(), new ReplayView(replay).root(),
+                new RunOverviewView(overview).root(), new ChartsView(charts, dialogs, main::showStatus, theme.darkProperty()).root(),
+                new TreeView(tree, dialogs, main::showStatus, theme.darkProperty()).root(), new ReplayView(replay).root(),
                 (sample, problemKey, position) -> replay.branchFrom(sample.id(), position,
                         "sample " + sample.id() + " of " + problemKey));
 
@@ -118,13 +125,33 @@ public final class PonderApp extends Application {
                 tree.noticeProperty(), replay.noticeProperty()));
         view.addMenu(centre.menu(), WorkbenchView.shortcuts());
         Scene scene = new Scene(view.root());
-        scene.getStylesheets().add(Objects.requireNonNull(PonderApp.class.getResource("ponder.css")).toExternalForm());
+        theme.style(scene);
         stage.setScene(scene);
+        stage.focusedProperty().addListener((observable, before, focused) -> {
+            if (focused) {
+                theme.checkSystem();
+            }
+        });
         stage.titleProperty().bind(main.titleProperty());
         WindowPlacement.restore(stage, main.savedWindow());
         stage.show();
+        theme.install();
         importOnceOpen(session, importing, requestedImports());
         main.start(requestedWorkspace());
+    }
+
+    /** Ponder's own log file; without one (a read-only home folder) it still runs, logging to the console. */
+    private static void startLog(PonderHome home) {
+        if (logFile != null) {
+            return;
+        }
+        try {
+            logFile = LogFiles.install(home.logsDir());
+            Logger.getLogger(PonderApp.class.getName()).info("Ponder " + dev.ponder.core.PonderVersion.current()
+                    + " starting, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name"));
+        } catch (java.io.IOException e) {
+            Logger.getLogger(PonderApp.class.getName()).warning("No log file in " + home.logsDir() + ": " + e.getMessage());
+        }
     }
 
     /** Run files named on the command line go to the import dialog once the workspace is open. */

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -57,6 +58,7 @@ public final class ChartsView {
     private final ChartsViewModel viewModel;
     private final FileDialogs dialogs;
     private final Consumer<String> announce;
+    private final ObservableValue<Boolean> dark;
     private final Parent root;
     private final ChartViewer viewer = new ChartViewer(null, false);
     private final Map<Curve, CheckBox> curves = new EnumMap<>(Curve.class);
@@ -92,12 +94,18 @@ public final class ChartsView {
     @FXML
     private VBox controls;
 
-    /** @param status where a finished export is announced (the status bar) */
-    public ChartsView(ChartsViewModel viewModel, FileDialogs dialogs, Consumer<String> status) {
+    /**
+     * @param status where a finished export is announced (the status bar)
+     * @param dark   whether the window shows the dark theme: the chart on screen follows it, exports do not
+     */
+    public ChartsView(ChartsViewModel viewModel, FileDialogs dialogs, Consumer<String> status,
+                      ObservableValue<Boolean> dark) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.announce = status;
+        this.dark = dark;
         this.root = Fxml.load(this, "Charts.fxml");
+        dark.addListener((observable, before, now) -> viewModel.repaint());
     }
 
     public Parent root() {
@@ -145,6 +153,9 @@ public final class ChartsView {
 
     private void show(RenderedChart drawn) {
         if (drawn != null) {
+            if (Boolean.TRUE.equals(dark.getValue())) {
+                ScreenChartStyle.darken(drawn.chart());
+            }
             viewer.setChart(drawn.chart());
         }
         viewer.setVisible(drawn != null);

@@ -182,6 +182,11 @@ public final class ChartsViewModel {
         draw();
     }
 
+    /** Draws the chart again from what was read already (for a change of look, not of data). */
+    public void repaint() {
+        draw();
+    }
+
     private void follow(RunSummary run) {
         if (run == null) {
             return;

@@ -48,7 +48,7 @@ final class EditRunDialog {
 
         Label problemLabel = new Label();
         problemLabel.getStyleClass().add("problem");
-        problemLabel.setStyle("-fx-text-fill: #b3261e");
+        problemLabel.setStyle("-fx-text-fill: -ponder-wrong");
         problemLabel.textProperty().bind(problem);
         VBox content = new VBox(12, RunAttributeForm.of(List.of(RunAttribute.values()), values, attribute -> "not set"));
         String others = run.params().entrySet().stream()

@@ -14,6 +14,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
@@ -38,6 +40,7 @@ import javafx.stage.Window;
 
 /** The main window's content: menus, run browser on the left, the centre screen, the status bar. */
 public final class MainView {
+    private static final Logger LOG = Logger.getLogger(MainView.class.getName());
     private final MainViewModel viewModel;
     private final ImportViewModel importing;
     private final FileDialogs dialogs;
@@ -245,6 +248,9 @@ public final class MainView {
     }
 
     private void showNotice(Notice notice) {
+        if (notice != null && notice.cause() != null) {
+            LOG.log(Level.WARNING, notice.title(), notice.cause());
+        }
         if (notice != null) {
             NoticeDialog.show(window(), notice);
         }

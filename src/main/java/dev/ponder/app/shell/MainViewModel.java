@@ -45,6 +45,9 @@ public final class MainViewModel {
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final StringBinding title;
+    private static final long REPEAT_QUIET_MS = 5000;
+    private String lastUnexpected;
+    private long lastUnexpectedAt;
 
     public MainViewModel(TaskRunner tasks, WorkspaceSession session, PonderHome home, AppSettings settings) {
         this.tasks = tasks;
@@ -147,6 +150,22 @@ public final class MainViewModel {
                         statusMessage.set("Import of the sample runs cancelled");
                     }
                 });
+    }
+
+    /**
+     * Shows a bug no code caught. The same failure again within a few seconds (a broken redraw repeats itself) is
+     * only logged, so the window is not buried under dialogs.
+     */
+    public void reportUnexpected(Throwable error) {
+        String signature = error.getClass().getName() + ": " + error.getMessage();
+        long now = System.currentTimeMillis();
+        if (signature.equals(lastUnexpected) && now - lastUnexpectedAt < REPEAT_QUIET_MS) {
+            lastUnexpectedAt = now;
+            return;
+        }
+        lastUnexpected = signature;
+        lastUnexpectedAt = now;
+        notice.set(Notice.unexpected(error));
     }
 
     /** Tells every screen to reload from the workspace. */

@@ -27,11 +27,19 @@ public final class TreeCanvas extends Region {
     /** From this many pixels between neighbours on, nodes carry the start of their step text. */
     static final double LABELS_FROM = 70;
     private static final double MAX_SCALE = 160;
-    private static final Color SELECTED = Color.web("#1f6feb");
-    private static final Color FAINT = Color.web("#c4c4c4");
+    private static final Palette LIGHT = new Palette(Color.WHITE, Color.web("#555555"), Color.web("#c4c4c4"),
+            Color.web("#9a9a9a"), Color.web("#333333"), Color.web("#222222"), Color.web("#1f4e8c"), Color.web("#1f6feb"));
+    private static final Palette DARK = new Palette(Color.web("#1f2227"), Color.web("#aab2bd"), Color.web("#4a5058"),
+            Color.web("#6f7782"), Color.web("#c9d1d9"), Color.web("#e4e7eb"), Color.web("#9ec5ff"), Color.web("#58a6ff"));
     private static final double[] PRUNED_DASHES = {4, 3};
 
+    /** The canvas's own colours (node fills and right/wrong rings are the paper palette's in either theme). */
+    private record Palette(Color background, Color edge, Color faint, Color denseEdge, Color outline, Color ink,
+                           Color edgeLabel, Color selected) {
+    }
+
     private final Canvas canvas = new Canvas();
+    private Palette palette = LIGHT;
     private TreeScene scene;
     private double scale = 40;
     private double offsetX;
@@ -185,13 +193,19 @@ public final class TreeCanvas extends Region {
         }
     }
 
+    /** Draws in the dark theme's colours or the light one's. */
+    public void setDark(boolean dark) {
+        palette = dark ? DARK : LIGHT;
+        paint();
+    }
+
     /** Draws what is in view. */
     void paint() {
         long start = System.nanoTime();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Color.WHITE);
+        g.setFill(palette.background());
         g.fillRect(0, 0, width, height);
         lastPaintedNodes = 0;
         if (scene != null && width > 0 && height > 0) {
@@ -225,7 +239,7 @@ public final class TreeCanvas extends Region {
     /** Zoomed far out: all edges in one path, nodes as small squares of their colour. */
     private void paintDense(GraphicsContext g, double minX, double minY, double maxX, double maxY) {
         SearchTree tree = scene.tree();
-        g.setStroke(Color.web("#9a9a9a"));
+        g.setStroke(palette.denseEdge());
         g.setLineWidth(0.5);
         g.beginPath();
         for (int node : scene.shown()) {
@@ -258,7 +272,7 @@ public final class TreeCanvas extends Region {
             if (parent < 0 || scene.edgeHighlight(node) != null || !edgeInView(node, parent, minX, minY, maxX, maxY)) {
                 continue;
             }
-            g.setStroke(faint ? FAINT : Color.web("#555555"));
+            g.setStroke(faint ? palette.faint() : palette.edge());
             g.setLineDashes(tree.node(node).pruned() ? PRUNED_DASHES : null);
             g.strokeLine(offsetX + scene.x(parent) * scale, offsetY + scene.y(parent) * scale,
                     offsetX + scene.x(node) * scale, offsetY + scene.y(node) * scale);
@@ -296,8 +310,8 @@ public final class TreeCanvas extends Region {
         double cy = offsetY + scene.y(node) * scale;
         boolean pruned = scene.tree().node(node).pruned();
         Color fill = fx(scene.fill(node));
-        // Faded by mixing with the white background, not by transparency: edges must not show through.
-        g.setFill(pruned || dim ? fill.interpolate(Color.WHITE, 0.65) : fill);
+        // Faded by mixing with the background, not by transparency: edges must not show through.
+        g.setFill(pruned || dim ? fill.interpolate(palette.background(), 0.65) : fill);
         g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
         Boolean verdict = scene.verdict(node);
         g.setGlobalAlpha(dim ? 0.45 : 1);
@@ -305,19 +319,19 @@ public final class TreeCanvas extends Region {
             g.setStroke(fx(verdict ? PaperColours.CORRECT : PaperColours.WRONG));
             g.setLineWidth(Math.max(1.5, r / 4));
         } else {
-            g.setStroke(Color.web("#333333"));
+            g.setStroke(palette.outline());
             g.setLineWidth(0.8);
         }
         g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
         g.setGlobalAlpha(1);
         if (scene.hiddenBelow(node) > 0) {
-            g.setStroke(Color.web("#222222"));
+            g.setStroke(palette.ink());
             g.setLineWidth(1.2);
             g.strokeLine(cx - r * 0.55, cy, cx + r * 0.55, cy);
             g.strokeLine(cx, cy - r * 0.55, cx, cy + r * 0.55);
         }
         if (node == chosen) {
-            g.setStroke(SELECTED);
+            g.setStroke(palette.selected());
             g.setLineWidth(2.5);
             g.strokeOval(cx - r - 4, cy - r - 4, 2 * r + 8, 2 * r + 8);
         }
@@ -341,7 +355,7 @@ public final class TreeCanvas extends Region {
             double cy = offsetY + scene.y(node) * scale;
             int chars = (int) (room / (fontSize * 0.55));
             if (scale >= LABELS_FROM && tree.node(node).stepText() != null && chars >= 6) {
-                g.setFill(Color.web("#222222"));
+                g.setFill(palette.ink());
                 String text = snippet(tree.node(node).stepText(), chars);
                 if (topDown) {
                     g.fillText(text, cx, cy + r + 3, room);
@@ -351,7 +365,7 @@ public final class TreeCanvas extends Region {
             }
             if (scene.options().edgeLabels() && tree.parent(node) >= 0) {
                 String label = scene.edgeLabel(node);
-                g.setFill(Color.web("#1f4e8c"));
+                g.setFill(palette.edgeLabel());
                 if (topDown) {
                     g.fillText(label, cx, cy - r - fontSize - 4, room);
                 } else {

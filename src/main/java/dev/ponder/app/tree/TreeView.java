@@ -83,11 +83,15 @@ public final class TreeView {
     private Button openSample;
 
     /** @param announce where a finished export is announced (the status bar) */
-    public TreeView(TreeViewModel viewModel, FileDialogs dialogs, Consumer<String> announce) {
+    /** @param dark whether the window shows the dark theme: the canvas follows it, exports stay in the paper style */
+    public TreeView(TreeViewModel viewModel, FileDialogs dialogs, Consumer<String> announce,
+                    javafx.beans.value.ObservableValue<Boolean> dark) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.announce = announce;
         this.root = Fxml.load(this, "Tree.fxml");
+        canvas.setDark(Boolean.TRUE.equals(dark.getValue()));
+        dark.addListener((observable, before, now) -> canvas.setDark(Boolean.TRUE.equals(now)));
     }
 
     public Parent root() {

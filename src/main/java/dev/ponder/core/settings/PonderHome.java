@@ -46,6 +46,11 @@ public record PonderHome(Path dir) {
         return dir.resolve("replays");
     }
 
+    /** Where Ponder keeps its rotating log files ({@link LogFiles}). */
+    public Path logsDir() {
+        return dir.resolve("logs");
+    }
+
     public Path settingsFile() {
         return dir.resolve("settings.json");
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * The choices made in Settings: how Ponder looks, and the defaults new work starts from.
  *
  * @param theme         light, dark, or as the system is set
- * @param fontSize      the interface font size in points (figures keep their own)
+ * @param fontSize      the interface font size in pixels (figures keep their own, in points)
  * @param defaultGrader the grader imports and replays use for samples their file does not grade
  * @param tokenizer     what counts the tokens a file does not count: {@code cl100k}, {@code o200k} or the path of a
  *                      model's {@code tokenizer.json}
@@ -27,7 +27,7 @@ public record Preferences(Theme theme, double fontSize, String defaultGrader, St
         Objects.requireNonNull(chartStyle, "chartStyle");
         if (!(fontSize >= MIN_FONT_SIZE && fontSize <= MAX_FONT_SIZE)) {
             throw new IllegalArgumentException("The font size must be " + (int) MIN_FONT_SIZE + " to "
-                    + (int) MAX_FONT_SIZE + " points, not " + fontSize + ".");
+                    + (int) MAX_FONT_SIZE + " px, not " + fontSize + ".");
         }
         if (defaultGrader == null || Graders.byName(defaultGrader).isEmpty()) {
             throw new IllegalArgumentException("Unknown grader '" + defaultGrader + "': choose one of "

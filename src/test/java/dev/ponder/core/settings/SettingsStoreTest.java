@@ -110,7 +110,7 @@ class SettingsStoreTest {
 
     @Test
     void preferencesSayWhatIsAllowed() {
-        assertThatThrownBy(() -> Preferences.DEFAULTS.withFontSize(30)).hasMessageContaining("9 to 24 points");
+        assertThatThrownBy(() -> Preferences.DEFAULTS.withFontSize(30)).hasMessageContaining("9 to 24 px");
         assertThatThrownBy(() -> Preferences.DEFAULTS.withDefaultGrader("vibes"))
                 .hasMessageContaining("Unknown grader 'vibes'").hasMessageContaining("ponder-math");
         assertThatThrownBy(() -> Preferences.DEFAULTS.withTokenizer(" ")).hasMessageContaining("tokenizer.json");
