@@ -3,7 +3,10 @@ package dev.ponder.app;
 import dev.ponder.app.importing.ImportViewModel;
 import dev.ponder.app.overview.RunOverviewView;
 import dev.ponder.app.overview.RunOverviewViewModel;
+import dev.ponder.app.replay.ConnectionDialog;
 import dev.ponder.app.replay.ReplayView;
+import dev.ponder.app.settings.SettingsDialog;
+import dev.ponder.app.settings.SettingsViewModel;
 import dev.ponder.app.replay.ReplayViewModel;
 import dev.ponder.app.runs.RunBrowserView;
 import dev.ponder.app.runs.RunBrowserViewModel;
@@ -101,10 +104,20 @@ public final class PonderApp extends Application {
             public void remember(ChartSpec spec) {
                 settings.update(current -> current.withChart(spec));
             }
+
+            @Override
+            public dev.ponder.core.chart.PaperStyle defaultStyle() {
+                return settings.get().preferences().chartStyle();
+            }
         }, () -> settings.get().markers(), runs.selectedProperty(), runs.runs(),
                 Bindings.createStringBinding(() -> workbench.problems().selectedProperty().get() == null ? null
                         : workbench.problems().selectedProperty().get().key(), workbench.problems().selectedProperty()));
         charts.onOpen(workbench::open);
+        settings.property().addListener((observable, before, after) -> {
+            if (!before.preferences().chartStyle().equals(after.preferences().chartStyle())) {
+                charts.useStyle(after.preferences().chartStyle());
+            }
+        });
         TreeViewModel tree = new TreeViewModel(tasks, session, runs.selectedProperty(),
                 workbench.problems().selectedProperty());
         tree.onOpen(workbench::open);
@@ -124,6 +137,18 @@ public final class PonderApp extends Application {
                 workbench.inspector().noticeProperty(), charts.noticeProperty(),
                 tree.noticeProperty(), replay.noticeProperty()));
         view.addMenu(centre.menu(), WorkbenchView.shortcuts());
+        view.onSettings(page -> SettingsDialog.show(stage, new SettingsViewModel(settings), page,
+                new SettingsDialog.Helpers() {
+                    @Override
+                    public java.util.Optional<Path> tokenizerFile(javafx.stage.Window owner) {
+                        return dialogs.tokenizerFile(owner);
+                    }
+
+                    @Override
+                    public void editConnections(javafx.stage.Window owner) {
+                        ConnectionDialog.show(owner, replay);
+                    }
+                }));
         Scene scene = new Scene(view.root());
         theme.style(scene);
         stage.setScene(scene);
@@ -133,6 +158,7 @@ public final class PonderApp extends Application {
             }
         });
         stage.titleProperty().bind(main.titleProperty());
+        dev.ponder.app.shell.AppIcons.apply(stage);
         WindowPlacement.restore(stage, main.savedWindow());
         stage.show();
         theme.install();

@@ -10,6 +10,11 @@ public interface ChartMemory {
 
     void remember(ChartSpec spec);
 
+    /** The paper style a chart with no remembered choices starts with (Settings › Charts). */
+    default dev.ponder.core.chart.PaperStyle defaultStyle() {
+        return dev.ponder.core.chart.PaperStyle.SINGLE_COLUMN;
+    }
+
     /** Remembers nothing: for tests and previews. */
     ChartMemory NONE = new ChartMemory() {
         @Override

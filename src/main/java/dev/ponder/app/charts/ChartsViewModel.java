@@ -74,7 +74,8 @@ public final class ChartsViewModel {
         this.memory = memory;
         this.markers = markers;
         this.runs = runs;
-        spec.set(memory.recall(ChartKind.SCALING).orElse(ChartSpec.of(ChartKind.SCALING, List.of())).withRuns(List.of()));
+        spec.set(memory.recall(ChartKind.SCALING).orElse(ChartSpec.of(ChartKind.SCALING, List.of())
+                .withStyle(memory.defaultStyle())).withRuns(List.of()));
         spec.addListener((observable, before, after) -> {
             if (after != null) {
                 memory.remember(after);
@@ -180,6 +181,13 @@ public final class ChartsViewModel {
     public void redraw() {
         inputs = null;
         draw();
+    }
+
+    /** Uses this paper style from now on (a new default saved in Settings). */
+    public void useStyle(dev.ponder.core.chart.PaperStyle style) {
+        if (!style.equals(spec.get().style())) {
+            spec.set(spec.get().withStyle(style));
+        }
     }
 
     /** Draws the chart again from what was read already (for a change of look, not of data). */

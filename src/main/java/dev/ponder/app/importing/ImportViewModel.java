@@ -76,7 +76,10 @@ public final class ImportViewModel {
 
     /** The dialog's state for a plan. */
     public ImportDialogModel dialogFor(List<PlannedFile> planned) {
-        return new ImportDialogModel(planned, formats);
+        ImportDialogModel dialog = new ImportDialogModel(planned, formats);
+        dialog.graderProperty().set(settings.get().preferences().defaultGrader());
+        dialog.tokenizerProperty().set(settings.get().preferences().tokenizer());
+        return dialog;
     }
 
     /** The mapping dialog's state for a file no reader knows. */

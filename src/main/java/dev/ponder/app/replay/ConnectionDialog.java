@@ -20,11 +20,11 @@ import javafx.stage.Window;
  * holding its key, or a key kept in the owner-only settings file) or a GGUF file run in-process; Test Connection
  * lists the server's models or loads the file.
  */
-final class ConnectionDialog {
+public final class ConnectionDialog {
     private ConnectionDialog() {
     }
 
-    static void show(Window owner, ReplayViewModel viewModel) {
+    public static void show(Window owner, ReplayViewModel viewModel) {
         Dialog<ModelConnection> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Model Connections");

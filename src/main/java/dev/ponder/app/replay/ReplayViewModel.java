@@ -399,7 +399,8 @@ public final class ReplayViewModel implements AutoCloseable {
             BranchOrigin origin = chosen == ReplayStrategy.BRANCH ? origin(workspace, point, model) : null;
             ReplayRequest request = request(chosen, original, problems, budgetList, origin);
             ModelBackend backend = backend(model, parallel);
-            return new WorkspaceReplay(workspace, replaysDir, Graders.MATH)
+            return new WorkspaceReplay(workspace, replaysDir,
+                    Graders.byName(settings.get().preferences().defaultGrader()).orElse(Graders.MATH))
                     .run(request, backend, model.promptTemplate(), live, live.recording(context));
         }, new TaskListener<WorkspaceReplay.Outcome>() {
             @Override

@@ -1,26 +1,56 @@
 package dev.ponder.app.shell;
 
 import dev.ponder.core.PonderVersion;
+import dev.ponder.core.replay.EmbeddedLlama;
+import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.SqliteInfo;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
-/** Help › About: what Ponder is and the versions it runs on, for bug reports. */
+/** Help › About: what Ponder is, the versions it runs on and where it keeps its files, for bug reports. */
 final class AboutDialog {
     private AboutDialog() {
     }
 
-    static void show(Window owner) {
-        String text = "A workbench for test-time scaling research on reasoning models.\n\n"
-                + "Ponder " + PonderVersion.current() + "\n"
+    static String versions(PonderHome home) {
+        return "Ponder " + PonderVersion.current() + "\n"
                 + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")\n"
                 + "JavaFX " + System.getProperty("javafx.runtime.version") + "\n"
                 + "SQLite " + SqliteInfo.version() + "\n"
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+                + "llama.cpp binding de.kherud:llama " + EmbeddedLlama.LIBRARY_VERSION + "\n"
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
+                + "\n\nSettings: " + home.settingsFile() + "\nLog: " + home.logsDir();
+    }
+
+    static void show(Window owner, PonderHome home) {
+        String text = versions(home);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setTitle("About Ponder");
-        alert.setHeaderText("Ponder");
+        alert.setHeaderText("Ponder\nA workbench for test-time scaling research on reasoning models");
+        ImageView logo = new ImageView(AppIcons.largest());
+        logo.setFitWidth(64);
+        logo.setFitHeight(64);
+        alert.setGraphic(logo);
+        Label body = new Label(text);
+        body.setId("about-versions");
+        alert.getDialogPane().setContent(body);
+        ButtonType copy = new ButtonType("Copy", ButtonBar.ButtonData.LEFT);
+        alert.getButtonTypes().setAll(copy, ButtonType.OK);
+        Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
+        copyButton.addEventFilter(ActionEvent.ACTION, event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            copyButton.setText("Copied");
+            event.consume();
+        });
         alert.initOwner(owner);
         alert.show();
     }

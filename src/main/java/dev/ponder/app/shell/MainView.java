@@ -9,7 +9,8 @@ import dev.ponder.app.importing.MappingDialog;
 import dev.ponder.app.importing.MappingDialogModel;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.PlannedFile;
-import dev.ponder.core.trace.ReflectionMarkers;
+import dev.ponder.app.settings.SettingsDialog;
+import java.util.function.Consumer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,9 +47,12 @@ public final class MainView {
     private final FileDialogs dialogs;
     private final Parent root;
     private List<String[]> shortcuts = List.of();
+    private Consumer<SettingsDialog.Page> openSettings = page -> { };
 
     @FXML
     private BorderPane rootPane;
+    @FXML
+    private StackPane layers;
     @FXML
     private SplitPane split;
     @FXML
@@ -102,6 +106,29 @@ public final class MainView {
                 split.getItems().remove(browserSlot);
             }
         });
+        WelcomeView welcome = new WelcomeView(new WelcomeView.Actions() {
+            @Override
+            public void openSampleRuns() {
+                viewModel.importSampleRuns();
+            }
+
+            @Override
+            public void importFile() {
+                importFiles();
+            }
+
+            @Override
+            public void connectModel() {
+                openSettings.accept(SettingsDialog.Page.MODELS);
+            }
+
+            @Override
+            public void closed() {
+                viewModel.closeWelcome();
+            }
+        });
+        viewModel.welcomeShownProperty().addListener((observable, before, shown) -> showWelcome(welcome.root(), shown));
+        showWelcome(welcome.root(), viewModel.welcomeShownProperty().get());
         rootPane.setOnDragOver(this::dragOver);
         rootPane.setOnDragExited(event -> rootPane.getStyleClass().remove("drop-target"));
         rootPane.setOnDragDropped(this::dropped);
@@ -148,8 +175,36 @@ public final class MainView {
 
     @FXML
     private void editReflectionMarkers() {
-        MarkersDialog.show(window(), viewModel.reflectionMarkers()).ifPresent(phrases -> viewModel.setReflectionMarkers(
-                phrases.equals(ReflectionMarkers.DEFAULT.phrases()) ? null : phrases));
+        openSettings.accept(SettingsDialog.Page.ANALYSIS);
+    }
+
+    @FXML
+    private void settings() {
+        openSettings.accept(SettingsDialog.Page.APPEARANCE);
+    }
+
+    /** What File › Settings… (and the menus that open one of its pages) does. */
+    public void onSettings(Consumer<SettingsDialog.Page> open) {
+        this.openSettings = open;
+    }
+
+    @FXML
+    private void welcome() {
+        viewModel.showWelcome();
+    }
+
+    @FXML
+    private void openLogFolder() {
+        viewModel.openLogFolder();
+    }
+
+    private void showWelcome(Parent welcome, boolean shown) {
+        if (shown && !layers.getChildren().contains(welcome)) {
+            layers.getChildren().add(welcome);
+            welcome.requestFocus();
+        } else if (!shown) {
+            layers.getChildren().remove(welcome);
+        }
     }
 
     @FXML
@@ -159,7 +214,7 @@ public final class MainView {
 
     @FXML
     private void about() {
-        AboutDialog.show(window());
+        AboutDialog.show(window(), viewModel.home());
     }
 
     private void fillRecent() {

@@ -22,6 +22,8 @@ import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -44,6 +46,7 @@ public final class MainViewModel {
     private final ObservableList<String> recentImports = FXCollections.observableArrayList();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper welcomeShown = new ReadOnlyBooleanWrapper();
     private final StringBinding title;
     private static final long REPEAT_QUIET_MS = 5000;
     private String lastUnexpected;
@@ -87,6 +90,48 @@ public final class MainViewModel {
         statusMessage.set(message);
     }
 
+    /** Whether the welcome screen is over the window: on a first start, and from Help › Welcome. */
+    public ReadOnlyBooleanProperty welcomeShownProperty() {
+        return welcomeShown.getReadOnlyProperty();
+    }
+
+    public void showWelcome() {
+        welcomeShown.set(true);
+    }
+
+    /** Closes the welcome; it no longer opens by itself. */
+    public void closeWelcome() {
+        welcomeShown.set(false);
+        if (!settings.get().welcomeSeen()) {
+            settings.update(UserSettings::withWelcomeSeen);
+        }
+    }
+
+    /** Help › Open Log Folder: in the file manager; where there is none, the folder is named in a message. */
+    public void openLogFolder() {
+        Path logs = home.logsDir();
+        tasks.submit("Opening the log folder", context -> {
+            Files.createDirectories(logs);
+            if (!java.awt.Desktop.isDesktopSupported()
+                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                return false;
+            }
+            java.awt.Desktop.getDesktop().open(logs.toFile());
+            return true;
+        }, opened -> {
+            if (!opened) {
+                notice.set(Notice.info("Ponder's log folder", "Ponder writes its log to " + logs
+                        + " (ponder-0.log is the newest). This system has no file manager Ponder can open it in."));
+            }
+        }, error -> notice.set(Notice.info("Ponder's log folder", "Ponder writes its log to " + logs
+                + " (ponder-0.log is the newest). It could not be opened here: " + error.getMessage())));
+    }
+
+    /** Ponder's folder: settings, log, models, replays. */
+    public PonderHome home() {
+        return home;
+    }
+
     public WindowState savedWindow() {
         return settings.get().window();
     }
@@ -96,6 +141,7 @@ public final class MainViewModel {
      * the default workspace, which the very first start creates and fills with the sample runs.
      */
     public void start(Path requested) {
+        welcomeShown.set(!settings.get().welcomeSeen());
         if (requested != null) {
             open(requested, false, true);
             return;
@@ -171,16 +217,6 @@ public final class MainViewModel {
     /** Tells every screen to reload from the workspace. */
     public void reload() {
         session.changed();
-    }
-
-    /** The reflection markers trace figures use now. */
-    public List<String> reflectionMarkers() {
-        return settings.get().markers().phrases();
-    }
-
-    /** Uses these markers from now on; {@code null} goes back to Ponder's defaults. */
-    public void setReflectionMarkers(List<String> phrases) {
-        settings.update(current -> current.withReflectionMarkers(phrases));
     }
 
     public void clearRecent() {

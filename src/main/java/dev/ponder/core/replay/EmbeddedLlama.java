@@ -36,7 +36,7 @@ public final class EmbeddedLlama implements ModelBackend {
     }
 
     /** The binding's version; kept in step with llama.version in the pom. */
-    static final String LIBRARY_VERSION = "4.2.0";
+    public static final String LIBRARY_VERSION = "4.2.0";
 
     private final Settings settings;
     private final LlamaModel model;
