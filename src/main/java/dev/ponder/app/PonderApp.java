@@ -61,8 +61,7 @@ public final class PonderApp extends Application {
 
     /** JavaFX's own logger; held in a field because the logging framework keeps loggers only weakly. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
-    /** One log file handler per process, however many windows tests open. */
-    private static java.util.logging.Handler logFile;
+    private java.util.logging.Handler logFile;
 
     /** Opens the window; {@code args} may name a workspace file to open. Returns when the window closes. */
     public static void launchWindow(String[] args) {
@@ -167,10 +166,7 @@ public final class PonderApp extends Application {
     }
 
     /** Ponder's own log file; without one (a read-only home folder) it still runs, logging to the console. */
-    private static void startLog(PonderHome home) {
-        if (logFile != null) {
-            return;
-        }
+    private void startLog(PonderHome home) {
         try {
             logFile = LogFiles.install(home.logsDir());
             Logger.getLogger(PonderApp.class.getName()).info("Ponder " + dev.ponder.core.PonderVersion.current()
@@ -207,6 +203,10 @@ public final class PonderApp extends Application {
         }
         if (main != null) {
             main.shutdown(WindowPlacement.capture(stage));
+        }
+        if (logFile != null) {
+            Logger.getLogger("").removeHandler(logFile);
+            logFile.close();
         }
     }
 

@@ -71,7 +71,7 @@ class MainWindowTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, dir.resolve("home").toString());
+        System.setProperty(PonderHome.PROPERTY, TestHomes.welcomed(dir.resolve("home")).toString());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new PonderApp(dialogs));
     }
@@ -276,7 +276,7 @@ class MainWindowTest {
         robot.clickOn(shown(".context-menu .label", "exact").orElseThrow());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "exact".equals(table.getItems().get(0).run().grader()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
-        assertThat(robot.lookup(".dialog-pane .content").queryLabeled().getText())
+        assertThat(robot.lookup("#notice-message").queryLabeled().getText())
                 .startsWith("Regraded 24 samples with exact:");
         clickButton("OK");
     }

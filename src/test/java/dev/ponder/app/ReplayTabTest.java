@@ -35,7 +35,7 @@ class ReplayTabTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, dir.resolve("home").toString());
+        System.setProperty(PonderHome.PROPERTY, TestHomes.welcomed(dir.resolve("home")).toString());
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new PonderApp(new ScriptedDialogs()));
     }

@@ -48,7 +48,7 @@ class TreeViewTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, dir.resolve("home").toString());
+        System.setProperty(PonderHome.PROPERTY, TestHomes.welcomed(dir.resolve("home")).toString());
         try (Workspace workspace = Workspace.create(PonderHome.resolve().defaultWorkspace())) {
             new Importer(workspace).importFile(SEARCH, ImportOptions.DEFAULT, TaskContext.NONE);
             new Importer(workspace).importFile(SAMPLES, ImportOptions.DEFAULT, TaskContext.NONE);

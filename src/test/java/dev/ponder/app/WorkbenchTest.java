@@ -61,7 +61,7 @@ class WorkbenchTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path home = dir.resolve("home");
+        Path home = TestHomes.welcomed(dir.resolve("home"));
         System.setProperty(PonderHome.PROPERTY, home.toString());
         try (Workspace workspace = Workspace.create(PonderHome.resolve().defaultWorkspace())) {
             new Importer(workspace).importFile(RUN, ImportOptions.DEFAULT, TaskContext.NONE);

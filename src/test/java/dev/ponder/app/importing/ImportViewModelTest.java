@@ -89,6 +89,16 @@ class ImportViewModelTest {
     }
 
     @Test
+    void theDialogStartsFromTheDefaultGraderAndTokenizerInSettings() {
+        assertThat(dialogFor(SAMPLE).graderProperty().get()).isEqualTo("ponder-math");
+        settings.update(current -> current.withPreferences(current.preferences().withDefaultGrader("multiple-choice")
+                .withTokenizer("o200k")));
+        ImportDialogModel dialog = dialogFor(SAMPLE);
+        assertThat(dialog.graderProperty().get()).isEqualTo("multiple-choice");
+        assertThat(dialog.tokenizerProperty().get()).isEqualTo("o200k");
+    }
+
+    @Test
     void saysWhatIsWrongUntilTheImportCanStart() {
         ImportDialogModel dialog = dialogFor(SAMPLE);
         dialog.attribute(RunAttribute.TEMPERATURE).set("warm");
