@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ponder stats RUN}: every run-level figure, and with {@code --problems} every problem's. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print a run's figures: accuracy, pass@k, maj@k, best-of-N, First Finish, length vs accuracy,",
-                "difficulty and overthinking, with seeded bootstrap 95% intervals. --json gives a document for scripts",
-                "(its fields are described in the README)."})
+        description = {"Print a run's figures: accuracy, pass@k, maj@k, best-of-N, First Finish, length vs accuracy, "
+                + "difficulty and overthinking, with seeded bootstrap 95%% intervals. --json gives a document for scripts "
+                + "(its fields are described in the README)."})
 final class StatsCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;

@@ -182,6 +182,7 @@ public final class MainViewModel {
                         session.changed();
                         statusMessage.set(results.isEmpty() ? "The sample runs are already in this workspace"
                                 : String.format("Imported %d sample run%s", results.size(), results.size() == 1 ? "" : "s"));
+                        LOG.info(statusMessage.get() + " (" + workspace.file() + ")");
                     }
 
                     @Override
@@ -276,6 +277,7 @@ public final class MainViewModel {
         }
         settings.update(current -> current.withWorkspaceOpened(workspace.file().toString()));
         statusMessage.set("Opened " + workspace.file());
+        LOG.info("Opened workspace " + workspace.file());
     }
 
     private void showRecent() {
