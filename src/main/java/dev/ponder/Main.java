@@ -12,7 +12,8 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        String[] args = java.util.Arrays.stream(arguments).map(Main::fromUri).toArray(String[]::new);
         if (opensWindow(args)) {
             openWindow(args);
         } else {
@@ -33,6 +34,18 @@ public final class Main {
         }
         return java.util.Arrays.stream(args).allMatch(arg -> arg.endsWith(Workspace.FILE_EXTENSION)
                 || java.nio.file.Files.exists(java.nio.file.Path.of(arg)));
+    }
+
+    /** A file manager may hand over {@code file:///home/me/study.ponder} rather than a path. */
+    static String fromUri(String argument) {
+        if (argument.startsWith("file:/")) {
+            try {
+                return java.nio.file.Path.of(java.net.URI.create(argument)).toString();
+            } catch (IllegalArgumentException notAFileUri) {
+                return argument;
+            }
+        }
+        return argument;
     }
 
     private static void openWindow(String[] args) {

@@ -20,6 +20,14 @@ class MainTest {
     }
 
     @Test
+    void aFileUriFromAFileManagerIsTakenAsItsPath() {
+        Path workspace = dir.resolve("my study.ponder");
+        assertThat(Main.fromUri(workspace.toUri().toString())).isEqualTo(workspace.toString());
+        assertThat(Main.fromUri("import")).isEqualTo("import");
+        assertThat(Main.fromUri("file:/bad uri")).isEqualTo("file:/bad uri");
+    }
+
+    @Test
     void runsACommandForAnythingElse() {
         assertThat(Main.opensWindow(new String[]{"import", "run.jsonl"})).isFalse();
         assertThat(Main.opensWindow(new String[]{"--help"})).isFalse();
