@@ -29,6 +29,7 @@ public final class TagChips {
                 Button delete = new Button("✕");
                 delete.setOnAction(event -> remove.accept(tag));
                 delete.setFocusTraversable(false);
+                delete.setTooltip(new javafx.scene.control.Tooltip("Remove the tag " + tag));
                 HBox chip = new HBox(2, new Label(tag), delete);
                 chip.setAlignment(Pos.CENTER_LEFT);
                 chip.getStyleClass().add("tag-chip");

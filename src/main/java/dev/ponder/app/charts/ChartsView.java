@@ -26,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
@@ -173,6 +174,7 @@ public final class ChartsView {
         section("Runs");
         runs.setItems(viewModel.runs());
         runs.setId("chart-runs");
+        runs.setPlaceholder(new Label("No runs yet: import run files (Ctrl+I) to chart them."));
         runs.setPrefHeight(150);
         runs.setCellFactory(CheckBoxListCell.forListView(run -> {
             javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(
@@ -280,10 +282,12 @@ public final class ChartsView {
         dpi.setValue(300);
         labelled("PNG dpi", dpi);
         Button export = new Button("Export Chart…");
+        export.setTooltip(new Tooltip("PDF, SVG or PNG in the paper style, with the CSV of its numbers and a provenance file"));
         export.setId("chart-export");
         export.setMaxWidth(Double.MAX_VALUE);
         export.setOnAction(event -> exportChart());
         Button exportAll = new Button("Export All Charts of Run…");
+        exportAll.setTooltip(new Tooltip("Every chart with something to show for this run, into one folder"));
         exportAll.setMaxWidth(Double.MAX_VALUE);
         exportAll.setOnAction(event -> dialogs.folderToExportInto(window()).ifPresent(folder ->
                 viewModel.exportAll(folder, dpiValue(), announce)));

@@ -52,7 +52,7 @@ public final class CompareView {
         ListView<AlignedRow> rows = new ListView<>(viewModel.rows());
         rows.setId("compare-rows");
         rows.setCellFactory(list -> new RowCell(list));
-        rows.setPlaceholder(new Label("Choose two samples"));
+        rows.setPlaceholder(new Label("Choose two samples to compare: select two in the samples table and press Ctrl+D."));
         BorderPane pane = new BorderPane(rows, top, null, null, null);
         Scene scene = new Scene(pane, 1180, 760);
         scene.getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());

@@ -152,6 +152,7 @@ public final class ImportDialog {
         tokenizer.getItems().setAll(ImportDialogModel.ESTIMATES);
         tokenizer.setConverter(new TokenizerNames());
         tokenizer.valueProperty().bindBidirectional(model.tokenizerProperty());
+        dev.ponder.app.FileDrop.accept(tokenizer, this::useTokenizer);
         grader.getItems().setAll(model.graders());
         grader.valueProperty().bindBidirectional(model.graderProperty());
         problem.textProperty().bind(model.problemProperty());
@@ -174,13 +175,15 @@ public final class ImportDialog {
 
     @FXML
     private void chooseTokenizer() {
-        helpers.tokenizerFile(window()).ifPresent(file -> {
-            String path = file.toString();
-            if (!tokenizer.getItems().contains(path)) {
-                tokenizer.getItems().add(path);
-            }
-            model.tokenizerProperty().set(path);
-        });
+        helpers.tokenizerFile(window()).ifPresent(this::useTokenizer);
+    }
+
+    private void useTokenizer(Path file) {
+        String path = file.toString();
+        if (!tokenizer.getItems().contains(path)) {
+            tokenizer.getItems().add(path);
+        }
+        model.tokenizerProperty().set(path);
     }
 
     private Window window() {

@@ -76,7 +76,7 @@ public final class ProblemsView {
         SortedList<ProblemRow> sorted = new SortedList<>(viewModel.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No problems to show"));
+        table.setPlaceholder(new Label("No problems to show: choose a run in the run browser, or loosen the filter (Clear)."));
         fromChart.visibleProperty().bind(viewModel.restrictionProperty().isNotNull());
         fromChart.managedProperty().bind(fromChart.visibleProperty());
         fromChart.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->

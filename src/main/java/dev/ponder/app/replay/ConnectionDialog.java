@@ -43,7 +43,11 @@ public final class ConnectionDialog {
         TextField keyVariable = field("connection-key-env", "e.g. OPENAI_API_KEY");
         PasswordField key = new PasswordField();
         key.setPromptText("or type the key (kept in settings, owner-only)");
-        TextField gguf = field("connection-gguf", "/path/to/model.gguf");
+        TextField gguf = field("connection-gguf", "/path/to/model.gguf, or drop the file here");
+        dev.ponder.app.FileDrop.accept(gguf, file -> {
+            gguf.setText(file.toString());
+            kind.setValue(ModelConnection.Kind.EMBEDDED);
+        });
         javafx.scene.control.CheckBox chat = new javafx.scene.control.CheckBox(
                 "Chat completions (for servers without /v1/completions)");
         chat.setId("connection-chat");

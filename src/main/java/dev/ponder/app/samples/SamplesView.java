@@ -137,7 +137,7 @@ public final class SamplesView {
             }
         });
         votesTable.setItems(viewModel.votes());
-        votesTable.setPlaceholder(new Label("No answers"));
+        votesTable.setPlaceholder(new Label("No sample of this problem states an answer: read a trace below to see why."));
         votesTable.getSelectionModel().selectedItemProperty().addListener((observable, before, row) ->
                 viewModel.clusterProperty().set(row));
         viewModel.clusterProperty().addListener((observable, before, row) -> {
@@ -166,7 +166,7 @@ public final class SamplesView {
         samplesTable.getColumns().setAll(List.of(index, round, answer, correct, tokens, finish, score, tags));
         samplesTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         samplesTable.setItems(viewModel.shown());
-        samplesTable.setPlaceholder(new Label("No samples"));
+        samplesTable.setPlaceholder(new Label("No samples here. Choose another answer above, or All Samples."));
         samplesTable.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
             if (item != null) {
                 viewModel.selectedProperty().set(item);

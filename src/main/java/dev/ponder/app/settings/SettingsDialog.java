@@ -1,12 +1,12 @@
 package dev.ponder.app.settings;
 
+import dev.ponder.app.FileDrop;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.settings.Preferences;
 import dev.ponder.core.settings.Theme;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -26,7 +26,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -139,7 +138,7 @@ public final class SettingsDialog {
         tokenizer.setPrefWidth(300);
         tokenizer.valueProperty().bindBidirectional(model.tokenizerProperty());
         tokenizer.setId("settings-tokenizer");
-        acceptDroppedFile(tokenizer, file -> model.tokenizerProperty().set(file.toString()));
+        FileDrop.accept(tokenizer, file -> model.tokenizerProperty().set(file.toString()));
         Button browse = new Button("Choose tokenizer.json…");
         browse.setOnAction(event -> helpers.tokenizerFile(browse.getScene().getWindow())
                 .ifPresent(file -> model.tokenizerProperty().set(file.toString())));
@@ -245,23 +244,5 @@ public final class SettingsDialog {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.setStyle("-fx-text-fill: -ponder-text-muted");
         return hint;
-    }
-
-    /** A file dropped on the control is taken as its value. */
-    private static void acceptDroppedFile(Node target, Consumer<Path> take) {
-        target.setOnDragOver(event -> {
-            if (event.getDragboard().hasFiles()) {
-                event.acceptTransferModes(TransferMode.COPY);
-            }
-            event.consume();
-        });
-        target.setOnDragDropped(event -> {
-            boolean done = event.getDragboard().hasFiles() && !event.getDragboard().getFiles().isEmpty();
-            if (done) {
-                take.accept(event.getDragboard().getFiles().get(0).toPath());
-            }
-            event.setDropCompleted(done);
-            event.consume();
-        });
     }
 }
