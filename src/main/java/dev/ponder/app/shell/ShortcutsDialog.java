@@ -9,7 +9,14 @@ import javafx.stage.Window;
 
 /** Help › Keyboard Shortcuts: the keys and what they do. */
 final class ShortcutsDialog {
+    private static final boolean MAC = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac");
+
     private ShortcutsDialog() {
+    }
+
+    /** The menus' Shortcut key is Ctrl on Linux and Windows and ⌘ on macOS; the list says which. */
+    static String forThisPlatform(String keys, boolean mac) {
+        return mac ? keys.replace("Ctrl+Shift+", "⇧⌘").replace("Ctrl+", "⌘") : keys;
     }
 
     static void show(Window owner, List<String[]> shortcuts) {
@@ -18,7 +25,7 @@ final class ShortcutsDialog {
         grid.setVgap(6);
         grid.setId("shortcuts-grid");
         for (int i = 0; i < shortcuts.size(); i++) {
-            Label keys = new Label(shortcuts.get(i)[0]);
+            Label keys = new Label(forThisPlatform(shortcuts.get(i)[0], MAC));
             keys.setStyle("-fx-font-weight: bold;");
             grid.addRow(i, keys, new Label(shortcuts.get(i)[1]));
         }

@@ -174,9 +174,13 @@ public final class WorkbenchView {
                 new String[]{"Click a chart's mark", "Open the problems and samples behind it"},
                 new String[]{"Ctrl+D", "Compare the selected samples (or the open one with a partner)"},
                 new String[]{"Ctrl+E", "Export tagged samples as JSONL"},
-                new String[]{"Ctrl+I", "Import run files"},
+                new String[]{"Ctrl+I", "Import run files (Ctrl+Shift+I: a folder)"},
+                new String[]{"Ctrl+O", "Open a workspace (Ctrl+Shift+N: a new one)"},
                 new String[]{"Ctrl+B", "Show or hide the run browser"},
-                new String[]{"F5", "Reload"});
+                new String[]{"Ctrl+,", "Settings"},
+                new String[]{"F5", "Reload"},
+                new String[]{"F1", "This list"},
+                new String[]{"Ctrl+Q", "Quit"});
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {
