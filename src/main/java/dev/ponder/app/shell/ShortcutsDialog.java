@@ -27,7 +27,7 @@ final class ShortcutsDialog {
         for (int i = 0; i < shortcuts.size(); i++) {
             Label keys = new Label(forThisPlatform(shortcuts.get(i)[0], MAC));
             keys.setStyle("-fx-font-weight: bold;");
-            grid.addRow(i, keys, new Label(shortcuts.get(i)[1]));
+            grid.addRow(i, keys, new Label(forThisPlatform(shortcuts.get(i)[1], MAC)));
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         alert.setTitle("Keyboard Shortcuts");
