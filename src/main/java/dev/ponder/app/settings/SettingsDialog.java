@@ -229,7 +229,9 @@ public final class SettingsDialog {
             Label label = new Label(labels[i]);
             label.setLabelFor(fields[i]);
             label.setMinWidth(Region.USE_PREF_SIZE);
-            GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+            if (fields[i] instanceof TextArea) {
+                GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+            }
             grid.addRow(i, label, fields[i]);
             GridPane.setHgrow(fields[i], Priority.ALWAYS);
         }
