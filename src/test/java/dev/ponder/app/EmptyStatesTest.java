@@ -42,18 +42,15 @@ class EmptyStatesTest {
     @BeforeEach
     void start() throws Exception {
         Path home = TestHomes.welcomed(dir.resolve("home"));
-        System.setProperty(PonderHome.PROPERTY, home.toString());
         Workspace.create(new PonderHome(home).defaultWorkspace()).close();
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new PonderApp(new ScriptedDialogs()));
+        app = PonderWindow.open(home, new ScriptedDialogs());
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getTitle().startsWith("default"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(PonderHome.PROPERTY);
+        PonderWindow.close(app);
     }
 
     @Test

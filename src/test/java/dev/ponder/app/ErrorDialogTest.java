@@ -2,9 +2,7 @@ package dev.ponder.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.settings.LogFiles;
-import dev.ponder.core.settings.PonderHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +11,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
@@ -35,18 +32,13 @@ class ErrorDialogTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, TestHomes.welcomed(dir.resolve("home")).toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new PonderApp(new ScriptedDialogs()));
-        TableView<RunSummary> runs = robot.lookup("#run-table").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty());
+        app = PonderWindow.openWithRuns(TestHomes.welcomed(dir.resolve("home")), new ScriptedDialogs(), robot);
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(PonderHome.PROPERTY);
+        PonderWindow.close(app);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.ponder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,16 +31,12 @@ class FirstRunTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, dir.resolve("home").toString());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new PonderApp(dialogs));
+        app = PonderWindow.open(dir.resolve("home"), dialogs);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(PonderHome.PROPERTY);
+        PonderWindow.close(app);
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.ponder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.chart.PaperStyle;
-import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.Preferences;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.settings.Theme;
@@ -17,7 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -39,18 +36,13 @@ class SettingsDialogTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, TestHomes.welcomed(dir.resolve("home")).toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new PonderApp(new ScriptedDialogs()));
-        TableView<RunSummary> runs = robot.lookup("#run-table").queryTableView();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty());
+        app = PonderWindow.openWithRuns(TestHomes.welcomed(dir.resolve("home")), new ScriptedDialogs(), robot);
+        stage = FxToolkit.toolkitContext().getRegisteredStage();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(PonderHome.PROPERTY);
+        PonderWindow.close(app);
     }
 
     @Test
@@ -94,7 +86,7 @@ class SettingsDialogTest {
         robot.interact(() -> ((ComboBox<String>) combo("#settings-tokenizer")).setValue("/no/such/tokenizer.json"));
         robot.interact(() -> robot.lookup("#settings-chart-width").queryAs(TextField.class).setText("8.5"));
         assertThat(robot.lookup("#settings-problem").queryAs(Label.class).getText())
-                .startsWith("There is no tokenizer file at /no/such/tokenizer.json");
+                .isEqualTo("No tokenizer file at /no/such/tokenizer.json: choose cl100k, o200k or a model's tokenizer.json.");
 
         robot.clickOn(FxLookups.dialogButton(robot, "Reset").orElseThrow());
         assertThat(combo("#settings-theme").getValue()).isEqualTo(Theme.SYSTEM);

@@ -8,8 +8,6 @@ import dev.ponder.core.ingest.RunFormats;
 import dev.ponder.core.ingest.RunReader;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.tokens.TokenCounters;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,7 +31,7 @@ import javafx.collections.ObservableList;
  */
 public final class ImportDialogModel {
     /** The tokenizer choices besides a tokenizer file of the user's. */
-    public static final List<String> ESTIMATES = List.of(TokenCounters.CL100K, TokenCounters.O200K);
+    public static final List<String> ESTIMATES = TokenCounters.ESTIMATES;
 
     private final ObservableList<ImportRow> rows = FXCollections.observableArrayList(
             row -> new Observable[]{row.includeProperty(), row.formatProperty(), row.budgetProperty(), row.plannedProperty()});
@@ -143,9 +141,9 @@ public final class ImportDialogModel {
                 return wrong;
             }
         }
-        String chosenTokenizer = tokenizer.get() == null ? "" : tokenizer.get().strip();
-        if (!ESTIMATES.contains(chosenTokenizer.toLowerCase(Locale.ROOT)) && !Files.isRegularFile(Path.of(chosenTokenizer))) {
-            return Optional.of("No tokenizer file at " + chosenTokenizer);
+        Optional<String> wrongTokenizer = TokenCounters.problem(tokenizer.get());
+        if (wrongTokenizer.isPresent()) {
+            return wrongTokenizer;
         }
         boolean any = false;
         for (ImportRow row : rows) {

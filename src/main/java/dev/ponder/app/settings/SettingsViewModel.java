@@ -10,9 +10,6 @@ import dev.ponder.core.settings.Theme;
 import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.tokens.TokenCounters;
 import dev.ponder.core.trace.ReflectionMarkers;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +34,7 @@ import javafx.collections.ObservableList;
  */
 public final class SettingsViewModel {
     /** The tokenizer choices besides a {@code tokenizer.json} of the user's. */
-    public static final List<String> ESTIMATES = List.of(TokenCounters.CL100K, TokenCounters.O200K);
+    public static final List<String> ESTIMATES = TokenCounters.ESTIMATES;
 
     private final AppSettings settings;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -177,11 +174,9 @@ public final class SettingsViewModel {
         }
         try {
             Preferences preferences = preferences();
-            if (preferences.tokenizerIsFile()) {
-                Optional<String> file = tokenizerFileProblem(preferences.tokenizer());
-                if (file.isPresent()) {
-                    return file;
-                }
+            Optional<String> wrongTokenizer = TokenCounters.problem(preferences.tokenizer());
+            if (wrongTokenizer.isPresent()) {
+                return wrongTokenizer;
             }
         } catch (IllegalArgumentException e) {
             return Optional.of(chartWords(e.getMessage()));
@@ -189,24 +184,6 @@ public final class SettingsViewModel {
         List<String> phrases = lines(markers.get());
         if (phrases.isEmpty()) {
             return Optional.of("Give at least one reflection marker (one phrase per line), or Reset for Ponder's own.");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> tokenizerFileProblem(String path) {
-        Path file;
-        try {
-            file = Path.of(path);
-        } catch (InvalidPathException e) {
-            return Optional.of("The tokenizer '" + path + "' is not a file path: choose " + TokenCounters.CL100K + ", "
-                    + TokenCounters.O200K + " or a model's tokenizer.json.");
-        }
-        if (!Files.isRegularFile(file)) {
-            return Optional.of("There is no tokenizer file at " + path + ": choose " + TokenCounters.CL100K + ", "
-                    + TokenCounters.O200K + " or a model's tokenizer.json.");
-        }
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return Optional.of("The tokenizer file must be a model's tokenizer.json, not " + file.getFileName() + ".");
         }
         return Optional.empty();
     }

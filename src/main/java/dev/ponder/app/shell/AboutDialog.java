@@ -4,14 +4,12 @@ import dev.ponder.core.PonderVersion;
 import dev.ponder.core.replay.EmbeddedLlama;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.SqliteInfo;
-import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
 /** Help › About: what Ponder is, the versions it runs on and where it keeps its files, for bug reports. */
@@ -44,13 +42,7 @@ final class AboutDialog {
         ButtonType copy = new ButtonType("Copy", ButtonBar.ButtonData.LEFT);
         alert.getButtonTypes().setAll(copy, ButtonType.OK);
         Button copyButton = (Button) alert.getDialogPane().lookupButton(copy);
-        copyButton.addEventFilter(ActionEvent.ACTION, event -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(text);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-            copyButton.setText("Copied");
-            event.consume();
-        });
+        CopyButton.copies(copyButton, text);
         alert.initOwner(owner);
         alert.show();
     }

@@ -1,14 +1,12 @@
 package dev.ponder.app.shell;
 
 import dev.ponder.app.Notice;
-import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.ClipboardContent;
 import javafx.stage.Window;
 
 /**
@@ -42,13 +40,7 @@ final class NoticeDialog {
             alert.getButtonTypes().add(0, COPY);
             Button copy = (Button) alert.getDialogPane().lookupButton(COPY);
             copy.setId("copy-error");
-            copy.addEventFilter(ActionEvent.ACTION, event -> {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(report);
-                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-                copy.setText("Copied");
-                event.consume();
-            });
+            CopyButton.copies(copy, report);
         }
         if (owner != null) {
             alert.initOwner(owner);

@@ -13,7 +13,31 @@ public final class TokenCounters {
     /** OpenAI's o200k encoding. */
     public static final String O200K = "o200k";
 
+    /** The built-in estimates, besides a model's own tokenizer.json. */
+    public static final java.util.List<String> ESTIMATES = java.util.List.of(CL100K, O200K);
+
     private TokenCounters() {
+    }
+
+    /** What is wrong with a tokenizer the user named, in words; empty when {@link #named} can load it. */
+    public static java.util.Optional<String> problem(String spec) {
+        String chosen = spec == null ? "" : spec.strip();
+        if (ESTIMATES.contains(chosen.toLowerCase(Locale.ROOT))) {
+            return java.util.Optional.empty();
+        }
+        String choices = ": choose " + CL100K + ", " + O200K + " or a model's tokenizer.json.";
+        try {
+            Path file = Path.of(chosen);
+            if (chosen.isEmpty() || !java.nio.file.Files.isRegularFile(file)) {
+                return java.util.Optional.of("No tokenizer file at " + (chosen.isEmpty() ? "''" : chosen) + choices);
+            }
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                return java.util.Optional.of(file.getFileName() + " is not a tokenizer.json" + choices);
+            }
+            return java.util.Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.of("'" + chosen + "' is not a file path" + choices);
+        }
     }
 
     public static TokenCounter named(String spec) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +41,18 @@ class TokenCountersTest {
     void aMissingTokenizerSaysWhere(@TempDir Path dir) {
         assertThatThrownBy(() -> TokenCounters.named(dir.resolve("nope.json").toString()))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("no tokenizer.json at");
+    }
+
+    @Test
+    void aTokenizerProblemIsNamedWithTheChoices(@TempDir Path dir) throws Exception {
+        assertThat(TokenCounters.problem("o200k")).isEmpty();
+        assertThat(TokenCounters.problem("CL100K")).isEmpty();
+        assertThat(TokenCounters.problem(dir.resolve("none.json").toString()))
+                .contains("No tokenizer file at " + dir.resolve("none.json") + ": choose cl100k, o200k or a model's tokenizer.json.");
+        Path text = Files.writeString(dir.resolve("vocab.txt"), "a");
+        assertThat(TokenCounters.problem(text.toString()))
+                .contains("vocab.txt is not a tokenizer.json: choose cl100k, o200k or a model's tokenizer.json.");
+        Path json = Files.writeString(dir.resolve("tokenizer.json"), "{}");
+        assertThat(TokenCounters.problem(json.toString())).isEmpty();
     }
 }
