@@ -135,11 +135,13 @@ public final class SettingsDialog {
         ComboBox<String> tokenizer = new ComboBox<>();
         tokenizer.getItems().setAll(SettingsViewModel.ESTIMATES);
         tokenizer.setEditable(true);
-        tokenizer.setPrefWidth(300);
+        tokenizer.setPrefWidth(260);
         tokenizer.valueProperty().bindBidirectional(model.tokenizerProperty());
         tokenizer.setId("settings-tokenizer");
         FileDrop.accept(tokenizer, file -> model.tokenizerProperty().set(file.toString()));
         Button browse = new Button("Choose tokenizer.json…");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setTooltip(new Tooltip("A model's own tokenizer.json, for exact token counts; or drop the file on the field"));
         browse.setOnAction(event -> helpers.tokenizerFile(browse.getScene().getWindow())
                 .ifPresent(file -> model.tokenizerProperty().set(file.toString())));
         HBox tokenizerRow = new HBox(6, tokenizer, browse);
