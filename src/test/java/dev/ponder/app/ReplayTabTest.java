@@ -4,7 +4,6 @@ import dev.ponder.app.replay.ReplayViewModel;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.replay.ReplayStrategy;
-import dev.ponder.core.settings.PonderHome;
 import javafx.application.Application;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -35,16 +33,12 @@ class ReplayTabTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, TestHomes.welcomed(dir.resolve("home")).toString());
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new PonderApp(new ScriptedDialogs()));
+        app = PonderWindow.open(TestHomes.welcomed(dir.resolve("home")), new ScriptedDialogs());
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(PonderHome.PROPERTY);
+        PonderWindow.close(app);
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -48,22 +47,19 @@ class TreeViewTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty(PonderHome.PROPERTY, TestHomes.welcomed(dir.resolve("home")).toString());
-        try (Workspace workspace = Workspace.create(PonderHome.resolve().defaultWorkspace())) {
+        Path home = TestHomes.welcomed(dir.resolve("home"));
+        try (Workspace workspace = Workspace.create(new PonderHome(home).defaultWorkspace())) {
             new Importer(workspace).importFile(SEARCH, ImportOptions.DEFAULT, TaskContext.NONE);
             new Importer(workspace).importFile(SAMPLES, ImportOptions.DEFAULT, TaskContext.NONE);
         }
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new PonderApp(new ScriptedDialogs()));
+        app = PonderWindow.open(home, new ScriptedDialogs());
         runs = robot.lookup("#run-table").queryTableView();
         waitUntil(() -> runs.getItems().size() == 2);
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(PonderHome.PROPERTY);
+        PonderWindow.close(app);
     }
 
     @Test

@@ -28,7 +28,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,25 +61,21 @@ class WorkbenchTest {
     @BeforeEach
     void start() throws Exception {
         Path home = TestHomes.welcomed(dir.resolve("home"));
-        System.setProperty(PonderHome.PROPERTY, home.toString());
-        try (Workspace workspace = Workspace.create(PonderHome.resolve().defaultWorkspace())) {
+        try (Workspace workspace = Workspace.create(new PonderHome(home).defaultWorkspace())) {
             new Importer(workspace).importFile(RUN, ImportOptions.DEFAULT, TaskContext.NONE);
         }
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new PonderApp(dialogs));
+        app = PonderWindow.open(home, dialogs);
         TableView<RunSummary> runs = robot.lookup("#run-table").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
         robot.interact(() -> runs.getSelectionModel().select(0));
         TabPane tabs = robot.lookup(".workbench").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
-        assertThat(stage).isNotNull();
+        assertThat(FxToolkit.toolkitContext().getRegisteredStage()).isNotNull();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        System.clearProperty(PonderHome.PROPERTY);
+        PonderWindow.close(app);
     }
 
     @Test
