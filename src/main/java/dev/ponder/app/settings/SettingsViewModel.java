@@ -7,7 +7,6 @@ import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.settings.Preferences;
 import dev.ponder.core.settings.Theme;
-import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.tokens.TokenCounters;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.Arrays;
@@ -202,10 +201,5 @@ public final class SettingsViewModel {
 
     private static String length(double centimetres) {
         return String.format(Locale.ROOT, "%.2f", centimetres);
-    }
-
-    /** The settings as saved now (for tests). */
-    UserSettings saved() {
-        return settings.get();
     }
 }

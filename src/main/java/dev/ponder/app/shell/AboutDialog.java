@@ -1,9 +1,6 @@
 package dev.ponder.app.shell;
 
-import dev.ponder.core.PonderVersion;
-import dev.ponder.core.replay.EmbeddedLlama;
 import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.store.SqliteInfo;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -18,12 +15,7 @@ final class AboutDialog {
     }
 
     static String versions(PonderHome home) {
-        return "Ponder " + PonderVersion.current() + "\n"
-                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")\n"
-                + "JavaFX " + System.getProperty("javafx.runtime.version") + "\n"
-                + "SQLite " + SqliteInfo.version() + "\n"
-                + "llama.cpp binding de.kherud:llama " + EmbeddedLlama.LIBRARY_VERSION + "\n"
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch")
+        return Versions.describe()
                 + "\n\nSettings: " + home.settingsFile() + "\nLog: " + home.logsDir();
     }
 

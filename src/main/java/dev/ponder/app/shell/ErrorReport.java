@@ -1,7 +1,6 @@
 package dev.ponder.app.shell;
 
 import dev.ponder.app.Notice;
-import dev.ponder.core.PonderVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -14,11 +13,7 @@ final class ErrorReport {
         StringBuilder report = new StringBuilder()
                 .append(notice.title()).append('\n')
                 .append(notice.message()).append("\n\n")
-                .append("Ponder ").append(PonderVersion.current())
-                .append(", Java ").append(System.getProperty("java.version"))
-                .append(", JavaFX ").append(System.getProperty("javafx.runtime.version"))
-                .append(", ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(' ').append(System.getProperty("os.arch")).append('\n');
+                .append(Versions.describe()).append('\n');
         if (notice.cause() != null) {
             StringWriter trace = new StringWriter();
             notice.cause().printStackTrace(new PrintWriter(trace));

@@ -303,12 +303,13 @@ public final class MainView {
     }
 
     private void showNotice(Notice notice) {
-        if (notice != null && notice.cause() != null) {
+        if (notice == null) {
+            return;
+        }
+        if (notice.cause() != null) {
             LOG.log(Level.WARNING, notice.title(), notice.cause());
         }
-        if (notice != null) {
-            NoticeDialog.show(window(), notice);
-        }
+        NoticeDialog.show(window(), notice);
     }
 
     private Window window() {

@@ -94,14 +94,19 @@ public final class ThemeController {
             return;
         }
         if (window.getScene() != null) {
-            style(window.getScene());
-            window.getScene().rootProperty().addListener((observable, before, root) -> style(window.getScene()));
+            follow(window.getScene());
         }
         window.sceneProperty().addListener((observable, before, scene) -> {
             if (scene != null) {
-                style(scene);
+                follow(scene);
             }
         });
+    }
+
+    /** Styles the scene now and again whenever its root is replaced (the root carries the theme). */
+    private void follow(Scene scene) {
+        style(scene);
+        scene.rootProperty().addListener((observable, before, root) -> style(scene));
     }
 
     private void apply() {

@@ -59,9 +59,4 @@ public record Preferences(Theme theme, double fontSize, String defaultGrader, St
     public Preferences withChartStyle(PaperStyle newStyle) {
         return new Preferences(theme, fontSize, defaultGrader, tokenizer, newStyle);
     }
-
-    /** Whether the tokenizer is a file of the user's rather than one of the built-in estimates. */
-    public boolean tokenizerIsFile() {
-        return !tokenizer.equals(TokenCounters.CL100K) && !tokenizer.equals(TokenCounters.O200K);
-    }
 }

@@ -114,7 +114,6 @@ class SettingsStoreTest {
         assertThatThrownBy(() -> Preferences.DEFAULTS.withDefaultGrader("vibes"))
                 .hasMessageContaining("Unknown grader 'vibes'").hasMessageContaining("ponder-math");
         assertThatThrownBy(() -> Preferences.DEFAULTS.withTokenizer(" ")).hasMessageContaining("tokenizer.json");
-        assertThat(Preferences.DEFAULTS.withTokenizer("/m/tokenizer.json").tokenizerIsFile()).isTrue();
-        assertThat(Preferences.DEFAULTS.tokenizerIsFile()).isFalse();
+        assertThat(Preferences.DEFAULTS.withTokenizer(" /m/tokenizer.json ").tokenizer()).isEqualTo("/m/tokenizer.json");
     }
 }
