@@ -32,4 +32,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.ponder.app.task..")
             .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
             .because("background work goes through the TaskRunner (DESIGN.md §2)");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreSpeaksSql = noClasses()
+            .that().resideOutsideOfPackage("dev.ponder.core.store..")
+            .and().haveNameNotMatching(".*\\.ParquetReader(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .because("every query lives in a repository of core/store, so a schema change is one package's work "
+                    + "(the Parquet reader speaks SQL to DuckDB, not to the workspace)");
 }

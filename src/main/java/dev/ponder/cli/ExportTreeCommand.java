@@ -134,7 +134,7 @@ final class ExportTreeCommand implements Callable<Integer> {
 
     private Problem problem(Workspace workspace, TreeLoader loader, long runId) {
         if (problem != null) {
-            return workspace.read(connection -> new ProblemRepository(connection).findByKey(problem))
+            return workspace.read(tables -> tables.problems().findByKey(problem))
                     .orElseThrow(() -> new ParameterException(spec.commandLine(), "There is no problem \"" + problem
                             + "\" in the workspace; `ponder stats " + run + " --problems` lists them."));
         }

@@ -233,7 +233,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (problemsFile != null) {
             all = ProblemsFile.read(problemsFile);
         } else if (original != null) {
-            all = workspace.read(c -> new ProblemRepository(c).ofRun(original.id()));
+            all = workspace.read(tables -> tables.problems().ofRun(original.id()));
         } else {
             throw new CommandLine.ParameterException(spec.commandLine(), "Name a RUN or a --problems-file to replay.");
         }
@@ -253,16 +253,16 @@ final class ReplayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "branch needs --branch-sample and one of --at CHAR or --before PHRASE");
         }
-        return workspace.read(c -> {
-            SampleRepository samples = new SampleRepository(c);
-            Sample sample = findSample(workspace, samples, new ProblemRepository(c), original);
-            Problem problem = new ProblemRepository(c).byIds(new long[]{sample.problemId()}).get(0);
+        return workspace.read(tables -> {
+            SampleRepository samples = tables.samples();
+            Sample sample = findSample(workspace, samples, tables.problems(), original);
+            Problem problem = tables.problems().byIds(new long[]{sample.problemId()}).get(0);
             int position = branchAt != null ? branchAt : sample.text().indexOf(branchBefore);
             if (position < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Sample " + sample.id() + " has no \""
                         + branchBefore + "\" to branch before.");
             }
-            String runName = new RunRepository(c).find(sample.runId()).map(Run::name).orElse("run " + sample.runId());
+            String runName = tables.runs().find(sample.runId()).map(Run::name).orElse("run " + sample.runId());
             List<Segment> segments = samples.segments(sample.id());
             return parse(() -> BranchOrigin.of(problem, sample, segments, position,
                     connection.promptTemplate().thinkEnd(),
@@ -271,7 +271,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private Sample findSample(Workspace workspace, SampleRepository samples, ProblemRepository problems, Run original)
-            throws java.sql.SQLException {
+            throws Exception {
         int hash = branchSample.lastIndexOf('#');
         if (hash < 0 && !branchSample.matches("\\d+")) {
             if (original == null) {
@@ -321,10 +321,10 @@ final class ReplayCommand implements Callable<Integer> {
 
     private void report(Workspace workspace, WorkspaceReplay.Outcome outcome, Duration elapsed) {
         PrintWriter out = spec.commandLine().getOut();
-        List<Run> runs = workspace.read(c -> {
+        List<Run> runs = workspace.read(tables -> {
             List<Run> found = new ArrayList<>();
             for (long id : outcome.runIds()) {
-                new RunRepository(c).find(id).ifPresent(found::add);
+                tables.runs().find(id).ifPresent(found::add);
             }
             return found;
         });

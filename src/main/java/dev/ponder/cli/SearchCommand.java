@@ -37,7 +37,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            List<TraceSearch.Hit> hits = workspace.read(connection -> new TraceSearch(connection)
+            List<TraceSearch.Hit> hits = workspace.read(tables -> tables.traceSearch()
                     .query(TraceSearch.queryFor(phrase), limit));
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {

@@ -110,7 +110,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private static Map<Long, String> problemKeys(Workspace workspace, long runId) {
-        List<Problem> problems = workspace.read(connection -> new ProblemRepository(connection).ofRun(runId));
+        List<Problem> problems = workspace.read(tables -> tables.problems().ofRun(runId));
         Map<Long, String> keys = new HashMap<>();
         problems.forEach(problem -> keys.put(problem.id(), problem.key()));
         return keys;

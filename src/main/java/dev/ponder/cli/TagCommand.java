@@ -2,7 +2,6 @@ package dev.ponder.cli;
 
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.TagRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
@@ -44,10 +43,10 @@ final class TagCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            String what = workspace.write(connection -> {
-                TagRepository tags = new TagRepository(connection);
+            String what = workspace.write(tables -> {
+                var tags = tables.tags();
                 if (target.sample != null) {
-                    if (!exists(connection, target.sample)) {
+                    if (!tables.samples().exists(target.sample)) {
                         throw new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
                                 "There is no sample " + target.sample + " in " + workspace.file().getFileName() + ".");
                     }
@@ -58,7 +57,7 @@ final class TagCommand implements Callable<Integer> {
                     }
                     return "sample " + target.sample;
                 }
-                Problem problem = new ProblemRepository(connection).findByKey(target.problem).orElseThrow(() ->
+                Problem problem = tables.problems().findByKey(target.problem).orElseThrow(() ->
                         new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
                                 "There is no problem \"" + target.problem + "\" in " + workspace.file().getFileName() + "."));
                 if (remove) {
@@ -73,14 +72,5 @@ final class TagCommand implements Callable<Integer> {
             printer.flush();
         }
         return 0;
-    }
-
-    private static boolean exists(java.sql.Connection connection, long sampleId) throws java.sql.SQLException {
-        try (var query = connection.prepareStatement("SELECT 1 FROM sample WHERE id = ?")) {
-            query.setLong(1, sampleId);
-            try (var rows = query.executeQuery()) {
-                return rows.next();
-            }
-        }
     }
 }

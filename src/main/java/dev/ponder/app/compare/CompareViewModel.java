@@ -98,8 +98,8 @@ public final class CompareViewModel {
         if (workspace == null) {
             return;
         }
-        tasks.submit("Finding samples to compare", context -> workspace.read(connection -> {
-            SampleRepository samples = new SampleRepository(connection);
+        tasks.submit("Finding samples to compare", context -> workspace.read(tables -> {
+            SampleRepository samples = tables.samples();
             Sample sample = samples.find(leftId).orElseThrow(() -> new IllegalStateException("sample " + leftId + " is gone"));
             return samples.refsOfProblem(sample.problemId(), 5000);
         }), refs -> {
@@ -173,7 +173,7 @@ public final class CompareViewModel {
     }
 
     private static List<String> thoughts(Workspace workspace, long sampleId, ReflectionMarkers markers) {
-        Sample sample = workspace.read(connection -> new SampleRepository(connection).find(sampleId)).orElseThrow();
+        Sample sample = workspace.read(tables -> tables.samples().find(sampleId)).orElseThrow();
         String text = sample.text();
         ThinkingSplit split = new ThinkingSplitter().split(text, sample.thinking(), sample.truncated());
         if (split.thinking() == null) {

@@ -173,8 +173,8 @@ public final class InspectorViewModel {
         if (workspace == null || current == null) {
             return;
         }
-        tasks.submit("Saving the note", context -> workspace.write(connection -> {
-            new NoteRepository(connection).setSampleNote(current.sample().id(), text);
+        tasks.submit("Saving the note", context -> workspace.write(tables -> {
+            tables.notes().setSampleNote(current.sample().id(), text);
             return null;
         }), done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
     }
@@ -198,8 +198,8 @@ public final class InspectorViewModel {
             return;
         }
         long id = current.sample().id();
-        tasks.submit(add ? "Tagging the sample" : "Removing a tag", context -> workspace.write(connection -> {
-            TagRepository repository = new TagRepository(connection);
+        tasks.submit(add ? "Tagging the sample" : "Removing a tag", context -> workspace.write(tables -> {
+            TagRepository repository = tables.tags();
             if (add) {
                 repository.tagSample(id, name);
             } else {
@@ -233,15 +233,15 @@ public final class InspectorViewModel {
         }
         ReflectionMarkers chosen = markers.get();
         String query = findText.get();
-        loading = tasks.submit("Reading sample " + id, context -> workspace.read(connection -> {
-            SampleRepository samples = new SampleRepository(connection);
+        loading = tasks.submit("Reading sample " + id, context -> workspace.read(tables -> {
+            SampleRepository samples = tables.samples();
             Sample sample = samples.find(id).orElseThrow(() -> new IllegalStateException("sample " + id + " is gone"));
-            Problem problem = new ProblemRepository(connection).byIds(new long[]{sample.problemId()}).get(0);
-            Run run = new RunRepository(connection).find(sample.runId()).orElseThrow();
+            Problem problem = tables.problems().byIds(new long[]{sample.problemId()}).get(0);
+            Run run = tables.runs().find(sample.runId()).orElseThrow();
             TraceReading reading = TraceReading.of(sample, problem.goldAnswer(), Graders.forTraces(run.grader()), chosen,
                     samples.steps(id), samples.segments(id));
             return new Loaded(sample, problem, reading, Found.in(reading, sample.text(), query),
-                    new TagRepository(connection).tagsOfSample(id), new NoteRepository(connection).sampleNote(id));
+                    tables.tags().tagsOfSample(id), tables.notes().sampleNote(id));
         }), loaded -> {
             if (load != loads) {
                 return;

@@ -147,8 +147,8 @@ public final class ProblemsViewModel {
         if (workspace == null || name == null || name.isBlank()) {
             return;
         }
-        tasks.submit("Saving filter " + name.strip(), context -> workspace.write(connection -> {
-            new SavedFilterRepository(connection).save(name, current.toJson());
+        tasks.submit("Saving filter " + name.strip(), context -> workspace.write(tables -> {
+            tables.savedFilters().save(name, current.toJson());
             return null;
         }), done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot save the filter", error)));
     }
@@ -169,8 +169,8 @@ public final class ProblemsViewModel {
         if (workspace == null) {
             return;
         }
-        tasks.submit("Deleting filter " + name, context -> workspace.write(connection -> {
-            new SavedFilterRepository(connection).delete(name);
+        tasks.submit("Deleting filter " + name, context -> workspace.write(tables -> {
+            tables.savedFilters().delete(name);
             return null;
         }), done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot delete the filter", error)));
     }
@@ -183,8 +183,8 @@ public final class ProblemsViewModel {
             return;
         }
         long runId = summary.run().id();
-        tasks.submit("Loading tags", context -> workspace.read(connection -> new Tagged(
-                new TagRepository(connection).tagsByProblemOfRun(runId), new TagRepository(connection).allNames())),
+        tasks.submit("Loading tags", context -> workspace.read(tables -> new Tagged(
+                tables.tags().tagsByProblemOfRun(runId), tables.tags().allNames())),
                 tagged -> {
                     if (run.get() != summary) {
                         return;
@@ -223,7 +223,7 @@ public final class ProblemsViewModel {
         running.add(tasks.submit("Problems of " + summary.run().name(), context -> {
             RunColumns loaded = RunData.columns(workspace, runId);
             return new Loaded(loaded, ProblemTable.load(workspace, runId, loaded),
-                    workspace.read(connection -> new TagRepository(connection).allNames()));
+                    workspace.read(tables -> tables.tags().allNames()));
         }, loaded -> {
             if (load != loads) {
                 return;
@@ -310,8 +310,8 @@ public final class ProblemsViewModel {
             savedFilters.clear();
             return;
         }
-        tasks.submit("Loading saved filters", context -> workspace.read(connection ->
-                new SavedFilterRepository(connection).all()), specs -> {
+        tasks.submit("Loading saved filters", context -> workspace.read(tables ->
+                tables.savedFilters().all()), specs -> {
                     savedSpecs = specs;
                     savedFilters.setAll(specs.keySet());
                 }, error -> notice.set(Notice.error("Cannot load the saved filters", error)));

@@ -395,7 +395,7 @@ public final class ReplayViewModel implements AutoCloseable {
         message.set("Loading " + model.name() + " …");
         current = tasks.submit("Replay with " + model.name(), context -> {
             List<Problem> problems = chosen == ReplayStrategy.BRANCH ? List.of()
-                    : workspace.read(c -> new ProblemRepository(c).byIds(problemIds.stream().mapToLong(Long::longValue).toArray()));
+                    : workspace.read(tables -> tables.problems().byIds(problemIds.stream().mapToLong(Long::longValue).toArray()));
             BranchOrigin origin = chosen == ReplayStrategy.BRANCH ? origin(workspace, point, model) : null;
             ReplayRequest request = request(chosen, original, problems, budgetList, origin);
             ModelBackend backend = backend(model, parallel);
@@ -485,11 +485,11 @@ public final class ReplayViewModel implements AutoCloseable {
     }
 
     private static BranchOrigin origin(Workspace workspace, BranchPoint point, ModelConnection model) {
-        return workspace.read(c -> {
-            Sample sample = new SampleRepository(c).find(point.sampleId()).orElseThrow(() ->
+        return workspace.read(tables -> {
+            Sample sample = tables.samples().find(point.sampleId()).orElseThrow(() ->
                     new IllegalArgumentException("The sample to branch from is no longer in the workspace."));
-            Problem problem = new ProblemRepository(c).byIds(new long[]{sample.problemId()}).get(0);
-            return BranchOrigin.of(problem, sample, new SampleRepository(c).segments(sample.id()), point.position(),
+            Problem problem = tables.problems().byIds(new long[]{sample.problemId()}).get(0);
+            return BranchOrigin.of(problem, sample, tables.samples().segments(sample.id()), point.position(),
                     model.promptTemplate().thinkEnd(), point.description());
         });
     }

@@ -85,7 +85,7 @@ public final class RunBrowserViewModel {
             return;
         }
         tasks.submit("Deleting " + run.run().name(),
-                context -> workspace.write(connection -> new RunRepository(connection).delete(run.run().id())),
+                context -> workspace.write(tables -> tables.runs().delete(run.run().id())),
                 deleted -> session.changed(),
                 error -> notice.set(Notice.error("Cannot delete " + run.run().name(), error)));
     }
@@ -104,7 +104,7 @@ public final class RunBrowserViewModel {
             return;
         }
         tasks.submit("Saving " + edited.name(),
-                context -> workspace.write(connection -> new RunRepository(connection).updateAttributes(edited)),
+                context -> workspace.write(tables -> tables.runs().updateAttributes(edited)),
                 updated -> session.changed(),
                 error -> notice.set(Notice.error("Cannot change " + run.name(), error)));
     }

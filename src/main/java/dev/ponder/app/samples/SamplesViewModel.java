@@ -168,8 +168,8 @@ public final class SamplesViewModel {
         if (workspace == null || current == null) {
             return;
         }
-        tasks.submit("Saving the note", context -> workspace.write(connection -> {
-            new NoteRepository(connection).setProblemNote(current.problemId(), text);
+        tasks.submit("Saving the note", context -> workspace.write(tables -> {
+            tables.notes().setProblemNote(current.problemId(), text);
             return null;
         }), done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
     }
@@ -182,7 +182,7 @@ public final class SamplesViewModel {
         if (workspace == null || summary == null || current == null) {
             return;
         }
-        tasks.submit("Loading tags", context -> workspace.read(connection -> new TagRepository(connection)
+        tasks.submit("Loading tags", context -> workspace.read(tables -> tables.tags()
                 .tagsBySampleOfProblem(summary.run().id(), current.problemId())), tags -> {
                     if (problem.get() != current) {
                         return;
@@ -202,8 +202,8 @@ public final class SamplesViewModel {
         if (workspace == null || current == null || name == null || name.isBlank()) {
             return;
         }
-        tasks.submit(add ? "Tagging the problem" : "Removing a tag", context -> workspace.write(connection -> {
-            TagRepository tags = new TagRepository(connection);
+        tasks.submit(add ? "Tagging the problem" : "Removing a tag", context -> workspace.write(tables -> {
+            TagRepository tags = tables.tags();
             if (add) {
                 tags.tagProblem(current.problemId(), name);
             } else {
@@ -248,11 +248,11 @@ public final class SamplesViewModel {
         running = tasks.submit("Samples of " + current.key(), context -> {
             RunColumns columns = RunData.problemColumns(workspace, runId, problemId);
             VoteDistribution distribution = columns.problems() == 0 ? null : VoteDistribution.of(columns, 0);
-            return workspace.read(connection -> new Loaded(distribution,
-                    new SampleRepository(connection).linesOfProblem(runId, problemId),
-                    new TagRepository(connection).tagsBySampleOfProblem(runId, problemId),
-                    new TagRepository(connection).tagsOfProblem(problemId),
-                    new NoteRepository(connection).problemNote(problemId)));
+            return workspace.read(tables -> new Loaded(distribution,
+                    tables.samples().linesOfProblem(runId, problemId),
+                    tables.tags().tagsBySampleOfProblem(runId, problemId),
+                    tables.tags().tagsOfProblem(problemId),
+                    tables.notes().problemNote(problemId)));
         }, loaded -> {
             if (load != loads) {
                 return;

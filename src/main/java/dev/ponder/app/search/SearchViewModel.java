@@ -64,7 +64,7 @@ public final class SearchViewModel {
         status.set("Searching…");
         running = tasks.submit("Searching the workspace", context -> {
             long started = System.nanoTime();
-            List<TraceSearch.Hit> found = workspace.read(connection -> new TraceSearch(connection)
+            List<TraceSearch.Hit> found = workspace.read(tables -> tables.traceSearch()
                     .query(TraceSearch.queryFor(phrase), LIMIT));
             return new Found(found, (System.nanoTime() - started) / 1e6);
         }, found -> {

@@ -2,15 +2,13 @@ package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.store.AnalysisRows.TraceRow;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
 import dev.ponder.core.trace.ThinkingSplit;
 import dev.ponder.core.trace.ThinkingSplitter;
 import dev.ponder.core.trace.TraceStructure;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,61 +23,76 @@ import java.util.concurrent.Future;
  * the order of the run's columns, worker threads take the traces apart, and the results are put back in order.
  * Only each problem's last round is kept, as in the columns.
  */
-final class EfficiencyPass {
+final class EfficiencyPass implements AutoCloseable {
     private static final int CHUNK = 512;
 
     /** One trace as read, before it is taken apart. */
     private record Row(String text, int thinkStart, int thinkEnd, boolean truncated, int tokens, String gold,
                        long problemId, int round) {
+        static Row of(TraceRow trace) {
+            Integer tokens = trace.tokensTotal() != null ? trace.tokensTotal() : trace.tokensThinking();
+            return new Row(trace.text(), trace.thinkStart() == null ? -1 : trace.thinkStart(), trace.thinkEnd(),
+                    trace.truncated(), tokens == null ? 0 : tokens, trace.gold(), trace.problemId(), trace.round());
+        }
     }
 
     private final ReflectionMarkers markers;
     private final Grader grader;
     private final ThinkingSplitter splitter = new ThinkingSplitter();
+    private final long total;
+    private final TaskContext context;
+    private final int threads = Runtime.getRuntime().availableProcessors();
+    private final ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+        Thread thread = new Thread(runnable, "ponder-trace-analysis");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Collector collector = new Collector();
+    private final Deque<Chunk> inFlight = new ArrayDeque<>();
+    private List<Row> chunk = new ArrayList<>(CHUNK);
+    private long read;
 
-    EfficiencyPass(ReflectionMarkers markers, Grader grader) {
+    /** A pass over {@code total} traces, reported on {@code context}; give it every row, then {@link #finish}, and close it. */
+    EfficiencyPass(ReflectionMarkers markers, Grader grader, long total, TaskContext context) {
         this.markers = markers;
         this.grader = grader;
+        this.total = total;
+        this.context = context;
     }
 
-    /** Reads every row the query gives and returns the facts of the analysed ones, in order. */
-    List<SampleEfficiency> run(PreparedStatement query, long total, TaskContext context) throws SQLException {
-        int threads = Runtime.getRuntime().availableProcessors();
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "ponder-trace-analysis");
-            thread.setDaemon(true);
-            return thread;
-        });
-        Collector collector = new Collector();
-        Deque<Chunk> inFlight = new ArrayDeque<>();
-        try (ResultSet rows = query.executeQuery()) {
-            List<Row> chunk = new ArrayList<>(CHUNK);
-            long read = 0;
-            while (rows.next()) {
-                chunk.add(row(rows));
-                if (chunk.size() == CHUNK) {
-                    submit(workers, chunk, inFlight);
-                    chunk = new ArrayList<>(CHUNK);
-                    while (inFlight.size() > 2 * threads) {
-                        collector.add(inFlight.removeFirst());
-                    }
-                }
-                if (++read % 1024 == 0) {
-                    context.checkCancelled();
-                    context.progress(read, total);
-                }
-            }
-            submit(workers, chunk, inFlight);
-            while (!inFlight.isEmpty()) {
+    /** Takes the next trace, in the order of the run's columns. */
+    void accept(TraceRow trace) {
+        chunk.add(Row.of(trace));
+        if (chunk.size() == CHUNK) {
+            submit(chunk);
+            chunk = new ArrayList<>(CHUNK);
+            while (inFlight.size() > 2 * threads) {
                 collector.add(inFlight.removeFirst());
             }
-            return collector.facts;
-        } finally {
-            workers.shutdownNow();
+        }
+        if (++read % 1024 == 0) {
+            context.checkCancelled();
+            context.progress(read, total);
         }
     }
 
-    private void submit(ExecutorService workers, List<Row> rows, Deque<Chunk> inFlight) {
+    /** The facts of the analysed samples, in order. */
+    List<SampleEfficiency> finish() {
+        submit(chunk);
+        chunk = new ArrayList<>();
+        while (!inFlight.isEmpty()) {
+            collector.add(inFlight.removeFirst());
+        }
+        return collector.facts;
+    }
+
+    /** Stops the worker threads, finished or not. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private void submit(List<Row> rows) {
         if (!rows.isEmpty()) {
             inFlight.addLast(new Chunk(rows, workers.submit(() -> rows.stream().map(this::facts).toList())));
         }
@@ -88,17 +101,6 @@ final class EfficiencyPass {
     private SampleEfficiency facts(Row row) {
         TraceStructure structure = TraceStructure.of(row.text, split(row), markers);
         return SampleEfficiency.of(structure, row.text.length(), row.tokens, row.gold, grader);
-    }
-
-    private static Row row(ResultSet rows) throws SQLException {
-        int start = rows.getInt(2);
-        boolean stored = !rows.wasNull();
-        int tokens = rows.getInt(5);
-        if (rows.wasNull()) {
-            tokens = rows.getInt(6);
-        }
-        return new Row(rows.getString(1), stored ? start : -1, rows.getInt(3), rows.getInt(4) != 0, tokens,
-                rows.getString(7), rows.getLong(8), rows.getInt(9));
     }
 
     private ThinkingSplit split(Row row) {

@@ -1,12 +1,8 @@
 package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grading;
-import dev.ponder.core.store.Sql;
+import dev.ponder.core.store.AnalysisRows;
 import dev.ponder.core.store.Workspace;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,20 +41,12 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
      * @param grading verdicts from this grading instead of the stored ones, or {@code null}
      */
     public static MultiRound of(Workspace workspace, long runId, Grading grading, int resamples, long seed) {
-        boolean several = workspace.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT 1 FROM sample WHERE run_id = ? AND round <> 0 LIMIT 1")) {
-                query.setLong(1, runId);
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next();
-                }
-            }
-        });
+        boolean several = workspace.read(tables -> tables.analysisRows().hasLaterRounds(runId));
         if (!several) {
             // One round: no need to read every verdict to say so.
             return new MultiRound(List.of(), List.of());
         }
-        List<long[]> rows = workspace.read(connection -> read(connection, runId, grading));
+        List<long[]> rows = workspace.read(tables -> read(tables.analysisRows(), runId, grading));
         return of(rows, resamples, seed);
     }
 
@@ -126,26 +114,14 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
                 toRight.stream().mapToLong(Long::longValue).sorted().toArray());
     }
 
-    private static List<long[]> read(Connection connection, long runId, Grading grading) throws SQLException {
-        String sql = "SELECT s.problem_id, s.sample_index, s.round, s.correct, s.id"
-                + (grading == null ? " FROM sample s" : ", s.file_correct, s.extracted_answer, p.gold_answer "
-                + "FROM sample s JOIN problem p ON p.id = s.problem_id")
-                + " WHERE s.run_id = ? ORDER BY s.problem_id, s.round, s.sample_index, s.id";
+    private static List<long[]> read(AnalysisRows analysisRows, long runId, Grading grading) throws Exception {
         List<long[]> rows = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setLong(1, runId);
-            query.setFetchSize(4096);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    Boolean verdict = Sql.bool(result, 4);
-                    if (grading != null) {
-                        verdict = grading.verdict(Sql.bool(result, 6), result.getString(7), result.getString(8));
-                    }
-                    rows.add(new long[]{result.getLong(1), result.getInt(2), result.getInt(3),
-                            verdict == null ? -1 : verdict ? 1 : 0, result.getLong(5)});
-                }
-            }
-        }
+        analysisRows.columns(runId, null, grading != null, row -> {
+            Boolean verdict = grading == null ? row.correct()
+                    : grading.verdict(row.fileCorrect(), row.extractedAnswer(), row.gold());
+            rows.add(new long[]{row.problemId(), row.sampleIndex(), row.round(), verdict == null ? -1 : verdict ? 1 : 0,
+                    row.sampleId()});
+        });
         return rows;
     }
 }

@@ -58,11 +58,11 @@ public final class ProblemTable {
             ids[p] = run.problemId(p);
         }
         Map<Long, ProblemText> texts = new HashMap<>();
-        Map<Long, List<String>> tags = workspace.read(connection -> {
-            for (Problem problem : new ProblemRepository(connection).byIds(ids)) {
+        Map<Long, List<String>> tags = workspace.read(tables -> {
+            for (Problem problem : tables.problems().byIds(ids)) {
                 texts.put(problem.id(), new ProblemText(problem.key(), problem.question(), problem.goldAnswer()));
             }
-            return new TagRepository(connection).tagsByProblemOfRun(runId);
+            return tables.tags().tagsByProblemOfRun(runId);
         });
         return of(run, texts, tags, null);
     }

@@ -1,14 +1,10 @@
 package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grading;
-import dev.ponder.core.store.Sql;
+import dev.ponder.core.store.AnalysisRows;
+import dev.ponder.core.store.Tables;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,78 +37,51 @@ public final class Regrader {
 
     public static Result regrade(Workspace workspace, long runId, Grading grading, TaskContext context) {
         context.message("Regrading with " + grading.label());
-        Verdicts samples = workspace.read(connection -> samples(connection, runId, grading, context));
-        Verdicts nodes = workspace.read(connection -> treeNodes(connection, runId, grading));
+        Verdicts samples = workspace.read(tables -> samples(tables, runId, grading, context));
+        Verdicts nodes = workspace.read(tables -> treeNodes(tables.analysisRows(), runId, grading));
         context.checkCancelled();
-        workspace.write(connection -> {
-            requireRun(connection, runId);
-            samples.write(connection, "UPDATE sample SET correct = ? WHERE id = ?");
-            nodes.write(connection, "UPDATE tree_node SET correct = ? WHERE id = ?");
-            try (PreparedStatement update = connection.prepareStatement("UPDATE run SET grader = ? WHERE id = ?")) {
-                update.setString(1, grading.label());
-                update.setLong(2, runId);
-                update.executeUpdate();
-            }
-            RunData.invalidate(connection, runId);
+        workspace.write(tables -> {
+            requireRun(tables, runId);
+            tables.analysisRows().setSampleVerdicts(samples.changed);
+            tables.analysisRows().setTreeNodeVerdicts(nodes.changed);
+            tables.runs().setGrader(runId, grading.label());
+            tables.analysisRows().invalidate(runId);
             return null;
         });
         return new Result(grading.label(), samples.seen, samples.changedCount(), samples.graded, samples.correct,
                 nodes.changedCount());
     }
 
-    private static Verdicts samples(Connection connection, long runId, Grading grading, TaskContext context)
-            throws SQLException {
-        requireRun(connection, runId);
-        long total = RunData.sampleCount(connection, runId);
+    private static Verdicts samples(Tables tables, long runId, Grading grading, TaskContext context) throws Exception {
+        requireRun(tables, runId);
+        long total = tables.analysisRows().sampleCount(runId);
         Verdicts verdicts = new Verdicts();
-        try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.correct, s.file_correct, "
-                + "s.extracted_answer, p.gold_answer FROM sample s JOIN problem p ON p.id = s.problem_id "
-                + "WHERE s.run_id = ?")) {
-            query.setLong(1, runId);
-            query.setFetchSize(REPORT_EVERY);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Boolean now = Sql.bool(rows, 2);
-                    Boolean file = Sql.bool(rows, 3);
-                    verdicts.add(rows.getLong(1), now, grading.verdict(file, rows.getString(4), rows.getString(5)));
-                    if (verdicts.seen % REPORT_EVERY == 0) {
-                        context.checkCancelled();
-                        context.progress(verdicts.seen, total);
-                    }
-                }
+        tables.analysisRows().columns(runId, null, true, row -> {
+            verdicts.add(row.sampleId(), row.correct(),
+                    grading.verdict(row.fileCorrect(), row.extractedAnswer(), row.gold()));
+            if (verdicts.seen % REPORT_EVERY == 0) {
+                context.checkCancelled();
+                context.progress(verdicts.seen, total);
             }
-        }
+        });
         context.progress(total, total);
         return verdicts;
     }
 
     /** Tree nodes keep their verdicts under file labels: Ponder keeps no file verdict of a node apart from it. */
-    private static Verdicts treeNodes(Connection connection, long runId, Grading grading) throws SQLException {
+    private static Verdicts treeNodes(AnalysisRows rows, long runId, Grading grading) throws Exception {
         Verdicts verdicts = new Verdicts();
         if (grading.fallback().isEmpty()) {
             return verdicts;
         }
-        try (PreparedStatement query = connection.prepareStatement("SELECT t.id, t.correct, t.answer, p.gold_answer "
-                + "FROM tree_node t JOIN problem p ON p.id = t.problem_id WHERE t.run_id = ? AND t.answer IS NOT NULL")) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Boolean next = grading.fallback().get().grade(rows.getString(3), rows.getString(4));
-                    verdicts.add(rows.getLong(1), Sql.bool(rows, 2), next);
-                }
-            }
-        }
+        rows.answeredTreeNodes(runId, node -> verdicts.add(node.nodeId(), node.correct(),
+                grading.fallback().get().grade(node.answer(), node.gold())));
         return verdicts;
     }
 
-    private static void requireRun(Connection connection, long runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM run WHERE id = ?")) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    throw new IllegalArgumentException("there is no run " + runId + " in this workspace");
-                }
-            }
+    private static void requireRun(Tables tables, long runId) throws Exception {
+        if (tables.runs().find(runId).isEmpty()) {
+            throw new IllegalArgumentException("there is no run " + runId + " in this workspace");
         }
     }
 
@@ -138,25 +107,6 @@ public final class Regrader {
 
         long changedCount() {
             return changed.size();
-        }
-
-        void write(Connection connection, String sql) throws SQLException {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                int batched = 0;
-                for (long[] row : changed) {
-                    if (row[1] < 0) {
-                        update.setNull(1, Types.INTEGER);
-                    } else {
-                        update.setInt(1, (int) row[1]);
-                    }
-                    update.setLong(2, row[0]);
-                    update.addBatch();
-                    if (++batched % 10_000 == 0) {
-                        update.executeBatch();
-                    }
-                }
-                update.executeBatch();
-            }
         }
     }
 }

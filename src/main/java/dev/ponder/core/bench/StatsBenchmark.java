@@ -41,8 +41,8 @@ public final class StatsBenchmark {
         Path workspaceFile = directory.resolve("stats-" + size.name().toLowerCase() + ".ponder");
         try (Workspace workspace = Workspace.openOrCreate(workspaceFile)) {
             long runId = runOf(workspace, size, directory, context);
-            workspace.write(connection -> {
-                RunData.invalidate(connection, runId);
+            workspace.write(tables -> {
+                tables.analysisRows().invalidate(runId);
                 return null;
             });
             StatsOptions options = StatsOptions.DEFAULT;

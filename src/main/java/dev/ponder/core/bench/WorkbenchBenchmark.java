@@ -80,7 +80,7 @@ public final class WorkbenchBenchmark {
             List<PhraseTiming> search = new ArrayList<>();
             for (String phrase : PHRASES) {
                 started = System.nanoTime();
-                int hits = workspace.read(connection -> new TraceSearch(connection)
+                int hits = workspace.read(tables -> tables.traceSearch()
                         .query(TraceSearch.queryFor(phrase), searchLimit)).size();
                 search.add(new PhraseTiming(phrase, hits, since(started) * 1000));
             }
@@ -98,10 +98,10 @@ public final class WorkbenchBenchmark {
     /** What a new problem selection loads: the samples pane's lists and votes, the inspector's first trace. */
     private static void selectProblem(Workspace workspace, long runId, long problemId) {
         VoteDistribution.of(RunData.problemColumns(workspace, runId, problemId), 0);
-        workspace.read(connection -> {
-            SampleRepository samples = new SampleRepository(connection);
+        workspace.read(tables -> {
+            SampleRepository samples = tables.samples();
             List<SampleLine> lines = samples.linesOfProblem(runId, problemId);
-            new TagRepository(connection).tagsBySampleOfProblem(runId, problemId);
+            tables.tags().tagsBySampleOfProblem(runId, problemId);
             Sample first = samples.find(lines.get(0).id()).orElseThrow();
             TraceReading reading = TraceReading.of(first, null, Graders.MATH, ReflectionMarkers.DEFAULT,
                     samples.steps(first.id()), samples.segments(first.id()));

@@ -7,17 +7,12 @@ import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,7 +33,7 @@ public final class ChartInputs {
     }
 
     public Run run(long runId) {
-        return memo(Run.class, "run#" + runId, () -> workspace.read(connection -> new RunRepository(connection)
+        return memo(Run.class, "run#" + runId, () -> workspace.read(tables -> tables.runs()
                 .find(runId)).orElseThrow(() -> new IllegalArgumentException("there is no run " + runId
                 + " in " + workspace.file())));
     }
@@ -68,25 +63,12 @@ public final class ChartInputs {
     }
 
     public Optional<Problem> problem(String key) {
-        return workspace.read(connection -> new ProblemRepository(connection).findByKey(key));
+        return workspace.read(tables -> tables.problems().findByKey(key));
     }
 
     /** The problems the samples belong to, sorted. */
     public long[] problemsOfSamples(long[] sampleIds) {
-        return workspace.read(connection -> {
-            TreeSet<Long> problems = new TreeSet<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT problem_id FROM sample WHERE id = ?")) {
-                for (long id : sampleIds) {
-                    query.setLong(1, id);
-                    try (ResultSet rows = query.executeQuery()) {
-                        if (rows.next()) {
-                            problems.add(rows.getLong(1));
-                        }
-                    }
-                }
-            }
-            return problems.stream().mapToLong(Long::longValue).toArray();
-        });
+        return workspace.read(tables -> tables.samples().problemsOf(sampleIds));
     }
 
     /** A grading's label as {@link Grading#parse} reads it, or {@code null} for the stored verdicts. */

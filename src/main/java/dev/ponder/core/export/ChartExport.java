@@ -135,7 +135,7 @@ public final class ChartExport {
             return null;
         }
         long problemId = columns.problemId(best);
-        return inputs.workspace().read(connection -> new ProblemRepository(connection).byIds(new long[]{problemId}))
+        return inputs.workspace().read(tables -> tables.problems().byIds(new long[]{problemId}))
                 .stream().findFirst().map(Problem::key).orElse(null);
     }
 

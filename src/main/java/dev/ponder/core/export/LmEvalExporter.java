@@ -12,7 +12,6 @@ import dev.ponder.core.store.WorkspaceException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -31,11 +30,11 @@ public final class LmEvalExporter {
 
     /** Writes the run; returns the number of responses written. */
     public long export(long runId, Path out) {
-        return workspace.read(connection -> {
-            Run run = new RunRepository(connection).find(runId).orElseThrow(() -> new WorkspaceException(
+        return workspace.read(tables -> {
+            Run run = tables.runs().find(runId).orElseThrow(() -> new WorkspaceException(
                     WorkspaceException.Reason.FAILED, workspace.file(), "There is no run " + runId + " in this workspace."));
-            List<Problem> problems = new ProblemRepository(connection).ofRun(runId);
-            SampleRepository samples = new SampleRepository(connection);
+            List<Problem> problems = tables.problems().ofRun(runId);
+            SampleRepository samples = tables.samples();
             return JsonLinesFile.write(out, json -> {
                 long written = 0;
                 int docId = 0;
@@ -43,7 +42,9 @@ public final class LmEvalExporter {
                     List<Sample> all;
                     try {
                         all = samples.ofProblem(runId, problem.id()).stream().filter(s -> s.round() <= 1).toList();
-                    } catch (SQLException e) {
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
                         throw new WorkspaceException(WorkspaceException.Reason.FAILED, workspace.file(),
                                 "Cannot read run " + runId + ": " + e.getMessage(), e);
                     }

@@ -2,18 +2,21 @@ package dev.ponder.core.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ponder.core.ingest.PonderJsonlReader;
+import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
-import dev.ponder.core.store.RunRepository;
+import dev.ponder.core.model.Sample;
+import dev.ponder.core.model.Segment;
+import dev.ponder.core.model.Step;
+import dev.ponder.core.model.TreeNode;
+import dev.ponder.core.store.RunRows;
+import dev.ponder.core.store.RunRows.ProblemReference;
+import dev.ponder.core.store.RunRows.StoredNode;
+import dev.ponder.core.store.RunRows.StoredSample;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.store.WorkspaceException;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -32,18 +35,21 @@ public final class RunExporter {
 
     /** Writes the run to {@code out}; returns the number of samples written. */
     public long export(long runId, Path out, TaskContext context) {
-        return workspace.read(connection -> {
-            Run run = new RunRepository(connection).find(runId).orElseThrow(() -> new WorkspaceException(
+        return workspace.read(tables -> {
+            Run run = tables.runs().find(runId).orElseThrow(() -> new WorkspaceException(
                     WorkspaceException.Reason.FAILED, workspace.file(), "There is no run " + runId + " in this workspace."));
+            RunRows rows = tables.runRows();
             return JsonLinesFile.write(out, json -> {
                 try {
                     header(json, run);
-                    problems(json, connection, runId);
-                    long written = samples(json, connection, runId, context);
-                    treeNodes(json, connection, runId);
-                    references(json, connection, runId);
+                    rows.problems(runId, problem -> problem(json, problem));
+                    long written = samples(json, rows, runId, context);
+                    rows.treeNodes(runId, node -> treeNode(json, node));
+                    rows.problemReferences(runId, reference -> reference(json, reference));
                     return written;
-                } catch (SQLException e) {
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
                     throw new WorkspaceException(WorkspaceException.Reason.FAILED, workspace.file(),
                             "Cannot read run " + runId + ": " + e.getMessage(), e);
                 }
@@ -77,188 +83,135 @@ public final class RunExporter {
         line(json);
     }
 
-    private static void problems(JsonGenerator json, Connection connection, long runId) throws SQLException, IOException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT problem_key, dataset, question, gold_answer, "
-                + "metadata_json FROM problem WHERE id IN (SELECT problem_id FROM sample WHERE run_id = ?1 UNION "
-                + "SELECT problem_id FROM tree_node WHERE run_id = ?1 UNION SELECT problem_id FROM run_problem WHERE "
-                + "run_id = ?1) ORDER BY id")) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    json.writeStartObject();
-                    json.writeStringField("type", "problem");
-                    json.writeStringField("key", rows.getString("problem_key"));
-                    optional(json, "dataset", rows.getString("dataset"));
-                    optional(json, "question", rows.getString("question"));
-                    optional(json, "gold", rows.getString("gold_answer"));
-                    rawObject(json, "metadata", rows.getString("metadata_json"));
-                    json.writeEndObject();
-                    line(json);
-                }
-            }
-        }
+    private static void problem(JsonGenerator json, Problem problem) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "problem");
+        json.writeStringField("key", problem.key());
+        optional(json, "dataset", problem.dataset());
+        optional(json, "question", problem.question());
+        optional(json, "gold", problem.goldAnswer());
+        rawObject(json, "metadata", problem.metadataJson());
+        json.writeEndObject();
+        line(json);
     }
 
-    private static long samples(JsonGenerator json, Connection connection, long runId, TaskContext context)
-            throws SQLException, IOException {
-        Set<Long> parents = parents(connection, runId);
-        String sql = "SELECT s.id, p.problem_key, s.sample_index, s.round, s.text, s.think_start, s.think_end, s.truncated, "
-                + "s.answer_text, s.extracted_answer, s.answer_key, s.correct, s.tokens_total, s.tokens_thinking, "
-                + "s.tokens_estimated, s.finish_reason, s.score, s.budget, s.parent_sample_id, s.meta_json, s.file_correct "
-                + "FROM sample s JOIN problem p ON p.id = s.problem_id WHERE s.run_id = ? ORDER BY s.id";
-        long count = 0;
-        try (PreparedStatement query = connection.prepareStatement(sql);
-             Children steps = new Children(connection, "SELECT sample_id, char_start, char_end, score FROM step "
-                     + "WHERE sample_id IN (SELECT id FROM sample WHERE run_id = ?) ORDER BY sample_id, step_index", runId);
-             Children segments = new Children(connection, "SELECT sample_id, kind, char_start, char_end, detail FROM segment "
-                     + "WHERE sample_id IN (SELECT id FROM sample WHERE run_id = ?) ORDER BY sample_id, segment_index", runId)) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long id = rows.getLong("id");
-                    json.writeStartObject();
-                    json.writeStringField("type", "sample");
-                    if (parents.contains(id)) {
-                        json.writeStringField("id", String.valueOf(id));
-                    }
-                    json.writeStringField("problem", rows.getString("problem_key"));
-                    json.writeNumberField("index", rows.getInt("sample_index"));
-                    json.writeNumberField("round", rows.getInt("round"));
-                    json.writeStringField("text", rows.getString("text"));
-                    int thinkStart = rows.getInt("think_start");
-                    if (!rows.wasNull()) {
-                        json.writeObjectFieldStart("thinking");
-                        json.writeNumberField("start", thinkStart);
-                        json.writeNumberField("end", rows.getInt("think_end"));
-                        json.writeEndObject();
-                    }
-                    json.writeBooleanField("truncated", rows.getInt("truncated") != 0);
-                    json.writeObjectFieldStart("answer");
-                    optional(json, "text", rows.getString("answer_text"));
-                    optional(json, "extracted", rows.getString("extracted_answer"));
-                    optional(json, "key", rows.getString("answer_key"));
-                    json.writeEndObject();
-                    int correct = rows.getInt("correct");
-                    if (rows.wasNull()) {
-                        json.writeNullField("correct");
-                    } else {
-                        json.writeBooleanField("correct", correct != 0);
-                    }
-                    int fileCorrect = rows.getInt("file_correct");
-                    if (!rows.wasNull()) {
-                        json.writeBooleanField("file_correct", fileCorrect != 0);
-                    }
-                    json.writeObjectFieldStart("tokens");
-                    optionalInt(json, rows, "total", "tokens_total");
-                    optionalInt(json, rows, "thinking", "tokens_thinking");
-                    json.writeBooleanField("estimated", rows.getInt("tokens_estimated") != 0);
-                    json.writeEndObject();
-                    optional(json, "finish_reason", rows.getString("finish_reason"));
-                    double score = rows.getDouble("score");
-                    if (!rows.wasNull()) {
-                        json.writeNumberField("score", score);
-                    }
-                    optionalInt(json, rows, "budget", "budget");
-                    long parent = rows.getLong("parent_sample_id");
-                    if (!rows.wasNull()) {
-                        json.writeStringField("parent", String.valueOf(parent));
-                    }
-                    steps.write(json, id, "steps", (out, row) -> {
-                        out.writeNumberField("start", row.getInt("char_start"));
-                        out.writeNumberField("end", row.getInt("char_end"));
-                        double stepScore = row.getDouble("score");
-                        if (!row.wasNull()) {
-                            out.writeNumberField("score", stepScore);
-                        }
-                    });
-                    segments.write(json, id, "segments", (out, row) -> {
-                        out.writeStringField("kind", row.getString("kind"));
-                        out.writeNumberField("start", row.getInt("char_start"));
-                        out.writeNumberField("end", row.getInt("char_end"));
-                        optional(out, "detail", row.getString("detail"));
-                    });
-                    rawObject(json, "meta", rows.getString("meta_json"));
-                    json.writeEndObject();
-                    line(json);
-                    if (++count % 1024 == 0) {
-                        context.checkCancelled();
-                        context.message(String.format("Exporting: %,d samples", count));
-                    }
-                }
+    private static long samples(JsonGenerator json, RunRows rows, long runId, TaskContext context) throws Exception {
+        Set<Long> parents = rows.parentSamples(runId);
+        long[] count = {0};
+        rows.samples(runId, stored -> {
+            sample(json, stored, parents);
+            if (++count[0] % 1024 == 0) {
+                context.checkCancelled();
+                context.message(String.format("Exporting: %,d samples", count[0]));
             }
-        }
-        return count;
+        });
+        return count[0];
     }
 
-    private static void treeNodes(JsonGenerator json, Connection connection, long runId) throws SQLException, IOException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT t.id, p.problem_key, t.parent_id, t.node_key, "
-                + "t.iteration, t.step_text, t.value, t.visits, t.prior, t.reward, t.terminal, t.pruned, t.answer, t.correct, "
-                + "t.meta_json FROM tree_node t JOIN problem p ON p.id = t.problem_id WHERE t.run_id = ? ORDER BY t.id")) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    json.writeStartObject();
-                    json.writeStringField("type", "tree_node");
-                    json.writeStringField("id", "n" + rows.getLong("id"));
-                    json.writeStringField("problem", rows.getString("problem_key"));
-                    long parent = rows.getLong("parent_id");
-                    if (!rows.wasNull()) {
-                        json.writeStringField("parent", "n" + parent);
-                    }
-                    optional(json, "key", rows.getString("node_key"));
-                    optionalInt(json, rows, "iteration", "iteration");
-                    optional(json, "step_text", rows.getString("step_text"));
-                    for (String field : new String[]{"value", "prior", "reward"}) {
-                        double value = rows.getDouble(field);
-                        if (!rows.wasNull()) {
-                            json.writeNumberField(field, value);
-                        }
-                    }
-                    optionalInt(json, rows, "visits", "visits");
-                    json.writeBooleanField("terminal", rows.getInt("terminal") != 0);
-                    json.writeBooleanField("pruned", rows.getInt("pruned") != 0);
-                    optional(json, "answer", rows.getString("answer"));
-                    int correct = rows.getInt("correct");
-                    if (!rows.wasNull()) {
-                        json.writeBooleanField("correct", correct != 0);
-                    }
-                    rawObject(json, "meta", rows.getString("meta_json"));
-                    json.writeEndObject();
-                    line(json);
-                }
-            }
+    private static void sample(JsonGenerator json, StoredSample stored, Set<Long> parents) throws IOException {
+        Sample sample = stored.sample();
+        json.writeStartObject();
+        json.writeStringField("type", "sample");
+        if (parents.contains(sample.id())) {
+            json.writeStringField("id", String.valueOf(sample.id()));
         }
+        json.writeStringField("problem", stored.problemKey());
+        json.writeNumberField("index", sample.index());
+        json.writeNumberField("round", sample.round());
+        json.writeStringField("text", sample.text());
+        if (sample.thinking() != null) {
+            json.writeObjectFieldStart("thinking");
+            json.writeNumberField("start", sample.thinking().start());
+            json.writeNumberField("end", sample.thinking().end());
+            json.writeEndObject();
+        }
+        json.writeBooleanField("truncated", sample.truncated());
+        json.writeObjectFieldStart("answer");
+        optional(json, "text", sample.answer().text());
+        optional(json, "extracted", sample.answer().extracted());
+        optional(json, "key", sample.answer().key());
+        json.writeEndObject();
+        if (sample.correct() == null) {
+            json.writeNullField("correct");
+        } else {
+            json.writeBooleanField("correct", sample.correct());
+        }
+        if (stored.fileCorrect() != null) {
+            json.writeBooleanField("file_correct", stored.fileCorrect());
+        }
+        json.writeObjectFieldStart("tokens");
+        optional(json, "total", sample.tokens().total());
+        optional(json, "thinking", sample.tokens().thinking());
+        json.writeBooleanField("estimated", sample.tokens().estimated());
+        json.writeEndObject();
+        optional(json, "finish_reason", sample.finishReason());
+        optional(json, "score", sample.score());
+        optional(json, "budget", sample.budget());
+        if (sample.parentSampleId() != null) {
+            json.writeStringField("parent", String.valueOf(sample.parentSampleId()));
+        }
+        if (!stored.steps().isEmpty()) {
+            json.writeArrayFieldStart("steps");
+            for (Step step : stored.steps()) {
+                json.writeStartObject();
+                json.writeNumberField("start", step.charStart());
+                json.writeNumberField("end", step.charEnd());
+                optional(json, "score", step.score());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        if (!stored.segments().isEmpty()) {
+            json.writeArrayFieldStart("segments");
+            for (Segment segment : stored.segments()) {
+                json.writeStartObject();
+                json.writeStringField("kind", segment.kind().code());
+                json.writeNumberField("start", segment.charStart());
+                json.writeNumberField("end", segment.charEnd());
+                optional(json, "detail", segment.detail());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        rawObject(json, "meta", sample.metaJson());
+        json.writeEndObject();
+        line(json);
     }
 
-    private static void references(JsonGenerator json, Connection connection, long runId) throws SQLException, IOException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT p.problem_key, r.reference_json FROM run_problem r "
-                + "JOIN problem p ON p.id = r.problem_id WHERE r.run_id = ? ORDER BY r.problem_id")) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    json.writeStartObject();
-                    json.writeStringField("type", "problem_reference");
-                    json.writeStringField("problem", rows.getString(1));
-                    rawObject(json, "reference", rows.getString(2));
-                    json.writeEndObject();
-                    line(json);
-                }
-            }
+    private static void treeNode(JsonGenerator json, StoredNode stored) throws IOException {
+        TreeNode node = stored.node();
+        json.writeStartObject();
+        json.writeStringField("type", "tree_node");
+        json.writeStringField("id", "n" + node.id());
+        json.writeStringField("problem", stored.problemKey());
+        if (node.parentId() != null) {
+            json.writeStringField("parent", "n" + node.parentId());
         }
+        optional(json, "key", node.nodeKey());
+        optional(json, "iteration", node.iteration());
+        optional(json, "step_text", node.stepText());
+        optional(json, "value", node.value());
+        optional(json, "prior", node.prior());
+        optional(json, "reward", node.reward());
+        optional(json, "visits", node.visits());
+        json.writeBooleanField("terminal", node.terminal());
+        json.writeBooleanField("pruned", node.pruned());
+        optional(json, "answer", node.answer());
+        if (node.correct() != null) {
+            json.writeBooleanField("correct", node.correct());
+        }
+        rawObject(json, "meta", node.metaJson());
+        json.writeEndObject();
+        line(json);
     }
 
-    private static Set<Long> parents(Connection connection, long runId) throws SQLException {
-        Set<Long> parents = new HashSet<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT DISTINCT parent_sample_id FROM sample WHERE run_id = ? AND parent_sample_id IS NOT NULL")) {
-            query.setLong(1, runId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    parents.add(rows.getLong(1));
-                }
-            }
-        }
-        return parents;
+    private static void reference(JsonGenerator json, ProblemReference reference) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "problem_reference");
+        json.writeStringField("problem", reference.problemKey());
+        rawObject(json, "reference", reference.json());
+        json.writeEndObject();
+        line(json);
     }
 
     private static void optional(JsonGenerator json, String field, String value) throws IOException {
@@ -267,10 +220,14 @@ public final class RunExporter {
         }
     }
 
-    private static void optionalInt(JsonGenerator json, ResultSet rows, String field, String column)
-            throws IOException, SQLException {
-        int value = rows.getInt(column);
-        if (!rows.wasNull()) {
+    private static void optional(JsonGenerator json, String field, Integer value) throws IOException {
+        if (value != null) {
+            json.writeNumberField(field, value);
+        }
+    }
+
+    private static void optional(JsonGenerator json, String field, Double value) throws IOException {
+        if (value != null) {
             json.writeNumberField(field, value);
         }
     }
@@ -285,52 +242,5 @@ public final class RunExporter {
 
     private static void line(JsonGenerator json) throws IOException {
         json.writeRaw('\n');
-    }
-
-    /** Writes the rows of one child table for a sample. */
-    private interface RowWriter {
-        void write(JsonGenerator json, ResultSet row) throws IOException, SQLException;
-    }
-
-    /**
-     * A cursor over a child table (steps, segments) ordered by sample, read alongside the samples in the same
-     * order: one pass over each table instead of one query per sample.
-     */
-    private static final class Children implements AutoCloseable {
-        private final PreparedStatement query;
-        private final ResultSet rows;
-        private boolean hasRow;
-
-        Children(Connection connection, String sql, long runId) throws SQLException {
-            query = connection.prepareStatement(sql);
-            query.setLong(1, runId);
-            rows = query.executeQuery();
-            hasRow = rows.next();
-        }
-
-        void write(JsonGenerator json, long sampleId, String field, RowWriter writer) throws SQLException, IOException {
-            boolean started = false;
-            while (hasRow && rows.getLong("sample_id") <= sampleId) {
-                if (rows.getLong("sample_id") == sampleId) {
-                    if (!started) {
-                        json.writeArrayFieldStart(field);
-                        started = true;
-                    }
-                    json.writeStartObject();
-                    writer.write(json, rows);
-                    json.writeEndObject();
-                }
-                hasRow = rows.next();
-            }
-            if (started) {
-                json.writeEndArray();
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            rows.close();
-            query.close();
-        }
     }
 }

@@ -63,9 +63,9 @@ public final class Importer {
         try (TokenCounter tokens = tokenCounter(options, fileName)) {
             ReadContext read = new ReadContext(fileName, file,
                     new Enricher(new ThinkingSplitter(), new AnswerExtractor(), grader, tokens), options.mapping());
-            return workspace.write(connection -> {
+            return workspace.write(tables -> {
                 MessageDigest sha256 = sha256();
-                try (RunWriter writer = new RunWriter(connection, workspace.file().toAbsolutePath().getParent());
+                try (RunWriter writer = tables.runWriter();
                      CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
                      InputStream in = new DigestInputStream(counted, sha256)) {
                     WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
@@ -74,7 +74,7 @@ public final class Importer {
                     in.transferTo(OutputStream.nullOutputStream());
                     String digest = HexFormat.of().formatHex(sha256.digest());
                     if (!options.again()) {
-                        List<Run> earlier = new RunRepository(connection).findBySourceSha256(sink.contentSha256(digest))
+                        List<Run> earlier = tables.runs().findBySourceSha256(sink.contentSha256(digest))
                                 .stream().filter(run -> run.id() != sink.runId()).toList();
                         if (!earlier.isEmpty()) {
                             throw new AlreadyImportedException(fileName, earlier);

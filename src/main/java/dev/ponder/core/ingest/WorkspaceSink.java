@@ -7,7 +7,6 @@ import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.TreeNode;
 import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.task.TaskContext;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -253,13 +252,15 @@ final class WorkspaceSink implements SampleSink {
     }
 
     private interface SqlCall<T> {
-        T call() throws SQLException;
+        T call() throws Exception;
     }
 
     private static <T> T sql(SqlCall<T> call) {
         try {
             return call.call();
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new IllegalStateException("writing to the workspace failed: " + e.getMessage(), e);
         }
     }

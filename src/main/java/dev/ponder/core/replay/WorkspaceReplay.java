@@ -85,7 +85,7 @@ public final class WorkspaceReplay {
             return again.earlier().get(0).id();         // the same replay, finished before: its run already exists
         }
         if (request.original() != null) {
-            workspace.write(connection -> new RunRepository(connection).setParent(runId, request.original().id()));
+            workspace.write(tables -> tables.runs().setParent(runId, request.original().id()));
         }
         return runId;
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
 public final class NoteRepository {
     private final Connection connection;
 
-    public NoteRepository(Connection connection) {
+    NoteRepository(Connection connection) {
         this.connection = connection;
     }
 

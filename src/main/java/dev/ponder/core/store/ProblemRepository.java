@@ -15,7 +15,7 @@ public final class ProblemRepository {
 
     private final Connection connection;
 
-    public ProblemRepository(Connection connection) {
+    ProblemRepository(Connection connection) {
         this.connection = connection;
     }
 

@@ -21,7 +21,7 @@ public final class RunRepository {
 
     private final Connection connection;
 
-    public RunRepository(Connection connection) {
+    RunRepository(Connection connection) {
         this.connection = connection;
     }
 
@@ -69,6 +69,15 @@ public final class RunRepository {
             update.setString(3, grader);
             update.setString(4, JsonColumns.params(params));
             update.setLong(5, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Records which grading the run's verdicts now come from. */
+    public void setGrader(long runId, String grader) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE run SET grader = ? WHERE id = ?")) {
+            update.setString(1, grader);
+            update.setLong(2, runId);
             update.executeUpdate();
         }
     }

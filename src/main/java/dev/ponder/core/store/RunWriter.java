@@ -52,7 +52,7 @@ public final class RunWriter implements AutoCloseable {
     private int pending;
     private long pendingChars;
 
-    public RunWriter(Connection connection) throws SQLException {
+    RunWriter(Connection connection) throws SQLException {
         this(connection, null);
     }
 
@@ -60,7 +60,7 @@ public final class RunWriter implements AutoCloseable {
      * A writer that builds the search index of each run it creates alongside the write, in a scratch file in
      * {@code scratchFolder} (the workspace's folder: the index can be a third the size of the traces).
      */
-    public RunWriter(Connection connection, Path scratchFolder) throws SQLException {
+    RunWriter(Connection connection, Path scratchFolder) throws SQLException {
         this.scratchFolder = scratchFolder;
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("RunWriter must run inside Workspace.write");

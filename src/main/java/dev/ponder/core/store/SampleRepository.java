@@ -16,16 +16,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Reads samples with their text, steps and segments; for one trace at a time, never for analysis. */
 public final class SampleRepository {
-    private static final String COLUMNS = "id, run_id, problem_id, sample_index, round, text, think_start, think_end, "
+    static final String COLUMNS = "id, run_id, problem_id, sample_index, round, text, think_start, think_end, "
             + "truncated, answer_text, extracted_answer, answer_key, correct, tokens_total, tokens_thinking, "
             + "tokens_estimated, finish_reason, score, budget, parent_sample_id, meta_json";
 
     private final Connection connection;
 
-    public SampleRepository(Connection connection) {
+    SampleRepository(Connection connection) {
         this.connection = connection;
     }
 
@@ -122,7 +123,45 @@ public final class SampleRepository {
         }
     }
 
-    private static Sample sample(ResultSet rows) throws SQLException {
+    /** Whether the sample is in the workspace. */
+    public boolean exists(long sampleId) throws SQLException {
+        return Sql.exists(connection, "SELECT 1 FROM sample WHERE id = ?", sampleId);
+    }
+
+    /** Whether the run has samples of the problem. */
+    public boolean exist(long runId, long problemId) throws SQLException {
+        return Sql.exists(connection, "SELECT 1 FROM sample WHERE run_id = ? AND problem_id = ? LIMIT 1", runId,
+                problemId);
+    }
+
+    /** Whether any of the run's samples of the problem continues another (a later round, a branch). */
+    public boolean continuationsExist(long runId, long problemId) throws SQLException {
+        return Sql.exists(connection, "SELECT 1 FROM sample WHERE run_id = ? AND problem_id = ? "
+                + "AND parent_sample_id IS NOT NULL LIMIT 1", runId, problemId);
+    }
+
+    /** The problem of the run's first sample, if it has one. */
+    public Optional<Long> firstProblem(long runId) throws SQLException {
+        return Sql.firstLong(connection, "SELECT problem_id FROM sample WHERE run_id = ? ORDER BY id LIMIT 1", runId);
+    }
+
+    /** The problems these samples belong to, sorted, each once. */
+    public long[] problemsOf(long[] sampleIds) throws SQLException {
+        TreeSet<Long> problems = new TreeSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT problem_id FROM sample WHERE id = ?")) {
+            for (long id : sampleIds) {
+                query.setLong(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        problems.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return problems.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static Sample sample(ResultSet rows) throws SQLException {
         Integer thinkStart = Sql.integer(rows, "think_start");
         ThinkingSpan thinking = thinkStart == null ? null : new ThinkingSpan(thinkStart, rows.getInt("think_end"));
         return new Sample(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("problem_id"),

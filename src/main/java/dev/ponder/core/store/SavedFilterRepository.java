@@ -11,7 +11,7 @@ import java.util.Map;
 public final class SavedFilterRepository {
     private final Connection connection;
 
-    public SavedFilterRepository(Connection connection) {
+    SavedFilterRepository(Connection connection) {
         this.connection = connection;
     }
 

@@ -4,6 +4,6 @@ import java.sql.Connection;
 
 /** Work done with a workspace connection, inside a read or inside one write transaction. */
 @FunctionalInterface
-public interface SqlWork<T> {
+interface SqlWork<T> {
     T run(Connection connection) throws Exception;
 }

@@ -1,5 +1,8 @@
 package dev.ponder.core.store;
 
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Sample;
+import java.sql.Types;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +18,7 @@ import java.util.TreeSet;
 public final class TagRepository {
     private final Connection connection;
 
-    public TagRepository(Connection connection) {
+    TagRepository(Connection connection) {
         this.connection = connection;
     }
 
@@ -127,6 +130,50 @@ public final class TagRepository {
                 }
             }
             return names;
+        }
+    }
+
+    /** A sample carrying a tag (itself or through its problem), with where it comes from and its notes. */
+    public record TaggedSample(Sample sample, Problem problem, String run, String model, String strategy,
+                               String grader, List<String> tags, String note, String problemNote) {
+    }
+
+    /**
+     * The samples tagged {@code tag} (of one run, or of all when {@code runId} is null), by run, problem, round and
+     * index; each with all its tags and its problem's.
+     */
+    public void taggedSamples(String tag, Long runId, AnalysisRows.RowHandler<TaggedSample> rows) throws Exception {
+        String columns = "s." + SampleRepository.COLUMNS.replace(", ", ", s.");
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + columns + ", r.name AS run_name, "
+                + "r.model AS run_model, r.strategy AS run_strategy, r.grader AS run_grader, p.problem_key, p.dataset, "
+                + "p.question, p.gold_answer, p.metadata_json, "
+                + "(SELECT group_concat(name, '\u001f') FROM (SELECT name FROM tag WHERE sample_id = s.id "
+                + "UNION SELECT name FROM tag WHERE problem_id = s.problem_id ORDER BY name)) AS tag_names, "
+                + "(SELECT text FROM note WHERE sample_id = s.id) AS sample_note, "
+                + "(SELECT text FROM note WHERE problem_id = s.problem_id) AS problem_note "
+                + "FROM sample s JOIN run r ON r.id = s.run_id JOIN problem p ON p.id = s.problem_id "
+                + "WHERE (s.id IN (SELECT sample_id FROM tag WHERE name = ?1 AND sample_id IS NOT NULL) "
+                + "OR s.problem_id IN (SELECT problem_id FROM tag WHERE name = ?1 AND problem_id IS NOT NULL)) "
+                + "AND (?2 IS NULL OR s.run_id = ?2) ORDER BY s.run_id, s.problem_id, s.round, s.sample_index")) {
+            query.setString(1, tag);
+            if (runId == null) {
+                query.setNull(2, Types.INTEGER);
+            } else {
+                query.setLong(2, runId);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    Sample sample = SampleRepository.sample(row);
+                    Problem problem = new Problem(sample.problemId(), row.getString("problem_key"),
+                            row.getString("dataset"), row.getString("question"), row.getString("gold_answer"),
+                            row.getString("metadata_json"));
+                    String names = row.getString("tag_names");
+                    rows.accept(new TaggedSample(sample, problem, row.getString("run_name"), row.getString("run_model"),
+                            row.getString("run_strategy"), row.getString("run_grader"),
+                            names == null ? List.of() : List.of(names.split("\u001f")), row.getString("sample_note"),
+                            row.getString("problem_note")));
+                }
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ public final class TraceSearch {
 
     private final Connection connection;
 
-    public TraceSearch(Connection connection) {
+    TraceSearch(Connection connection) {
         this.connection = connection;
     }
 

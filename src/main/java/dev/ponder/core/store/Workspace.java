@@ -14,6 +14,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,7 @@ public final class Workspace implements AutoCloseable {
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
     private final Checkpointer checkpointer;
+    private final Map<String, Object> exclusiveWork = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private Workspace(Path file, Connection writer) {
@@ -142,7 +146,16 @@ public final class Workspace implements AutoCloseable {
      * and rolls back completely if it throws (including cancellation), so no half-written state remains.
      * A write inside a write on the same thread joins the outer transaction.
      */
-    public <T> T write(SqlWork<T> work) {
+    public <T> T write(StoreWork<T> work) {
+        return writeSql(connection -> work.run(new Tables(connection, file.getParent())));
+    }
+
+    /** Runs {@code work} on a read-only connection that sees the last committed state. */
+    public <T> T read(StoreWork<T> work) {
+        return readSql(connection -> work.run(new Tables(connection, file.getParent())));
+    }
+
+    <T> T writeSql(SqlWork<T> work) {
         writeLock.lock();
         try {
             ensureOpen();
@@ -176,8 +189,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a read-only connection that sees the last committed state. */
-    public <T> T read(SqlWork<T> work) {
+    <T> T readSql(SqlWork<T> work) {
         Connection connection = borrowReader();
         try {
             return work.run(connection);
@@ -188,14 +200,24 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} while no other thread runs work under the same key in this workspace: when two screens ask
+     * for the same costly figures at once, one builds them and the other waits, then finds them cached.
+     */
+    public <T> T exclusively(String key, Supplier<T> work) {
+        synchronized (exclusiveWork.computeIfAbsent(key, name -> new Object())) {
+            return work.get();
+        }
+    }
+
     /** The schema version of the file, which this Ponder has brought up to {@link Schema#CURRENT}. */
     public int schemaVersion() {
-        return read(Schema::version);
+        return readSql(Schema::version);
     }
 
     /** Every run with its counts, oldest first. */
     public List<RunSummary> runSummaries() {
-        return read(connection -> new RunRepository(connection).summaries());
+        return read(tables -> tables.runs().summaries());
     }
 
     @Override

@@ -32,7 +32,7 @@ class CompareViewModelTest {
                     TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            List<SampleRef> refs = workspace.read(connection -> new SampleRepository(connection).refsOfProblem(1, 100));
+            List<SampleRef> refs = workspace.read(tables -> tables.samples().refsOfProblem(1, 100));
             assertThat(refs).hasSize(8);
 
             CompareViewModel compare = new CompareViewModel(new DirectTaskRunner(), session, () -> ReflectionMarkers.DEFAULT);

@@ -51,9 +51,9 @@ class ReplayViewModelTest {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             new Importer(workspace).importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             RunSummary original = workspace.runSummaries().get(0);
-            Sample source = workspace.read(c -> {
-                Problem first = new ProblemRepository(c).ofRun(original.run().id()).get(0);
-                return new SampleRepository(c).ofProblem(original.run().id(), first.id()).get(0);
+            Sample source = workspace.read(tables -> {
+                Problem first = tables.problems().ofRun(original.run().id()).get(0);
+                return tables.samples().ofProblem(original.run().id(), first.id()).get(0);
             });
             ReplayViewModel replay = model(workspace, new AppSettings(new SettingsStore(dir.resolve("settings.json"))),
                     new SimpleObjectProperty<>(original), FXCollections.observableArrayList());
@@ -68,10 +68,10 @@ class ReplayViewModelTest {
 
             assertThat(replay.noticeProperty().get()).isNull();
             assertThat(made).hasSize(1);
-            List<Sample> samples = workspace.read(c -> {
+            List<Sample> samples = workspace.read(tables -> {
                 List<Sample> all = new ArrayList<>();
-                for (Problem p : new ProblemRepository(c).ofRun(made.get(0))) {
-                    all.addAll(new SampleRepository(c).ofProblem(made.get(0), p.id()));
+                for (Problem p : tables.problems().ofRun(made.get(0))) {
+                    all.addAll(tables.samples().ofProblem(made.get(0), p.id()));
                 }
                 return all;
             });

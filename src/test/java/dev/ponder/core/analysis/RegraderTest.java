@@ -8,6 +8,7 @@ import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.store.RunRepository;
+import dev.ponder.core.store.RawSql;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.RecordingContext;
@@ -108,7 +109,7 @@ class RegraderTest {
     }
 
     private static Run run(Workspace workspace, long runId) {
-        return workspace.read(connection -> new RunRepository(connection).find(runId)).orElseThrow();
+        return workspace.read(tables -> tables.runs().find(runId)).orElseThrow();
     }
 
     private static List<Boolean> verdicts(Workspace workspace, long runId) {
@@ -121,7 +122,7 @@ class RegraderTest {
     }
 
     private static List<Boolean> column(Workspace workspace, String sql, long runId) {
-        return workspace.read(connection -> {
+        return RawSql.read(workspace, connection -> {
             try (var query = connection.prepareStatement(sql)) {
                 query.setLong(1, runId);
                 try (var rows = query.executeQuery()) {

@@ -6,6 +6,7 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.store.Fixtures;
 import dev.ponder.core.store.ProblemRepository;
 import dev.ponder.core.store.RunWriter;
+import dev.ponder.core.store.RawSql;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -77,8 +78,8 @@ class RunDataTest {
             RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT, TaskContext.NONE);
             assertThat(cacheRows(workspace, runId)).isEqualTo(2);
 
-            workspace.write(connection -> {
-                RunData.invalidate(connection, runId);
+            workspace.write(tables -> {
+                tables.analysisRows().invalidate(runId);
                 return null;
             });
             assertThat(cacheRows(workspace, runId)).isZero();
@@ -107,8 +108,8 @@ class RunDataTest {
     @Test
     void eachProblemIsAnalysedAtItsLastRound() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            long runId = workspace.write(connection -> {
-                try (RunWriter writer = new RunWriter(connection)) {
+            long runId = workspace.write(tables -> {
+                try (RunWriter writer = tables.runWriter()) {
                     long run = writer.insertRun(Fixtures.run("rounds"));
                     long twoRounds = writer.problemId(new Problem(0, "p/a", "p", "a?", "85", null));
                     long oneRound = writer.problemId(new Problem(0, "p/b", "p", "b?", "85", null));
@@ -124,7 +125,7 @@ class RunDataTest {
                 }
             });
             RunColumns run = RunData.columns(workspace, runId);
-            int a = run.problemOf(workspace.read(connection -> new ProblemRepository(connection).findByKey("p/a"))
+            int a = run.problemOf(workspace.read(tables -> tables.problems().findByKey("p/a"))
                     .orElseThrow().id());
 
             assertThat(run.samples()).isEqualTo(4);
@@ -139,7 +140,7 @@ class RunDataTest {
     }
 
     private static int cacheRows(Workspace workspace, long runId) {
-        Integer rows = workspace.read(connection -> {
+        Integer rows = RawSql.read(workspace, connection -> {
             try (var query = connection.prepareStatement("SELECT count(*) FROM analysis_cache WHERE run_id = ?")) {
                 query.setLong(1, runId);
                 try (var result = query.executeQuery()) {

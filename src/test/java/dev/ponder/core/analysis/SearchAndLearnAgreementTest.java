@@ -67,7 +67,7 @@ class SearchAndLearnAgreementTest {
             RunColumns run = RunData.columns(workspace, runId);
             for (int p = 0; p < run.problems(); p++) {
                 long problemId = run.problemId(p);
-                String text = workspace.read(connection -> new RunRepository(connection).problemReference(runId, problemId))
+                String text = workspace.read(tables -> tables.runs().problemReference(runId, problemId))
                         .orElseThrow();
                 JsonNode reference = JSON.readTree(text);
                 for (int n : ns) {

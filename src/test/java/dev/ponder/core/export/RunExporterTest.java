@@ -91,18 +91,18 @@ class RunExporterTest {
 
     /** Everything stored for a run, with workspace ids replaced by what they stand for. */
     private static Map<String, Object> snapshot(Workspace workspace, long runId) {
-        return workspace.read(connection -> {
+        return workspace.read(tables -> {
             Map<String, Object> rows = new HashMap<>();
-            Run run = new RunRepository(connection).find(runId).orElseThrow();
+            Run run = tables.runs().find(runId).orElseThrow();
             rows.put("run", run.withId(1));
-            List<Problem> problems = new ProblemRepository(connection).ofRun(runId);
+            List<Problem> problems = tables.problems().ofRun(runId);
             List<Object> problemRows = new ArrayList<>();
             List<Object> sampleRows = new ArrayList<>();
             List<Object> treeRows = new ArrayList<>();
             for (Problem problem : problems) {
                 problemRows.add(new Problem(1, problem.key(), problem.dataset(), problem.question(), problem.goldAnswer(),
                         problem.metadataJson()));
-                SampleRepository samples = new SampleRepository(connection);
+                SampleRepository samples = tables.samples();
                 List<Sample> ofProblem = samples.ofProblem(runId, problem.id());
                 for (Sample sample : ofProblem) {
                     Long parentPosition = sample.parentSampleId() == null ? null : (long) ofProblem.stream()
@@ -110,14 +110,14 @@ class RunExporterTest {
                     sampleRows.add(List.of(problem.key(), sample.stored(1, 1, 1, parentPosition),
                             samples.steps(sample.id()), samples.segments(sample.id())));
                 }
-                List<TreeNode> nodes = new TreeNodeRepository(connection).ofProblem(runId, problem.id());
+                List<TreeNode> nodes = tables.treeNodes().ofProblem(runId, problem.id());
                 for (TreeNode node : nodes) {
                     String parentKey = nodes.stream().filter(other -> node.parentId() != null && other.id() == node.parentId())
                             .map(TreeNode::nodeKey).findFirst().orElse(null);
                     treeRows.add(List.of(problem.key(), String.valueOf(parentKey), node.stored(1, 1, 1, null)));
                 }
                 rows.put("reference " + problem.key(),
-                        String.valueOf(new RunRepository(connection).problemReference(runId, problem.id()).orElse(null)));
+                        String.valueOf(tables.runs().problemReference(runId, problem.id()).orElse(null)));
             }
             rows.put("problems", problemRows);
             rows.put("samples", sampleRows);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.model.Sample;
+import dev.ponder.core.store.RawSql;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.OutputStream;
@@ -81,7 +82,7 @@ class BadInputTest {
                 "line 1: 'completions' must be a list of responses, got 42",
                 "line 2: expected a JSON object, got array");
         assertThat(result.problems()).as("the skipped record leaves no problem behind").isEqualTo(1);
-        int problemsInWorkspace = workspace.read(connection -> {
+        int problemsInWorkspace = RawSql.read(workspace, connection -> {
             try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT count(*) FROM problem")) {
                 rows.next();
                 return rows.getInt(1);

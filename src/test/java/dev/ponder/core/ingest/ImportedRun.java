@@ -27,11 +27,11 @@ record ImportedRun(Workspace workspace, ImportResult result) {
     }
 
     Run run() {
-        return workspace.read(connection -> new RunRepository(connection).find(result.runId())).orElseThrow();
+        return workspace.read(tables -> tables.runs().find(result.runId())).orElseThrow();
     }
 
     List<Problem> problems() {
-        return workspace.read(connection -> new ProblemRepository(connection).ofRun(result.runId()));
+        return workspace.read(tables -> tables.problems().ofRun(result.runId()));
     }
 
     Problem problem(String question) {
@@ -39,7 +39,7 @@ record ImportedRun(Workspace workspace, ImportResult result) {
     }
 
     List<Sample> samples(Problem problem) {
-        return workspace.read(connection -> new SampleRepository(connection).ofProblem(result.runId(), problem.id()));
+        return workspace.read(tables -> tables.samples().ofProblem(result.runId(), problem.id()));
     }
 
     List<Sample> allSamples() {
@@ -47,15 +47,15 @@ record ImportedRun(Workspace workspace, ImportResult result) {
     }
 
     List<Step> steps(Sample sample) {
-        return workspace.read(connection -> new SampleRepository(connection).steps(sample.id()));
+        return workspace.read(tables -> tables.samples().steps(sample.id()));
     }
 
     List<TreeNode> tree(Problem problem) {
-        return workspace.read(connection -> new TreeNodeRepository(connection).ofProblem(result.runId(), problem.id()));
+        return workspace.read(tables -> tables.treeNodes().ofProblem(result.runId(), problem.id()));
     }
 
     String reference(Problem problem) {
-        return workspace.read(connection -> new RunRepository(connection).problemReference(result.runId(), problem.id()))
+        return workspace.read(tables -> tables.runs().problemReference(result.runId(), problem.id()))
                 .orElse(null);
     }
 

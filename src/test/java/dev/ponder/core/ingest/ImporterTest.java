@@ -73,7 +73,7 @@ class ImporterTest {
 
         Problem crates = problem("tiny-arith/0004");
         assertThat(crates.goldAnswer()).isEqualTo("648");
-        List<Sample> samples = workspace.read(connection -> new SampleRepository(connection).ofProblem(summary.run().id(), crates.id()));
+        List<Sample> samples = workspace.read(tables -> tables.samples().ofProblem(summary.run().id(), crates.id()));
         Sample cutOff = samples.get(3);
         assertThat(cutOff.truncated()).isTrue();
         assertThat(cutOff.finishReason()).isEqualTo("length");
@@ -84,7 +84,7 @@ class ImporterTest {
         assertThat(caughtSlip.thinkingText()).contains("Wait, 16 * 3 = 48, not 45. So 648.");
         assertThat(caughtSlip.text().substring(caughtSlip.thinking().end())).startsWith("\n</think>");
         assertThat(caughtSlip.tokens().estimated()).isTrue();
-        List<Step> steps = workspace.read(connection -> new SampleRepository(connection).steps(caughtSlip.id()));
+        List<Step> steps = workspace.read(tables -> tables.samples().steps(caughtSlip.id()));
         assertThat(steps).hasSize(3).last().satisfies(step -> assertThat(step.score()).isEqualTo(caughtSlip.score()));
     }
 
@@ -94,7 +94,7 @@ class ImporterTest {
         ImportOptions options = ImportOptions.DEFAULT.withAttributes(Map.of("seed", "3"),
                 Map.of("temperature", "0.9", "budget", "2048", "seed", "5", "model", "guess", "strategy", "budget-forcing"));
         ImportResult result = new Importer(workspace).importFile(file, options, TaskContext.NONE);
-        Run run = workspace.read(connection -> new RunRepository(connection).find(result.runId())).orElseThrow();
+        Run run = workspace.read(tables -> tables.runs().find(result.runId())).orElseThrow();
         assertThat(run.model()).isEqualTo("m");
         assertThat(run.strategy()).isEqualTo("budget-forcing");
         assertThat(run.params()).containsEntry("temperature", "0.6").containsEntry("budget", "2048").containsEntry("seed", "3");
@@ -153,20 +153,20 @@ class ImporterTest {
         assertThat(result.samples()).isEqualTo(2);
         assertThat(result.treeNodes()).isEqualTo(2);
 
-        Run run = workspace.read(connection -> new RunRepository(connection).find(result.runId())).orElseThrow();
+        Run run = workspace.read(tables -> tables.runs().find(result.runId())).orElseThrow();
         assertThat(run.model()).isEqualTo("override");
         assertThat(run.params()).containsExactlyInAnyOrderEntriesOf(Map.of("temperature", "0.6", "n", "2", "group", "sweep A"));
 
         Problem problem = problem("p1");
         assertThat(problem.metadataJson()).isEqualTo("{\"level\":3}");
-        List<Sample> samples = workspace.read(connection -> new SampleRepository(connection).ofProblem(run.id(), problem.id()));
+        List<Sample> samples = workspace.read(tables -> tables.samples().ofProblem(run.id(), problem.id()));
         Sample first = samples.get(0);
         assertThat(first.thinkingText()).isEqualTo("hmm");
         assertThat(first.answer().key()).isEqualTo("42");
         assertThat(first.tokens().total()).isEqualTo(9);
         assertThat(first.budget()).isEqualTo(256);
         assertThat(first.metaJson()).isEqualTo("{\"seed\":7}");
-        List<Segment> segments = workspace.read(connection -> new SampleRepository(connection).segments(first.id()));
+        List<Segment> segments = workspace.read(tables -> tables.samples().segments(first.id()));
         assertThat(segments).singleElement().satisfies(segment -> assertThat(segment.kind()).isEqualTo(SegmentKind.FORCED_THINKING_END));
         Sample second = samples.get(1);
         assertThat(second.round()).isEqualTo(1);
@@ -174,7 +174,7 @@ class ImporterTest {
         assertThat(second.correct()).isNull();
         assertThat(second.thinking()).isNull();
 
-        List<TreeNode> nodes = workspace.read(connection -> new TreeNodeRepository(connection).ofProblem(run.id(), problem.id()));
+        List<TreeNode> nodes = workspace.read(tables -> tables.treeNodes().ofProblem(run.id(), problem.id()));
         TreeNode root = nodes.stream().filter(node -> "0".equals(node.nodeKey())).findFirst().orElseThrow();
         TreeNode leaf = nodes.stream().filter(node -> "0.1".equals(node.nodeKey())).findFirst().orElseThrow();
         assertThat(leaf.parentId()).as("a child listed before its parent is still linked").isEqualTo(root.id());
@@ -300,7 +300,7 @@ class ImporterTest {
                 .isInstanceOf(TaskCancelledException.class);
         assertThat(cancelAfterSomeProgress.reports()).hasSize(5);
         assertThat(workspace.runSummaries()).isEmpty();
-        Optional<Problem> problem = workspace.read(connection -> new ProblemRepository(connection).findByKey("p1"));
+        Optional<Problem> problem = workspace.read(tables -> tables.problems().findByKey("p1"));
         assertThat(problem).as("problems of the cancelled import are rolled back too").isEmpty();
         try (var files = Files.list(workspace.file().getParent())) {
             assertThat(files.map(path -> path.getFileName().toString()))
@@ -340,7 +340,7 @@ class ImporterTest {
     }
 
     private Problem problem(String key) {
-        return workspace.read(connection -> new ProblemRepository(connection).findByKey(key)).orElseThrow();
+        return workspace.read(tables -> tables.problems().findByKey(key)).orElseThrow();
     }
 
     private Path write(String records) throws Exception {

@@ -68,11 +68,11 @@ class ReplayJournalTest {
             assertThat(result.runName()).isEqualTo("tiny budget 16");
             List<Sample> samples = new ArrayList<>();
             List<SegmentKind> kinds = new ArrayList<>();
-            workspace.read(c -> {
-                for (Problem p : new ProblemRepository(c).ofRun(result.runId())) {
-                    for (Sample s : new SampleRepository(c).ofProblem(result.runId(), p.id())) {
+            workspace.read(tables -> {
+                for (Problem p : tables.problems().ofRun(result.runId())) {
+                    for (Sample s : tables.samples().ofProblem(result.runId(), p.id())) {
                         samples.add(s);
-                        new SampleRepository(c).segments(s.id()).forEach(seg -> kinds.add(seg.kind()));
+                        tables.samples().segments(s.id()).forEach(seg -> kinds.add(seg.kind()));
                     }
                 }
                 return null;

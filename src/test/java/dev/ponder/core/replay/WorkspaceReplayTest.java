@@ -43,18 +43,18 @@ class WorkspaceReplayTest {
     }
 
     private static Run original(Workspace w) {
-        return w.read(c -> new RunRepository(c).summaries().get(0).run());
+        return w.read(tables -> tables.runs().summaries().get(0).run());
     }
 
     private static List<Problem> problems(Workspace w, long runId) {
-        return w.read(c -> new ProblemRepository(c).ofRun(runId));
+        return w.read(tables -> tables.problems().ofRun(runId));
     }
 
     private static List<Sample> samples(Workspace w, long runId) {
-        return w.read(c -> {
+        return w.read(tables -> {
             List<Sample> all = new ArrayList<>();
-            for (Problem p : new ProblemRepository(c).ofRun(runId)) {
-                all.addAll(new SampleRepository(c).ofProblem(runId, p.id()));
+            for (Problem p : tables.problems().ofRun(runId)) {
+                all.addAll(tables.samples().ofProblem(runId, p.id()));
             }
             return all;
         });
@@ -80,7 +80,7 @@ class WorkspaceReplayTest {
             assertThat(outcome.samplesRun()).isEqualTo(2 * 2 * 2);
             for (int i = 0; i < 2; i++) {
                 long id = outcome.runIds().get(i);
-                Run run = w.read(c -> new RunRepository(c).find(id)).orElseThrow();
+                Run run = w.read(tables -> tables.runs().find(id)).orElseThrow();
                 int budget = List.of(8, 32).get(i);
                 assertThat(run.name()).isEqualTo("sweep · budget " + budget);
                 assertThat(run.parentRunId()).isEqualTo(original.id());
@@ -93,7 +93,7 @@ class WorkspaceReplayTest {
                 assertThat(samples(w, id)).hasSize(4).allSatisfy(s -> {
                     assertThat(s.budget()).isEqualTo(budget);
                     assertThat(s.tokens().thinking()).isLessThanOrEqualTo(budget);
-                    String key = w.read(c -> new ProblemRepository(c).byIds(new long[]{s.problemId()}).get(0).key());
+                    String key = w.read(tables -> tables.problems().byIds(new long[]{s.problemId()}).get(0).key());
                     assertThat(s.metaJson()).contains("\"seed\":" + (ParallelSampling.problemSeed(7, key) + s.index()));
                 });
             }
@@ -148,7 +148,7 @@ class WorkspaceReplayTest {
             Run original = original(w);
             Sample source = samples(w, original.id()).get(0);
             Problem problem = problems(w, original.id()).get(0);
-            List<Segment> segments = w.read(c -> new SampleRepository(c).segments(source.id()));
+            List<Segment> segments = w.read(tables -> tables.samples().segments(source.id()));
             int position = source.text().indexOf("5 + 6");
             BranchOrigin origin = BranchOrigin.of(problem, source, segments, position, "</think>",
                     "original, sample " + source.id());
@@ -164,7 +164,7 @@ class WorkspaceReplayTest {
             assertThat(samples).filteredOn(s -> s.parentSampleId() != null).hasSize(3).allSatisfy(s -> {
                 assertThat(s.parentSampleId()).isEqualTo(root.id());
                 assertThat(s.text()).startsWith(prefix).hasSizeGreaterThan(prefix.length());
-                List<Segment> own = w.read(c -> new SampleRepository(c).segments(s.id()));
+                List<Segment> own = w.read(tables -> tables.samples().segments(s.id()));
                 assertThat(own.get(0).kind()).isEqualTo(SegmentKind.BRANCH_POINT);
                 assertThat(own.get(0).charStart()).isEqualTo(position);
             });

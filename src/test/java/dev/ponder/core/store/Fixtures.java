@@ -40,7 +40,7 @@ public final class Fixtures {
 
     /** Writes a run with {@code problems} problems of {@code samplesEach} samples, every other one correct. */
     public static long writeRun(Workspace workspace, String name, int problems, int samplesEach) {
-        return workspace.write(connection -> {
+        return workspace.writeSql(connection -> {
             try (RunWriter writer = new RunWriter(connection)) {
                 long runId = writer.insertRun(run(name));
                 for (int p = 0; p < problems; p++) {
@@ -61,7 +61,7 @@ public final class Fixtures {
      * that migrate old workspaces, where today's writer would use columns that do not exist yet.
      */
     public static long writeLegacyRun(Workspace workspace, String name, int problems, int samplesEach) {
-        return workspace.write(connection -> {
+        return workspace.writeSql(connection -> {
             Run run = run(name);
             long runId;
             try (var insert = connection.prepareStatement("INSERT INTO run(name, source_path, source_format, source_sha256, "

@@ -47,7 +47,7 @@ class KillDuringWriteTest {
             assertThat(WorkspaceTest.count(workspace, "problem")).isEqualTo(5);
             assertThat(WorkspaceTest.hits(workspace, "carry")).hasSize(20);
             // FTS5's own consistency check between the index and the sample table; throws if they disagree.
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 TraceIndex.check(connection);
                 return null;
             });

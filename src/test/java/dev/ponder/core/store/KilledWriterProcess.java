@@ -14,7 +14,7 @@ public final class KilledWriterProcess {
     public static void main(String[] args) throws Exception {
         Workspace workspace = Workspace.open(Path.of(args[0]));
         Fixtures.writeRun(workspace, "committed", 5, 4);
-        workspace.write(connection -> {
+        workspace.writeSql(connection -> {
             try (RunWriter writer = new RunWriter(connection)) {
                 long run = writer.insertRun(Fixtures.run("killed mid-write"));
                 long problem = writer.problemId(new Problem(0, "only/in/the/killed/run", null, "?", null, null));

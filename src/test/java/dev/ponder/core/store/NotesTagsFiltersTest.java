@@ -22,14 +22,14 @@ class NotesTagsFiltersTest {
     void notesTagsAndSavedFiltersAreKeptAndGoWithWhatTheyAreOn() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long runId = new Importer(workspace).importFile(RUN, ImportOptions.DEFAULT, TaskContext.NONE).runId();
-            long apples = workspace.read(connection -> new ProblemRepository(connection).findByKey("wb/apples"))
+            long apples = workspace.readSql(connection -> new ProblemRepository(connection).findByKey("wb/apples"))
                     .orElseThrow().id();
-            List<SampleLine> lines = workspace.read(connection -> new SampleRepository(connection)
+            List<SampleLine> lines = workspace.readSql(connection -> new SampleRepository(connection)
                     .linesOfProblem(runId, apples));
             assertThat(lines).extracting(SampleLine::answer).containsExactly("42", "42", "360");
             long sample = lines.get(2).id();
 
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 NoteRepository notes = new NoteRepository(connection);
                 notes.setSampleNote(sample, " multiplies instead of adding ");
                 notes.setProblemNote(apples, "a word problem");
@@ -44,7 +44,7 @@ class NotesTagsFiltersTest {
                 filters.save("early", "{\"foundEarly\":true}");
                 return null;
             });
-            workspace.read(connection -> {
+            workspace.readSql(connection -> {
                 NoteRepository notes = new NoteRepository(connection);
                 assertThat(notes.sampleNote(sample)).isEqualTo("multiplies instead of adding");
                 assertThat(notes.problemNote(apples)).isEqualTo("a word problem about buying");
@@ -58,17 +58,17 @@ class NotesTagsFiltersTest {
                 return null;
             });
 
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 new NoteRepository(connection).setSampleNote(sample, "  ");
                 new SavedFilterRepository(connection).delete("early");
                 return null;
             });
-            String note = workspace.read(connection -> new NoteRepository(connection).sampleNote(sample));
+            String note = workspace.readSql(connection -> new NoteRepository(connection).sampleNote(sample));
             assertThat(note).isEmpty();
-            Map<String, String> filters = workspace.read(connection -> new SavedFilterRepository(connection).all());
+            Map<String, String> filters = workspace.readSql(connection -> new SavedFilterRepository(connection).all());
             assertThat(filters).containsOnlyKeys("wrong");
 
-            workspace.write(connection -> new RunRepository(connection).delete(runId));
+            workspace.writeSql(connection -> new RunRepository(connection).delete(runId));
             // The run was the problems' only one: they go, and their notes and tags with them.
             assertThat(WorkspaceTest.count(workspace, "note")).isZero();
             assertThat(WorkspaceTest.count(workspace, "tag")).isZero();

@@ -38,7 +38,7 @@ class SchemaTest {
         try (Workspace workspace = Workspace.open(file, new Schema(List.of(V1, v2)))) {
             assertThat(version(workspace)).isEqualTo(2);
             assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(4));
-            String colour = workspace.read(connection -> {
+            String colour = workspace.readSql(connection -> {
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery("SELECT colour FROM run")) {
                     rows.next();
@@ -60,17 +60,17 @@ class SchemaTest {
             assertThat(version(workspace)).isEqualTo(Schema.CURRENT);
             assertThat(columns(workspace, "run_problem")).containsExactly("run_id", "problem_id", "reference_json");
             assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(6));
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection)) {
                     long problem = writer.problemId(new dev.ponder.core.model.Problem(0, "arith/0", null, null, null, null));
                     writer.problemReference(runId, problem, "{\"pred_maj@4\": \"\\\\boxed{1}\"}");
                 }
                 return null;
             });
-            String reference = workspace.read(connection -> new RunRepository(connection).problemReference(runId,
+            String reference = workspace.readSql(connection -> new RunRepository(connection).problemReference(runId,
                     new ProblemRepository(connection).findByKey("arith/0").orElseThrow().id())).orElseThrow();
             assertThat(reference).isEqualTo("{\"pred_maj@4\": \"\\\\boxed{1}\"}");
-            workspace.write(connection -> new RunRepository(connection).delete(runId));
+            workspace.writeSql(connection -> new RunRepository(connection).delete(runId));
             assertThat(WorkspaceTest.count(workspace, "run_problem")).isZero();
             assertThat(WorkspaceTest.count(workspace, "problem")).isZero();
         }
@@ -87,7 +87,7 @@ class SchemaTest {
             assertThat(WorkspaceTest.hits(workspace, "double-check the carry")).hasSize(6);
             Fixtures.writeRun(workspace, "indexed in bulk", 2, 2);
             assertThat(WorkspaceTest.hits(workspace, "double-check the carry")).hasSize(10);
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 TraceIndex.check(connection);
                 return null;
             });
@@ -101,7 +101,7 @@ class SchemaTest {
             Fixtures.writeLegacyRun(workspace, "labelled", 2, 3);
         }
         try (Workspace workspace = Workspace.open(file)) {
-            long kept = workspace.read(connection -> {
+            long kept = workspace.readSql(connection -> {
                 try (Statement statement = connection.createStatement();
                      ResultSet rows = statement.executeQuery("SELECT count(*) FROM sample WHERE file_correct = correct")) {
                     rows.next();
@@ -169,11 +169,11 @@ class SchemaTest {
     }
 
     private static int version(Workspace workspace) {
-        return workspace.read(Schema::version);
+        return workspace.readSql(Schema::version);
     }
 
     private static List<String> columns(Workspace workspace, String table) {
-        return workspace.read(connection -> {
+        return workspace.readSql(connection -> {
             List<String> names = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {

@@ -32,13 +32,13 @@ class TraceIndexBuilderTest {
             long afterwards = write(workspace, "afterwards", null, 3000);
             for (String query : List.of("\"wait let me\"", "carry NOT answer", "double*", "\"so the\"",
                     "NEAR(hmm compute, 3)", "alternatively")) {
-                List<TraceSearch.Hit> built = workspace.read(connection -> new TraceSearch(connection).query(alongside, query, 10_000));
-                List<TraceSearch.Hit> after = workspace.read(connection -> new TraceSearch(connection).query(afterwards, query, 10_000));
+                List<TraceSearch.Hit> built = workspace.readSql(connection -> new TraceSearch(connection).query(alongside, query, 10_000));
+                List<TraceSearch.Hit> after = workspace.readSql(connection -> new TraceSearch(connection).query(afterwards, query, 10_000));
                 assertThat(built).as(query).isNotEmpty();
                 assertThat(built.stream().map(TraceSearch.Hit::snippet).toList()).as(query)
                         .isEqualTo(after.stream().map(TraceSearch.Hit::snippet).toList());
             }
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 TraceIndex.check(connection);
                 return null;
             });
@@ -50,7 +50,7 @@ class TraceIndexBuilderTest {
     void theWritersOwnConnectionSeesTheCopiedIndexAtOnce() {
         Path scratch = dir;
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            int hits = workspace.write(connection -> {
+            int hits = workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection, scratch)) {
                     long runId = fill(writer, "same transaction", 50);
                     writer.finish();
@@ -59,8 +59,8 @@ class TraceIndexBuilderTest {
             });
             assertThat(hits).isPositive();
 
-            long runId = workspace.read(TraceIndex::indexedRuns).get(0);
-            int more = workspace.write(connection -> {
+            long runId = workspace.readSql(TraceIndex::indexedRuns).get(0);
+            int more = workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection)) {
                     long problemId = writer.problemId(new Problem(0, "p0", null, null, null, null));
                     long id = writer.reserveSampleId();
@@ -80,7 +80,7 @@ class TraceIndexBuilderTest {
     void aFailedWriteLeavesNeitherTheIndexNorItsScratchFile() throws Exception {
         Path scratch = Files.createDirectories(dir.resolve("scratch"));
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            assertThatThrownBy(() -> workspace.write(connection -> {
+            assertThatThrownBy(() -> workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection, scratch)) {
                     fill(writer, "doomed", 500);
                     assertThat(scratchFiles(scratch)).hasSize(1);
@@ -88,7 +88,7 @@ class TraceIndexBuilderTest {
                 }
             })).hasMessageContaining("the import broke off");
             assertThat(workspace.runSummaries()).isEmpty();
-            List<Long> indexed = workspace.read(TraceIndex::indexedRuns);
+            List<Long> indexed = workspace.readSql(TraceIndex::indexedRuns);
             assertThat(indexed).isEmpty();
         }
         assertThat(scratchFiles(scratch)).isEmpty();
@@ -99,12 +99,12 @@ class TraceIndexBuilderTest {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long kept = write(workspace, "kept", dir, 20);
             long doomed = write(workspace, "doomed", dir, 20);
-            List<Long> before = workspace.read(TraceIndex::indexedRuns);
+            List<Long> before = workspace.readSql(TraceIndex::indexedRuns);
             assertThat(before).containsExactly(kept, doomed);
-            workspace.write(connection -> new RunRepository(connection).delete(doomed));
-            List<Long> after = workspace.read(TraceIndex::indexedRuns);
+            workspace.writeSql(connection -> new RunRepository(connection).delete(doomed));
+            List<Long> after = workspace.readSql(TraceIndex::indexedRuns);
             assertThat(after).containsExactly(kept);
-            List<TraceSearch.Hit> hits = workspace.read(connection -> new TraceSearch(connection).query("wait", 1000));
+            List<TraceSearch.Hit> hits = workspace.readSql(connection -> new TraceSearch(connection).query("wait", 1000));
             assertThat(hits).isNotEmpty().allSatisfy(hit -> assertThat(hit.runId()).isEqualTo(kept));
         }
     }
@@ -124,7 +124,7 @@ class TraceIndexBuilderTest {
     }
 
     private static long write(Workspace workspace, String name, Path scratch, int samples) {
-        return workspace.write(connection -> {
+        return workspace.writeSql(connection -> {
             try (RunWriter writer = new RunWriter(connection, scratch)) {
                 long runId = fill(writer, name, samples);
                 writer.finish();

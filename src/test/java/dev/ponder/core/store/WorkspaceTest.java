@@ -30,7 +30,7 @@ class WorkspaceTest {
         long runId;
         long sampleId;
         try (Workspace workspace = Workspace.create(file)) {
-            long[] ids = workspace.write(connection -> {
+            long[] ids = workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection)) {
                     long run = writer.insertRun(Fixtures.run("best-of-2"));
                     long problem = writer.problemId(new Problem(0, "math/1", "math500", "What is 47 + 38?", "85", "{\"level\":1}"));
@@ -50,23 +50,23 @@ class WorkspaceTest {
         }
 
         try (Workspace workspace = Workspace.open(file)) {
-            Run run = workspace.read(connection -> new RunRepository(connection).find(runId)).orElseThrow();
+            Run run = workspace.readSql(connection -> new RunRepository(connection).find(runId)).orElseThrow();
             assertThat(run).isEqualTo(Fixtures.run("best-of-2").withId(runId));
 
-            Problem problem = workspace.read(connection -> new ProblemRepository(connection).findByKey("math/1")).orElseThrow();
+            Problem problem = workspace.readSql(connection -> new ProblemRepository(connection).findByKey("math/1")).orElseThrow();
             assertThat(problem.question()).isEqualTo("What is 47 + 38?");
             assertThat(problem.goldAnswer()).isEqualTo("85");
             assertThat(problem.metadataJson()).isEqualTo("{\"level\":1}");
 
-            Sample sample = workspace.read(connection -> new SampleRepository(connection).find(sampleId)).orElseThrow();
+            Sample sample = workspace.readSql(connection -> new SampleRepository(connection).find(sampleId)).orElseThrow();
             assertThat(sample).isEqualTo(Fixtures.sample(0, true).stored(sampleId, runId, problem.id(), null));
             assertThat(sample.thinkingText()).isEqualTo("7 + 8 = 15, carry 1.\n\nWait, let me double-check the carry.");
-            List<Step> steps = workspace.read(connection -> new SampleRepository(connection).steps(sampleId));
+            List<Step> steps = workspace.readSql(connection -> new SampleRepository(connection).steps(sampleId));
             assertThat(steps).containsExactly(new Step(0, 8, 29, 0.9), new Step(1, 31, 66, 0.6));
-            List<Segment> segments = workspace.read(connection -> new SampleRepository(connection).segments(sampleId));
+            List<Segment> segments = workspace.readSql(connection -> new SampleRepository(connection).segments(sampleId));
             assertThat(segments).containsExactly(new Segment(0, SegmentKind.INJECTED_WAIT, 31, 35, "extension 1"));
 
-            List<TreeNode> nodes = workspace.read(connection -> new TreeNodeRepository(connection).ofProblem(runId, problem.id()));
+            List<TreeNode> nodes = workspace.readSql(connection -> new TreeNodeRepository(connection).ofProblem(runId, problem.id()));
             assertThat(nodes).extracting(TreeNode::nodeKey).containsExactly("0", "0.1");
             assertThat(nodes.get(1).parentId()).isEqualTo(nodes.get(0).id());
             assertThat(nodes.get(1).terminal()).isTrue();
@@ -80,7 +80,7 @@ class WorkspaceTest {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             Fixtures.writeRun(workspace, "a", 3, 4);
             Fixtures.writeRun(workspace, "b", 2, 1);
-            workspace.write(connection -> new RunWriter(connection).insertRun(Fixtures.run("empty")));
+            workspace.writeSql(connection -> new RunWriter(connection).insertRun(Fixtures.run("empty")));
 
             List<RunSummary> summaries = workspace.runSummaries();
             assertThat(summaries).extracting(summary -> summary.run().name()).containsExactly("a", "b", "empty");
@@ -96,11 +96,11 @@ class WorkspaceTest {
     void editedAttributesAreStored() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long runId = Fixtures.writeRun(workspace, "a", 1, 1);
-            Run before = workspace.read(connection -> new RunRepository(connection).find(runId)).orElseThrow();
+            Run before = workspace.readSql(connection -> new RunRepository(connection).find(runId)).orElseThrow();
             Run edited = new Run(runId, "renamed", before.source(), before.importedAt(), null, "beam",
                     Map.of("group", "sweep"), null, before.grader(), "checked");
-            boolean updated = workspace.write(connection -> new RunRepository(connection).updateAttributes(edited));
-            Run after = workspace.read(connection -> new RunRepository(connection).find(runId)).orElseThrow();
+            boolean updated = workspace.writeSql(connection -> new RunRepository(connection).updateAttributes(edited));
+            Run after = workspace.readSql(connection -> new RunRepository(connection).find(runId)).orElseThrow();
             assertThat(updated).isTrue();
             assertThat(after).isEqualTo(edited);
         }
@@ -110,7 +110,7 @@ class WorkspaceTest {
     void problemsAreSharedAcrossRunsAndKeepWhatTheyKnow() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             Fixtures.writeRun(workspace, "a", 2, 1);
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection)) {
                     long run = writer.insertRun(Fixtures.run("c"));
                     long problem = writer.problemId(new Problem(0, "arith/0", null, "another wording", "other gold", "{}"));
@@ -119,7 +119,7 @@ class WorkspaceTest {
                     return null;
                 }
             });
-            Problem problem = workspace.read(connection -> new ProblemRepository(connection).findByKey("arith/0")).orElseThrow();
+            Problem problem = workspace.readSql(connection -> new ProblemRepository(connection).findByKey("arith/0")).orElseThrow();
             assertThat(problem.question()).isEqualTo("What is 0 + 1?");
             assertThat(problem.goldAnswer()).isEqualTo("1");
             assertThat(problem.metadataJson()).isEqualTo("{}");
@@ -146,9 +146,9 @@ class WorkspaceTest {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long doomed = Fixtures.writeRun(workspace, "doomed", 3, 2);
             long kept = Fixtures.writeRun(workspace, "kept", 1, 2);
-            long keptSample = workspace.read(connection -> new SampleRepository(connection).ofProblem(kept,
+            long keptSample = workspace.readSql(connection -> new SampleRepository(connection).ofProblem(kept,
                     new ProblemRepository(connection).findByKey("arith/0").orElseThrow().id())).get(0).id();
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 new TagRepository(connection).tagSample(keptSample, "overthinking");
                 return new RunRepository(connection).delete(doomed);
             });
@@ -169,9 +169,9 @@ class WorkspaceTest {
     void tagsAreIdempotentAndRemovable() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long runId = Fixtures.writeRun(workspace, "a", 1, 1);
-            long sampleId = workspace.read(connection -> new SampleRepository(connection).ofProblem(runId,
+            long sampleId = workspace.readSql(connection -> new SampleRepository(connection).ofProblem(runId,
                     new ProblemRepository(connection).findByKey("arith/0").orElseThrow().id())).get(0).id();
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 TagRepository tags = new TagRepository(connection);
                 tags.tagSample(sampleId, "lucky guess");
                 tags.tagSample(sampleId, " lucky guess ");
@@ -188,7 +188,7 @@ class WorkspaceTest {
     void aFailedWriteRollsBackEverythingItDid() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             Fixtures.writeRun(workspace, "before", 1, 1);
-            assertThatThrownBy(() -> workspace.write(connection -> {
+            assertThatThrownBy(() -> workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection)) {
                     long run = writer.insertRun(Fixtures.run("half"));
                     long problem = writer.problemId(new Problem(0, "new/problem", null, null, null, null));
@@ -212,7 +212,7 @@ class WorkspaceTest {
     @Test
     void aWriteInsideAWriteJoinsTheOuterTransaction() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            assertThatThrownBy(() -> workspace.write(connection -> {
+            assertThatThrownBy(() -> workspace.writeSql(connection -> {
                 Fixtures.writeRun(workspace, "inner", 1, 1);
                 throw new IllegalStateException("outer fails after the inner write");
             })).isInstanceOf(IllegalStateException.class);
@@ -223,7 +223,7 @@ class WorkspaceTest {
     @Test
     void readersSeeOnlyCommittedState() throws Exception {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            workspace.write(connection -> {
+            workspace.writeSql(connection -> {
                 new RunWriter(connection).insertRun(Fixtures.run("uncommitted"));
                 assertThat(workspace.runSummaries()).isEmpty();
                 return null;
@@ -260,19 +260,19 @@ class WorkspaceTest {
         workspace.close();
         workspace.close();
         assertThatThrownBy(workspace::runSummaries).isInstanceOf(WorkspaceException.class).hasMessageContaining("is closed");
-        assertThatThrownBy(() -> workspace.write(connection -> null)).hasMessageContaining("is closed");
+        assertThatThrownBy(() -> workspace.writeSql(connection -> null)).hasMessageContaining("is closed");
     }
 
     static List<TraceSearch.Hit> hits(Workspace workspace, String phrase) {
-        return workspace.read(connection -> new TraceSearch(connection).phrase(phrase, 100));
+        return workspace.readSql(connection -> new TraceSearch(connection).phrase(phrase, 100));
     }
 
     static List<String> tags(Workspace workspace, long sampleId) {
-        return workspace.read(connection -> new TagRepository(connection).tagsOfSample(sampleId));
+        return workspace.readSql(connection -> new TagRepository(connection).tagsOfSample(sampleId));
     }
 
     static long count(Workspace workspace, String table) {
-        return workspace.read(connection -> {
+        return workspace.readSql(connection -> {
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
                 rows.next();
@@ -286,7 +286,7 @@ class WorkspaceTest {
     }
 
     static String pragma(Workspace workspace, String name) {
-        return workspace.read(connection -> {
+        return workspace.readSql(connection -> {
             try (Statement statement = connection.createStatement();
                  ResultSet rows = statement.executeQuery("PRAGMA " + name)) {
                 rows.next();
