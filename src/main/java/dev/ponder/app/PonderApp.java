@@ -1,5 +1,7 @@
 package dev.ponder.app;
 
+import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.importing.ImportViewModel;
 import dev.ponder.app.overview.RunOverviewView;
 import dev.ponder.app.overview.RunOverviewViewModel;
@@ -33,7 +35,7 @@ import dev.ponder.app.charts.ChartsViewModel;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.settings.SettingsStore;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
@@ -120,7 +122,7 @@ public final class PonderApp extends Application {
         TreeViewModel tree = new TreeViewModel(tasks, session, runs.selectedProperty(),
                 workbench.problems().selectedProperty());
         tree.onOpen(workbench::open);
-        replay = new ReplayViewModel(tasks, session, settings, home.modelsDir(), home.replaysDir(),
+        replay = new ReplayViewModel(tasks, session, settings, home,
                 runs.selectedProperty(), workbench.problems().shown(), workbench.problems().selectedProperty());
         replay.onFinished(ids -> main.showStatus("Replay finished: " + ids.size() + (ids.size() == 1 ? " run" : " runs")
                 + " added to the run browser"));
@@ -145,7 +147,7 @@ public final class PonderApp extends Application {
 
                     @Override
                     public void editConnections(javafx.stage.Window owner) {
-                        ConnectionDialog.show(owner, replay);
+                        ConnectionDialog.show(owner, replay.connections());
                     }
                 }));
         Scene scene = new Scene(view.root());
@@ -183,8 +185,8 @@ public final class PonderApp extends Application {
         }
         session.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Workspace> observable, Workspace before,
-                                Workspace opened) {
+            public void changed(javafx.beans.value.ObservableValue<? extends WorkspaceServices> observable,
+                                WorkspaceServices before, WorkspaceServices opened) {
                 if (opened != null) {
                     session.workspaceProperty().removeListener(this);
                     importing.choose(files);
@@ -212,13 +214,13 @@ public final class PonderApp extends Application {
 
     private List<Path> requestedImports() {
         return getParameters().getRaw().stream()
-                .filter(argument -> !argument.endsWith(Workspace.FILE_EXTENSION))
+                .filter(argument -> !argument.endsWith(WorkspaceServices.FILE_EXTENSION))
                 .map(Path::of).toList();
     }
 
     private Path requestedWorkspace() {
         return getParameters().getRaw().stream()
-                .filter(argument -> argument.endsWith(Workspace.FILE_EXTENSION))
+                .filter(argument -> argument.endsWith(WorkspaceServices.FILE_EXTENSION))
                 .findFirst().map(Path::of).orElse(null);
     }
 }

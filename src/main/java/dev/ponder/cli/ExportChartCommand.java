@@ -1,23 +1,21 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.chart.ChartInputs;
+import dev.ponder.core.answer.Grading;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.Curve;
 import dev.ponder.core.export.ChartExport;
 import dev.ponder.core.export.ChartFiles.Format;
 import dev.ponder.core.export.ChartProvenance;
-import dev.ponder.core.model.Run;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -117,15 +115,14 @@ final class ExportChartCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "name --run and --chart with --out, --run and --all, "
                         + "or --spec");
             }
-            try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-                List<Long> ids = runs.stream().map(run -> RunSelector.find(workspace, run).run().id()).toList();
+            try (WorkspaceServices workspace = workspaceOption.open()) {
+                List<Long> ids = runs.stream().map(run -> workspace.runs().select(run).run().id()).toList();
                 ChartSpec chosen = adjust(ChartSpec.of(chart == null ? ChartKind.SCALING : ChartKind.parse(chart), ids)
                         .withMarkers(new SettingsStore(PonderHome.resolve().settingsFile()).load().markers().phrases()));
-                ChartInputs inputs = new ChartInputs(workspace);
                 List<ChartExport.Result> results = all != null
-                        ? ChartExport.exportAll(chosen, inputs, all, figureFormats(), dpi(ChartExport.DEFAULT_DPI),
+                        ? workspace.charts().exportAll(chosen, all, figureFormats(), dpi(ChartExport.DEFAULT_DPI),
                         ConsoleProgress.on(spec.commandLine().getErr(), json))
-                        : List.of(ChartExport.export(chosen, inputs, out, extraFormats(), dpi(ChartExport.DEFAULT_DPI),
+                        : List.of(workspace.charts().export(chosen, out, extraFormats(), dpi(ChartExport.DEFAULT_DPI),
                         TaskContext.NONE));
                 report(results, started);
             }
@@ -139,21 +136,17 @@ final class ExportChartCommand implements Callable<Integer> {
         ChartProvenance provenance = ChartProvenance.read(specFile);
         Path file = workspaceOption.isDefault() && provenance.workspace() != null ? Path.of(provenance.workspace())
                 : workspaceOption.file();
-        try (Workspace workspace = Workspace.open(file)) {
-            ChartInputs inputs = new ChartInputs(workspace);
-            for (ChartProvenance.RunRecord recorded : provenance.runs()) {
-                Run now = inputs.run(recorded.id());
-                if (!Objects.equals(now.source().sha256(), recorded.sourceSha256())) {
-                    spec.commandLine().getErr().printf("Warning: run %d (%s) now comes from a file with another hash "
-                            + "than when the figure was made%n", recorded.id(), now.name());
-                }
+        try (WorkspaceServices workspace = WorkspaceServices.open(file, PonderHome.resolve())) {
+            for (String changed : workspace.charts().changedSources(provenance)) {
+                spec.commandLine().getErr().printf("Warning: %s now comes from a file with another hash than when the "
+                        + "figure was made%n", changed);
             }
             ChartSpec chosen = adjust(provenance.spec());
             Path figure = out != null ? out : specFile.toAbsolutePath().resolveSibling(
                     specFile.getFileName().toString().replaceFirst("\\.provenance\\.json$", "")
                             + "." + (provenance.files().isEmpty() ? "pdf"
                             : provenance.files().get(0).replaceFirst(".*\\.", "")));
-            report(List.of(ChartExport.export(chosen, inputs, figure, extraFormats(), dpi(provenance.dpi()),
+            report(List.of(workspace.charts().export(chosen, figure, extraFormats(), dpi(provenance.dpi()),
                     TaskContext.NONE)), started);
         }
         return 0;
@@ -164,7 +157,7 @@ final class ExportChartCommand implements Callable<Integer> {
         ChartSpec result = base;
         result = result.withStyle(looks.applyTo(base.style()));
         if (numbers.grader != null) {
-            ChartInputs.grading(numbers.grader);
+            Grading.parse(numbers.grader);
             result = result.withGrader(numbers.grader);
         }
         if (numbers.problem != null) {

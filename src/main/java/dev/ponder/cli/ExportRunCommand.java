@@ -1,9 +1,8 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.export.LmEvalExporter;
-import dev.ponder.core.export.RunExporter;
+import dev.ponder.core.service.ExportService;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,14 +43,15 @@ final class ExportRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            RunSummary summary = RunSelector.find(workspace, run);
-            long samples = switch (format) {
-                case "ponder" -> new RunExporter(workspace).export(summary.run().id(), out, TaskContext.NONE);
-                case "lm-eval" -> new LmEvalExporter(workspace).export(summary.run().id(), out);
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--format is ponder or lm-eval, not '" + format + "'");
-            };
+        ExportService.RunFormat chosen;
+        try {
+            chosen = ExportService.RunFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            RunSummary summary = workspace.runs().select(run);
+            long samples = workspace.exports().run(summary.run().id(), chosen, out, TaskContext.NONE);
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(printer, JsonOutput.object().put("run_id", summary.run().id())

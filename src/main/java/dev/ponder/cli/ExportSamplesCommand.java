@@ -1,7 +1,6 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.export.TaggedSampleExporter;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,9 +35,9 @@ final class ExportSamplesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            Long runId = run == null ? null : RunSelector.find(workspace, run).run().id();
-            long samples = new TaggedSampleExporter(workspace).export(tag, runId, out, TaskContext.NONE);
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            Long runId = run == null ? null : workspace.runs().select(run).run().id();
+            long samples = workspace.exports().taggedSamples(tag, runId, out, TaskContext.NONE);
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(printer, JsonOutput.object().put("tag", tag.strip())

@@ -1,15 +1,13 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.service.TreeService;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.chart.PaperStyle;
-import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.export.ChartFiles.Format;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.tree.SearchTree;
 import dev.ponder.core.tree.TreeFigure;
-import dev.ponder.core.tree.TreeLoader;
 import dev.ponder.core.tree.TreeOptions;
 import dev.ponder.core.tree.TreeScene;
 import dev.ponder.core.tree.TreeSource;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,23 +88,25 @@ final class ExportTreeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            RunSummary summary = RunSelector.find(workspace, run);
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            RunSummary summary = workspace.runs().select(run);
             long runId = summary.run().id();
-            TreeLoader loader = new TreeLoader(workspace);
-            Problem chosen = problem(workspace, loader, runId);
-            Set<TreeSource> available = loader.available(runId, chosen.id());
-            TreeSource from = source != null ? parse(() -> TreeSource.of(source))
-                    : available.contains(TreeSource.SEARCH) ? TreeSource.SEARCH : TreeSource.SAMPLES;
-            if (!available.contains(from)) {
-                throw new ParameterException(spec.commandLine(), "Run " + summary.run().name() + " has no "
-                        + from.label().toLowerCase(Locale.ROOT) + " for problem " + chosen.key() + "; it has: "
-                        + available.stream().map(TreeSource::id).toList());
+            Problem chosen = problem == null ? null : workspace.runs().problem(problem)
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "There is no problem \"" + problem
+                            + "\" in the workspace; `ponder stats " + run + " --problems` lists them."));
+            TreeSource wanted = source == null ? null : parse(() -> TreeSource.of(source));
+            TreeService.Opened opened = parse(() -> workspace.trees().open(runId, chosen, wanted, false, !unfolded))
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                            "Run " + run + " has neither search trees nor samples."));
+            if (opened.tree() == null) {
+                throw new ParameterException(spec.commandLine(), "Run " + summary.run().name() + " has no tree for "
+                        + "problem " + opened.problem().key() + ".");
             }
-            SearchTree tree = loader.load(runId, chosen.id(), from, !unfolded);
+            SearchTree tree = opened.tree();
+            TreeSource from = opened.source();
             TreeScene scene = new TreeScene(tree, options(), new BitSet(), -1);
             PaperStyle style = looks.applyTo(PaperStyle.SINGLE_COLUMN);
-            TreeFigure figure = new TreeFigure(scene, style, from.label() + " · " + chosen.key());
+            TreeFigure figure = new TreeFigure(scene, style, from.label() + " · " + opened.problem().key());
             List<Path> files = new ArrayList<>();
             files.add(this.out);
             for (String format : formats) {
@@ -115,8 +114,8 @@ final class ExportTreeCommand implements Callable<Integer> {
                 files.add(withExtension(this.out, extra.extension()));
             }
             for (Path file : files) {
-                Format format = parse(() -> Format.of(file));
-                ChartFiles.write(figure, figure.title(), style, format, dpi, file);
+                parse(() -> Format.of(file));
+                workspace.exports().figure(figure, figure.title(), style, dpi, file);
                 out.printf("Wrote %s (%d of %d nodes shown)%n", file, scene.shown().length, tree.size());
             }
         }
@@ -130,16 +129,6 @@ final class ExportTreeCommand implements Callable<Integer> {
                 .withSizeBy(uniform ? TreeOptions.SizeBy.UNIFORM : TreeOptions.SizeBy.WEIGHT)
                 .withColourBy(colourBy).withBestPath(bestPath).withCorrectPaths(correctPaths)
                 .withEdgeLabels(edgeLabels).withIteration(iteration);
-    }
-
-    private Problem problem(Workspace workspace, TreeLoader loader, long runId) {
-        if (problem != null) {
-            return workspace.read(tables -> tables.problems().findByKey(problem))
-                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "There is no problem \"" + problem
-                            + "\" in the workspace; `ponder stats " + run + " --problems` lists them."));
-        }
-        return loader.firstProblem(runId).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "Run " + run + " has neither search trees nor samples."));
     }
 
     private <T> T parse(java.util.function.Supplier<T> value) {

@@ -1,24 +1,23 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.service.ImportService;
+import dev.ponder.core.service.WorkspaceServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.ImportException;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
-import dev.ponder.core.ingest.ImportPlanner;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.ingest.PlannedFile;
 import dev.ponder.core.ingest.JsonPath;
-import dev.ponder.core.ingest.RunFormats;
 import dev.ponder.core.ingest.SavedMapping;
 import dev.ponder.core.ingest.SkippedRecord;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.settings.UserSettings;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,15 +118,13 @@ final class ImportCommand implements Callable<Integer> {
         List<String[]> failed = new ArrayList<>();
         List<PlannedFile> plan;
         try {
-            plan = new ImportPlanner(RunFormats.standard(), settings::mappingFor)
-                    .plan(files, mapping == null ? format : null, TaskContext.NONE);
-        } catch (IOException e) {
-            err.println("ponder: cannot look through the files: " + e.getMessage());
+            plan = ImportService.plan(files, mapping == null ? format : null, settings::mappingFor, TaskContext.NONE);
+        } catch (UncheckedIOException e) {
+            err.println("ponder: " + e.getMessage());
             return PonderCli.FAILED;
         }
         TaskContext progress = ConsoleProgress.on(err, json);
-        try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {
-            Importer importer = new Importer(workspace);
+        try (WorkspaceServices workspace = workspaceOption.openOrCreate()) {
             for (PlannedFile planned : plan) {
                 Path file = planned.file();
                 if (mapping != null) {
@@ -161,7 +158,7 @@ final class ImportCommand implements Callable<Integer> {
                 try {
                     ImportResult result;
                     try {
-                        result = importer.importFile(file, planned.options(options), progress);
+                        result = workspace.imports().importFile(file, planned.options(options), progress);
                     } finally {
                         ConsoleProgress.clear(progress);
                     }
@@ -233,7 +230,7 @@ final class ImportCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static ObjectNode document(Workspace workspace, List<ImportResult> imported, List<String[]> failed) {
+    private static ObjectNode document(WorkspaceServices workspace, List<ImportResult> imported, List<String[]> failed) {
         ObjectNode root = JsonOutput.object();
         root.put("workspace", workspace.file().toString());
         ArrayNode runs = root.putArray("imported");

@@ -1,10 +1,10 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.service.WorkspaceServices;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,8 +37,8 @@ final class InfoCommand implements Callable<Integer> {
             throw new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, file, "The default workspace " + file
                     + " does not exist yet. Start Ponder once, or import a file with: ponder import FILE");
         }
-        try (Workspace workspace = Workspace.open(file)) {
-            List<RunSummary> runs = workspace.runSummaries();
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            List<RunSummary> runs = workspace.runs().summaries();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, document(workspace, runs));
@@ -49,7 +49,7 @@ final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ObjectNode document(Workspace workspace, List<RunSummary> runs) {
+    private static ObjectNode document(WorkspaceServices workspace, List<RunSummary> runs) {
         ObjectNode root = JsonOutput.object();
         root.put("workspace", workspace.file().toString());
         root.put("schema_version", workspace.schemaVersion());
@@ -81,7 +81,7 @@ final class InfoCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void table(PrintWriter out, Workspace workspace, List<RunSummary> runs) {
+    private static void table(PrintWriter out, WorkspaceServices workspace, List<RunSummary> runs) {
         out.printf("Workspace  %s (schema v%d)%n", workspace.file(), workspace.schemaVersion());
         out.printf("Runs       %d%n", runs.size());
         if (runs.isEmpty()) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
         subcommands = {InfoCommand.class, ImportCommand.class, ExportRunCommand.class, RegradeCommand.class,
                 StatsCommand.class, SearchCommand.class, TagCommand.class, ExportSamplesCommand.class,
                 ExportChartCommand.class, ExportTreeCommand.class, ReplayCommand.class,
-                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PonderCli implements Runnable {
     /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */

@@ -1,9 +1,9 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.analysis.Regrader;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.Workspace;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,10 +37,10 @@ final class RegradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            RunSummary summary = RunSelector.find(workspace, run);
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            RunSummary summary = workspace.runs().select(run);
             long runId = summary.run().id();
-            Regrader.Result result = Regrader.regrade(workspace, runId, grading,
+            Regrader.Result result = workspace.runs().regrade(runId, grading,
                     ConsoleProgress.on(spec.commandLine().getErr(), json));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -2,29 +2,18 @@ package dev.ponder.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.core.answer.Graders;
-import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
-import dev.ponder.core.model.Sample;
-import dev.ponder.core.model.Segment;
-import dev.ponder.core.replay.BranchOrigin;
-import dev.ponder.core.replay.BudgetForcing;
-import dev.ponder.core.replay.ModelBackend;
 import dev.ponder.core.replay.ModelConnection;
-import dev.ponder.core.replay.ProblemsFile;
 import dev.ponder.core.replay.PromptTemplate;
 import dev.ponder.core.replay.ReplayException;
-import dev.ponder.core.replay.ReplayRequest;
-import dev.ponder.core.replay.ReplayRunner;
 import dev.ponder.core.replay.ReplayStrategy;
-import dev.ponder.core.replay.WorkspaceReplay;
+import dev.ponder.core.service.Choices;
+import dev.ponder.core.service.ReplayPlan;
+import dev.ponder.core.service.ReplayService;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
-import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.Workspace;
-import dev.ponder.core.store.WorkspaceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code ponder replay}: a strategy run against a model on a run's problems (or a problems file), headless. */
@@ -185,25 +173,27 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayStrategy chosen = parse(() -> ReplayStrategy.of(strategy));
         PonderHome home = PonderHome.resolve();
         ModelConnection connection = connection(home);
-        try (Workspace workspace = Workspace.openOrCreate(workspaceOption.file())) {
-            Run original = run == null ? null : RunSelector.find(workspace, run).run();
-            BranchOrigin origin = chosen == ReplayStrategy.BRANCH ? origin(workspace, original, connection) : null;
-            List<Problem> problems = origin != null ? List.of() : problems(workspace, original);
-            ReplayRequest request = parse(() -> new ReplayRequest(name(chosen, connection), chosen, problems, budgets,
-                    samples, chosen == ReplayStrategy.MULTI_ROUND ? rounds : 1,
-                    new BudgetForcing.Params(0, extensions, waitWord, minThinking, answerPrompt, maxAnswer, maxThinking),
-                    temperature, topP, seed, concurrency, origin, original, serverBudget));
+        PromptTemplate prompts = templateTurn == null ? null
+                : parse(() -> new PromptTemplate("custom", templateTurn.replace("\\n", "\n"), thinkStart, thinkEnd,
+                templateOpensThinking, endOfTurn));
+        ReplayPlan plan = parse(() -> new ReplayPlan(name, chosen,
+                new ReplayPlan.Problems(null, List.of(), problemsFile, problemKeys, limit),
+                chosen == ReplayStrategy.BRANCH ? new ReplayPlan.Branch(branchSample, branchAt, branchBefore, null) : null,
+                budgets, serverBudget, ReplayPlan.forcing(extensions, waitWord, minThinking, answerPrompt, maxAnswer,
+                maxThinking), samples, rounds, temperature, topP, seed, concurrency));
+        try (WorkspaceServices workspace = workspaceOption.openOrCreate()) {
+            Long runId = run == null ? null : workspace.runs().select(run).run().id();
+            ReplayPlan fromRun = runId == null ? plan : plan.withProblems(new ReplayPlan.Problems(runId, List.of(),
+                    problemsFile, problemKeys, limit));
             long start = System.nanoTime();
-            WorkspaceReplay.Outcome outcome;
-            PromptTemplate prompts = templateTurn == null ? connection.promptTemplate()
-                    : parse(() -> new PromptTemplate("custom", templateTurn.replace("\\n", "\n"), thinkStart, thinkEnd,
-                    templateOpensThinking, endOfTurn));
-            try (ModelBackend model = connection.open(home.modelsDir(), concurrency, prompts)) {
-                outcome = new WorkspaceReplay(workspace, journalDir != null ? journalDir : home.replaysDir(),
-                        Graders.MATH).run(request, model, prompts, ReplayRunner.LiveText.NONE,
-                        ConsoleProgress.on(spec.commandLine().getErr(), json));
+            ReplayService.Outcome outcome;
+            try {
+                outcome = workspace.replays().run(fromRun, connection, prompts, Choices.DEFAULT_GRADER, journalDir,
+                        LiveText.NONE, ConsoleProgress.on(spec.commandLine().getErr(), json));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            report(workspace, outcome, Duration.ofNanos(System.nanoTime() - start));
+            report(outcome, Duration.ofNanos(System.nanoTime() - start));
         }
         return 0;
     }
@@ -228,106 +218,9 @@ final class ReplayCommand implements Callable<Integer> {
         return parse(() -> ModelConnection.embedded(ModelConnection.TINY_NAME, null, template, threads, 4096));
     }
 
-    private List<Problem> problems(Workspace workspace, Run original) throws ReplayException {
-        List<Problem> all;
-        if (problemsFile != null) {
-            all = ProblemsFile.read(problemsFile);
-        } else if (original != null) {
-            all = workspace.read(tables -> tables.problems().ofRun(original.id()));
-        } else {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Name a RUN or a --problems-file to replay.");
-        }
-        if (!problemKeys.isEmpty()) {
-            Set<String> wanted = Set.copyOf(problemKeys);
-            all = all.stream().filter(p -> wanted.contains(p.key())).toList();
-            if (all.size() < wanted.size()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), (wanted.size() - all.size())
-                        + " of the --problem keys are not among the problems to replay");
-            }
-        }
-        return limit == null ? all : all.subList(0, Math.min(limit, all.size()));
-    }
-
-    private BranchOrigin origin(Workspace workspace, Run original, ModelConnection connection) {
-        if (branchSample == null || (branchAt == null) == (branchBefore == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "branch needs --branch-sample and one of --at CHAR or --before PHRASE");
-        }
-        return workspace.read(tables -> {
-            SampleRepository samples = tables.samples();
-            Sample sample = findSample(workspace, samples, tables.problems(), original);
-            Problem problem = tables.problems().byIds(new long[]{sample.problemId()}).get(0);
-            int position = branchAt != null ? branchAt : sample.text().indexOf(branchBefore);
-            if (position < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "Sample " + sample.id() + " has no \""
-                        + branchBefore + "\" to branch before.");
-            }
-            String runName = tables.runs().find(sample.runId()).map(Run::name).orElse("run " + sample.runId());
-            List<Segment> segments = samples.segments(sample.id());
-            return parse(() -> BranchOrigin.of(problem, sample, segments, position,
-                    connection.promptTemplate().thinkEnd(),
-                    runName + ", sample " + sample.index() + " of " + problem.key()));
-        });
-    }
-
-    private Sample findSample(Workspace workspace, SampleRepository samples, ProblemRepository problems, Run original)
-            throws Exception {
-        int hash = branchSample.lastIndexOf('#');
-        if (hash < 0 && !branchSample.matches("\\d+")) {
-            if (original == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "a problem key needs the RUN it is in");
-            }
-            Problem problem = problems.findByKey(branchSample).orElseThrow(() -> new WorkspaceException(
-                    WorkspaceException.Reason.NOT_FOUND, workspace.file(), "There is no problem " + branchSample));
-            return samples.ofProblem(original.id(), problem.id()).stream()
-                    .filter(s -> branchBefore == null || s.text().contains(branchBefore)).findFirst()
-                    .orElseThrow(() -> new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
-                            "No sample of " + branchSample + " in " + original.name()
-                                    + (branchBefore == null ? "" : " has \"" + branchBefore + "\"")));
-        }
-        if (hash < 0) {
-            long id;
-            try {
-                id = Long.parseLong(branchSample);
-            } catch (NumberFormatException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--branch-sample is a sample id or PROBLEM_KEY#INDEX, not '" + branchSample + "'");
-            }
-            return samples.find(id).orElseThrow(() -> new WorkspaceException(WorkspaceException.Reason.NOT_FOUND,
-                    workspace.file(), "There is no sample " + id));
-        }
-        if (original == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "PROBLEM_KEY#INDEX needs the RUN it is in");
-        }
-        String key = branchSample.substring(0, hash);
-        int index = Integer.parseInt(branchSample.substring(hash + 1));
-        Problem problem = problems.findByKey(key).orElseThrow(() -> new WorkspaceException(
-                WorkspaceException.Reason.NOT_FOUND, workspace.file(), "There is no problem " + key));
-        return samples.ofProblem(original.id(), problem.id()).stream().filter(s -> s.index() == index).findFirst()
-                .orElseThrow(() -> new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
-                        original.name() + " has no sample " + index + " of " + key));
-    }
-
-    private String name(ReplayStrategy chosen, ModelConnection connection) {
-        if (name != null) {
-            return name;
-        }
-        String model = connection.kind() == ModelConnection.Kind.EMBEDDED
-                ? (connection.gguf() == null ? "tiny-reasoner" : Path.of(connection.gguf()).getFileName().toString())
-                : connection.model();
-        String what = chosen.describe(samples, rounds, budgets.size());
-        return what + (run != null ? " of " + run : "") + " (" + model + ")";
-    }
-
-    private void report(Workspace workspace, WorkspaceReplay.Outcome outcome, Duration elapsed) {
+    private void report(ReplayService.Outcome outcome, Duration elapsed) {
         PrintWriter out = spec.commandLine().getOut();
-        List<Run> runs = workspace.read(tables -> {
-            List<Run> found = new ArrayList<>();
-            for (long id : outcome.runIds()) {
-                tables.runs().find(id).ifPresent(found::add);
-            }
-            return found;
-        });
+        List<Run> runs = outcome.runs();
         if (json) {
             ObjectNode root = JsonOutput.object().put("samples_generated", outcome.samplesRun())
                     .put("seconds", elapsed.toMillis() / 1000.0);

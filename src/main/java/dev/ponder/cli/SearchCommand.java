@@ -1,9 +1,9 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.model.SearchHit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.core.store.TraceSearch;
-import dev.ponder.core.store.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,21 +36,20 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            List<TraceSearch.Hit> hits = workspace.read(tables -> tables.traceSearch()
-                    .query(TraceSearch.queryFor(phrase), limit));
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            List<SearchHit> hits = workspace.search().find(phrase, limit);
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {
                 ObjectNode root = JsonOutput.object().put("query", phrase);
                 ArrayNode list = root.putArray("hits");
-                for (TraceSearch.Hit hit : hits) {
+                for (SearchHit hit : hits) {
                     list.addObject().put("sample_id", hit.sampleId()).put("run_id", hit.runId()).put("run", hit.runName())
                             .put("problem_key", hit.problemKey()).put("sample_index", hit.sampleIndex())
                             .put("round", hit.round()).put("snippet", hit.snippet());
                 }
                 JsonOutput.print(printer, root);
             } else {
-                for (TraceSearch.Hit hit : hits) {
+                for (SearchHit hit : hits) {
                     printer.printf("%s  %s  #%d%s  %s%n", hit.runName(), hit.problemKey(), hit.sampleIndex(),
                             hit.round() > 0 ? " round " + hit.round() : "", hit.snippet().replaceAll("\\s+", " "));
                 }

@@ -1,21 +1,14 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.analysis.ProblemStats;
-import dev.ponder.core.analysis.RunColumns;
-import dev.ponder.core.analysis.RunData;
-import dev.ponder.core.analysis.RunStats;
-import dev.ponder.core.analysis.SampleEfficiency;
+import dev.ponder.core.service.AnalysisService;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.analysis.StatsOptions;
-import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.trace.ReflectionMarkers;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,20 +73,16 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatsOptions options = options();
-        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            Run chosen = RunSelector.find(workspace, run).run();
-            // Columns read once for the run's figures and each problem's; overthinking reads the traces once, then
-            // its cache.
-            RunColumns columns = RunData.columns(workspace, chosen.id());
-            List<SampleEfficiency> efficiency = noOverthinking ? null : RunData.efficiency(workspace, chosen.id(),
-                    options.markers(), ConsoleProgress.on(spec.commandLine().getErr(), json));
-            RunStats stats = RunStats.of(columns, efficiency, options);
-            List<ProblemStats> perProblem = problems ? ProblemStats.all(columns, options) : null;
-            Map<Long, String> keys = problems ? problemKeys(workspace, chosen.id()) : Map.of();
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            Run chosen = workspace.runs().select(run).run();
+            AnalysisService.Report report = workspace.analysis().report(chosen.id(), options, noOverthinking, problems,
+                    ConsoleProgress.on(spec.commandLine().getErr(), json));
             if (json) {
-                JsonOutput.print(spec.commandLine().getOut(), StatsDocument.of(chosen, stats, perProblem, keys));
+                JsonOutput.print(spec.commandLine().getOut(), StatsDocument.of(chosen, report.stats(), report.problems(),
+                        report.problemKeys()));
             } else {
-                new StatsReport(spec.commandLine().getOut()).print(chosen, stats, perProblem, keys);
+                new StatsReport(spec.commandLine().getOut()).print(chosen, report.stats(), report.problems(),
+                        report.problemKeys());
             }
         }
         return 0;
@@ -107,12 +96,5 @@ final class StatsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    private static Map<Long, String> problemKeys(Workspace workspace, long runId) {
-        List<Problem> problems = workspace.read(tables -> tables.problems().ofRun(runId));
-        Map<Long, String> keys = new HashMap<>();
-        problems.forEach(problem -> keys.put(problem.id(), problem.key()));
-        return keys;
     }
 }

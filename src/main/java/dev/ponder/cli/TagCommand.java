@@ -1,9 +1,7 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.model.Problem;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.Workspace;
-import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -42,31 +40,14 @@ final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.open(workspaceOption.file())) {
-            String what = workspace.write(tables -> {
-                var tags = tables.tags();
-                if (target.sample != null) {
-                    if (!tables.samples().exists(target.sample)) {
-                        throw new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
-                                "There is no sample " + target.sample + " in " + workspace.file().getFileName() + ".");
-                    }
-                    if (remove) {
-                        tags.untagSample(target.sample, tag);
-                    } else {
-                        tags.tagSample(target.sample, tag);
-                    }
-                    return "sample " + target.sample;
-                }
-                Problem problem = tables.problems().findByKey(target.problem).orElseThrow(() ->
-                        new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
-                                "There is no problem \"" + target.problem + "\" in " + workspace.file().getFileName() + "."));
-                if (remove) {
-                    tags.untagProblem(problem.id(), tag);
-                } else {
-                    tags.tagProblem(problem.id(), tag);
-                }
-                return "problem " + problem.key();
-            });
+        try (WorkspaceServices workspace = workspaceOption.open()) {
+            String what;
+            if (target.sample != null) {
+                workspace.annotations().tagSample(target.sample, tag, !remove);
+                what = "sample " + target.sample;
+            } else {
+                what = "problem " + workspace.annotations().tagProblem(target.problem, tag, !remove);
+            }
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf("%s \"%s\" %s %s%n", remove ? "Removed" : "Tagged", tag.strip(), remove ? "from" : "on", what);
             printer.flush();

@@ -74,14 +74,14 @@ class ReplayTabTest {
         assertThat(units.getItems()).allMatch(unit -> unit.startsWith(problemKey + "/b"));
         assertThat(live.getText()).contains("<think>");
         assertThat(runs.getItems()).extracting(summary -> summary.run().name())
-                .contains("Budget sweep of tiny-arith best-of-4 · budget 8",
-                        "Budget sweep of tiny-arith best-of-4 · budget 64");
-        RunSummary sweep = runs.getItems().stream().filter(s -> s.run().name().equals("Budget sweep of tiny-arith best-of-4 · budget 8")).findFirst()
+                .contains("Budget sweep of tiny-arith best-of-4 (tiny-reasoner) · budget 8",
+                        "Budget sweep of tiny-arith best-of-4 (tiny-reasoner) · budget 64");
+        RunSummary sweep = runs.getItems().stream().filter(s -> s.run().name().equals("Budget sweep of tiny-arith best-of-4 (tiny-reasoner) · budget 8")).findFirst()
                 .orElseThrow();
         assertThat(sweep.samples()).isEqualTo(1);
         assertThat(sweep.run().parentRunId()).isEqualTo(runs.getItems().get(0).run().id());
         assertThat(sweep.run().params()).containsEntry("budget", "8").containsEntry("group",
-                "Budget sweep of tiny-arith best-of-4");
+                "Budget sweep of tiny-arith best-of-4 (tiny-reasoner)");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#replay-message").queryAs(Label.class)
                 .getText().startsWith("Replay finished: 2 samples generated, 2 runs added."));
     }

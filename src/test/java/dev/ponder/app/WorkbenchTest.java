@@ -1,5 +1,6 @@
 package dev.ponder.app;
 
+import dev.ponder.core.model.SearchHit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.samples.SamplesViewModel.SampleItem;
@@ -135,7 +136,7 @@ class WorkbenchTest {
         waitUntil(() -> shown("#search-field").isPresent());
         robot.clickOn(shown("#search-field").orElseThrow()).write("I made a mistake");
         @SuppressWarnings("unchecked")
-        ListView<TraceSearch.Hit> hits = (ListView<TraceSearch.Hit>) shown("#search-hits").orElseThrow();
+        ListView<SearchHit> hits = (ListView<SearchHit>) shown("#search-hits").orElseThrow();
         waitUntil(() -> hits.getItems().size() == 1);
         robot.interact(() -> {
             hits.getSelectionModel().select(0);

@@ -33,7 +33,7 @@ class ReplayCommandTest {
         JsonNode first = new ObjectMapper().readTree(cli.out());
         assertThat(first.get("samples_generated").asInt()).isEqualTo(4);
         assertThat(first.get("runs")).hasSize(2);
-        assertThat(first.get("runs").get(0).get("name").asText()).isEqualTo("budget sweep (tiny-reasoner) · budget 8");
+        assertThat(first.get("runs").get(0).get("name").asText()).isEqualTo("Budget sweep (tiny-reasoner) · budget 8");
         assertThat(Path.of(first.get("runs").get(1).get("journal").asText())).startsWith(dir.resolve("home/replays"));
 
         cli.clearOut();

@@ -1,6 +1,6 @@
 package dev.ponder.app.charts;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.app.common.Fxml;
 import dev.ponder.app.shell.FileDialogs;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.chart.ChartKind;

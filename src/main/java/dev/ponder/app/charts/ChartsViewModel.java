@@ -1,16 +1,14 @@
 package dev.ponder.app.charts;
 
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
-import dev.ponder.core.chart.ChartBuilder;
-import dev.ponder.core.chart.ChartInputs;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartRenderer;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.PlotData;
 import dev.ponder.core.chart.RenderedChart;
 import dev.ponder.core.chart.Selection;
-import dev.ponder.core.export.ChartExport;
 import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.task.TaskHandle;
@@ -56,7 +54,6 @@ public final class ChartsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
-    private ChartInputs inputs;
     private TaskHandle drawing;
     private long draws;
     private Consumer<Selection> opener = selection -> { };
@@ -91,10 +88,7 @@ public final class ChartsViewModel {
             }
         });
         workbenchProblem = problemKey.getValue();
-        session.revisionProperty().addListener((observable, before, after) -> {
-            inputs = null;
-            draw();
-        });
+        session.revisionProperty().addListener((observable, before, after) -> draw());
     }
 
     /** The chart's spec; the view changes it with its {@code with...} methods. */
@@ -179,7 +173,9 @@ public final class ChartsViewModel {
 
     /** Draws the chart again from the workspace (after a change the session did not announce). */
     public void redraw() {
-        inputs = null;
+        if (session.workspace() != null) {
+            session.workspace().charts().forget();
+        }
         draw();
     }
 
@@ -209,13 +205,6 @@ public final class ChartsViewModel {
         }
     }
 
-    private ChartInputs inputs() {
-        if (inputs == null || inputs.workspace() != session.workspace()) {
-            inputs = new ChartInputs(session.workspace());
-        }
-        return inputs;
-    }
-
     private void draw() {
         if (drawing != null) {
             drawing.cancel();
@@ -227,11 +216,11 @@ public final class ChartsViewModel {
             status.set(session.workspace() == null ? "" : "Choose a run to chart");
             return;
         }
-        ChartInputs from = inputs();
+        WorkspaceServices from = session.workspace();
         busy.set(true);
         status.set("Drawing " + current.kind().title() + "…");
         long started = System.nanoTime();
-        drawing = tasks.submit("Chart: " + current.kind().title(), context -> ChartBuilder.build(current, from, context),
+        drawing = tasks.submit("Chart: " + current.kind().title(), context -> from.charts().draw(current, context),
                 data -> {
                     if (draw != draws) {
                         return;
@@ -267,8 +256,11 @@ public final class ChartsViewModel {
      */
     public void export(Path figure, Set<ChartFiles.Format> also, int dpi, Consumer<String> done) {
         ChartSpec current = spec.get().withMarkers(markers.get().phrases());
-        ChartInputs from = inputs();
-        tasks.submit("Exporting " + current.kind().title(), context -> ChartExport.export(current, from, figure, also, dpi,
+        WorkspaceServices from = session.workspace();
+        if (from == null) {
+            return;
+        }
+        tasks.submit("Exporting " + current.kind().title(), context -> from.charts().export(current, figure, also, dpi,
                 context), result -> done.accept("Exported " + String.join(", ", result.files().stream()
                 .map(file -> file.getFileName().toString()).toList()) + " to " + figure.toAbsolutePath().getParent()),
                 error -> notice.set(Notice.error("Cannot export the chart", error)));
@@ -281,8 +273,11 @@ public final class ChartsViewModel {
             return;
         }
         ChartSpec template = current.withRuns(List.of(current.runs().get(0)));
-        ChartInputs from = inputs();
-        tasks.submit("Exporting every chart", context -> ChartExport.exportAll(template, from, folder,
+        WorkspaceServices from = session.workspace();
+        if (from == null) {
+            return;
+        }
+        tasks.submit("Exporting every chart", context -> from.charts().exportAll(template, folder,
                 new java.util.LinkedHashSet<>(List.of(ChartFiles.Format.PDF, ChartFiles.Format.PNG)), dpi, context),
                 results -> done.accept(String.format(Locale.ROOT, "Exported %d charts to %s",
                         results.stream().filter(result -> !result.files().isEmpty()).count(), folder)),

@@ -1,6 +1,6 @@
 package dev.ponder.app.compare;
 
-import dev.ponder.app.compare.CompareViewModel.AlignedRow;
+import dev.ponder.core.service.SampleService.AlignedRow;
 import dev.ponder.core.model.SampleRef;
 import dev.ponder.core.trace.ThoughtAlignment;
 import java.util.Set;

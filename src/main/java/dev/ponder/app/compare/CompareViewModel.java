@@ -1,24 +1,15 @@
 package dev.ponder.app.compare;
 
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
-import dev.ponder.core.model.Sample;
+import dev.ponder.core.service.SampleService.AlignedRow;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.model.SampleRef;
-import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
-import dev.ponder.core.model.ThinkingSpan;
-import dev.ponder.core.trace.ThinkingSplit;
-import dev.ponder.core.trace.ThinkingSplitter;
-import dev.ponder.core.trace.Thought;
 import dev.ponder.core.trace.ThoughtAlignment;
-import dev.ponder.core.trace.TraceStructure;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,16 +25,6 @@ import javafx.collections.ObservableList;
  * thought the other lacks; in a changed row, the words only one side uses are marked.
  */
 public final class CompareViewModel {
-    /**
-     * One aligned row, ready to show.
-     *
-     * @param leftOnly  words of the left thought the right one lacks (changed rows only)
-     * @param rightOnly words of the right thought the left one lacks
-     */
-    public record AlignedRow(String left, String right, ThoughtAlignment.Kind kind, Set<String> leftOnly,
-                             Set<String> rightOnly) {
-    }
-
     private final TaskRunner tasks;
     private final WorkspaceSession session;
     private final Supplier<ReflectionMarkers> markers;
@@ -94,15 +75,11 @@ public final class CompareViewModel {
      * another run of the same problem, else the next sample of the same run.
      */
     public void open(long leftId, Long rightId) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null) {
             return;
         }
-        tasks.submit("Finding samples to compare", context -> workspace.read(tables -> {
-            SampleRepository samples = tables.samples();
-            Sample sample = samples.find(leftId).orElseThrow(() -> new IllegalStateException("sample " + leftId + " is gone"));
-            return samples.refsOfProblem(sample.problemId(), 5000);
-        }), refs -> {
+        tasks.submit("Finding samples to compare", context -> workspace.samples().comparable(leftId), refs -> {
             candidates.setAll(refs);
             SampleRef first = refs.stream().filter(ref -> ref.id() == leftId).findFirst().orElse(null);
             SampleRef second = rightId == null ? partner(refs, first)
@@ -121,7 +98,7 @@ public final class CompareViewModel {
     }
 
     private void align() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         SampleRef a = left.get();
         SampleRef b = right.get();
         if (running != null) {
@@ -135,26 +112,7 @@ public final class CompareViewModel {
         ReflectionMarkers chosen = markers.get();
         summary.set("Aligning…");
         running = tasks.submit("Aligning two traces", context -> {
-            List<String> leftThoughts = thoughts(workspace, a.id(), chosen);
-            List<String> rightThoughts = thoughts(workspace, b.id(), chosen);
-            List<AlignedRow> aligned = new ArrayList<>();
-            for (ThoughtAlignment.Row row : ThoughtAlignment.align(leftThoughts, rightThoughts)) {
-                context.checkCancelled();
-                String l = row.left() < 0 ? "" : leftThoughts.get(row.left());
-                String r = row.right() < 0 ? "" : rightThoughts.get(row.right());
-                Set<String> leftOnly = Set.of();
-                Set<String> rightOnly = Set.of();
-                if (row.kind() == ThoughtAlignment.Kind.CHANGED) {
-                    Set<String> lw = ThoughtAlignment.words(l);
-                    Set<String> rw = ThoughtAlignment.words(r);
-                    leftOnly = new HashSet<>(lw);
-                    leftOnly.removeAll(rw);
-                    rightOnly = new HashSet<>(rw);
-                    rightOnly.removeAll(lw);
-                }
-                aligned.add(new AlignedRow(l, r, row.kind(), leftOnly, rightOnly));
-            }
-            return aligned;
+            return workspace.samples().compare(a.id(), b.id(), chosen, context);
         }, aligned -> {
             if (left.get() != a || right.get() != b) {
                 return;
@@ -170,21 +128,5 @@ public final class CompareViewModel {
             summary.set("");
             notice.set(Notice.error("Cannot align the two traces", error));
         });
-    }
-
-    private static List<String> thoughts(Workspace workspace, long sampleId, ReflectionMarkers markers) {
-        Sample sample = workspace.read(tables -> tables.samples().find(sampleId)).orElseThrow();
-        String text = sample.text();
-        ThinkingSplit split = new ThinkingSplitter().split(text, sample.thinking(), sample.truncated());
-        if (split.thinking() == null) {
-            // A trace without marked thinking is read as all thinking, so it still splits into thoughts.
-            split = new ThinkingSplit(new ThinkingSpan(0, text.length()), true, text.length());
-        }
-        TraceStructure structure = TraceStructure.of(text, split, markers);
-        List<String> thoughts = new ArrayList<>();
-        for (Thought thought : structure.thoughts()) {
-            thoughts.add(text.substring(thought.start(), thought.end()).strip());
-        }
-        return thoughts;
     }
 }

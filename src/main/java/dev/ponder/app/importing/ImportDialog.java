@@ -1,7 +1,7 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.app.Fxml;
-import dev.ponder.app.RunAttributeForm;
+import dev.ponder.app.common.Fxml;
+import dev.ponder.app.common.RunAttributeForm;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
@@ -152,7 +152,7 @@ public final class ImportDialog {
         tokenizer.getItems().setAll(ImportDialogModel.ESTIMATES);
         tokenizer.setConverter(new TokenizerNames());
         tokenizer.valueProperty().bindBidirectional(model.tokenizerProperty());
-        dev.ponder.app.FileDrop.accept(tokenizer, this::useTokenizer);
+        dev.ponder.app.common.FileDrop.accept(tokenizer, this::useTokenizer);
         grader.getItems().setAll(model.graders());
         grader.valueProperty().bindBidirectional(model.graderProperty());
         problem.textProperty().bind(model.problemProperty());

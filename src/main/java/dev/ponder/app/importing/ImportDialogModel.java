@@ -1,13 +1,9 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.answer.Grader;
-import dev.ponder.core.answer.Graders;
+import dev.ponder.core.service.Choices;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.PlannedFile;
-import dev.ponder.core.ingest.RunFormats;
-import dev.ponder.core.ingest.RunReader;
 import dev.ponder.core.model.RunAttribute;
-import dev.ponder.core.tokens.TokenCounters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -31,20 +27,20 @@ import javafx.collections.ObservableList;
  */
 public final class ImportDialogModel {
     /** The tokenizer choices besides a tokenizer file of the user's. */
-    public static final List<String> ESTIMATES = TokenCounters.ESTIMATES;
+    public static final List<String> ESTIMATES = Choices.TOKEN_ESTIMATES;
 
     private final ObservableList<ImportRow> rows = FXCollections.observableArrayList(
             row -> new Observable[]{row.includeProperty(), row.formatProperty(), row.budgetProperty(), row.plannedProperty()});
     private final Map<RunAttribute, StringProperty> attributes = new EnumMap<>(RunAttribute.class);
-    private final StringProperty tokenizer = new SimpleStringProperty(TokenCounters.CL100K);
-    private final StringProperty grader = new SimpleStringProperty(Graders.MATH.name());
+    private final StringProperty tokenizer = new SimpleStringProperty(Choices.DEFAULT_TOKENIZER);
+    private final StringProperty grader = new SimpleStringProperty(Choices.DEFAULT_GRADER);
     private final List<String> formats;
     private final StringBinding problem;
     private final StringBinding summary;
 
-    ImportDialogModel(List<PlannedFile> plan, RunFormats runFormats) {
+    ImportDialogModel(List<PlannedFile> plan, List<String> formats) {
         plan.forEach(file -> rows.add(new ImportRow(file)));
-        this.formats = runFormats.readers().stream().map(RunReader::format).toList();
+        this.formats = formats;
         List<Observable> watched = new ArrayList<>(List.of(rows, tokenizer, grader));
         for (RunAttribute attribute : RunAttribute.values()) {
             StringProperty value = new SimpleStringProperty("");
@@ -84,7 +80,7 @@ public final class ImportDialogModel {
     }
 
     public List<String> graders() {
-        return Graders.all().stream().map(Grader::name).toList();
+        return Choices.graders();
     }
 
     /** What must be fixed before the import can start, or the empty string. */
@@ -141,7 +137,7 @@ public final class ImportDialogModel {
                 return wrong;
             }
         }
-        Optional<String> wrongTokenizer = TokenCounters.problem(tokenizer.get());
+        Optional<String> wrongTokenizer = Choices.tokenizerProblem(tokenizer.get());
         if (wrongTokenizer.isPresent()) {
             return wrongTokenizer;
         }

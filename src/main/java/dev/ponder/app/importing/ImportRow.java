@@ -1,7 +1,7 @@
 package dev.ponder.app.importing;
 
+import dev.ponder.core.service.Choices;
 import dev.ponder.core.ingest.FieldMapping;
-import dev.ponder.core.ingest.GenericReader;
 import dev.ponder.core.ingest.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
 import java.util.Map;
@@ -65,26 +65,26 @@ public final class ImportRow {
 
     /** Whether it needs a field mapping before it can import: no reader knows it, or the user chose the generic format. */
     public boolean needsMapping() {
-        return (format.get() == null || GenericReader.FORMAT.equals(format.get())) && planned().mapping() == null;
+        return (format.get() == null || Choices.MAPPED_FORMAT.equals(format.get())) && planned().mapping() == null;
     }
 
     /** Reads the file with this mapping, and includes it. */
     public void mapped(FieldMapping mapping) {
         planned.set(planned().withMapping(mapping));
-        format.set(GenericReader.FORMAT);
+        format.set(Choices.MAPPED_FORMAT);
         include.set(true);
     }
 
     /** What the dialog says about the file: how it will be read, or why it cannot be. */
     public String status() {
         PlannedFile file = planned();
-        if (file.mapping() != null && GenericReader.FORMAT.equals(format.get())) {
+        if (file.mapping() != null && Choices.MAPPED_FORMAT.equals(format.get())) {
             return "read with a field mapping";
         }
         if (format.get() == null) {
             return file.mappable() ? "no reader knows it: map its fields" : shortProblem(file.problem());
         }
-        if (GenericReader.FORMAT.equals(format.get())) {
+        if (Choices.MAPPED_FORMAT.equals(format.get())) {
             return "map its fields first";
         }
         return file.recognised() && format.get().equals(file.format()) ? "recognised" : "read as " + format.get();

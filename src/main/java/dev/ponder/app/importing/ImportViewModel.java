@@ -1,17 +1,16 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.app.AppSettings;
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.service.ImportService;
+import dev.ponder.core.service.Choices;
+import dev.ponder.app.common.AppSettings;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.FileShape;
-import dev.ponder.core.ingest.ImportPlanner;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.ingest.PlannedFile;
-import dev.ponder.core.ingest.RunFormats;
 import dev.ponder.core.ingest.SavedMapping;
 import dev.ponder.core.settings.UserSettings;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.task.TaskListener;
 import dev.ponder.core.task.TaskRunner;
@@ -32,7 +31,6 @@ public final class ImportViewModel {
     private final WorkspaceSession session;
     private final AppSettings settings;
     private final Consumer<String> status;
-    private final RunFormats formats = RunFormats.standard();
     private final ObjectProperty<List<PlannedFile>> plan = new SimpleObjectProperty<>();
     private final ObjectProperty<List<FileImport>> alreadyImported = new SimpleObjectProperty<>();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
@@ -63,9 +61,9 @@ public final class ImportViewModel {
         if (session.workspace() == null || paths.isEmpty()) {
             return;
         }
-        ImportPlanner planner = new ImportPlanner(formats, settings.get()::mappingFor);
+        var savedMappings = settings.get();
         tasks.submit(paths.size() == 1 ? "Looking at " + paths.get(0).getFileName() : "Looking at " + paths.size() + " files",
-                context -> planner.plan(paths, null, context), planned -> {
+                context -> ImportService.plan(paths, null, savedMappings::mappingFor, context), planned -> {
                     if (planned.isEmpty()) {
                         notice.set(Notice.info("Nothing to import", "The chosen folder holds no files."));
                     } else {
@@ -76,7 +74,7 @@ public final class ImportViewModel {
 
     /** The dialog's state for a plan. */
     public ImportDialogModel dialogFor(List<PlannedFile> planned) {
-        ImportDialogModel dialog = new ImportDialogModel(planned, formats);
+        ImportDialogModel dialog = new ImportDialogModel(planned, Choices.runFormats());
         dialog.graderProperty().set(settings.get().preferences().defaultGrader());
         dialog.tokenizerProperty().set(settings.get().preferences().tokenizer());
         return dialog;
@@ -94,7 +92,7 @@ public final class ImportViewModel {
 
     /** Imports the files as the user chose in the dialog. */
     public void start(List<FileImport> imports) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null || imports.isEmpty()) {
             return;
         }
@@ -102,12 +100,12 @@ public final class ImportViewModel {
         String title = imports.size() == 1 ? "Importing " + imports.get(0).file().getFileName()
                 : "Importing " + imports.size() + " files";
         tasks.submit(title, context -> {
-            Importer importer = new Importer(workspace, formats);
             for (int i = 0; i < imports.size(); i++) {
                 FileImport file = imports.get(i);
                 context.checkCancelled();
                 try {
-                    batch.imported(importer.importFile(file.file(), file.options(), numbered(context, i, imports.size())));
+                    batch.imported(workspace.imports().importFile(file.file(), file.options(),
+                            numbered(context, i, imports.size())));
                 } catch (RuntimeException e) {
                     if (context.isCancelled()) {
                         throw e;

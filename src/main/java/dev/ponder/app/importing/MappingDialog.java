@@ -1,11 +1,11 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.core.service.FieldMappings;
+import dev.ponder.app.common.Fxml;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.FieldMapping.Field;
 import dev.ponder.core.ingest.FieldMapping.Layout;
 import dev.ponder.core.ingest.MappingPreview;
-import dev.ponder.core.ingest.RecordSample;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,10 +190,10 @@ public final class MappingDialog {
     private static final class Locations extends StringConverter<String> {
         @Override
         public String toString(String location) {
-            if (location == null || location.equals(RecordSample.FILE_RECORDS)) {
+            if (location == null || location.equals(FieldMappings.FILE_RECORDS)) {
                 return "The file's records (one per line, a list, or one object)";
             }
-            if (location.equals(RecordSample.KEYED_VALUES)) {
+            if (location.equals(FieldMappings.KEYED_VALUES)) {
                 return "The values of the top-level object, keyed by problem id";
             }
             return "The list in the field \u201c" + location + "\u201d";

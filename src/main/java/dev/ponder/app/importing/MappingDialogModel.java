@@ -1,18 +1,15 @@
 package dev.ponder.app.importing;
 
+import dev.ponder.core.service.FieldMappings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.FieldMapping.Field;
 import dev.ponder.core.ingest.FieldMapping.Layout;
-import dev.ponder.core.ingest.FieldPaths;
-import dev.ponder.core.ingest.FileHead;
 import dev.ponder.core.ingest.JsonPath;
-import dev.ponder.core.ingest.MappingGuess;
 import dev.ponder.core.ingest.MappingPreview;
 import dev.ponder.core.ingest.PlannedFile;
-import dev.ponder.core.ingest.RecordSample;
 import dev.ponder.core.ingest.SkippedRecord;
 import dev.ponder.core.task.TaskRunner;
 import java.nio.file.Path;
@@ -57,7 +54,7 @@ public final class MappingDialogModel {
     private final PlannedFile file;
     private final TaskRunner tasks;
     private final ObservableList<String> locations = FXCollections.observableArrayList();
-    private final StringProperty recordsAt = new SimpleStringProperty(RecordSample.FILE_RECORDS);
+    private final StringProperty recordsAt = new SimpleStringProperty(FieldMappings.FILE_RECORDS);
     private final ObjectProperty<Layout> layout = new SimpleObjectProperty<>(Layout.SAMPLES);
     private final Map<Field, StringProperty> paths = new EnumMap<>(Field.class);
     private final ObservableList<String> knownPaths = FXCollections.observableArrayList();
@@ -87,7 +84,7 @@ public final class MappingDialogModel {
 
     /** Reads the file's head and first records; call once the dialog is showing. */
     public void load() {
-        tasks.submit("Reading the start of " + file.file().getFileName(), context -> RecordSample.locations(FileHead.of(file.file())),
+        tasks.submit("Reading the start of " + file.file().getFileName(), context -> FieldMappings.recordLocations(file.file()),
                 found -> {
                     locations.setAll(found);
                     sample(file.mapping() == null);
@@ -172,12 +169,12 @@ public final class MappingDialogModel {
         String at = recordsAt.get();
         busy.set(true);
         tasks.submit("Reading the first records of " + file.file().getFileName(),
-                context -> RecordSample.first(file.file(), at, RAW_RECORDS), records -> {
+                context -> FieldMappings.firstRecords(file.file(), at, RAW_RECORDS), records -> {
                     if (sampling != samplings) {
                         return;
                     }
                     busy.set(false);
-                    knownPaths.setAll(FieldPaths.of(records));
+                    knownPaths.setAll(FieldMappings.fieldPaths(records));
                     rawRecords.set(records.stream().map(MappingDialogModel::pretty).collect(Collectors.joining("\n")));
                     if (records.isEmpty()) {
                         problem.set("No records found " + (at == null || at.isBlank() ? "in the file" : "at '" + at + "'"));
@@ -185,7 +182,7 @@ public final class MappingDialogModel {
                         return;
                     }
                     if (guess) {
-                        MappingGuess.of(records, at == null || at.isBlank() ? null : at).ifPresent(this::show);
+                        FieldMappings.guess(records, at).ifPresent(this::show);
                     }
                     changed();
                 }, error -> {
@@ -224,7 +221,7 @@ public final class MappingDialogModel {
             return;
         }
         busy.set(true);
-        tasks.submit("Previewing the mapping", context -> MappingPreview.of(file.file(), mapping, PREVIEW_SAMPLES), result -> {
+        tasks.submit("Previewing the mapping", context -> FieldMappings.preview(file.file(), mapping, PREVIEW_SAMPLES), result -> {
             if (run != previews) {
                 return;
             }

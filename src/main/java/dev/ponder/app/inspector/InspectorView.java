@@ -1,7 +1,7 @@
 package dev.ponder.app.inspector;
 
-import dev.ponder.app.Fxml;
-import dev.ponder.app.TagChips;
+import dev.ponder.app.common.Fxml;
+import dev.ponder.app.common.TagChips;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
 import dev.ponder.core.model.Step;

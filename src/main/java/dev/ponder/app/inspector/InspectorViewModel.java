@@ -1,18 +1,13 @@
 package dev.ponder.app.inspector;
 
-import dev.ponder.app.Figures;
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
-import dev.ponder.core.answer.Graders;
+import dev.ponder.core.service.SampleService;
+import dev.ponder.app.common.Figures;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
-import dev.ponder.core.store.NoteRepository;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
-import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.TagRepository;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -167,16 +162,16 @@ public final class InspectorViewModel {
     }
 
     public void saveNote() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         Shown current = shown.get();
         String text = note.get();
         if (workspace == null || current == null) {
             return;
         }
-        tasks.submit("Saving the note", context -> workspace.write(tables -> {
-            tables.notes().setSampleNote(current.sample().id(), text);
+        tasks.submit("Saving the note", context -> {
+            workspace.annotations().setSampleNote(current.sample().id(), text);
             return null;
-        }), done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
+        }, done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
     }
 
     private void step(int direction) {
@@ -192,21 +187,13 @@ public final class InspectorViewModel {
     }
 
     private void changeTag(String name, boolean add) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         Shown current = shown.get();
         if (workspace == null || current == null || name == null || name.isBlank()) {
             return;
         }
         long id = current.sample().id();
-        tasks.submit(add ? "Tagging the sample" : "Removing a tag", context -> workspace.write(tables -> {
-            TagRepository repository = tables.tags();
-            if (add) {
-                repository.tagSample(id, name);
-            } else {
-                repository.untagSample(id, name);
-            }
-            return repository.tagsOfSample(id);
-        }), names -> {
+        tasks.submit(add ? "Tagging the sample" : "Removing a tag", context -> workspace.annotations().tagSample(id, name, add), names -> {
             if (shown.get() != null && shown.get().sample().id() == id) {
                 tags.setAll(names);
             }
@@ -214,8 +201,7 @@ public final class InspectorViewModel {
         }, error -> notice.set(Notice.error("Cannot change the sample's tags", error)));
     }
 
-    private record Loaded(Sample sample, Problem problem, TraceReading reading, Found found, List<String> tags,
-                          String note) {
+    private record Loaded(SampleService.Reading read, Found found) {
     }
 
     private void load(long id, long requestedAt) {
@@ -223,7 +209,7 @@ public final class InspectorViewModel {
             loading.cancel();
         }
         long load = ++loads;
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null || id < 0) {
             shown.set(null);
             heading.set("");
@@ -233,24 +219,19 @@ public final class InspectorViewModel {
         }
         ReflectionMarkers chosen = markers.get();
         String query = findText.get();
-        loading = tasks.submit("Reading sample " + id, context -> workspace.read(tables -> {
-            SampleRepository samples = tables.samples();
-            Sample sample = samples.find(id).orElseThrow(() -> new IllegalStateException("sample " + id + " is gone"));
-            Problem problem = tables.problems().byIds(new long[]{sample.problemId()}).get(0);
-            Run run = tables.runs().find(sample.runId()).orElseThrow();
-            TraceReading reading = TraceReading.of(sample, problem.goldAnswer(), Graders.forTraces(run.grader()), chosen,
-                    samples.steps(id), samples.segments(id));
-            return new Loaded(sample, problem, reading, Found.in(reading, sample.text(), query),
-                    tables.tags().tagsOfSample(id), tables.notes().sampleNote(id));
-        }), loaded -> {
+        loading = tasks.submit("Reading sample " + id, context -> {
+            SampleService.Reading read = workspace.samples().read(id, chosen);
+            return new Loaded(read, Found.in(read.reading(), read.sample().text(), query));
+        }, loaded -> {
             if (load != loads) {
                 return;
             }
+            SampleService.Reading read = loaded.read();
             useMatches(loaded.found.matches);
-            tags.setAll(loaded.tags);
-            note.set(loaded.note);
-            heading.set(heading(loaded.sample, loaded.reading));
-            shown.set(new Shown(loaded.sample, loaded.problem.key(), loaded.reading, loaded.found.highlights,
+            tags.setAll(read.tags());
+            note.set(read.note());
+            heading.set(heading(read.sample(), read.reading()));
+            shown.set(new Shown(read.sample(), read.problem().key(), read.reading(), loaded.found.highlights,
                     requestedAt));
             applyPendingPhrase();
         }, error -> {

@@ -1,10 +1,10 @@
 package dev.ponder.app.overview;
 
-import dev.ponder.app.Figures;
+import dev.ponder.core.service.AnalysisService;
+import dev.ponder.app.common.Figures;
 import dev.ponder.app.overview.RunOverviewViewModel.Fact;
 import dev.ponder.core.analysis.CurvePoint;
 import dev.ponder.core.analysis.Overthinking;
-import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.RunStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,8 @@ final class HeadlineFigures {
     }
 
     /** The tiles from the run's figures; ξ_O is shown as pending until the overthinking figures arrive. */
-    static List<Fact> of(RunColumns columns, RunStats stats, Overthinking overthinking) {
+    static List<Fact> of(AnalysisService.Headline headline, Overthinking overthinking) {
+        RunStats stats = headline.stats();
         List<Fact> tiles = new ArrayList<>();
         List<CurvePoint> pass = stats.passAtK();
         if (!pass.isEmpty()) {
@@ -34,7 +35,7 @@ final class HeadlineFigures {
             CurvePoint best = weighted.get(weighted.size() - 1);
             tiles.add(new Fact("weighted BoN@" + best.k(), Figures.percent(best.value())));
         }
-        double tokens = columns.meanTokens();
+        double tokens = headline.meanTokens();
         if (!Double.isNaN(tokens)) {
             tiles.add(new Fact("thinking tokens", String.format(Locale.ROOT, "%,.0f", tokens)));
         }

@@ -1,6 +1,6 @@
 package dev.ponder.app.overview;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.app.common.Fxml;
 import dev.ponder.app.overview.RunOverviewViewModel.Fact;
 import java.util.List;
 import javafx.collections.ListChangeListener;

@@ -1,15 +1,12 @@
 package dev.ponder.app.overview;
 
-import dev.ponder.app.Figures;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.Figures;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.Overthinking;
-import dev.ponder.core.analysis.RunColumns;
-import dev.ponder.core.analysis.RunData;
-import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -100,7 +97,7 @@ public final class RunOverviewViewModel {
         running.forEach(TaskHandle::cancel);
         running.clear();
         figures.clear();
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (summary == null || workspace == null) {
             figuresNote.set("");
             return;
@@ -113,19 +110,18 @@ public final class RunOverviewViewModel {
         StatsOptions options = StatsOptions.DEFAULT.withoutIntervals().withMarkers(markers.get());
         figuresNote.set("Computing figures…");
         running.add(tasks.submit("Figures of " + summary.run().name(), context -> {
-            RunColumns columns = RunData.columns(workspace, runId);
-            return new Computed(columns, RunStats.of(columns, null, options));
+            return workspace.analysis().headline(runId, options);
         }, computed -> {
             if (run.get() != summary) {
                 return;
             }
-            figures.setAll(HeadlineFigures.of(computed.columns, computed.stats, null));
+            figures.setAll(HeadlineFigures.of(computed, null));
             figuresNote.set("Graded by " + Figures.orDash(summary.run().grader()) + "; maj@N over each problem's first N samples.");
             running.add(tasks.submit("Overthinking of " + summary.run().name(),
-                    context -> Overthinking.of(RunData.efficiency(workspace, runId, options.markers(), context)),
+                    context -> workspace.analysis().overthinking(runId, options.markers(), context),
                     overthinking -> {
                         if (run.get() == summary) {
-                            figures.setAll(HeadlineFigures.of(computed.columns, computed.stats, overthinking));
+                            figures.setAll(HeadlineFigures.of(computed, overthinking));
                         }
                     }, error -> figuresNote.set("Cannot compute the overthinking figures: " + error.getMessage())));
         }, error -> {
@@ -133,9 +129,6 @@ public final class RunOverviewViewModel {
                 figuresNote.set("Cannot compute the figures: " + error.getMessage());
             }
         }));
-    }
-
-    private record Computed(RunColumns columns, RunStats stats) {
     }
 
     private StringBinding text(Function<RunSummary, String> value) {

@@ -1,8 +1,8 @@
 package dev.ponder.app.problems;
 
-import dev.ponder.app.Figures;
-import dev.ponder.app.Fxml;
-import dev.ponder.app.TableColumns;
+import dev.ponder.app.common.Figures;
+import dev.ponder.app.common.Fxml;
+import dev.ponder.app.common.TableColumns;
 import dev.ponder.core.analysis.ProblemFilter;
 import dev.ponder.core.analysis.ProblemRow;
 import java.util.ArrayList;

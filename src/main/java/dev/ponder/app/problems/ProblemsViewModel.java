@@ -1,16 +1,13 @@
 package dev.ponder.app.problems;
 
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemFilter;
 import dev.ponder.core.analysis.ProblemRow;
-import dev.ponder.core.analysis.ProblemTable;
-import dev.ponder.core.analysis.RunColumns;
-import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.store.SavedFilterRepository;
 import dev.ponder.core.store.TagRepository;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -142,15 +139,15 @@ public final class ProblemsViewModel {
     }
 
     public void saveFilter(String name) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         ProblemFilter current = filter.get();
         if (workspace == null || name == null || name.isBlank()) {
             return;
         }
-        tasks.submit("Saving filter " + name.strip(), context -> workspace.write(tables -> {
-            tables.savedFilters().save(name, current.toJson());
+        tasks.submit("Saving filter " + name.strip(), context -> {
+            workspace.annotations().saveFilter(name, current.toJson());
             return null;
-        }), done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot save the filter", error)));
+        }, done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot save the filter", error)));
     }
 
     public void applySavedFilter(String name) {
@@ -165,26 +162,26 @@ public final class ProblemsViewModel {
     }
 
     public void deleteSavedFilter(String name) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null) {
             return;
         }
-        tasks.submit("Deleting filter " + name, context -> workspace.write(tables -> {
-            tables.savedFilters().delete(name);
+        tasks.submit("Deleting filter " + name, context -> {
+            workspace.annotations().deleteFilter(name);
             return null;
-        }), done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot delete the filter", error)));
+        }, done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot delete the filter", error)));
     }
 
     /** Reloads the tags of the rows after tagging, keeping rows, order and selection. */
     public void refreshTags() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         RunSummary summary = run.get();
         if (workspace == null || summary == null) {
             return;
         }
         long runId = summary.run().id();
-        tasks.submit("Loading tags", context -> workspace.read(tables -> new Tagged(
-                tables.tags().tagsByProblemOfRun(runId), tables.tags().allNames())),
+        tasks.submit("Loading tags", context -> new Tagged(
+                workspace.annotations().problemTagsOfRun(runId), workspace.annotations().tagNames()),
                 tagged -> {
                     if (run.get() != summary) {
                         return;
@@ -207,7 +204,7 @@ public final class ProblemsViewModel {
         running.forEach(TaskHandle::cancel);
         running.clear();
         long load = ++loads;
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         loadedRun = -1;
         if (summary == null || workspace == null) {
             rows.clear();
@@ -221,9 +218,7 @@ public final class ProblemsViewModel {
         long runId = summary.run().id();
         status.set("Loading problems…");
         running.add(tasks.submit("Problems of " + summary.run().name(), context -> {
-            RunColumns loaded = RunData.columns(workspace, runId);
-            return new Loaded(loaded, ProblemTable.load(workspace, runId, loaded),
-                    workspace.read(tables -> tables.tags().allNames()));
+            return new Loaded(workspace.analysis().problemTable(runId), workspace.annotations().tagNames());
         }, loaded -> {
             if (load != loads) {
                 return;
@@ -237,7 +232,7 @@ public final class ProblemsViewModel {
                 select(pendingProblem);
                 pendingProblem = -1;
             }
-            readTraces(workspace, summary, loaded.columns, load);
+            readTraces(workspace, summary, load);
         }, error -> {
             if (load == loads) {
                 rows.clear();
@@ -246,18 +241,19 @@ public final class ProblemsViewModel {
         }));
     }
 
-    private record Loaded(RunColumns columns, List<ProblemRow> rows, List<String> tags) {
+    private record Loaded(List<ProblemRow> rows, List<String> tags) {
     }
 
     /** Fills in the first-correct column from the traces' facts (cached after the first time). */
-    private void readTraces(Workspace workspace, RunSummary summary, RunColumns current, long load) {
+    private void readTraces(WorkspaceServices workspace, RunSummary summary, long load) {
         ReflectionMarkers chosen = markers.get();
         running.add(tasks.submit("Reading the traces of " + summary.run().name(),
-                context -> RunData.efficiency(workspace, summary.run().id(), chosen, context), efficiency -> {
-                    if (load != loads || efficiency.size() != current.samples()) {
+                context -> workspace.analysis().firstCorrect(summary.run().id(), chosen, context), firstCorrect -> {
+                    if (load != loads) {
                         return;
                     }
-                    replaceRows(ProblemTable.withEfficiency(List.copyOf(rows), current, efficiency));
+                    replaceRows(rows.stream().map(row -> row.withFirstCorrectAt(
+                            firstCorrect.getOrDefault(row.problemId(), Double.NaN))).toList());
                 }, error -> {
                     if (load == loads) {
                         status.set(status.get() + " · first-correct positions unavailable: " + error.getMessage());
@@ -305,13 +301,12 @@ public final class ProblemsViewModel {
     }
 
     private void loadSavedFilters() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null) {
             savedFilters.clear();
             return;
         }
-        tasks.submit("Loading saved filters", context -> workspace.read(tables ->
-                tables.savedFilters().all()), specs -> {
+        tasks.submit("Loading saved filters", context -> workspace.annotations().savedFilters(), specs -> {
                     savedSpecs = specs;
                     savedFilters.setAll(specs.keySet());
                 }, error -> notice.set(Notice.error("Cannot load the saved filters", error)));

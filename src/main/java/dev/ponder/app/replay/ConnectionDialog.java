@@ -24,14 +24,14 @@ public final class ConnectionDialog {
     private ConnectionDialog() {
     }
 
-    public static void show(Window owner, ReplayViewModel viewModel) {
+    public static void show(Window owner, ReplayConnections viewModel) {
         Dialog<ModelConnection> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Model Connections");
         dialog.setHeaderText("Save a model to replay against. Keys are read from the environment variable when set;"
                 + "\na key typed here is kept only in Ponder's owner-only settings file.");
         ComboBox<String> existing = new ComboBox<>();
-        viewModel.connections().forEach(c -> existing.getItems().add(c.name()));
+        viewModel.all().forEach(c -> existing.getItems().add(c.name()));
         existing.setPromptText("new connection");
         existing.setId("connection-existing");
         TextField name = field("connection-name", "e.g. vLLM on the lab box");
@@ -44,7 +44,7 @@ public final class ConnectionDialog {
         PasswordField key = new PasswordField();
         key.setPromptText("or type the key (kept in settings, owner-only)");
         TextField gguf = field("connection-gguf", "/path/to/model.gguf, or drop the file here");
-        dev.ponder.app.FileDrop.accept(gguf, file -> {
+        dev.ponder.app.common.FileDrop.accept(gguf, file -> {
             gguf.setText(file.toString());
             kind.setValue(ModelConnection.Kind.EMBEDDED);
         });
@@ -59,7 +59,7 @@ public final class ConnectionDialog {
         result.setMaxWidth(460);
         result.setId("connection-result");
 
-        existing.valueProperty().addListener((o, b, chosen) -> viewModel.connections().stream()
+        existing.valueProperty().addListener((o, b, chosen) -> viewModel.all().stream()
                 .filter(c -> c.name().equals(chosen)).findFirst().ifPresent(c -> {
                     name.setText(c.name());
                     kind.setValue(c.kind());
@@ -109,7 +109,7 @@ public final class ConnectionDialog {
         test.setOnAction(event -> {
             try {
                 result.setText("Testing …");
-                viewModel.testConnection(made.get(), result::setText);
+                viewModel.test(made.get(), result::setText);
             } catch (IllegalArgumentException e) {
                 result.setText(e.getMessage());
             }
@@ -117,15 +117,15 @@ public final class ConnectionDialog {
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
             try {
-                viewModel.saveConnection(made.get());
+                viewModel.save(made.get());
             } catch (IllegalArgumentException e) {
                 result.setText(e.getMessage());
                 event.consume();
             }
         });
         Button deleteButton = (Button) dialog.getDialogPane().lookupButton(delete);
-        deleteButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> viewModel.connections().stream()
-                .filter(c -> c.name().equals(name.getText().strip())).findFirst().ifPresent(viewModel::deleteConnection));
+        deleteButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> viewModel.all().stream()
+                .filter(c -> c.name().equals(name.getText().strip())).findFirst().ifPresent(viewModel::delete));
         dialog.showAndWait();
     }
 

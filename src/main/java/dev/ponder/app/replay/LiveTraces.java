@@ -1,6 +1,6 @@
 package dev.ponder.app.replay;
 
-import dev.ponder.core.replay.ReplayRunner;
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.task.TaskContext;
 
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Map;
  * the text of the most recent samples as it streams, and the replay's progress and message. Keeps the last
  * {@link #KEPT} samples' text only; the finished ones are in the journal and the workspace.
  */
-final class LiveTraces implements ReplayRunner.LiveText {
+final class LiveTraces implements LiveText {
     static final int KEPT = 64;
 
     /** What the screen reads at once: the samples (oldest first), progress in [0, 1] or -1, and the message. */

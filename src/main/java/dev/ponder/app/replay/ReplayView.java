@@ -1,6 +1,6 @@
 package dev.ponder.app.replay;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.app.common.Fxml;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.replay.ReplayStrategy;
 import javafx.animation.KeyFrame;
@@ -88,7 +88,7 @@ public final class ReplayView {
         this.viewModel = viewModel;
         this.root = Fxml.load(this, "Replay.fxml");
         // The sample threads write into a buffer; the screen reads it ten times a second.
-        this.poller = new Timeline(new KeyFrame(Duration.millis(100), event -> viewModel.poll()));
+        this.poller = new Timeline(new KeyFrame(Duration.millis(100), event -> viewModel.live().poll()));
         poller.setCycleCount(Timeline.INDEFINITE);
         poller.play();
     }
@@ -99,50 +99,50 @@ public final class ReplayView {
 
     @FXML
     private void initialize() {
-        connection.setItems(viewModel.connections());
-        connection.valueProperty().bindBidirectional(viewModel.connectionProperty());
+        connection.setItems(viewModel.connections().all());
+        connection.valueProperty().bindBidirectional(viewModel.connections().chosenProperty());
         connection.setCellFactory(list -> new ConnectionCell());
         connection.setButtonCell(new ConnectionCell());
         scope.getItems().setAll(ReplayViewModel.Scope.values());
         scope.valueProperty().bindBidirectional(viewModel.scopeProperty());
         problemsSummary.textProperty().bind(viewModel.problemsSummaryProperty());
         strategy.getItems().setAll(ReplayStrategy.values());
-        strategy.valueProperty().bindBidirectional(viewModel.strategyProperty());
-        budgets.textProperty().bindBidirectional(viewModel.budgetsProperty());
-        integers(extensions, 0, 64, viewModel.extensionsProperty().asObject());
-        waitWord.textProperty().bindBidirectional(viewModel.waitWordProperty());
-        answerPrompt.textProperty().bindBidirectional(viewModel.answerPromptProperty());
-        integers(samples, 1, 1024, viewModel.samplesProperty().asObject());
-        integers(rounds, 2, 16, viewModel.roundsProperty().asObject());
-        integers(seed, 0, Integer.MAX_VALUE, viewModel.seedProperty().asObject());
-        integers(concurrency, 1, 256, viewModel.concurrencyProperty().asObject());
+        strategy.valueProperty().bindBidirectional(viewModel.form().strategyProperty());
+        budgets.textProperty().bindBidirectional(viewModel.form().budgetsProperty());
+        integers(extensions, 0, 64, viewModel.form().extensionsProperty().asObject());
+        waitWord.textProperty().bindBidirectional(viewModel.form().waitWordProperty());
+        answerPrompt.textProperty().bindBidirectional(viewModel.form().answerPromptProperty());
+        integers(samples, 1, 1024, viewModel.form().samplesProperty().asObject());
+        integers(rounds, 2, 16, viewModel.form().roundsProperty().asObject());
+        integers(seed, 0, Integer.MAX_VALUE, viewModel.form().seedProperty().asObject());
+        integers(concurrency, 1, 256, viewModel.form().concurrencyProperty().asObject());
         SpinnerValueFactory.DoubleSpinnerValueFactory t = new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 2, 0.8, 0.1);
         temperature.setValueFactory(t);
-        ObjectProperty<Double> boxedTemperature = viewModel.temperatureProperty().asObject();
+        ObjectProperty<Double> boxedTemperature = viewModel.form().temperatureProperty().asObject();
         boxes.add(boxedTemperature);
         t.valueProperty().bindBidirectional(boxedTemperature);
-        name.textProperty().bindBidirectional(viewModel.nameProperty());
+        name.textProperty().bindBidirectional(viewModel.form().nameProperty());
 
-        viewModel.strategyProperty().addListener((o, b, s) -> showFieldsFor(s));
-        showFieldsFor(viewModel.strategyProperty().get());
+        viewModel.form().strategyProperty().addListener((o, b, s) -> showFieldsFor(s));
+        showFieldsFor(viewModel.form().strategyProperty().get());
 
         start.disableProperty().bind(viewModel.runningProperty());
         cancel.disableProperty().bind(viewModel.runningProperty().not());
-        progress.progressProperty().bind(viewModel.progressProperty());
-        message.textProperty().bind(viewModel.messageProperty());
-        units.setItems(viewModel.liveUnits());
+        progress.progressProperty().bind(viewModel.live().progressProperty());
+        message.textProperty().bind(viewModel.live().messageProperty());
+        units.setItems(viewModel.live().units());
         units.getSelectionModel().selectedItemProperty().addListener((o, b, unit) -> {
-            if (unit != null && !unit.equals(viewModel.watchedProperty().get())) {
-                viewModel.followLatestProperty().set(false);
-                viewModel.watchedProperty().set(unit);
+            if (unit != null && !unit.equals(viewModel.live().watchedProperty().get())) {
+                viewModel.live().followLatestProperty().set(false);
+                viewModel.live().watchedProperty().set(unit);
             }
         });
-        viewModel.watchedProperty().addListener((o, b, unit) -> {
+        viewModel.live().watchedProperty().addListener((o, b, unit) -> {
             units.getSelectionModel().select(unit);
             watching.setText(unit == null ? "Live trace" : "Live trace: " + unit);
         });
-        follow.selectedProperty().bindBidirectional(viewModel.followLatestProperty());
-        viewModel.liveTextProperty().addListener((o, b, text) -> {
+        follow.selectedProperty().bindBidirectional(viewModel.live().followLatestProperty());
+        viewModel.live().textProperty().addListener((o, b, text) -> {
             liveText.setText(text);
             liveText.positionCaret(text.length());
         });
@@ -185,7 +185,7 @@ public final class ReplayView {
 
     @FXML
     private void editConnections() {
-        ConnectionDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), viewModel);
+        ConnectionDialog.show(root.getScene() == null ? null : root.getScene().getWindow(), viewModel.connections());
     }
 
     /** A connection by name, with what it points at. */

@@ -1,6 +1,6 @@
 package dev.ponder.app.runs;
 
-import dev.ponder.app.RunAttributeForm;
+import dev.ponder.app.common.RunAttributeForm;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunAttribute;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.ponder.app.runs;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.app.common.Fxml;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.RunSummary;
 import java.util.Locale;

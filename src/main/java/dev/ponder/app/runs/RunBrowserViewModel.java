@@ -1,14 +1,13 @@
 package dev.ponder.app.runs;
 
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
-import dev.ponder.core.analysis.Regrader;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.store.RunRepository;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskRunner;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ public final class RunBrowserViewModel {
 
     /** Reloads the list, keeping the selected run selected if it still exists. */
     public void refresh() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         long load = ++loadsStarted;
         if (workspace == null) {
             runs.clear();
@@ -64,7 +63,7 @@ public final class RunBrowserViewModel {
             return;
         }
         loading.set(true);
-        tasks.submit("Loading runs", context -> workspace.runSummaries(), summaries -> {
+        tasks.submit("Loading runs", context -> workspace.runs().summaries(), summaries -> {
             if (load == loadsStarted) {
                 loading.set(false);
                 show(summaries);
@@ -80,19 +79,19 @@ public final class RunBrowserViewModel {
     /** Deletes the selected run and everything of it from the workspace. The view asks for confirmation first. */
     public void deleteSelected() {
         RunSummary run = selected.get();
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (run == null || workspace == null) {
             return;
         }
         tasks.submit("Deleting " + run.run().name(),
-                context -> workspace.write(tables -> tables.runs().delete(run.run().id())),
+                context -> workspace.runs().delete(run.run().id()),
                 deleted -> session.changed(),
                 error -> notice.set(Notice.error("Cannot delete " + run.run().name(), error)));
     }
 
     /** Stores edited attributes of a run (name, model, strategy, budget, group, ...); blank values clear them. */
     public void edit(Run run, Map<RunAttribute, String> values) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null) {
             return;
         }
@@ -104,19 +103,19 @@ public final class RunBrowserViewModel {
             return;
         }
         tasks.submit("Saving " + edited.name(),
-                context -> workspace.write(tables -> tables.runs().updateAttributes(edited)),
+                context -> workspace.runs().edit(edited),
                 updated -> session.changed(),
                 error -> notice.set(Notice.error("Cannot change " + run.name(), error)));
     }
 
     /** Grades the run again with another grading; a message says what changed. */
     public void regrade(Run run, Grading grading) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null) {
             return;
         }
         tasks.submit("Regrading " + run.name() + " with " + grading.label(),
-                context -> Regrader.regrade(workspace, run.id(), grading, context),
+                context -> workspace.runs().regrade(run.id(), grading, context),
                 result -> {
                     session.changed();
                     notice.set(Notice.info("Regraded " + run.name(), capitalised(result.summary()) + "."));

@@ -1,9 +1,9 @@
 package dev.ponder.app.samples;
 
-import dev.ponder.app.Figures;
-import dev.ponder.app.Fxml;
-import dev.ponder.app.TableColumns;
-import dev.ponder.app.TagChips;
+import dev.ponder.app.common.Figures;
+import dev.ponder.app.common.Fxml;
+import dev.ponder.app.common.TableColumns;
+import dev.ponder.app.common.TagChips;
 import dev.ponder.app.samples.SamplesViewModel.SampleItem;
 import java.util.List;
 import javafx.collections.ObservableList;

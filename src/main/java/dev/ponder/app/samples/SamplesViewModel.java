@@ -1,18 +1,14 @@
 package dev.ponder.app.samples;
 
-import dev.ponder.app.Notice;
-import dev.ponder.app.Figures;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.service.SampleService;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.Figures;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemRow;
-import dev.ponder.core.analysis.RunColumns;
-import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.model.SampleLine;
-import dev.ponder.core.store.NoteRepository;
-import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.TagRepository;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import java.util.ArrayList;
@@ -162,28 +158,28 @@ public final class SamplesViewModel {
     }
 
     public void saveProblemNote() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         ProblemRow current = problem.get();
         String text = problemNote.get();
         if (workspace == null || current == null) {
             return;
         }
-        tasks.submit("Saving the note", context -> workspace.write(tables -> {
-            tables.notes().setProblemNote(current.problemId(), text);
+        tasks.submit("Saving the note", context -> {
+            workspace.annotations().setProblemNote(current.problemId(), text);
             return null;
-        }), done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
+        }, done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
     }
 
     /** Re-reads the samples' tags, after the inspector tagged one. */
     public void refreshSampleTags() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         RunSummary summary = run.get();
         ProblemRow current = problem.get();
         if (workspace == null || summary == null || current == null) {
             return;
         }
-        tasks.submit("Loading tags", context -> workspace.read(tables -> tables.tags()
-                .tagsBySampleOfProblem(summary.run().id(), current.problemId())), tags -> {
+        tasks.submit("Loading tags", context -> workspace.annotations()
+                .sampleTagsOfProblem(summary.run().id(), current.problemId()), tags -> {
                     if (problem.get() != current) {
                         return;
                     }
@@ -197,20 +193,12 @@ public final class SamplesViewModel {
     }
 
     private void changeProblemTag(String name, boolean add) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         ProblemRow current = problem.get();
         if (workspace == null || current == null || name == null || name.isBlank()) {
             return;
         }
-        tasks.submit(add ? "Tagging the problem" : "Removing a tag", context -> workspace.write(tables -> {
-            TagRepository tags = tables.tags();
-            if (add) {
-                tags.tagProblem(current.problemId(), name);
-            } else {
-                tags.untagProblem(current.problemId(), name);
-            }
-            return tags.tagsOfProblem(current.problemId());
-        }), tags -> {
+        tasks.submit(add ? "Tagging the problem" : "Removing a tag", context -> workspace.annotations().tagProblem(current.problemId(), name, add), tags -> {
             if (problem.get() == current) {
                 problemTags.setAll(tags);
             }
@@ -218,9 +206,6 @@ public final class SamplesViewModel {
         }, error -> notice.set(Notice.error("Cannot change the problem's tags", error)));
     }
 
-    private record Loaded(VoteDistribution distribution, List<SampleLine> lines, Map<Long, List<String>> tags,
-                          List<String> problemTags, String note) {
-    }
 
     private void load() {
         if (running != null) {
@@ -228,7 +213,7 @@ public final class SamplesViewModel {
         }
         long load = ++loads;
         loadedProblem = -1;
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         RunSummary summary = run.get();
         ProblemRow current = problem.get();
         cluster.set(null);
@@ -246,13 +231,7 @@ public final class SamplesViewModel {
         long problemId = current.problemId();
         heading.set(current.key() + (current.question().isEmpty() ? "" : " — " + current.question()));
         running = tasks.submit("Samples of " + current.key(), context -> {
-            RunColumns columns = RunData.problemColumns(workspace, runId, problemId);
-            VoteDistribution distribution = columns.problems() == 0 ? null : VoteDistribution.of(columns, 0);
-            return workspace.read(tables -> new Loaded(distribution,
-                    tables.samples().linesOfProblem(runId, problemId),
-                    tables.tags().tagsBySampleOfProblem(runId, problemId),
-                    tables.tags().tagsOfProblem(problemId),
-                    tables.notes().problemNote(problemId)));
+            return workspace.samples().ofProblem(runId, problemId);
         }, loaded -> {
             if (load != loads) {
                 return;
@@ -272,9 +251,9 @@ public final class SamplesViewModel {
         });
     }
 
-    private void show(ProblemRow current, Loaded loaded) {
+    private void show(ProblemRow current, SampleService.ProblemSamples loaded) {
         List<VoteRow> rows = new ArrayList<>();
-        VoteDistribution distribution = loaded.distribution;
+        VoteDistribution distribution = loaded.votes();
         if (distribution != null) {
             distribution.clusters().forEach(cluster -> rows.add(VoteRow.of(cluster)));
             if (distribution.noAnswer() > 0) {
@@ -282,13 +261,13 @@ public final class SamplesViewModel {
             }
         }
         votes.setAll(rows);
-        samples.setAll(loaded.lines.stream().map(line -> new SampleItem(line,
-                loaded.tags.getOrDefault(line.id(), List.of()))).toList());
+        samples.setAll(loaded.lines().stream().map(line -> new SampleItem(line,
+                loaded.sampleTags().getOrDefault(line.id(), List.of()))).toList());
         applyFilter();
-        problemTags.setAll(loaded.problemTags);
-        problemNote.set(loaded.note);
+        problemTags.setAll(loaded.problemTags());
+        problemNote.set(loaded.problemNote());
         summaryLine.set(String.format(java.util.Locale.ROOT, "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",
-                current.gold() == null ? "—" : current.gold(), loaded.lines.size(), rows.size(),
+                current.gold() == null ? "—" : current.gold(), loaded.lines().size(), rows.size(),
                 distribution == null ? "—" : Figures.percent(distribution.margin()),
                 distribution == null ? "—" : Figures.number(distribution.entropyBits(), 2)));
     }

@@ -1,6 +1,6 @@
 package dev.ponder.app.search;
 
-import dev.ponder.core.store.TraceSearch;
+import dev.ponder.core.model.SearchHit;
 import java.util.function.BiConsumer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -25,12 +25,12 @@ import javafx.util.Duration;
  */
 public final class SearchView {
     private final SearchViewModel viewModel;
-    private final BiConsumer<TraceSearch.Hit, String> open;
+    private final BiConsumer<SearchHit, String> open;
     private final Stage stage = new Stage();
     private final TextField field = new TextField();
-    private final ListView<TraceSearch.Hit> list = new ListView<>();
+    private final ListView<SearchHit> list = new ListView<>();
 
-    public SearchView(SearchViewModel viewModel, BiConsumer<TraceSearch.Hit, String> open, Window owner) {
+    public SearchView(SearchViewModel viewModel, BiConsumer<SearchHit, String> open, Window owner) {
         this.viewModel = viewModel;
         this.open = open;
         field.setId("search-field");
@@ -96,16 +96,16 @@ public final class SearchView {
     }
 
     private void openSelected() {
-        TraceSearch.Hit hit = list.getSelectionModel().getSelectedItem();
+        SearchHit hit = list.getSelectionModel().getSelectedItem();
         if (hit != null) {
             open.accept(hit, viewModel.searched());
         }
     }
 
     /** A hit: where it is, then the snippet with the match in bold. */
-    private static final class HitCell extends ListCell<TraceSearch.Hit> {
+    private static final class HitCell extends ListCell<SearchHit> {
         @Override
-        protected void updateItem(TraceSearch.Hit hit, boolean empty) {
+        protected void updateItem(SearchHit hit, boolean empty) {
             super.updateItem(hit, empty);
             if (empty || hit == null) {
                 setGraphic(null);

@@ -1,8 +1,8 @@
 package dev.ponder.app.search;
 
-import dev.ponder.app.WorkspaceSession;
-import dev.ponder.core.store.TraceSearch;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.model.SearchHit;
+import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class SearchViewModel {
     private final TaskRunner tasks;
     private final WorkspaceSession session;
     private final StringProperty query = new SimpleStringProperty("");
-    private final ObservableList<TraceSearch.Hit> hits = FXCollections.observableArrayList();
+    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type a phrase, e.g. let me reconsider");
     private TaskHandle running;
     private String searched = "";
@@ -36,7 +36,7 @@ public final class SearchViewModel {
         return query;
     }
 
-    public ObservableList<TraceSearch.Hit> hits() {
+    public ObservableList<SearchHit> hits() {
         return hits;
     }
 
@@ -51,7 +51,7 @@ public final class SearchViewModel {
     }
 
     public void search() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         String phrase = query.get() == null ? "" : query.get().strip();
         if (running != null) {
             running.cancel();
@@ -64,8 +64,7 @@ public final class SearchViewModel {
         status.set("Searching…");
         running = tasks.submit("Searching the workspace", context -> {
             long started = System.nanoTime();
-            List<TraceSearch.Hit> found = workspace.read(tables -> tables.traceSearch()
-                    .query(TraceSearch.queryFor(phrase), LIMIT));
+            List<SearchHit> found = workspace.search().find(phrase, LIMIT);
             return new Found(found, (System.nanoTime() - started) / 1e6);
         }, found -> {
             searched = phrase;
@@ -78,6 +77,6 @@ public final class SearchViewModel {
         });
     }
 
-    private record Found(List<TraceSearch.Hit> hits, double millis) {
+    private record Found(List<SearchHit> hits, double millis) {
     }
 }

@@ -1,6 +1,6 @@
 package dev.ponder.app.settings;
 
-import dev.ponder.app.FileDrop;
+import dev.ponder.app.common.FileDrop;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.settings.Preferences;

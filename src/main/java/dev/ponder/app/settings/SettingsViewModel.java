@@ -1,13 +1,11 @@
 package dev.ponder.app.settings;
 
-import dev.ponder.app.AppSettings;
-import dev.ponder.core.answer.Grader;
-import dev.ponder.core.answer.Graders;
+import dev.ponder.core.service.Choices;
+import dev.ponder.app.common.AppSettings;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.settings.Preferences;
 import dev.ponder.core.settings.Theme;
-import dev.ponder.core.tokens.TokenCounters;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +31,7 @@ import javafx.collections.ObservableList;
  */
 public final class SettingsViewModel {
     /** The tokenizer choices besides a {@code tokenizer.json} of the user's. */
-    public static final List<String> ESTIMATES = TokenCounters.ESTIMATES;
+    public static final List<String> ESTIMATES = Choices.TOKEN_ESTIMATES;
 
     private final AppSettings settings;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -72,7 +70,7 @@ public final class SettingsViewModel {
     }
 
     public List<String> graders() {
-        return Graders.all().stream().map(Grader::name).toList();
+        return Choices.graders();
     }
 
     /** {@code cl100k}, {@code o200k}, or the path of a model's {@code tokenizer.json}. */
@@ -173,7 +171,7 @@ public final class SettingsViewModel {
         }
         try {
             Preferences preferences = preferences();
-            Optional<String> wrongTokenizer = TokenCounters.problem(preferences.tokenizer());
+            Optional<String> wrongTokenizer = Choices.tokenizerProblem(preferences.tokenizer());
             if (wrongTokenizer.isPresent()) {
                 return wrongTokenizer;
             }

@@ -1,5 +1,7 @@
 package dev.ponder.app.shell;
 
+import dev.ponder.core.service.Versions;
+
 import dev.ponder.core.settings.PonderHome;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;

@@ -1,6 +1,8 @@
 package dev.ponder.app.shell;
 
-import dev.ponder.app.Notice;
+import dev.ponder.core.service.Versions;
+
+import dev.ponder.app.common.Notice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 

@@ -1,7 +1,7 @@
 package dev.ponder.app.shell;
 
-import dev.ponder.app.Fxml;
-import dev.ponder.app.Notice;
+import dev.ponder.app.common.Fxml;
+import dev.ponder.app.common.Notice;
 import dev.ponder.app.importing.FileImport;
 import dev.ponder.app.importing.ImportDialog;
 import dev.ponder.app.importing.ImportViewModel;

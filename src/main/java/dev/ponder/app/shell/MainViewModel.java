@@ -1,16 +1,15 @@
 package dev.ponder.app.shell;
 
-import dev.ponder.app.AppSettings;
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.AppSettings;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
-import dev.ponder.core.ingest.SampleRuns;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.settings.WindowState;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskListener;
 import dev.ponder.core.task.TaskRunner;
 import java.io.IOException;
@@ -171,11 +170,11 @@ public final class MainViewModel {
 
     /** Imports the runs that ship with Ponder into the current workspace. */
     public void importSampleRuns() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null) {
             return;
         }
-        tasks.submit("Importing the sample runs", context -> SampleRuns.importAll(workspace, context),
+        tasks.submit("Importing the sample runs", context -> workspace.imports().importSampleRuns(context),
                 new TaskListener<List<ImportResult>>() {
                     @Override
                     public void succeeded(List<ImportResult> results) {
@@ -229,7 +228,7 @@ public final class MainViewModel {
         if (window != null) {
             settings.update(current -> current.withWindow(window));
         }
-        Workspace workspace = session.replace(null);
+        WorkspaceServices workspace = session.replace(null);
         if (workspace != null) {
             workspace.close();
         }
@@ -248,10 +247,10 @@ public final class MainViewModel {
     private void open(Path file, boolean create, boolean fallBackToDefault, Runnable afterOpen) {
         Path target = file.toAbsolutePath().normalize();
         String verb = create ? "Creating " : "Opening ";
-        tasks.submit(verb + target.getFileName(), context -> create ? Workspace.create(target) : Workspace.open(target),
-                new TaskListener<Workspace>() {
+        tasks.submit(verb + target.getFileName(), context -> create ? WorkspaceServices.create(target, home) : WorkspaceServices.open(target, home),
+                new TaskListener<WorkspaceServices>() {
                     @Override
-                    public void succeeded(Workspace workspace) {
+                    public void succeeded(WorkspaceServices workspace) {
                         show(workspace);
                         afterOpen.run();
                     }
@@ -267,8 +266,8 @@ public final class MainViewModel {
                 });
     }
 
-    private void show(Workspace workspace) {
-        Workspace previous = session.replace(workspace);
+    private void show(WorkspaceServices workspace) {
+        WorkspaceServices previous = session.replace(workspace);
         if (previous != null && previous != workspace) {
             tasks.submit("Closing " + previous.displayName(), context -> {
                 previous.close();
@@ -287,6 +286,6 @@ public final class MainViewModel {
 
     private static Path withExtension(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(Workspace.FILE_EXTENSION) ? file : file.resolveSibling(name + Workspace.FILE_EXTENSION);
+        return name.endsWith(WorkspaceServices.FILE_EXTENSION) ? file : file.resolveSibling(name + WorkspaceServices.FILE_EXTENSION);
     }
 }

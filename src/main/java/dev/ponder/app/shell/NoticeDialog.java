@@ -1,6 +1,6 @@
 package dev.ponder.app.shell;
 
-import dev.ponder.app.Notice;
+import dev.ponder.app.common.Notice;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;

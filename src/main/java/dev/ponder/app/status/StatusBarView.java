@@ -1,6 +1,6 @@
 package dev.ponder.app.status;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.app.common.Fxml;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;

@@ -1,6 +1,6 @@
 package dev.ponder.app.theme;
 
-import dev.ponder.app.AppSettings;
+import dev.ponder.app.common.AppSettings;
 import dev.ponder.core.settings.Preferences;
 import dev.ponder.core.settings.SystemAppearance;
 import dev.ponder.core.settings.Theme;

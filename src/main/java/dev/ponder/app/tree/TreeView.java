@@ -1,6 +1,6 @@
 package dev.ponder.app.tree;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.app.common.Fxml;
 import dev.ponder.app.shell.FileDialogs;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.export.ChartFiles;

@@ -1,19 +1,19 @@
 package dev.ponder.app.tree;
 
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.service.TreeService;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.chart.Selection;
-import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.tree.SearchNode;
 import dev.ponder.core.tree.SearchTree;
 import dev.ponder.core.tree.TreeFigure;
-import dev.ponder.core.tree.TreeLoader;
 import dev.ponder.core.tree.TreeOptions;
 import dev.ponder.core.tree.TreeScene;
 import dev.ponder.core.tree.TreeSource;
@@ -225,12 +225,13 @@ public final class TreeViewModel {
     /** Writes the tree as drawn (folds, highlights, moment) as a paper figure. */
     public void export(Path file, PaperStyle style, int dpi, Consumer<String> done) {
         TreeScene current = scene.get();
-        if (current == null) {
+        WorkspaceServices workspace = session.workspace();
+        if (current == null || workspace == null) {
             return;
         }
         TreeFigure figure = new TreeFigure(current, style, source.get().label() + " · " + problemLabel);
         tasks.submit("Exporting the tree", context -> {
-            ChartFiles.write(figure, figure.title(), style, ChartFiles.Format.of(file), dpi, file);
+            workspace.exports().figure(figure, figure.title(), style, dpi, file);
             return file;
         }, written -> done.accept("Exported the tree to " + written.toAbsolutePath()),
                 error -> notice.set(Notice.error("Cannot export the tree", error)));
@@ -241,7 +242,7 @@ public final class TreeViewModel {
     }
 
     private void load() {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         RunSummary summary = run.getValue();
         if (loading != null) {
             loading.cancel();
@@ -259,30 +260,16 @@ public final class TreeViewModel {
         long load = ++loads;
         busy.set(true);
         loading = tasks.submit("Loading the tree", context -> {
-            TreeLoader loader = new TreeLoader(workspace);
-            Long problemId;
-            String label;
-            if (row != null) {
-                problemId = row.problemId();
-                label = row.key();
-            } else {
-                var first = loader.firstProblem(runId);
-                if (first.isEmpty()) {
-                    return null;
-                }
-                problemId = first.get().id();
-                label = first.get().key();
+            Problem chosen = row == null ? null : new Problem(row.problemId(), row.key(), null, row.question(),
+                    row.gold(), null);
+            var opened = workspace.trees().open(runId, chosen, wanted, true, folded);
+            if (opened.isEmpty()) {
+                return null;
             }
-            Set<TreeSource> available = loader.available(runId, problemId);
-            if (available.isEmpty()) {
-                return new Loaded(runId, problemId, label, List.of(), null, null, null);
-            }
-            TreeSource from = wanted != null && available.contains(wanted) ? wanted : available.iterator().next();
+            TreeService.Opened tree = opened.get();
             context.checkCancelled();
-            SearchTree loaded = loader.load(runId, problemId, from, folded);
-            context.checkCancelled();
-            return new Loaded(runId, problemId, label, new ArrayList<>(available), from, loaded,
-                    new TreeScene(loaded, drawing, new BitSet(), -1));
+            return new Loaded(runId, tree.problem().id(), tree.problem().key(), tree.sources(), tree.source(),
+                    tree.tree(), tree.tree() == null ? null : new TreeScene(tree.tree(), drawing, new BitSet(), -1));
         }, loaded -> {
             if (load == loads) {
                 busy.set(false);

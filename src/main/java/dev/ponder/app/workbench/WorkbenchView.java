@@ -1,6 +1,6 @@
 package dev.ponder.app.workbench;
 
-import dev.ponder.app.Fxml;
+import dev.ponder.app.common.Fxml;
 import dev.ponder.app.compare.CompareView;
 import dev.ponder.app.inspector.InspectorView;
 import dev.ponder.app.inspector.LatencyLog;

@@ -1,10 +1,10 @@
 package dev.ponder.app.workbench;
 
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.model.SearchHit;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.compare.CompareViewModel;
-import dev.ponder.core.export.TaggedSampleExporter;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,7 +16,6 @@ import dev.ponder.app.problems.ProblemsViewModel;
 import dev.ponder.app.samples.SamplesViewModel;
 import dev.ponder.core.chart.Selection;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.TraceSearch;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.function.Supplier;
@@ -124,12 +123,12 @@ public final class WorkbenchViewModel {
 
     /** Writes the samples tagged {@code tag} (in every run) to a JSONL file. */
     public void exportTagged(String tag, Path out) {
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         if (workspace == null || tag == null || tag.isBlank()) {
             return;
         }
-        tasks.submit("Exporting samples tagged " + tag, context -> new TaggedSampleExporter(workspace)
-                .export(tag, null, out, context), written -> status.set(String.format(Locale.ROOT,
+        tasks.submit("Exporting samples tagged " + tag, context -> workspace.exports()
+                .taggedSamples(tag, null, out, context), written -> status.set(String.format(Locale.ROOT,
                 "Exported %,d sample%s tagged \"%s\" to %s", written, written == 1 ? "" : "s", tag, out)),
                 error -> notice.set(Notice.error("Cannot export the samples tagged " + tag, error)));
     }
@@ -159,7 +158,7 @@ public final class WorkbenchViewModel {
     }
 
     /** Opens a search hit: its run, problem and sample, scrolled to the phrase. */
-    public void open(TraceSearch.Hit hit, String phrase) {
+    public void open(SearchHit hit, String phrase) {
         showingProblems.set(true);
         RunSummary current = run.get();
         if (current == null || current.run().id() != hit.runId()) {

@@ -6,7 +6,7 @@ import dev.ponder.core.store.AnalysisRows.TraceRow;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
-import dev.ponder.core.trace.ThinkingSplit;
+import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.trace.ThinkingSplitter;
 import dev.ponder.core.trace.TraceStructure;
 import java.util.ArrayDeque;

@@ -1,9 +1,5 @@
 package dev.ponder.core.analysis;
 
-import dev.ponder.core.model.Problem;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.TagRepository;
-import dev.ponder.core.store.Workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,22 +47,6 @@ public final class ProblemTable {
         return rows;
     }
 
-    /** The run's rows from the workspace: its cached columns, its problems' texts and its tags. */
-    public static List<ProblemRow> load(Workspace workspace, long runId, RunColumns run) {
-        long[] ids = new long[run.problems()];
-        for (int p = 0; p < ids.length; p++) {
-            ids[p] = run.problemId(p);
-        }
-        Map<Long, ProblemText> texts = new HashMap<>();
-        Map<Long, List<String>> tags = workspace.read(tables -> {
-            for (Problem problem : tables.problems().byIds(ids)) {
-                texts.put(problem.id(), new ProblemText(problem.key(), problem.question(), problem.goldAnswer()));
-            }
-            return tables.tags().tagsByProblemOfRun(runId);
-        });
-        return of(run, texts, tags, null);
-    }
-
     /** The rows with the trace facts filled in, once they are read. */
     public static List<ProblemRow> withEfficiency(List<ProblemRow> rows, RunColumns run,
                                                   List<SampleEfficiency> efficiency) {
@@ -75,6 +55,15 @@ public final class ProblemTable {
             filled.add(rows.get(p).withFirstCorrectAt(firstCorrectAt(run, p, efficiency)));
         }
         return filled;
+    }
+
+    /** Each problem's mean T̂/T (as {@link #firstCorrectAt}), by problem id, once the trace facts are read. */
+    public static Map<Long, Double> firstCorrectByProblem(RunColumns run, List<SampleEfficiency> efficiency) {
+        Map<Long, Double> byProblem = new HashMap<>();
+        for (int p = 0; p < run.problems(); p++) {
+            byProblem.put(run.problemId(p), firstCorrectAt(run, p, efficiency));
+        }
+        return byProblem;
     }
 
     /** Mean T̂/T over the problem's samples whose trace states a correct answer. */

@@ -1,6 +1,6 @@
 package dev.ponder.core.answer;
 
-import dev.ponder.core.trace.ThinkingSplit;
+import dev.ponder.core.model.ThinkingSplit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

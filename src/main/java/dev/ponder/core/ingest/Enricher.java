@@ -11,7 +11,7 @@ import dev.ponder.core.model.Step;
 import dev.ponder.core.model.ThinkingSpan;
 import dev.ponder.core.model.TokenCounts;
 import dev.ponder.core.tokens.TokenCounter;
-import dev.ponder.core.trace.ThinkingSplit;
+import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.trace.ThinkingSplitter;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.ponder.core.answer.MathEquivalence;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.ThinkingSpan;
-import dev.ponder.core.trace.ThinkingSplit;
+import dev.ponder.core.model.ThinkingSplit;
 
 import java.io.BufferedReader;
 import java.io.Closeable;

@@ -1,5 +1,6 @@
 package dev.ponder.core.replay;
 
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
@@ -66,15 +67,6 @@ public final class ReplayRunner {
         Integer budget() {
             return forcing.budget() > 0 ? forcing.budget() : null;
         }
-    }
-
-    /** Streams of the samples running now, by unit, for a live view. */
-    @FunctionalInterface
-    public interface LiveText {
-        LiveText NONE = (unit, piece) -> {
-        };
-
-        void text(String unit, String piece);
     }
 
     private final ModelBackend model;

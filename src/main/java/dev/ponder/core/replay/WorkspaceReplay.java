@@ -1,5 +1,6 @@
 package dev.ponder.core.replay;
 
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.ingest.AlreadyImportedException;
 import dev.ponder.core.ingest.ImportOptions;
@@ -45,7 +46,7 @@ public final class WorkspaceReplay {
     }
 
     /** Runs every budget of the request in turn; a cancel keeps the finished samples in their journals. */
-    public Outcome run(ReplayRequest request, ModelBackend model, PromptTemplate template, ReplayRunner.LiveText live,
+    public Outcome run(ReplayRequest request, ModelBackend model, PromptTemplate template, LiveText live,
                        TaskContext context) throws ReplayException {
         List<Long> runs = new ArrayList<>();
         List<Path> journals = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.ponder.core.store;
 
+import dev.ponder.core.model.SearchHit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,14 +11,6 @@ import java.util.List;
 /** Full-text search over every trace of the workspace (SQLite FTS5, one index per run: {@link TraceIndex}). */
 public final class TraceSearch {
 
-    /**
-     * A sample whose text matches, where it is (run, problem, sample index and round), and the match in context
-     * ({@code [} and {@code ]} around the hit).
-     */
-    public record Hit(long sampleId, long runId, long problemId, String runName, String problemKey, int sampleIndex,
-                      int round, String snippet) {
-    }
-
     private final Connection connection;
 
     TraceSearch(Connection connection) {
@@ -25,13 +18,13 @@ public final class TraceSearch {
     }
 
     /** Finds samples containing the phrase, in the order they were imported. */
-    public List<Hit> phrase(String phrase, int limit) throws SQLException {
+    public List<SearchHit> phrase(String phrase, int limit) throws SQLException {
         return query(quote(phrase), limit);
     }
 
     /** Runs an FTS5 query expression (phrases in double quotes, AND, OR, NOT, NEAR, prefix*) over every run. */
-    public List<Hit> query(String ftsQuery, int limit) throws SQLException {
-        List<Hit> hits = new ArrayList<>();
+    public List<SearchHit> query(String ftsQuery, int limit) throws SQLException {
+        List<SearchHit> hits = new ArrayList<>();
         for (long runId : TraceIndex.indexedRuns(connection)) {
             if (hits.size() >= limit) {
                 break;
@@ -42,7 +35,7 @@ public final class TraceSearch {
     }
 
     /** Runs an FTS5 query expression over one run's traces. */
-    public List<Hit> query(long runId, String ftsQuery, int limit) throws SQLException {
+    public List<SearchHit> query(long runId, String ftsQuery, int limit) throws SQLException {
         String table = TraceIndex.table(runId);
         try (PreparedStatement query = connection.prepareStatement("SELECT s.id, s.run_id, s.problem_id, "
                 + "r.name, p.problem_key, s.sample_index, s.round, snippet(" + table + ", 0, '[', ']', '…', 12) "
@@ -51,10 +44,10 @@ public final class TraceSearch {
                 + ".rowid LIMIT ?")) {
             query.setString(1, ftsQuery);
             query.setInt(2, limit);
-            List<Hit> hits = new ArrayList<>();
+            List<SearchHit> hits = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    hits.add(new Hit(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
+                    hits.add(new SearchHit(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
                             rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getString(8)));
                 }
             }

@@ -1,5 +1,6 @@
 package dev.ponder.core.trace;
 
+import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.model.ThinkingSpan;
 import java.util.List;
 

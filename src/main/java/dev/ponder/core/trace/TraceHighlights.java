@@ -1,5 +1,6 @@
 package dev.ponder.core.trace;
 
+import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.model.Segment;
 import java.util.ArrayList;
 import java.util.Arrays;

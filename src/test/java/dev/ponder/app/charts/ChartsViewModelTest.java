@@ -1,16 +1,16 @@
 package dev.ponder.app.charts;
 
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.workbench.WorkbenchViewModel;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.PlotData;
 import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -33,13 +33,13 @@ class ChartsViewModelTest {
 
     @Test
     void aChartFollowsTheRunRemembersItsChoicesAndOpensWhatIsBehindAMark() throws Exception {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            new Importer(workspace).importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            RunSummary run = workspace.runSummaries().get(0);
+            RunSummary run = workspace.runs().summaries().get(0);
             SimpleObjectProperty<RunSummary> browser = new SimpleObjectProperty<>();
-            var runs = FXCollections.observableArrayList(workspace.runSummaries());
+            var runs = FXCollections.observableArrayList(workspace.runs().summaries());
             Map<ChartKind, ChartSpec> remembered = new EnumMap<>(ChartKind.class);
             ChartMemory memory = new ChartMemory() {
                 @Override
@@ -97,17 +97,16 @@ class ChartsViewModelTest {
 
     @Test
     void theBudgetCurveOfASweepRunShowsEveryRunOfItsGroupAndFollowsTheBrowser() throws Exception {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            Importer importer = new Importer(workspace);
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
             for (String budget : new String[]{"512", "1024", "2048"}) {
-                importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "sweep " + budget,
+                workspace.imports().importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "sweep " + budget,
                         "budget", budget, "group", "sweep")).evenIfImportedBefore(), TaskContext.NONE);
             }
-            importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "alone", "budget", "64"))
+            workspace.imports().importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "alone", "budget", "64"))
                     .evenIfImportedBefore(), TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            var runs = FXCollections.observableArrayList(workspace.runSummaries());
+            var runs = FXCollections.observableArrayList(workspace.runs().summaries());
             SimpleObjectProperty<RunSummary> browser = new SimpleObjectProperty<>(runs.get(1));
             ChartsViewModel charts = new ChartsViewModel(new DirectTaskRunner(), session, new ChartMemory() {
                 @Override

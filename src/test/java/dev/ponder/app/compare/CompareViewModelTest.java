@@ -1,13 +1,14 @@
 package dev.ponder.app.compare;
 
+import dev.ponder.core.service.Stored;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.SampleRef;
 import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -25,14 +26,13 @@ class CompareViewModelTest {
 
     @Test
     void comparesASampleWithOneOfAnotherRunOfTheSameProblem() {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            Importer importer = new Importer(workspace);
-            importer.importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
-            importer.importFile(SAMPLE, new ImportOptions(null, null, null, java.util.Map.of(), java.util.Map.of(), true, null),
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+            workspace.imports().importFile(SAMPLE, new ImportOptions(null, null, null, java.util.Map.of(), java.util.Map.of(), true, null),
                     TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            List<SampleRef> refs = workspace.read(tables -> tables.samples().refsOfProblem(1, 100));
+            List<SampleRef> refs = Stored.in(workspace).read(tables -> tables.samples().refsOfProblem(1, 100));
             assertThat(refs).hasSize(8);
 
             CompareViewModel compare = new CompareViewModel(new DirectTaskRunner(), session, () -> ReflectionMarkers.DEFAULT);

@@ -1,10 +1,12 @@
 package dev.ponder.app.importing;
 
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.AppSettings;
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.AppSettings;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.FieldMapping.Field;
 import dev.ponder.core.ingest.FileHead;
@@ -13,7 +15,6 @@ import dev.ponder.core.ingest.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.settings.SettingsStore;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.DirectTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class ImportViewModelTest {
 
     @BeforeEach
     void setUp() {
-        session.replace(Workspace.create(dir.resolve("w.ponder")));
+        session.replace(WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir)));
         settings = new AppSettings(new SettingsStore(dir.resolve("settings.json")));
         importing = new ImportViewModel(new DirectTaskRunner(), session, settings, statuses::add);
         importing.noticeProperty().addListener((observable, before, notice) -> notices.add(notice));
@@ -52,7 +53,7 @@ class ImportViewModelTest {
     }
 
     private List<RunSummary> runs() {
-        return session.workspace().runSummaries();
+        return session.workspace().runs().summaries();
     }
 
     private ImportDialogModel dialogFor(Path... paths) {

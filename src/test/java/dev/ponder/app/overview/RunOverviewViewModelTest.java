@@ -1,12 +1,12 @@
 package dev.ponder.app.overview;
 
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.overview.RunOverviewViewModel.Fact;
 import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.Importer;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -23,14 +23,14 @@ class RunOverviewViewModelTest {
 
     @Test
     void showsTheHeadlineFiguresOfTheSelectedRun() {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            new Importer(workspace).importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
             RunOverviewViewModel viewModel = new RunOverviewViewModel(new DirectTaskRunner(), session,
                     () -> ReflectionMarkers.DEFAULT);
 
-            viewModel.runProperty().set(workspace.runSummaries().get(0));
+            viewModel.runProperty().set(workspace.runs().summaries().get(0));
 
             List<Fact> figures = viewModel.figures();
             // 1,207 thinking tokens over 24 samples (stats: 50.3 tokens per sample at k = 1)

@@ -1,13 +1,13 @@
 package dev.ponder.app.problems;
 
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemFilter;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.Importer;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -23,13 +23,13 @@ class ProblemsViewModelTest {
 
     @Test
     void rowsFilterSavedFiltersAndRevealingAProblem() {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            new Importer(workspace).importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
             ProblemsViewModel problems = new ProblemsViewModel(new DirectTaskRunner(), session,
                     () -> ReflectionMarkers.DEFAULT);
-            problems.runProperty().set(workspace.runSummaries().get(0));
+            problems.runProperty().set(workspace.runs().summaries().get(0));
 
             assertThat(problems.rows()).hasSize(6);
             assertThat(problems.statusProperty().get()).isEqualTo("6 problems");

@@ -1,11 +1,13 @@
 package dev.ponder.app.replay;
 
-import dev.ponder.app.AppSettings;
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.core.service.Stored;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.app.common.AppSettings;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.model.Sample;
@@ -14,7 +16,6 @@ import dev.ponder.core.replay.ReplayStrategy;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.store.ProblemRepository;
 import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import javafx.beans.property.SimpleObjectProperty;
@@ -38,20 +39,20 @@ class ReplayViewModelTest {
     @TempDir
     Path dir;
 
-    private ReplayViewModel model(Workspace workspace, AppSettings settings, SimpleObjectProperty<RunSummary> run,
+    private ReplayViewModel model(WorkspaceServices workspace, AppSettings settings, SimpleObjectProperty<RunSummary> run,
                                   ObservableList<ProblemRow> shown) {
         WorkspaceSession session = new WorkspaceSession();
         session.replace(workspace);
-        return new ReplayViewModel(new DirectTaskRunner(), session, settings, dir.resolve("models"),
-                dir.resolve("replays"), run, shown, new SimpleObjectProperty<>());
+        return new ReplayViewModel(new DirectTaskRunner(), session, settings, new PonderHome(dir), run, shown,
+                new SimpleObjectProperty<>());
     }
 
     @Test
     void branchFromHereAddsARunOfContinuationsUnderTheOriginalTrace() throws Exception {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            new Importer(workspace).importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
-            RunSummary original = workspace.runSummaries().get(0);
-            Sample source = workspace.read(tables -> {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+            RunSummary original = workspace.runs().summaries().get(0);
+            Sample source = Stored.in(workspace).read(tables -> {
                 Problem first = tables.problems().ofRun(original.run().id()).get(0);
                 return tables.samples().ofProblem(original.run().id(), first.id()).get(0);
             });
@@ -61,14 +62,14 @@ class ReplayViewModelTest {
             replay.onFinished(made::addAll);
             int position = source.text().indexOf('\n', 10) + 1;
             replay.branchFrom(source.id(), position, "sample " + source.id());
-            assertThat(replay.strategyProperty().get()).isEqualTo(ReplayStrategy.BRANCH);
-            assertThat(replay.budgetsProperty().get()).as("a sweep's budgets do not silently cap a branch").isEmpty();
-            replay.samplesProperty().set(3);
+            assertThat(replay.form().strategyProperty().get()).isEqualTo(ReplayStrategy.BRANCH);
+            assertThat(replay.form().budgetsProperty().get()).as("a sweep's budgets do not silently cap a branch").isEmpty();
+            replay.form().samplesProperty().set(3);
             replay.start();
 
             assertThat(replay.noticeProperty().get()).isNull();
             assertThat(made).hasSize(1);
-            List<Sample> samples = workspace.read(tables -> {
+            List<Sample> samples = Stored.in(workspace).read(tables -> {
                 List<Sample> all = new ArrayList<>();
                 for (Problem p : tables.problems().ofRun(made.get(0))) {
                     all.addAll(tables.samples().ofProblem(made.get(0), p.id()));
@@ -78,9 +79,9 @@ class ReplayViewModelTest {
             assertThat(samples).hasSize(4);
             assertThat(samples).filteredOn(s -> s.parentSampleId() != null).hasSize(3)
                     .allSatisfy(s -> assertThat(s.text()).startsWith(source.text().substring(0, position)));
-            replay.poll();
-            assertThat(replay.liveUnits()).hasSize(3);
-            assertThat(replay.messageProperty().get()).startsWith("Replay finished: 3 samples generated, 1 run added.");
+            replay.live().poll();
+            assertThat(replay.live().units()).hasSize(3);
+            assertThat(replay.live().messageProperty().get()).startsWith("Replay finished: 3 samples generated, 1 run added.");
             assertThat(replay.runningProperty().get()).isFalse();
             replay.close();
         }
@@ -88,17 +89,17 @@ class ReplayViewModelTest {
 
     @Test
     void aWrongBudgetOrNoProblemsIsSaidBeforeAnythingRuns() throws Exception {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
             SimpleObjectProperty<RunSummary> run = new SimpleObjectProperty<>();
             ReplayViewModel replay = model(workspace, new AppSettings(new SettingsStore(dir.resolve("settings.json"))),
                     run, FXCollections.observableArrayList());
             replay.start();
             Notice notice = replay.noticeProperty().get();
             assertThat(notice.message()).isEqualTo("Choose a run whose problems to replay.");
-            replay.budgetsProperty().set("16, 4k");
+            replay.form().budgetsProperty().set("16, 4k");
             replay.start();
             assertThat(replay.noticeProperty().get().message()).contains("'4k' is not one");
-            replay.budgetsProperty().set("");
+            replay.form().budgetsProperty().set("");
             replay.start();
             assertThat(replay.noticeProperty().get().message()).contains("at least one thinking budget");
             assertThat(replay.runningProperty().get()).isFalse();
@@ -107,24 +108,24 @@ class ReplayViewModelTest {
 
     @Test
     void aSavedConnectionIsOfferedAndItsTypedKeyStaysInTheOwnerOnlySettingsFile() throws Exception {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
             Path file = dir.resolve("settings.json");
             AppSettings settings = new AppSettings(new SettingsStore(file));
             ReplayViewModel replay = model(workspace, settings, new SimpleObjectProperty<>(),
                     FXCollections.observableArrayList());
-            assertThat(replay.connections()).extracting(ModelConnection::name).containsExactly(ModelConnection.TINY_NAME);
-            replay.saveConnection(ModelConnection.server("lab vLLM", "http://127.0.0.1:1/v1", "Qwen/QwQ-32B",
+            assertThat(replay.connections().all()).extracting(ModelConnection::name).containsExactly(ModelConnection.TINY_NAME);
+            replay.connections().save(ModelConnection.server("lab vLLM", "http://127.0.0.1:1/v1", "Qwen/QwQ-32B",
                     "PONDER_TEST_NO_SUCH_VARIABLE", "chatml").withStoredKey("sk-typed-secret"));
-            assertThat(replay.connections()).extracting(ModelConnection::name)
+            assertThat(replay.connections().all()).extracting(ModelConnection::name)
                     .containsExactly(ModelConnection.TINY_NAME, "lab vLLM");
-            assertThat(replay.connectionProperty().get().name()).isEqualTo("lab vLLM");
+            assertThat(replay.connections().chosenProperty().get().name()).isEqualTo("lab vLLM");
             assertThat(new SettingsStore(file).load().connections().get(0).resolveKey(System.getenv()))
                     .isEqualTo("sk-typed-secret");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-            assertThat(replay.connectionProperty().get().toString()).doesNotContain("sk-typed-secret");
+            assertThat(replay.connections().chosenProperty().get().toString()).doesNotContain("sk-typed-secret");
 
             List<String> answers = new ArrayList<>();
-            replay.testConnection(replay.connectionProperty().get(), answers::add);
+            replay.connections().test(replay.connections().chosenProperty().get(), answers::add);
             assertThat(answers).singleElement().asString().startsWith("Failed: No server answers at");
         }
     }

@@ -1,13 +1,13 @@
 package dev.ponder.app.runs;
 
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Path;
@@ -22,13 +22,13 @@ class RunBrowserViewModelTest {
 
     @TempDir
     Path dir;
-    private Workspace workspace;
+    private WorkspaceServices workspace;
     private final WorkspaceSession session = new WorkspaceSession();
     private RunBrowserViewModel viewModel;
 
     @BeforeEach
     void setUp() {
-        workspace = Workspace.create(dir.resolve("w.ponder"));
+        workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir));
         importSample("first");
         importSample("second");
         viewModel = new RunBrowserViewModel(new DirectTaskRunner(), session);
@@ -65,7 +65,7 @@ class RunBrowserViewModelTest {
         viewModel.selectedProperty().set(viewModel.runs().get(0));
         viewModel.deleteSelected();
         assertThat(viewModel.runs()).extracting(summary -> summary.run().name()).containsExactly("second");
-        assertThat(workspace.runSummaries()).hasSize(1);
+        assertThat(workspace.runs().summaries()).hasSize(1);
     }
 
     @Test
@@ -87,7 +87,7 @@ class RunBrowserViewModelTest {
     }
 
     private void importSample(String name) {
-        new Importer(workspace).importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", name)).evenIfImportedBefore(),
+        workspace.imports().importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", name)).evenIfImportedBefore(),
                 TaskContext.NONE);
     }
 }

@@ -1,10 +1,11 @@
 package dev.ponder.app.shell;
 
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.app.AppSettings;
-import dev.ponder.app.Notice;
-import dev.ponder.app.WorkspaceSession;
+import dev.ponder.app.common.AppSettings;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.settings.WindowState;
@@ -44,17 +45,17 @@ class MainViewModelTest {
     @Test
     void theFirstStartCreatesTheDefaultWorkspaceWithTheSampleRuns() {
         viewModel.start(null);
-        Workspace workspace = session.workspace();
+        WorkspaceServices workspace = session.workspace();
         assertThat(workspace.file()).isEqualTo(home.defaultWorkspace());
-        assertThat(workspace.runSummaries()).isNotEmpty()
+        assertThat(workspace.runs().summaries()).isNotEmpty()
                 .anySatisfy(run -> assertThat(run.run().name()).isEqualTo("tiny-arith best-of-4"));
         assertThat(viewModel.titleProperty().get()).isEqualTo("default — Ponder");
         assertThat(viewModel.recentWorkspaces()).containsExactly(home.defaultWorkspace().toString());
         assertThat(notices).isEmpty();
 
-        int runs = workspace.runSummaries().size();
+        int runs = workspace.runs().summaries().size();
         viewModel.importSampleRuns();
-        assertThat(workspace.runSummaries()).hasSize(runs);
+        assertThat(workspace.runs().summaries()).hasSize(runs);
         assertThat(viewModel.statusMessageProperty().get()).isEqualTo("The sample runs are already in this workspace");
         assertThat(notices).isEmpty();
     }
@@ -64,7 +65,7 @@ class MainViewModelTest {
         Path other = dir.resolve("other.ponder");
         Workspace.create(other).close();
         viewModel.start(null);
-        int sampleRuns = session.workspace().runSummaries().size();
+        int sampleRuns = session.workspace().runs().summaries().size();
         viewModel.openWorkspace(other);
         viewModel.shutdown(new WindowState(5, 6, 1000, 700, true));
 
@@ -75,7 +76,7 @@ class MainViewModelTest {
         assertThat(viewModel.recentWorkspaces()).containsExactly(other.toString(), home.defaultWorkspace().toString());
 
         viewModel.openWorkspace(home.defaultWorkspace());
-        assertThat(session.workspace().runSummaries()).hasSize(sampleRuns);
+        assertThat(session.workspace().runs().summaries()).hasSize(sampleRuns);
     }
 
     @Test
@@ -112,7 +113,7 @@ class MainViewModelTest {
         viewModel.start(null);
         viewModel.newWorkspace(dir.resolve("study"));
         assertThat(session.workspace().file()).isEqualTo(dir.resolve("study.ponder"));
-        assertThat(session.workspace().runSummaries()).isEmpty();
+        assertThat(session.workspace().runs().summaries()).isEmpty();
 
         Path taken = Files.writeString(dir.resolve("taken.ponder"), "precious");
         viewModel.newWorkspace(taken);

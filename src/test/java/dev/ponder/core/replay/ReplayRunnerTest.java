@@ -1,5 +1,6 @@
 package dev.ponder.core.replay;
 
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.answer.Graders;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.task.TaskCancelledException;
@@ -64,7 +65,7 @@ class ReplayRunnerTest {
         Path file = dir.resolve("j.jsonl");
         ReplayRunner runner = new ReplayRunner(model, PromptTemplate.CHATML);
         try (ReplayJournal journal = ReplayJournal.open(file, SPEC, Graders.MATH)) {
-            assertThatThrownBy(() -> runner.run(plan(), journal, ReplayRunner.LiveText.NONE, new Context(2)))
+            assertThatThrownBy(() -> runner.run(plan(), journal, LiveText.NONE, new Context(2)))
                     .isInstanceOf(TaskCancelledException.class);
             assertThat(journal.doneCount()).isBetween(2, 5);
         }

@@ -1,5 +1,6 @@
 package dev.ponder.core.replay;
 
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.answer.Graders;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.Importer;
@@ -74,7 +75,7 @@ class WorkspaceReplayTest {
             WorkspaceReplay replay = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH);
             ReplayRequest sweep = request("sweep", ReplayStrategy.BUDGET_FORCING, original, problems(w, original.id()),
                     List.of(8, 32), 2, 1, null);
-            WorkspaceReplay.Outcome outcome = replay.run(sweep, model, PromptTemplate.CHATML, ReplayRunner.LiveText.NONE,
+            WorkspaceReplay.Outcome outcome = replay.run(sweep, model, PromptTemplate.CHATML, LiveText.NONE,
                     TaskContext.NONE);
             assertThat(outcome.runIds()).hasSize(2);
             assertThat(outcome.samplesRun()).isEqualTo(2 * 2 * 2);
@@ -97,7 +98,7 @@ class WorkspaceReplayTest {
                     assertThat(s.metaJson()).contains("\"seed\":" + (ParallelSampling.problemSeed(7, key) + s.index()));
                 });
             }
-            WorkspaceReplay.Outcome again = replay.run(sweep, model, PromptTemplate.CHATML, ReplayRunner.LiveText.NONE,
+            WorkspaceReplay.Outcome again = replay.run(sweep, model, PromptTemplate.CHATML, LiveText.NONE,
                     TaskContext.NONE);
             assertThat(again.samplesRun()).isZero();
             assertThat(again.runIds()).isEqualTo(outcome.runIds());
@@ -111,7 +112,7 @@ class WorkspaceReplayTest {
             ReplayRequest rounds = request("rounds", ReplayStrategy.MULTI_ROUND, original,
                     problems(w, original.id()).subList(0, 1), List.of(), 1, 3, null);
             long runId = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH)
-                    .run(rounds, model, PromptTemplate.CHATML, ReplayRunner.LiveText.NONE, TaskContext.NONE).runIds().get(0);
+                    .run(rounds, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE).runIds().get(0);
             List<Sample> samples = samples(w, runId);
             assertThat(samples).extracting(Sample::round).containsExactlyInAnyOrder(1, 2, 3);
             Sample first = samples.stream().filter(s -> s.round() == 1).findFirst().orElseThrow();
@@ -133,7 +134,7 @@ class WorkspaceReplayTest {
             ReplayRequest ffs = request("ffs", ReplayStrategy.FIRST_FINISH, original, problems(w, original.id()),
                     List.of(), 3, 1, null);
             long runId = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH)
-                    .run(ffs, model, PromptTemplate.CHATML, ReplayRunner.LiveText.NONE, TaskContext.NONE).runIds().get(0);
+                    .run(ffs, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE).runIds().get(0);
             List<Sample> samples = samples(w, runId);
             assertThat(samples).hasSize(2).allSatisfy(s -> {
                 assertThat(s.metaJson()).contains("\"launched\":3");
@@ -155,7 +156,7 @@ class WorkspaceReplayTest {
             ReplayRequest branch = request("branches", ReplayStrategy.BRANCH, original, List.of(), List.of(), 3, 1,
                     origin);
             long runId = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH)
-                    .run(branch, model, PromptTemplate.CHATML, ReplayRunner.LiveText.NONE, TaskContext.NONE).runIds().get(0);
+                    .run(branch, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE).runIds().get(0);
             List<Sample> samples = samples(w, runId);
             assertThat(samples).hasSize(4);
             Sample root = samples.stream().filter(s -> s.parentSampleId() == null).findFirst().orElseThrow();

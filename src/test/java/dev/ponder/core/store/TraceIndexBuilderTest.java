@@ -1,5 +1,6 @@
 package dev.ponder.core.store;
 
+import dev.ponder.core.model.SearchHit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,11 +33,11 @@ class TraceIndexBuilderTest {
             long afterwards = write(workspace, "afterwards", null, 3000);
             for (String query : List.of("\"wait let me\"", "carry NOT answer", "double*", "\"so the\"",
                     "NEAR(hmm compute, 3)", "alternatively")) {
-                List<TraceSearch.Hit> built = workspace.readSql(connection -> new TraceSearch(connection).query(alongside, query, 10_000));
-                List<TraceSearch.Hit> after = workspace.readSql(connection -> new TraceSearch(connection).query(afterwards, query, 10_000));
+                List<SearchHit> built = workspace.readSql(connection -> new TraceSearch(connection).query(alongside, query, 10_000));
+                List<SearchHit> after = workspace.readSql(connection -> new TraceSearch(connection).query(afterwards, query, 10_000));
                 assertThat(built).as(query).isNotEmpty();
-                assertThat(built.stream().map(TraceSearch.Hit::snippet).toList()).as(query)
-                        .isEqualTo(after.stream().map(TraceSearch.Hit::snippet).toList());
+                assertThat(built.stream().map(SearchHit::snippet).toList()).as(query)
+                        .isEqualTo(after.stream().map(SearchHit::snippet).toList());
             }
             workspace.writeSql(connection -> {
                 TraceIndex.check(connection);
@@ -104,7 +105,7 @@ class TraceIndexBuilderTest {
             workspace.writeSql(connection -> new RunRepository(connection).delete(doomed));
             List<Long> after = workspace.readSql(TraceIndex::indexedRuns);
             assertThat(after).containsExactly(kept);
-            List<TraceSearch.Hit> hits = workspace.readSql(connection -> new TraceSearch(connection).query("wait", 1000));
+            List<SearchHit> hits = workspace.readSql(connection -> new TraceSearch(connection).query("wait", 1000));
             assertThat(hits).isNotEmpty().allSatisfy(hit -> assertThat(hit.runId()).isEqualTo(kept));
         }
     }

@@ -1,5 +1,6 @@
 package dev.ponder.core.store;
 
+import dev.ponder.core.model.SearchHit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -131,7 +132,7 @@ class WorkspaceTest {
     void fullTextSearchFindsPhrasesAcrossTraces() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long runId = Fixtures.writeRun(workspace, "a", 2, 3);
-            List<TraceSearch.Hit> hits = hits(workspace, "double-check the carry");
+            List<SearchHit> hits = hits(workspace, "double-check the carry");
             assertThat(hits).hasSize(6).allSatisfy(hit -> {
                 assertThat(hit.runId()).isEqualTo(runId);
                 assertThat(hit.snippet()).contains("let me [double-check the carry]");
@@ -263,7 +264,7 @@ class WorkspaceTest {
         assertThatThrownBy(() -> workspace.writeSql(connection -> null)).hasMessageContaining("is closed");
     }
 
-    static List<TraceSearch.Hit> hits(Workspace workspace, String phrase) {
+    static List<SearchHit> hits(Workspace workspace, String phrase) {
         return workspace.readSql(connection -> new TraceSearch(connection).phrase(phrase, 100));
     }
 

@@ -1,5 +1,6 @@
 package dev.ponder.core.trace;
 
+import dev.ponder.core.model.ThinkingSplit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.ThinkingSpan;

@@ -1,5 +1,8 @@
 package dev.ponder.core.tree;
 
+import dev.ponder.core.service.TreeService;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.chart.PaperStyle;
@@ -8,9 +11,7 @@ import dev.ponder.core.ingest.FieldMapping;
 import dev.ponder.core.ingest.JsonPath;
 import dev.ponder.core.ingest.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.Problem;
-import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -33,10 +34,10 @@ class TreeFixturesTest {
             "omegaprm_question_7.json, 8",
             "tot_bfs_game24.json, 10"})
     void eachTreeFormatImportsAndRenders(String fixture, int nodes) {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            ImportResult imported = new Importer(workspace).importFile(FIXTURES.resolve(fixture), ImportOptions.DEFAULT,
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            ImportResult imported = workspace.imports().importFile(FIXTURES.resolve(fixture), ImportOptions.DEFAULT,
                     TaskContext.NONE);
-            TreeLoader loader = new TreeLoader(workspace);
+            TreeService loader = workspace.trees();
             Problem problem = loader.firstProblem(imported.runId()).orElseThrow();
             assertThat(loader.available(imported.runId(), problem.id())).containsExactly(TreeSource.SEARCH);
             SearchTree tree = loader.load(imported.runId(), problem.id(), TreeSource.SEARCH, true);
@@ -55,7 +56,7 @@ class TreeFixturesTest {
     @ParameterizedTest(name = "a nested tree through the generic mapping")
     @CsvSource("generic/omegaprm_tree.json")
     void aMappedNestedTreeRendersToo(String fixture) {
-        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
             java.util.Map<FieldMapping.Field, JsonPath> paths = new java.util.EnumMap<>(FieldMapping.Field.class);
             String[] fields = {"root", "tree", "children", "children", "node_text", "text", "value", "mc_value",
                     "question", "question", "gold", "answer", "node_answer", "final"};
@@ -63,9 +64,9 @@ class TreeFixturesTest {
                 paths.put(FieldMapping.Field.parse(fields[i]), JsonPath.parse(fields[i + 1]));
             }
             FieldMapping mapping = new FieldMapping(FieldMapping.Layout.TREE, null, paths);
-            ImportResult imported = new Importer(workspace).importFile(FIXTURES.resolve("..").resolve(fixture),
+            ImportResult imported = workspace.imports().importFile(FIXTURES.resolve("..").resolve(fixture),
                     ImportOptions.DEFAULT.withMapping(mapping), TaskContext.NONE);
-            TreeLoader loader = new TreeLoader(workspace);
+            TreeService loader = workspace.trees();
             Problem problem = loader.firstProblem(imported.runId()).orElseThrow();
             SearchTree tree = loader.load(imported.runId(), problem.id(), TreeSource.SEARCH, true);
             assertThat(tree.size()).isEqualTo(5);

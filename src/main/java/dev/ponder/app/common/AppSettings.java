@@ -1,4 +1,4 @@
-package dev.ponder.app;
+package dev.ponder.app.common;
 
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.settings.UserSettings;

@@ -1,4 +1,4 @@
-package dev.ponder.app;
+package dev.ponder.app.common;
 
 import java.util.Comparator;
 import java.util.function.DoubleFunction;

@@ -89,10 +89,22 @@ public final class WorkbenchBenchmark {
         }
     }
 
-    /** What the problems table loads: the cached columns, then every row. */
+    /** What the problems table loads (AnalysisService.problemTable): the cached columns, then every row. */
     private static List<ProblemRow> table(Workspace workspace, long runId) {
         RunColumns columns = RunData.columns(workspace, runId);
-        return ProblemTable.load(workspace, runId, columns);
+        long[] ids = new long[columns.problems()];
+        for (int p = 0; p < ids.length; p++) {
+            ids[p] = columns.problemId(p);
+        }
+        java.util.Map<Long, ProblemTable.ProblemText> texts = new java.util.HashMap<>();
+        java.util.Map<Long, List<String>> tags = workspace.read(tables -> {
+            for (var problem : tables.problems().byIds(ids)) {
+                texts.put(problem.id(), new ProblemTable.ProblemText(problem.key(), problem.question(),
+                        problem.goldAnswer()));
+            }
+            return tables.tags().tagsByProblemOfRun(runId);
+        });
+        return ProblemTable.of(columns, texts, tags, null);
     }
 
     /** What a new problem selection loads: the samples pane's lists and votes, the inspector's first trace. */

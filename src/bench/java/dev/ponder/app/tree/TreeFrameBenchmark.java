@@ -18,7 +18,7 @@ import javafx.stage.Stage;
  * (in to where node text shows, back out to the whole tree). Frames per second are the frames the window really
  * rendered in that time; JavaFX renders at most 60 a second. Needs a display (or Xvfb); a program of its own, as
  * the command line never loads the toolkit:
- * {@code xvfb-run -a java -cp target/ponder.jar dev.ponder.app.tree.TreeFrameBenchmark [nodes] [seconds]}.
+ * {@code xvfb-run -a mvn -q -Pbench test -Dbench.main=dev.ponder.app.tree.TreeFrameBenchmark -Dbench="NODES SECONDS"}.
  */
 public final class TreeFrameBenchmark {
     /** Frames rendered, their rate, and how long drawing one frame took on the canvas. */

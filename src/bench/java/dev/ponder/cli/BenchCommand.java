@@ -20,18 +20,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ponder bench}: synthetic runs at the standard sizes, and measurements on them. */
+/**
+ * The benchmarks: synthetic runs at the standard sizes, and measurements on them. Not in the shipped jar; run with
+ * {@code mvn -q -Pbench test -Dbench="SUBCOMMAND ..."} (docs/benchmarks.md).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
         subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class,
                 BenchCommand.Workbench.class, BenchCommand.Charts.class, BenchCommand.Trees.class,
                 BenchCommand.Streaming.class})
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
     }
 
     static Path defaultDirectory() {
@@ -274,8 +281,8 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "tree", mixinStandardHelpOptions = true,
             description = {"Lay out synthetic search trees (MCTS, beam search, prefix tree of 64 samples) and print the "
-                    + "milliseconds. The frame rate of the tree canvas is measured in a window, apart from the headless "
-                    + "command line: xvfb-run -a java -cp target/ponder.jar dev.ponder.app.tree.TreeFrameBenchmark"})
+                    + "milliseconds. The frame rate of the tree canvas is measured in a window, apart from the headless benchmarks: "
+                    + "xvfb-run -a mvn -q -Pbench test -Dbench.main=dev.ponder.app.tree.TreeFrameBenchmark"})
     static final class Trees implements Callable<Integer> {
         @Option(names = "--nodes", defaultValue = "10000", description = "Nodes per tree (default: ${DEFAULT-VALUE}).")
         private int nodes;

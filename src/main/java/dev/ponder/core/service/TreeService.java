@@ -1,10 +1,16 @@
-package dev.ponder.core.tree;
+package dev.ponder.core.service;
 
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.Tables;
 import dev.ponder.core.store.Workspace;
+import dev.ponder.core.tree.PrefixTree;
+import dev.ponder.core.tree.SampleLineage;
+import dev.ponder.core.tree.SearchTree;
+import dev.ponder.core.tree.StoredTree;
+import dev.ponder.core.tree.TraceSteps;
+import dev.ponder.core.tree.TreeSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,14 +18,46 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one problem's tree of one run from the workspace. Only that problem's rows are read: its stored nodes,
- * or the text of its samples for the derived trees.
+ * Reads one problem's tree of one run from the workspace: the search tree the run recorded, or one derived from the
+ * problem's samples (their shared prefixes, or their links from round to round and branch to origin). Only that
+ * problem's rows are read: its stored nodes, or the text of its samples.
  */
-public final class TreeLoader {
+public final class TreeService {
     private final Workspace workspace;
 
-    public TreeLoader(Workspace workspace) {
+    TreeService(Workspace workspace) {
         this.workspace = workspace;
+    }
+
+    /** A problem's tree as opened: the problem, the trees it has, the one chosen and the tree itself. */
+    public record Opened(Problem problem, List<TreeSource> sources, TreeSource source, SearchTree tree) {
+    }
+
+    /**
+     * Opens a tree of the run: of {@code problem} (its first with a recorded tree, else its first sample's, when
+     * null), from {@code wanted} (the first the problem has when null, or when {@code fallBack} and it has not that
+     * one). Empty when the run has no problem with a tree; a problem with none gives no source and no tree.
+     *
+     * @param fold for the prefix tree: fold unbranched stretches into single nodes
+     */
+    public Optional<Opened> open(long runId, Problem problem, TreeSource wanted, boolean fallBack, boolean fold) {
+        Optional<Problem> chosen = problem != null ? Optional.of(problem) : firstProblem(runId);
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<TreeSource> available = available(runId, chosen.get().id());
+        if (available.isEmpty()) {
+            return Optional.of(new Opened(chosen.get(), List.of(), null, null));
+        }
+        TreeSource from = wanted == null || (fallBack && !available.contains(wanted)) ? available.iterator().next()
+                : wanted;
+        if (!available.contains(from)) {
+            throw new IllegalArgumentException("Problem " + chosen.get().key() + " has no " + from.label()
+                    .toLowerCase(java.util.Locale.ROOT) + " in this run; it has: "
+                    + available.stream().map(TreeSource::id).toList());
+        }
+        return Optional.of(new Opened(chosen.get(), List.copyOf(available), from,
+                load(runId, chosen.get().id(), from, fold)));
     }
 
     /** The trees the run has for the problem, the recorded search tree first. */

@@ -1,4 +1,4 @@
-package dev.ponder.app;
+package dev.ponder.app.common;
 
 import dev.ponder.core.model.RunAttribute;
 import java.util.List;

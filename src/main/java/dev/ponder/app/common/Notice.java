@@ -1,4 +1,4 @@
-package dev.ponder.app;
+package dev.ponder.app.common;
 
 /**
  * Something the user must be told in a dialog: a failure in plain words (with the exception behind it

@@ -1,6 +1,5 @@
-package dev.ponder.core.trace;
+package dev.ponder.core.model;
 
-import dev.ponder.core.model.ThinkingSpan;
 
 /**
  * Where a trace's thinking and answer lie.

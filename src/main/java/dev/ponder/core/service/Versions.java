@@ -1,15 +1,15 @@
-package dev.ponder.app.shell;
+package dev.ponder.core.service;
 
 import dev.ponder.core.PonderVersion;
 import dev.ponder.core.replay.EmbeddedLlama;
 import dev.ponder.core.store.SqliteInfo;
 
 /** What Ponder runs on, one line each: for About and for the report an error dialog copies. */
-final class Versions {
+public final class Versions {
     private Versions() {
     }
 
-    static String describe() {
+    public static String describe() {
         return "Ponder " + PonderVersion.current() + "\n"
                 + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")\n"
                 + "JavaFX " + System.getProperty("javafx.runtime.version") + "\n"

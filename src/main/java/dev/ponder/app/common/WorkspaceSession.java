@@ -1,6 +1,6 @@
-package dev.ponder.app;
+package dev.ponder.app.common;
 
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,14 +11,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * content changes (an import, a deletion) so screens know to reload. Used on the FX thread only.
  */
 public final class WorkspaceSession {
-    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WorkspaceServices> workspace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
 
-    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+    public ReadOnlyObjectProperty<WorkspaceServices> workspaceProperty() {
         return workspace.getReadOnlyProperty();
     }
 
-    public Workspace workspace() {
+    public WorkspaceServices workspace() {
         return workspace.get();
     }
 
@@ -27,8 +27,8 @@ public final class WorkspaceSession {
     }
 
     /** Shows another workspace; returns the one shown before (for the caller to close), or {@code null}. */
-    public Workspace replace(Workspace next) {
-        Workspace previous = workspace.get();
+    public WorkspaceServices replace(WorkspaceServices next) {
+        WorkspaceServices previous = workspace.get();
         workspace.set(next);
         revision.set(revision.get() + 1);
         return previous;

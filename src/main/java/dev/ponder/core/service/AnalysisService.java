@@ -1,0 +1,101 @@
+package dev.ponder.core.service;
+
+import dev.ponder.core.analysis.Overthinking;
+import dev.ponder.core.analysis.ProblemRow;
+import dev.ponder.core.analysis.ProblemStats;
+import dev.ponder.core.analysis.ProblemTable;
+import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunData;
+import dev.ponder.core.analysis.RunStats;
+import dev.ponder.core.analysis.SampleEfficiency;
+import dev.ponder.core.analysis.StatsOptions;
+import dev.ponder.core.analysis.VoteDistribution;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import dev.ponder.core.trace.ReflectionMarkers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run's figures, from its compact columns and (for overthinking) the facts of one pass over its traces, both
+ * cached in the workspace: the headline figures, the full statistics, the problems table, a problem's votes.
+ */
+public final class AnalysisService {
+    private final Workspace workspace;
+
+    AnalysisService(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** The figures that need no trace: quick, for a first look. */
+    public record Headline(RunStats stats, double meanTokens) {
+    }
+
+    /** Every figure of a run, with each problem's when asked for, and the problems' keys by id. */
+    public record Report(RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {
+    }
+
+    public Headline headline(long runId, StatsOptions options) {
+        RunColumns columns = RunData.columns(workspace, runId);
+        return new Headline(RunStats.of(columns, null, options), columns.meanTokens());
+    }
+
+    /** The run's overthinking figures; the first time, one pass over its traces (reported on {@code context}). */
+    public Overthinking overthinking(long runId, ReflectionMarkers markers, TaskContext context) {
+        return Overthinking.of(RunData.efficiency(workspace, runId, markers, context));
+    }
+
+    /**
+     * Every figure of the run; the overthinking ones unless {@code withoutOverthinking} (their first computation
+     * reads every trace once); each problem's when {@code perProblem}.
+     */
+    public Report report(long runId, StatsOptions options, boolean withoutOverthinking, boolean perProblem,
+                         TaskContext context) {
+        RunColumns columns = RunData.columns(workspace, runId);
+        List<SampleEfficiency> efficiency = withoutOverthinking ? null
+                : RunData.efficiency(workspace, runId, options.markers(), context);
+        RunStats stats = RunStats.of(columns, efficiency, options);
+        if (!perProblem) {
+            return new Report(stats, null, Map.of());
+        }
+        Map<Long, String> keys = new HashMap<>();
+        workspace.read(tables -> tables.problems().ofRun(runId)).forEach(problem -> keys.put(problem.id(), problem.key()));
+        return new Report(stats, ProblemStats.all(columns, options), keys);
+    }
+
+    /** The run's problems as the workbench lists them: figures from the columns, texts, tags. */
+    public List<ProblemRow> problemTable(long runId) {
+        RunColumns run = RunData.columns(workspace, runId);
+        long[] ids = new long[run.problems()];
+        for (int p = 0; p < ids.length; p++) {
+            ids[p] = run.problemId(p);
+        }
+        Map<Long, ProblemTable.ProblemText> texts = new HashMap<>();
+        Map<Long, List<String>> tags = workspace.read(tables -> {
+            for (Problem problem : tables.problems().byIds(ids)) {
+                texts.put(problem.id(), new ProblemTable.ProblemText(problem.key(), problem.question(),
+                        problem.goldAnswer()));
+            }
+            return tables.tags().tagsByProblemOfRun(runId);
+        });
+        return ProblemTable.of(run, texts, tags, null);
+    }
+
+    /**
+     * Where the first correct answer comes in each problem's samples (mean T̂/T, by problem id), from the traces'
+     * facts: one pass over the traces the first time, reported on {@code context}.
+     */
+    public Map<Long, Double> firstCorrect(long runId, ReflectionMarkers markers, TaskContext context) {
+        RunColumns run = RunData.columns(workspace, runId);
+        return ProblemTable.firstCorrectByProblem(run, RunData.efficiency(workspace, runId, markers, context));
+    }
+
+    /** A problem's answer clusters with their votes in the run, read from its samples alone. */
+    public Optional<VoteDistribution> votes(long runId, long problemId) {
+        RunColumns columns = RunData.problemColumns(workspace, runId, problemId);
+        return columns.problems() == 0 ? Optional.empty() : Optional.of(VoteDistribution.of(columns, 0));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ponder.core.service;
+
+import dev.ponder.core.ingest.FileShape;
+import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.ImportPlanner;
+import dev.ponder.core.ingest.ImportResult;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.PlannedFile;
+import dev.ponder.core.ingest.RunFormats;
+import dev.ponder.core.ingest.SampleRuns;
+import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Run files into the workspace: a plan of what each chosen file or folder is (its format, a saved mapping, what
+ * its name says), then each file imported as a run in one transaction, and Ponder's sample runs.
+ */
+public final class ImportService {
+    private final Workspace workspace;
+    private final ContentChanges changes;
+    private final RunFormats formats = RunFormats.standard();
+
+    ImportService(Workspace workspace, PonderHome home, ContentChanges changes) {
+        this.workspace = workspace;
+        this.changes = changes;
+    }
+
+    /**
+     * What each of the chosen files and folders would import as: its format ({@code format} forces one), the mapping
+     * saved for files of its shape, what its name and folder say (budget, seed, group). Reads no workspace.
+     */
+    public static List<PlannedFile> plan(List<Path> chosen, String format,
+                                  Function<FileShape, Optional<SavedMapping>> savedMappings, TaskContext context) {
+        try {
+            return new ImportPlanner(RunFormats.standard(), savedMappings).plan(chosen, format, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look through the files: " + e.getMessage(), e);
+        }
+    }
+
+    /** Imports one file as a new run; nothing of it stays when it fails or is cancelled. */
+    public ImportResult importFile(Path file, ImportOptions options, TaskContext context) {
+        try {
+            return new Importer(workspace, formats).importFile(file, options, context);
+        } finally {
+            changes.changed();
+        }
+    }
+
+    /** Imports Ponder's sample runs, those not in the workspace yet; returns what was imported. */
+    public List<ImportResult> importSampleRuns(TaskContext context) {
+        try {
+            return SampleRuns.importAll(workspace, context);
+        } finally {
+            changes.changed();
+        }
+    }
+}
