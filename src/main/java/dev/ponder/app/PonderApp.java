@@ -51,6 +51,7 @@ public final class PonderApp extends Application {
     private FxTaskRunner tasks;
     private MainViewModel main;
     private ReplayViewModel replay;
+    private AppSettings settings;
     private Stage stage;
 
     public PonderApp() {
@@ -79,7 +80,7 @@ public final class PonderApp extends Application {
         startLog(home);
         tasks = new FxTaskRunner();
         WorkspaceSession session = new WorkspaceSession();
-        AppSettings settings = new AppSettings(new SettingsStore(home.settingsFile()));
+        settings = new AppSettings(new SettingsStore(home.settingsFile()));
         main = new MainViewModel(tasks, session, home, settings);
         UncaughtErrors.install(main::reportUnexpected);
         ThemeController theme = new ThemeController(settings, tasks);
@@ -103,7 +104,7 @@ public final class PonderApp extends Application {
 
             @Override
             public void remember(ChartSpec spec) {
-                settings.update(current -> current.withChart(spec));
+                settings.updateSoon(current -> current.withChart(spec));
             }
 
             @Override
@@ -205,6 +206,9 @@ public final class PonderApp extends Application {
         }
         if (main != null) {
             main.shutdown(WindowPlacement.capture(stage));
+        }
+        if (settings != null) {
+            settings.flush();
         }
         if (logFile != null) {
             Logger.getLogger("").removeHandler(logFile);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print a run's figures: accuracy, pass@k, maj@k, best-of-N, First Finish, length vs accuracy, "
                 + "difficulty and overthinking, with seeded bootstrap 95%% intervals. --json gives a document for scripts "
-                + "(its fields are described in the README)."})
+                + "(its fields are described in docs/methods.md)."})
 final class StatsCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ponder stats --json}: the run's figures as one JSON document, field by field as the README documents
+ * {@code ponder stats --json}: the run's figures as one JSON document, field by field as docs/methods.md documents
  * it. A figure that does not exist for the run (NaN in Ponder) is {@code null}.
  */
 final class StatsDocument {

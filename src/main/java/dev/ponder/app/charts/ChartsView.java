@@ -4,37 +4,39 @@ import dev.ponder.app.common.Fxml;
 import dev.ponder.app.shell.FileDialogs;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.chart.ChartKind;
+import dev.ponder.core.chart.ChartOption;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.Curve;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.chart.RenderedChart;
 import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.model.RunSummary;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
@@ -47,14 +49,7 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
  */
 public final class ChartsView {
     private static final String STORED = "stored verdicts";
-    private static final List<String> LEVELS = List.of("all levels", "level 1 (easiest)", "level 2", "level 3",
-            "level 4", "level 5 (hardest)");
-    private static final List<String> PRESETS = List.of("single column (8.5 × 6 cm)", "double column (17.5 × 7 cm)");
-    private static final Set<ChartKind> SCALING = EnumSet.of(ChartKind.SCALING, ChartKind.SCALING_TOKENS);
-    private static final Set<ChartKind> BINNED = EnumSet.of(ChartKind.VOTE_MARGINS, ChartKind.LENGTH,
-            ChartKind.LENGTH_DIFFICULTY, ChartKind.TOKENS, ChartKind.AFTER_FIRST_CORRECT, ChartKind.CALIBRATION);
-    private static final Set<ChartKind> LEVELLED = EnumSet.of(ChartKind.LENGTH, ChartKind.LENGTH_DIFFICULTY,
-            ChartKind.LENGTH_SCATTER, ChartKind.TOKENS, ChartKind.AFTER_FIRST_CORRECT, ChartKind.MARKERS);
+    private static final String EVERY_K = "every k";
 
     private final ChartsViewModel viewModel;
     private final FileDialogs dialogs;
@@ -63,25 +58,6 @@ public final class ChartsView {
     private final Parent root;
     private final ChartViewer viewer = new ChartViewer(null, false);
     private final Map<Curve, CheckBox> curves = new EnumMap<>(Curve.class);
-    private final ComboBox<String> grader = new ComboBox<>();
-    private final ComboBox<String> kMax = new ComboBox<>();
-    private final Spinner<Integer> bins = new Spinner<>(2, 200, 10);
-    private final ComboBox<String> level = new ComboBox<>();
-    private final CheckBox weighted = new CheckBox("bars by summed reward");
-    private final ComboBox<String> budgetAxis = new ComboBox<>();
-    private final TextField problem = new TextField();
-    private final ComboBox<String> preset = new ComboBox<>();
-    private final TextField width = new TextField();
-    private final TextField height = new TextField();
-    private final Spinner<Double> font = new Spinner<>(5.0, 24.0, 8.0, 0.5);
-    private final CheckBox serif = new CheckBox("serif font");
-    private final ComboBox<Integer> dpi = new ComboBox<>();
-    private final ListView<RunSummary> runs = new ListView<>();
-    private final List<Node> scalingOnly = new ArrayList<>();
-    private final List<Node> binnedOnly = new ArrayList<>();
-    private final List<Node> levelledOnly = new ArrayList<>();
-    private final List<Node> votesOnly = new ArrayList<>();
-    private final List<Node> budgetOnly = new ArrayList<>();
     private boolean updating;
 
     @FXML
@@ -93,7 +69,47 @@ public final class ChartsView {
     @FXML
     private Label status;
     @FXML
-    private VBox controls;
+    private ListView<RunSummary> runs;
+    @FXML
+    private ComboBox<String> grader;
+    @FXML
+    private VBox curvesOption;
+    @FXML
+    private VBox curveBoxes;
+    @FXML
+    private VBox kMaxOption;
+    @FXML
+    private ComboBox<String> kMax;
+    @FXML
+    private VBox budgetAxisOption;
+    @FXML
+    private ComboBox<String> budgetAxis;
+    @FXML
+    private VBox problemOption;
+    @FXML
+    private TextField problem;
+    @FXML
+    private CheckBox weighted;
+    @FXML
+    private VBox binsOption;
+    @FXML
+    private Spinner<Integer> bins;
+    @FXML
+    private VBox levelOption;
+    @FXML
+    private ComboBox<String> level;
+    @FXML
+    private ComboBox<String> preset;
+    @FXML
+    private TextField width;
+    @FXML
+    private TextField height;
+    @FXML
+    private Spinner<Double> font;
+    @FXML
+    private CheckBox serif;
+    @FXML
+    private ComboBox<Integer> dpi;
 
     /**
      * @param status where a finished export is announced (the status bar)
@@ -170,18 +186,16 @@ public final class ChartsView {
         }
     }
 
+    /** Fills the controls the FXML declares and sends each change into the spec. */
     private void buildControls() {
-        section("Runs");
         runs.setItems(viewModel.runs());
-        runs.setId("chart-runs");
         runs.setPlaceholder(new Label("No runs yet: import run files (Ctrl+I) to chart them."));
-        runs.setPrefHeight(150);
         runs.setCellFactory(CheckBoxListCell.forListView(run -> {
-            javafx.beans.property.BooleanProperty shown = new javafx.beans.property.SimpleBooleanProperty(
+            BooleanProperty shown = new SimpleBooleanProperty(
                     viewModel.specProperty().get().runs().contains(run.run().id()));
             shown.addListener((observable, before, after) -> viewModel.overlay(run.run().id(), after));
             return shown;
-        }, new javafx.util.StringConverter<>() {
+        }, new StringConverter<>() {
             @Override
             public String toString(RunSummary run) {
                 return run == null ? "" : run.run().name();
@@ -192,58 +206,31 @@ public final class ChartsView {
                 return null;
             }
         }));
-        controls.getChildren().add(runs);
 
-        section("Grader");
         grader.getItems().add(STORED);
         Grading.offered().forEach(grading -> grader.getItems().add(grading.label()));
-        grader.setMaxWidth(Double.MAX_VALUE);
         grader.setOnAction(event -> change(spec -> spec.withGrader(STORED.equals(grader.getValue()) ? null
                 : grader.getValue())));
-        controls.getChildren().add(grader);
-
-        scalingOnly.add(section("Curves"));
         for (Curve curve : Curve.values()) {
             CheckBox box = new CheckBox(curve.label());
             box.setOnAction(event -> change(spec -> spec.withCurves(chosenCurves())));
             curves.put(curve, box);
-            scalingOnly.add(box);
-            controls.getChildren().add(box);
+            curveBoxes.getChildren().add(box);
         }
-        kMax.getItems().add("every k");
+        kMax.getItems().add(EVERY_K);
         for (int k = 1; k <= 4096; k *= 2) {
             kMax.getItems().add(String.valueOf(k));
         }
-        kMax.setOnAction(event -> change(spec -> spec.withKMax(kMax.getValue() == null || kMax.getValue().startsWith("every")
+        kMax.setOnAction(event -> change(spec -> spec.withKMax(kMax.getValue() == null || EVERY_K.equals(kMax.getValue())
                 ? 0 : Integer.parseInt(kMax.getValue()))));
-        scalingOnly.add(labelled("k up to", kMax));
-
-        budgetAxis.getItems().setAll("thinking budget", "mean thinking tokens");
         budgetAxis.setOnAction(event -> change(spec -> spec.withBudgetAxis(budgetAxis.getSelectionModel()
                 .getSelectedIndex() == 1 ? ChartSpec.BudgetAxis.TOKENS : ChartSpec.BudgetAxis.BUDGET)));
-        budgetOnly.add(labelled("x axis", budgetAxis));
-
-        problem.setPromptText("problem key");
-        problem.setId("chart-problem");
         problem.setOnAction(event -> change(spec -> spec.withProblem(problem.getText())));
-        votesOnly.add(labelled("problem", problem));
         weighted.setOnAction(event -> change(spec -> spec.withWeighted(weighted.isSelected())));
-        votesOnly.add(weighted);
-        controls.getChildren().add(weighted);
-
-        bins.setEditable(true);
-        bins.setPrefWidth(80);
+        bins.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 200, 10));
         bins.valueProperty().addListener((observable, before, after) -> change(spec -> spec.withBins(after)));
-        binnedOnly.add(labelled("bins", bins));
-
-        level.getItems().setAll(LEVELS);
         level.setOnAction(event -> change(spec -> spec.withLevel(Math.max(0, level.getSelectionModel().getSelectedIndex()))));
-        levelledOnly.add(labelled("difficulty", level));
 
-        section("Paper style");
-        preset.getItems().setAll(PRESETS);
-        preset.setPromptText("custom size");
-        preset.setMaxWidth(Double.MAX_VALUE);
         preset.setOnAction(event -> {
             int chosen = preset.getSelectionModel().getSelectedIndex();
             if (chosen >= 0) {
@@ -251,63 +238,21 @@ public final class ChartsView {
                 change(spec -> spec.withStyle(style.withFont(spec.style().fontPt(), spec.style().serif())));
             }
         });
-        controls.getChildren().add(preset);
-        width.setPrefColumnCount(5);
-        height.setPrefColumnCount(5);
-        width.setOnAction(event -> resize());
-        height.setOnAction(event -> resize());
-        width.focusedProperty().addListener((observable, before, focused) -> {
-            if (!focused) {
-                resize();
-            }
-        });
-        height.focusedProperty().addListener((observable, before, focused) -> {
-            if (!focused) {
-                resize();
-            }
-        });
-        labelled("width (cm, or 3.3in)", width);
-        labelled("height", height);
-        font.setEditable(true);
-        font.setPrefWidth(80);
+        for (TextField side : List.of(width, height)) {
+            side.setOnAction(event -> resize());
+            side.focusedProperty().addListener((observable, before, focused) -> {
+                if (!focused) {
+                    resize();
+                }
+            });
+        }
+        font.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(5.0, 24.0, 8.0, 0.5));
         font.valueProperty().addListener((observable, before, after) -> change(spec ->
                 spec.withStyle(spec.style().withFont(after, spec.style().serif()))));
-        labelled("font size (pt)", font);
         serif.setOnAction(event -> change(spec -> spec.withStyle(spec.style().withFont(spec.style().fontPt(),
                 serif.isSelected()))));
-        controls.getChildren().add(serif);
-
-        section("Export");
         dpi.getItems().setAll(150, 300, 600);
         dpi.setValue(300);
-        labelled("PNG dpi", dpi);
-        Button export = new Button("Export Chart…");
-        export.setTooltip(new Tooltip("PDF, SVG or PNG in the paper style, with the CSV of its numbers and a provenance file"));
-        export.setId("chart-export");
-        export.setMaxWidth(Double.MAX_VALUE);
-        export.setOnAction(event -> exportChart());
-        Button exportAll = new Button("Export All Charts of Run…");
-        exportAll.setTooltip(new Tooltip("Every chart with something to show for this run, into one folder"));
-        exportAll.setMaxWidth(Double.MAX_VALUE);
-        exportAll.setOnAction(event -> dialogs.folderToExportInto(window()).ifPresent(folder ->
-                viewModel.exportAll(folder, dpiValue(), announce)));
-        Label also = new Label("A CSV of the plotted numbers and a provenance file are written beside the figure.");
-        also.setWrapText(true);
-        also.getStyleClass().add("chart-kind-description");
-        controls.getChildren().addAll(export, exportAll, also);
-    }
-
-    private Label section(String title) {
-        Label label = new Label(title);
-        label.getStyleClass().add("section");
-        controls.getChildren().add(label);
-        return label;
-    }
-
-    private Node labelled(String text, Node control) {
-        VBox box = new VBox(2, new Label(text), control);
-        controls.getChildren().add(box);
-        return box;
     }
 
     private List<Curve> chosenCurves() {
@@ -348,9 +293,9 @@ public final class ChartsView {
             kinds.getSelectionModel().select(spec.kind());
             grader.setValue(spec.grader() == null ? STORED : spec.grader());
             curves.forEach((curve, box) -> box.setSelected(spec.curves().contains(curve)));
-            kMax.setValue(spec.kMax() == 0 ? "every k" : String.valueOf(spec.kMax()));
+            kMax.setValue(spec.kMax() == 0 ? EVERY_K : String.valueOf(spec.kMax()));
             bins.getValueFactory().setValue(spec.bins());
-            level.getSelectionModel().select(Math.min(spec.level(), LEVELS.size() - 1));
+            level.getSelectionModel().select(Math.min(spec.level(), level.getItems().size() - 1));
             weighted.setSelected(spec.weighted());
             budgetAxis.getSelectionModel().select(spec.budgetAxis() == ChartSpec.BudgetAxis.TOKENS ? 1 : 0);
             problem.setText(spec.problem() == null ? "" : spec.problem());
@@ -363,28 +308,35 @@ public final class ChartsView {
             height.setText(String.format(Locale.ROOT, "%.2f", style.heightCm()));
             font.getValueFactory().setValue(style.fontPt());
             serif.setSelected(style.serif());
-            visible(scalingOnly, SCALING.contains(spec.kind()));
-            visible(binnedOnly, BINNED.contains(spec.kind()));
-            visible(levelledOnly, LEVELLED.contains(spec.kind()));
-            visible(votesOnly, spec.kind() == ChartKind.VOTES);
-            visible(budgetOnly, spec.kind() == ChartKind.BUDGET);
+            ChartKind kind = spec.kind();
+            visible(curvesOption, kind.uses(ChartOption.CURVES));
+            visible(kMaxOption, kind.uses(ChartOption.K_MAX));
+            visible(budgetAxisOption, kind.uses(ChartOption.BUDGET_AXIS));
+            visible(problemOption, kind.uses(ChartOption.PROBLEM));
+            visible(weighted, kind.uses(ChartOption.WEIGHTED));
+            visible(binsOption, kind.uses(ChartOption.BINS));
+            visible(levelOption, kind.uses(ChartOption.LEVEL));
             runs.refresh();
         } finally {
             updating = false;
         }
     }
 
-    private static void visible(List<Node> nodes, boolean shown) {
-        nodes.forEach(node -> {
-            node.setVisible(shown);
-            node.setManaged(shown);
-        });
+    private static void visible(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
     }
 
     private int dpiValue() {
         return dpi.getValue() == null ? 300 : dpi.getValue();
     }
 
+    @FXML
+    private void exportAll() {
+        dialogs.folderToExportInto(window()).ifPresent(folder -> viewModel.exportAll(folder, dpiValue(), announce));
+    }
+
+    @FXML
     private void exportChart() {
         ChartSpec spec = viewModel.specProperty().get();
         dialogs.figureToWrite(window(), spec.kind().id() + ".pdf").ifPresent(file ->

@@ -220,15 +220,18 @@ public final class ChartsViewModel {
         busy.set(true);
         status.set("Drawing " + current.kind().title() + "…");
         long started = System.nanoTime();
-        drawing = tasks.submit("Chart: " + current.kind().title(), context -> from.charts().draw(current, context),
-                data -> {
+        // Drawn and rendered in the background: the FX thread only puts the finished chart on screen.
+        drawing = tasks.submit("Chart: " + current.kind().title(), context -> {
+                    PlotData data = from.charts().draw(current, context);
+                    return new Drawn(data, ChartRenderer.render(data, current.style(),
+                            Math.max(SCREEN_FONT, current.style().fontPt() * 1.4), true));
+                }, drawn -> {
                     if (draw != draws) {
                         return;
                     }
                     busy.set(false);
-                    chart.set(ChartRenderer.render(data, current.style(),
-                            Math.max(SCREEN_FONT, current.style().fontPt() * 1.4), true));
-                    status.set(describe(data, (System.nanoTime() - started) / 1e9));
+                    chart.set(drawn.chart());
+                    status.set(describe(drawn.data(), (System.nanoTime() - started) / 1e9));
                 }, error -> {
                     if (draw != draws) {
                         return;
@@ -237,6 +240,9 @@ public final class ChartsViewModel {
                     chart.set(null);
                     status.set("Cannot draw this chart: " + error.getMessage());
                 });
+    }
+
+    private record Drawn(PlotData data, RenderedChart chart) {
     }
 
     private static String describe(PlotData data, double seconds) {

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the final answer in a trace's answer part (DESIGN.md §5): the last {@code \boxed{}} or
+ * Finds the final answer in a trace's answer part (docs/methods.md, "Answers" and "Trace structure"): the last {@code \boxed{}} or
  * {@code \fbox{}} with its braces matched, else the text after {@code Final Answer:}, else after
  * {@code The answer is}, else after {@code Answer:}, else a lone multiple-choice letter, else the whole
  * answer part when it is answer-like: one line of at most three words (a bare {@code 303}, {@code x = 4}),

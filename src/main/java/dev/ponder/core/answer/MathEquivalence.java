@@ -3,7 +3,7 @@ package dev.ponder.core.answer;
 import java.util.Optional;
 
 /**
- * When two math answers are the same answer (DESIGN.md §5): equal under the MATH benchmark's normalisation
+ * When two math answers are the same answer (docs/methods.md, "Answers" and "Trace structure"): equal under the MATH benchmark's normalisation
  * ({@link HendrycksMath#isEquiv}), or the same number in any plain numeric spelling ({@link NumericAnswer}) or
  * simple square-root form ({@link SurdAnswer}).
  * {@link #key} gives equivalent answers one voting key.

@@ -20,7 +20,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Writes a run in Ponder's own format ({@code ponder-jsonl}, documented in the README) so that importing the
+ * Writes a run in Ponder's own format ({@code ponder-jsonl}, documented in docs/formats.md) so that importing the
  * file gives the same rows: the run with its origin, its problems, samples with steps and segments and the
  * links between rounds, tree nodes, and the per-problem reference values of the run's own tool. Streams in
  * one pass over the run; written to a temporary file and moved into place, so a failed export leaves nothing.

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Turns what a file says about a sample into a stored sample (DESIGN.md §3, data flow "enrich"): the
+ * Turns what a file says about a sample into a stored sample (docs/architecture.md, "Layers and data flow"): the
  * thinking span and whether it was cut off, the answer part and the extracted answer with its voting key,
  * the verdict, token counts and PRM steps. What the file states wins over what Ponder works out: its own
  * extraction, its correctness labels, its token counts.

@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * Ponder's own run format: JSON Lines, a header line then one line per problem, sample or tree node.
- * The README documents it field by field. Lines of the wrong shape are skipped with a reason; a missing
+ * docs/formats.md documents it field by field. Lines of the wrong shape are skipped with a reason; a missing
  * or unsupported header stops the import.
  */
 public final class PonderJsonlReader implements RunReader {

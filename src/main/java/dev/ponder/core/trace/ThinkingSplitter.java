@@ -5,7 +5,7 @@ import dev.ponder.core.model.ThinkingSpan;
 import java.util.List;
 
 /**
- * Finds the thinking in a trace written inline (DESIGN.md §5): {@code <think>…</think>} with or without
+ * Finds the thinking in a trace written inline (docs/methods.md, "Answers" and "Trace structure"): {@code <think>…</think>} with or without
  * the opening tag, s1's {@code <|im_start|>think}/{@code <|im_start|>answer}, Sky-T1's
  * {@code <|begin_of_thought|>}/{@code <|end_of_thought|>}. Thinking that opened and never closed
  * means the trace was cut off.
