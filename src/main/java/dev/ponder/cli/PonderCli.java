@@ -1,7 +1,7 @@
 package dev.ponder.cli;
 
 import dev.ponder.core.PonderVersion;
-import dev.ponder.core.ingest.ImportException;
+import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
 import dev.ponder.core.replay.ReplayException;

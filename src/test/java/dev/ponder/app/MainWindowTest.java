@@ -2,7 +2,7 @@ package dev.ponder.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.settings.SettingsStore;

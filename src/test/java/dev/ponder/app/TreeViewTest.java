@@ -3,7 +3,7 @@ package dev.ponder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.tree.TreeCanvas;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.settings.PonderHome;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ponder.app.samples.SamplesViewModel.SampleItem;
 import dev.ponder.app.samples.VoteRow;
 import dev.ponder.core.analysis.ProblemRow;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.settings.PonderHome;

@@ -8,7 +8,7 @@ import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.replay.ReplayViewModel;
 import dev.ponder.core.analysis.ProblemRow;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.service.WorkspaceServices;

@@ -1,6 +1,6 @@
 package dev.ponder.core.bench;
 
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.store.Workspace;

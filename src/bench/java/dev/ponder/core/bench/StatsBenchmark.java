@@ -6,7 +6,7 @@ import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.store.Workspace;

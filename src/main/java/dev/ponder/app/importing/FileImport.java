@@ -1,6 +1,6 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 

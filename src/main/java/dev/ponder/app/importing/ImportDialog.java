@@ -2,8 +2,8 @@ package dev.ponder.app.importing;
 
 import dev.ponder.app.common.Fxml;
 import dev.ponder.app.common.RunAttributeForm;
-import dev.ponder.core.ingest.FieldMapping;
-import dev.ponder.core.ingest.PlannedFile;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.ponder.app.importing;
 
 import dev.ponder.core.service.Choices;
-import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.PlannedFile;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
 import java.util.ArrayList;
 import java.util.EnumMap;

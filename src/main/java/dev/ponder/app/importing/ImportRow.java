@@ -1,8 +1,8 @@
 package dev.ponder.app.importing;
 
 import dev.ponder.core.service.Choices;
-import dev.ponder.core.ingest.FieldMapping;
-import dev.ponder.core.ingest.PlannedFile;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
 import java.util.Map;
 import java.util.stream.Collectors;

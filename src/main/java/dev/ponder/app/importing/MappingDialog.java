@@ -2,9 +2,9 @@ package dev.ponder.app.importing;
 
 import dev.ponder.core.service.FieldMappings;
 import dev.ponder.app.common.Fxml;
-import dev.ponder.core.ingest.FieldMapping;
-import dev.ponder.core.ingest.FieldMapping.Field;
-import dev.ponder.core.ingest.FieldMapping.Layout;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.FieldMapping.Field;
+import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
 import dev.ponder.core.ingest.MappingPreview;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.ponder.app.shell;
 import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.settings.PonderHome;

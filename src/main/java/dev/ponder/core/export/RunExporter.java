@@ -1,7 +1,7 @@
 package dev.ponder.core.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ponder.core.ingest.PonderJsonlReader;
+import dev.ponder.core.ingest.read.PonderJsonlReader;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;

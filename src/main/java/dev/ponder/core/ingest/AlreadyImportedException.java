@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.ImportException;
+
 import dev.ponder.core.model.Run;
 import java.util.List;
 

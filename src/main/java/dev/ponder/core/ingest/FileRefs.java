@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.RecordException;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

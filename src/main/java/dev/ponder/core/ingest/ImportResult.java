@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.SkippedRecord;
+
 import java.time.Duration;
 import java.util.List;
 

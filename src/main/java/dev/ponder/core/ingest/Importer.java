@@ -1,5 +1,13 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.read.RunReader;
+import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.ingest.plan.ImportOptions;
+
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;

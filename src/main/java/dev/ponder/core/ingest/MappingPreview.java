@@ -1,5 +1,18 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.read.RunReader;
+import dev.ponder.core.ingest.read.GenericReader;
+import dev.ponder.core.ingest.read.ParquetReader;
+
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Graders;
 import dev.ponder.core.model.Problem;

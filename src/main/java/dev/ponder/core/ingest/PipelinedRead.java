@@ -1,5 +1,13 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.read.RunReader;
+
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.task.TaskCancelledException;
 import java.io.IOException;

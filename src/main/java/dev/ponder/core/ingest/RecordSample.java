@@ -1,5 +1,14 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.json.JsonRecords;
+import dev.ponder.core.ingest.read.ParquetReader;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.plan.ImportOptions;
+
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;

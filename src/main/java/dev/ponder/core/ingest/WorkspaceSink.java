@@ -1,5 +1,14 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.plan.ImportOptions;
+
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSource;

@@ -3,7 +3,7 @@ package dev.ponder.core.replay;
 import dev.ponder.core.task.LiveText;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.ingest.AlreadyImportedException;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.Problem;

@@ -2,9 +2,9 @@ package dev.ponder.core.service;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
-import dev.ponder.core.ingest.GenericReader;
-import dev.ponder.core.ingest.RunFormats;
-import dev.ponder.core.ingest.RunReader;
+import dev.ponder.core.ingest.read.GenericReader;
+import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.ingest.read.RunReader;
 import dev.ponder.core.tokens.TokenCounters;
 import java.util.List;
 import java.util.Optional;

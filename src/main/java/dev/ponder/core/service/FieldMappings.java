@@ -1,10 +1,10 @@
 package dev.ponder.core.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ponder.core.ingest.FieldMapping;
-import dev.ponder.core.ingest.FieldPaths;
-import dev.ponder.core.ingest.FileHead;
-import dev.ponder.core.ingest.MappingGuess;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.FieldPaths;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.mapping.MappingGuess;
 import dev.ponder.core.ingest.MappingPreview;
 import dev.ponder.core.ingest.RecordSample;
 import java.io.IOException;

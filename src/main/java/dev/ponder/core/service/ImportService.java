@@ -1,14 +1,14 @@
 package dev.ponder.core.service;
 
-import dev.ponder.core.ingest.FileShape;
-import dev.ponder.core.ingest.ImportOptions;
-import dev.ponder.core.ingest.ImportPlanner;
+import dev.ponder.core.ingest.plan.FileShape;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportPlanner;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
-import dev.ponder.core.ingest.PlannedFile;
-import dev.ponder.core.ingest.RunFormats;
+import dev.ponder.core.ingest.plan.PlannedFile;
+import dev.ponder.core.ingest.read.RunFormats;
 import dev.ponder.core.ingest.SampleRuns;
-import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;

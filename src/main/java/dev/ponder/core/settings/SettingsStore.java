@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.replay.ModelConnection;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package dev.ponder.core.settings;
 
 import dev.ponder.core.chart.ChartSpec;
-import dev.ponder.core.ingest.FileShape;
-import dev.ponder.core.ingest.SavedMapping;
+import dev.ponder.core.ingest.plan.FileShape;
+import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.ArrayList;

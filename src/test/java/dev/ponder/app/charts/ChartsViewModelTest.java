@@ -9,7 +9,7 @@ import dev.ponder.app.workbench.WorkbenchViewModel;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.PlotData;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;

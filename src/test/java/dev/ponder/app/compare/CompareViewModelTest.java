@@ -6,7 +6,7 @@ import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.WorkspaceSession;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.SampleRef;
 import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.task.DirectTaskRunner;

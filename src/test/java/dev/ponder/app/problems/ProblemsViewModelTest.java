@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemFilter;
 import dev.ponder.core.analysis.ProblemRow;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;

@@ -7,7 +7,7 @@ import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemRow;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.model.Sample;

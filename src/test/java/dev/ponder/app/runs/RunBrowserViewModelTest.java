@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.answer.Grading;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;

@@ -1,6 +1,6 @@
 package dev.ponder.core.chart;
 
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.ingest.AlreadyImportedException;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.Problem;

@@ -1,5 +1,10 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.ingest.record.ImportException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

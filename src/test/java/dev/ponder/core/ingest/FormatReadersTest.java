@@ -1,5 +1,10 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.read.RunFormats;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

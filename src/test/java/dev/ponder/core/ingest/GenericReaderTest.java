@@ -1,10 +1,19 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.plan.FileShape;
+import dev.ponder.core.ingest.mapping.SavedMapping;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ponder.core.ingest.FieldMapping.Field;
-import dev.ponder.core.ingest.FieldMapping.Layout;
+import dev.ponder.core.ingest.mapping.FieldMapping.Field;
+import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.TreeNode;

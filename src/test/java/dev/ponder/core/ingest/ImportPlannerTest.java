@@ -1,5 +1,13 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.plan.PlannedFile;
+import dev.ponder.core.ingest.plan.ImportPlanner;
+import dev.ponder.core.ingest.mapping.SavedMapping;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.read.RunFormats;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.task.TaskContext;

@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.plan.ImportOptions;
+
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;

@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.json.Json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

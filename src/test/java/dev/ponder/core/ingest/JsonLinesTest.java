@@ -1,5 +1,8 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.json.JsonLines;
+import dev.ponder.core.ingest.record.RecordException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,17 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.mapping.MappingGuess;
+import dev.ponder.core.ingest.mapping.FieldPaths;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.record.FileHead;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ponder.core.ingest.FieldMapping.Field;
-import dev.ponder.core.ingest.FieldMapping.Layout;
+import dev.ponder.core.ingest.mapping.FieldMapping.Field;
+import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

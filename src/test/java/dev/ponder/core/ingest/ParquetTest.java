@@ -1,10 +1,19 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportPlanner;
+import dev.ponder.core.ingest.plan.FileShape;
+import dev.ponder.core.ingest.mapping.MappingGuess;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.read.RunFormats;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ponder.core.ingest.FieldMapping.Field;
-import dev.ponder.core.ingest.FieldMapping.Layout;
+import dev.ponder.core.ingest.mapping.FieldMapping.Field;
+import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.store.Workspace;
 import java.nio.file.Files;

@@ -1,5 +1,14 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.read.RunReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

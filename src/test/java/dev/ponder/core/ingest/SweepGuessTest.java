@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.ingest.plan.SweepGuess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.RunAttribute;

@@ -1,7 +1,7 @@
 package dev.ponder.core.replay;
 
 import dev.ponder.core.answer.Graders;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.Problem;

@@ -2,7 +2,7 @@ package dev.ponder.core.replay;
 
 import dev.ponder.core.task.LiveText;
 import dev.ponder.core.answer.Graders;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.export.ChartFiles;
-import dev.ponder.core.ingest.FieldMapping;
-import dev.ponder.core.ingest.JsonPath;
-import dev.ponder.core.ingest.ImportOptions;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.task.TaskContext;

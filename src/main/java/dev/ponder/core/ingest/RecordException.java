@@ -1,8 +1,0 @@
-package dev.ponder.core.ingest;
-
-/** One record has the wrong shape; readers catch it and skip the record with this message as the reason. */
-public final class RecordException extends RuntimeException {
-    public RecordException(String message) {
-        super(message);
-    }
-}

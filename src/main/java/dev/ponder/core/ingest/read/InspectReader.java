@@ -1,0 +1,331 @@
+package dev.ponder.core.ingest.read;
+
+import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.json.JsonFields;
+import dev.ponder.core.ingest.json.JsonHead;
+import dev.ponder.core.ingest.json.JsonLists;
+import dev.ponder.core.ingest.json.JsonRecords;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.model.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Inspect AI evaluation logs: the {@code .eval} ZIP ({@code header.json} or {@code _journal/start.json}, then
+ * {@code samples/<id>_epoch_<n>.json}) and the older single {@code .json}. Each epoch of a sample is one
+ * Ponder sample. Reasoning is a {@code {"type": "reasoning"}} content block or, in older logs, the
+ * message's {@code reasoning} field; {@code attachment://} references are resolved from the sample's
+ * attachments. The first scorer's value is the verdict ({@code C} correct, {@code I} incorrect, or a
+ * number 0/1) and its {@code answer} the extracted answer.
+ */
+public final class InspectReader implements RunReader {
+    public static final String FORMAT = "inspect";
+    private static final Pattern ATTACHMENT = Pattern.compile("attachment://([0-9a-f]+)");
+    private static final Pattern SAMPLE_ENTRY = Pattern.compile("samples/(.+)_epoch_(\\d+)\\.json");
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public String description() {
+        return "Inspect AI log (.eval ZIP or .json)";
+    }
+
+    @Override
+    public boolean recognises(FileHead head) {
+        if (isZip(head.bytes())) {
+            String names = new String(head.bytes(), StandardCharsets.ISO_8859_1);
+            return names.contains("_journal/start.json") || names.contains("header.json") || names.contains("samples/");
+        }
+        JsonHead json = JsonHead.of(head);
+        return json.has("eval") && json.hasAny("version", "samples", "status");
+    }
+
+    @Override
+    public void read(InputStream in, ReadContext context, SampleSink sink) throws IOException {
+        if (isZip(in.readNBytes(ZIP_MAGIC.length))) {
+            readZip(context, sink);
+        } else {
+            readJson(context, sink);
+        }
+    }
+
+    private static boolean isZip(byte[] bytes) {
+        return bytes.length >= ZIP_MAGIC.length && bytes[0] == ZIP_MAGIC[0] && bytes[1] == ZIP_MAGIC[1]
+                && bytes[2] == ZIP_MAGIC[2] && bytes[3] == ZIP_MAGIC[3];
+    }
+
+    private void readZip(ReadContext context, SampleSink sink) throws IOException {
+        String fileName = context.fileName();
+        ZipFile zip;
+        try {
+            zip = new ZipFile(context.file().toFile());
+        } catch (ZipException e) {
+            throw new ImportException(fileName, null, "not a readable ZIP archive: " + e.getMessage(), e);
+        }
+        try (zip) {
+            List<ZipEntry> samples = new ArrayList<>();
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String name = entry.getName();
+                if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {
+                    throw new ImportException(fileName, "entry \"" + name + "\"",
+                            "the entry's path leads outside the archive; the file is refused as unsafe");
+                }
+                if (SAMPLE_ENTRY.matcher(name).matches()) {
+                    samples.add(entry);
+                }
+            }
+            ZipEntry header = zip.getEntry("header.json");
+            if (header == null) {
+                header = zip.getEntry("_journal/start.json");
+            }
+            if (header == null) {
+                throw new ImportException(fileName, null, "the ZIP is not an Inspect log: it has neither header.json "
+                        + "nor _journal/start.json");
+            }
+            JsonNode eval = parse(zip, header, fileName).path("eval");
+            sink.run(header(eval));
+            samples.sort(Comparator.comparing(ZipEntry::getName, new NaturalOrder()));
+            for (ZipEntry entry : samples) {
+                String location = "entry \"" + entry.getName() + "\"";
+                JsonNode sample;
+                try {
+                    sample = parse(zip, entry, fileName);
+                } catch (ImportException e) {
+                    sink.skipped(location, e.getMessage());
+                    continue;
+                }
+                deliver(sample, eval, location, context, sink);
+            }
+        }
+    }
+
+    private void readJson(ReadContext context, SampleSink sink) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(context.file());
+             JsonParser parser = Json.FACTORY.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ImportException(context.fileName(), JsonRecords.location(parser), "expected an Inspect log object");
+            }
+            JsonNode eval = null;
+            int index = 0;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("eval")) {
+                    eval = parser.readValueAsTree();
+                    sink.run(header(eval));
+                } else if (field.equals("samples") && value == JsonToken.START_ARRAY) {
+                    if (eval == null) {
+                        throw new ImportException(context.fileName(), JsonRecords.location(parser),
+                                "the samples come before the log's 'eval' section");
+                    }
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        String location = "sample " + (++index) + " (" + JsonRecords.location(parser) + ")";
+                        deliver(parser.readValueAsTree(), eval, location, context, sink);
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (eval == null) {
+                throw new ImportException(context.fileName(), null, "the log has no 'eval' section");
+            }
+        }
+    }
+
+    private static JsonNode parse(ZipFile zip, ZipEntry entry, String fileName) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return Json.MAPPER.readTree(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ImportException(fileName, "entry \"" + entry.getName() + "\"", "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static RunHeader header(JsonNode eval) {
+        Map<String, String> params = new HashMap<>();
+        for (String field : List.of("task", "task_id", "run_id", "eval_id", "created")) {
+            if (eval.hasNonNull(field)) {
+                params.put("inspect_" + field, eval.get(field).asText());
+            }
+        }
+        eval.path("model_generate_config").fields().forEachRemaining(setting -> {
+            if (setting.getValue().isValueNode() && !setting.getValue().isNull()) {
+                params.put(setting.getKey(), setting.getValue().asText());
+            }
+        });
+        if (eval.path("config").hasNonNull("epochs")) {
+            params.put("epochs", eval.path("config").get("epochs").asText());
+        }
+        return new RunHeader(JsonFields.text(eval, "task"), JsonFields.text(eval, "model"), null, params, null, null);
+    }
+
+    private static void deliver(JsonNode sample, JsonNode eval, String location, ReadContext context, SampleSink sink) {
+        try {
+            sample(sample, eval, context, sink);
+        } catch (RecordException | IllegalArgumentException e) {
+            sink.skipped(location, e.getMessage());
+        }
+    }
+
+    private static void sample(JsonNode sample, JsonNode eval, ReadContext context, SampleSink sink) {
+        JsonNode attachments = sample.path("attachments");
+        String question = resolve(inputText(sample.get("input")), attachments);
+        String gold = sample.get("target") != null && sample.get("target").isArray()
+                ? JsonLists.texts(sample.get("target")).stream().findFirst().orElse(null)
+                : JsonFields.text(sample, "target");
+        gold = gold == null ? null : gold.strip();
+        String key = ProblemKeys.of(question, JsonFields.text(eval, "task"), JsonFields.text(sample, "id"));
+        ObjectNode metadata = Json.MAPPER.createObjectNode();
+        metadata.put("inspect_id", sample.path("id").asText());
+        if (sample.get("metadata") != null && sample.get("metadata").isObject()) {
+            metadata.set("metadata", sample.get("metadata"));
+        }
+        sink.problem(new Problem(0, key, JsonFields.text(eval, "task"), question, gold, metadata.toString()));
+
+        JsonNode output = sample.path("output");
+        JsonNode message = output.path("choices").path(0).path("message");
+        StringBuilder text = new StringBuilder();
+        StringBuilder reasoning = new StringBuilder();
+        JsonNode content = message.get("content");
+        if (content != null && content.isArray()) {
+            for (JsonNode block : content) {
+                String type = block.path("type").asText();
+                if (type.equals("reasoning")) {
+                    String thought = block.path("redacted").asBoolean(false) ? block.path("summary").asText("")
+                            : block.path("reasoning").asText("");
+                    reasoning.append(reasoning.length() > 0 ? "\n\n" : "").append(resolve(thought, attachments));
+                } else if (type.equals("text")) {
+                    text.append(resolve(block.path("text").asText(""), attachments));
+                }
+            }
+        } else if (content != null && content.isTextual()) {
+            text.append(resolve(content.textValue(), attachments));
+        }
+        if (reasoning.length() == 0 && message.hasNonNull("reasoning")) {
+            reasoning.append(resolve(message.get("reasoning").asText(), attachments));
+        }
+        JsonNode usage = output.path("usage");
+        JsonNode score = firstScore(sample.path("scores"));
+        int epoch = sample.path("epoch").asInt(1);
+        SampleDraft draft = SampleDraft.of(key, text.toString()).index(Math.max(0, epoch - 1))
+                .reasoning(reasoning.length() == 0 ? null : reasoning.toString())
+                .finishReason(JsonFields.text(output, "stop_reason"))
+                .totalTokens(JsonFields.integer(usage, "output_tokens"))
+                .thinkingTokens(JsonFields.integer(usage, "reasoning_tokens"));
+        if (score != null) {
+            draft.correct(verdict(score.get("value"))).answer(JsonFields.text(score, "answer"));
+        }
+        sink.sample(context.enricher().enrich(draft, gold));
+    }
+
+    /** The first scorer's score, as Inspect lists them. */
+    private static JsonNode firstScore(JsonNode scores) {
+        var fields = scores.fields();
+        return fields.hasNext() ? fields.next().getValue() : null;
+    }
+
+    /** Inspect's score values: {@code C}/{@code I} (correct/incorrect), numbers, booleans; partial is no verdict. */
+    private static Boolean verdict(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return switch (value.textValue()) {
+                case "C" -> Boolean.TRUE;
+                case "I", "N" -> Boolean.FALSE;
+                default -> null;
+            };
+        }
+        return JsonLists.verdict(value);
+    }
+
+    private static String inputText(JsonNode input) {
+        if (input == null || input.isNull()) {
+            return null;
+        }
+        if (input.isTextual()) {
+            return input.textValue();
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode message : input) {
+            if (message.path("role").asText().equals("user")) {
+                JsonNode content = message.get("content");
+                if (content != null && content.isTextual()) {
+                    text.append(text.length() > 0 ? "\n\n" : "").append(content.textValue());
+                } else if (content != null && content.isArray()) {
+                    for (JsonNode block : content) {
+                        if (block.path("type").asText().equals("text")) {
+                            text.append(text.length() > 0 ? "\n\n" : "").append(block.path("text").asText());
+                        }
+                    }
+                }
+            }
+        }
+        return text.length() == 0 ? null : text.toString();
+    }
+
+    /** Replaces {@code attachment://<hash>} references with the attachment's text. */
+    static String resolve(String text, JsonNode attachments) {
+        if (text == null || !text.contains("attachment://")) {
+            return text;
+        }
+        Matcher matcher = ATTACHMENT.matcher(text);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            JsonNode attachment = attachments.get(matcher.group(1));
+            String replacement = attachment != null && attachment.isTextual() ? attachment.textValue() : matcher.group();
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    /** Orders {@code samples/2_epoch_1.json} before {@code samples/10_epoch_1.json}. */
+    private static final class NaturalOrder implements Comparator<String> {
+        private static final Pattern PARTS = Pattern.compile("(\\d+)|(\\D+)");
+
+        @Override
+        public int compare(String a, String b) {
+            Matcher left = PARTS.matcher(a);
+            Matcher right = PARTS.matcher(b);
+            while (left.find() && right.find()) {
+                int order;
+                if (left.group(1) != null && right.group(1) != null) {
+                    order = new java.math.BigInteger(left.group(1)).compareTo(new java.math.BigInteger(right.group(1)));
+                } else {
+                    order = left.group().compareTo(right.group());
+                }
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return a.compareTo(b);
+        }
+    }
+}
