@@ -9,8 +9,7 @@ import dev.ponder.core.store.Workspace;
  * and the command line never loads a toolkit.
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] arguments) {
         String[] args = java.util.Arrays.stream(arguments).map(Main::fromUri).toArray(String[]::new);
@@ -32,8 +31,9 @@ public final class Main {
         if (PonderCli.commandLine().getSubcommands().containsKey(args[0]) || args[0].startsWith("-")) {
             return false;
         }
-        return java.util.Arrays.stream(args).allMatch(arg -> arg.endsWith(Workspace.FILE_EXTENSION)
-                || java.nio.file.Files.exists(java.nio.file.Path.of(arg)));
+        return java.util.Arrays.stream(args)
+                .allMatch(arg -> arg.endsWith(Workspace.FILE_EXTENSION)
+                        || java.nio.file.Files.exists(java.nio.file.Path.of(arg)));
     }
 
     /** A file manager may hand over {@code file:///home/me/study.ponder} rather than a path. */

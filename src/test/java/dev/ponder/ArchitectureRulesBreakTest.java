@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * the test sources, which ArchitectureTest leaves out) and names what broke it.
  */
 class ArchitectureRulesBreakTest {
-    private static final JavaClasses BROKEN = new ClassFileImporter().importPackages("dev.ponder.app.archfixture",
-            "dev.ponder.core.store", "dev.ponder.core.analysis");
+    private static final JavaClasses BROKEN = new ClassFileImporter()
+            .importPackages("dev.ponder.app.archfixture", "dev.ponder.core.store", "dev.ponder.core.analysis");
 
     @Test
     void aScreenThatReadsTheWorkspaceItselfBreaksTheDoorRule() {
@@ -33,14 +33,16 @@ class ArchitectureRulesBreakTest {
     void sqlOutsideTheStoreBreaksTheSqlRule() {
         EvaluationResult result = ArchitectureTest.onlyTheStoreSpeaksSql.evaluate(BROKEN);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().getDetails()).anyMatch(line -> line.contains("java.sql.Connection")
-                && line.contains("ScreenThatOpensTheStore"));
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("java.sql.Connection") && line.contains("ScreenThatOpensTheStore"));
     }
 
     @Test
     void twoPackagesThatNeedEachOtherBreakTheCycleRule() {
         EvaluationResult result = ArchitectureTest.noPackageCycles.evaluate(BROKEN);
         assertThat(result.hasViolation()).isTrue();
-        assertThat(result.getFailureReport().toString()).contains("Cycle detected").contains("archfixture.a");
+        assertThat(result.getFailureReport().toString())
+                .contains("Cycle detected")
+                .contains("archfixture.a");
     }
 }

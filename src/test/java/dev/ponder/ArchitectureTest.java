@@ -21,60 +21,94 @@ public class ArchitectureTest {
         @Override
         public boolean test(JavaClass type) {
             JavaClass outer = type.getEnclosingClass().orElse(type);
-            return type.isRecord() || type.isEnum() || type.isAssignableTo(Throwable.class)
+            return type.isRecord()
+                    || type.isEnum()
+                    || type.isAssignableTo(Throwable.class)
                     || (type != outer && (outer.isRecord() || outer.isEnum()));
         }
     };
 
     /** Classes that reach the workspace themselves, outside the services. */
-    static final DescribedPredicate<JavaClass> REACHES_THE_WORKSPACE = new DescribedPredicate<>(
-            "reach the workspace outside core/service") {
-        @Override
-        public boolean test(JavaClass type) {
-            return !type.getPackageName().startsWith("dev.ponder.core.service")
-                    && !type.getPackageName().startsWith("dev.ponder.core.store")
-                    && type.getDirectDependenciesFromSelf().stream()
-                    .anyMatch(dependency -> dependency.getTargetClass().isEquivalentTo(Workspace.class));
-        }
-    };
+    static final DescribedPredicate<JavaClass> REACHES_THE_WORKSPACE =
+            new DescribedPredicate<>("reach the workspace outside core/service") {
+                @Override
+                public boolean test(JavaClass type) {
+                    return !type.getPackageName().startsWith("dev.ponder.core.service")
+                            && !type.getPackageName().startsWith("dev.ponder.core.store")
+                            && type.getDirectDependenciesFromSelf().stream()
+                                    .anyMatch(dependency ->
+                                            dependency.getTargetClass().isEquivalentTo(Workspace.class));
+                }
+            };
 
     @ArchTest
-    static final ArchRule coreNeverUsesJavaFx = noClasses().that().resideInAPackage("dev.ponder.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.fxmisc..", "org.jfree.chart.fx..",
-                    "com.sun.javafx..", "com.sun.glass..", "com.sun.prism..")
+    static final ArchRule coreNeverUsesJavaFx = noClasses()
+            .that()
+            .resideInAPackage("dev.ponder.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "org.fxmisc..",
+                    "org.jfree.chart.fx..",
+                    "com.sun.javafx..",
+                    "com.sun.glass..",
+                    "com.sun.prism..")
             .because("core must run headless, from the command line and in tests without a toolkit");
 
     @ArchTest
-    static final ArchRule coreNeverCallsBackIntoTheAppOrTheCli = noClasses().that().resideInAPackage("dev.ponder.core..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.ponder.app..", "dev.ponder.cli..")
+    static final ArchRule coreNeverCallsBackIntoTheAppOrTheCli = noClasses()
+            .that()
+            .resideInAPackage("dev.ponder.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.ponder.app..", "dev.ponder.cli..")
             .because("data flows one way: file, core, view");
 
     @ArchTest
-    static final ArchRule theCliNeverLoadsTheToolkit = noClasses().that().resideInAPackage("dev.ponder.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.ponder.app..")
+    static final ArchRule theCliNeverLoadsTheToolkit = noClasses()
+            .that()
+            .resideInAPackage("dev.ponder.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "dev.ponder.app..")
             .because("commands run headless, with no display");
 
     @ArchTest
     static final ArchRule onlyTheTaskLayerHandsWorkToTheFxThread = noClasses()
-            .that().resideOutsideOfPackage("dev.ponder.app.task..")
-            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .that()
+            .resideOutsideOfPackage("dev.ponder.app.task..")
+            .should()
+            .callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
             .because("background work goes through the TaskRunner");
 
     @ArchTest
     static final ArchRule onlyTheStoreSpeaksSql = noClasses()
-            .that().resideOutsideOfPackage("dev.ponder.core.store..")
-            .and().haveNameNotMatching(".*\\.ParquetReader(\\$.*)?")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .that()
+            .resideOutsideOfPackage("dev.ponder.core.store..")
+            .and()
+            .haveNameNotMatching(".*\\.ParquetReader(\\$.*)?")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "org.sqlite..")
             .because("every query lives in a repository of core/store, so a schema change is one package's work "
                     + "(the Parquet reader speaks SQL to DuckDB, not to the workspace)");
 
     @ArchTest
     static final ArchRule theWindowAndTheCommandsUseTheServices = classes()
-            .that().resideInAnyPackage("dev.ponder.app..", "dev.ponder.cli..")
-            .should().onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackage("dev.ponder.core..")
-                    .or(JavaClass.Predicates.resideInAnyPackage("dev.ponder.core", "dev.ponder.core.service..",
-                            "dev.ponder.core.model..", "dev.ponder.core.task..", "dev.ponder.core.chart..",
-                            "dev.ponder.core.tree..", "dev.ponder.core.trace..", "dev.ponder.core.settings.."))
+            .that()
+            .resideInAnyPackage("dev.ponder.app..", "dev.ponder.cli..")
+            .should()
+            .onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackage("dev.ponder.core..")
+                    .or(JavaClass.Predicates.resideInAnyPackage(
+                            "dev.ponder.core",
+                            "dev.ponder.core.service..",
+                            "dev.ponder.core.model..",
+                            "dev.ponder.core.task..",
+                            "dev.ponder.core.chart..",
+                            "dev.ponder.core.tree..",
+                            "dev.ponder.core.trace..",
+                            "dev.ponder.core.settings.."))
                     .or(VALUES))
             .because("each use case lives once, in core/service; the screens and commands read input, call a service "
                     + "and show the result, with the values it hands over, the drawing types (chart, tree, trace) and "
@@ -82,11 +116,15 @@ public class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheServicesOpenTheDoor = noClasses()
-            .that().resideInAnyPackage("dev.ponder.app..", "dev.ponder.cli..")
-            .should().dependOnClassesThat(REACHES_THE_WORKSPACE)
+            .that()
+            .resideInAnyPackage("dev.ponder.app..", "dev.ponder.cli..")
+            .should()
+            .dependOnClassesThat(REACHES_THE_WORKSPACE)
             .because("the workspace has one door, core/service");
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("dev.ponder.(**)").should().beFreeOfCycles()
+    static final ArchRule noPackageCycles = slices().matching("dev.ponder.(**)")
+            .should()
+            .beFreeOfCycles()
             .because("a package that needs another should not be needed by it: each can be read on its own");
 }

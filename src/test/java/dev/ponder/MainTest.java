@@ -15,8 +15,9 @@ class MainTest {
     void opensTheWindowForNothingAWorkspaceOrFilesThatExist() throws Exception {
         Path run = Files.writeString(dir.resolve("run.jsonl"), "{}\n");
         assertThat(Main.opensWindow(new String[0])).isTrue();
-        assertThat(Main.opensWindow(new String[]{"study.ponder"})).isTrue();
-        assertThat(Main.opensWindow(new String[]{run.toString(), dir.toString()})).isTrue();
+        assertThat(Main.opensWindow(new String[] {"study.ponder"})).isTrue();
+        assertThat(Main.opensWindow(new String[] {run.toString(), dir.toString()}))
+                .isTrue();
     }
 
     @Test
@@ -29,8 +30,9 @@ class MainTest {
 
     @Test
     void runsACommandForAnythingElse() {
-        assertThat(Main.opensWindow(new String[]{"import", "run.jsonl"})).isFalse();
-        assertThat(Main.opensWindow(new String[]{"--help"})).isFalse();
-        assertThat(Main.opensWindow(new String[]{dir.resolve("missing.jsonl").toString()})).isFalse();
+        assertThat(Main.opensWindow(new String[] {"import", "run.jsonl"})).isFalse();
+        assertThat(Main.opensWindow(new String[] {"--help"})).isFalse();
+        assertThat(Main.opensWindow(new String[] {dir.resolve("missing.jsonl").toString()}))
+                .isFalse();
     }
 }

@@ -1,11 +1,11 @@
 package dev.ponder.cli;
 
 import dev.ponder.core.bench.BenchSize;
-import dev.ponder.core.bench.ImportBenchmark;
 import dev.ponder.core.bench.ChartBenchmark;
+import dev.ponder.core.bench.ImportBenchmark;
 import dev.ponder.core.bench.StatsBenchmark;
-import dev.ponder.core.bench.WorkbenchBenchmark;
 import dev.ponder.core.bench.SyntheticRuns;
+import dev.ponder.core.bench.WorkbenchBenchmark;
 import dev.ponder.core.settings.PonderHome;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,10 +24,19 @@ import picocli.CommandLine.Spec;
  * The benchmarks: synthetic runs at the standard sizes, and measurements on them. Not in the shipped jar; run with
  * {@code mvn -q -Pbench test -Dbench="SUBCOMMAND ..."} (docs/benchmarks.md).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on synthetic runs.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Import.class, BenchCommand.Stats.class,
-                BenchCommand.Workbench.class, BenchCommand.Charts.class, BenchCommand.Trees.class,
-                BenchCommand.Streaming.class})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks on synthetic runs.",
+        subcommands = {
+            BenchCommand.Generate.class,
+            BenchCommand.Import.class,
+            BenchCommand.Stats.class,
+            BenchCommand.Workbench.class,
+            BenchCommand.Charts.class,
+            BenchCommand.Trees.class,
+            BenchCommand.Streaming.class
+        })
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -47,10 +56,16 @@ public final class BenchCommand implements Runnable {
 
     /** {@code --size} and {@code --dir} of the benchmarks that time work on the workspace {@code bench stats} keeps. */
     static final class BenchRun {
-        @Option(names = "--size", defaultValue = "many", description = "large, many or small (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--size",
+                defaultValue = "many",
+                description = "large, many or small (default: ${DEFAULT-VALUE}).")
         private String size;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
         private Path dir;
 
         BenchSize size() {
@@ -67,16 +82,28 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write deterministic synthetic runs: large (~1 GB, 500 x 64) or many (1,000,000 short samples).")
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write deterministic synthetic runs: large (~1 GB, 500 x 64) or many (1,000,000 short samples).")
     static final class Generate implements Callable<Integer> {
-        @Option(names = "--size", defaultValue = "large", description = "large, many or small (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--size",
+                defaultValue = "large",
+                description = "large, many or small (default: ${DEFAULT-VALUE}).")
         private String size;
 
-        @Option(names = "--format", defaultValue = "lm-eval", description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--format",
+                defaultValue = "lm-eval",
+                description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
         private String format;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Folder to write into (default: $PONDER_HOME/bench).")
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Folder to write into (default: $PONDER_HOME/bench).")
         private Path out;
 
         @Option(names = "--seed", defaultValue = "20260101", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -89,28 +116,47 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws IOException {
             BenchSize benchSize = size(size);
             long started = System.nanoTime();
-            Path file = new SyntheticRuns(benchSize, seed).write(format(format), out != null ? out : defaultDirectory());
+            Path file =
+                    new SyntheticRuns(benchSize, seed).write(format(format), out != null ? out : defaultDirectory());
             PrintWriter printer = spec.commandLine().getOut();
-            printer.printf(Locale.ROOT, "Wrote %s: %,d problems x %d samples, %.1f MB in %.1f s%n", file.toAbsolutePath(),
-                    benchSize.problems(), benchSize.samplesPerProblem(), Files.size(file) / 1e6,
+            printer.printf(
+                    Locale.ROOT,
+                    "Wrote %s: %,d problems x %d samples, %.1f MB in %.1f s%n",
+                    file.toAbsolutePath(),
+                    benchSize.problems(),
+                    benchSize.samplesPerProblem(),
+                    Files.size(file) / 1e6,
                     (System.nanoTime() - started) / 1e9);
             printer.flush();
             return 0;
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import the standard synthetic runs into a fresh workspace and print MB/s, samples/s and the "
-                    + "peak heap. Run it as: java -Xmx512m -jar target/ponder.jar bench import"})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Import the standard synthetic runs into a fresh workspace and print MB/s, samples/s and the "
+                        + "peak heap. Run it as: java -Xmx512m -jar target/ponder.jar bench import"
+            })
     static final class Import implements Callable<Integer> {
-        @Option(names = "--size", split = ",", defaultValue = "large,many",
+        @Option(
+                names = "--size",
+                split = ",",
+                defaultValue = "large,many",
                 description = "Sizes to measure (default: ${DEFAULT-VALUE}).")
         private List<String> sizes;
 
-        @Option(names = "--format", defaultValue = "lm-eval", description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--format",
+                defaultValue = "lm-eval",
+                description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
         private String format;
 
-        @Option(names = "--dir", paramLabel = "DIR", description = "Where inputs are generated and kept (default: $PONDER_HOME/bench).")
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description = "Where inputs are generated and kept (default: $PONDER_HOME/bench).")
         private Path dir;
 
         @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -124,38 +170,69 @@ public final class BenchCommand implements Runnable {
             PrintWriter printer = spec.commandLine().getOut();
             var results = JsonOutput.object().putArray("imports");
             if (!json) {
-                printer.printf("%-6s %-11s %9s %10s %8s %8s %12s %10s %9s %11s%n", "SIZE", "FORMAT", "MB", "SAMPLES",
-                        "SECONDS", "MB/S", "SAMPLES/S", "PEAK HEAP", "MAX HEAP", "CHECKPOINT");
+                printer.printf(
+                        "%-6s %-11s %9s %10s %8s %8s %12s %10s %9s %11s%n",
+                        "SIZE",
+                        "FORMAT",
+                        "MB",
+                        "SAMPLES",
+                        "SECONDS",
+                        "MB/S",
+                        "SAMPLES/S",
+                        "PEAK HEAP",
+                        "MAX HEAP",
+                        "CHECKPOINT");
             }
             for (String name : sizes) {
-                ImportBenchmark.Measurement m = ImportBenchmark.run(size(name), format(format),
-                        dir != null ? dir : defaultDirectory());
+                ImportBenchmark.Measurement m =
+                        ImportBenchmark.run(size(name), format(format), dir != null ? dir : defaultDirectory());
                 if (json) {
-                    results.addObject().put("size", name).put("format", format).put("bytes", m.bytes())
-                            .put("samples", m.samples()).put("seconds", m.seconds()).put("checkpoint_seconds", m.checkpointSeconds())
+                    results.addObject()
+                            .put("size", name)
+                            .put("format", format)
+                            .put("bytes", m.bytes())
+                            .put("samples", m.samples())
+                            .put("seconds", m.seconds())
+                            .put("checkpoint_seconds", m.checkpointSeconds())
                             .put("mb_per_second", m.megabytesPerSecond())
-                            .put("samples_per_second", m.samplesPerSecond()).put("peak_heap_bytes", m.peakHeapBytes())
+                            .put("samples_per_second", m.samplesPerSecond())
+                            .put("peak_heap_bytes", m.peakHeapBytes())
                             .put("max_heap_bytes", m.maxHeapBytes());
                 } else {
-                    printer.printf(Locale.ROOT, "%-6s %-11s %9.1f %,10d %8.1f %8.1f %,12.0f %7d MB %6d MB %9.1f s%n", name,
-                            format, m.bytes() / 1e6, m.samples(), m.seconds(), m.megabytesPerSecond(), m.samplesPerSecond(),
-                            m.peakHeapBytes() >> 20, m.maxHeapBytes() >> 20, m.checkpointSeconds());
+                    printer.printf(
+                            Locale.ROOT,
+                            "%-6s %-11s %9.1f %,10d %8.1f %8.1f %,12.0f %7d MB %6d MB %9.1f s%n",
+                            name,
+                            format,
+                            m.bytes() / 1e6,
+                            m.samples(),
+                            m.seconds(),
+                            m.megabytesPerSecond(),
+                            m.samplesPerSecond(),
+                            m.peakHeapBytes() >> 20,
+                            m.maxHeapBytes() >> 20,
+                            m.checkpointSeconds());
                 }
                 printer.flush();
             }
             if (json) {
                 JsonOutput.print(printer, results);
             } else {
-                printer.println("SECONDS: reading the file to the commit that shows the run, full-text index included. "
-                        + "CHECKPOINT: the background copy of the write-ahead log into the workspace file that follows.");
+                printer.println(
+                        "SECONDS: reading the file to the commit that shows the run, full-text index included. "
+                                + "CHECKPOINT: the background copy of the write-ahead log into the workspace file that follows.");
             }
             return 0;
         }
     }
 
-    @Command(name = "stats", mixinStandardHelpOptions = true,
-            description = {"Time the analysis of a synthetic run (imported once into a workspace beside the inputs): "
-                    + "columns, overthinking facts, all run-level figures, and one problem's vote distribution."})
+    @Command(
+            name = "stats",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Time the analysis of a synthetic run (imported once into a workspace beside the inputs): "
+                        + "columns, overthinking facts, all run-level figures, and one problem's vote distribution."
+            })
     static final class Stats implements Callable<Integer> {
         @Mixin
         private BenchRun bench;
@@ -168,18 +245,30 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            StatsBenchmark.Measurement m = StatsBenchmark.run(bench.size(), bench.directory(),
+            StatsBenchmark.Measurement m = StatsBenchmark.run(
+                    bench.size(),
+                    bench.directory(),
                     ConsoleProgress.on(spec.commandLine().getErr(), json));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, JsonOutput.object().put("size", bench.name()).put("samples", m.samples())
-                        .put("problems", m.problems()).put("columns_cold_seconds", m.columnsCold())
-                        .put("columns_warm_seconds", m.columnsWarm()).put("overthinking_cold_seconds", m.overthinkingCold())
-                        .put("overthinking_warm_seconds", m.overthinkingWarm()).put("figures_first_seconds", m.figuresFirst())
-                        .put("figures_best_seconds", m.figuresBest()).put("stats_first_seconds", m.statsFirst())
-                        .put("stats_best_seconds", m.statsBest()).put("vote_median_ms", m.voteMedianMillis())
-                        .put("vote_p95_ms", m.voteP95Millis()).put("vote_max_ms", m.voteMaxMillis())
-                        .put("vote_from_columns_max_ms", m.voteFromColumnsMaxMillis()));
+                JsonOutput.print(
+                        out,
+                        JsonOutput.object()
+                                .put("size", bench.name())
+                                .put("samples", m.samples())
+                                .put("problems", m.problems())
+                                .put("columns_cold_seconds", m.columnsCold())
+                                .put("columns_warm_seconds", m.columnsWarm())
+                                .put("overthinking_cold_seconds", m.overthinkingCold())
+                                .put("overthinking_warm_seconds", m.overthinkingWarm())
+                                .put("figures_first_seconds", m.figuresFirst())
+                                .put("figures_best_seconds", m.figuresBest())
+                                .put("stats_first_seconds", m.statsFirst())
+                                .put("stats_best_seconds", m.statsBest())
+                                .put("vote_median_ms", m.voteMedianMillis())
+                                .put("vote_p95_ms", m.voteP95Millis())
+                                .put("vote_max_ms", m.voteMaxMillis())
+                                .put("vote_from_columns_max_ms", m.voteFromColumnsMaxMillis()));
                 return 0;
             }
             out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", bench.name(), m.samples(), m.problems());
@@ -187,26 +276,47 @@ public final class BenchCommand implements Runnable {
             out.printf(Locale.ROOT, "  columns from the analysis cache (warm)      %8.3f s%n", m.columnsWarm());
             out.printf(Locale.ROOT, "  overthinking facts, every trace read (cold) %8.3f s%n", m.overthinkingCold());
             out.printf(Locale.ROOT, "  overthinking facts from the cache (warm)    %8.3f s%n", m.overthinkingWarm());
-            out.printf(Locale.ROOT, "  all run-level figures from columns          %8.3f s first, %.3f s best of 3%n",
-                    m.figuresFirst(), m.figuresBest());
-            out.printf(Locale.ROOT, "  ponder stats from the workspace (cached)    %8.3f s first, %.3f s best of 3%n",
-                    m.statsFirst(), m.statsBest());
-            out.printf(Locale.ROOT, "  one problem's vote distribution, by SQL     %8.2f ms median, %.2f ms p95, %.2f ms max"
-                    + " (200 problems)%n", m.voteMedianMillis(), m.voteP95Millis(), m.voteMaxMillis());
-            out.printf(Locale.ROOT, "  one problem's vote distribution, columns    %8.3f ms max%n", m.voteFromColumnsMaxMillis());
+            out.printf(
+                    Locale.ROOT,
+                    "  all run-level figures from columns          %8.3f s first, %.3f s best of 3%n",
+                    m.figuresFirst(),
+                    m.figuresBest());
+            out.printf(
+                    Locale.ROOT,
+                    "  ponder stats from the workspace (cached)    %8.3f s first, %.3f s best of 3%n",
+                    m.statsFirst(),
+                    m.statsBest());
+            out.printf(
+                    Locale.ROOT,
+                    "  one problem's vote distribution, by SQL     %8.2f ms median, %.2f ms p95, %.2f ms max"
+                            + " (200 problems)%n",
+                    m.voteMedianMillis(),
+                    m.voteP95Millis(),
+                    m.voteMaxMillis());
+            out.printf(
+                    Locale.ROOT,
+                    "  one problem's vote distribution, columns    %8.3f ms max%n",
+                    m.voteFromColumnsMaxMillis());
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "workbench", mixinStandardHelpOptions = true,
-            description = {"Time the workbench's background work on a synthetic run (the workspace bench stats keeps): "
-                    + "filling the problems table, moving to another problem, searching every trace."})
+    @Command(
+            name = "workbench",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Time the workbench's background work on a synthetic run (the workspace bench stats keeps): "
+                        + "filling the problems table, moving to another problem, searching every trace."
+            })
     static final class Workbench implements Callable<Integer> {
         @Mixin
         private BenchRun bench;
 
-        @Option(names = "--limit", defaultValue = "500", description = "Most search hits listed, as the app lists (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--limit",
+                defaultValue = "500",
+                description = "Most search hits listed, as the app lists (default: ${DEFAULT-VALUE}).")
         private int limit;
 
         @Spec
@@ -214,32 +324,54 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            WorkbenchBenchmark.Measurement m = WorkbenchBenchmark.run(bench.size(), bench.directory(),
-                    limit, ConsoleProgress.on(spec.commandLine().getErr(), false));
+            WorkbenchBenchmark.Measurement m = WorkbenchBenchmark.run(
+                    bench.size(),
+                    bench.directory(),
+                    limit,
+                    ConsoleProgress.on(spec.commandLine().getErr(), false));
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s: %,d samples, %,d problems%n", bench.name(), m.samples(), m.problems());
-            out.printf(Locale.ROOT, "  problems table filled (cached columns)  %8.3f s first, %.3f s best of 3%n",
-                    m.tableFirst(), m.tableBest());
-            out.printf(Locale.ROOT, "  another problem selected                %8.1f ms median, %.1f ms p95, %.1f ms max"
-                    + " (200 problems: samples, votes, first trace read and highlighted)%n",
-                    m.selectMedianMillis(), m.selectP95Millis(), m.selectMaxMillis());
+            out.printf(
+                    Locale.ROOT,
+                    "  problems table filled (cached columns)  %8.3f s first, %.3f s best of 3%n",
+                    m.tableFirst(),
+                    m.tableBest());
+            out.printf(
+                    Locale.ROOT,
+                    "  another problem selected                %8.1f ms median, %.1f ms p95, %.1f ms max"
+                            + " (200 problems: samples, votes, first trace read and highlighted)%n",
+                    m.selectMedianMillis(),
+                    m.selectP95Millis(),
+                    m.selectMaxMillis());
             for (WorkbenchBenchmark.PhraseTiming phrase : m.search()) {
-                out.printf(Locale.ROOT, "  search \"%s\"%s %8.1f ms, %,d hits%n", phrase.phrase(),
-                        " ".repeat(Math.max(0, 30 - phrase.phrase().length())), phrase.millis(), phrase.hits());
+                out.printf(
+                        Locale.ROOT,
+                        "  search \"%s\"%s %8.1f ms, %,d hits%n",
+                        phrase.phrase(),
+                        " ".repeat(Math.max(0, 30 - phrase.phrase().length())),
+                        phrase.millis(),
+                        phrase.hits());
             }
             out.flush();
             return 0;
         }
     }
 
-    @Command(name = "charts", mixinStandardHelpOptions = true,
-            description = {"Time every chart of a synthetic run (the workspace bench stats keeps): drawn in a fresh "
-                    + "session and again, exported to PDF and to a 300-dpi double-column PNG."})
+    @Command(
+            name = "charts",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Time every chart of a synthetic run (the workspace bench stats keeps): drawn in a fresh "
+                        + "session and again, exported to PDF and to a 300-dpi double-column PNG."
+            })
     static final class Charts implements Callable<Integer> {
         @Mixin
         private BenchRun bench;
 
-        @Option(names = "--figures", paramLabel = "DIR", description = "Keep the exported figures here (default: a temporary folder).")
+        @Option(
+                names = "--figures",
+                paramLabel = "DIR",
+                description = "Keep the exported figures here (default: a temporary folder).")
         private Path figures;
 
         @Spec
@@ -247,14 +379,27 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<ChartBenchmark.Timing> timings = ChartBenchmark.run(bench.size(), bench.directory(),
-                    figures, ConsoleProgress.on(spec.commandLine().getErr(), false));
+            List<ChartBenchmark.Timing> timings = ChartBenchmark.run(
+                    bench.size(),
+                    bench.directory(),
+                    figures,
+                    ConsoleProgress.on(spec.commandLine().getErr(), false));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s: chart                 points   first     again     PDF       PNG 300 dpi%n", bench.name());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: chart                 points   first     again     PDF       PNG 300 dpi%n",
+                    bench.name());
             for (ChartBenchmark.Timing t : timings) {
-                out.printf(Locale.ROOT, "  %-20s %8d %7.3f s %7.3f s %7s   %7s  %s%n", t.kind().id(), t.points(), t.first(),
-                        t.again(), Double.isNaN(t.pdf()) ? "–" : String.format(Locale.ROOT, "%.3f s", t.pdf()),
-                        Double.isNaN(t.png()) ? "–" : String.format(Locale.ROOT, "%.3f s", t.png()), t.note());
+                out.printf(
+                        Locale.ROOT,
+                        "  %-20s %8d %7.3f s %7.3f s %7s   %7s  %s%n",
+                        t.kind().id(),
+                        t.points(),
+                        t.first(),
+                        t.again(),
+                        Double.isNaN(t.pdf()) ? "–" : String.format(Locale.ROOT, "%.3f s", t.pdf()),
+                        Double.isNaN(t.png()) ? "–" : String.format(Locale.ROOT, "%.3f s", t.png()),
+                        t.note());
             }
             out.flush();
             return 0;
@@ -265,7 +410,8 @@ public final class BenchCommand implements Runnable {
         try {
             return BenchSize.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(new BenchCommand()),
                     "unknown size '" + name + "'; expected large, many or small");
         }
     }
@@ -274,15 +420,21 @@ public final class BenchCommand implements Runnable {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "lm-eval" -> SyntheticRuns.Format.LM_EVAL;
             case "skythought" -> SyntheticRuns.Format.SKYTHOUGHT;
-            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new BenchCommand()),
-                    "unknown format '" + name + "'; expected lm-eval or skythought");
+            default ->
+                throw new picocli.CommandLine.ParameterException(
+                        new picocli.CommandLine(new BenchCommand()),
+                        "unknown format '" + name + "'; expected lm-eval or skythought");
         };
     }
 
-    @Command(name = "tree", mixinStandardHelpOptions = true,
-            description = {"Lay out synthetic search trees (MCTS, beam search, prefix tree of 64 samples) and print the "
-                    + "milliseconds. The frame rate of the tree canvas is measured in a window, apart from the headless benchmarks: "
-                    + "xvfb-run -a mvn -q -Pbench test -Dbench.main=dev.ponder.app.tree.TreeFrameBenchmark"})
+    @Command(
+            name = "tree",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lay out synthetic search trees (MCTS, beam search, prefix tree of 64 samples) and print the "
+                        + "milliseconds. The frame rate of the tree canvas is measured in a window, apart from the headless benchmarks: "
+                        + "xvfb-run -a mvn -q -Pbench test -Dbench.main=dev.ponder.app.tree.TreeFrameBenchmark"
+            })
     static final class Trees implements Callable<Integer> {
         @Option(names = "--nodes", defaultValue = "10000", description = "Nodes per tree (default: ${DEFAULT-VALUE}).")
         private int nodes;
@@ -299,12 +451,20 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter printer = spec.commandLine().getOut();
-            printer.printf("%-7s %7s %6s %16s %16s%n", "SHAPE", "NODES", "DEPTH", "LAYOUT ms best/med",
-                    "SCENE ms best/med");
-            for (dev.ponder.core.bench.TreeBenchmark.Measurement m : dev.ponder.core.bench.TreeBenchmark.run(nodes,
-                    repeats, seed)) {
-                printer.printf(Locale.ROOT, "%-7s %,7d %6d %8.1f / %5.1f %8.1f / %5.1f%n", m.shape(), m.nodes(), m.depth(),
-                        m.layoutBestMs(), m.layoutMedianMs(), m.sceneBestMs(), m.sceneMedianMs());
+            printer.printf(
+                    "%-7s %7s %6s %16s %16s%n", "SHAPE", "NODES", "DEPTH", "LAYOUT ms best/med", "SCENE ms best/med");
+            for (dev.ponder.core.bench.TreeBenchmark.Measurement m :
+                    dev.ponder.core.bench.TreeBenchmark.run(nodes, repeats, seed)) {
+                printer.printf(
+                        Locale.ROOT,
+                        "%-7s %,7d %6d %8.1f / %5.1f %8.1f / %5.1f%n",
+                        m.shape(),
+                        m.nodes(),
+                        m.depth(),
+                        m.layoutBestMs(),
+                        m.layoutMedianMs(),
+                        m.sceneBestMs(),
+                        m.sceneMedianMs());
                 printer.flush();
             }
             printer.flush();
@@ -312,17 +472,28 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "streaming", mixinStandardHelpOptions = true,
+    @Command(
+            name = "streaming",
+            mixinStandardHelpOptions = true,
             description = "Stream completions from a loopback server in vLLM's format as fast as it writes, many at "
                     + "once, through the OpenAI-compatible back-end; print tokens/s and how many streams lost text.")
     static final class Streaming implements Callable<Integer> {
-        @Option(names = "--streams", defaultValue = "256", description = "Concurrent streams (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--streams",
+                defaultValue = "256",
+                description = "Concurrent streams (default: ${DEFAULT-VALUE}).")
         private int streams;
 
-        @Option(names = "--requests", defaultValue = "4", description = "Requests per stream (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--requests",
+                defaultValue = "4",
+                description = "Requests per stream (default: ${DEFAULT-VALUE}).")
         private int requests;
 
-        @Option(names = "--tokens", defaultValue = "512", description = "Tokens per request (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--tokens",
+                defaultValue = "512",
+                description = "Tokens per request (default: ${DEFAULT-VALUE}).")
         private int tokens;
 
         @Spec
@@ -331,12 +502,20 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter printer = spec.commandLine().getOut();
-            dev.ponder.core.bench.StreamingBenchmark.run(Math.min(streams, 16), 1, 64);        // warm-up
+            dev.ponder.core.bench.StreamingBenchmark.run(Math.min(streams, 16), 1, 64); // warm-up
             dev.ponder.core.bench.StreamingBenchmark.Result r =
                     dev.ponder.core.bench.StreamingBenchmark.run(streams, requests, tokens);
-            printer.printf(Locale.ROOT, "%d streams x %d requests x %d tokens: %,d tokens in %.2f s = %,.0f tokens/s, "
-                            + "%d of %d streams lost or garbled text%n", r.streams(), r.requestsPerStream(),
-                    r.tokensPerRequest(), r.tokens(), r.elapsed().toNanos() / 1e9, r.tokensPerSecond(), r.lost(),
+            printer.printf(
+                    Locale.ROOT,
+                    "%d streams x %d requests x %d tokens: %,d tokens in %.2f s = %,.0f tokens/s, "
+                            + "%d of %d streams lost or garbled text%n",
+                    r.streams(),
+                    r.requestsPerStream(),
+                    r.tokensPerRequest(),
+                    r.tokens(),
+                    r.elapsed().toNanos() / 1e9,
+                    r.tokensPerSecond(),
+                    r.lost(),
                     r.streams() * r.requestsPerStream());
             printer.flush();
             return r.lost() == 0 ? 0 : 1;

@@ -1,41 +1,41 @@
 package dev.ponder.app;
 
-import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.app.charts.ChartMemory;
+import dev.ponder.app.charts.ChartsView;
+import dev.ponder.app.charts.ChartsViewModel;
 import dev.ponder.app.common.AppSettings;
+import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.importing.ImportViewModel;
 import dev.ponder.app.overview.RunOverviewView;
 import dev.ponder.app.overview.RunOverviewViewModel;
 import dev.ponder.app.replay.ConnectionDialog;
 import dev.ponder.app.replay.ReplayView;
-import dev.ponder.app.settings.SettingsDialog;
-import dev.ponder.app.settings.SettingsViewModel;
 import dev.ponder.app.replay.ReplayViewModel;
 import dev.ponder.app.runs.RunBrowserView;
 import dev.ponder.app.runs.RunBrowserViewModel;
+import dev.ponder.app.search.SearchViewModel;
+import dev.ponder.app.settings.SettingsDialog;
+import dev.ponder.app.settings.SettingsViewModel;
 import dev.ponder.app.shell.FileDialogs;
 import dev.ponder.app.shell.MainView;
 import dev.ponder.app.shell.MainViewModel;
 import dev.ponder.app.shell.NativeFileDialogs;
 import dev.ponder.app.shell.WindowPlacement;
-import dev.ponder.app.search.SearchViewModel;
 import dev.ponder.app.status.StatusBarView;
 import dev.ponder.app.status.StatusBarViewModel;
 import dev.ponder.app.task.FxTaskRunner;
 import dev.ponder.app.task.UncaughtErrors;
 import dev.ponder.app.theme.ThemeController;
-import dev.ponder.core.settings.LogFiles;
 import dev.ponder.app.tree.TreeView;
 import dev.ponder.app.tree.TreeViewModel;
 import dev.ponder.app.workbench.WorkbenchView;
 import dev.ponder.app.workbench.WorkbenchViewModel;
-import dev.ponder.core.settings.PonderHome;
-import dev.ponder.app.charts.ChartMemory;
-import dev.ponder.app.charts.ChartsView;
-import dev.ponder.app.charts.ChartsViewModel;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartSpec;
-import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.LogFiles;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.settings.SettingsStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
@@ -64,6 +64,7 @@ public final class PonderApp extends Application {
 
     /** JavaFX's own logger; held in a field because the logging framework keeps loggers only weakly. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private java.util.logging.Handler logFile;
 
     /** Opens the window; {@code args} may name a workspace file to open. Returns when the window closes. */
@@ -87,60 +88,95 @@ public final class PonderApp extends Application {
         ImportViewModel importing = new ImportViewModel(tasks, session, settings, main::showStatus);
 
         RunBrowserViewModel runs = new RunBrowserViewModel(tasks, session);
-        RunOverviewViewModel overview = new RunOverviewViewModel(tasks, session, () -> settings.get().markers());
+        RunOverviewViewModel overview =
+                new RunOverviewViewModel(tasks, session, () -> settings.get().markers());
         overview.runProperty().bind(runs.selectedProperty());
         StatusBarViewModel status = new StatusBarViewModel(tasks.running(), main.statusMessageProperty());
         StringBinding workspacePath = Bindings.createStringBinding(
-                () -> session.workspace() == null ? "" : session.workspace().file().toString(), session.workspaceProperty());
+                () -> session.workspace() == null
+                        ? ""
+                        : session.workspace().file().toString(),
+                session.workspaceProperty());
 
-        WorkbenchViewModel workbench = new WorkbenchViewModel(tasks, session, () -> settings.get().markers(),
-                runs.selectedProperty(), runs.runs());
+        WorkbenchViewModel workbench = new WorkbenchViewModel(
+                tasks, session, () -> settings.get().markers(), runs.selectedProperty(), runs.runs());
         workbench.statusProperty().addListener((observable, before, message) -> main.showStatus(message));
-        ChartsViewModel charts = new ChartsViewModel(tasks, session, new ChartMemory() {
-            @Override
-            public java.util.Optional<ChartSpec> recall(ChartKind kind) {
-                return settings.get().chart(kind);
-            }
+        ChartsViewModel charts = new ChartsViewModel(
+                tasks,
+                session,
+                new ChartMemory() {
+                    @Override
+                    public java.util.Optional<ChartSpec> recall(ChartKind kind) {
+                        return settings.get().chart(kind);
+                    }
 
-            @Override
-            public void remember(ChartSpec spec) {
-                settings.updateSoon(current -> current.withChart(spec));
-            }
+                    @Override
+                    public void remember(ChartSpec spec) {
+                        settings.updateSoon(current -> current.withChart(spec));
+                    }
 
-            @Override
-            public dev.ponder.core.chart.PaperStyle defaultStyle() {
-                return settings.get().preferences().chartStyle();
-            }
-        }, () -> settings.get().markers(), runs.selectedProperty(), runs.runs(),
-                Bindings.createStringBinding(() -> workbench.problems().selectedProperty().get() == null ? null
-                        : workbench.problems().selectedProperty().get().key(), workbench.problems().selectedProperty()));
+                    @Override
+                    public dev.ponder.core.chart.PaperStyle defaultStyle() {
+                        return settings.get().preferences().chartStyle();
+                    }
+                },
+                () -> settings.get().markers(),
+                runs.selectedProperty(),
+                runs.runs(),
+                Bindings.createStringBinding(
+                        () -> workbench.problems().selectedProperty().get() == null
+                                ? null
+                                : workbench.problems().selectedProperty().get().key(),
+                        workbench.problems().selectedProperty()));
         charts.onOpen(workbench::open);
         settings.property().addListener((observable, before, after) -> {
             if (!before.preferences().chartStyle().equals(after.preferences().chartStyle())) {
                 charts.useStyle(after.preferences().chartStyle());
             }
         });
-        TreeViewModel tree = new TreeViewModel(tasks, session, runs.selectedProperty(),
-                workbench.problems().selectedProperty());
+        TreeViewModel tree = new TreeViewModel(
+                tasks, session, runs.selectedProperty(), workbench.problems().selectedProperty());
         tree.onOpen(workbench::open);
-        replay = new ReplayViewModel(tasks, session, settings, home,
-                runs.selectedProperty(), workbench.problems().shown(), workbench.problems().selectedProperty());
-        replay.onFinished(ids -> main.showStatus("Replay finished: " + ids.size() + (ids.size() == 1 ? " run" : " runs")
-                + " added to the run browser"));
-        WorkbenchView centre = new WorkbenchView(workbench, new SearchViewModel(tasks, session), dialogs,
-                new RunOverviewView(overview).root(), new ChartsView(charts, dialogs, main::showStatus, theme.darkProperty()).root(),
-                new TreeView(tree, dialogs, main::showStatus, theme.darkProperty()).root(), new ReplayView(replay).root(),
-                (sample, problemKey, position) -> replay.branchFrom(sample.id(), position,
-                        "sample " + sample.id() + " of " + problemKey));
+        replay = new ReplayViewModel(
+                tasks,
+                session,
+                settings,
+                home,
+                runs.selectedProperty(),
+                workbench.problems().shown(),
+                workbench.problems().selectedProperty());
+        replay.onFinished(ids -> main.showStatus(
+                "Replay finished: " + ids.size() + (ids.size() == 1 ? " run" : " runs") + " added to the run browser"));
+        WorkbenchView centre = new WorkbenchView(
+                workbench,
+                new SearchViewModel(tasks, session),
+                dialogs,
+                new RunOverviewView(overview).root(),
+                new ChartsView(charts, dialogs, main::showStatus, theme.darkProperty()).root(),
+                new TreeView(tree, dialogs, main::showStatus, theme.darkProperty()).root(),
+                new ReplayView(replay).root(),
+                (sample, problemKey, position) ->
+                        replay.branchFrom(sample.id(), position, "sample " + sample.id() + " of " + problemKey));
 
-        MainView view = new MainView(main, importing, dialogs, new RunBrowserView(runs).root(), centre.root(),
-                new StatusBarView(status, workspacePath).root(), List.of(runs.noticeProperty(), workbench.noticeProperty(),
-                workbench.problems().noticeProperty(), workbench.samples().noticeProperty(),
-                workbench.inspector().noticeProperty(), charts.noticeProperty(),
-                tree.noticeProperty(), replay.noticeProperty()));
+        MainView view = new MainView(
+                main,
+                importing,
+                dialogs,
+                new RunBrowserView(runs).root(),
+                centre.root(),
+                new StatusBarView(status, workspacePath).root(),
+                List.of(
+                        runs.noticeProperty(),
+                        workbench.noticeProperty(),
+                        workbench.problems().noticeProperty(),
+                        workbench.samples().noticeProperty(),
+                        workbench.inspector().noticeProperty(),
+                        charts.noticeProperty(),
+                        tree.noticeProperty(),
+                        replay.noticeProperty()));
         view.addMenu(centre.menu(), WorkbenchView.shortcuts());
-        view.onSettings(page -> SettingsDialog.show(stage, new SettingsViewModel(settings), page,
-                new SettingsDialog.Helpers() {
+        view.onSettings(page ->
+                SettingsDialog.show(stage, new SettingsViewModel(settings), page, new SettingsDialog.Helpers() {
                     @Override
                     public java.util.Optional<Path> tokenizerFile(javafx.stage.Window owner) {
                         return dialogs.tokenizerFile(owner);
@@ -172,10 +208,12 @@ public final class PonderApp extends Application {
     private void startLog(PonderHome home) {
         try {
             logFile = LogFiles.install(home.logsDir());
-            Logger.getLogger(PonderApp.class.getName()).info("Ponder " + dev.ponder.core.PonderVersion.current()
-                    + " starting, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name"));
+            Logger.getLogger(PonderApp.class.getName())
+                    .info("Ponder " + dev.ponder.core.PonderVersion.current() + " starting, Java "
+                            + System.getProperty("java.version") + ", " + System.getProperty("os.name"));
         } catch (java.io.IOException e) {
-            Logger.getLogger(PonderApp.class.getName()).warning("No log file in " + home.logsDir() + ": " + e.getMessage());
+            Logger.getLogger(PonderApp.class.getName())
+                    .warning("No log file in " + home.logsDir() + ": " + e.getMessage());
         }
     }
 
@@ -186,8 +224,10 @@ public final class PonderApp extends Application {
         }
         session.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends WorkspaceServices> observable,
-                                WorkspaceServices before, WorkspaceServices opened) {
+            public void changed(
+                    javafx.beans.value.ObservableValue<? extends WorkspaceServices> observable,
+                    WorkspaceServices before,
+                    WorkspaceServices opened) {
                 if (opened != null) {
                     session.workspaceProperty().removeListener(this);
                     importing.choose(files);
@@ -219,12 +259,15 @@ public final class PonderApp extends Application {
     private List<Path> requestedImports() {
         return getParameters().getRaw().stream()
                 .filter(argument -> !argument.endsWith(WorkspaceServices.FILE_EXTENSION))
-                .map(Path::of).toList();
+                .map(Path::of)
+                .toList();
     }
 
     private Path requestedWorkspace() {
         return getParameters().getRaw().stream()
                 .filter(argument -> argument.endsWith(WorkspaceServices.FILE_EXTENSION))
-                .findFirst().map(Path::of).orElse(null);
+                .findFirst()
+                .map(Path::of)
+                .orElse(null);
     }
 }

@@ -24,8 +24,7 @@ final class ConsoleProgress implements TaskContext {
     }
 
     @Override
-    public void progress(long done, long total) {
-    }
+    public void progress(long done, long total) {}
 
     @Override
     public void message(String message) {

@@ -1,13 +1,13 @@
 package dev.ponder.cli;
 
 import dev.ponder.core.answer.Grading;
-import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.Curve;
 import dev.ponder.core.export.ChartExport;
 import dev.ponder.core.export.ChartFiles.Format;
 import dev.ponder.core.export.ChartProvenance;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.task.TaskContext;
@@ -29,10 +29,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ponder export-chart}: a figure for a paper without the window, or again from its provenance file.
  */
-@Command(name = "export-chart", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw a chart of one or more runs to PDF, SVG or PNG (by the --out file's extension), with the",
-                "plotted numbers as CSV and a provenance file (.provenance.json) beside it. --spec draws a figure again",
-                "from its provenance file; --all exports every chart of the run into a folder."})
+@Command(
+        name = "export-chart",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Draw a chart of one or more runs to PDF, SVG or PNG (by the --out file's extension), with the",
+            "plotted numbers as CSV and a provenance file (.provenance.json) beside it. --spec draws a figure again",
+            "from its provenance file; --all exports every chart of the run into a folder."
+        })
 final class ExportChartCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;
@@ -40,21 +45,34 @@ final class ExportChartCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "A provenance file: draw the same figure again.")
     private Path specFile;
 
-    @Option(names = "--run", paramLabel = "RUN", description = "A run to chart (id or exact name); repeat to overlay runs.")
+    @Option(
+            names = "--run",
+            paramLabel = "RUN",
+            description = "A run to chart (id or exact name); repeat to overlay runs.")
     private List<String> runs = new ArrayList<>();
 
-    @Option(names = "--chart", paramLabel = "CHART", description = "The chart: ${COMPLETION-CANDIDATES}.",
+    @Option(
+            names = "--chart",
+            paramLabel = "CHART",
+            description = "The chart: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Kinds.class)
     private String chart;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The figure file: .pdf, .svg or .png.")
+    @Option(
+            names = {"-o", "--out"},
+            paramLabel = "FILE",
+            description = "The figure file: .pdf, .svg or .png.")
     private Path out;
 
     @Option(names = "--all", paramLabel = "DIR", description = "Export every chart of the run into this folder.")
     private Path all;
 
-    @Option(names = "--format", split = ",", paramLabel = "F",
-            description = "More formats to write beside the figure (pdf, svg, png); with --all, the formats (default: pdf,png).")
+    @Option(
+            names = "--format",
+            split = ",",
+            paramLabel = "F",
+            description =
+                    "More formats to write beside the figure (pdf, svg, png); with --all, the formats (default: pdf,png).")
     private List<String> formats = new ArrayList<>();
 
     @Option(names = "--dpi", paramLabel = "N", description = "PNG resolution (default: 300, or the spec's).")
@@ -80,26 +98,44 @@ final class ExportChartCommand implements Callable<Integer> {
         }
     }
 
-
     static final class Numbers {
-        @Option(names = "--grader", paramLabel = "G", description = "Grade with this instead of the runs' stored verdicts.")
+        @Option(
+                names = "--grader",
+                paramLabel = "G",
+                description = "Grade with this instead of the runs' stored verdicts.")
         String grader;
+
         @Option(names = "--problem", paramLabel = "KEY", description = "The problem of a vote distribution.")
         String problem;
-        @Option(names = "--curves", split = ",", paramLabel = "C", description = "Scaling curves: pass, maj, maj-first, weighted, naive.")
+
+        @Option(
+                names = "--curves",
+                split = ",",
+                paramLabel = "C",
+                description = "Scaling curves: pass, maj, maj-first, weighted, naive.")
         List<String> curves;
+
         @Option(names = "--k-max", paramLabel = "K", description = "The largest k of scaling curves.")
         Integer kMax;
-        @Option(names = "--bins", paramLabel = "N", description = "Bins of length, histogram and calibration charts (default 10).")
+
+        @Option(
+                names = "--bins",
+                paramLabel = "N",
+                description = "Bins of length, histogram and calibration charts (default 10).")
         Integer bins;
+
         @Option(names = "--level", paramLabel = "L", description = "Only this difficulty level (1 = easiest).")
         Integer level;
+
         @Option(names = "--weighted", description = "Vote bars by summed reward score.")
         boolean weighted;
+
         @Option(names = "--budget-axis", paramLabel = "A", description = "Budget curve x axis: budget or tokens.")
         String budgetAxis;
+
         @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice.")
         Long seed;
+
         @Option(names = "--resamples", paramLabel = "N", description = "Bootstrap resamples (0 for no intervals).")
         Integer resamples;
     }
@@ -112,18 +148,30 @@ final class ExportChartCommand implements Callable<Integer> {
                 return again(started);
             }
             if (runs.isEmpty() || chart == null && all == null || chart != null && out == null) {
-                throw new ParameterException(spec.commandLine(), "name --run and --chart with --out, --run and --all, "
-                        + "or --spec");
+                throw new ParameterException(
+                        spec.commandLine(), "name --run and --chart with --out, --run and --all, " + "or --spec");
             }
             try (WorkspaceServices workspace = workspaceOption.open()) {
-                List<Long> ids = runs.stream().map(run -> workspace.runs().select(run).run().id()).toList();
+                List<Long> ids = runs.stream()
+                        .map(run -> workspace.runs().select(run).run().id())
+                        .toList();
                 ChartSpec chosen = adjust(ChartSpec.of(chart == null ? ChartKind.SCALING : ChartKind.parse(chart), ids)
-                        .withMarkers(new SettingsStore(PonderHome.resolve().settingsFile()).load().markers().phrases()));
+                        .withMarkers(new SettingsStore(PonderHome.resolve().settingsFile())
+                                .load()
+                                .markers()
+                                .phrases()));
                 List<ChartExport.Result> results = all != null
-                        ? workspace.charts().exportAll(chosen, all, figureFormats(), dpi(ChartExport.DEFAULT_DPI),
-                        ConsoleProgress.on(spec.commandLine().getErr(), json))
-                        : List.of(workspace.charts().export(chosen, out, extraFormats(), dpi(ChartExport.DEFAULT_DPI),
-                        TaskContext.NONE));
+                        ? workspace
+                                .charts()
+                                .exportAll(
+                                        chosen,
+                                        all,
+                                        figureFormats(),
+                                        dpi(ChartExport.DEFAULT_DPI),
+                                        ConsoleProgress.on(spec.commandLine().getErr(), json))
+                        : List.of(workspace
+                                .charts()
+                                .export(chosen, out, extraFormats(), dpi(ChartExport.DEFAULT_DPI), TaskContext.NONE));
                 report(results, started);
             }
         } catch (IllegalArgumentException e) {
@@ -134,20 +182,32 @@ final class ExportChartCommand implements Callable<Integer> {
 
     private int again(long started) {
         ChartProvenance provenance = ChartProvenance.read(specFile);
-        Path file = workspaceOption.isDefault() && provenance.workspace() != null ? Path.of(provenance.workspace())
+        Path file = workspaceOption.isDefault() && provenance.workspace() != null
+                ? Path.of(provenance.workspace())
                 : workspaceOption.file();
         try (WorkspaceServices workspace = WorkspaceServices.open(file, PonderHome.resolve())) {
             for (String changed : workspace.charts().changedSources(provenance)) {
-                spec.commandLine().getErr().printf("Warning: %s now comes from a file with another hash than when the "
-                        + "figure was made%n", changed);
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "Warning: %s now comes from a file with another hash than when the "
+                                        + "figure was made%n",
+                                changed);
             }
             ChartSpec chosen = adjust(provenance.spec());
-            Path figure = out != null ? out : specFile.toAbsolutePath().resolveSibling(
-                    specFile.getFileName().toString().replaceFirst("\\.provenance\\.json$", "")
-                            + "." + (provenance.files().isEmpty() ? "pdf"
-                            : provenance.files().get(0).replaceFirst(".*\\.", "")));
-            report(List.of(workspace.charts().export(chosen, figure, extraFormats(), dpi(provenance.dpi()),
-                    TaskContext.NONE)), started);
+            Path figure = out != null
+                    ? out
+                    : specFile.toAbsolutePath()
+                            .resolveSibling(specFile.getFileName().toString().replaceFirst("\\.provenance\\.json$", "")
+                                    + "."
+                                    + (provenance.files().isEmpty()
+                                            ? "pdf"
+                                            : provenance.files().get(0).replaceFirst(".*\\.", "")));
+            report(
+                    List.of(workspace
+                            .charts()
+                            .export(chosen, figure, extraFormats(), dpi(provenance.dpi()), TaskContext.NONE)),
+                    started);
         }
         return 0;
     }
@@ -179,7 +239,8 @@ final class ExportChartCommand implements Callable<Integer> {
             result = result.withWeighted(true);
         }
         if (numbers.budgetAxis != null) {
-            result = result.withBudgetAxis(ChartSpec.BudgetAxis.valueOf(numbers.budgetAxis.strip().toUpperCase(java.util.Locale.ROOT)));
+            result = result.withBudgetAxis(
+                    ChartSpec.BudgetAxis.valueOf(numbers.budgetAxis.strip().toUpperCase(java.util.Locale.ROOT)));
         }
         if (numbers.seed != null) {
             result = result.withSeed(numbers.seed);
@@ -223,12 +284,20 @@ final class ExportChartCommand implements Callable<Integer> {
         }
         for (ChartExport.Result result : results) {
             if (result.files().isEmpty()) {
-                printer.printf("%-20s skipped: %s%n", result.kind().id(), result.notes().isEmpty() ? "nothing to plot"
-                        : String.join("; ", result.notes()));
+                printer.printf(
+                        "%-20s skipped: %s%n",
+                        result.kind().id(),
+                        result.notes().isEmpty() ? "nothing to plot" : String.join("; ", result.notes()));
                 continue;
             }
-            printer.printf("%-20s %s%n", result.kind().id(), String.join(", ", result.files().stream()
-                    .map(file -> file.getFileName().toString()).toList()));
+            printer.printf(
+                    "%-20s %s%n",
+                    result.kind().id(),
+                    String.join(
+                            ", ",
+                            result.files().stream()
+                                    .map(file -> file.getFileName().toString())
+                                    .toList()));
             result.notes().forEach(note -> printer.printf("%-20s   note: %s%n", "", note));
         }
         printer.printf("Done in %.2f s%n", seconds);

@@ -1,8 +1,8 @@
 package dev.ponder.cli;
 
+import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.service.ExportService;
 import dev.ponder.core.service.WorkspaceServices;
-import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.task.TaskContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,9 +18,13 @@ import picocli.CommandLine.Spec;
  * {@code ponder export-run RUN --out FILE}: a run in Ponder's own format, which imports back into identical rows,
  * or in lm-evaluation-harness's samples format for tools that read that.
  */
-@Command(name = "export-run", mixinStandardHelpOptions = true,
-        description = {"Write a run in Ponder's own format (ponder-jsonl); importing the file gives the same rows.",
-                "--format lm-eval writes lm-evaluation-harness --log_samples JSONL (s1's fields) instead."})
+@Command(
+        name = "export-run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write a run in Ponder's own format (ponder-jsonl); importing the file gives the same rows.",
+            "--format lm-eval writes lm-evaluation-harness --log_samples JSONL (s1's fields) instead."
+        })
 final class ExportRunCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;
@@ -28,11 +32,14 @@ final class ExportRunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's id or exact name (see ponder info).")
     private String run;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write.")
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The file to write.")
     private Path out;
 
-    @Option(names = "--format", defaultValue = "ponder", paramLabel = "F",
-            description = "ponder (default) or lm-eval.")
+    @Option(names = "--format", defaultValue = "ponder", paramLabel = "F", description = "ponder (default) or lm-eval.")
     private String format;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -54,11 +61,16 @@ final class ExportRunCommand implements Callable<Integer> {
             long samples = workspace.exports().run(summary.run().id(), chosen, out, TaskContext.NONE);
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(printer, JsonOutput.object().put("run_id", summary.run().id())
-                        .put("file", out.toAbsolutePath().toString()).put("samples", samples));
+                JsonOutput.print(
+                        printer,
+                        JsonOutput.object()
+                                .put("run_id", summary.run().id())
+                                .put("file", out.toAbsolutePath().toString())
+                                .put("samples", samples));
             } else {
-                printer.printf("Exported run %d \"%s\" (%,d samples) to %s%n", summary.run().id(), summary.run().name(),
-                        samples, out.toAbsolutePath());
+                printer.printf(
+                        "Exported run %d \"%s\" (%,d samples) to %s%n",
+                        summary.run().id(), summary.run().name(), samples, out.toAbsolutePath());
                 printer.flush();
             }
         }

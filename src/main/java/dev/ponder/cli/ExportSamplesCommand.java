@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ponder export-samples --tag T --out FILE}: the tagged samples as JSONL, for a dataset of cases. */
-@Command(name = "export-samples", mixinStandardHelpOptions = true,
+@Command(
+        name = "export-samples",
+        mixinStandardHelpOptions = true,
         description = "Write the samples carrying a tag (on the sample or on its problem) as JSONL, one record each.")
 final class ExportSamplesCommand implements Callable<Integer> {
     @Mixin
@@ -24,7 +26,11 @@ final class ExportSamplesCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN", description = "Only this run's samples (id or exact name).")
     private String run;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The JSONL file to write.")
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The JSONL file to write.")
     private Path out;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
@@ -40,11 +46,16 @@ final class ExportSamplesCommand implements Callable<Integer> {
             long samples = workspace.exports().taggedSamples(tag, runId, out, TaskContext.NONE);
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(printer, JsonOutput.object().put("tag", tag.strip())
-                        .put("file", out.toAbsolutePath().toString()).put("samples", samples));
+                JsonOutput.print(
+                        printer,
+                        JsonOutput.object()
+                                .put("tag", tag.strip())
+                                .put("file", out.toAbsolutePath().toString())
+                                .put("samples", samples));
             } else {
-                printer.printf("Exported %,d sample%s tagged \"%s\" to %s%n", samples, samples == 1 ? "" : "s",
-                        tag.strip(), out.toAbsolutePath());
+                printer.printf(
+                        "Exported %,d sample%s tagged \"%s\" to %s%n",
+                        samples, samples == 1 ? "" : "s", tag.strip(), out.toAbsolutePath());
                 printer.flush();
             }
         }

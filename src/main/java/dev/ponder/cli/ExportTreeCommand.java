@@ -1,11 +1,11 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.service.TreeService;
-import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.export.ChartFiles.Format;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.TreeService;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.tree.SearchTree;
 import dev.ponder.core.tree.TreeFigure;
 import dev.ponder.core.tree.TreeOptions;
@@ -27,10 +27,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code ponder export-tree}: one problem's tree as a figure for a paper, without the window. */
-@Command(name = "export-tree", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw one problem's tree to PDF, SVG or PNG (by the --out file's extension) in the paper style:",
-                "the search tree a run recorded, or the problem's samples merged into a prefix tree, or its samples",
-                "linked by round and branch."})
+@Command(
+        name = "export-tree",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Draw one problem's tree to PDF, SVG or PNG (by the --out file's extension) in the paper style:",
+            "the search tree a run recorded, or the problem's samples merged into a prefix tree, or its samples",
+            "linked by round and branch."
+        })
 final class ExportTreeCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;
@@ -38,18 +43,26 @@ final class ExportTreeCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "RUN", description = "The run (id or exact name).")
     private String run;
 
-    @Option(names = "--problem", paramLabel = "KEY",
+    @Option(
+            names = "--problem",
+            paramLabel = "KEY",
             description = "The problem's key (default: the run's first tree, or its first sample's problem).")
     private String problem;
 
-    @Option(names = "--source", paramLabel = "S", description = "search, samples or lineage "
-            + "(default: search where the run has a tree, else samples).")
+    @Option(
+            names = "--source",
+            paramLabel = "S",
+            description = "search, samples or lineage " + "(default: search where the run has a tree, else samples).")
     private String source;
 
     @Option(names = "--unfolded", description = "Prefix trees: one node per step, unbranched stretches not folded.")
     private boolean unfolded;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The figure: .pdf, .svg or .png.")
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "FILE",
+            description = "The figure: .pdf, .svg or .png.")
     private Path out;
 
     @Option(names = "--format", split = ",", paramLabel = "F", description = "More formats to write beside it.")
@@ -91,22 +104,31 @@ final class ExportTreeCommand implements Callable<Integer> {
         try (WorkspaceServices workspace = workspaceOption.open()) {
             RunSummary summary = workspace.runs().select(run);
             long runId = summary.run().id();
-            Problem chosen = problem == null ? null : workspace.runs().problem(problem)
-                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "There is no problem \"" + problem
-                            + "\" in the workspace; `ponder stats " + run + " --problems` lists them."));
+            Problem chosen = problem == null
+                    ? null
+                    : workspace
+                            .runs()
+                            .problem(problem)
+                            .orElseThrow(() -> new ParameterException(
+                                    spec.commandLine(),
+                                    "There is no problem \"" + problem + "\" in the workspace; `ponder stats " + run
+                                            + " --problems` lists them."));
             TreeSource wanted = source == null ? null : parse(() -> TreeSource.of(source));
             TreeService.Opened opened = parse(() -> workspace.trees().open(runId, chosen, wanted, false, !unfolded))
-                    .orElseThrow(() -> new ParameterException(spec.commandLine(),
-                            "Run " + run + " has neither search trees nor samples."));
+                    .orElseThrow(() -> new ParameterException(
+                            spec.commandLine(), "Run " + run + " has neither search trees nor samples."));
             if (opened.tree() == null) {
-                throw new ParameterException(spec.commandLine(), "Run " + summary.run().name() + " has no tree for "
-                        + "problem " + opened.problem().key() + ".");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Run " + summary.run().name() + " has no tree for " + "problem "
+                                + opened.problem().key() + ".");
             }
             SearchTree tree = opened.tree();
             TreeSource from = opened.source();
             TreeScene scene = new TreeScene(tree, options(), new BitSet(), -1);
             PaperStyle style = looks.applyTo(PaperStyle.SINGLE_COLUMN);
-            TreeFigure figure = new TreeFigure(scene, style, from.label() + " · " + opened.problem().key());
+            TreeFigure figure = new TreeFigure(
+                    scene, style, from.label() + " · " + opened.problem().key());
             List<Path> files = new ArrayList<>();
             files.add(this.out);
             for (String format : formats) {
@@ -123,12 +145,16 @@ final class ExportTreeCommand implements Callable<Integer> {
     }
 
     private TreeOptions options() {
-        TreeOptions.ColourBy colourBy = parse(() -> TreeOptions.ColourBy.valueOf(colour.strip().toUpperCase(Locale.ROOT)));
+        TreeOptions.ColourBy colourBy =
+                parse(() -> TreeOptions.ColourBy.valueOf(colour.strip().toUpperCase(Locale.ROOT)));
         return TreeOptions.DEFAULT
                 .withOrientation(leftRight ? TreeOptions.Orientation.LEFT_RIGHT : TreeOptions.Orientation.TOP_DOWN)
                 .withSizeBy(uniform ? TreeOptions.SizeBy.UNIFORM : TreeOptions.SizeBy.WEIGHT)
-                .withColourBy(colourBy).withBestPath(bestPath).withCorrectPaths(correctPaths)
-                .withEdgeLabels(edgeLabels).withIteration(iteration);
+                .withColourBy(colourBy)
+                .withBestPath(bestPath)
+                .withCorrectPaths(correctPaths)
+                .withEdgeLabels(edgeLabels)
+                .withIteration(iteration);
     }
 
     private <T> T parse(java.util.function.Supplier<T> value) {

@@ -1,10 +1,10 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.service.WorkspaceServices;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,8 +34,11 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         Path file = workspaceOption.file();
         if (workspaceOption.isDefault() && !Files.exists(file)) {
-            throw new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, file, "The default workspace " + file
-                    + " does not exist yet. Start Ponder once, or import a file with: ponder import FILE");
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.NOT_FOUND,
+                    file,
+                    "The default workspace " + file
+                            + " does not exist yet. Start Ponder once, or import a file with: ponder import FILE");
         }
         try (WorkspaceServices workspace = workspaceOption.open()) {
             List<RunSummary> runs = workspace.runs().summaries();
@@ -89,15 +92,26 @@ final class InfoCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        int nameWidth = Math.max(4, runs.stream().mapToInt(summary -> summary.run().name().length()).max().orElse(4));
+        int nameWidth = Math.max(
+                4,
+                runs.stream()
+                        .mapToInt(summary -> summary.run().name().length())
+                        .max()
+                        .orElse(4));
         nameWidth = Math.min(nameWidth, 40);
         String row = "%4s  %-" + nameWidth + "s  %-14s  %-18s  %8s  %9s  %8s%n";
         out.println();
         out.printf(Locale.ROOT, row, "ID", "NAME", "FORMAT", "MODEL", "PROBLEMS", "SAMPLES", "ACCURACY");
         for (RunSummary summary : runs) {
             Run run = summary.run();
-            out.printf(Locale.ROOT, row, run.id(), clip(run.name(), nameWidth), clip(run.source().format(), 14),
-                    clip(run.model() == null ? "-" : run.model(), 18), String.format(Locale.ROOT, "%,d", summary.problems()),
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    run.id(),
+                    clip(run.name(), nameWidth),
+                    clip(run.source().format(), 14),
+                    clip(run.model() == null ? "-" : run.model(), 18),
+                    String.format(Locale.ROOT, "%,d", summary.problems()),
                     String.format(Locale.ROOT, "%,d", summary.samples()),
                     summary.accuracy() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * summary.accuracy()));
         }

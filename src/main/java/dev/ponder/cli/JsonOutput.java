@@ -10,8 +10,7 @@ import java.io.PrintWriter;
 final class JsonOutput {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonOutput() {
-    }
+    private JsonOutput() {}
 
     static ObjectNode object() {
         return JSON.createObjectNode();

@@ -2,22 +2,37 @@ package dev.ponder.cli;
 
 import dev.ponder.core.PonderVersion;
 import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.replay.ReplayException;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
-import dev.ponder.core.replay.ReplayException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The {@code ponder} command and its subcommands. */
-@Command(name = "ponder", mixinStandardHelpOptions = true, versionProvider = PonderCli.Version.class,
-        description = {"Ponder: a workbench for test-time scaling research on reasoning models.",
-                "With no command, opens the window. With a command, works headless."},
-        subcommands = {InfoCommand.class, ImportCommand.class, ExportRunCommand.class, RegradeCommand.class,
-                StatsCommand.class, SearchCommand.class, TagCommand.class, ExportSamplesCommand.class,
-                ExportChartCommand.class, ExportTreeCommand.class, ReplayCommand.class,
-                CommandLine.HelpCommand.class})
+@Command(
+        name = "ponder",
+        mixinStandardHelpOptions = true,
+        versionProvider = PonderCli.Version.class,
+        description = {
+            "Ponder: a workbench for test-time scaling research on reasoning models.",
+            "With no command, opens the window. With a command, works headless."
+        },
+        subcommands = {
+            InfoCommand.class,
+            ImportCommand.class,
+            ExportRunCommand.class,
+            RegradeCommand.class,
+            StatsCommand.class,
+            SearchCommand.class,
+            TagCommand.class,
+            ExportSamplesCommand.class,
+            ExportChartCommand.class,
+            ExportTreeCommand.class,
+            ReplayCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class PonderCli implements Runnable {
     /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */
     static final int FAILED = 1;
@@ -35,7 +50,9 @@ public final class PonderCli implements Runnable {
         CommandLine commandLine = new CommandLine(new PonderCli());
         commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
             PrintWriter err = cli.getErr();
-            if (error instanceof WorkspaceException || error instanceof ImportException || error instanceof ReplayException) {
+            if (error instanceof WorkspaceException
+                    || error instanceof ImportException
+                    || error instanceof ReplayException) {
                 err.println("ponder: " + error.getMessage());
             } else {
                 err.println("ponder: unexpected error: " + error);
@@ -55,8 +72,10 @@ public final class PonderCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"Ponder " + PonderVersion.current(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "Ponder " + PonderVersion.current(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

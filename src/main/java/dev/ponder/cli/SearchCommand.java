@@ -1,9 +1,9 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.service.WorkspaceServices;
-import dev.ponder.core.model.SearchHit;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.model.SearchHit;
+import dev.ponder.core.service.WorkspaceServices;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,9 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ponder search "let me reconsider"}: the traces of every run that contain a phrase, with the match in context. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Find a phrase in every trace of the workspace (case and punctuation ignored).",
-                "Text with quotes, AND, OR, NOT, NEAR or a trailing * is read as an SQLite FTS5 query."})
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Find a phrase in every trace of the workspace (case and punctuation ignored).",
+            "Text with quotes, AND, OR, NOT, NEAR or a trailing * is read as an SQLite FTS5 query."
+        })
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;
@@ -43,17 +47,30 @@ final class SearchCommand implements Callable<Integer> {
                 ObjectNode root = JsonOutput.object().put("query", phrase);
                 ArrayNode list = root.putArray("hits");
                 for (SearchHit hit : hits) {
-                    list.addObject().put("sample_id", hit.sampleId()).put("run_id", hit.runId()).put("run", hit.runName())
-                            .put("problem_key", hit.problemKey()).put("sample_index", hit.sampleIndex())
-                            .put("round", hit.round()).put("snippet", hit.snippet());
+                    list.addObject()
+                            .put("sample_id", hit.sampleId())
+                            .put("run_id", hit.runId())
+                            .put("run", hit.runName())
+                            .put("problem_key", hit.problemKey())
+                            .put("sample_index", hit.sampleIndex())
+                            .put("round", hit.round())
+                            .put("snippet", hit.snippet());
                 }
                 JsonOutput.print(printer, root);
             } else {
                 for (SearchHit hit : hits) {
-                    printer.printf("%s  %s  #%d%s  %s%n", hit.runName(), hit.problemKey(), hit.sampleIndex(),
-                            hit.round() > 0 ? " round " + hit.round() : "", hit.snippet().replaceAll("\\s+", " "));
+                    printer.printf(
+                            "%s  %s  #%d%s  %s%n",
+                            hit.runName(),
+                            hit.problemKey(),
+                            hit.sampleIndex(),
+                            hit.round() > 0 ? " round " + hit.round() : "",
+                            hit.snippet().replaceAll("\\s+", " "));
                 }
-                printer.printf("%d hit%s%s%n", hits.size(), hits.size() == 1 ? "" : "s",
+                printer.printf(
+                        "%d hit%s%s%n",
+                        hits.size(),
+                        hits.size() == 1 ? "" : "s",
                         hits.size() == limit ? " (the first " + limit + "; --limit shows more)" : "");
                 printer.flush();
             }

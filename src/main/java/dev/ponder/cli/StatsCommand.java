@@ -1,12 +1,11 @@
 package dev.ponder.cli;
 
-import dev.ponder.core.service.AnalysisService;
-import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Run;
+import dev.ponder.core.service.AnalysisService;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
-import dev.ponder.core.store.ProblemRepository;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,10 +17,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ponder stats RUN}: every run-level figure, and with {@code --problems} every problem's. */
-@Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print a run's figures: accuracy, pass@k, maj@k, best-of-N, First Finish, length vs accuracy, "
-                + "difficulty and overthinking, with seeded bootstrap 95%% intervals. --json gives a document for scripts "
-                + "(its fields are described in docs/methods.md)."})
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Print a run's figures: accuracy, pass@k, maj@k, best-of-N, First Finish, length vs accuracy, "
+                    + "difficulty and overthinking, with seeded bootstrap 95%% intervals. --json gives a document for scripts "
+                    + "(its fields are described in docs/methods.md)."
+        })
 final class StatsCommand implements Callable<Integer> {
     @Mixin
     private WorkspaceOption workspaceOption;
@@ -35,36 +39,59 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--problems", description = "Also print each problem's figures and vote distribution.")
     private boolean problems;
 
-    @Option(names = "--k", split = ",", paramLabel = "K", description = "The k of the curves (default: 1, 2, 4, ... and"
-            + " the most samples a problem has).")
+    @Option(
+            names = "--k",
+            split = ",",
+            paramLabel = "K",
+            description = "The k of the curves (default: 1, 2, 4, ... and" + " the most samples a problem has).")
     private List<Integer> ks;
 
-    @Option(names = "--draws", defaultValue = "200", paramLabel = "N",
-            description = "Monte-Carlo draws per problem for maj@k where subsets are too many to enumerate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--draws",
+            defaultValue = "200",
+            paramLabel = "N",
+            description =
+                    "Monte-Carlo draws per problem for maj@k where subsets are too many to enumerate (default: ${DEFAULT-VALUE}).")
     private int draws;
 
-    @Option(names = "--resamples", defaultValue = "1000", paramLabel = "N",
+    @Option(
+            names = "--resamples",
+            defaultValue = "1000",
+            paramLabel = "N",
             description = "Bootstrap resamples for the intervals; 0 for none (default: ${DEFAULT-VALUE}).")
     private int resamples;
 
-    @Option(names = "--seed", defaultValue = "20260101", paramLabel = "S",
+    @Option(
+            names = "--seed",
+            defaultValue = "20260101",
+            paramLabel = "S",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--bins", defaultValue = "10", paramLabel = "N",
+    @Option(
+            names = "--bins",
+            defaultValue = "10",
+            paramLabel = "N",
             description = "Equal-count length bins (default: ${DEFAULT-VALUE}).")
     private int bins;
 
-    @Option(names = "--difficulty-edges", split = ",", paramLabel = "P",
+    @Option(
+            names = "--difficulty-edges",
+            split = ",",
+            paramLabel = "P",
             description = "Pass-rate edges between difficulty buckets, e.g. 0.2,0.5,0.8 (default: quintiles).")
     private double[] difficultyEdges;
 
-    @Option(names = "--markers", split = ",", paramLabel = "PHRASE",
+    @Option(
+            names = "--markers",
+            split = ",",
+            paramLabel = "PHRASE",
             description = "Reflection markers for the overthinking figures (default: those in Ponder's settings).")
     private List<String> markers;
 
-    @Option(names = "--no-overthinking", description = "Skip the overthinking figures (their first computation reads "
-            + "every trace once).")
+    @Option(
+            names = "--no-overthinking",
+            description = "Skip the overthinking figures (their first computation reads " + "every trace once).")
     private boolean noOverthinking;
 
     @Spec
@@ -75,21 +102,29 @@ final class StatsCommand implements Callable<Integer> {
         StatsOptions options = options();
         try (WorkspaceServices workspace = workspaceOption.open()) {
             Run chosen = workspace.runs().select(run).run();
-            AnalysisService.Report report = workspace.analysis().report(chosen.id(), options, noOverthinking, problems,
-                    ConsoleProgress.on(spec.commandLine().getErr(), json));
+            AnalysisService.Report report = workspace
+                    .analysis()
+                    .report(
+                            chosen.id(),
+                            options,
+                            noOverthinking,
+                            problems,
+                            ConsoleProgress.on(spec.commandLine().getErr(), json));
             if (json) {
-                JsonOutput.print(spec.commandLine().getOut(), StatsDocument.of(chosen, report.stats(), report.problems(),
-                        report.problemKeys()));
+                JsonOutput.print(
+                        spec.commandLine().getOut(),
+                        StatsDocument.of(chosen, report.stats(), report.problems(), report.problemKeys()));
             } else {
-                new StatsReport(spec.commandLine().getOut()).print(chosen, report.stats(), report.problems(),
-                        report.problemKeys());
+                new StatsReport(spec.commandLine().getOut())
+                        .print(chosen, report.stats(), report.problems(), report.problemKeys());
             }
         }
         return 0;
     }
 
     private StatsOptions options() {
-        ReflectionMarkers chosen = markers != null ? new ReflectionMarkers(markers)
+        ReflectionMarkers chosen = markers != null
+                ? new ReflectionMarkers(markers)
                 : new SettingsStore(PonderHome.resolve().settingsFile()).load().markers();
         try {
             return new StatsOptions(ks, draws, resamples, seed, bins, difficultyEdges, chosen);

@@ -19,8 +19,7 @@ import java.util.Map;
  * it. A figure that does not exist for the run (NaN in Ponder) is {@code null}.
  */
 final class StatsDocument {
-    private StatsDocument() {
-    }
+    private StatsDocument() {}
 
     static ObjectNode of(Run run, RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {
         ObjectNode root = JsonOutput.object();

@@ -24,7 +24,11 @@ final class StatsReport {
 
     void print(Run run, RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {
         line("Run %d \"%s\"%s", run.id(), run.name(), run.model() == null ? "" : " · " + run.model());
-        line("%,d problems · %,d samples · %,d graded by %s", stats.problems(), stats.samples(), stats.gradedSamples(),
+        line(
+                "%,d problems · %,d samples · %,d graded by %s",
+                stats.problems(),
+                stats.samples(),
+                stats.gradedSamples(),
                 run.grader() == null ? "no grader" : run.grader());
         if (stats.samples() == 0) {
             line("The run has no samples to compute figures from (a search tree alone is shown by the tree view).");
@@ -35,8 +39,11 @@ final class StatsReport {
         out.println();
         curves(stats);
         if (stats.firstFinish() != null) {
-            line("First Finish     %s over %,d problems, %s tokens each", percent(stats.firstFinish().accuracy()),
-                    stats.firstFinish().problems(), tokens(stats.firstFinish().meanTokens()));
+            line(
+                    "First Finish     %s over %,d problems, %s tokens each",
+                    percent(stats.firstFinish().accuracy()),
+                    stats.firstFinish().problems(),
+                    tokens(stats.firstFinish().meanTokens()));
         }
         if (stats.lengthBins() != null) {
             lengthBins(stats.lengthBins());
@@ -53,26 +60,45 @@ final class StatsReport {
     private void curves(RunStats stats) {
         boolean best = stats.bestOfN() != null;
         String header = "%5s  %-21s  %-21s  %-21s" + (best ? "  %8s  %8s" : "%s%s") + "  %10s%n";
-        out.printf(Locale.ROOT, header, "k", "pass@k", "maj@k (random k)", "maj@k (first k)", best ? "weighted" : "",
-                best ? "naive" : "", "tokens");
+        out.printf(
+                Locale.ROOT,
+                header,
+                "k",
+                "pass@k",
+                "maj@k (random k)",
+                "maj@k (first k)",
+                best ? "weighted" : "",
+                best ? "naive" : "",
+                "tokens");
         for (int i = 0; i < stats.ks().size(); i++) {
             CurvePoint pass = stats.passAtK().get(i);
-            out.printf(Locale.ROOT, header, pass.k(), withInterval(pass), withInterval(stats.majority().expected().get(i)),
+            out.printf(
+                    Locale.ROOT,
+                    header,
+                    pass.k(),
+                    withInterval(pass),
+                    withInterval(stats.majority().expected().get(i)),
                     withInterval(stats.majority().firstK().get(i)),
                     best ? percent(stats.bestOfN().weighted().get(i).value()) : "",
-                    best ? percent(stats.bestOfN().naive().get(i).value()) : "", tokens(pass.tokens()));
+                    best ? percent(stats.bestOfN().naive().get(i).value()) : "",
+                    tokens(pass.tokens()));
         }
-        out.printf(Locale.ROOT, "maj@k over random subsets: %s%n%n", stats.majority().exact()
-                ? "exact (every subset)" : "exact where the subsets are few, else " + stats.options().draws()
-                + " seeded draws per problem");
+        out.printf(
+                Locale.ROOT,
+                "maj@k over random subsets: %s%n%n",
+                stats.majority().exact()
+                        ? "exact (every subset)"
+                        : "exact where the subsets are few, else "
+                                + stats.options().draws() + " seeded draws per problem");
     }
 
     private void lengthBins(List<LengthAccuracy.Bin> bins) {
         out.println();
         line("Length vs accuracy (%d equal-count bins)", bins.size());
         for (LengthAccuracy.Bin bin : bins) {
-            line("  %7d – %-7d tokens  %,8d samples  %s", bin.minTokens(), bin.maxTokens(), bin.samples(),
-                    withInterval(bin.accuracy()));
+            line(
+                    "  %7d – %-7d tokens  %,8d samples  %s",
+                    bin.minTokens(), bin.maxTokens(), bin.samples(), withInterval(bin.accuracy()));
         }
     }
 
@@ -82,10 +108,18 @@ final class StatsReport {
             if (bucket.problems() == 0) {
                 continue;
             }
-            double samples = bucket.bins().stream().mapToInt(LengthAccuracy.Bin::samples).sum();
-            double correct = bucket.bins().stream().mapToDouble(bin -> bin.accuracy().mean() * bin.samples()).sum();
-            line("  level %d  pass rate %s – %s  %,6d problems  accuracy %s", bucket.level(), percent(bucket.low()),
-                    percent(bucket.high()), bucket.problems(), percent(samples == 0 ? Double.NaN : correct / samples));
+            double samples =
+                    bucket.bins().stream().mapToInt(LengthAccuracy.Bin::samples).sum();
+            double correct = bucket.bins().stream()
+                    .mapToDouble(bin -> bin.accuracy().mean() * bin.samples())
+                    .sum();
+            line(
+                    "  level %d  pass rate %s – %s  %,6d problems  accuracy %s",
+                    bucket.level(),
+                    percent(bucket.low()),
+                    percent(bucket.high()),
+                    bucket.problems(),
+                    percent(samples == 0 ? Double.NaN : correct / samples));
         }
     }
 
@@ -94,18 +128,22 @@ final class StatsReport {
             return;
         }
         out.println();
-        line("Overthinking over %,d samples (markers: %s)", figures.samples(), String.join(", ",
-                options.markers().phrases()));
+        line(
+                "Overthinking over %,d samples (markers: %s)",
+                figures.samples(), String.join(", ", options.markers().phrases()));
         figure("outcome efficiency ξ_O", decimal(figures.outcomeEfficiency()));
-        figure("process efficiency ξ_P", decimal(figures.processEfficiency())
-                + "   (distinct intermediate answers stand in for solution clusters)");
+        figure(
+                "process efficiency ξ_P",
+                decimal(figures.processEfficiency())
+                        + "   (distinct intermediate answers stand in for solution clusters)");
         figure("solved along the way", percent(figures.solvedShare()));
         figure("tokens after 1st correct", tokens(figures.tokensAfterFirstCorrect()));
         figure("thoughts per sample", decimal(figures.meanThoughts()));
         figure("answers per sample", decimal(figures.meanSolutions()));
         figure("markers per 1k tokens", decimal(figures.markersPerThousandTokens()));
-        line("  flips right→wrong %,d, wrong→right %,d, in %,d samples", figures.flipsToWrong(), figures.flipsToRight(),
-                figures.samplesWithFlips());
+        line(
+                "  flips right→wrong %,d, wrong→right %,d, in %,d samples",
+                figures.flipsToWrong(), figures.flipsToRight(), figures.samplesWithFlips());
     }
 
     private void figure(String name, String value) {
@@ -114,29 +152,53 @@ final class StatsReport {
 
     private void problems(List<ProblemStats> problems, Map<Long, String> keys) {
         out.println();
-        int last = problems.isEmpty() || problems.get(0).atK().isEmpty() ? 0
+        int last = problems.isEmpty() || problems.get(0).atK().isEmpty()
+                ? 0
                 : problems.get(0).atK().get(problems.get(0).atK().size() - 1).k();
         String row = "%-24s  %5s  %7s  %9s  %9s  %-16s  %6s  %6s  %7s%n";
-        out.printf(Locale.ROOT, row, "PROBLEM", "N", "CORRECT", "PASS@" + last, "MAJ@" + last, "TOP ANSWER", "SHARE",
-                "MARGIN", "ENTROPY");
+        out.printf(
+                Locale.ROOT,
+                row,
+                "PROBLEM",
+                "N",
+                "CORRECT",
+                "PASS@" + last,
+                "MAJ@" + last,
+                "TOP ANSWER",
+                "SHARE",
+                "MARGIN",
+                "ENTROPY");
         for (ProblemStats problem : problems) {
-            ProblemStats.AtK atLast = problem.atK().isEmpty() ? null : problem.atK().get(problem.atK().size() - 1);
+            ProblemStats.AtK atLast = problem.atK().isEmpty()
+                    ? null
+                    : problem.atK().get(problem.atK().size() - 1);
             VoteDistribution votes = problem.votes();
-            VoteDistribution.Cluster top = votes.clusters().isEmpty() ? null : votes.clusters().get(0);
+            VoteDistribution.Cluster top =
+                    votes.clusters().isEmpty() ? null : votes.clusters().get(0);
             String key = keys.getOrDefault(problem.problemId(), "#" + problem.problemId());
-            out.printf(Locale.ROOT, row, InfoCommand.clip(key, 24),
-                    problem.samples(), problem.correct(), atLast == null ? "-" : percent(atLast.passAtK()),
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    InfoCommand.clip(key, 24),
+                    problem.samples(),
+                    problem.correct(),
+                    atLast == null ? "-" : percent(atLast.passAtK()),
                     atLast == null ? "-" : percent(atLast.majFirstK()),
-                    top == null ? "-" : InfoCommand.clip(top.answer() + (Boolean.TRUE.equals(top.correct()) ? " ✓" : ""), 16),
-                    top == null ? "-" : percent(top.share()), percent(votes.margin()), decimal(votes.entropyBits()));
+                    top == null
+                            ? "-"
+                            : InfoCommand.clip(top.answer() + (Boolean.TRUE.equals(top.correct()) ? " ✓" : ""), 16),
+                    top == null ? "-" : percent(top.share()),
+                    percent(votes.margin()),
+                    decimal(votes.entropyBits()));
         }
     }
 
     private void options(RunStats stats) {
         StatsOptions options = stats.options();
         out.println();
-        line("Intervals: 95%% percentile bootstrap over problems, %,d resamples, seed %d", options.resamples(),
-                options.seed());
+        line(
+                "Intervals: 95%% percentile bootstrap over problems, %,d resamples, seed %d",
+                options.resamples(), options.seed());
     }
 
     private void line(String format, Object... args) {

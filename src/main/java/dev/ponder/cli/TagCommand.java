@@ -1,7 +1,6 @@
 package dev.ponder.cli;
 
 import dev.ponder.core.service.WorkspaceServices;
-import dev.ponder.core.store.ProblemRepository;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -13,7 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ponder tag --sample ID overthinking}: tags a sample or a problem from a script, or takes a tag off. */
-@Command(name = "tag", mixinStandardHelpOptions = true,
+@Command(
+        name = "tag",
+        mixinStandardHelpOptions = true,
         description = "Tag a sample (by id, as search and export-samples print it) or a problem (by key).")
 final class TagCommand implements Callable<Integer> {
     @Mixin
@@ -25,6 +26,7 @@ final class TagCommand implements Callable<Integer> {
     static final class Target {
         @Option(names = "--sample", paramLabel = "ID", description = "The sample's id.")
         Long sample;
+
         @Option(names = "--problem", paramLabel = "KEY", description = "The problem's key.")
         String problem;
     }
@@ -49,7 +51,8 @@ final class TagCommand implements Callable<Integer> {
                 what = "problem " + workspace.annotations().tagProblem(target.problem, tag, !remove);
             }
             PrintWriter printer = spec.commandLine().getOut();
-            printer.printf("%s \"%s\" %s %s%n", remove ? "Removed" : "Tagged", tag.strip(), remove ? "from" : "on", what);
+            printer.printf(
+                    "%s \"%s\" %s %s%n", remove ? "Removed" : "Tagged", tag.strip(), remove ? "from" : "on", what);
             printer.flush();
         }
         return 0;

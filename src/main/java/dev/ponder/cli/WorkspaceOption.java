@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 
 /** {@code --workspace W}, shared by every command. */
 final class WorkspaceOption {
-    @Option(names = {"-w", "--workspace"}, paramLabel = "W",
+    @Option(
+            names = {"-w", "--workspace"},
+            paramLabel = "W",
             description = "Workspace file (default: default.ponder in $PONDER_HOME, else ~/.ponder).")
     private Path workspace;
 

@@ -8,8 +8,7 @@ import java.util.Properties;
 public final class PonderVersion {
     private static final String VERSION = load();
 
-    private PonderVersion() {
-    }
+    private PonderVersion() {}
 
     public static String current() {
         return VERSION;

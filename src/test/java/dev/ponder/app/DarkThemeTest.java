@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DarkThemeTest {
     @TempDir
     Path dir;
+
     private final FxRobot robot = new FxRobot();
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private Application app;
@@ -33,8 +34,10 @@ class DarkThemeTest {
     @BeforeEach
     void start() throws Exception {
         Path home = dir.resolve("home");
-        new SettingsStore(home.resolve("settings.json")).save(UserSettings.DEFAULTS.withWelcomeSeen()
-                .withPreferences(Preferences.DEFAULTS.withTheme(Theme.DARK)));
+        new SettingsStore(home.resolve("settings.json"))
+                .save(UserSettings.DEFAULTS
+                        .withWelcomeSeen()
+                        .withPreferences(Preferences.DEFAULTS.withTheme(Theme.DARK)));
         app = PonderWindow.openWithRuns(home, dialogs, robot);
     }
 
@@ -45,7 +48,12 @@ class DarkThemeTest {
 
     @Test
     void theChartIsDarkOnScreenAndWhiteInTheExport() throws Exception {
-        assertThat(FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot().getStyleClass()).contains("theme-dark");
+        assertThat(FxToolkit.toolkitContext()
+                        .getRegisteredStage()
+                        .getScene()
+                        .getRoot()
+                        .getStyleClass())
+                .contains("theme-dark");
         TabPane tabs = robot.lookup(".workbench").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(2));
         ChartViewer viewer = robot.lookup("#chart-viewer").queryAs(ChartViewer.class);
@@ -58,6 +66,8 @@ class DarkThemeTest {
         robot.interact(() -> robot.lookup("#chart-export").queryButton().fire());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("scaling.provenance.json")));
         BufferedImage image = ImageIO.read(figure.toFile());
-        assertThat(image.getRGB(2, 2) & 0xFFFFFF).as("the paper's white background").isEqualTo(0xFFFFFF);
+        assertThat(image.getRGB(2, 2) & 0xFFFFFF)
+                .as("the paper's white background")
+                .isEqualTo(0xFFFFFF);
     }
 }

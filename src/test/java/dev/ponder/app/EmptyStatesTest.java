@@ -35,6 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EmptyStatesTest {
     @TempDir
     Path dir;
+
     private final FxRobot robot = new FxRobot();
     private Stage stage;
     private Application app;
@@ -59,7 +60,9 @@ class EmptyStatesTest {
         List<String> silentLists = new ArrayList<>();
         List<String> buttonsWithoutTips = new ArrayList<>();
         walk(stage.getScene().getRoot(), "window", silentLists, buttonsWithoutTips);
-        assertThat(silentLists).as("lists with no placeholder telling what to do").isEmpty();
+        assertThat(silentLists)
+                .as("lists with no placeholder telling what to do")
+                .isEmpty();
         assertThat(buttonsWithoutTips).as("buttons with no tooltip").isEmpty();
     }
 
@@ -70,13 +73,16 @@ class EmptyStatesTest {
         // The list of chart kinds is never empty: Ponder fills it.
         if (node instanceof TableView<?> table && !hasGuidance(table.getPlaceholder())) {
             silentLists.add(where + ": " + describe(table));
-        } else if (node instanceof ListView<?> list && !hasGuidance(list.getPlaceholder())
+        } else if (node instanceof ListView<?> list
+                && !hasGuidance(list.getPlaceholder())
                 && !"chart-kinds".equals(list.getId())) {
             silentLists.add(where + ": " + describe(list));
         } else if (node instanceof TreeTableView<?> tree && !hasGuidance(tree.getPlaceholder())) {
             silentLists.add(where + ": " + describe(tree));
         }
-        if (node instanceof ButtonBase button && !(button instanceof CheckBox) && !(button instanceof RadioButton)
+        if (node instanceof ButtonBase button
+                && !(button instanceof CheckBox)
+                && !(button instanceof RadioButton)
                 && button.getTooltip() == null) {
             buttonsWithoutTips.add(where + ": " + describe(button) + " '" + button.getText() + "'");
         }
@@ -90,9 +96,11 @@ class EmptyStatesTest {
     /** Buttons a control draws for itself (a spinner's arrows, a scroll bar's) are the control's, not ours. */
     private static boolean insideControlSkin(Node node) {
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
-            if (parent instanceof javafx.scene.control.Control control && !(parent instanceof ButtonBase)
+            if (parent instanceof javafx.scene.control.Control control
+                    && !(parent instanceof ButtonBase)
                     && !(control instanceof javafx.scene.control.ToolBar)) {
-                return !(control instanceof javafx.scene.control.SplitPane) && !(control instanceof TabPane)
+                return !(control instanceof javafx.scene.control.SplitPane)
+                        && !(control instanceof TabPane)
                         && !(control instanceof javafx.scene.control.ScrollPane)
                         && !(control instanceof javafx.scene.control.TitledPane);
             }
@@ -108,7 +116,7 @@ class EmptyStatesTest {
     }
 
     private static String describe(Node node) {
-        return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId())
-                + " " + node.getStyleClass();
+        return node.getClass().getSimpleName() + (node.getId() == null ? "" : "#" + node.getId()) + " "
+                + node.getStyleClass();
     }
 }

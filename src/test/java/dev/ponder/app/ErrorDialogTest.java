@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ErrorDialogTest {
     @TempDir
     Path dir;
+
     private final FxRobot robot = new FxRobot();
     private Stage stage;
     private Application app;
@@ -46,42 +47,58 @@ class ErrorDialogTest {
         Platform.runLater(() -> {
             throw new IllegalStateException("the trace index went missing");
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxLookups.shown(robot, "#notice-message").isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> FxLookups.shown(robot, "#notice-message").isPresent());
         DialogPane pane = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(pane.getHeaderText()).isEqualTo("Something went wrong inside Ponder");
         assertThat(robot.lookup("#notice-message").queryAs(Label.class).getText())
-                .startsWith("Ponder hit an error it did not expect (IllegalStateException: the trace index went missing).")
+                .startsWith(
+                        "Ponder hit an error it did not expect (IllegalStateException: the trace index went missing).")
                 .contains("Your workspace is safe");
         assertThat(stage.isShowing()).isTrue();
 
         robot.clickOn("Show Details");
         TextArea details = robot.lookup("#error-details").queryAs(TextArea.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, details::isVisible);
-        assertThat(details.getText()).contains("Ponder 0.").contains("Java " + System.getProperty("java.version"))
+        assertThat(details.getText())
+                .contains("Ponder 0.")
+                .contains("Java " + System.getProperty("java.version"))
                 .contains("java.lang.IllegalStateException: the trace index went missing")
                 .contains("at dev.ponder.app.ErrorDialogTest");
 
         Button copy = robot.lookup("#copy-error").queryAs(Button.class);
         robot.clickOn(copy);
         assertThat(copy.getText()).isEqualTo("Copied");
-        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(5, TimeUnit.SECONDS);
+        String copied = WaitForAsyncUtils.asyncFx(
+                        () -> Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
         assertThat(copied).isEqualTo(details.getText());
-        assertThat(FxLookups.shown(robot, "#notice-message")).as("Copy leaves the dialog open").isPresent();
+        assertThat(FxLookups.shown(robot, "#notice-message"))
+                .as("Copy leaves the dialog open")
+                .isPresent();
         robot.clickOn(FxLookups.dialogButton(robot, "OK").orElseThrow());
 
         String log = Files.readString(LogFiles.current(dir.resolve("home/logs")));
-        assertThat(log).contains("SEVERE dev.ponder.app.task.UncaughtErrors: Uncaught on thread JavaFX Application Thread")
+        assertThat(log)
+                .contains("SEVERE dev.ponder.app.task.UncaughtErrors: Uncaught on thread JavaFX Application Thread")
                 .contains("java.lang.IllegalStateException: the trace index went missing");
     }
 
     @Test
     void aFailureOnAWorkerThreadIsShownToo() throws Exception {
-        Thread worker = new Thread(() -> {
-            throw new ArithmeticException("divided by zero samples");
-        }, "a worker");
+        Thread worker = new Thread(
+                () -> {
+                    throw new ArithmeticException("divided by zero samples");
+                },
+                "a worker");
         worker.start();
         worker.join();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxLookups.shown(robot, "#notice-message").isPresent());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> FxLookups.shown(robot, "#notice-message").isPresent());
         assertThat(robot.lookup("#notice-message").queryAs(Label.class).getText())
                 .contains("ArithmeticException: divided by zero samples");
         robot.clickOn(FxLookups.dialogButton(robot, "OK").orElseThrow());

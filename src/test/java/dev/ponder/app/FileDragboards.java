@@ -19,8 +19,7 @@ import javafx.util.Pair;
  * manager. Headless tests have no platform drag and drop, so they fire drag events with one of these.
  */
 final class FileDragboards {
-    private FileDragboards() {
-    }
+    private FileDragboards() {}
 
     static Dragboard of(List<File> files) {
         Dragboard dragboard = DragboardHelper.createDragboard(new Peer());
@@ -34,8 +33,7 @@ final class FileDragboards {
 
         @Override
         @SuppressWarnings("removal")
-        public void setSecurityContext(AccessControlContext context) {
-        }
+        public void setSecurityContext(AccessControlContext context) {}
 
         @Override
         public Set<DataFormat> getContentTypes() {
@@ -67,16 +65,13 @@ final class FileDragboards {
         }
 
         @Override
-        public void setDragView(Image image) {
-        }
+        public void setDragView(Image image) {}
 
         @Override
-        public void setDragViewOffsetX(double offsetX) {
-        }
+        public void setDragViewOffsetX(double offsetX) {}
 
         @Override
-        public void setDragViewOffsetY(double offsetY) {
-        }
+        public void setDragViewOffsetY(double offsetY) {}
 
         @Override
         public Image getDragView() {

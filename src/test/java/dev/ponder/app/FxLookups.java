@@ -8,13 +8,13 @@ import org.testfx.util.NodeQueryUtils;
 
 /** Finding what is on screen in a headless window test: nodes in showing windows, and dialog buttons. */
 final class FxLookups {
-    private FxLookups() {
-    }
+    private FxLookups() {}
 
     /** A visible node in a window on screen (menus keep items of popups not shown). */
     static Optional<Node> shown(FxRobot robot, String query) {
         return robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAll().stream()
-                .filter(node -> node.getScene() != null && node.getScene().getWindow() != null
+                .filter(node -> node.getScene() != null
+                        && node.getScene().getWindow() != null
                         && node.getScene().getWindow().isShowing())
                 .findFirst();
     }
@@ -23,8 +23,11 @@ final class FxLookups {
     static Optional<Button> dialogButton(FxRobot robot, String text) {
         try {
             return robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
-                    .filter(button -> text.equals(button.getText()) && button.isVisible() && !button.isDisabled()
-                            && button.getScene() != null && button.getScene().getWindow().isShowing())
+                    .filter(button -> text.equals(button.getText())
+                            && button.isVisible()
+                            && !button.isDisabled()
+                            && button.getScene() != null
+                            && button.getScene().getWindow().isShowing())
                     .findFirst();
         } catch (RuntimeException sceneChanging) {
             return Optional.empty();

@@ -2,8 +2,8 @@ package dev.ponder.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.store.Workspace;
@@ -17,13 +17,13 @@ import javafx.application.Application;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,13 +36,15 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real main window headless and drives it through its menus. */
 class MainWindowTest {
-    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+    private static final Path SAMPLE =
+            Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
     /** The runs a first start imports: every run file in sample-runs/, the hand-written best-of-4 first. */
     private static final int SAMPLE_RUNS = sampleRuns();
 
     private static int sampleRuns() {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("sample-runs"))) {
-            return (int) files.filter(file -> file.toString().endsWith(".jsonl")).count();
+            return (int)
+                    files.filter(file -> file.toString().endsWith(".jsonl")).count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -50,11 +52,13 @@ class MainWindowTest {
 
     /** Run files of other tools, written for the import tests. */
     private static final class ImportedFixtures {
-        static final Path SAL = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures/sal_best_of_3.jsonl").toAbsolutePath();
+        static final Path SAL = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures/sal_best_of_3.jsonl")
+                .toAbsolutePath();
     }
 
     @TempDir
     Path dir;
+
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final FxRobot robot = new FxRobot();
     private Stage stage;
@@ -88,8 +92,13 @@ class MainWindowTest {
         assertThat(run.problems()).isEqualTo(6);
         assertThat(run.samples()).isEqualTo(24);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("tiny-arith best-of-4") && cellShows("75.0%"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> "tiny-arith best-of-4".equals(robot.lookup(".overview-title").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> "tiny-arith best-of-4"
+                        .equals(robot.lookup(".overview-title")
+                                .queryAs(Label.class)
+                                .getText()));
         assertThat(stage.getTitle()).isEqualTo("default — Ponder");
         assertThat(robot.lookup("#status-workspace").queryAs(Label.class).getText())
                 .isEqualTo(dir.resolve("home/default.ponder").toString());
@@ -101,8 +110,11 @@ class MainWindowTest {
         try (Workspace workspace = Workspace.create(other)) {
             Importer importer = new Importer(workspace);
             importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "budget 512")), TaskContext.NONE);
-            importer.importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", "budget 1024", "model", "qwq"))
-                    .evenIfImportedBefore(), TaskContext.NONE);
+            importer.importFile(
+                    SAMPLE,
+                    ImportOptions.withAttributes(Map.of("name", "budget 1024", "model", "qwq"))
+                            .evenIfImportedBefore(),
+                    TaskContext.NONE);
         }
         TableView<RunSummary> table = runTable();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_RUNS);
@@ -111,11 +123,18 @@ class MainWindowTest {
         robot.clickOn("File").clickOn("Open Workspace…");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        assertThat(table.getItems()).extracting(summary -> summary.run().name()).containsExactly("budget 512", "budget 1024");
+        assertThat(table.getItems())
+                .extracting(summary -> summary.run().name())
+                .containsExactly("budget 512", "budget 1024");
         assertThat(table.getItems().get(1).run().model()).isEqualTo("qwq");
         assertThat(stage.getTitle()).isEqualTo("study — Ponder");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> other.toString().equals(robot.lookup("#status-workspace").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> other.toString()
+                        .equals(robot.lookup("#status-workspace")
+                                .queryAs(Label.class)
+                                .getText()));
     }
 
     @Test
@@ -128,8 +147,13 @@ class MainWindowTest {
         clickButton("Import");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_RUNS + 1);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#status-message").queryAs(Label.class)
-                .getText().equals("Imported sal_best_of_3: 2 problems, 6 samples"));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#status-message")
+                        .queryAs(Label.class)
+                        .getText()
+                        .equals("Imported sal_best_of_3: 2 problems, 6 samples"));
     }
 
     @Test
@@ -140,36 +164,48 @@ class MainWindowTest {
         dialogs.filesToImport = List.of(SAMPLE);
         robot.clickOn("File").clickOn("Import Run Files…");
         clickButton("Import");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("Import Again").match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("Import Again")
+                        .match(NodeQueryUtils.isVisible())
+                        .tryQuery()
+                        .isPresent());
         // Read on the FX thread: a reload replaces the list's contents there.
-        assertThat(WaitForAsyncUtils.asyncFx(() -> table.getItems().size()).get()).isEqualTo(SAMPLE_RUNS);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> table.getItems().size()).get())
+                .isEqualTo(SAMPLE_RUNS);
         robot.clickOn("Import Again");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_RUNS + 1);
-        assertThat(table.getItems()).extracting(summary -> summary.run().name())
-                .filteredOn(name -> name.equals("tiny-arith best-of-4")).hasSize(2);
+        assertThat(table.getItems())
+                .extracting(summary -> summary.run().name())
+                .filteredOn(name -> name.equals("tiny-arith best-of-4"))
+                .hasSize(2);
     }
 
     @Test
     void remembersTheWindowAndTheWorkspaceForTheNextStart() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runTable().getItems().size() == SAMPLE_RUNS);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> runTable().getItems().size() == SAMPLE_RUNS);
         WaitForAsyncUtils.asyncFx(() -> {
-            stage.setX(40);
-            stage.setY(30);
-            stage.setWidth(1100);
-            stage.setHeight(700);
-        }).get();
+                    stage.setX(40);
+                    stage.setY(30);
+                    stage.setWidth(1100);
+                    stage.setHeight(700);
+                })
+                .get();
         FxToolkit.cleanupApplication(app);
 
         var settings = new SettingsStore(dir.resolve("home/settings.json")).load();
         assertThat(settings.window().width()).isEqualTo(1100);
         assertThat(settings.window().height()).isEqualTo(700);
         assertThat(settings.window().x()).isEqualTo(40);
-        assertThat(settings.lastWorkspace()).isEqualTo(dir.resolve("home/default.ponder").toString());
+        assertThat(settings.lastWorkspace())
+                .isEqualTo(dir.resolve("home/default.ponder").toString());
 
         app = FxToolkit.setupApplication(() -> new PonderApp(dialogs));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runTable().getItems().size() == SAMPLE_RUNS);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> runTable().getItems().size() == SAMPLE_RUNS);
         assertThat(stage.getWidth()).isEqualTo(1100);
         assertThat(stage.getX()).isEqualTo(40);
     }
@@ -182,15 +218,19 @@ class MainWindowTest {
         Node window = robot.lookup(".main-window").query();
         DragEvent[] over = new DragEvent[1];
         WaitForAsyncUtils.asyncFx(() -> {
-            Dragboard dragboard = FileDragboards.of(List.of(ImportedFixtures.SAL.toFile()));
-            over[0] = drag(DragEvent.DRAG_OVER, window, dragboard);
-            Event.fireEvent(window, over[0]);
-            assertThat(window.getStyleClass()).contains("drop-target");
-            Event.fireEvent(window, drag(DragEvent.DRAG_DROPPED, window, dragboard));
-        }).get();
+                    Dragboard dragboard = FileDragboards.of(List.of(ImportedFixtures.SAL.toFile()));
+                    over[0] = drag(DragEvent.DRAG_OVER, window, dragboard);
+                    Event.fireEvent(window, over[0]);
+                    assertThat(window.getStyleClass()).contains("drop-target");
+                    Event.fireEvent(window, drag(DragEvent.DRAG_DROPPED, window, dragboard));
+                })
+                .get();
         assertThat(window.getStyleClass()).doesNotContain("drop-target");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-files").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#import-files").tryQuery().isPresent());
         TableView<?> files = robot.lookup("#import-files").queryTableView();
         assertThat(files.getItems()).hasSize(1);
         clickButton("Import");
@@ -208,20 +248,32 @@ class MainWindowTest {
     void mapsTheFieldsOfAFileNoReaderKnowsAndImportsIt() throws Exception {
         TableView<RunSummary> table = runTable();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_RUNS);
-        Path file = java.nio.file.Files.copy(Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl"),
+        Path file = java.nio.file.Files.copy(
+                Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl"),
                 dir.resolve("lab_eval.jsonl"));
 
         dialogs.filesToImport = List.of(file);
         robot.clickOn("File").clickOn("Import Run Files…");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#import-problem").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#import-problem").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("no reader knows it: map its fields"));
         clickWhenShown("#map-fields");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#mapping-preview").tryQuery().isPresent()
-                && robot.lookup("#mapping-preview").queryTableView().getItems().size() == 3);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#mapping-preview").tryQuery().isPresent()
+                        && robot.lookup("#mapping-preview")
+                                        .queryTableView()
+                                        .getItems()
+                                        .size()
+                                == 3);
         ComboBox<String> trace = robot.lookup("#field-trace").queryAs(ComboBox.class);
         assertThat(trace.getValue()).isEqualTo("response");
-        assertThat(robot.lookup("#mapping-raw").queryAs(TextArea.class).getText()).contains("\"qid\" : \"q1\"");
+        assertThat(robot.lookup("#mapping-raw").queryAs(TextArea.class).getText())
+                .contains("\"qid\" : \"q1\"");
         clickButton("Use Mapping");
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("read with a field mapping"));
@@ -230,8 +282,14 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_RUNS + 1);
         assertThat(table.getItems().get(SAMPLE_RUNS).run().source().format()).isEqualTo("generic");
         assertThat(table.getItems().get(SAMPLE_RUNS).samples()).isEqualTo(3);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new SettingsStore(dir.resolve("home/settings.json")).load()
-                .mappings().size() == 1);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> new SettingsStore(dir.resolve("home/settings.json"))
+                                .load()
+                                .mappings()
+                                .size()
+                        == 1);
     }
 
     @Test
@@ -241,17 +299,27 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> cellShows("tiny-arith best-of-4"));
 
         // The row is wider than the browser shows; its first cell is in view.
-        robot.doubleClickOn(robot.lookup("#run-table .table-row-cell .table-cell").<Node>query());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#attribute-budget").tryQuery().isPresent());
+        robot.doubleClickOn(
+                robot.lookup("#run-table .table-row-cell .table-cell").<Node>query());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#attribute-budget").tryQuery().isPresent());
         robot.clickOn("#attribute-budget").write("2048");
         robot.clickOn("#attribute-group").write("sweep A");
-        javafx.scene.control.TextField name = robot.lookup("#attribute-name").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField name =
+                robot.lookup("#attribute-name").queryAs(javafx.scene.control.TextField.class);
         assertThat(name.getText()).isEqualTo("tiny-arith best-of-4");
         robot.interact(() -> name.setText("arith at 2k"));
         clickButton("Save");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "arith at 2k".equals(table.getItems().get(0).run().name()));
-        assertThat(table.getItems().get(0).run().params()).containsEntry("budget", "2048").containsEntry("group", "sweep A");
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> "arith at 2k".equals(table.getItems().get(0).run().name()));
+        assertThat(table.getItems().get(0).run().params())
+                .containsEntry("budget", "2048")
+                .containsEntry("group", "sweep A");
     }
 
     @Test
@@ -267,11 +335,20 @@ class MainWindowTest {
         robot.interact(() -> table.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 20, 0));
         clickWhenShown("Regrade With");
         // Along the submenu's first row, then down it: a diagonal path would cross the main menu and close it.
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(".context-menu .label", "ponder-math").isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> shown(".context-menu .label", "ponder-math").isPresent());
         robot.moveTo(shown(".context-menu .label", "file labels").orElseThrow());
         robot.clickOn(shown(".context-menu .label", "exact").orElseThrow());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "exact".equals(table.getItems().get(0).run().grader()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> "exact".equals(table.getItems().get(0).run().grader()));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         assertThat(robot.lookup("#notice-message").queryLabeled().getText())
                 .startsWith("Regraded 24 samples with exact:");
         clickButton("OK");
@@ -279,23 +356,44 @@ class MainWindowTest {
 
     @Test
     void editsTheReflectionMarkersAndRemembersThem() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> runTable().getItems().size() == SAMPLE_RUNS);
+        WaitForAsyncUtils.waitFor(
+                20, TimeUnit.SECONDS, () -> runTable().getItems().size() == SAMPLE_RUNS);
         robot.clickOn("Analysis").clickOn("Reflection Markers…");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#markerPhrases").tryQuery().isPresent());
-        javafx.scene.control.TextArea phrases = robot.lookup("#markerPhrases").queryAs(javafx.scene.control.TextArea.class);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#markerPhrases").tryQuery().isPresent());
+        javafx.scene.control.TextArea phrases =
+                robot.lookup("#markerPhrases").queryAs(javafx.scene.control.TextArea.class);
         assertThat(phrases.getText()).startsWith("Wait\nAlternatively\nHmm");
         robot.interact(() -> phrases.setText("Wait\n  Hold on  \n\nHmm"));
         clickButton("OK");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> java.util.List.of("Wait", "Hold on", "Hmm").equals(
-                new SettingsStore(dir.resolve("home/settings.json")).load().reflectionMarkers()));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> java.util.List.of("Wait", "Hold on", "Hmm")
+                        .equals(new SettingsStore(dir.resolve("home/settings.json"))
+                                .load()
+                                .reflectionMarkers()));
     }
 
     private static DragEvent drag(javafx.event.EventType<DragEvent> type, Node target, Dragboard dragboard) {
         javafx.geometry.Bounds bounds = target.localToScreen(target.getBoundsInLocal());
         double x = bounds.getWidth() / 2;
         double y = bounds.getHeight() / 2;
-        return new DragEvent(null, target, type, dragboard, x, y, bounds.getMinX() + x, bounds.getMinY() + y,
-                TransferMode.COPY, null, null, null);
+        return new DragEvent(
+                null,
+                target,
+                type,
+                dragboard,
+                x,
+                y,
+                bounds.getMinX() + x,
+                bounds.getMinY() + y,
+                TransferMode.COPY,
+                null,
+                null,
+                null);
     }
 
     private void clickWhenShown(String query) throws java.util.concurrent.TimeoutException {
@@ -306,18 +404,19 @@ class MainWindowTest {
     /** A shown label of this kind with exactly this text. */
     private Optional<Node> shown(String query, String text) {
         return robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAllAs(Labeled.class).stream()
-                .filter(label -> text.equals(label.getText()) && label.getScene() != null
-                        && label.getScene().getWindow() != null && label.getScene().getWindow().isShowing())
-                .map(Node.class::cast).findFirst();
+                .filter(label -> text.equals(label.getText())
+                        && label.getScene() != null
+                        && label.getScene().getWindow() != null
+                        && label.getScene().getWindow().isShowing())
+                .map(Node.class::cast)
+                .findFirst();
     }
-
 
     /** Clicks a dialog's button once it shows (a column header may carry the same text). */
     private void clickButton(String text) throws java.util.concurrent.TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> dialogButton(text).isPresent());
         robot.clickOn(dialogButton(text).orElseThrow());
     }
-
 
     private boolean cellShows(String text) {
         return robot.lookup(".table-row-cell .table-cell").queryAllAs(Labeled.class).stream()

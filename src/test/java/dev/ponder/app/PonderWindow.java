@@ -12,8 +12,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts and stops the real main window headless on a Ponder folder of the test's. */
 final class PonderWindow {
-    private PonderWindow() {
-    }
+    private PonderWindow() {}
 
     static Application open(Path home, ScriptedDialogs dialogs) throws Exception {
         System.setProperty(PonderHome.PROPERTY, home.toString());

@@ -8,8 +8,7 @@ import java.nio.file.Path;
 
 /** Ponder folders for window tests. */
 final class TestHomes {
-    private TestHomes() {
-    }
+    private TestHomes() {}
 
     /** A Ponder folder whose user has seen the welcome already, so a test starts at the window itself. */
     static Path welcomed(Path home) {

@@ -3,8 +3,8 @@ package dev.ponder.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.tree.TreeCanvas;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.Workspace;
@@ -36,11 +36,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class TreeViewTest {
     private static final Path FIXTURES = Path.of("src/test/resources/dev/ponder");
-    private static final Path SEARCH = FIXTURES.resolve("core/ingest/fixtures/tot_bfs_game24.json").toAbsolutePath();
-    private static final Path SAMPLES = FIXTURES.resolve("app/workbench-run.jsonl").toAbsolutePath();
+    private static final Path SEARCH =
+            FIXTURES.resolve("core/ingest/fixtures/tot_bfs_game24.json").toAbsolutePath();
+    private static final Path SAMPLES =
+            FIXTURES.resolve("app/workbench-run.jsonl").toAbsolutePath();
 
     @TempDir
     Path dir;
+
     private final FxRobot robot = new FxRobot();
     private Application app;
     private TableView<RunSummary> runs;
@@ -66,7 +69,9 @@ class TreeViewTest {
     void clickingANodeShowsItsStepAndThePathToItInTheInspector() throws Exception {
         showRun("tot_bfs_game24");
         TreeCanvas canvas = robot.lookup("#tree-canvas").queryAs(TreeCanvas.class);
-        waitUntil(() -> canvas.isVisible() && scene(canvas) != null && scene(canvas).tree().size() == 10);
+        waitUntil(() -> canvas.isVisible()
+                && scene(canvas) != null
+                && scene(canvas).tree().size() == 10);
         TreeScene scene = scene(canvas);
         int node = nodeWithKey(scene, "s2.0");
 
@@ -77,7 +82,8 @@ class TreeViewTest {
         waitUntil(() -> step.getText().equals("1 + 2 = 3 (left: 3 12)"));
         assertThat(path.getText()).isEqualTo("1 2 3 4\n3 * 4 = 12 (left: 1 2 12)\n1 + 2 = 3 (left: 3 12)");
         assertThat(robot.lookup("#tree-node-facts").queryLabeled().getText()).contains("value 60", "2 children");
-        assertThat(robot.lookup("#tree-status").queryLabeled().getText()).contains("10 nodes", "depth 3", "3 iterations");
+        assertThat(robot.lookup("#tree-status").queryLabeled().getText())
+                .contains("10 nodes", "depth 3", "3 iterations");
     }
 
     @Test
@@ -89,7 +95,8 @@ class TreeViewTest {
         TreeScene scene = scene(canvas);
         int leaf = -1;
         for (int node : scene.shown()) {
-            if (scene.tree().node(node).sampleId() != 0 && "360".equals(scene.tree().node(node).answer())) {
+            if (scene.tree().node(node).sampleId() != 0
+                    && "360".equals(scene.tree().node(node).answer())) {
                 leaf = node;
             }
         }
@@ -105,8 +112,11 @@ class TreeViewTest {
     }
 
     private void showRun(String name) throws TimeoutException {
-        robot.interact(() -> runs.getSelectionModel().select(runs.getItems().stream()
-                .filter(summary -> summary.run().name().equals(name)).findFirst().orElseThrow()));
+        robot.interact(() -> runs.getSelectionModel()
+                .select(runs.getItems().stream()
+                        .filter(summary -> summary.run().name().equals(name))
+                        .findFirst()
+                        .orElseThrow()));
         TabPane tabs = robot.lookup(".workbench").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(3));
     }
@@ -126,9 +136,10 @@ class TreeViewTest {
 
     private static Point2D onScreen(TreeCanvas canvas, int node) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            double[] at = canvas.screenPosition(node);
-            return canvas.localToScreen(at[0], at[1]);
-        }).get();
+                    double[] at = canvas.screenPosition(node);
+                    return canvas.localToScreen(at[0], at[1]);
+                })
+                .get();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {

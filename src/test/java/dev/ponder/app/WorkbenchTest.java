@@ -1,16 +1,15 @@
 package dev.ponder.app;
 
-import dev.ponder.core.model.SearchHit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.samples.SamplesViewModel.SampleItem;
 import dev.ponder.app.samples.VoteRow;
 import dev.ponder.core.analysis.ProblemRow;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.model.SearchHit;
 import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.store.TraceSearch;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Files;
@@ -43,10 +42,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * the inspector's highlighting, search the workspace and open a hit, tag the sample and export it.
  */
 class WorkbenchTest {
-    private static final Path RUN = Path.of("src/test/resources/dev/ponder/app/workbench-run.jsonl").toAbsolutePath();
+    private static final Path RUN =
+            Path.of("src/test/resources/dev/ponder/app/workbench-run.jsonl").toAbsolutePath();
 
     @TempDir
     Path dir;
+
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private final FxRobot robot = new FxRobot();
     private Application app;
@@ -85,16 +86,21 @@ class WorkbenchTest {
         waitUntil(() -> problems.getItems().size() == 2);
 
         robot.clickOn("#problem-filter-text").write("apples");
-        waitUntil(() -> problems.getItems().size() == 1 && problems.getItems().get(0).key().equals("wb/apples"));
+        waitUntil(() -> problems.getItems().size() == 1
+                && problems.getItems().get(0).key().equals("wb/apples"));
         ComboBox<String> majority = robot.lookup("#problem-filter-majority").queryComboBox();
         robot.interact(() -> majority.getSelectionModel().select(2));
         waitUntil(() -> problems.getItems().isEmpty());
         robot.interact(() -> majority.getSelectionModel().select(0));
-        robot.interact(() -> robot.lookup("#problem-filter-text").queryAs(TextField.class).clear());
+        robot.interact(() ->
+                robot.lookup("#problem-filter-text").queryAs(TextField.class).clear());
         waitUntil(() -> problems.getItems().size() == 2);
 
-        robot.interact(() -> problems.getSelectionModel().select(problems.getItems().stream()
-                .filter(row -> row.key().equals("wb/apples")).findFirst().orElseThrow()));
+        robot.interact(() -> problems.getSelectionModel()
+                .select(problems.getItems().stream()
+                        .filter(row -> row.key().equals("wb/apples"))
+                        .findFirst()
+                        .orElseThrow()));
         TableView<VoteRow> votes = robot.lookup("#votes-table").queryTableView();
         TableView<SampleItem> samples = robot.lookup("#samples-table").queryTableView();
         waitUntil(() -> votes.getItems().size() == 2 && samples.getItems().size() == 3);
@@ -103,13 +109,14 @@ class WorkbenchTest {
         assertThat(votes.getItems().get(0).votes()).isEqualTo(2);
 
         robot.interact(() -> votes.getSelectionModel().select(1));
-        waitUntil(() -> samples.getItems().size() == 1 && samples.getItems().get(0).line().answer().equals("360"));
+        waitUntil(() -> samples.getItems().size() == 1
+                && samples.getItems().get(0).line().answer().equals("360"));
         robot.interact(() -> votes.getSelectionModel().clearSelection());
         waitUntil(() -> samples.getItems().size() == 3);
 
         CodeArea trace = robot.lookup("#trace-area").queryAs(CodeArea.class);
-        waitUntil(() -> trace.getText().contains("So the answer is 32.") && !trace.getStyleOfChar(trace.getText()
-                .indexOf("Wait") + 1).isEmpty());
+        waitUntil(() -> trace.getText().contains("So the answer is 32.")
+                && !trace.getStyleOfChar(trace.getText().indexOf("Wait") + 1).isEmpty());
         String text = trace.getText();
         assertThat(styleAt(trace, text.indexOf("Wait"))).contains("marker", "inserted", "thinking");
         assertThat(styleAt(trace, text.indexOf("Hmm"))).contains("marker", "after-first-correct");
@@ -120,15 +127,19 @@ class WorkbenchTest {
 
         robot.interact(() -> samples.getSelectionModel().clearAndSelect(2));
         waitUntil(() -> trace.getText().contains("12 times 30 is 360"));
-        assertThat(styleAt(trace, trace.getText().indexOf("answer is 360") + "answer is ".length())).contains("answer-wrong");
+        assertThat(styleAt(trace, trace.getText().indexOf("answer is 360") + "answer is ".length()))
+                .contains("answer-wrong");
     }
 
     @Test
     void searchTheWorkspaceOpenAHitThenTagTheSampleAndExportIt() throws Exception {
         TableView<ProblemRow> problems = robot.lookup("#problems-table").queryTableView();
         waitUntil(() -> problems.getItems().size() == 2);
-        robot.interact(() -> problems.getSelectionModel().select(problems.getItems().stream()
-                .filter(row -> row.key().equals("wb/pears")).findFirst().orElseThrow()));
+        robot.interact(() -> problems.getSelectionModel()
+                .select(problems.getItems().stream()
+                        .filter(row -> row.key().equals("wb/pears"))
+                        .findFirst()
+                        .orElseThrow()));
         CodeArea trace = robot.lookup("#trace-area").queryAs(CodeArea.class);
         waitUntil(() -> trace.getText().contains("9 * 7"));
 
@@ -144,17 +155,19 @@ class WorkbenchTest {
         });
         robot.type(javafx.scene.input.KeyCode.ENTER);
 
-        waitUntil(() -> trace.getText().contains("I made a mistake?")
-                && "I made a mistake".equals(trace.getSelectedText()));
+        waitUntil(() ->
+                trace.getText().contains("I made a mistake?") && "I made a mistake".equals(trace.getSelectedText()));
         TableView<SampleItem> samples = robot.lookup("#samples-table").queryTableView();
-        assertThat(samples.getSelectionModel().getSelectedItem().line().answer()).isEqualTo("360");
+        assertThat(samples.getSelectionModel().getSelectedItem().line().answer())
+                .isEqualTo("360");
         assertThat(problems.getSelectionModel().getSelectedItem().key()).isEqualTo("wb/apples");
 
         ComboBox<String> tagInput = robot.lookup("#sample-tag-input").queryComboBox();
         robot.interact(() -> tagInput.getEditor().setText("overthinking"));
         robot.clickOn("#sample-tag-add");
         waitUntil(() -> samples.getItems().stream().anyMatch(item -> item.tags().contains("overthinking")));
-        waitUntil(() -> problems.getItems().stream().filter(row -> row.key().equals("wb/apples"))
+        waitUntil(() -> problems.getItems().stream()
+                .filter(row -> row.key().equals("wb/apples"))
                 .anyMatch(row -> row.tags().contains("overthinking")));
         ComboBox<String> tagFilter = robot.lookup("#problem-filter-tag").queryComboBox();
         robot.interact(() -> tagFilter.setValue("overthinking"));
@@ -168,7 +181,9 @@ class WorkbenchTest {
         waitUntil(() -> Files.exists(out));
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(1);
-        assertThat(lines.get(0)).contains("\"problem_key\":\"wb/apples\"").contains("\"tags\":[\"overthinking\"]")
+        assertThat(lines.get(0))
+                .contains("\"problem_key\":\"wb/apples\"")
+                .contains("\"tags\":[\"overthinking\"]")
                 .contains("I made a mistake?");
     }
 
@@ -179,14 +194,15 @@ class WorkbenchTest {
     /** Fires a menu item of the menu bar by its text, as choosing it would. */
     private void fire(String text) {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
-        MenuItem item = bar.getMenus().stream().flatMap(menu -> menu.getItems().stream())
-                .filter(candidate -> candidate.getText() != null && text.equals(candidate.getText().replace("_", "")))
-                .findFirst().orElseThrow();
+        MenuItem item = bar.getMenus().stream()
+                .flatMap(menu -> menu.getItems().stream())
+                .filter(candidate -> candidate.getText() != null
+                        && text.equals(candidate.getText().replace("_", "")))
+                .findFirst()
+                .orElseThrow();
         // Not waited for: an item may open a dialog that waits for the user.
         WaitForAsyncUtils.asyncFx(item::fire);
     }
-
-
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {

@@ -24,7 +24,8 @@ import org.w3c.dom.NodeList;
  * asked resolution, the CSV the plotted numbers, and the provenance file draws the same figure again.
  */
 class ExportChartCommandTest {
-    private static final Path RUN = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+    private static final Path RUN =
+            Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -42,15 +43,32 @@ class ExportChartCommandTest {
     @Test
     void aPdfCarriesItsAxisLabelsAndSeriesAsText() throws Exception {
         Path pdf = dir.resolve("scaling.pdf");
-        assertThat(cli.run("export-chart", "-w", workspace, "--run", "1", "--chart", "scaling", "--out", pdf.toString(),
-                "--format", "svg,png", "--dpi", "300", "--preset", "double")).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "export-chart",
+                        "-w",
+                        workspace,
+                        "--run",
+                        "1",
+                        "--chart",
+                        "scaling",
+                        "--out",
+                        pdf.toString(),
+                        "--format",
+                        "svg,png",
+                        "--dpi",
+                        "300",
+                        "--preset",
+                        "double"))
+                .as(cli.err())
+                .isZero();
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("k (samples per problem)", "pass@k", "maj@k", "weighted BoN@k");
             // The y axis label is rotated text, which the stripper breaks into short lines.
             assertThat(text.replaceAll("\\s+", "")).contains("accuracy");
             // Double column: 17.5 cm wide, in points.
-            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(496.06f, org.assertj.core.data.Offset.offset(0.1f));
+            assertThat(document.getPage(0).getMediaBox().getWidth())
+                    .isCloseTo(496.06f, org.assertj.core.data.Offset.offset(0.1f));
         }
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
         xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -80,12 +98,30 @@ class ExportChartCommandTest {
     void theProvenanceFileDrawsTheSameFigureAgain() throws Exception {
         Path first = dir.resolve("first/length.pdf");
         Files.createDirectories(first.getParent());
-        assertThat(cli.run("export-chart", "-w", workspace, "--run", "tiny-arith best-of-4", "--chart", "length",
-                "--bins", "4", "--out", first.toString())).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "export-chart",
+                        "-w",
+                        workspace,
+                        "--run",
+                        "tiny-arith best-of-4",
+                        "--chart",
+                        "length",
+                        "--bins",
+                        "4",
+                        "--out",
+                        first.toString()))
+                .as(cli.err())
+                .isZero();
         Path again = dir.resolve("again/length.svg");
         Files.createDirectories(again.getParent());
-        assertThat(cli.run("export-chart", "--spec", dir.resolve("first/length.provenance.json").toString(),
-                "--out", again.toString())).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "export-chart",
+                        "--spec",
+                        dir.resolve("first/length.provenance.json").toString(),
+                        "--out",
+                        again.toString()))
+                .as(cli.err())
+                .isZero();
         assertThat(Files.readAllLines(dir.resolve("again/length.csv")))
                 .isEqualTo(Files.readAllLines(dir.resolve("first/length.csv")));
         String provenance = Files.readString(dir.resolve("again/length.provenance.json"));
@@ -96,7 +132,8 @@ class ExportChartCommandTest {
     void exportingAllChartsSkipsThoseWithNothingToShow() throws Exception {
         Path folder = dir.resolve("all");
         assertThat(cli.run("export-chart", "-w", workspace, "--run", "1", "--all", folder.toString(), "--json"))
-                .as(cli.err()).isZero();
+                .as(cli.err())
+                .isZero();
         assertThat(folder.resolve("scaling.pdf")).exists();
         assertThat(folder.resolve("calibration.png")).exists();
         assertThat(folder.resolve("votes.pdf")).exists();
@@ -104,22 +141,49 @@ class ExportChartCommandTest {
         assertThat(folder.resolve("rounds.pdf")).doesNotExist();
         assertThat(cli.out()).contains("no budget or max tokens set");
         try (PDDocument document = Loader.loadPDF(folder.resolve("votes.pdf").toFile())) {
-            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", "")).contains("votes", "answer", "★85");
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", ""))
+                    .contains("votes", "answer", "★85");
         }
     }
 
     @Test
     void badChoicesAreRefusedWithTheChoices() {
-        assertThat(cli.run("export-chart", "-w", workspace, "--run", "1", "--chart", "pie", "--out",
-                dir.resolve("x.pdf").toString())).isEqualTo(2);
+        assertThat(cli.run(
+                        "export-chart",
+                        "-w",
+                        workspace,
+                        "--run",
+                        "1",
+                        "--chart",
+                        "pie",
+                        "--out",
+                        dir.resolve("x.pdf").toString()))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("unknown chart 'pie'", "scaling");
-        assertThat(cli.run("export-chart", "-w", workspace, "--run", "1", "--chart", "scaling", "--out",
-                dir.resolve("x.jpg").toString())).isEqualTo(2);
+        assertThat(cli.run(
+                        "export-chart",
+                        "-w",
+                        workspace,
+                        "--run",
+                        "1",
+                        "--chart",
+                        "scaling",
+                        "--out",
+                        dir.resolve("x.jpg").toString()))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("ends in .pdf, .svg or .png");
-        assertThat(cli.run("export-chart", "-w", workspace, "--run", "1", "--chart", "votes", "--out",
-                dir.resolve("v.pdf").toString())).isEqualTo(2);
+        assertThat(cli.run(
+                        "export-chart",
+                        "-w",
+                        workspace,
+                        "--run",
+                        "1",
+                        "--chart",
+                        "votes",
+                        "--out",
+                        dir.resolve("v.pdf").toString()))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("needs a problem");
         assertThat(dir.resolve("x.jpg")).doesNotExist();
     }
-
 }

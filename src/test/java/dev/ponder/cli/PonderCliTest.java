@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class PonderCliTest {
-    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+    private static final Path SAMPLE =
+            Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -32,19 +33,23 @@ class PonderCliTest {
     @Test
     void importsAFileAndListsItWithInfo() throws Exception {
         Path workspace = dir.resolve("w.ponder");
-        assertThat(cli.run("import", SAMPLE.toString(), "--workspace", workspace.toString(), "--set", "group=demo")).isZero();
-        assertThat(cli.out()).contains("Imported tiny-arith-best-of-4.jsonl as run 1 \"tiny-arith best-of-4\" "
-                + "(ponder-jsonl): 6 problems, 24 samples, 0 tree nodes, 0 skipped");
+        assertThat(cli.run("import", SAMPLE.toString(), "--workspace", workspace.toString(), "--set", "group=demo"))
+                .isZero();
+        assertThat(cli.out())
+                .contains("Imported tiny-arith-best-of-4.jsonl as run 1 \"tiny-arith best-of-4\" "
+                        + "(ponder-jsonl): 6 problems, 24 samples, 0 tree nodes, 0 skipped");
 
         cli.clearOut();
         assertThat(cli.run("info", "--workspace", workspace.toString())).isZero();
-        assertThat(cli.out()).contains("(schema v6)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl",
-                "hand-written", "75.0%");
+        assertThat(cli.out())
+                .contains(
+                        "(schema v6)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl", "hand-written", "75.0%");
 
         cli.clearOut();
         assertThat(cli.run("info", "-w", workspace.toString(), "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
-        assertThat(json.path("workspace").asText()).isEqualTo(workspace.toAbsolutePath().toString());
+        assertThat(json.path("workspace").asText())
+                .isEqualTo(workspace.toAbsolutePath().toString());
         assertThat(json.path("schema_version").asInt()).isEqualTo(6);
         JsonNode run = json.path("runs").get(0);
         assertThat(run.path("name").asText()).isEqualTo("tiny-arith best-of-4");
@@ -59,19 +64,27 @@ class PonderCliTest {
     @Test
     void importWithJsonReportsImportedAndFailedFiles() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.jsonl"), "not a run\n");
-        assertThat(cli.run("import", SAMPLE.toString(), broken.toString(), "-w", dir.resolve("w.ponder").toString(), "--json"))
+        assertThat(cli.run(
+                        "import",
+                        SAMPLE.toString(),
+                        broken.toString(),
+                        "-w",
+                        dir.resolve("w.ponder").toString(),
+                        "--json"))
                 .isEqualTo(PonderCli.FAILED);
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("imported")).hasSize(1);
         assertThat(json.path("imported").get(0).path("samples").asInt()).isEqualTo(24);
-        assertThat(json.path("failed").get(0).path("error").asText()).startsWith("broken.jsonl: not a run file Ponder recognises");
+        assertThat(json.path("failed").get(0).path("error").asText())
+                .startsWith("broken.jsonl: not a run file Ponder recognises");
     }
 
     @Test
     void aFailedImportSaysWhyAndTheOtherFilesStillImport() throws Exception {
         Path workspace = dir.resolve("w.ponder");
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-        assertThat(cli.run("import", empty.toString(), SAMPLE.toString(), "-w", workspace.toString())).isEqualTo(PonderCli.FAILED);
+        assertThat(cli.run("import", empty.toString(), SAMPLE.toString(), "-w", workspace.toString()))
+                .isEqualTo(PonderCli.FAILED);
         assertThat(cli.err()).contains("ponder: not imported: empty.jsonl: the file is empty");
         try (Workspace opened = Workspace.open(workspace)) {
             assertThat(opened.runSummaries()).hasSize(1);
@@ -97,28 +110,52 @@ class PonderCliTest {
     void aForeignWorkspaceIsAClearErrorNotAStackTrace() throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.ponder"), "hello");
         assertThat(cli.run("info", "-w", notes.toString())).isEqualTo(PonderCli.FAILED);
-        assertThat(cli.err()).isEqualTo("ponder: notes.ponder is not a Ponder workspace: it is not an SQLite database. "
-                + "It was left unchanged." + System.lineSeparator());
+        assertThat(cli.err())
+                .isEqualTo("ponder: notes.ponder is not a Ponder workspace: it is not an SQLite database. "
+                        + "It was left unchanged." + System.lineSeparator());
     }
 
     @Test
     void aMappedFileImportsAndTheMappingIsRememberedForFilesOfItsShape() throws Exception {
-        Path generic = Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl").toAbsolutePath();
+        Path generic = Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl")
+                .toAbsolutePath();
         Path workspace = dir.resolve("w.ponder");
-        assertThat(cli.run("import", generic.toString(), "-w", workspace.toString(), "--map", "problem=qid", "--map",
-                "question=prompt", "--map", "gold=gold", "--map", "trace=response", "--map", "correct=label",
-                "--remember")).as(cli.err()).isZero();
+        assertThat(cli.run(
+                        "import",
+                        generic.toString(),
+                        "-w",
+                        workspace.toString(),
+                        "--map",
+                        "problem=qid",
+                        "--map",
+                        "question=prompt",
+                        "--map",
+                        "gold=gold",
+                        "--map",
+                        "trace=response",
+                        "--map",
+                        "correct=label",
+                        "--remember"))
+                .as(cli.err())
+                .isZero();
         assertThat(cli.out()).contains("(generic): 2 problems, 3 samples");
 
-        Path sameShape = Files.writeString(dir.resolve("more.jsonl"), "{\"qid\": \"q9\", \"prompt\": \"5 + 5?\", "
-                + "\"gold\": \"10\", \"response\": \"\\\\boxed{10}\", \"label\": 1, \"ntok\": 4}\n");
+        Path sameShape = Files.writeString(
+                dir.resolve("more.jsonl"),
+                "{\"qid\": \"q9\", \"prompt\": \"5 + 5?\", "
+                        + "\"gold\": \"10\", \"response\": \"\\\\boxed{10}\", \"label\": 1, \"ntok\": 4}\n");
         cli.clearOut();
-        assertThat(cli.run("import", sameShape.toString(), "-w", workspace.toString())).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("Reading more.jsonl with the mapping saved for files of its shape",
-                "(generic): 1 problems, 1 samples");
+        assertThat(cli.run("import", sameShape.toString(), "-w", workspace.toString()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains(
+                        "Reading more.jsonl with the mapping saved for files of its shape",
+                        "(generic): 1 problems, 1 samples");
 
         Path otherShape = Files.writeString(dir.resolve("other.jsonl"), "{\"x\": 1}\n");
-        assertThat(cli.run("import", otherShape.toString(), "-w", workspace.toString())).isEqualTo(PonderCli.FAILED);
+        assertThat(cli.run("import", otherShape.toString(), "-w", workspace.toString()))
+                .isEqualTo(PonderCli.FAILED);
         assertThat(cli.err()).contains("not a run file Ponder recognises");
     }
 
@@ -126,32 +163,42 @@ class PonderCliTest {
     void aFolderOfRunsAtSeveralBudgetsImportsAsOneBudgetSweep() throws Exception {
         Path limo = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures/limo_eval.jsonl");
         Path folder = Files.createDirectories(dir.resolve("sweep A"));
-        for (String budget : new String[]{"1k", "2k", "4k"}) {
+        for (String budget : new String[] {"1k", "2k", "4k"}) {
             // Each file must differ in content too, or the second is refused as imported before.
-            Files.writeString(folder.resolve("limo_budget_" + budget + ".jsonl"), Files.readString(limo).replace("primes", budget));
+            Files.writeString(
+                    folder.resolve("limo_budget_" + budget + ".jsonl"),
+                    Files.readString(limo).replace("primes", budget));
         }
         Files.writeString(folder.resolve("notes.txt"), "not a run");
         Path workspace = dir.resolve("w.ponder");
-        assertThat(cli.run("import", folder.toString(), "-w", workspace.toString())).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("Left out " + folder.resolve("notes.txt") + ": not a run file Ponder recognises",
-                "Reading limo_budget_2k.jsonl with budget 2048, group sweep A (from its name or folder)");
+        assertThat(cli.run("import", folder.toString(), "-w", workspace.toString()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains(
+                        "Left out " + folder.resolve("notes.txt") + ": not a run file Ponder recognises",
+                        "Reading limo_budget_2k.jsonl with budget 2048, group sweep A (from its name or folder)");
         try (Workspace opened = Workspace.open(workspace)) {
-            assertThat(opened.runSummaries()).extracting(summary -> summary.run().params().get("budget"))
+            assertThat(opened.runSummaries())
+                    .extracting(summary -> summary.run().params().get("budget"))
                     .containsExactly("1024", "2048", "4096");
-            assertThat(opened.runSummaries()).extracting(summary -> summary.run().params().get("group"))
+            assertThat(opened.runSummaries())
+                    .extracting(summary -> summary.run().params().get("group"))
                     .containsOnly("sweep A");
         }
     }
 
     @Test
     void aBadAttributeValueIsAUsageError() {
-        assertThat(cli.run("import", SAMPLE.toString(), "--set", "temperature=hot")).isEqualTo(2);
+        assertThat(cli.run("import", SAMPLE.toString(), "--set", "temperature=hot"))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("--set: Temperature must be a number of 0 or more, not 'hot'");
     }
 
     @Test
     void aBadMappingIsAUsageError() {
-        assertThat(cli.run("import", SAMPLE.toString(), "--map", "response=text")).isEqualTo(2);
+        assertThat(cli.run("import", SAMPLE.toString(), "--map", "response=text"))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("--map: unknown field 'response'");
     }
 
@@ -160,5 +207,4 @@ class PonderCliTest {
         assertThat(cli.run("frobnicate")).isEqualTo(2);
         assertThat(cli.err()).contains("Unmatched argument");
     }
-
 }

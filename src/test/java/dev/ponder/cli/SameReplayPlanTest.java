@@ -41,14 +41,17 @@ class SameReplayPlanTest {
     @Test
     void theCommandLineAndTheReplayScreenRecordTheSameProvenance() throws Exception {
         String cliWorkspace = dir.resolve("cli.ponder").toString();
-        assertThat(cli.run("import", "-w", cliWorkspace, SAMPLE.toString())).as(cli.err()).isZero();
+        assertThat(cli.run("import", "-w", cliWorkspace, SAMPLE.toString()))
+                .as(cli.err())
+                .isZero();
         String problemKey;
         try (WorkspaceServices workspace = WorkspaceServices.open(Path.of(cliWorkspace), new PonderHome(dir))) {
             problemKey = workspace.runs().problems(1).get(0).key();
         }
         cli.clearOut();
         assertThat(cli.run("replay", "1", "-w", cliWorkspace, "--problem", problemKey, "-b", "8,16", "--json"))
-                .as(cli.err()).isZero();
+                .as(cli.err())
+                .isZero();
         JsonNode made = new ObjectMapper().readTree(cli.out());
         List<Run> fromCli = new ArrayList<>();
         try (WorkspaceServices workspace = WorkspaceServices.open(Path.of(cliWorkspace), new PonderHome(dir))) {
@@ -58,17 +61,26 @@ class SameReplayPlanTest {
         }
 
         List<Run> fromScreen = new ArrayList<>();
-        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("screen.ponder"),
-                new PonderHome(dir.resolve("screen-home")))) {
+        try (WorkspaceServices workspace =
+                WorkspaceServices.create(dir.resolve("screen.ponder"), new PonderHome(dir.resolve("screen-home")))) {
             workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             RunSummary original = workspace.runs().summaries().get(0);
-            ProblemRow problem = workspace.analysis().problemTable(original.run().id()).stream()
-                    .filter(row -> row.key().equals(problemKey)).findFirst().orElseThrow();
+            ProblemRow problem = workspace
+                    .analysis()
+                    .problemTable(original.run().id())
+                    .stream()
+                    .filter(row -> row.key().equals(problemKey))
+                    .findFirst()
+                    .orElseThrow();
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            ReplayViewModel replay = new ReplayViewModel(new DirectTaskRunner(), session,
-                    new AppSettings(new SettingsStore(dir.resolve("settings.json"))), workspace.home(),
-                    new SimpleObjectProperty<>(original), FXCollections.observableArrayList(problem),
+            ReplayViewModel replay = new ReplayViewModel(
+                    new DirectTaskRunner(),
+                    session,
+                    new AppSettings(new SettingsStore(dir.resolve("settings.json"))),
+                    workspace.home(),
+                    new SimpleObjectProperty<>(original),
+                    FXCollections.observableArrayList(problem),
                     new SimpleObjectProperty<>(problem));
             replay.scopeProperty().set(ReplayViewModel.Scope.SELECTED);
             replay.form().budgetsProperty().set("8, 16");
@@ -82,8 +94,11 @@ class SameReplayPlanTest {
         }
 
         assertThat(fromScreen).hasSize(2);
-        assertThat(fromScreen).extracting(Run::name).containsExactlyElementsOf(fromCli.stream().map(Run::name).toList())
-                .containsExactly("Budget sweep of tiny-arith best-of-4 (tiny-reasoner) · budget 8",
+        assertThat(fromScreen)
+                .extracting(Run::name)
+                .containsExactlyElementsOf(fromCli.stream().map(Run::name).toList())
+                .containsExactly(
+                        "Budget sweep of tiny-arith best-of-4 (tiny-reasoner) · budget 8",
                         "Budget sweep of tiny-arith best-of-4 (tiny-reasoner) · budget 16");
         for (int i = 0; i < fromCli.size(); i++) {
             assertThat(fromScreen.get(i).params()).isEqualTo(fromCli.get(i).params());
@@ -91,8 +106,11 @@ class SameReplayPlanTest {
             assertThat(fromScreen.get(i).strategy()).isEqualTo(fromCli.get(i).strategy());
             assertThat(fromScreen.get(i).grader()).isEqualTo(fromCli.get(i).grader());
         }
-        assertThat(fromCli.get(0).params()).containsEntry("budget", "8").containsEntry("temperature", "0.8")
-                .containsEntry("max_thinking_tokens", "2048").containsEntry("max_answer_tokens", "256")
+        assertThat(fromCli.get(0).params())
+                .containsEntry("budget", "8")
+                .containsEntry("temperature", "0.8")
+                .containsEntry("max_thinking_tokens", "2048")
+                .containsEntry("max_answer_tokens", "256")
                 .containsEntry("replay_of", "tiny-arith best-of-4");
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatsCommandTest {
-    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+    private static final Path SAMPLE =
+            Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
 
     @TempDir
     Path dir;
@@ -30,7 +31,8 @@ class StatsCommandTest {
 
     @Test
     void jsonFiguresAgreeWithTheClosedFormsProblemByProblem() throws Exception {
-        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--problems")).isZero();
+        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--problems"))
+                .isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
 
         assertThat(json.path("grader").asText()).isEqualTo("file labels");
@@ -45,13 +47,19 @@ class StatsCommandTest {
             double sum = 0;
             double majority = 0;
             for (JsonNode problem : problems) {
-                double expected = passAtK(problem.path("graded").asInt(), problem.path("correct").asInt(), k);
-                assertThat(problem.path("at_k").get(i).path("pass_at_k").asDouble()).isCloseTo(expected, within(1e-12));
+                double expected = passAtK(
+                        problem.path("graded").asInt(), problem.path("correct").asInt(), k);
+                assertThat(problem.path("at_k").get(i).path("pass_at_k").asDouble())
+                        .isCloseTo(expected, within(1e-12));
                 sum += expected;
                 majority += problem.path("at_k").get(i).path("maj_first_k").asDouble();
             }
             assertThat(json.path("pass_at_k").get(i).path("value").asDouble()).isCloseTo(sum / 6, within(1e-12));
-            assertThat(json.path("maj_at_k").path("first_k").get(i).path("value").asDouble())
+            assertThat(json.path("maj_at_k")
+                            .path("first_k")
+                            .get(i)
+                            .path("value")
+                            .asDouble())
                     .isCloseTo(majority / 6, within(1e-12));
         }
         JsonNode first = problems.get(0);
@@ -67,18 +75,30 @@ class StatsCommandTest {
 
     @Test
     void textReportNamesEveryFigureAndHowItWasComputed() {
-        assertThat(cli.run("stats", "tiny-arith best-of-4", "-w", workspace, "--k", "1,4", "--problems")).isZero();
-        assertThat(cli.out()).contains("6 problems · 24 samples · 24 graded by file labels", "Accuracy         75.0%",
-                "pass@k", "maj@k (random k)", "weighted", "First Finish", "Length vs accuracy", "Overthinking over 24",
-                "tiny-arith/0001", "1,000 resamples, seed 20260101");
+        assertThat(cli.run("stats", "tiny-arith best-of-4", "-w", workspace, "--k", "1,4", "--problems"))
+                .isZero();
+        assertThat(cli.out())
+                .contains(
+                        "6 problems · 24 samples · 24 graded by file labels",
+                        "Accuracy         75.0%",
+                        "pass@k",
+                        "maj@k (random k)",
+                        "weighted",
+                        "First Finish",
+                        "Length vs accuracy",
+                        "Overthinking over 24",
+                        "tiny-arith/0001",
+                        "1,000 resamples, seed 20260101");
     }
 
     @Test
     void regradingIsOneCommandAndTheFiguresFollow() throws Exception {
-        assertThat(cli.run("regrade", "1", "-w", workspace, "--grader", "ponder-math")).isZero();
+        assertThat(cli.run("regrade", "1", "-w", workspace, "--grader", "ponder-math"))
+                .isZero();
         assertThat(cli.out()).contains("Run 1 \"tiny-arith best-of-4\": regraded 24 samples with ponder-math");
         cli.clearOut();
-        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--no-overthinking")).isZero();
+        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--no-overthinking"))
+                .isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("grader").asText()).isEqualTo("ponder-math");
         assertThat(json.path("overthinking").isNull()).isTrue();
@@ -86,7 +106,8 @@ class StatsCommandTest {
 
     @Test
     void noResamplesMeansNoIntervals() throws Exception {
-        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--resamples", "0")).isZero();
+        assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--resamples", "0"))
+                .isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("accuracy").path("value").asDouble()).isEqualTo(0.75);
         assertThat(json.path("accuracy").path("low").isNull()).isTrue();
@@ -95,9 +116,11 @@ class StatsCommandTest {
 
     @Test
     void badChoicesAreRefusedWithWhatWouldDo() {
-        assertThat(cli.run("regrade", "1", "-w", workspace, "--grader", "sympy")).isEqualTo(2);
+        assertThat(cli.run("regrade", "1", "-w", workspace, "--grader", "sympy"))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("unknown grader 'sympy'", "ponder-math");
-        assertThat(cli.run("stats", "1", "-w", workspace, "--difficulty-edges", "0.8,0.2")).isEqualTo(2);
+        assertThat(cli.run("stats", "1", "-w", workspace, "--difficulty-edges", "0.8,0.2"))
+                .isEqualTo(2);
         assertThat(cli.err()).contains("difficulty edges must be increasing");
         assertThat(cli.run("stats", "nope", "-w", workspace)).isEqualTo(1);
         assertThat(cli.err()).contains("There is no run \"nope\"");
@@ -108,8 +131,10 @@ class StatsCommandTest {
         if (n - c < k) {
             return 1.0;
         }
-        return 1.0 - new java.math.BigDecimal(choose(n - c, k)).divide(new java.math.BigDecimal(choose(n, k)),
-                java.math.MathContext.DECIMAL64).doubleValue();
+        return 1.0
+                - new java.math.BigDecimal(choose(n - c, k))
+                        .divide(new java.math.BigDecimal(choose(n, k)), java.math.MathContext.DECIMAL64)
+                        .doubleValue();
     }
 
     private static BigInteger choose(int n, int k) {
@@ -119,5 +144,4 @@ class StatsCommandTest {
         }
         return result;
     }
-
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Tagging from a script, searching the traces, and exporting the tagged samples as a dataset. */
 class TagSearchExportTest {
-    private static final Path RUN = Path.of("src/test/resources/dev/ponder/app/workbench-run.jsonl").toAbsolutePath();
+    private static final Path RUN =
+            Path.of("src/test/resources/dev/ponder/app/workbench-run.jsonl").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -32,7 +33,8 @@ class TagSearchExportTest {
 
     @Test
     void searchFindsPhrasesAcrossTracesWithTheMatchInContext() throws Exception {
-        assertThat(cli.run("search", "let me reconsider", "-w", workspace, "--json")).isZero();
+        assertThat(cli.run("search", "let me reconsider", "-w", workspace, "--json"))
+                .isZero();
         JsonNode hits = JSON.readTree(cli.out()).path("hits");
         assertThat(hits).hasSize(1);
         assertThat(hits.get(0).path("problem_key").asText()).isEqualTo("wb/apples");
@@ -43,24 +45,32 @@ class TagSearchExportTest {
         assertThat(cli.run("search", "I made a mistake", "-w", workspace)).isZero();
         assertThat(cli.out()).contains("wb/apples  #2").contains("1 hit");
         cli.clearOut();
-        assertThat(cli.run("search", "\"answer is 63\" OR \"answer is 42\"", "-w", workspace, "--json")).isZero();
+        assertThat(cli.run("search", "\"answer is 63\" OR \"answer is 42\"", "-w", workspace, "--json"))
+                .isZero();
         assertThat(JSON.readTree(cli.out()).path("hits")).hasSize(4);
     }
 
     @Test
     void taggedSamplesAndSamplesOfTaggedProblemsExportAsJsonLines() throws Exception {
-        assertThat(cli.run("search", "I made a mistake", "-w", workspace, "--json")).isZero();
-        long overthought = JSON.readTree(cli.out()).path("hits").get(0).path("sample_id").asLong();
+        assertThat(cli.run("search", "I made a mistake", "-w", workspace, "--json"))
+                .isZero();
+        long overthought =
+                JSON.readTree(cli.out()).path("hits").get(0).path("sample_id").asLong();
         cli.clearOut();
 
-        assertThat(cli.run("tag", "--sample", String.valueOf(overthought), "overthinking", "-w", workspace)).isZero();
-        assertThat(cli.run("tag", "--problem", "wb/pears", "overthinking", "-w", workspace)).isZero();
-        assertThat(cli.run("tag", "--problem", "wb/pears", "easy", "-w", workspace)).isZero();
-        assertThat(cli.run("tag", "--sample", "999", "overthinking", "-w", workspace)).isEqualTo(PonderCli.FAILED);
+        assertThat(cli.run("tag", "--sample", String.valueOf(overthought), "overthinking", "-w", workspace))
+                .isZero();
+        assertThat(cli.run("tag", "--problem", "wb/pears", "overthinking", "-w", workspace))
+                .isZero();
+        assertThat(cli.run("tag", "--problem", "wb/pears", "easy", "-w", workspace))
+                .isZero();
+        assertThat(cli.run("tag", "--sample", "999", "overthinking", "-w", workspace))
+                .isEqualTo(PonderCli.FAILED);
         assertThat(cli.err()).contains("There is no sample 999");
 
         Path out = dir.resolve("cases.jsonl");
-        assertThat(cli.run("export-samples", "--tag", "overthinking", "--out", out.toString(), "-w", workspace)).isZero();
+        assertThat(cli.run("export-samples", "--tag", "overthinking", "--out", out.toString(), "-w", workspace))
+                .isZero();
         assertThat(cli.out()).contains("Exported 4 samples tagged \"overthinking\"");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(4);
@@ -80,10 +90,12 @@ class TagSearchExportTest {
         assertThat(pear.path("problem_key").asText()).isEqualTo("wb/pears");
         assertThat(pear.path("tags").toString()).isEqualTo("[\"easy\",\"overthinking\"]");
 
-        assertThat(cli.run("tag", "--problem", "wb/pears", "overthinking", "--remove", "-w", workspace)).isZero();
+        assertThat(cli.run("tag", "--problem", "wb/pears", "overthinking", "--remove", "-w", workspace))
+                .isZero();
         cli.clearOut();
-        assertThat(cli.run("export-samples", "--tag", "overthinking", "--out", out.toString(), "-w", workspace,
-                "--json")).isZero();
+        assertThat(cli.run(
+                        "export-samples", "--tag", "overthinking", "--out", out.toString(), "-w", workspace, "--json"))
+                .isZero();
         assertThat(JSON.readTree(cli.out()).path("samples").asInt()).isEqualTo(1);
         assertThat(Files.readAllLines(out)).hasSize(1);
         assertThat(Files.exists(dir.resolve("cases.jsonl.part"))).isFalse();

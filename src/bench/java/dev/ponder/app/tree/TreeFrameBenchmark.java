@@ -22,22 +22,34 @@ import javafx.stage.Stage;
  */
 public final class TreeFrameBenchmark {
     /** Frames rendered, their rate, and how long drawing one frame took on the canvas. */
-    public record Result(int frames, double seconds, double framesPerSecond, double paintMedianMs, double paintP95Ms,
-                         double paintMaxMs, double meanNodesDrawn) {
-    }
+    public record Result(
+            int frames,
+            double seconds,
+            double framesPerSecond,
+            double paintMedianMs,
+            double paintP95Ms,
+            double paintMaxMs,
+            double meanNodesDrawn) {}
 
-    private TreeFrameBenchmark() {
-    }
+    private TreeFrameBenchmark() {}
 
     public static void main(String[] args) throws InterruptedException {
         int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 8;
         SearchTree tree = TreeBenchmark.tree(TreeBenchmark.Shape.MCTS, nodes, 20261123);
         Result frames = run(tree, seconds, 1280, 800);
-        System.out.printf(java.util.Locale.ROOT, "Canvas 1280 x 800, %,d-node MCTS tree panned and zoomed every frame: "
-                + "%d frames in %.1f s = %.1f frames/s; drawing a frame %.1f ms median, %.1f ms 95th percentile, "
-                + "%.1f ms max; %.0f nodes in view on average%n", tree.size(), frames.frames(), frames.seconds(),
-                frames.framesPerSecond(), frames.paintMedianMs(), frames.paintP95Ms(), frames.paintMaxMs(),
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "Canvas 1280 x 800, %,d-node MCTS tree panned and zoomed every frame: "
+                        + "%d frames in %.1f s = %.1f frames/s; drawing a frame %.1f ms median, %.1f ms 95th percentile, "
+                        + "%.1f ms max; %.0f nodes in view on average%n",
+                tree.size(),
+                frames.frames(),
+                frames.seconds(),
+                frames.framesPerSecond(),
+                frames.paintMedianMs(),
+                frames.paintP95Ms(),
+                frames.paintMaxMs(),
                 frames.meanNodesDrawn());
     }
 
@@ -62,7 +74,8 @@ public final class TreeFrameBenchmark {
                     if (first == 0) {
                         first = now;
                     }
-                    // 240-frame cycle: 120 frames zooming in by 3 % each (34 times closer), 120 back out; panning all along.
+                    // 240-frame cycle: 120 frames zooming in by 3 % each (34 times closer), 120 back out; panning all
+                    // along.
                     int phase = frames % 240;
                     canvas.zoomAt(width / 2.0, height / 2.0, phase < 120 ? 1.03 : 1 / 1.03);
                     canvas.panBy(phase < 120 ? 3 : -3, phase % 60 < 30 ? 2 : -2);
@@ -74,8 +87,13 @@ public final class TreeFrameBenchmark {
                         stop();
                         long[] times = Arrays.copyOf(paints, Math.min(frames, paints.length));
                         Arrays.sort(times);
-                        result[0] = new Result(frames, elapsed, frames / elapsed, times[times.length / 2] / 1e6,
-                                times[(int) (times.length * 0.95)] / 1e6, times[times.length - 1] / 1e6,
+                        result[0] = new Result(
+                                frames,
+                                elapsed,
+                                frames / elapsed,
+                                times[times.length / 2] / 1e6,
+                                times[(int) (times.length * 0.95)] / 1e6,
+                                times[times.length - 1] / 1e6,
                                 (double) drawn[0] / frames);
                         stage.close();
                         done.countDown();

@@ -24,17 +24,17 @@ import java.util.List;
  * its cached columns and trace facts in place as after a first look at the run.
  */
 public final class ChartBenchmark {
-    private ChartBenchmark() {
-    }
+    private ChartBenchmark() {}
 
     /**
      * One chart's timings in seconds: drawn in a fresh session (the run's columns read from the workspace's
      * cache), drawn again with them in memory, exported to PDF, and to a 300-dpi double-column PNG.
      */
-    public record Timing(ChartKind kind, long points, double first, double again, double pdf, double png, String note) {
-    }
+    public record Timing(
+            ChartKind kind, long points, double first, double again, double pdf, double png, String note) {}
 
-    public static List<Timing> run(BenchSize size, Path directory, Path figures, TaskContext context) throws IOException {
+    public static List<Timing> run(BenchSize size, Path directory, Path figures, TaskContext context)
+            throws IOException {
         Path workspaceFile = directory.resolve("stats-" + size.name().toLowerCase() + ".ponder");
         Path out = figures != null ? figures : Files.createTempDirectory("ponder-chart-bench");
         Files.createDirectories(out);
@@ -58,23 +58,39 @@ public final class ChartBenchmark {
                 PlotData again = ChartBuilder.build(spec, warm, context);
                 ChartRenderer.render(again, spec.style(), 12, true);
                 double second = since(started);
-                long points = data.panels().stream().flatMap(panel -> panel.series().stream())
-                        .mapToLong(series -> series.points().size()).sum();
+                long points = data.panels().stream()
+                        .flatMap(panel -> panel.series().stream())
+                        .mapToLong(series -> series.points().size())
+                        .sum();
                 if (!ChartExport.hasMarks(data)) {
-                    timings.add(new Timing(kind, 0, first, second, Double.NaN, Double.NaN, String.join("; ", data.notes())));
+                    timings.add(new Timing(
+                            kind, 0, first, second, Double.NaN, Double.NaN, String.join("; ", data.notes())));
                     continue;
                 }
                 RenderedChart paper = ChartRenderer.render(data, spec.style());
                 started = System.nanoTime();
-                ChartFiles.write(paper.chart(), spec.style(), ChartFiles.Format.PDF, 300, out.resolve(kind.id() + ".pdf"));
+                ChartFiles.write(
+                        paper.chart(), spec.style(), ChartFiles.Format.PDF, 300, out.resolve(kind.id() + ".pdf"));
                 double pdf = since(started);
                 started = System.nanoTime();
                 RenderedChart wide = ChartRenderer.render(data, PaperStyle.DOUBLE_COLUMN);
-                ChartFiles.write(wide.chart(), PaperStyle.DOUBLE_COLUMN, ChartFiles.Format.PNG, 300,
+                ChartFiles.write(
+                        wide.chart(),
+                        PaperStyle.DOUBLE_COLUMN,
+                        ChartFiles.Format.PNG,
+                        300,
                         out.resolve(kind.id() + ".png"));
                 double png = since(started);
-                timings.add(new Timing(kind, points, first, second, pdf, png, drawn.data().notes().isEmpty() ? ""
-                        : String.join("; ", drawn.data().notes())));
+                timings.add(new Timing(
+                        kind,
+                        points,
+                        first,
+                        second,
+                        pdf,
+                        png,
+                        drawn.data().notes().isEmpty()
+                                ? ""
+                                : String.join("; ", drawn.data().notes())));
             }
         }
         return timings;

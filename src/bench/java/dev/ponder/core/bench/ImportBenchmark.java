@@ -1,8 +1,8 @@
 package dev.ponder.core.bench;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
@@ -19,8 +19,15 @@ import java.nio.file.Path;
 public final class ImportBenchmark {
 
     /** What one import measured. */
-    public record Measurement(BenchSize size, SyntheticRuns.Format format, long bytes, long samples, double seconds,
-                              double checkpointSeconds, long peakHeapBytes, long maxHeapBytes) {
+    public record Measurement(
+            BenchSize size,
+            SyntheticRuns.Format format,
+            long bytes,
+            long samples,
+            double seconds,
+            double checkpointSeconds,
+            long peakHeapBytes,
+            long maxHeapBytes) {
         public double megabytesPerSecond() {
             return bytes / 1e6 / seconds;
         }
@@ -30,8 +37,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private ImportBenchmark() {
-    }
+    private ImportBenchmark() {}
 
     /**
      * The most heap in use at once while the import runs, garbage not yet collected included, read every 20 ms:
@@ -43,16 +49,22 @@ public final class ImportBenchmark {
         private volatile long peak;
 
         private HeapWatch() {
-            thread = new Thread(() -> {
-                while (running) {
-                    peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "ponder-bench-heap");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            peak = Math.max(
+                                    peak,
+                                    ManagementFactory.getMemoryMXBean()
+                                            .getHeapMemoryUsage()
+                                            .getUsed());
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "ponder-bench-heap");
             thread.setDaemon(true);
         }
 
@@ -65,7 +77,9 @@ public final class ImportBenchmark {
         long stop() {
             running = false;
             thread.interrupt();
-            return Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            return Math.max(
+                    peak,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
     }
 
@@ -82,7 +96,7 @@ public final class ImportBenchmark {
     public static Measurement run(BenchSize size, SyntheticRuns.Format format, Path directory) throws IOException {
         Path file = input(size, format, directory);
         Path workspaceFile = directory.resolve("bench.ponder");
-        for (String suffix : new String[]{"", "-wal", "-shm"}) {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(workspaceFile.resolveSibling(workspaceFile.getFileName() + suffix));
         }
         System.gc();
@@ -100,7 +114,14 @@ public final class ImportBenchmark {
         double seconds = (imported - started) / 1e9;
         double checkpoint = (System.nanoTime() - imported) / 1e9;
         long peak = heap.stop();
-        return new Measurement(size, format, result.bytes(), result.samples(), seconds, checkpoint, peak,
+        return new Measurement(
+                size,
+                format,
+                result.bytes(),
+                result.samples(),
+                seconds,
+                checkpoint,
+                peak,
                 Runtime.getRuntime().maxMemory());
     }
 }

@@ -6,8 +6,8 @@ import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
@@ -28,14 +28,24 @@ public final class StatsBenchmark {
     private static final int PROBLEM_PROBES = 200;
 
     /** What was measured, in seconds unless named otherwise. */
-    public record Measurement(BenchSize size, long samples, int problems, double columnsCold, double columnsWarm,
-                              double overthinkingCold, double overthinkingWarm, double figuresFirst, double figuresBest,
-                              double statsFirst, double statsBest, double voteMedianMillis, double voteP95Millis,
-                              double voteMaxMillis, double voteFromColumnsMaxMillis) {
-    }
+    public record Measurement(
+            BenchSize size,
+            long samples,
+            int problems,
+            double columnsCold,
+            double columnsWarm,
+            double overthinkingCold,
+            double overthinkingWarm,
+            double figuresFirst,
+            double figuresBest,
+            double statsFirst,
+            double statsBest,
+            double voteMedianMillis,
+            double voteP95Millis,
+            double voteMaxMillis,
+            double voteFromColumnsMaxMillis) {}
 
-    private StatsBenchmark() {
-    }
+    private StatsBenchmark() {}
 
     public static Measurement run(BenchSize size, Path directory, TaskContext context) throws IOException {
         Path workspaceFile = directory.resolve("stats-" + size.name().toLowerCase() + ".ponder");
@@ -83,29 +93,44 @@ public final class StatsBenchmark {
                 fromColumns = Math.max(fromColumns, (System.nanoTime() - start) / 1e6);
             }
             Arrays.sort(votes);
-            return new Measurement(size, columns.samples(), columns.problems(), columnsCold, columnsWarm,
-                    overthinkingCold, overthinkingWarm, figuresFirst, figuresBest, statsFirst, statsBest,
-                    votes[PROBLEM_PROBES / 2], votes[(int) Math.ceil(PROBLEM_PROBES * 0.95) - 1],
-                    votes[PROBLEM_PROBES - 1], fromColumns);
+            return new Measurement(
+                    size,
+                    columns.samples(),
+                    columns.problems(),
+                    columnsCold,
+                    columnsWarm,
+                    overthinkingCold,
+                    overthinkingWarm,
+                    figuresFirst,
+                    figuresBest,
+                    statsFirst,
+                    statsBest,
+                    votes[PROBLEM_PROBES / 2],
+                    votes[(int) Math.ceil(PROBLEM_PROBES * 0.95) - 1],
+                    votes[PROBLEM_PROBES - 1],
+                    fromColumns);
         }
     }
 
     /** What {@code ponder stats} does: the cached columns and overthinking facts, then every run-level figure. */
     private static RunStats statsFromWorkspace(Workspace workspace, long runId, StatsOptions options) {
-        return RunStats.of(RunData.columns(workspace, runId),
-                RunData.efficiency(workspace, runId, options.markers(), TaskContext.NONE), options);
+        return RunStats.of(
+                RunData.columns(workspace, runId),
+                RunData.efficiency(workspace, runId, options.markers(), TaskContext.NONE),
+                options);
     }
 
     /** The benchmark run in the workspace, imported from the synthetic lm-eval file the first time. */
-    static long runOf(Workspace workspace, BenchSize size, Path directory, TaskContext context)
-            throws IOException {
+    static long runOf(Workspace workspace, BenchSize size, Path directory, TaskContext context) throws IOException {
         List<RunSummary> runs = workspace.runSummaries();
         if (!runs.isEmpty()) {
             return runs.get(0).run().id();
         }
         Path input = ImportBenchmark.input(size, SyntheticRuns.Format.LM_EVAL, directory);
         context.message("Importing " + input + " once for the benchmark");
-        return new Importer(workspace).importFile(input, ImportOptions.DEFAULT, context).runId();
+        return new Importer(workspace)
+                .importFile(input, ImportOptions.DEFAULT, context)
+                .runId();
     }
 
     private static double best(Runnable work) {

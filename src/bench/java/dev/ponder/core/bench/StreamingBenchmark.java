@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ponder.core.replay.Generation;
 import dev.ponder.core.replay.GenerationRequest;
 import dev.ponder.core.replay.OpenAiCompatible;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -28,15 +27,14 @@ public final class StreamingBenchmark {
     private static final Pattern MAX_TOKENS = Pattern.compile("\"max_tokens\"\\s*:\\s*(\\d+)");
 
     /** What one run measured. */
-    public record Result(int streams, int requestsPerStream, int tokensPerRequest, long tokens, long lost,
-                         Duration elapsed) {
+    public record Result(
+            int streams, int requestsPerStream, int tokensPerRequest, long tokens, long lost, Duration elapsed) {
         public double tokensPerSecond() {
             return tokens / (elapsed.toNanos() / 1e9);
         }
     }
 
-    private StreamingBenchmark() {
-    }
+    private StreamingBenchmark() {}
 
     /** The piece the server sends as token {@code i}. */
     static String token(int i) {
@@ -55,13 +53,18 @@ public final class StreamingBenchmark {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 for (int i = 0; i < n; i++) {
-                    out.write(("data: {\"id\":\"cmpl-b\",\"object\":\"text_completion\",\"model\":\"bench\",\"choices\":"
-                            + "[{\"index\":0,\"text\":\"" + token(i) + "\",\"logprobs\":null,\"finish_reason\":"
-                            + (i == n - 1 ? "\"length\"" : "null") + "}],\"usage\":null}\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.write(
+                            ("data: {\"id\":\"cmpl-b\",\"object\":\"text_completion\",\"model\":\"bench\",\"choices\":"
+                                            + "[{\"index\":0,\"text\":\"" + token(i)
+                                            + "\",\"logprobs\":null,\"finish_reason\":"
+                                            + (i == n - 1 ? "\"length\"" : "null") + "}],\"usage\":null}\n\n")
+                                    .getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
-                out.write(("data: {\"id\":\"cmpl-b\",\"choices\":[],\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":"
-                        + n + ",\"total_tokens\":" + (n + 4) + "}}\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write(
+                        ("data: {\"id\":\"cmpl-b\",\"choices\":[],\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":"
+                                        + n + ",\"total_tokens\":" + (n + 4) + "}}\n\ndata: [DONE]\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
             } catch (IOException clientGone) {
                 // the client stopped reading; nothing to answer
             }
@@ -80,10 +83,11 @@ public final class StreamingBenchmark {
                 futures.add(clients.submit(() -> {
                     for (int r = 0; r < requestsPerStream; r++) {
                         StringBuilder streamed = new StringBuilder();
-                        Generation g = model.generate(GenerationRequest.greedy("p", tokensPerRequest), streamed::append,
-                                () -> false);
+                        Generation g = model.generate(
+                                GenerationRequest.greedy("p", tokensPerRequest), streamed::append, () -> false);
                         tokens.addAndGet(g.tokens());
-                        if (!g.text().equals(expected) || !streamed.toString().equals(expected)
+                        if (!g.text().equals(expected)
+                                || !streamed.toString().equals(expected)
                                 || g.tokens() != tokensPerRequest) {
                             lost.incrementAndGet();
                         }
@@ -94,7 +98,12 @@ public final class StreamingBenchmark {
             for (Future<?> f : futures) {
                 f.get();
             }
-            return new Result(streams, requestsPerStream, tokensPerRequest, tokens.get(), lost.get(),
+            return new Result(
+                    streams,
+                    requestsPerStream,
+                    tokensPerRequest,
+                    tokens.get(),
+                    lost.get(),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
             clients.shutdownNow();

@@ -51,7 +51,7 @@ public final class SyntheticRuns {
         Files.createDirectories(directory);
         Path file = directory.resolve(format.fileName());
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
-             JsonGenerator json = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
+                JsonGenerator json = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
             json.setRootValueSeparator(null);
             if (format == Format.SKYTHOUGHT) {
                 json.writeStartObject();
@@ -68,12 +68,17 @@ public final class SyntheticRuns {
         return file;
     }
 
-    private void writeProblem(Format format, JsonGenerator json, SplittableRandom random, int problem, StringBuilder trace)
+    private void writeProblem(
+            Format format, JsonGenerator json, SplittableRandom random, int problem, StringBuilder trace)
             throws IOException {
         int a = 10 + random.nextInt(990);
         int b = 10 + random.nextInt(990);
-        String question = String.format(Locale.ROOT, "Problem %d: a warehouse ships %d crates of %d units each. "
-                + "How many units does it ship?", problem, a, b);
+        String question = String.format(
+                Locale.ROOT,
+                "Problem %d: a warehouse ships %d crates of %d units each. " + "How many units does it ship?",
+                problem,
+                a,
+                b);
         String gold = String.valueOf(a * b);
         String[] distractors = {String.valueOf(a * b + 10), String.valueOf(a * b - 100), String.valueOf(a + b)};
         double difficulty = random.nextDouble();
@@ -88,10 +93,11 @@ public final class SyntheticRuns {
             answers[i] = correct[i] ? gold : distractors[random.nextInt(random.nextInt(4) == 0 ? 3 : 1)];
             // Harder problems think longer; wrong answers longer still.
             double mean = Math.log(size.medianTokens()) + 0.6 * difficulty + (correct[i] ? 0 : 0.3);
-            int length = (int) Math.min(size.maxTokens(), Math.max(16, Math.exp(mean + size.sigma() * gaussian(random))));
+            int length =
+                    (int) Math.min(size.maxTokens(), Math.max(16, Math.exp(mean + size.sigma() * gaussian(random))));
             trace.setLength(0);
-            int thinkingChars = SyntheticTrace.write(trace, random, length, answers[i],
-                    new String[]{distractors[0], answers[i], distractors[2]});
+            int thinkingChars = SyntheticTrace.write(
+                    trace, random, length, answers[i], new String[] {distractors[0], answers[i], distractors[2]});
             texts[i] = trace.toString();
             tokens[i] = (texts[i].length() + 3) / 4;
             thinkingTokens[i] = (thinkingChars + 3) / 4;
@@ -103,8 +109,17 @@ public final class SyntheticRuns {
         }
     }
 
-    private static void lmEvalLine(JsonGenerator json, int problem, String question, String gold, String[] texts,
-                                   String[] answers, boolean[] correct, int[] tokens, int[] thinkingTokens) throws IOException {
+    private static void lmEvalLine(
+            JsonGenerator json,
+            int problem,
+            String question,
+            String gold,
+            String[] texts,
+            String[] answers,
+            boolean[] correct,
+            int[] tokens,
+            int[] thinkingTokens)
+            throws IOException {
         json.writeStartObject();
         json.writeNumberField("doc_id", problem);
         json.writeObjectFieldStart("doc");
@@ -145,8 +160,15 @@ public final class SyntheticRuns {
         json.writeRaw('\n');
     }
 
-    private static void skyThoughtEntry(JsonGenerator json, int problem, String question, String gold, String[] texts,
-                                        boolean[] correct, int[] tokens) throws IOException {
+    private static void skyThoughtEntry(
+            JsonGenerator json,
+            int problem,
+            String question,
+            String gold,
+            String[] texts,
+            boolean[] correct,
+            int[] tokens)
+            throws IOException {
         json.writeObjectFieldStart(String.valueOf(problem));
         json.writeStringField("problem", question);
         json.writeStringField("answer", gold);

@@ -9,22 +9,26 @@ import java.util.SplittableRandom;
  */
 final class SyntheticTrace {
     private static final String[] OPENINGS = {
-            "Okay, let me work through this carefully.", "First, I need to understand what is being asked.",
-            "Let me start by writing down what we know.", "So the problem gives us a few quantities."};
+        "Okay, let me work through this carefully.", "First, I need to understand what is being asked.",
+        "Let me start by writing down what we know.", "So the problem gives us a few quantities."
+    };
     private static final String[] STEPS = {
-            "Multiplying the two factors gives %d, and adding the carry leaves %d.",
-            "If we subtract %d from both sides we get %d on the right.",
-            "The partial product of the tens digit is %d, so the running total is %d.",
-            "Dividing by the common factor, the numerator becomes %d and the denominator %d.",
-            "Squaring %d gives %d, which is larger than the bound.",
-            "So after this step the remaining amount is %d, out of %d in total."};
+        "Multiplying the two factors gives %d, and adding the carry leaves %d.",
+        "If we subtract %d from both sides we get %d on the right.",
+        "The partial product of the tens digit is %d, so the running total is %d.",
+        "Dividing by the common factor, the numerator becomes %d and the denominator %d.",
+        "Squaring %d gives %d, which is larger than the bound.",
+        "So after this step the remaining amount is %d, out of %d in total."
+    };
     private static final String[] REFLECTIONS = {
-            "Wait, let me check that again.", "Hmm, that does not look right.", "Alternatively, I could count it differently.",
-            "Let me double-check the carry.", "But let me verify this with a smaller case.", "Wait, I think I made a mistake."};
+        "Wait, let me check that again.", "Hmm, that does not look right.",
+                "Alternatively, I could count it differently.",
+        "Let me double-check the carry.", "But let me verify this with a smaller case.",
+                "Wait, I think I made a mistake."
+    };
     private static final String[] CLOSINGS = {"So the answer should be", "Therefore the result is", "That gives"};
 
-    private SyntheticTrace() {
-    }
+    private SyntheticTrace() {}
 
     /**
      * Writes a trace of about {@code tokens} synthetic tokens that ends with {@code answer}, stating
@@ -39,12 +43,15 @@ final class SyntheticTrace {
             out.append(random.nextInt(5) == 0 ? "\n\n" : " ");
             int kind = random.nextInt(10);
             if (kind < 6) {
-                out.append(String.format(STEPS[random.nextInt(STEPS.length)], random.nextInt(1000), random.nextInt(10_000)));
+                out.append(String.format(
+                        STEPS[random.nextInt(STEPS.length)], random.nextInt(1000), random.nextInt(10_000)));
             } else if (kind < 8) {
                 out.append(REFLECTIONS[random.nextInt(REFLECTIONS.length)]);
             } else {
-                out.append(CLOSINGS[random.nextInt(CLOSINGS.length)]).append(" \\boxed{")
-                        .append(intermediate[thoughts++ % intermediate.length]).append("}.");
+                out.append(CLOSINGS[random.nextInt(CLOSINGS.length)])
+                        .append(" \\boxed{")
+                        .append(intermediate[thoughts++ % intermediate.length])
+                        .append("}.");
             }
         }
         int thinking = out.length() - start - "<think>\n".length();

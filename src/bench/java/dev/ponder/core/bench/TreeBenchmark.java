@@ -18,15 +18,23 @@ import java.util.Random;
  */
 public final class TreeBenchmark {
     /** The shapes measured. */
-    public enum Shape { MCTS, BEAM, PREFIX }
+    public enum Shape {
+        MCTS,
+        BEAM,
+        PREFIX
+    }
 
     /** Milliseconds for the layout alone and for the whole scene (layout, sizes, colours), best and median. */
-    public record Measurement(Shape shape, int nodes, int depth, double layoutBestMs, double layoutMedianMs,
-                              double sceneBestMs, double sceneMedianMs) {
-    }
+    public record Measurement(
+            Shape shape,
+            int nodes,
+            int depth,
+            double layoutBestMs,
+            double layoutMedianMs,
+            double sceneBestMs,
+            double sceneMedianMs) {}
 
-    private TreeBenchmark() {
-    }
+    private TreeBenchmark() {}
 
     public static List<Measurement> run(int nodes, int repeats, long seed) {
         List<Measurement> results = new ArrayList<>();
@@ -44,8 +52,8 @@ public final class TreeBenchmark {
             }
             Arrays.sort(layout);
             Arrays.sort(scene);
-            results.add(new Measurement(shape, tree.size(), tree.maxDepth(), layout[0], layout[repeats / 2], scene[0],
-                    scene[repeats / 2]));
+            results.add(new Measurement(
+                    shape, tree.size(), tree.maxDepth(), layout[0], layout[repeats / 2], scene[0], scene[repeats / 2]));
         }
         return results;
     }
@@ -112,8 +120,20 @@ public final class TreeBenchmark {
         }
         List<SearchNode> list = new ArrayList<>(nodes);
         for (int i = 0; i < nodes; i++) {
-            list.add(new SearchNode(String.valueOf(i), "step " + i, random.nextDouble(), 1 + random.nextInt(50), null,
-                    1 + i / 100, false, pruned[i], null, null, 1, 0, null));
+            list.add(new SearchNode(
+                    String.valueOf(i),
+                    "step " + i,
+                    random.nextDouble(),
+                    1 + random.nextInt(50),
+                    null,
+                    1 + i / 100,
+                    false,
+                    pruned[i],
+                    null,
+                    null,
+                    1,
+                    0,
+                    null));
         }
         int[] childCount = new int[nodes];
         for (int i = 1; i < nodes; i++) {
@@ -123,9 +143,22 @@ public final class TreeBenchmark {
             if (childCount[i] == 0 && !pruned[i]) {
                 SearchNode node = list.get(i);
                 boolean right = random.nextDouble() < 0.3;
-                list.set(i, new SearchNode(node.key(), node.stepText(), node.value(), node.visits(), null,
-                        node.iteration(), true, false, right ? "42" : String.valueOf(random.nextInt(9)), right, 1, 0,
-                        null));
+                list.set(
+                        i,
+                        new SearchNode(
+                                node.key(),
+                                node.stepText(),
+                                node.value(),
+                                node.visits(),
+                                null,
+                                node.iteration(),
+                                true,
+                                false,
+                                right ? "42" : String.valueOf(random.nextInt(9)),
+                                right,
+                                1,
+                                0,
+                                null));
             }
         }
         return new SearchTree(list, parent, "\n", "Q");

@@ -9,7 +9,6 @@ import dev.ponder.core.answer.Graders;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.SampleLine;
 import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.TagRepository;
 import dev.ponder.core.store.TraceSearch;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
@@ -32,23 +31,33 @@ import java.util.SplittableRandom;
  */
 public final class WorkbenchBenchmark {
     /** Phrases a researcher looks for; the synthetic traces hold some of them. */
-    public static final List<String> PHRASES = List.of("let me reconsider", "I made a mistake", "wait",
-            "let me double-check the carry", "does not look right", "alternatively");
+    public static final List<String> PHRASES = List.of(
+            "let me reconsider",
+            "I made a mistake",
+            "wait",
+            "let me double-check the carry",
+            "does not look right",
+            "alternatively");
+
     private static final int PROBES = 200;
     private static final int REPEATS = 3;
 
     /** What was measured: seconds for the table, milliseconds for the rest. */
-    public record Measurement(BenchSize size, long samples, int problems, double tableFirst, double tableBest,
-                              double selectMedianMillis, double selectP95Millis, double selectMaxMillis,
-                              List<PhraseTiming> search) {
-    }
+    public record Measurement(
+            BenchSize size,
+            long samples,
+            int problems,
+            double tableFirst,
+            double tableBest,
+            double selectMedianMillis,
+            double selectP95Millis,
+            double selectMaxMillis,
+            List<PhraseTiming> search) {}
 
     /** One phrase searched across the workspace: its hits (up to the limit) and the time taken. */
-    public record PhraseTiming(String phrase, int hits, double millis) {
-    }
+    public record PhraseTiming(String phrase, int hits, double millis) {}
 
-    private WorkbenchBenchmark() {
-    }
+    private WorkbenchBenchmark() {}
 
     public static Measurement run(BenchSize size, Path directory, int searchLimit, TaskContext context)
             throws IOException {
@@ -80,12 +89,21 @@ public final class WorkbenchBenchmark {
             List<PhraseTiming> search = new ArrayList<>();
             for (String phrase : PHRASES) {
                 started = System.nanoTime();
-                int hits = workspace.read(tables -> tables.traceSearch()
-                        .query(TraceSearch.queryFor(phrase), searchLimit)).size();
+                int hits = workspace
+                        .read(tables -> tables.traceSearch().query(TraceSearch.queryFor(phrase), searchLimit))
+                        .size();
                 search.add(new PhraseTiming(phrase, hits, since(started) * 1000));
             }
-            return new Measurement(size, workspace.runSummaries().get(0).samples(), rows.size(), tableFirst, tableBest,
-                    select[PROBES / 2], select[(int) Math.ceil(PROBES * 0.95) - 1], select[PROBES - 1], search);
+            return new Measurement(
+                    size,
+                    workspace.runSummaries().get(0).samples(),
+                    rows.size(),
+                    tableFirst,
+                    tableBest,
+                    select[PROBES / 2],
+                    select[(int) Math.ceil(PROBES * 0.95) - 1],
+                    select[PROBES - 1],
+                    search);
         }
     }
 
@@ -99,8 +117,9 @@ public final class WorkbenchBenchmark {
         java.util.Map<Long, ProblemTable.ProblemText> texts = new java.util.HashMap<>();
         java.util.Map<Long, List<String>> tags = workspace.read(tables -> {
             for (var problem : tables.problems().byIds(ids)) {
-                texts.put(problem.id(), new ProblemTable.ProblemText(problem.key(), problem.question(),
-                        problem.goldAnswer()));
+                texts.put(
+                        problem.id(),
+                        new ProblemTable.ProblemText(problem.key(), problem.question(), problem.goldAnswer()));
             }
             return tables.tags().tagsByProblemOfRun(runId);
         });
@@ -115,8 +134,13 @@ public final class WorkbenchBenchmark {
             List<SampleLine> lines = samples.linesOfProblem(runId, problemId);
             tables.tags().tagsBySampleOfProblem(runId, problemId);
             Sample first = samples.find(lines.get(0).id()).orElseThrow();
-            TraceReading reading = TraceReading.of(first, null, Graders.MATH, ReflectionMarkers.DEFAULT,
-                    samples.steps(first.id()), samples.segments(first.id()));
+            TraceReading reading = TraceReading.of(
+                    first,
+                    null,
+                    Graders.MATH,
+                    ReflectionMarkers.DEFAULT,
+                    samples.steps(first.id()),
+                    samples.segments(first.id()));
             return TraceHighlights.of(reading, List.of());
         });
     }

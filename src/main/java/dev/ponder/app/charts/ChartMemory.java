@@ -23,7 +23,6 @@ public interface ChartMemory {
         }
 
         @Override
-        public void remember(ChartSpec spec) {
-        }
+        public void remember(ChartSpec spec) {}
     };
 }

@@ -11,8 +11,8 @@ import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.chart.RenderedChart;
 import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.model.RunSummary;
-import java.util.EnumMap;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,52 +62,76 @@ public final class ChartsView {
 
     @FXML
     private ListView<ChartKind> kinds;
+
     @FXML
     private StackPane chartSlot;
+
     @FXML
     private Label placeholder;
+
     @FXML
     private Label status;
+
     @FXML
     private ListView<RunSummary> runs;
+
     @FXML
     private ComboBox<String> grader;
+
     @FXML
     private VBox curvesOption;
+
     @FXML
     private VBox curveBoxes;
+
     @FXML
     private VBox kMaxOption;
+
     @FXML
     private ComboBox<String> kMax;
+
     @FXML
     private VBox budgetAxisOption;
+
     @FXML
     private ComboBox<String> budgetAxis;
+
     @FXML
     private VBox problemOption;
+
     @FXML
     private TextField problem;
+
     @FXML
     private CheckBox weighted;
+
     @FXML
     private VBox binsOption;
+
     @FXML
     private Spinner<Integer> bins;
+
     @FXML
     private VBox levelOption;
+
     @FXML
     private ComboBox<String> level;
+
     @FXML
     private ComboBox<String> preset;
+
     @FXML
     private TextField width;
+
     @FXML
     private TextField height;
+
     @FXML
     private Spinner<Double> font;
+
     @FXML
     private CheckBox serif;
+
     @FXML
     private ComboBox<Integer> dpi;
 
@@ -115,8 +139,8 @@ public final class ChartsView {
      * @param status where a finished export is announced (the status bar)
      * @param dark   whether the window shows the dark theme: the chart on screen follows it, exports do not
      */
-    public ChartsView(ChartsViewModel viewModel, FileDialogs dialogs, Consumer<String> status,
-                      ObservableValue<Boolean> dark) {
+    public ChartsView(
+            ChartsViewModel viewModel, FileDialogs dialogs, Consumer<String> status, ObservableValue<Boolean> dark) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.announce = status;
@@ -155,8 +179,10 @@ public final class ChartsView {
 
             @Override
             public void chartMouseMoved(ChartMouseEventFX event) {
-                viewer.setCursor(event.getEntity() instanceof XYItemEntity ? javafx.scene.Cursor.HAND
-                        : javafx.scene.Cursor.DEFAULT);
+                viewer.setCursor(
+                        event.getEntity() instanceof XYItemEntity
+                                ? javafx.scene.Cursor.HAND
+                                : javafx.scene.Cursor.DEFAULT);
             }
         });
         viewModel.chartProperty().addListener((observable, before, drawn) -> show(drawn));
@@ -182,7 +208,8 @@ public final class ChartsView {
     private void open(ChartMouseEventFX event) {
         RenderedChart drawn = viewModel.chartProperty().get();
         if (drawn != null && event.getEntity() instanceof XYItemEntity item) {
-            drawn.pointAt(item.getDataset(), item.getSeriesIndex(), item.getItem()).ifPresent(viewModel::open);
+            drawn.pointAt(item.getDataset(), item.getSeriesIndex(), item.getItem())
+                    .ifPresent(viewModel::open);
         }
     }
 
@@ -190,27 +217,33 @@ public final class ChartsView {
     private void buildControls() {
         runs.setItems(viewModel.runs());
         runs.setPlaceholder(new Label("No runs yet: import run files (Ctrl+I) to chart them."));
-        runs.setCellFactory(CheckBoxListCell.forListView(run -> {
-            BooleanProperty shown = new SimpleBooleanProperty(
-                    viewModel.specProperty().get().runs().contains(run.run().id()));
-            shown.addListener((observable, before, after) -> viewModel.overlay(run.run().id(), after));
-            return shown;
-        }, new StringConverter<>() {
-            @Override
-            public String toString(RunSummary run) {
-                return run == null ? "" : run.run().name();
-            }
+        runs.setCellFactory(CheckBoxListCell.forListView(
+                run -> {
+                    BooleanProperty shown = new SimpleBooleanProperty(viewModel
+                            .specProperty()
+                            .get()
+                            .runs()
+                            .contains(run.run().id()));
+                    shown.addListener((observable, before, after) ->
+                            viewModel.overlay(run.run().id(), after));
+                    return shown;
+                },
+                new StringConverter<>() {
+                    @Override
+                    public String toString(RunSummary run) {
+                        return run == null ? "" : run.run().name();
+                    }
 
-            @Override
-            public RunSummary fromString(String text) {
-                return null;
-            }
-        }));
+                    @Override
+                    public RunSummary fromString(String text) {
+                        return null;
+                    }
+                }));
 
         grader.getItems().add(STORED);
         Grading.offered().forEach(grading -> grader.getItems().add(grading.label()));
-        grader.setOnAction(event -> change(spec -> spec.withGrader(STORED.equals(grader.getValue()) ? null
-                : grader.getValue())));
+        grader.setOnAction(
+                event -> change(spec -> spec.withGrader(STORED.equals(grader.getValue()) ? null : grader.getValue())));
         for (Curve curve : Curve.values()) {
             CheckBox box = new CheckBox(curve.label());
             box.setOnAction(event -> change(spec -> spec.withCurves(chosenCurves())));
@@ -221,21 +254,25 @@ public final class ChartsView {
         for (int k = 1; k <= 4096; k *= 2) {
             kMax.getItems().add(String.valueOf(k));
         }
-        kMax.setOnAction(event -> change(spec -> spec.withKMax(kMax.getValue() == null || EVERY_K.equals(kMax.getValue())
-                ? 0 : Integer.parseInt(kMax.getValue()))));
-        budgetAxis.setOnAction(event -> change(spec -> spec.withBudgetAxis(budgetAxis.getSelectionModel()
-                .getSelectedIndex() == 1 ? ChartSpec.BudgetAxis.TOKENS : ChartSpec.BudgetAxis.BUDGET)));
+        kMax.setOnAction(event -> change(spec -> spec.withKMax(
+                kMax.getValue() == null || EVERY_K.equals(kMax.getValue()) ? 0 : Integer.parseInt(kMax.getValue()))));
+        budgetAxis.setOnAction(event -> change(spec -> spec.withBudgetAxis(
+                budgetAxis.getSelectionModel().getSelectedIndex() == 1
+                        ? ChartSpec.BudgetAxis.TOKENS
+                        : ChartSpec.BudgetAxis.BUDGET)));
         problem.setOnAction(event -> change(spec -> spec.withProblem(problem.getText())));
         weighted.setOnAction(event -> change(spec -> spec.withWeighted(weighted.isSelected())));
         bins.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 200, 10));
         bins.valueProperty().addListener((observable, before, after) -> change(spec -> spec.withBins(after)));
-        level.setOnAction(event -> change(spec -> spec.withLevel(Math.max(0, level.getSelectionModel().getSelectedIndex()))));
+        level.setOnAction(event -> change(
+                spec -> spec.withLevel(Math.max(0, level.getSelectionModel().getSelectedIndex()))));
 
         preset.setOnAction(event -> {
             int chosen = preset.getSelectionModel().getSelectedIndex();
             if (chosen >= 0) {
                 PaperStyle style = chosen == 0 ? PaperStyle.SINGLE_COLUMN : PaperStyle.DOUBLE_COLUMN;
-                change(spec -> spec.withStyle(style.withFont(spec.style().fontPt(), spec.style().serif())));
+                change(spec -> spec.withStyle(
+                        style.withFont(spec.style().fontPt(), spec.style().serif())));
             }
         });
         for (TextField side : List.of(width, height)) {
@@ -247,10 +284,11 @@ public final class ChartsView {
             });
         }
         font.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(5.0, 24.0, 8.0, 0.5));
-        font.valueProperty().addListener((observable, before, after) -> change(spec ->
-                spec.withStyle(spec.style().withFont(after, spec.style().serif()))));
-        serif.setOnAction(event -> change(spec -> spec.withStyle(spec.style().withFont(spec.style().fontPt(),
-                serif.isSelected()))));
+        font.valueProperty()
+                .addListener((observable, before, after) -> change(spec ->
+                        spec.withStyle(spec.style().withFont(after, spec.style().serif()))));
+        serif.setOnAction(event ->
+                change(spec -> spec.withStyle(spec.style().withFont(spec.style().fontPt(), serif.isSelected()))));
         dpi.getItems().setAll(150, 300, 600);
         dpi.setValue(300);
     }
@@ -295,15 +333,21 @@ public final class ChartsView {
             curves.forEach((curve, box) -> box.setSelected(spec.curves().contains(curve)));
             kMax.setValue(spec.kMax() == 0 ? EVERY_K : String.valueOf(spec.kMax()));
             bins.getValueFactory().setValue(spec.bins());
-            level.getSelectionModel().select(Math.min(spec.level(), level.getItems().size() - 1));
+            level.getSelectionModel()
+                    .select(Math.min(spec.level(), level.getItems().size() - 1));
             weighted.setSelected(spec.weighted());
             budgetAxis.getSelectionModel().select(spec.budgetAxis() == ChartSpec.BudgetAxis.TOKENS ? 1 : 0);
             problem.setText(spec.problem() == null ? "" : spec.problem());
             PaperStyle style = spec.style();
-            preset.getSelectionModel().select(style.widthCm() == PaperStyle.SINGLE_COLUMN.widthCm()
-                    && style.heightCm() == PaperStyle.SINGLE_COLUMN.heightCm() ? 0
-                    : style.widthCm() == PaperStyle.DOUBLE_COLUMN.widthCm()
-                    && style.heightCm() == PaperStyle.DOUBLE_COLUMN.heightCm() ? 1 : -1);
+            preset.getSelectionModel()
+                    .select(
+                            style.widthCm() == PaperStyle.SINGLE_COLUMN.widthCm()
+                                            && style.heightCm() == PaperStyle.SINGLE_COLUMN.heightCm()
+                                    ? 0
+                                    : style.widthCm() == PaperStyle.DOUBLE_COLUMN.widthCm()
+                                                    && style.heightCm() == PaperStyle.DOUBLE_COLUMN.heightCm()
+                                            ? 1
+                                            : -1);
             width.setText(String.format(Locale.ROOT, "%.2f", style.widthCm()));
             height.setText(String.format(Locale.ROOT, "%.2f", style.heightCm()));
             font.getValueFactory().setValue(style.fontPt());
@@ -339,8 +383,9 @@ public final class ChartsView {
     @FXML
     private void exportChart() {
         ChartSpec spec = viewModel.specProperty().get();
-        dialogs.figureToWrite(window(), spec.kind().id() + ".pdf").ifPresent(file ->
-                viewModel.export(ChartFiles.Format.figureFile(file), Set.of(), dpiValue(), announce));
+        dialogs.figureToWrite(window(), spec.kind().id() + ".pdf")
+                .ifPresent(
+                        file -> viewModel.export(ChartFiles.Format.figureFile(file), Set.of(), dpiValue(), announce));
     }
 
     private Window window() {

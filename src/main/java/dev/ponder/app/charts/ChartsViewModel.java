@@ -1,6 +1,5 @@
 package dev.ponder.app.charts;
 
-import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.chart.ChartKind;
@@ -11,6 +10,7 @@ import dev.ponder.core.chart.RenderedChart;
 import dev.ponder.core.chart.Selection;
 import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -49,6 +49,7 @@ public final class ChartsViewModel {
     private final ObservableList<RunSummary> runs;
     /** The group a budget curve last followed, so that it keeps following the browser. */
     private List<Long> lastFollowed;
+
     private final ObjectProperty<ChartSpec> spec = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<RenderedChart> chart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -56,23 +57,29 @@ public final class ChartsViewModel {
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private TaskHandle drawing;
     private long draws;
-    private Consumer<Selection> opener = selection -> { };
+    private Consumer<Selection> opener = selection -> {};
     private String workbenchProblem;
 
     /**
      * @param browserRun the run browser's selection, which a chart of one run follows
      * @param problemKey the key of the problem selected in the workbench, which the vote chart follows
      */
-    public ChartsViewModel(TaskRunner tasks, WorkspaceSession session, ChartMemory memory,
-                           Supplier<ReflectionMarkers> markers, ObservableValue<RunSummary> browserRun,
-                           ObservableList<RunSummary> runs, ObservableValue<String> problemKey) {
+    public ChartsViewModel(
+            TaskRunner tasks,
+            WorkspaceSession session,
+            ChartMemory memory,
+            Supplier<ReflectionMarkers> markers,
+            ObservableValue<RunSummary> browserRun,
+            ObservableList<RunSummary> runs,
+            ObservableValue<String> problemKey) {
         this.tasks = tasks;
         this.session = session;
         this.memory = memory;
         this.markers = markers;
         this.runs = runs;
-        spec.set(memory.recall(ChartKind.SCALING).orElse(ChartSpec.of(ChartKind.SCALING, List.of())
-                .withStyle(memory.defaultStyle())).withRuns(List.of()));
+        spec.set(memory.recall(ChartKind.SCALING)
+                .orElse(ChartSpec.of(ChartKind.SCALING, List.of()).withStyle(memory.defaultStyle()))
+                .withRuns(List.of()));
         spec.addListener((observable, before, after) -> {
             if (after != null) {
                 memory.remember(after);
@@ -83,7 +90,9 @@ public final class ChartsViewModel {
         follow(browserRun.getValue());
         problemKey.addListener((observable, before, key) -> {
             workbenchProblem = key;
-            if (key != null && spec.get().kind() == ChartKind.VOTES && !key.equals(spec.get().problem())) {
+            if (key != null
+                    && spec.get().kind() == ChartKind.VOTES
+                    && !key.equals(spec.get().problem())) {
                 spec.set(spec.get().withProblem(key));
             }
         });
@@ -130,7 +139,8 @@ public final class ChartsViewModel {
             return;
         }
         ChartSpec recalled = memory.recall(kind).orElse(ChartSpec.of(kind, List.of()));
-        String problem = workbenchProblem != null ? workbenchProblem
+        String problem = workbenchProblem != null
+                ? workbenchProblem
                 : current.problem() != null ? current.problem() : recalled.problem();
         List<Long> chosen = current.runs();
         if (kind == ChartKind.BUDGET && chosen.size() == 1) {
@@ -145,13 +155,18 @@ public final class ChartsViewModel {
      * is one run per budget), in the browser's order.
      */
     private List<Long> followed(long runId) {
-        RunSummary run = runs.stream().filter(summary -> summary.run().id() == runId).findFirst().orElse(null);
+        RunSummary run = runs.stream()
+                .filter(summary -> summary.run().id() == runId)
+                .findFirst()
+                .orElse(null);
         String group = run == null ? null : run.run().params().get("group");
         if (group == null) {
             return List.of(runId);
         }
-        return runs.stream().filter(summary -> group.equals(summary.run().params().get("group")))
-                .map(summary -> summary.run().id()).toList();
+        return runs.stream()
+                .filter(summary -> group.equals(summary.run().params().get("group")))
+                .map(summary -> summary.run().id())
+                .toList();
     }
 
     /** Whether a run is overlaid; overlaying keeps the chart's runs when the browser's selection moves. */
@@ -197,7 +212,9 @@ public final class ChartsViewModel {
         }
         List<Long> chosen = spec.get().runs();
         if (chosen.size() <= 1 || chosen.equals(lastFollowed)) {
-            List<Long> next = spec.get().kind() == ChartKind.BUDGET ? followed(run.run().id()) : List.of(run.run().id());
+            List<Long> next = spec.get().kind() == ChartKind.BUDGET
+                    ? followed(run.run().id())
+                    : List.of(run.run().id());
             lastFollowed = next.size() > 1 ? next : null;
             if (!chosen.equals(next)) {
                 spec.set(spec.get().withRuns(next));
@@ -221,18 +238,27 @@ public final class ChartsViewModel {
         status.set("Drawing " + current.kind().title() + "…");
         long started = System.nanoTime();
         // Drawn and rendered in the background: the FX thread only puts the finished chart on screen.
-        drawing = tasks.submit("Chart: " + current.kind().title(), context -> {
+        drawing = tasks.submit(
+                "Chart: " + current.kind().title(),
+                context -> {
                     PlotData data = from.charts().draw(current, context);
-                    return new Drawn(data, ChartRenderer.render(data, current.style(),
-                            Math.max(SCREEN_FONT, current.style().fontPt() * 1.4), true));
-                }, drawn -> {
+                    return new Drawn(
+                            data,
+                            ChartRenderer.render(
+                                    data,
+                                    current.style(),
+                                    Math.max(SCREEN_FONT, current.style().fontPt() * 1.4),
+                                    true));
+                },
+                drawn -> {
                     if (draw != draws) {
                         return;
                     }
                     busy.set(false);
                     chart.set(drawn.chart());
                     status.set(describe(drawn.data(), (System.nanoTime() - started) / 1e9));
-                }, error -> {
+                },
+                error -> {
                     if (draw != draws) {
                         return;
                     }
@@ -242,13 +268,16 @@ public final class ChartsViewModel {
                 });
     }
 
-    private record Drawn(PlotData data, RenderedChart chart) {
-    }
+    private record Drawn(PlotData data, RenderedChart chart) {}
 
     private static String describe(PlotData data, double seconds) {
-        long points = data.panels().stream().flatMap(panel -> panel.series().stream())
-                .filter(series -> series.mark() != PlotData.Mark.REFERENCE).mapToLong(series -> series.points().size()).sum();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d points · drawn in %.2f s", points, seconds));
+        long points = data.panels().stream()
+                .flatMap(panel -> panel.series().stream())
+                .filter(series -> series.mark() != PlotData.Mark.REFERENCE)
+                .mapToLong(series -> series.points().size())
+                .sum();
+        StringBuilder line =
+                new StringBuilder(String.format(Locale.ROOT, "%,d points · drawn in %.2f s", points, seconds));
         if (points == 0) {
             line.insert(0, "Nothing to plot · ");
         }
@@ -266,9 +295,16 @@ public final class ChartsViewModel {
         if (from == null) {
             return;
         }
-        tasks.submit("Exporting " + current.kind().title(), context -> from.charts().export(current, figure, also, dpi,
-                context), result -> done.accept("Exported " + String.join(", ", result.files().stream()
-                .map(file -> file.getFileName().toString()).toList()) + " to " + figure.toAbsolutePath().getParent()),
+        tasks.submit(
+                "Exporting " + current.kind().title(),
+                context -> from.charts().export(current, figure, also, dpi, context),
+                result -> done.accept("Exported "
+                        + String.join(
+                                ", ",
+                                result.files().stream()
+                                        .map(file -> file.getFileName().toString())
+                                        .toList()) + " to "
+                        + figure.toAbsolutePath().getParent()),
                 error -> notice.set(Notice.error("Cannot export the chart", error)));
     }
 
@@ -283,10 +319,22 @@ public final class ChartsViewModel {
         if (from == null) {
             return;
         }
-        tasks.submit("Exporting every chart", context -> from.charts().exportAll(template, folder,
-                new java.util.LinkedHashSet<>(List.of(ChartFiles.Format.PDF, ChartFiles.Format.PNG)), dpi, context),
-                results -> done.accept(String.format(Locale.ROOT, "Exported %d charts to %s",
-                        results.stream().filter(result -> !result.files().isEmpty()).count(), folder)),
+        tasks.submit(
+                "Exporting every chart",
+                context -> from.charts()
+                        .exportAll(
+                                template,
+                                folder,
+                                new java.util.LinkedHashSet<>(List.of(ChartFiles.Format.PDF, ChartFiles.Format.PNG)),
+                                dpi,
+                                context),
+                results -> done.accept(String.format(
+                        Locale.ROOT,
+                        "Exported %d charts to %s",
+                        results.stream()
+                                .filter(result -> !result.files().isEmpty())
+                                .count(),
+                        folder)),
                 error -> notice.set(Notice.error("Cannot export the charts", error)));
     }
 }

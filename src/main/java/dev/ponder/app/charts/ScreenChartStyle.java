@@ -24,8 +24,7 @@ final class ScreenChartStyle {
     private static final Color GRID = new Color(0x3B4048);
     private static final Color BLACK_SERIES = new Color(0xC8CDD3);
 
-    private ScreenChartStyle() {
-    }
+    private ScreenChartStyle() {}
 
     static void darken(JFreeChart chart) {
         chart.setBackgroundPaint(BACKGROUND);
@@ -63,7 +62,9 @@ final class ScreenChartStyle {
                 darken(xy.getRangeAxis(i));
             }
             for (int i = 0; i < xy.getRendererCount(); i++) {
-                darken(xy.getRenderer(i), xy.getDataset(i) == null ? 0 : xy.getDataset(i).getSeriesCount());
+                darken(
+                        xy.getRenderer(i),
+                        xy.getDataset(i) == null ? 0 : xy.getDataset(i).getSeriesCount());
             }
         }
     }

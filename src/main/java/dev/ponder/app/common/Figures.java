@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How figures read on screen: a dash for what is unknown, shares as percentages, counts with separators. */
 public final class Figures {
-    private Figures() {
-    }
+    private Figures() {}
 
     /** 0.4567 as "45.7%"; NaN as a dash. */
     public static String percent(double share) {

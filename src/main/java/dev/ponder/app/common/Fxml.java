@@ -9,11 +9,11 @@ import javafx.scene.Parent;
 
 /** Loads a view's FXML file, found next to the view's class, with the view itself as controller. */
 public final class Fxml {
-    private Fxml() {
-    }
+    private Fxml() {}
 
     public static Parent load(Object view, String fxmlName) {
-        URL url = Objects.requireNonNull(view.getClass().getResource(fxmlName),
+        URL url = Objects.requireNonNull(
+                view.getClass().getResource(fxmlName),
                 () -> "missing " + fxmlName + " next to " + view.getClass().getName());
         FXMLLoader loader = new FXMLLoader(url);
         loader.setController(view);

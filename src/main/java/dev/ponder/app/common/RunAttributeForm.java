@@ -20,19 +20,27 @@ import javafx.scene.layout.Priority;
  */
 public final class RunAttributeForm {
     /** Strategies researchers name most; any other text is fine too. */
-    public static final List<String> STRATEGIES = List.of("sampling", "majority-vote", "best-of-n", "weighted-best-of-n",
-            "beam-search", "dvts", "mcts", "budget-forcing", "multi-round", "self-refine");
+    public static final List<String> STRATEGIES = List.of(
+            "sampling",
+            "majority-vote",
+            "best-of-n",
+            "weighted-best-of-n",
+            "beam-search",
+            "dvts",
+            "mcts",
+            "budget-forcing",
+            "multi-round",
+            "self-refine");
 
-    private RunAttributeForm() {
-    }
+    private RunAttributeForm() {}
 
     /**
      * A grid with a field per attribute in {@code shown}.
      *
      * @param prompt what a blank field means for an attribute, shown greyed inside it
      */
-    public static GridPane of(List<RunAttribute> shown, Map<RunAttribute, StringProperty> values,
-                              Function<RunAttribute, String> prompt) {
+    public static GridPane of(
+            List<RunAttribute> shown, Map<RunAttribute, StringProperty> values, Function<RunAttribute, String> prompt) {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);

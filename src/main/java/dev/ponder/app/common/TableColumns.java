@@ -13,8 +13,7 @@ import javafx.scene.input.KeyEvent;
 
 /** Table columns for figures: values sort as numbers (unknown last) and read as formatted text. */
 public final class TableColumns {
-    private TableColumns() {
-    }
+    private TableColumns() {}
 
     /** A text column that sorts by the text, ignoring case. */
     public static <T> TableColumn<T, String> text(String title, double width, Function<T, String> value) {
@@ -26,8 +25,8 @@ public final class TableColumns {
     }
 
     /** A number column: sorts by value with unknown (NaN) values last, shows {@code format}'s text right-aligned. */
-    public static <T> TableColumn<T, Double> number(String title, double width, ToDoubleFunction<T> value,
-                                                    DoubleFunction<String> format) {
+    public static <T> TableColumn<T, Double> number(
+            String title, double width, ToDoubleFunction<T> value, DoubleFunction<String> format) {
         TableColumn<T, Double> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
@@ -64,7 +63,8 @@ public final class TableColumns {
     /** Lets j and k move the selection down and up a table, as the arrow keys do, keeping a few rows above in view. */
     public static void moveWithJk(TableView<?> table) {
         table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.isShortcutDown() || event.getCode() != KeyCode.J && event.getCode() != KeyCode.K
+            if (event.isShortcutDown()
+                    || event.getCode() != KeyCode.J && event.getCode() != KeyCode.K
                     || table.getItems().isEmpty()) {
                 return;
             }

@@ -15,11 +15,10 @@ import javafx.scene.layout.HBox;
 /** Tags shown as removable chips, and the box to add one, offering the workspace's tags and common ones. */
 public final class TagChips {
     /** Tags offered before the workspace has any. */
-    public static final List<String> SUGGESTED = List.of("overthinking", "lucky guess", "grader error", "underthinking",
-            "interesting");
+    public static final List<String> SUGGESTED =
+            List.of("overthinking", "lucky guess", "grader error", "underthinking", "interesting");
 
-    private TagChips() {
-    }
+    private TagChips() {}
 
     /** Keeps {@code pane} showing {@code tags}, each with a ✕ that calls {@code remove}. */
     public static void bind(FlowPane pane, ObservableList<String> tags, Consumer<String> remove) {

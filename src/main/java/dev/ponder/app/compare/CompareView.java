@@ -1,7 +1,7 @@
 package dev.ponder.app.compare;
 
-import dev.ponder.core.service.SampleService.AlignedRow;
 import dev.ponder.core.model.SampleRef;
+import dev.ponder.core.service.SampleService.AlignedRow;
 import dev.ponder.core.trace.ThoughtAlignment;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -52,7 +52,8 @@ public final class CompareView {
         ListView<AlignedRow> rows = new ListView<>(viewModel.rows());
         rows.setId("compare-rows");
         rows.setCellFactory(list -> new RowCell(list));
-        rows.setPlaceholder(new Label("Choose two samples to compare: select two in the samples table and press Ctrl+D."));
+        rows.setPlaceholder(
+                new Label("Choose two samples to compare: select two in the samples table and press Ctrl+D."));
         BorderPane pane = new BorderPane(rows, top, null, null, null);
         Scene scene = new Scene(pane, 1180, 760);
         scene.getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
@@ -102,12 +103,14 @@ public final class CompareView {
                 setGraphic(null);
                 return;
             }
-            getStyleClass().add(switch (row.kind()) {
-                case SAME -> "row-same";
-                case CHANGED -> "row-changed";
-                case LEFT_ONLY -> "row-left-only";
-                case RIGHT_ONLY -> "row-right-only";
-            });
+            getStyleClass()
+                    .add(
+                            switch (row.kind()) {
+                                case SAME -> "row-same";
+                                case CHANGED -> "row-changed";
+                                case LEFT_ONLY -> "row-left-only";
+                                case RIGHT_ONLY -> "row-right-only";
+                            });
             double half = Math.max(200, (list.getWidth() - 50) / 2);
             TextFlow a = flow(row.left(), row.leftOnly(), half, row.kind() == ThoughtAlignment.Kind.RIGHT_ONLY);
             TextFlow b = flow(row.right(), row.rightOnly(), half, row.kind() == ThoughtAlignment.Kind.LEFT_ONLY);

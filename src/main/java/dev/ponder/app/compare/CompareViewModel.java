@@ -1,9 +1,9 @@
 package dev.ponder.app.compare;
 
-import dev.ponder.core.service.SampleService.AlignedRow;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.model.SampleRef;
+import dev.ponder.core.service.SampleService.AlignedRow;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
@@ -79,22 +79,38 @@ public final class CompareViewModel {
         if (workspace == null) {
             return;
         }
-        tasks.submit("Finding samples to compare", context -> workspace.samples().comparable(leftId), refs -> {
-            candidates.setAll(refs);
-            SampleRef first = refs.stream().filter(ref -> ref.id() == leftId).findFirst().orElse(null);
-            SampleRef second = rightId == null ? partner(refs, first)
-                    : refs.stream().filter(ref -> ref.id() == rightId).findFirst().orElse(null);
-            left.set(first);
-            right.set(second);
-        }, error -> notice.set(Notice.error("Cannot compare these samples", error)));
+        tasks.submit(
+                "Finding samples to compare",
+                context -> workspace.samples().comparable(leftId),
+                refs -> {
+                    candidates.setAll(refs);
+                    SampleRef first = refs.stream()
+                            .filter(ref -> ref.id() == leftId)
+                            .findFirst()
+                            .orElse(null);
+                    SampleRef second = rightId == null
+                            ? partner(refs, first)
+                            : refs.stream()
+                                    .filter(ref -> ref.id() == rightId)
+                                    .findFirst()
+                                    .orElse(null);
+                    left.set(first);
+                    right.set(second);
+                },
+                error -> notice.set(Notice.error("Cannot compare these samples", error)));
     }
 
     private static SampleRef partner(List<SampleRef> refs, SampleRef first) {
         if (first == null) {
             return null;
         }
-        return refs.stream().filter(ref -> ref.runId() != first.runId()).findFirst()
-                .orElse(refs.stream().filter(ref -> ref.id() != first.id()).findFirst().orElse(null));
+        return refs.stream()
+                .filter(ref -> ref.runId() != first.runId())
+                .findFirst()
+                .orElse(refs.stream()
+                        .filter(ref -> ref.id() != first.id())
+                        .findFirst()
+                        .orElse(null));
     }
 
     private void align() {
@@ -111,22 +127,34 @@ public final class CompareViewModel {
         }
         ReflectionMarkers chosen = markers.get();
         summary.set("Aligning…");
-        running = tasks.submit("Aligning two traces", context -> {
-            return workspace.samples().compare(a.id(), b.id(), chosen, context);
-        }, aligned -> {
-            if (left.get() != a || right.get() != b) {
-                return;
-            }
-            rows.setAll(aligned);
-            long same = aligned.stream().filter(row -> row.kind() == ThoughtAlignment.Kind.SAME).count();
-            long changed = aligned.stream().filter(row -> row.kind() == ThoughtAlignment.Kind.CHANGED).count();
-            long leftOnly = aligned.stream().filter(row -> row.kind() == ThoughtAlignment.Kind.LEFT_ONLY).count();
-            long rightOnly = aligned.size() - same - changed - leftOnly;
-            summary.set(String.format("%d thoughts aligned: %d the same, %d changed, %d only on the left, %d only on "
-                    + "the right", aligned.size(), same, changed, leftOnly, rightOnly));
-        }, error -> {
-            summary.set("");
-            notice.set(Notice.error("Cannot align the two traces", error));
-        });
+        running = tasks.submit(
+                "Aligning two traces",
+                context -> {
+                    return workspace.samples().compare(a.id(), b.id(), chosen, context);
+                },
+                aligned -> {
+                    if (left.get() != a || right.get() != b) {
+                        return;
+                    }
+                    rows.setAll(aligned);
+                    long same = aligned.stream()
+                            .filter(row -> row.kind() == ThoughtAlignment.Kind.SAME)
+                            .count();
+                    long changed = aligned.stream()
+                            .filter(row -> row.kind() == ThoughtAlignment.Kind.CHANGED)
+                            .count();
+                    long leftOnly = aligned.stream()
+                            .filter(row -> row.kind() == ThoughtAlignment.Kind.LEFT_ONLY)
+                            .count();
+                    long rightOnly = aligned.size() - same - changed - leftOnly;
+                    summary.set(String.format(
+                            "%d thoughts aligned: %d the same, %d changed, %d only on the left, %d only on "
+                                    + "the right",
+                            aligned.size(), same, changed, leftOnly, rightOnly));
+                },
+                error -> {
+                    summary.set("");
+                    notice.set(Notice.error("Cannot align the two traces", error));
+                });
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 
 /** The outcome of importing several files: each file imports (or fails) on its own. */
 final class ImportBatch {
-    record Failure(FileImport file, Throwable error) {
-    }
+    record Failure(FileImport file, Throwable error) {}
 
     private final List<ImportResult> imported = new ArrayList<>();
     private final List<Failure> failed = new ArrayList<>();
@@ -27,25 +26,35 @@ final class ImportBatch {
 
     /** Files refused because their exact content was imported before: the user may want them twice. */
     synchronized List<FileImport> alreadyImported() {
-        return failed.stream().filter(failure -> failure.error() instanceof AlreadyImportedException)
-                .map(Failure::file).toList();
+        return failed.stream()
+                .filter(failure -> failure.error() instanceof AlreadyImportedException)
+                .map(Failure::file)
+                .toList();
     }
 
     /** One line per file for the status bar and the summary dialog. */
     synchronized String summary() {
         StringBuilder text = new StringBuilder();
         for (ImportResult result : imported) {
-            text.append(String.format("Imported %s: %,d problems, %,d samples%s", result.runName(), result.problems(),
-                    result.samples(), result.treeNodes() > 0 ? String.format(", %,d tree nodes", result.treeNodes()) : ""));
+            text.append(String.format(
+                    "Imported %s: %,d problems, %,d samples%s",
+                    result.runName(),
+                    result.problems(),
+                    result.samples(),
+                    result.treeNodes() > 0 ? String.format(", %,d tree nodes", result.treeNodes()) : ""));
             if (result.skippedCount() > 0) {
                 text.append(String.format("; %,d records skipped:", result.skippedCount()));
-                result.skipped().stream().limit(10).forEach(skip -> text.append("\n    ").append(skip));
+                result.skipped().stream()
+                        .limit(10)
+                        .forEach(skip -> text.append("\n    ").append(skip));
             }
             text.append('\n');
         }
         for (Failure failure : failed) {
             if (!(failure.error() instanceof AlreadyImportedException)) {
-                text.append("Not imported: ").append(failure.error().getMessage()).append('\n');
+                text.append("Not imported: ")
+                        .append(failure.error().getMessage())
+                        .append('\n');
             }
         }
         return text.toString().strip();
@@ -58,12 +67,18 @@ final class ImportBatch {
         }
         long samples = imported.stream().mapToLong(ImportResult::samples).sum();
         long notImported = failed.size();
-        return String.format("Imported %d runs, %,d samples%s", imported.size(), samples,
-                notImported == 0 ? "" : String.format("; %d file%s not imported", notImported, notImported == 1 ? "" : "s"));
+        return String.format(
+                "Imported %d runs, %,d samples%s",
+                imported.size(),
+                samples,
+                notImported == 0
+                        ? ""
+                        : String.format("; %d file%s not imported", notImported, notImported == 1 ? "" : "s"));
     }
 
     /** Whether something other than an already-imported file failed or lost records. */
     synchronized boolean needsAttention() {
-        return failed.size() > alreadyImported().size() || imported.stream().anyMatch(result -> result.skippedCount() > 0);
+        return failed.size() > alreadyImported().size()
+                || imported.stream().anyMatch(result -> result.skippedCount() > 0);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
@@ -56,30 +55,43 @@ public final class ImportDialog {
 
     @FXML
     private Label summary;
+
     @FXML
     private TableView<ImportRow> table;
+
     @FXML
     private TableColumn<ImportRow, Boolean> includeColumn;
+
     @FXML
     private TableColumn<ImportRow, String> fileColumn;
+
     @FXML
     private TableColumn<ImportRow, String> sizeColumn;
+
     @FXML
     private TableColumn<ImportRow, String> formatColumn;
+
     @FXML
     private TableColumn<ImportRow, String> budgetColumn;
+
     @FXML
     private TableColumn<ImportRow, String> guessedColumn;
+
     @FXML
     private TableColumn<ImportRow, String> statusColumn;
+
     @FXML
     private Button mapFields;
+
     @FXML
     private StackPane attributesSlot;
+
     @FXML
     private ComboBox<String> tokenizer;
+
     @FXML
     private ComboBox<String> grader;
+
     @FXML
     private Label problem;
 
@@ -101,7 +113,10 @@ public final class ImportDialog {
         }
         dialog.getDialogPane().setContent(view.root);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, IMPORT);
-        dialog.getDialogPane().lookupButton(IMPORT).disableProperty().bind(model.canImportProperty().not());
+        dialog.getDialogPane()
+                .lookupButton(IMPORT)
+                .disableProperty()
+                .bind(model.canImportProperty().not());
         dialog.setResultConverter(button -> button == IMPORT ? model.imports() : null);
         return dialog.showAndWait();
     }
@@ -113,11 +128,15 @@ public final class ImportDialog {
         table.setPrefHeight(Math.min(230, 36 + 25 * Math.max(2, model.rows().size())));
         includeColumn.setCellValueFactory(features -> features.getValue().includeProperty());
         includeColumn.setCellFactory(CheckBoxTableCell.forTableColumn(includeColumn));
-        fileColumn.setCellValueFactory(features -> new ReadOnlyStringWrapper(features.getValue().fileName()));
-        fileColumn.setCellFactory(column -> withTooltip(row -> row.planned().file().toString()));
-        sizeColumn.setCellValueFactory(features -> new ReadOnlyStringWrapper(ImportDialogModel.size(features.getValue().planned().bytes())));
+        fileColumn.setCellValueFactory(
+                features -> new ReadOnlyStringWrapper(features.getValue().fileName()));
+        fileColumn.setCellFactory(
+                column -> withTooltip(row -> row.planned().file().toString()));
+        sizeColumn.setCellValueFactory(features -> new ReadOnlyStringWrapper(
+                ImportDialogModel.size(features.getValue().planned().bytes())));
         formatColumn.setCellValueFactory(features -> features.getValue().formatProperty());
-        formatColumn.setCellFactory(ComboBoxTableCell.forTableColumn(new NoneAsDash(), model.formats().toArray(String[]::new)));
+        formatColumn.setCellFactory(ComboBoxTableCell.forTableColumn(
+                new NoneAsDash(), model.formats().toArray(String[]::new)));
         formatColumn.setOnEditCommit(edit -> {
             edit.getRowValue().formatProperty().set(edit.getNewValue());
             edit.getRowValue().includeProperty().set(true);
@@ -127,21 +146,37 @@ public final class ImportDialog {
         });
         budgetColumn.setCellValueFactory(features -> features.getValue().budgetProperty());
         budgetColumn.setCellFactory(TextFieldTableCell.forTableColumn(new NoneAsDash()));
-        guessedColumn.setCellValueFactory(features -> Bindings.createStringBinding(features.getValue()::guessed,
-                features.getValue().plannedProperty()));
-        statusColumn.setCellValueFactory(features -> Bindings.createStringBinding(features.getValue()::status,
-                features.getValue().plannedProperty(), features.getValue().formatProperty()));
+        guessedColumn.setCellValueFactory(features -> Bindings.createStringBinding(
+                features.getValue()::guessed, features.getValue().plannedProperty()));
+        statusColumn.setCellValueFactory(features -> Bindings.createStringBinding(
+                features.getValue()::status,
+                features.getValue().plannedProperty(),
+                features.getValue().formatProperty()));
         statusColumn.setCellFactory(column -> withTooltip(row -> row.planned().problem()));
-        table.getSelectionModel().select(model.rows().stream().filter(ImportRow::needsMapping).findFirst().orElse(null));
-        mapFields.disableProperty().bind(Bindings.createBooleanBinding(() -> {
-            ImportRow row = table.getSelectionModel().getSelectedItem();
-            return row == null || !row.planned().mappable() && row.planned().mapping() == null;
-        }, table.getSelectionModel().selectedItemProperty(), model.rows()));
+        table.getSelectionModel()
+                .select(model.rows().stream()
+                        .filter(ImportRow::needsMapping)
+                        .findFirst()
+                        .orElse(null));
+        mapFields
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> {
+                            ImportRow row = table.getSelectionModel().getSelectedItem();
+                            return row == null
+                                    || !row.planned().mappable()
+                                            && row.planned().mapping() == null;
+                        },
+                        table.getSelectionModel().selectedItemProperty(),
+                        model.rows()));
 
         Map<RunAttribute, StringProperty> values = new EnumMap<>(RunAttribute.class);
         Arrays.stream(RunAttribute.values()).forEach(attribute -> values.put(attribute, model.attribute(attribute)));
-        List<RunAttribute> shown = model.single() ? List.of(RunAttribute.values())
-                : Arrays.stream(RunAttribute.values()).filter(attribute -> attribute != RunAttribute.NAME).toList();
+        List<RunAttribute> shown = model.single()
+                ? List.of(RunAttribute.values())
+                : Arrays.stream(RunAttribute.values())
+                        .filter(attribute -> attribute != RunAttribute.NAME)
+                        .toList();
         attributesSlot.getChildren().setAll(RunAttributeForm.of(shown, values, attribute -> switch (attribute) {
             case NAME -> "from the file";
             case GROUP -> "e.g. budget sweep A";
@@ -196,7 +231,8 @@ public final class ImportDialog {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                ImportRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                ImportRow row =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
                 String tooltip = row == null ? null : tip.apply(row);
                 setTooltip(tooltip == null ? null : new Tooltip(tooltip));
             }

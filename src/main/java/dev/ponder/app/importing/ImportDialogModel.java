@@ -1,9 +1,9 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.service.Choices;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
+import dev.ponder.core.service.Choices;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,8 +29,9 @@ public final class ImportDialogModel {
     /** The tokenizer choices besides a tokenizer file of the user's. */
     public static final List<String> ESTIMATES = Choices.TOKEN_ESTIMATES;
 
-    private final ObservableList<ImportRow> rows = FXCollections.observableArrayList(
-            row -> new Observable[]{row.includeProperty(), row.formatProperty(), row.budgetProperty(), row.plannedProperty()});
+    private final ObservableList<ImportRow> rows = FXCollections.observableArrayList(row ->
+            new Observable[] {row.includeProperty(), row.formatProperty(), row.budgetProperty(), row.plannedProperty()
+            });
     private final Map<RunAttribute, StringProperty> attributes = new EnumMap<>(RunAttribute.class);
     private final StringProperty tokenizer = new SimpleStringProperty(Choices.DEFAULT_TOKENIZER);
     private final StringProperty grader = new SimpleStringProperty(Choices.DEFAULT_GRADER);
@@ -107,12 +108,17 @@ public final class ImportDialogModel {
             }
             PlannedFile planned = row.planned();
             ImportOptions options = planned.options(shared);
-            if (row.formatProperty().get() != null && !row.formatProperty().get().equals(planned.format())) {
+            if (row.formatProperty().get() != null
+                    && !row.formatProperty().get().equals(planned.format())) {
                 options = options.withFormat(row.formatProperty().get());
             }
             if (row.budgetTyped()) {
                 Map<String, String> set = new HashMap<>(options.attributes());
-                set.put(RunAttribute.BUDGET.key(), row.budgetProperty().get() == null ? "" : row.budgetProperty().get());
+                set.put(
+                        RunAttribute.BUDGET.key(),
+                        row.budgetProperty().get() == null
+                                ? ""
+                                : row.budgetProperty().get());
                 options = options.withAttributes(set, options.defaults());
             }
             imports.add(new FileImport(planned.file(), options));
@@ -127,7 +133,10 @@ public final class ImportDialogModel {
                 set.put(attribute.key(), value.get().strip());
             }
         });
-        return ImportOptions.DEFAULT.withAttributes(set, Map.of()).withTokenizer(tokenizer.get()).withGrader(grader.get());
+        return ImportOptions.DEFAULT
+                .withAttributes(set, Map.of())
+                .withTokenizer(tokenizer.get())
+                .withGrader(grader.get());
     }
 
     private Optional<String> findProblem() {
@@ -148,9 +157,11 @@ public final class ImportDialogModel {
             }
             any = true;
             if (row.needsMapping()) {
-                return Optional.of(row.fileName() + ": no reader knows this file; map its fields (Map Fields…) or leave it out");
+                return Optional.of(
+                        row.fileName() + ": no reader knows this file; map its fields (Map Fields…) or leave it out");
             }
-            Optional<String> budget = RunAttribute.BUDGET.problem(row.budgetProperty().get());
+            Optional<String> budget =
+                    RunAttribute.BUDGET.problem(row.budgetProperty().get());
             if (budget.isPresent()) {
                 return Optional.of(row.fileName() + ": " + budget.get());
             }
@@ -160,7 +171,10 @@ public final class ImportDialogModel {
 
     private String describe() {
         long chosen = rows.stream().filter(row -> row.includeProperty().get()).count();
-        long bytes = rows.stream().filter(row -> row.includeProperty().get()).mapToLong(row -> row.planned().bytes()).sum();
+        long bytes = rows.stream()
+                .filter(row -> row.includeProperty().get())
+                .mapToLong(row -> row.planned().bytes())
+                .sum();
         if (rows.size() == 1) {
             return "1 file, " + size(rows.get(0).planned().bytes());
         }

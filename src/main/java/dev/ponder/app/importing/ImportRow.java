@@ -1,9 +1,9 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.service.Choices;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.model.RunAttribute;
+import dev.ponder.core.service.Choices;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -65,7 +65,8 @@ public final class ImportRow {
 
     /** Whether it needs a field mapping before it can import: no reader knows it, or the user chose the generic format. */
     public boolean needsMapping() {
-        return (format.get() == null || Choices.MAPPED_FORMAT.equals(format.get())) && planned().mapping() == null;
+        return (format.get() == null || Choices.MAPPED_FORMAT.equals(format.get()))
+                && planned().mapping() == null;
     }
 
     /** Reads the file with this mapping, and includes it. */
@@ -93,8 +94,10 @@ public final class ImportRow {
     /** The attributes read from the file's name or folder, e.g. "budget 1024 · group sweep A". */
     public String guessed() {
         Map<String, String> guessed = planned().guessed();
-        return guessed.entrySet().stream().filter(entry -> !entry.getKey().equals(RunAttribute.BUDGET.key()))
-                .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(" · "));
+        return guessed.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(RunAttribute.BUDGET.key()))
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(" · "));
     }
 
     private String shortProblem(String problem) {

@@ -1,16 +1,16 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.service.ImportService;
-import dev.ponder.core.service.Choices;
 import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.ingest.plan.FileShape;
 import dev.ponder.core.ingest.plan.PlannedFile;
-import dev.ponder.core.ingest.mapping.SavedMapping;
-import dev.ponder.core.settings.UserSettings;
+import dev.ponder.core.service.Choices;
+import dev.ponder.core.service.ImportService;
 import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.task.TaskListener;
 import dev.ponder.core.task.TaskRunner;
@@ -62,14 +62,19 @@ public final class ImportViewModel {
             return;
         }
         var savedMappings = settings.get();
-        tasks.submit(paths.size() == 1 ? "Looking at " + paths.get(0).getFileName() : "Looking at " + paths.size() + " files",
-                context -> ImportService.plan(paths, null, savedMappings::mappingFor, context), planned -> {
+        tasks.submit(
+                paths.size() == 1
+                        ? "Looking at " + paths.get(0).getFileName()
+                        : "Looking at " + paths.size() + " files",
+                context -> ImportService.plan(paths, null, savedMappings::mappingFor, context),
+                planned -> {
                     if (planned.isEmpty()) {
                         notice.set(Notice.info("Nothing to import", "The chosen folder holds no files."));
                     } else {
                         plan.set(planned);
                     }
-                }, error -> notice.set(Notice.error("Cannot look at the chosen files", error)));
+                },
+                error -> notice.set(Notice.error("Cannot look at the chosen files", error)));
     }
 
     /** The dialog's state for a plan. */
@@ -97,40 +102,45 @@ public final class ImportViewModel {
             return;
         }
         ImportBatch batch = new ImportBatch();
-        String title = imports.size() == 1 ? "Importing " + imports.get(0).file().getFileName()
+        String title = imports.size() == 1
+                ? "Importing " + imports.get(0).file().getFileName()
                 : "Importing " + imports.size() + " files";
-        tasks.submit(title, context -> {
-            for (int i = 0; i < imports.size(); i++) {
-                FileImport file = imports.get(i);
-                context.checkCancelled();
-                try {
-                    batch.imported(workspace.imports().importFile(file.file(), file.options(),
-                            numbered(context, i, imports.size())));
-                } catch (RuntimeException e) {
-                    if (context.isCancelled()) {
-                        throw e;
+        tasks.submit(
+                title,
+                context -> {
+                    for (int i = 0; i < imports.size(); i++) {
+                        FileImport file = imports.get(i);
+                        context.checkCancelled();
+                        try {
+                            batch.imported(workspace
+                                    .imports()
+                                    .importFile(file.file(), file.options(), numbered(context, i, imports.size())));
+                        } catch (RuntimeException e) {
+                            if (context.isCancelled()) {
+                                throw e;
+                            }
+                            batch.failed(file, e);
+                        }
                     }
-                    batch.failed(file, e);
-                }
-            }
-            return batch;
-        }, new TaskListener<>() {
-            @Override
-            public void succeeded(ImportBatch result) {
-                finished(imports, result, false);
-            }
+                    return batch;
+                },
+                new TaskListener<>() {
+                    @Override
+                    public void succeeded(ImportBatch result) {
+                        finished(imports, result, false);
+                    }
 
-            @Override
-            public void failed(Throwable error) {
-                finished(imports, batch, false);
-                notice.set(Notice.error("Import failed", error));
-            }
+                    @Override
+                    public void failed(Throwable error) {
+                        finished(imports, batch, false);
+                        notice.set(Notice.error("Import failed", error));
+                    }
 
-            @Override
-            public void cancelled() {
-                finished(imports, batch, true);
-            }
-        });
+                    @Override
+                    public void cancelled() {
+                        finished(imports, batch, true);
+                    }
+                });
     }
 
     /** Imports files the workspace already holds once more, on the user's say-so. */
@@ -166,14 +176,18 @@ public final class ImportViewModel {
         settings.update(current -> {
             UserSettings updated = current;
             for (int i = imports.size() - 1; i >= 0; i--) {
-                updated = updated.withImported(imports.get(i).file().toAbsolutePath().toString());
+                updated = updated.withImported(
+                        imports.get(i).file().toAbsolutePath().toString());
             }
             return updated;
         });
         String summary = batch.summary();
         int done = batch.imported().size();
-        status.accept(cancelled ? "Import cancelled" + (done > 0 ? " after " + done + " file" + (done == 1 ? "" : "s") : "")
-                + "; nothing of the interrupted file was kept" : batch.statusLine());
+        status.accept(
+                cancelled
+                        ? "Import cancelled" + (done > 0 ? " after " + done + " file" + (done == 1 ? "" : "s") : "")
+                                + "; nothing of the interrupted file was kept"
+                        : batch.statusLine());
         if (!cancelled && batch.needsAttention()) {
             notice.set(Notice.info("Import finished with problems", summary));
         }

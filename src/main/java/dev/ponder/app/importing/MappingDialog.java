@@ -1,11 +1,11 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.service.FieldMappings;
 import dev.ponder.app.common.Fxml;
+import dev.ponder.core.ingest.MappingPreview;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.FieldMapping.Field;
 import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
-import dev.ponder.core.ingest.MappingPreview;
+import dev.ponder.core.service.FieldMappings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,51 +41,78 @@ public final class MappingDialog {
     public static final ButtonType USE = new ButtonType("Use Mapping", ButtonBar.ButtonData.OK_DONE);
 
     private static final Map<Field, String> LABELS = Map.ofEntries(
-            Map.entry(Field.PROBLEM_ID, "Problem id"), Map.entry(Field.QUESTION, "Question"),
-            Map.entry(Field.GOLD, "Gold answer"), Map.entry(Field.TRACE, "Response (the trace)"),
-            Map.entry(Field.REASONING, "Reasoning, if apart"), Map.entry(Field.ANSWER, "Extracted answer"),
-            Map.entry(Field.CORRECT, "Correct"), Map.entry(Field.TOKENS, "Tokens"),
-            Map.entry(Field.THINKING_TOKENS, "Thinking tokens"), Map.entry(Field.SCORE, "Score (PRM, reward)"),
-            Map.entry(Field.FINISH_REASON, "Finish reason"), Map.entry(Field.INDEX, "Sample index"),
-            Map.entry(Field.ROOT, "Tree root"), Map.entry(Field.CHILDREN, "Children"), Map.entry(Field.NODE_TEXT, "Step text"),
-            Map.entry(Field.VALUE, "Value"), Map.entry(Field.VISITS, "Visits"), Map.entry(Field.REWARD, "Reward"),
-            Map.entry(Field.NODE_ANSWER, "Node's answer"), Map.entry(Field.NODE_CORRECT, "Node correct"));
+            Map.entry(Field.PROBLEM_ID, "Problem id"),
+            Map.entry(Field.QUESTION, "Question"),
+            Map.entry(Field.GOLD, "Gold answer"),
+            Map.entry(Field.TRACE, "Response (the trace)"),
+            Map.entry(Field.REASONING, "Reasoning, if apart"),
+            Map.entry(Field.ANSWER, "Extracted answer"),
+            Map.entry(Field.CORRECT, "Correct"),
+            Map.entry(Field.TOKENS, "Tokens"),
+            Map.entry(Field.THINKING_TOKENS, "Thinking tokens"),
+            Map.entry(Field.SCORE, "Score (PRM, reward)"),
+            Map.entry(Field.FINISH_REASON, "Finish reason"),
+            Map.entry(Field.INDEX, "Sample index"),
+            Map.entry(Field.ROOT, "Tree root"),
+            Map.entry(Field.CHILDREN, "Children"),
+            Map.entry(Field.NODE_TEXT, "Step text"),
+            Map.entry(Field.VALUE, "Value"),
+            Map.entry(Field.VISITS, "Visits"),
+            Map.entry(Field.REWARD, "Reward"),
+            Map.entry(Field.NODE_ANSWER, "Node's answer"),
+            Map.entry(Field.NODE_CORRECT, "Node correct"));
 
     private final MappingDialogModel model;
     private final Parent root;
 
     @FXML
     private Label fileLabel;
+
     @FXML
     private ComboBox<String> records;
+
     @FXML
     private ChoiceBox<Layout> layout;
+
     @FXML
     private GridPane fields;
+
     @FXML
     private TextArea raw;
+
     @FXML
     private ProgressIndicator busy;
+
     @FXML
     private TableView<MappingPreview.Row> preview;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> questionColumn;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> goldColumn;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> indexColumn;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> answerColumn;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> correctColumn;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> tokensColumn;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> scoreColumn;
+
     @FXML
     private TableColumn<MappingPreview.Row, String> traceColumn;
+
     @FXML
     private Label problem;
+
     @FXML
     private CheckBox remember;
 
@@ -106,9 +133,15 @@ public final class MappingDialog {
         }
         dialog.getDialogPane().setContent(view.root);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, USE);
-        dialog.getDialogPane().lookupButton(USE).disableProperty().bind(Bindings.createBooleanBinding(
-                () -> model.mapping().isEmpty() || model.preview().isEmpty() || model.busyProperty().get(),
-                model.preview(), model.busyProperty()));
+        dialog.getDialogPane()
+                .lookupButton(USE)
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.mapping().isEmpty()
+                                || model.preview().isEmpty()
+                                || model.busyProperty().get(),
+                        model.preview(),
+                        model.busyProperty()));
         dialog.setResultConverter(button -> button == USE ? model.mapping().orElse(null) : null);
         dialog.setOnShown(event -> model.load());
         return dialog.showAndWait();
@@ -134,8 +167,11 @@ public final class MappingDialog {
         column(indexColumn, row -> String.valueOf(row.index()));
         column(answerColumn, MappingPreview.Row::answer);
         column(correctColumn, row -> row.correct() == null ? "—" : row.correct() ? "yes" : "no");
-        column(tokensColumn, row -> row.tokens() == null ? (row.visits() == null ? "—" : row.visits() + " visits")
-                : String.format(Locale.ROOT, "%,d%s", row.tokens(), row.tokensEstimated() ? "*" : ""));
+        column(
+                tokensColumn,
+                row -> row.tokens() == null
+                        ? (row.visits() == null ? "—" : row.visits() + " visits")
+                        : String.format(Locale.ROOT, "%,d%s", row.tokens(), row.tokensEstimated() ? "*" : ""));
         column(scoreColumn, row -> row.score() == null ? "—" : String.format(Locale.ROOT, "%.3f", row.score()));
         column(traceColumn, row -> row.trace() == null ? "—" : oneLine(row.trace()));
         correctColumn.setCellFactory(column -> new TableCell<>() {
@@ -177,7 +213,8 @@ public final class MappingDialog {
         }
     }
 
-    private static void column(TableColumn<MappingPreview.Row, String> column, Function<MappingPreview.Row, String> value) {
+    private static void column(
+            TableColumn<MappingPreview.Row, String> column, Function<MappingPreview.Row, String> value) {
         column.setCellValueFactory(features -> new ReadOnlyObjectWrapper<>(value.apply(features.getValue())));
     }
 

@@ -1,16 +1,16 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.service.FieldMappings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ponder.core.ingest.MappingPreview;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.FieldMapping.Field;
 import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
 import dev.ponder.core.ingest.mapping.JsonPath;
-import dev.ponder.core.ingest.MappingPreview;
 import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.service.FieldMappings;
 import dev.ponder.core.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -39,17 +39,54 @@ import javafx.collections.ObservableList;
 public final class MappingDialogModel {
     /** How many records are shown raw, and how many samples the preview reads. */
     static final int RAW_RECORDS = 3;
+
     static final int PREVIEW_SAMPLES = 12;
 
     /** The fields that make sense for each layout, in the order the dialog lists them. */
     static final Map<Layout, List<Field>> FIELDS = Map.of(
-            Layout.SAMPLES, List.of(Field.PROBLEM_ID, Field.QUESTION, Field.GOLD, Field.TRACE, Field.REASONING, Field.ANSWER,
-                    Field.CORRECT, Field.TOKENS, Field.THINKING_TOKENS, Field.SCORE, Field.FINISH_REASON, Field.INDEX),
-            Layout.PROBLEMS, List.of(Field.PROBLEM_ID, Field.QUESTION, Field.GOLD, Field.TRACE, Field.REASONING, Field.ANSWER,
-                    Field.CORRECT, Field.TOKENS, Field.THINKING_TOKENS, Field.SCORE, Field.FINISH_REASON),
-            Layout.TREE, List.of(Field.PROBLEM_ID, Field.QUESTION, Field.GOLD, Field.ROOT, Field.CHILDREN, Field.NODE_TEXT,
-                    Field.VALUE, Field.VISITS, Field.REWARD, Field.NODE_ANSWER, Field.NODE_CORRECT));
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            Layout.SAMPLES,
+                    List.of(
+                            Field.PROBLEM_ID,
+                            Field.QUESTION,
+                            Field.GOLD,
+                            Field.TRACE,
+                            Field.REASONING,
+                            Field.ANSWER,
+                            Field.CORRECT,
+                            Field.TOKENS,
+                            Field.THINKING_TOKENS,
+                            Field.SCORE,
+                            Field.FINISH_REASON,
+                            Field.INDEX),
+            Layout.PROBLEMS,
+                    List.of(
+                            Field.PROBLEM_ID,
+                            Field.QUESTION,
+                            Field.GOLD,
+                            Field.TRACE,
+                            Field.REASONING,
+                            Field.ANSWER,
+                            Field.CORRECT,
+                            Field.TOKENS,
+                            Field.THINKING_TOKENS,
+                            Field.SCORE,
+                            Field.FINISH_REASON),
+            Layout.TREE,
+                    List.of(
+                            Field.PROBLEM_ID,
+                            Field.QUESTION,
+                            Field.GOLD,
+                            Field.ROOT,
+                            Field.CHILDREN,
+                            Field.NODE_TEXT,
+                            Field.VALUE,
+                            Field.VISITS,
+                            Field.REWARD,
+                            Field.NODE_ANSWER,
+                            Field.NODE_CORRECT));
+
+    private static final JsonMapper PRETTY =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final PlannedFile file;
     private final TaskRunner tasks;
@@ -84,11 +121,14 @@ public final class MappingDialogModel {
 
     /** Reads the file's head and first records; call once the dialog is showing. */
     public void load() {
-        tasks.submit("Reading the start of " + file.file().getFileName(), context -> FieldMappings.recordLocations(file.file()),
+        tasks.submit(
+                "Reading the start of " + file.file().getFileName(),
+                context -> FieldMappings.recordLocations(file.file()),
                 found -> {
                     locations.setAll(found);
                     sample(file.mapping() == null);
-                }, error -> problem.set("Cannot read " + file.file().getFileName() + ": " + error.getMessage()));
+                },
+                error -> problem.set("Cannot read " + file.file().getFileName() + ": " + error.getMessage()));
     }
 
     public Path file() {
@@ -168,16 +208,20 @@ public final class MappingDialogModel {
         long sampling = ++samplings;
         String at = recordsAt.get();
         busy.set(true);
-        tasks.submit("Reading the first records of " + file.file().getFileName(),
-                context -> FieldMappings.firstRecords(file.file(), at, RAW_RECORDS), records -> {
+        tasks.submit(
+                "Reading the first records of " + file.file().getFileName(),
+                context -> FieldMappings.firstRecords(file.file(), at, RAW_RECORDS),
+                records -> {
                     if (sampling != samplings) {
                         return;
                     }
                     busy.set(false);
                     knownPaths.setAll(FieldMappings.fieldPaths(records));
-                    rawRecords.set(records.stream().map(MappingDialogModel::pretty).collect(Collectors.joining("\n")));
+                    rawRecords.set(
+                            records.stream().map(MappingDialogModel::pretty).collect(Collectors.joining("\n")));
                     if (records.isEmpty()) {
-                        problem.set("No records found " + (at == null || at.isBlank() ? "in the file" : "at '" + at + "'"));
+                        problem.set(
+                                "No records found " + (at == null || at.isBlank() ? "in the file" : "at '" + at + "'"));
                         preview.clear();
                         return;
                     }
@@ -185,7 +229,8 @@ public final class MappingDialogModel {
                         FieldMappings.guess(records, at).ifPresent(this::show);
                     }
                     changed();
-                }, error -> {
+                },
+                error -> {
                     if (sampling == samplings) {
                         busy.set(false);
                         problem.set(error.getMessage());
@@ -221,20 +266,24 @@ public final class MappingDialogModel {
             return;
         }
         busy.set(true);
-        tasks.submit("Previewing the mapping", context -> FieldMappings.preview(file.file(), mapping, PREVIEW_SAMPLES), result -> {
-            if (run != previews) {
-                return;
-            }
-            busy.set(false);
-            preview.setAll(result.samples());
-            problem.set(describe(result));
-        }, error -> {
-            if (run == previews) {
-                busy.set(false);
-                preview.clear();
-                problem.set(error.getMessage());
-            }
-        });
+        tasks.submit(
+                "Previewing the mapping",
+                context -> FieldMappings.preview(file.file(), mapping, PREVIEW_SAMPLES),
+                result -> {
+                    if (run != previews) {
+                        return;
+                    }
+                    busy.set(false);
+                    preview.setAll(result.samples());
+                    problem.set(describe(result));
+                },
+                error -> {
+                    if (run == previews) {
+                        busy.set(false);
+                        preview.clear();
+                        problem.set(error.getMessage());
+                    }
+                });
     }
 
     private static String describe(MappingPreview result) {
@@ -242,7 +291,9 @@ public final class MappingDialogModel {
             return result.samples().isEmpty() ? "The mapping reads no samples from this file" : "";
         }
         SkippedRecord first = result.skipped().get(0);
-        return (result.samples().isEmpty() ? "No record can be read this way: " : "Some records cannot be read this way: ")
+        return (result.samples().isEmpty()
+                        ? "No record can be read this way: "
+                        : "Some records cannot be read this way: ")
                 + first.location() + ": " + first.reason();
     }
 

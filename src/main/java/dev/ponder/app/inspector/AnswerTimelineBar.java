@@ -23,7 +23,7 @@ final class AnswerTimelineBar extends Region {
     private AnswerTimeline timeline = new AnswerTimeline(List.of(), 0);
     private int firstCorrect = -1;
     private String unit = "tokens";
-    private Consumer<AnswerTimeline.Entry> onPick = entry -> { };
+    private Consumer<AnswerTimeline.Entry> onPick = entry -> {};
 
     AnswerTimelineBar() {
         getStyleClass().add("answer-timeline");
@@ -48,14 +48,23 @@ final class AnswerTimelineBar extends Region {
         for (int i = 0; i < entries.size(); i++) {
             AnswerTimeline.Entry entry = entries.get(i);
             Circle dot = new Circle(i == first ? 6 : 4.5);
-            dot.getStyleClass().addAll("timeline-dot", entry.correct() == null ? "dot-ungraded"
-                    : entry.correct() ? "dot-right" : "dot-wrong");
+            dot.getStyleClass()
+                    .addAll(
+                            "timeline-dot",
+                            entry.correct() == null ? "dot-ungraded" : entry.correct() ? "dot-right" : "dot-wrong");
             if (i == first) {
                 dot.getStyleClass().add("dot-first-correct");
             }
-            Tooltip.install(dot, new Tooltip(String.format(Locale.ROOT, "%s at %,d %s%s%s", entry.answer(),
-                    entry.tokenEnd(), unit, entry.correct() == null ? "" : entry.correct() ? " — correct" : " — wrong",
-                    i == first ? " (first correct)" : "")));
+            Tooltip.install(
+                    dot,
+                    new Tooltip(String.format(
+                            Locale.ROOT,
+                            "%s at %,d %s%s%s",
+                            entry.answer(),
+                            entry.tokenEnd(),
+                            unit,
+                            entry.correct() == null ? "" : entry.correct() ? " — correct" : " — wrong",
+                            i == first ? " (first correct)" : "")));
             dot.setOnMouseClicked(event -> onPick.accept(entry));
             dot.setUserData(entry);
             getChildren().add(dot);
@@ -76,16 +85,26 @@ final class AnswerTimelineBar extends Region {
         int length = Math.max(1, timeline.tokens());
         after.setVisible(firstCorrect >= 0);
         if (firstCorrect >= 0) {
-            double from = top + height * Math.min(1, (double) timeline.entries().get(firstCorrect).tokenEnd() / length);
+            double from = top
+                    + height
+                            * Math.min(
+                                    1,
+                                    (double) timeline.entries()
+                                                    .get(firstCorrect)
+                                                    .tokenEnd()
+                                            / length);
             after.setX(2);
             after.setWidth(width - 4);
             after.setY(from);
             after.setHeight(Math.max(0, top + height - from));
         }
-        getChildren().stream().filter(Circle.class::isInstance).map(Circle.class::cast).forEach(dot -> {
-            AnswerTimeline.Entry entry = (AnswerTimeline.Entry) dot.getUserData();
-            dot.setCenterX(x);
-            dot.setCenterY(top + height * Math.min(1, (double) entry.tokenEnd() / length));
-        });
+        getChildren().stream()
+                .filter(Circle.class::isInstance)
+                .map(Circle.class::cast)
+                .forEach(dot -> {
+                    AnswerTimeline.Entry entry = (AnswerTimeline.Entry) dot.getUserData();
+                    dot.setCenterX(x);
+                    dot.setCenterY(top + height * Math.min(1, (double) entry.tokenEnd() / length));
+                });
     }
 }

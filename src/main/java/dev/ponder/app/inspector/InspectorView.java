@@ -57,28 +57,40 @@ public final class InspectorView {
 
     @FXML
     private BorderPane content;
+
     @FXML
     private Label emptyState;
+
     @FXML
     private Label heading;
+
     @FXML
     private FlowPane tagChips;
+
     @FXML
     private ComboBox<String> tagInput;
+
     @FXML
     private HBox findBar;
+
     @FXML
     private TextField findField;
+
     @FXML
     private Label findCount;
+
     @FXML
     private HBox textRow;
+
     @FXML
     private StackPane textSlot;
+
     @FXML
     private ToggleButton noteToggle;
+
     @FXML
     private VBox noteBox;
+
     @FXML
     private TextArea noteArea;
 
@@ -109,13 +121,17 @@ public final class InspectorView {
         branch.setOnAction(event -> {
             InspectorViewModel.Shown shown = viewModel.shownProperty().get();
             if (shown != null) {
-                action.branch(shown.sample(), shown.problemKey(), Math.min(at[0], shown.sample().text().length()));
+                action.branch(
+                        shown.sample(),
+                        shown.problemKey(),
+                        Math.min(at[0], shown.sample().text().length()));
             }
         });
         javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
         copy.setOnAction(event -> area.copy());
         area.setContextMenu(new javafx.scene.control.ContextMenu(copy, branch));
-        area.setOnContextMenuRequested(event -> at[0] = event.isKeyboardTrigger() ? area.getCaretPosition()
+        area.setOnContextMenuRequested(event -> at[0] = event.isKeyboardTrigger()
+                ? area.getCaretPosition()
                 : area.hit(event.getX(), event.getY()).getInsertionIndex());
     }
 
@@ -153,11 +169,18 @@ public final class InspectorView {
         viewModel.shownProperty().addListener((observable, before, shown) -> show(before, shown));
         viewModel.revealProperty().addListener((observable, before, hit) -> reveal(hit));
         findField.textProperty().bindBidirectional(viewModel.findTextProperty());
-        findCount.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                        viewModel.findTextProperty().get().isEmpty() ? "" : viewModel.matchCountProperty().get() == 0
-                                ? "no match" : (viewModel.currentMatchProperty().get() + 1) + " of "
-                                + viewModel.matchCountProperty().get(),
-                viewModel.findTextProperty(), viewModel.matchCountProperty(), viewModel.currentMatchProperty()));
+        findCount
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> viewModel.findTextProperty().get().isEmpty()
+                                ? ""
+                                : viewModel.matchCountProperty().get() == 0
+                                        ? "no match"
+                                        : (viewModel.currentMatchProperty().get() + 1) + " of "
+                                                + viewModel.matchCountProperty().get(),
+                        viewModel.findTextProperty(),
+                        viewModel.matchCountProperty(),
+                        viewModel.currentMatchProperty()));
         findField.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 if (event.isShiftDown()) {
@@ -191,7 +214,8 @@ public final class InspectorView {
         }
         long applying = System.nanoTime();
         TraceReading reading = shown.reading();
-        boolean sameText = before != null && before.sample().id() == shown.sample().id();
+        boolean sameText =
+                before != null && before.sample().id() == shown.sample().id();
         if (!sameText) {
             area.replaceText(shown.sample().text());
             gutterTags = gutterTags(shown);
@@ -204,7 +228,10 @@ public final class InspectorView {
             area.setStyleSpans(0, spans(shown.highlights()));
         }
         if (!sameText) {
-            latency.shown(shown.requestedAt(), System.nanoTime() - applying, shown.sample().text().length());
+            latency.shown(
+                    shown.requestedAt(),
+                    System.nanoTime() - applying,
+                    shown.sample().text().length());
         }
     }
 
@@ -220,11 +247,16 @@ public final class InspectorView {
     private Map<Integer, List<Node>> gutterTags(InspectorViewModel.Shown shown) {
         Map<Integer, List<Node>> tags = new HashMap<>();
         for (Step step : shown.reading().steps()) {
-            Label tag = new Label(step.score() == null ? "step " + (step.index() + 1)
-                    : String.format(Locale.ROOT, "step %d · %.2f", step.index() + 1, step.score()));
-            tag.getStyleClass().addAll("step-tag", step.score() == null ? "step-plain"
-                    : step.score() >= 0.5 ? "step-high" : "step-low");
-            tags.computeIfAbsent(paragraphOf(step.charStart()), key -> new java.util.ArrayList<>()).add(tag);
+            Label tag = new Label(
+                    step.score() == null
+                            ? "step " + (step.index() + 1)
+                            : String.format(Locale.ROOT, "step %d · %.2f", step.index() + 1, step.score()));
+            tag.getStyleClass()
+                    .addAll(
+                            "step-tag",
+                            step.score() == null ? "step-plain" : step.score() >= 0.5 ? "step-high" : "step-low");
+            tags.computeIfAbsent(paragraphOf(step.charStart()), key -> new java.util.ArrayList<>())
+                    .add(tag);
         }
         for (Segment segment : shown.reading().segments()) {
             Label tag = new Label(describe(segment.kind()));
@@ -232,7 +264,8 @@ public final class InspectorView {
             if (segment.detail() != null) {
                 tag.setTooltip(new javafx.scene.control.Tooltip(segment.detail()));
             }
-            tags.computeIfAbsent(paragraphOf(segment.charStart()), key -> new java.util.ArrayList<>()).add(tag);
+            tags.computeIfAbsent(paragraphOf(segment.charStart()), key -> new java.util.ArrayList<>())
+                    .add(tag);
         }
         return tags;
     }
@@ -248,7 +281,8 @@ public final class InspectorView {
     }
 
     private int paragraphOf(int offset) {
-        return area.offsetToPosition(Math.min(offset, area.getLength()), TwoDimensional.Bias.Forward).getMajor();
+        return area.offsetToPosition(Math.min(offset, area.getLength()), TwoDimensional.Bias.Forward)
+                .getMajor();
     }
 
     private IntFunction<Node> gutter() {

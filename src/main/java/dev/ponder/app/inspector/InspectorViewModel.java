@@ -1,12 +1,10 @@
 package dev.ponder.app.inspector;
 
-import dev.ponder.core.service.SampleService;
 import dev.ponder.app.common.Figures;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
-import dev.ponder.core.model.Problem;
-import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
+import dev.ponder.core.service.SampleService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
@@ -40,9 +38,12 @@ import javafx.collections.ObservableList;
  */
 public final class InspectorViewModel {
     /** A trace ready to show: the sample, its reading and its highlight runs. */
-    public record Shown(Sample sample, String problemKey, TraceReading reading, List<TraceHighlights.Run> highlights,
-                        long requestedAt) {
-    }
+    public record Shown(
+            Sample sample,
+            String problemKey,
+            TraceReading reading,
+            List<TraceHighlights.Run> highlights,
+            long requestedAt) {}
 
     private final TaskRunner tasks;
     private final WorkspaceSession session;
@@ -64,7 +65,7 @@ public final class InspectorViewModel {
     private long pendingPhraseSample = -1;
     private long selectionMovedAt;
     private long loads;
-    private Runnable tagsChanged = () -> { };
+    private Runnable tagsChanged = () -> {};
 
     public InspectorViewModel(TaskRunner tasks, WorkspaceSession session, Supplier<ReflectionMarkers> markers) {
         this.tasks = tasks;
@@ -168,10 +169,14 @@ public final class InspectorViewModel {
         if (workspace == null || current == null) {
             return;
         }
-        tasks.submit("Saving the note", context -> {
-            workspace.annotations().setSampleNote(current.sample().id(), text);
-            return null;
-        }, done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
+        tasks.submit(
+                "Saving the note",
+                context -> {
+                    workspace.annotations().setSampleNote(current.sample().id(), text);
+                    return null;
+                },
+                done -> {},
+                error -> notice.set(Notice.error("Cannot save the note", error)));
     }
 
     private void step(int direction) {
@@ -193,16 +198,19 @@ public final class InspectorViewModel {
             return;
         }
         long id = current.sample().id();
-        tasks.submit(add ? "Tagging the sample" : "Removing a tag", context -> workspace.annotations().tagSample(id, name, add), names -> {
-            if (shown.get() != null && shown.get().sample().id() == id) {
-                tags.setAll(names);
-            }
-            tagsChanged.run();
-        }, error -> notice.set(Notice.error("Cannot change the sample's tags", error)));
+        tasks.submit(
+                add ? "Tagging the sample" : "Removing a tag",
+                context -> workspace.annotations().tagSample(id, name, add),
+                names -> {
+                    if (shown.get() != null && shown.get().sample().id() == id) {
+                        tags.setAll(names);
+                    }
+                    tagsChanged.run();
+                },
+                error -> notice.set(Notice.error("Cannot change the sample's tags", error)));
     }
 
-    private record Loaded(SampleService.Reading read, Found found) {
-    }
+    private record Loaded(SampleService.Reading read, Found found) {}
 
     private void load(long id, long requestedAt) {
         if (loading != null) {
@@ -219,26 +227,31 @@ public final class InspectorViewModel {
         }
         ReflectionMarkers chosen = markers.get();
         String query = findText.get();
-        loading = tasks.submit("Reading sample " + id, context -> {
-            SampleService.Reading read = workspace.samples().read(id, chosen);
-            return new Loaded(read, Found.in(read.reading(), read.sample().text(), query));
-        }, loaded -> {
-            if (load != loads) {
-                return;
-            }
-            SampleService.Reading read = loaded.read();
-            useMatches(loaded.found.matches);
-            tags.setAll(read.tags());
-            note.set(read.note());
-            heading.set(heading(read.sample(), read.reading()));
-            shown.set(new Shown(read.sample(), read.problem().key(), read.reading(), loaded.found.highlights,
-                    requestedAt));
-            applyPendingPhrase();
-        }, error -> {
-            if (load == loads) {
-                notice.set(Notice.error("Cannot read sample " + id, error));
-            }
-        });
+        loading = tasks.submit(
+                "Reading sample " + id,
+                context -> {
+                    SampleService.Reading read = workspace.samples().read(id, chosen);
+                    return new Loaded(
+                            read, Found.in(read.reading(), read.sample().text(), query));
+                },
+                loaded -> {
+                    if (load != loads) {
+                        return;
+                    }
+                    SampleService.Reading read = loaded.read();
+                    useMatches(loaded.found.matches);
+                    tags.setAll(read.tags());
+                    note.set(read.note());
+                    heading.set(heading(read.sample(), read.reading()));
+                    shown.set(new Shown(
+                            read.sample(), read.problem().key(), read.reading(), loaded.found.highlights, requestedAt));
+                    applyPendingPhrase();
+                },
+                error -> {
+                    if (load == loads) {
+                        notice.set(Notice.error("Cannot read sample " + id, error));
+                    }
+                });
     }
 
     private void applyPendingPhrase() {
@@ -261,18 +274,25 @@ public final class InspectorViewModel {
         if (highlighting != null) {
             highlighting.cancel();
         }
-        highlighting = tasks.submit("Finding in the trace",
-                context -> Found.in(current.reading(), current.sample().text(), query), found -> {
-            if (shown.get() != current) {
-                return;
-            }
-            useMatches(found.matches);
-            shown.set(new Shown(current.sample(), current.problemKey(), current.reading(), found.highlights,
-                    System.nanoTime()));
-            if (!matches.isEmpty()) {
-                step(1);
-            }
-        }, error -> notice.set(Notice.error("Cannot search the trace", error)));
+        highlighting = tasks.submit(
+                "Finding in the trace",
+                context -> Found.in(current.reading(), current.sample().text(), query),
+                found -> {
+                    if (shown.get() != current) {
+                        return;
+                    }
+                    useMatches(found.matches);
+                    shown.set(new Shown(
+                            current.sample(),
+                            current.problemKey(),
+                            current.reading(),
+                            found.highlights,
+                            System.nanoTime()));
+                    if (!matches.isEmpty()) {
+                        step(1);
+                    }
+                },
+                error -> notice.set(Notice.error("Cannot search the trace", error)));
     }
 
     /** The find text's matches in a trace, and the trace's highlighting with them marked. */
@@ -306,16 +326,17 @@ public final class InspectorViewModel {
             parts.add("cut off");
         }
         String answer = sample.answer().extracted();
-        parts.add("answer " + (answer == null ? "—" : answer) + (sample.correct() == null ? ""
-                : sample.correct() ? " ✓" : " ✗"));
+        parts.add("answer " + (answer == null ? "—" : answer)
+                + (sample.correct() == null ? "" : sample.correct() ? " ✓" : " ✗"));
         if (sample.score() != null) {
             parts.add(String.format(Locale.ROOT, "score %.3f", sample.score()));
         }
         int first = reading.firstCorrect();
         if (first >= 0) {
             int after = reading.timeline().tokensAfterFirstCorrect();
-            parts.add("first correct at " + Figures.count(reading.timeline().entries().get(first).tokenEnd())
-                    + ", then " + Figures.count(after) + " more");
+            parts.add("first correct at "
+                    + Figures.count(reading.timeline().entries().get(first).tokenEnd()) + ", then "
+                    + Figures.count(after) + " more");
         }
         parts.add(reading.markers().size() + " markers");
         return String.join(" · ", parts);

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
  * in the text area, highlighted. On when Ponder runs with {@code -Dponder.latency=true}; logged at INFO.
  */
 public interface LatencyLog {
-    LatencyLog OFF = (requestedAt, onFxThread, characters) -> { };
+    LatencyLog OFF = (requestedAt, onFxThread, characters) -> {};
 
     /**
      * The trace asked for at {@code requestedAt} ({@link System#nanoTime}) is now on screen; putting it into the
@@ -22,8 +22,11 @@ public interface LatencyLog {
             return OFF;
         }
         Logger log = Logger.getLogger("dev.ponder.latency");
-        return (requestedAt, onFxThread, characters) -> log.info(String.format(Locale.ROOT,
+        return (requestedAt, onFxThread, characters) -> log.info(String.format(
+                Locale.ROOT,
                 "selection to trace shown: %.1f ms, %.1f ms of it on the FX thread (%,d characters)",
-                (System.nanoTime() - requestedAt) / 1e6, onFxThread / 1e6, characters));
+                (System.nanoTime() - requestedAt) / 1e6,
+                onFxThread / 1e6,
+                characters));
     }
 }

@@ -1,19 +1,18 @@
 package dev.ponder.app.overview;
 
-import dev.ponder.core.service.AnalysisService;
 import dev.ponder.app.common.Figures;
 import dev.ponder.app.overview.RunOverviewViewModel.Fact;
 import dev.ponder.core.analysis.CurvePoint;
 import dev.ponder.core.analysis.Overthinking;
 import dev.ponder.core.analysis.RunStats;
+import dev.ponder.core.service.AnalysisService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** A run's headline figures as tiles: pass@1 and @N, maj@N, weighted best-of-N, thinking tokens, ξ_O. */
 final class HeadlineFigures {
-    private HeadlineFigures() {
-    }
+    private HeadlineFigures() {}
 
     /** The tiles from the run's figures; ξ_O is shown as pending until the overthinking figures arrive. */
     static List<Fact> of(AnalysisService.Headline headline, Overthinking overthinking) {
@@ -39,9 +38,13 @@ final class HeadlineFigures {
         if (!Double.isNaN(tokens)) {
             tiles.add(new Fact("thinking tokens", String.format(Locale.ROOT, "%,.0f", tokens)));
         }
-        tiles.add(new Fact("ξ_O outcome efficiency", overthinking == null ? "…"
-                : Double.isNaN(overthinking.outcomeEfficiency()) ? "—"
-                : String.format(Locale.ROOT, "%.2f", overthinking.outcomeEfficiency())));
+        tiles.add(new Fact(
+                "ξ_O outcome efficiency",
+                overthinking == null
+                        ? "…"
+                        : Double.isNaN(overthinking.outcomeEfficiency())
+                                ? "—"
+                                : String.format(Locale.ROOT, "%.2f", overthinking.outcomeEfficiency())));
         return tiles;
     }
 }

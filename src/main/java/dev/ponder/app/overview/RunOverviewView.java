@@ -20,16 +20,22 @@ public final class RunOverviewView {
 
     @FXML
     private VBox content;
+
     @FXML
     private VBox emptyState;
+
     @FXML
     private Label title;
+
     @FXML
     private FlowPane countsTiles;
+
     @FXML
     private GridPane provenanceGrid;
+
     @FXML
     private FlowPane figuresTiles;
+
     @FXML
     private Label figuresNote;
 

@@ -2,7 +2,6 @@ package dev.ponder.app.overview;
 
 import dev.ponder.app.common.Figures;
 import dev.ponder.app.common.WorkspaceSession;
-import dev.ponder.core.analysis.Overthinking;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
@@ -36,11 +35,11 @@ import javafx.collections.ObservableList;
  */
 public final class RunOverviewViewModel {
     private static final DateTimeFormatter IMPORTED = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault());
+            .withLocale(Locale.getDefault())
+            .withZone(ZoneId.systemDefault());
 
     /** One line of the provenance table. */
-    public record Fact(String label, String value) {
-    }
+    public record Fact(String label, String value) {}
 
     private final ObjectProperty<RunSummary> run = new SimpleObjectProperty<>();
     private final ObservableList<Fact> provenance = FXCollections.observableArrayList();
@@ -109,26 +108,34 @@ public final class RunOverviewViewModel {
         long runId = summary.run().id();
         StatsOptions options = StatsOptions.DEFAULT.withoutIntervals().withMarkers(markers.get());
         figuresNote.set("Computing figures…");
-        running.add(tasks.submit("Figures of " + summary.run().name(), context -> {
-            return workspace.analysis().headline(runId, options);
-        }, computed -> {
-            if (run.get() != summary) {
-                return;
-            }
-            figures.setAll(HeadlineFigures.of(computed, null));
-            figuresNote.set("Graded by " + Figures.orDash(summary.run().grader()) + "; maj@N over each problem's first N samples.");
-            running.add(tasks.submit("Overthinking of " + summary.run().name(),
-                    context -> workspace.analysis().overthinking(runId, options.markers(), context),
-                    overthinking -> {
-                        if (run.get() == summary) {
-                            figures.setAll(HeadlineFigures.of(computed, overthinking));
-                        }
-                    }, error -> figuresNote.set("Cannot compute the overthinking figures: " + error.getMessage())));
-        }, error -> {
-            if (run.get() == summary) {
-                figuresNote.set("Cannot compute the figures: " + error.getMessage());
-            }
-        }));
+        running.add(tasks.submit(
+                "Figures of " + summary.run().name(),
+                context -> {
+                    return workspace.analysis().headline(runId, options);
+                },
+                computed -> {
+                    if (run.get() != summary) {
+                        return;
+                    }
+                    figures.setAll(HeadlineFigures.of(computed, null));
+                    figuresNote.set("Graded by " + Figures.orDash(summary.run().grader())
+                            + "; maj@N over each problem's first N samples.");
+                    running.add(tasks.submit(
+                            "Overthinking of " + summary.run().name(),
+                            context -> workspace.analysis().overthinking(runId, options.markers(), context),
+                            overthinking -> {
+                                if (run.get() == summary) {
+                                    figures.setAll(HeadlineFigures.of(computed, overthinking));
+                                }
+                            },
+                            error ->
+                                    figuresNote.set("Cannot compute the overthinking figures: " + error.getMessage())));
+                },
+                error -> {
+                    if (run.get() == summary) {
+                        figuresNote.set("Cannot compute the figures: " + error.getMessage());
+                    }
+                }));
     }
 
     private StringBinding text(Function<RunSummary, String> value) {
@@ -164,8 +171,9 @@ public final class RunOverviewViewModel {
             shown.add(new Fact("Tree nodes", String.format(Locale.ROOT, "%,d", summary.treeNodes())));
         }
         shown.add(new Fact("Graded samples", String.format(Locale.ROOT, "%,d", summary.gradedSamples())));
-        shown.add(new Fact("Accuracy", summary.accuracy() == null ? "—"
-                : String.format(Locale.ROOT, "%.1f%%", 100 * summary.accuracy())));
+        shown.add(new Fact(
+                "Accuracy",
+                summary.accuracy() == null ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * summary.accuracy())));
         counts.setAll(shown);
     }
 }

@@ -27,8 +27,8 @@ import javafx.scene.control.TextInputDialog;
 public final class ProblemsView {
     private static final String ANY_TAG = "any tag";
     private static final List<String> MAJORITY = List.of("maj@N: any", "maj@N: right", "maj@N: wrong");
-    private static final List<String> DIFFICULTY = List.of("any difficulty", "level 1 (easiest)", "level 2", "level 3",
-            "level 4", "level 5 (hardest)");
+    private static final List<String> DIFFICULTY =
+            List.of("any difficulty", "level 1 (easiest)", "level 2", "level 3", "level 4", "level 5 (hardest)");
 
     private final ProblemsViewModel viewModel;
     private final Parent root;
@@ -36,24 +36,34 @@ public final class ProblemsView {
 
     @FXML
     private TableView<ProblemRow> table;
+
     @FXML
     private TextField textFilter;
+
     @FXML
     private ComboBox<String> majorityFilter;
+
     @FXML
     private ComboBox<String> difficultyFilter;
+
     @FXML
     private TextField minTokens;
+
     @FXML
     private TextField maxTokens;
+
     @FXML
     private CheckBox foundEarly;
+
     @FXML
     private ComboBox<String> tagFilter;
+
     @FXML
     private MenuButton savedMenu;
+
     @FXML
     private Label status;
+
     @FXML
     private javafx.scene.control.Button fromChart;
 
@@ -76,12 +86,18 @@ public final class ProblemsView {
         SortedList<ProblemRow> sorted = new SortedList<>(viewModel.shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setPlaceholder(new Label("No problems to show: choose a run in the run browser, or loosen the filter (Clear)."));
+        table.setPlaceholder(
+                new Label("No problems to show: choose a run in the run browser, or loosen the filter (Clear)."));
         fromChart.visibleProperty().bind(viewModel.restrictionProperty().isNotNull());
         fromChart.managedProperty().bind(fromChart.visibleProperty());
-        fromChart.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                viewModel.restrictionProperty().get() == null ? "" : "From the chart: "
-                        + viewModel.restrictionProperty().get().description() + "  ✕", viewModel.restrictionProperty()));
+        fromChart
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> viewModel.restrictionProperty().get() == null
+                                ? ""
+                                : "From the chart: "
+                                        + viewModel.restrictionProperty().get().description() + "  ✕",
+                        viewModel.restrictionProperty()));
         fromChart.setTooltip(new javafx.scene.control.Tooltip("Show every problem again"));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
             if (row != null) {
@@ -123,8 +139,13 @@ public final class ProblemsView {
         columns.add(TableColumns.text("Gold", 70, ProblemRow::gold));
         columns.add(TableColumns.number("Samples", 62, ProblemRow::samples, value -> Figures.count((long) value)));
         columns.add(TableColumns.number("Pass rate", 70, ProblemRow::passRate, Figures::percent));
-        TableColumn<ProblemRow, String> majority = TableColumns.text("Majority", 90, row -> row.majorityAnswer() == null
-                ? "—" : row.majorityAnswer() + (row.majorityCorrect() == null ? "" : row.majorityCorrect() ? "  ✓" : "  ✗"));
+        TableColumn<ProblemRow, String> majority = TableColumns.text(
+                "Majority",
+                90,
+                row -> row.majorityAnswer() == null
+                        ? "—"
+                        : row.majorityAnswer()
+                                + (row.majorityCorrect() == null ? "" : row.majorityCorrect() ? "  ✓" : "  ✗"));
         TableColumns.markVerdicts(majority);
         columns.add(majority);
         columns.add(TableColumns.number("Margin", 62, ProblemRow::margin, Figures::percent));
@@ -132,8 +153,8 @@ public final class ProblemsView {
         columns.add(TableColumns.number("Mean tokens", 84, ProblemRow::meanTokens, value -> Figures.number(value, 0)));
         columns.add(TableColumns.number("Max tokens", 78, ProblemRow::maxTokens, value -> Figures.count((long) value)));
         columns.add(TableColumns.number("First correct at", 96, ProblemRow::firstCorrectAt, Figures::percent));
-        columns.add(TableColumns.number("Level", 48, ProblemRow::difficulty,
-                value -> value < 0 ? "—" : String.valueOf((int) value)));
+        columns.add(TableColumns.number(
+                "Level", 48, ProblemRow::difficulty, value -> value < 0 ? "—" : String.valueOf((int) value)));
         TableColumn<ProblemRow, String> tags = TableColumns.text("Tags", 140, row -> String.join(", ", row.tags()));
         tags.getStyleClass().add("tags");
         columns.add(tags);
@@ -147,14 +168,23 @@ public final class ProblemsView {
         int majority = Math.max(0, majorityFilter.getSelectionModel().getSelectedIndex());
         int level = Math.max(0, difficultyFilter.getSelectionModel().getSelectedIndex());
         String tag = tagFilter.getValue();
-        viewModel.filterProperty().set(new ProblemFilter(textFilter.getText(), ProblemFilter.Majority.values()[majority],
-                level, number(minTokens.getText()), number(maxTokens.getText()), foundEarly.isSelected(),
-                tag == null || tag.equals(ANY_TAG) ? null : tag));
+        viewModel
+                .filterProperty()
+                .set(new ProblemFilter(
+                        textFilter.getText(),
+                        ProblemFilter.Majority.values()[majority],
+                        level,
+                        number(minTokens.getText()),
+                        number(maxTokens.getText()),
+                        foundEarly.isSelected(),
+                        tag == null || tag.equals(ANY_TAG) ? null : tag));
     }
 
     private static Double number(String text) {
         try {
-            return text == null || text.isBlank() ? null : Double.valueOf(text.strip().replace(",", ""));
+            return text == null || text.isBlank()
+                    ? null
+                    : Double.valueOf(text.strip().replace(",", ""));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -166,8 +196,14 @@ public final class ProblemsView {
             textFilter.setText(filter.text());
             majorityFilter.getSelectionModel().select(filter.majority().ordinal());
             difficultyFilter.getSelectionModel().select(filter.difficulty());
-            minTokens.setText(filter.minTokens() == null ? "" : Figures.number(filter.minTokens(), 0).replace(",", ""));
-            maxTokens.setText(filter.maxTokens() == null ? "" : Figures.number(filter.maxTokens(), 0).replace(",", ""));
+            minTokens.setText(
+                    filter.minTokens() == null
+                            ? ""
+                            : Figures.number(filter.minTokens(), 0).replace(",", ""));
+            maxTokens.setText(
+                    filter.maxTokens() == null
+                            ? ""
+                            : Figures.number(filter.maxTokens(), 0).replace(",", ""));
             foundEarly.setSelected(filter.foundEarly());
             tagFilter.setValue(filter.tag() == null ? ANY_TAG : filter.tag());
         } finally {

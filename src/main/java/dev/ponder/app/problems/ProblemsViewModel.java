@@ -5,8 +5,6 @@ import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemFilter;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.SavedFilterRepository;
-import dev.ponder.core.store.TagRepository;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
@@ -54,7 +52,9 @@ public final class ProblemsViewModel {
         this.session = session;
         this.markers = markers;
         run.addListener((observable, before, after) -> {
-            if (before == null || after == null || before.run().id() != after.run().id()) {
+            if (before == null
+                    || after == null
+                    || before.run().id() != after.run().id()) {
                 pendingProblem = -1;
             }
             load(after, -1);
@@ -91,8 +91,7 @@ public final class ProblemsViewModel {
      * @param description what the mark was, e.g. "wrong samples with 16,384–32,768 tokens"
      * @param problemIds  the problems behind it
      */
-    public record Restriction(String description, java.util.Set<Long> problemIds) {
-    }
+    public record Restriction(String description, java.util.Set<Long> problemIds) {}
 
     /** The problems a chart opened, or {@code null}. */
     public ObjectProperty<Restriction> restrictionProperty() {
@@ -144,10 +143,14 @@ public final class ProblemsViewModel {
         if (workspace == null || name == null || name.isBlank()) {
             return;
         }
-        tasks.submit("Saving filter " + name.strip(), context -> {
-            workspace.annotations().saveFilter(name, current.toJson());
-            return null;
-        }, done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot save the filter", error)));
+        tasks.submit(
+                "Saving filter " + name.strip(),
+                context -> {
+                    workspace.annotations().saveFilter(name, current.toJson());
+                    return null;
+                },
+                done -> loadSavedFilters(),
+                error -> notice.set(Notice.error("Cannot save the filter", error)));
     }
 
     public void applySavedFilter(String name) {
@@ -166,10 +169,14 @@ public final class ProblemsViewModel {
         if (workspace == null) {
             return;
         }
-        tasks.submit("Deleting filter " + name, context -> {
-            workspace.annotations().deleteFilter(name);
-            return null;
-        }, done -> loadSavedFilters(), error -> notice.set(Notice.error("Cannot delete the filter", error)));
+        tasks.submit(
+                "Deleting filter " + name,
+                context -> {
+                    workspace.annotations().deleteFilter(name);
+                    return null;
+                },
+                done -> loadSavedFilters(),
+                error -> notice.set(Notice.error("Cannot delete the filter", error)));
     }
 
     /** Reloads the tags of the rows after tagging, keeping rows, order and selection. */
@@ -180,20 +187,24 @@ public final class ProblemsViewModel {
             return;
         }
         long runId = summary.run().id();
-        tasks.submit("Loading tags", context -> new Tagged(
-                workspace.annotations().problemTagsOfRun(runId), workspace.annotations().tagNames()),
+        tasks.submit(
+                "Loading tags",
+                context -> new Tagged(
+                        workspace.annotations().problemTagsOfRun(runId),
+                        workspace.annotations().tagNames()),
                 tagged -> {
                     if (run.get() != summary) {
                         return;
                     }
                     replaceRows(rows.stream()
-                            .map(row -> row.withTags(tagged.byProblem.getOrDefault(row.problemId(), List.of()))).toList());
+                            .map(row -> row.withTags(tagged.byProblem.getOrDefault(row.problemId(), List.of())))
+                            .toList());
                     tagNames.setAll(tagged.names);
-                }, error -> notice.set(Notice.error("Cannot load the tags", error)));
+                },
+                error -> notice.set(Notice.error("Cannot load the tags", error)));
     }
 
-    private record Tagged(Map<Long, List<String>> byProblem, List<String> names) {
-    }
+    private record Tagged(Map<Long, List<String>> byProblem, List<String> names) {}
 
     private void reloadKeepingSelection() {
         ProblemRow was = selected.get();
@@ -217,44 +228,53 @@ public final class ProblemsViewModel {
         }
         long runId = summary.run().id();
         status.set("Loading problems…");
-        running.add(tasks.submit("Problems of " + summary.run().name(), context -> {
-            return new Loaded(workspace.analysis().problemTable(runId), workspace.annotations().tagNames());
-        }, loaded -> {
-            if (load != loads) {
-                return;
-            }
-            loadedRun = runId;
-            selected.set(null);
-            rows.setAll(loaded.rows);
-            tagNames.setAll(loaded.tags);
-            describe();
-            if (pendingProblem >= 0) {
-                select(pendingProblem);
-                pendingProblem = -1;
-            }
-            readTraces(workspace, summary, load);
-        }, error -> {
-            if (load == loads) {
-                rows.clear();
-                status.set("Cannot load the problems: " + error.getMessage());
-            }
-        }));
+        running.add(tasks.submit(
+                "Problems of " + summary.run().name(),
+                context -> {
+                    return new Loaded(
+                            workspace.analysis().problemTable(runId),
+                            workspace.annotations().tagNames());
+                },
+                loaded -> {
+                    if (load != loads) {
+                        return;
+                    }
+                    loadedRun = runId;
+                    selected.set(null);
+                    rows.setAll(loaded.rows);
+                    tagNames.setAll(loaded.tags);
+                    describe();
+                    if (pendingProblem >= 0) {
+                        select(pendingProblem);
+                        pendingProblem = -1;
+                    }
+                    readTraces(workspace, summary, load);
+                },
+                error -> {
+                    if (load == loads) {
+                        rows.clear();
+                        status.set("Cannot load the problems: " + error.getMessage());
+                    }
+                }));
     }
 
-    private record Loaded(List<ProblemRow> rows, List<String> tags) {
-    }
+    private record Loaded(List<ProblemRow> rows, List<String> tags) {}
 
     /** Fills in the first-correct column from the traces' facts (cached after the first time). */
     private void readTraces(WorkspaceServices workspace, RunSummary summary, long load) {
         ReflectionMarkers chosen = markers.get();
-        running.add(tasks.submit("Reading the traces of " + summary.run().name(),
-                context -> workspace.analysis().firstCorrect(summary.run().id(), chosen, context), firstCorrect -> {
+        running.add(tasks.submit(
+                "Reading the traces of " + summary.run().name(),
+                context -> workspace.analysis().firstCorrect(summary.run().id(), chosen, context),
+                firstCorrect -> {
                     if (load != loads) {
                         return;
                     }
-                    replaceRows(rows.stream().map(row -> row.withFirstCorrectAt(
-                            firstCorrect.getOrDefault(row.problemId(), Double.NaN))).toList());
-                }, error -> {
+                    replaceRows(rows.stream()
+                            .map(row -> row.withFirstCorrectAt(firstCorrect.getOrDefault(row.problemId(), Double.NaN)))
+                            .toList());
+                },
+                error -> {
                     if (load == loads) {
                         status.set(status.get() + " · first-correct positions unavailable: " + error.getMessage());
                     }
@@ -292,9 +312,10 @@ public final class ProblemsViewModel {
             status.set("");
             return;
         }
-        status.set(shown.size() == rows.size()
-                ? String.format(Locale.ROOT, "%,d problems", rows.size())
-                : String.format(Locale.ROOT, "%,d of %,d problems", shown.size(), rows.size()));
+        status.set(
+                shown.size() == rows.size()
+                        ? String.format(Locale.ROOT, "%,d problems", rows.size())
+                        : String.format(Locale.ROOT, "%,d of %,d problems", shown.size(), rows.size()));
         if (restriction.get() != null) {
             status.set(status.get() + " · from the chart: " + restriction.get().description());
         }
@@ -306,9 +327,13 @@ public final class ProblemsViewModel {
             savedFilters.clear();
             return;
         }
-        tasks.submit("Loading saved filters", context -> workspace.annotations().savedFilters(), specs -> {
+        tasks.submit(
+                "Loading saved filters",
+                context -> workspace.annotations().savedFilters(),
+                specs -> {
                     savedSpecs = specs;
                     savedFilters.setAll(specs.keySet());
-                }, error -> notice.set(Notice.error("Cannot load the saved filters", error)));
+                },
+                error -> notice.set(Notice.error("Cannot load the saved filters", error)));
     }
 }

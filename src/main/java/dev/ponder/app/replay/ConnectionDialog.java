@@ -21,8 +21,7 @@ import javafx.stage.Window;
  * lists the server's models or loads the file.
  */
 public final class ConnectionDialog {
-    private ConnectionDialog() {
-    }
+    private ConnectionDialog() {}
 
     public static void show(Window owner, ReplayConnections viewModel) {
         Dialog<ModelConnection> dialog = new Dialog<>();
@@ -48,8 +47,8 @@ public final class ConnectionDialog {
             gguf.setText(file.toString());
             kind.setValue(ModelConnection.Kind.EMBEDDED);
         });
-        javafx.scene.control.CheckBox chat = new javafx.scene.control.CheckBox(
-                "Chat completions (for servers without /v1/completions)");
+        javafx.scene.control.CheckBox chat =
+                new javafx.scene.control.CheckBox("Chat completions (for servers without /v1/completions)");
         chat.setId("connection-chat");
         ChoiceBox<String> template = new ChoiceBox<>();
         PromptTemplate.BUILT_IN.forEach(t -> template.getItems().add(t.name()));
@@ -59,18 +58,21 @@ public final class ConnectionDialog {
         result.setMaxWidth(460);
         result.setId("connection-result");
 
-        existing.valueProperty().addListener((o, b, chosen) -> viewModel.all().stream()
-                .filter(c -> c.name().equals(chosen)).findFirst().ifPresent(c -> {
-                    name.setText(c.name());
-                    kind.setValue(c.kind());
-                    baseUrl.setText(c.baseUrl());
-                    model.setText(c.model());
-                    keyVariable.setText(c.apiKeyEnv());
-                    key.setText(c.apiKey());
-                    gguf.setText(c.gguf());
-                    template.setValue(c.template());
-                    chat.setSelected(c.chat());
-                }));
+        existing.valueProperty()
+                .addListener((o, b, chosen) -> viewModel.all().stream()
+                        .filter(c -> c.name().equals(chosen))
+                        .findFirst()
+                        .ifPresent(c -> {
+                            name.setText(c.name());
+                            kind.setValue(c.kind());
+                            baseUrl.setText(c.baseUrl());
+                            model.setText(c.model());
+                            keyVariable.setText(c.apiKeyEnv());
+                            key.setText(c.apiKey());
+                            gguf.setText(c.gguf());
+                            template.setValue(c.template());
+                            chat.setSelected(c.chat());
+                        }));
         Runnable showKind = () -> {
             boolean server = kind.getValue() == ModelConnection.Kind.OPENAI_COMPATIBLE;
             baseUrl.setDisable(!server);
@@ -87,8 +89,9 @@ public final class ConnectionDialog {
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(12));
-        String[] labels = {"Edit", "Name", "Kind", "Base URL", "Model", "Key variable", "Key", "API", "GGUF file",
-            "Template"};
+        String[] labels = {
+            "Edit", "Name", "Kind", "Base URL", "Model", "Key variable", "Key", "API", "GGUF file", "Template"
+        };
         javafx.scene.Node[] fields = {existing, name, kind, baseUrl, model, keyVariable, key, chat, gguf, template};
         for (int i = 0; i < labels.length; i++) {
             grid.addRow(i, new Label(labels[i]), fields[i]);
@@ -102,9 +105,17 @@ public final class ConnectionDialog {
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.LEFT);
         dialog.getDialogPane().getButtonTypes().addAll(delete, ButtonType.CLOSE, save);
-        java.util.function.Supplier<ModelConnection> made = () -> new ModelConnection(name.getText().strip(),
-                kind.getValue(), blankToNull(gguf.getText()), blankToNull(baseUrl.getText()), blankToNull(model.getText()),
-                blankToNull(keyVariable.getText()), blankToNull(key.getText()), template.getValue(), 0, 0,
+        java.util.function.Supplier<ModelConnection> made = () -> new ModelConnection(
+                name.getText().strip(),
+                kind.getValue(),
+                blankToNull(gguf.getText()),
+                blankToNull(baseUrl.getText()),
+                blankToNull(model.getText()),
+                blankToNull(keyVariable.getText()),
+                blankToNull(key.getText()),
+                template.getValue(),
+                0,
+                0,
                 chat.isSelected());
         test.setOnAction(event -> {
             try {
@@ -124,8 +135,12 @@ public final class ConnectionDialog {
             }
         });
         Button deleteButton = (Button) dialog.getDialogPane().lookupButton(delete);
-        deleteButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> viewModel.all().stream()
-                .filter(c -> c.name().equals(name.getText().strip())).findFirst().ifPresent(viewModel::delete));
+        deleteButton.addEventFilter(
+                javafx.event.ActionEvent.ACTION,
+                event -> viewModel.all().stream()
+                        .filter(c -> c.name().equals(name.getText().strip()))
+                        .findFirst()
+                        .ifPresent(viewModel::delete));
         dialog.showAndWait();
     }
 

@@ -107,7 +107,8 @@ public final class LiveReplay {
             progress.set(now.progress());
             message.set(now.message());
         }
-        String latest = now.units().isEmpty() ? null : now.units().get(now.units().size() - 1);
+        String latest =
+                now.units().isEmpty() ? null : now.units().get(now.units().size() - 1);
         if (followLatest.get() && latest != null && !latest.equals(watched.get())) {
             watched.set(latest);
         } else if (watched.get() != null) {

@@ -2,7 +2,6 @@ package dev.ponder.app.replay;
 
 import dev.ponder.core.task.LiveText;
 import dev.ponder.core.task.TaskContext;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,7 @@ final class LiveTraces implements LiveText {
     static final int KEPT = 64;
 
     /** What the screen reads at once: the samples (oldest first), progress in [0, 1] or -1, and the message. */
-    record Snapshot(List<String> units, double progress, String message, long version) {
-    }
+    record Snapshot(List<String> units, double progress, String message, long version) {}
 
     private final Map<String, StringBuilder> texts = new LinkedHashMap<>(16, 0.75f, false);
     private double progress = -1;

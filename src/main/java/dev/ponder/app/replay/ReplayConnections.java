@@ -35,8 +35,13 @@ public final class ReplayConnections {
         all.add(ModelConnection.tinyReasoner());
         all.addAll(settings.get().connections());
         connections.setAll(all);
-        chosen.set(was == null ? all.get(0)
-                : all.stream().filter(c -> c.name().equals(was.name())).findFirst().orElse(all.get(0)));
+        chosen.set(
+                was == null
+                        ? all.get(0)
+                        : all.stream()
+                                .filter(c -> c.name().equals(was.name()))
+                                .findFirst()
+                                .orElse(all.get(0)));
     }
 
     public ObservableList<ModelConnection> all() {
@@ -50,7 +55,10 @@ public final class ReplayConnections {
     /** Saves a connection (replacing one of the same name) and chooses it. */
     public void save(ModelConnection saved) {
         settings.update(current -> current.withConnection(saved));
-        chosen.set(connections.stream().filter(c -> c.name().equals(saved.name())).findFirst().orElse(saved));
+        chosen.set(connections.stream()
+                .filter(c -> c.name().equals(saved.name()))
+                .findFirst()
+                .orElse(saved));
     }
 
     public void delete(ModelConnection gone) {
@@ -61,7 +69,10 @@ public final class ReplayConnections {
 
     /** Test Connection in the background: {@code answer} hears what happened, in words. */
     public void test(ModelConnection candidate, Consumer<String> answer) {
-        tasks.submit("Test " + candidate.name(), context -> ReplayService.testConnection(candidate, home), answer,
+        tasks.submit(
+                "Test " + candidate.name(),
+                context -> ReplayService.testConnection(candidate, home),
+                answer,
                 error -> answer.accept("Failed: " + error.getMessage()));
     }
 }

@@ -20,8 +20,7 @@ import javafx.beans.property.StringProperty;
 public final class ReplayForm {
 
     /** A branch point chosen in the inspector: a sample and a character position in its text. */
-    public record BranchPoint(long sampleId, int position, String description) {
-    }
+    public record BranchPoint(long sampleId, int position, String description) {}
 
     private final ObjectProperty<ReplayStrategy> strategy = new SimpleObjectProperty<>(ReplayStrategy.BUDGET_FORCING);
     private final StringProperty budgets = new SimpleStringProperty("16, 32, 64, 128");
@@ -38,7 +37,8 @@ public final class ReplayForm {
 
     ReplayForm() {
         strategy.addListener((o, before, now) -> {
-            // Only budget forcing sweeps budgets; elsewhere a list left from a sweep would cap at its first value unseen.
+            // Only budget forcing sweeps budgets; elsewhere a list left from a sweep would cap at its first value
+            // unseen.
             if (now != ReplayStrategy.BUDGET_FORCING && parsesToSeveral(budgets.get())) {
                 budgets.set("");
             }
@@ -110,11 +110,22 @@ public final class ReplayForm {
     ReplayPlan plan(Long runId, List<Long> problemIds) {
         BranchPoint point = branchPoint.get();
         ReplayPlan.Branch branch = strategy.get() == ReplayStrategy.BRANCH && point != null
-                ? ReplayPlan.Branch.at(point.sampleId(), point.position(), point.description()) : null;
-        return new ReplayPlan(name.get(), strategy.get(), runId == null ? null : ReplayPlan.Problems.ofRun(runId,
-                problemIds), branch, parseBudgets(budgets.get()), false, ReplayPlan.forcing(extensions.get(),
-                waitWord.get(), 0, answerPrompt.get()), samples.get(), rounds.get(), temperature.get(),
-                ReplayPlan.TOP_P, seed.get(), concurrency.get());
+                ? ReplayPlan.Branch.at(point.sampleId(), point.position(), point.description())
+                : null;
+        return new ReplayPlan(
+                name.get(),
+                strategy.get(),
+                runId == null ? null : ReplayPlan.Problems.ofRun(runId, problemIds),
+                branch,
+                parseBudgets(budgets.get()),
+                false,
+                ReplayPlan.forcing(extensions.get(), waitWord.get(), 0, answerPrompt.get()),
+                samples.get(),
+                rounds.get(),
+                temperature.get(),
+                ReplayPlan.TOP_P,
+                seed.get(),
+                concurrency.get());
     }
 
     private static boolean parsesToSeveral(String text) {
@@ -134,8 +145,8 @@ public final class ReplayForm {
             try {
                 parsed.add(Integer.parseInt(part.strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Thinking budgets are whole numbers of tokens, like 16, 32, 64; '"
-                        + part + "' is not one.");
+                throw new IllegalArgumentException(
+                        "Thinking budgets are whole numbers of tokens, like 16, 32, 64; '" + part + "' is not one.");
             }
         }
         return parsed;

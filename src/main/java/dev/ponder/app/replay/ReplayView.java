@@ -3,6 +3,8 @@ package dev.ponder.app.replay;
 import dev.ponder.app.common.Fxml;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.replay.ReplayStrategy;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
@@ -22,9 +24,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.util.Duration;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** The Replay tab: the replay's settings on the left, its progress and the streaming traces on the right. */
 public final class ReplayView {
     private final ReplayViewModel viewModel;
@@ -35,52 +34,76 @@ public final class ReplayView {
 
     @FXML
     private ComboBox<ModelConnection> connection;
+
     @FXML
     private ChoiceBox<ReplayViewModel.Scope> scope;
+
     @FXML
     private Label problemsSummary;
+
     @FXML
     private ChoiceBox<ReplayStrategy> strategy;
+
     @FXML
     private Label budgetsLabel;
+
     @FXML
     private TextField budgets;
+
     @FXML
     private Spinner<Integer> extensions;
+
     @FXML
     private TextField waitWord;
+
     @FXML
     private TextField answerPrompt;
+
     @FXML
     private Label samplesLabel;
+
     @FXML
     private Spinner<Integer> samples;
+
     @FXML
     private Label roundsLabel;
+
     @FXML
     private Spinner<Integer> rounds;
+
     @FXML
     private Spinner<Double> temperature;
+
     @FXML
     private Spinner<Integer> seed;
+
     @FXML
     private Spinner<Integer> concurrency;
+
     @FXML
     private TextField name;
+
     @FXML
     private Button start;
+
     @FXML
     private Button cancel;
+
     @FXML
     private ProgressBar progress;
+
     @FXML
     private Label message;
+
     @FXML
     private ListView<String> units;
+
     @FXML
     private CheckBox follow;
+
     @FXML
     private Label watching;
+
     @FXML
     private TextArea liveText;
 
@@ -88,7 +111,8 @@ public final class ReplayView {
         this.viewModel = viewModel;
         this.root = Fxml.load(this, "Replay.fxml");
         // The sample threads write into a buffer; the screen reads it ten times a second.
-        this.poller = new Timeline(new KeyFrame(Duration.millis(100), event -> viewModel.live().poll()));
+        this.poller = new Timeline(
+                new KeyFrame(Duration.millis(100), event -> viewModel.live().poll()));
         poller.setCycleCount(Timeline.INDEFINITE);
         poller.play();
     }
@@ -116,9 +140,11 @@ public final class ReplayView {
         integers(rounds, 2, 16, viewModel.form().roundsProperty().asObject());
         integers(seed, 0, Integer.MAX_VALUE, viewModel.form().seedProperty().asObject());
         integers(concurrency, 1, 256, viewModel.form().concurrencyProperty().asObject());
-        SpinnerValueFactory.DoubleSpinnerValueFactory t = new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 2, 0.8, 0.1);
+        SpinnerValueFactory.DoubleSpinnerValueFactory t =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 2, 0.8, 0.1);
         temperature.setValueFactory(t);
-        ObjectProperty<Double> boxedTemperature = viewModel.form().temperatureProperty().asObject();
+        ObjectProperty<Double> boxedTemperature =
+                viewModel.form().temperatureProperty().asObject();
         boxes.add(boxedTemperature);
         t.valueProperty().bindBidirectional(boxedTemperature);
         name.textProperty().bindBidirectional(viewModel.form().nameProperty());
@@ -162,12 +188,13 @@ public final class ReplayView {
         this.rounds.setVisible(rounds);
         roundsLabel.setManaged(rounds);
         this.rounds.setManaged(rounds);
-        samplesLabel.setText(switch (chosen) {
-            case FIRST_FINISH -> "Launched per problem";
-            case BRANCH -> "Branches";
-            case MULTI_ROUND -> "Chains per problem";
-            default -> "Samples per problem";
-        });
+        samplesLabel.setText(
+                switch (chosen) {
+                    case FIRST_FINISH -> "Launched per problem";
+                    case BRANCH -> "Branches";
+                    case MULTI_ROUND -> "Chains per problem";
+                    default -> "Samples per problem";
+                });
         budgetsLabel.setText(chosen == ReplayStrategy.BUDGET_FORCING ? "Thinking budgets" : "Thinking budget");
         budgets.setPromptText(chosen == ReplayStrategy.BUDGET_FORCING ? "e.g. 256, 1024, 4096" : "none (uncapped)");
         scope.setDisable(chosen == ReplayStrategy.BRANCH);

@@ -38,7 +38,8 @@ public final class ReplayViewModel implements AutoCloseable {
 
     /** Which problems a replay takes. */
     public enum Scope {
-        SHOWN("Problems shown in the Problems tab"), SELECTED("The selected problem");
+        SHOWN("Problems shown in the Problems tab"),
+        SELECTED("The selected problem");
 
         private final String label;
 
@@ -65,13 +66,17 @@ public final class ReplayViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problemsSummary = new ReadOnlyStringWrapper("");
-    private Consumer<List<Long>> onFinished = ids -> {
-    };
+    private Consumer<List<Long>> onFinished = ids -> {};
     private TaskHandle current;
 
-    public ReplayViewModel(TaskRunner tasks, WorkspaceSession session, AppSettings settings, PonderHome home,
-                           ObjectProperty<RunSummary> run, ObservableList<ProblemRow> shownProblems,
-                           ObjectProperty<ProblemRow> selectedProblem) {
+    public ReplayViewModel(
+            TaskRunner tasks,
+            WorkspaceSession session,
+            AppSettings settings,
+            PonderHome home,
+            ObjectProperty<RunSummary> run,
+            ObservableList<ProblemRow> shownProblems,
+            ObjectProperty<ProblemRow> selectedProblem) {
         this.tasks = tasks;
         this.session = session;
         this.settings = settings;
@@ -134,7 +139,8 @@ public final class ReplayViewModel implements AutoCloseable {
     private String describeProblems() {
         if (form.strategyProperty().get() == ReplayStrategy.BRANCH) {
             ReplayForm.BranchPoint point = form.branchPointProperty().get();
-            return point == null ? "Choose \"Branch from Here\" on a trace in the inspector (right-click the text)."
+            return point == null
+                    ? "Choose \"Branch from Here\" on a trace in the inspector (right-click the text)."
                     : "Branches of " + point.description() + " from character " + point.position();
         }
         RunSummary summary = run.get();
@@ -142,10 +148,14 @@ public final class ReplayViewModel implements AutoCloseable {
             return "Choose a run whose problems to replay.";
         }
         return switch (scope.get()) {
-            case SHOWN -> shownProblems.size() + " problem" + (shownProblems.size() == 1 ? "" : "s") + " of "
-                    + summary.run().name() + ", as the Problems tab's filter shows them";
-            case SELECTED -> selectedProblem.get() == null ? "No problem selected in the Problems tab."
-                    : "Problem " + selectedProblem.get().key() + " of " + summary.run().name();
+            case SHOWN ->
+                shownProblems.size() + " problem" + (shownProblems.size() == 1 ? "" : "s") + " of "
+                        + summary.run().name() + ", as the Problems tab's filter shows them";
+            case SELECTED ->
+                selectedProblem.get() == null
+                        ? "No problem selected in the Problems tab."
+                        : "Problem " + selectedProblem.get().key() + " of "
+                                + summary.run().name();
         };
     }
 
@@ -162,7 +172,9 @@ public final class ReplayViewModel implements AutoCloseable {
             // Checked here, before any work, so that a wrong setting is said at once.
             workspace.replays().check(plan, model);
             boolean branch = plan.strategy() == ReplayStrategy.BRANCH;
-            if (branch ? plan.branch() == null : plan.problems() == null || plan.problems().ids().isEmpty()) {
+            if (branch
+                    ? plan.branch() == null
+                    : plan.problems() == null || plan.problems().ids().isEmpty()) {
                 throw new IllegalArgumentException(describeProblems());
             }
         } catch (IllegalArgumentException e) {
@@ -172,27 +184,35 @@ public final class ReplayViewModel implements AutoCloseable {
         live.start("Loading " + model.name() + " …");
         running.set(true);
         String grader = settings.get().preferences().defaultGrader();
-        current = tasks.submit("Replay with " + model.name(), context -> workspace.replays().run(plan, model, null,
-                grader, null, live.sink(), live.recording(context)), new TaskListener<ReplayService.Outcome>() {
-            @Override
-            public void succeeded(ReplayService.Outcome outcome) {
-                finish("Replay finished: " + outcome.samplesRun() + " samples generated, " + outcome.runs().size()
-                        + (outcome.runs().size() == 1 ? " run" : " runs") + " added.", 1);
-                session.changed();
-                onFinished.accept(outcome.runs().stream().map(Run::id).toList());
-            }
+        current = tasks.submit(
+                "Replay with " + model.name(),
+                context ->
+                        workspace.replays().run(plan, model, null, grader, null, live.sink(), live.recording(context)),
+                new TaskListener<ReplayService.Outcome>() {
+                    @Override
+                    public void succeeded(ReplayService.Outcome outcome) {
+                        finish(
+                                "Replay finished: " + outcome.samplesRun() + " samples generated, "
+                                        + outcome.runs().size()
+                                        + (outcome.runs().size() == 1 ? " run" : " runs") + " added.",
+                                1);
+                        session.changed();
+                        onFinished.accept(outcome.runs().stream().map(Run::id).toList());
+                    }
 
-            @Override
-            public void failed(Throwable error) {
-                finish("Replay failed: " + error.getMessage(), 0);
-                notice.set(Notice.error("Replay failed", error));
-            }
+                    @Override
+                    public void failed(Throwable error) {
+                        finish("Replay failed: " + error.getMessage(), 0);
+                        notice.set(Notice.error("Replay failed", error));
+                    }
 
-            @Override
-            public void cancelled() {
-                finish("Replay cancelled. The finished samples are kept: Start the same replay again to resume it.", 0);
-            }
-        });
+                    @Override
+                    public void cancelled() {
+                        finish(
+                                "Replay cancelled. The finished samples are kept: Start the same replay again to resume it.",
+                                0);
+                    }
+                });
     }
 
     private List<Long> chosenProblems() {
@@ -200,7 +220,9 @@ public final class ReplayViewModel implements AutoCloseable {
             return List.of();
         }
         if (scope.get() == Scope.SELECTED) {
-            return selectedProblem.get() == null ? List.of() : List.of(selectedProblem.get().problemId());
+            return selectedProblem.get() == null
+                    ? List.of()
+                    : List.of(selectedProblem.get().problemId());
         }
         return shownProblems.stream().map(ProblemRow::problemId).toList();
     }

@@ -28,8 +28,7 @@ import javafx.stage.Window;
 final class EditRunDialog {
     static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
-    private EditRunDialog() {
-    }
+    private EditRunDialog() {}
 
     /** Shows the dialog; returns the edited values, or nothing when cancelled. */
     static Optional<Map<RunAttribute, String>> show(Window owner, Run run) {
@@ -38,22 +37,30 @@ final class EditRunDialog {
             String value = attribute.of(run);
             values.put(attribute, new SimpleStringProperty(value == null ? "" : value));
         }
-        StringBinding problem = Bindings.createStringBinding(() -> {
-            if (values.get(RunAttribute.NAME).get().isBlank()) {
-                return "A run needs a name";
-            }
-            return Arrays.stream(RunAttribute.values()).map(attribute -> attribute.problem(values.get(attribute).get()))
-                    .flatMap(Optional::stream).findFirst().orElse("");
-        }, values.values().toArray(Observable[]::new));
+        StringBinding problem = Bindings.createStringBinding(
+                () -> {
+                    if (values.get(RunAttribute.NAME).get().isBlank()) {
+                        return "A run needs a name";
+                    }
+                    return Arrays.stream(RunAttribute.values())
+                            .map(attribute ->
+                                    attribute.problem(values.get(attribute).get()))
+                            .flatMap(Optional::stream)
+                            .findFirst()
+                            .orElse("");
+                },
+                values.values().toArray(Observable[]::new));
 
         Label problemLabel = new Label();
         problemLabel.getStyleClass().add("problem");
         problemLabel.setStyle("-fx-text-fill: -ponder-wrong");
         problemLabel.textProperty().bind(problem);
-        VBox content = new VBox(12, RunAttributeForm.of(List.of(RunAttribute.values()), values, attribute -> "not set"));
+        VBox content =
+                new VBox(12, RunAttributeForm.of(List.of(RunAttribute.values()), values, attribute -> "not set"));
         String others = run.params().entrySet().stream()
                 .filter(entry -> RunAttribute.byKey(entry.getKey()).isEmpty())
-                .map(entry -> entry.getKey() + " = " + entry.getValue()).collect(Collectors.joining(", "));
+                .map(entry -> entry.getKey() + " = " + entry.getValue())
+                .collect(Collectors.joining(", "));
         if (!others.isEmpty()) {
             Label kept = new Label("Also from the file, kept as they are: " + others);
             kept.setWrapText(true);

@@ -28,16 +28,22 @@ public final class RunBrowserView {
 
     @FXML
     private TableView<RunSummary> table;
+
     @FXML
     private TableColumn<RunSummary, String> nameColumn;
+
     @FXML
     private TableColumn<RunSummary, String> formatColumn;
+
     @FXML
     private TableColumn<RunSummary, String> modelColumn;
+
     @FXML
     private TableColumn<RunSummary, Number> problemsColumn;
+
     @FXML
     private TableColumn<RunSummary, Number> samplesColumn;
+
     @FXML
     private TableColumn<RunSummary, Double> accuracyColumn;
 
@@ -55,12 +61,15 @@ public final class RunBrowserView {
         table.setItems(viewModel.runs());
         nameColumn.setCellValueFactory(cell(summary -> summary.run().name()));
         formatColumn.setCellValueFactory(cell(summary -> summary.run().source().format()));
-        modelColumn.setCellValueFactory(cell(summary -> summary.run().model() == null ? "—" : summary.run().model()));
+        modelColumn.setCellValueFactory(cell(
+                summary -> summary.run().model() == null ? "—" : summary.run().model()));
         problemsColumn.setCellValueFactory(cell(RunSummary::problems));
         samplesColumn.setCellValueFactory(cell(RunSummary::samples));
         accuracyColumn.setCellValueFactory(cell(RunSummary::accuracy));
-        problemsColumn.setCellFactory(column -> numberCell(value -> String.format(Locale.ROOT, "%,d", value.longValue())));
-        samplesColumn.setCellFactory(column -> numberCell(value -> String.format(Locale.ROOT, "%,d", value.longValue())));
+        problemsColumn.setCellFactory(
+                column -> numberCell(value -> String.format(Locale.ROOT, "%,d", value.longValue())));
+        samplesColumn.setCellFactory(
+                column -> numberCell(value -> String.format(Locale.ROOT, "%,d", value.longValue())));
         accuracyColumn.setCellFactory(column -> numberCell(value -> String.format(Locale.ROOT, "%.1f%%", 100 * value)));
 
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
@@ -101,7 +110,8 @@ public final class RunBrowserView {
     private void edit() {
         RunSummary run = viewModel.selectedProperty().get();
         if (run != null) {
-            EditRunDialog.show(root.getScene().getWindow(), run.run()).ifPresent(edited -> viewModel.edit(run.run(), edited));
+            EditRunDialog.show(root.getScene().getWindow(), run.run())
+                    .ifPresent(edited -> viewModel.edit(run.run(), edited));
         }
     }
 
@@ -114,7 +124,8 @@ public final class RunBrowserView {
         }
         for (Grading grading : Grading.offered()) {
             CheckMenuItem item = new CheckMenuItem(grading.label());
-            item.setSelected(grading.label().equalsIgnoreCase(String.valueOf(run.run().grader())));
+            item.setSelected(
+                    grading.label().equalsIgnoreCase(String.valueOf(run.run().grader())));
             item.setOnAction(event -> viewModel.regrade(run.run(), grading));
             menu.getItems().add(item);
         }
@@ -125,16 +136,23 @@ public final class RunBrowserView {
         if (run == null) {
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
-                "Delete \"%s\" with its %,d samples from this workspace? The file it was imported from is not touched.",
-                run.run().name(), run.samples()), ButtonType.CANCEL, ButtonType.OK);
+        Alert confirm = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                String.format(
+                        Locale.ROOT,
+                        "Delete \"%s\" with its %,d samples from this workspace? The file it was imported from is not touched.",
+                        run.run().name(),
+                        run.samples()),
+                ButtonType.CANCEL,
+                ButtonType.OK);
         confirm.setHeaderText("Delete run");
         confirm.initOwner(root.getScene().getWindow());
         confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.deleteSelected());
     }
 
-    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<RunSummary, T>, javafx.beans.value.ObservableValue<T>>
-            cell(Function<RunSummary, T> value) {
+    private static <T>
+            javafx.util.Callback<TableColumn.CellDataFeatures<RunSummary, T>, javafx.beans.value.ObservableValue<T>>
+                    cell(Function<RunSummary, T> value) {
         return features -> new ReadOnlyObjectWrapper<>(value.apply(features.getValue()));
     }
 

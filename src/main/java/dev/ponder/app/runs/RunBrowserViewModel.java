@@ -6,7 +6,6 @@ import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.model.RunSummary;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskRunner;
 import java.util.List;
@@ -63,17 +62,21 @@ public final class RunBrowserViewModel {
             return;
         }
         loading.set(true);
-        tasks.submit("Loading runs", context -> workspace.runs().summaries(), summaries -> {
-            if (load == loadsStarted) {
-                loading.set(false);
-                show(summaries);
-            }
-        }, error -> {
-            if (load == loadsStarted) {
-                loading.set(false);
-                notice.set(Notice.error("Cannot list the runs of " + workspace.displayName(), error));
-            }
-        });
+        tasks.submit(
+                "Loading runs",
+                context -> workspace.runs().summaries(),
+                summaries -> {
+                    if (load == loadsStarted) {
+                        loading.set(false);
+                        show(summaries);
+                    }
+                },
+                error -> {
+                    if (load == loadsStarted) {
+                        loading.set(false);
+                        notice.set(Notice.error("Cannot list the runs of " + workspace.displayName(), error));
+                    }
+                });
     }
 
     /** Deletes the selected run and everything of it from the workspace. The view asks for confirmation first. */
@@ -83,7 +86,8 @@ public final class RunBrowserViewModel {
         if (run == null || workspace == null) {
             return;
         }
-        tasks.submit("Deleting " + run.run().name(),
+        tasks.submit(
+                "Deleting " + run.run().name(),
                 context -> workspace.runs().delete(run.run().id()),
                 deleted -> session.changed(),
                 error -> notice.set(Notice.error("Cannot delete " + run.run().name(), error)));
@@ -102,7 +106,8 @@ public final class RunBrowserViewModel {
             notice.set(Notice.error("Cannot change " + run.name(), e));
             return;
         }
-        tasks.submit("Saving " + edited.name(),
+        tasks.submit(
+                "Saving " + edited.name(),
                 context -> workspace.runs().edit(edited),
                 updated -> session.changed(),
                 error -> notice.set(Notice.error("Cannot change " + run.name(), error)));
@@ -114,7 +119,8 @@ public final class RunBrowserViewModel {
         if (workspace == null) {
             return;
         }
-        tasks.submit("Regrading " + run.name() + " with " + grading.label(),
+        tasks.submit(
+                "Regrading " + run.name() + " with " + grading.label(),
                 context -> workspace.runs().regrade(run.id(), grading, context),
                 result -> {
                     session.changed();
@@ -130,7 +136,9 @@ public final class RunBrowserViewModel {
     private void show(List<RunSummary> summaries) {
         Long keep = selected.get() == null ? null : selected.get().run().id();
         runs.setAll(summaries);
-        selected.set(summaries.stream().filter(summary -> keep != null && summary.run().id() == keep).findFirst()
+        selected.set(summaries.stream()
+                .filter(summary -> keep != null && summary.run().id() == keep)
+                .findFirst()
                 .orElse(summaries.isEmpty() ? null : summaries.get(0)));
     }
 }

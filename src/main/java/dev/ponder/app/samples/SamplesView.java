@@ -32,26 +32,37 @@ public final class SamplesView {
 
     @FXML
     private BorderPane content;
+
     @FXML
     private Label emptyState;
+
     @FXML
     private Label heading;
+
     @FXML
     private Label summary;
+
     @FXML
     private FlowPane tagChips;
+
     @FXML
     private ComboBox<String> tagInput;
+
     @FXML
     private ToggleButton noteToggle;
+
     @FXML
     private VBox noteBox;
+
     @FXML
     private TextArea noteArea;
+
     @FXML
     private Button allSamples;
+
     @FXML
     private TableView<VoteRow> votesTable;
+
     @FXML
     private TableView<SampleItem> samplesTable;
 
@@ -96,10 +107,10 @@ public final class SamplesView {
     }
 
     private void votes() {
-        TableColumn<VoteRow, String> answer = TableColumns.text("Answer", 150, row -> (row.isGold() ? "★ " : "")
-                + row.answer());
-        TableColumn<VoteRow, Double> votes = TableColumns.number("Votes", 54, VoteRow::votes,
-                value -> Figures.count((long) value));
+        TableColumn<VoteRow, String> answer =
+                TableColumns.text("Answer", 150, row -> (row.isGold() ? "★ " : "") + row.answer());
+        TableColumn<VoteRow, Double> votes =
+                TableColumns.number("Votes", 54, VoteRow::votes, value -> Figures.count((long) value));
         TableColumn<VoteRow, Double> share = TableColumns.number("Share", 150, VoteRow::share, Figures::percent);
         share.setCellFactory(ignored -> new TableCell<>() {
             private final Rectangle bar = new Rectangle(0, 10);
@@ -121,10 +132,10 @@ public final class SamplesView {
                 setText(Figures.percent(item));
             }
         });
-        TableColumn<VoteRow, Double> reward = TableColumns.number("Σ reward", 70, VoteRow::scoreSum,
-                value -> Figures.number(value, 2));
-        TableColumn<VoteRow, String> verdict = TableColumns.text("Verdict", 70, row -> row.correct() == null ? "—"
-                : row.correct() ? "correct" : "wrong");
+        TableColumn<VoteRow, Double> reward =
+                TableColumns.number("Σ reward", 70, VoteRow::scoreSum, value -> Figures.number(value, 2));
+        TableColumn<VoteRow, String> verdict = TableColumns.text(
+                "Verdict", 70, row -> row.correct() == null ? "—" : row.correct() ? "correct" : "wrong");
         votesTable.getColumns().setAll(List.of(answer, votes, share, reward, verdict));
         votesTable.setRowFactory(ignored -> new TableRow<>() {
             @Override
@@ -132,14 +143,22 @@ public final class SamplesView {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("gold", "wrong-answer");
                 if (!empty && item != null) {
-                    getStyleClass().add(item.isGold() ? "gold" : Boolean.FALSE.equals(item.correct()) ? "wrong-answer" : "plain");
+                    getStyleClass()
+                            .add(
+                                    item.isGold()
+                                            ? "gold"
+                                            : Boolean.FALSE.equals(item.correct()) ? "wrong-answer" : "plain");
                 }
             }
         });
         votesTable.setItems(viewModel.votes());
-        votesTable.setPlaceholder(new Label("No sample of this problem states an answer: read a trace below to see why."));
-        votesTable.getSelectionModel().selectedItemProperty().addListener((observable, before, row) ->
-                viewModel.clusterProperty().set(row));
+        votesTable.setPlaceholder(
+                new Label("No sample of this problem states an answer: read a trace below to see why."));
+        votesTable
+                .getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (observable, before, row) -> viewModel.clusterProperty().set(row));
         viewModel.clusterProperty().addListener((observable, before, row) -> {
             if (row == null) {
                 votesTable.getSelectionModel().clearSelection();
@@ -148,20 +167,29 @@ public final class SamplesView {
     }
 
     private void samples() {
-        TableColumn<SampleItem, Double> index = TableColumns.number("#", 44, item -> item.line().index(),
-                value -> String.valueOf((int) value));
-        TableColumn<SampleItem, Double> round = TableColumns.number("Round", 50, item -> item.line().round(),
-                value -> String.valueOf((int) value));
-        TableColumn<SampleItem, String> answer = TableColumns.text("Answer", 110,
-                item -> Figures.orDash(item.line().answer()));
-        TableColumn<SampleItem, String> correct = TableColumns.text("✓", 36, item -> item.line().correct() == null ? "—"
-                : item.line().correct() ? "✓" : "✗");
+        TableColumn<SampleItem, Double> index =
+                TableColumns.number("#", 44, item -> item.line().index(), value -> String.valueOf((int) value));
+        TableColumn<SampleItem, Double> round =
+                TableColumns.number("Round", 50, item -> item.line().round(), value -> String.valueOf((int) value));
+        TableColumn<SampleItem, String> answer = TableColumns.text(
+                "Answer", 110, item -> Figures.orDash(item.line().answer()));
+        TableColumn<SampleItem, String> correct = TableColumns.text(
+                "✓",
+                36,
+                item -> item.line().correct() == null ? "—" : item.line().correct() ? "✓" : "✗");
         TableColumns.markVerdicts(correct);
-        TableColumn<SampleItem, Double> tokens = TableColumns.number("Tokens", 66, item -> item.line().tokens() == null
-                ? Double.NaN : item.line().tokens(), value -> Figures.count((long) value));
-        TableColumn<SampleItem, String> finish = TableColumns.text("Finish", 60, item -> Figures.orDash(item.line().finishReason()));
-        TableColumn<SampleItem, Double> score = TableColumns.number("Score", 60, item -> item.line().score() == null
-                ? Double.NaN : item.line().score(), value -> Figures.number(value, 3));
+        TableColumn<SampleItem, Double> tokens = TableColumns.number(
+                "Tokens",
+                66,
+                item -> item.line().tokens() == null ? Double.NaN : item.line().tokens(),
+                value -> Figures.count((long) value));
+        TableColumn<SampleItem, String> finish = TableColumns.text(
+                "Finish", 60, item -> Figures.orDash(item.line().finishReason()));
+        TableColumn<SampleItem, Double> score = TableColumns.number(
+                "Score",
+                60,
+                item -> item.line().score() == null ? Double.NaN : item.line().score(),
+                value -> Figures.number(value, 3));
         TableColumn<SampleItem, String> tags = TableColumns.text("Tags", 120, item -> String.join(", ", item.tags()));
         samplesTable.getColumns().setAll(List.of(index, round, answer, correct, tokens, finish, score, tags));
         samplesTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -1,19 +1,18 @@
 package dev.ponder.app.samples;
 
-import dev.ponder.core.service.SampleService;
-import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.Figures;
+import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.model.SampleLine;
+import dev.ponder.core.service.SampleService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,8 +31,7 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class SamplesViewModel {
     /** A sample line with its tags, for the samples table. */
-    public record SampleItem(SampleLine line, List<String> tags) {
-    }
+    public record SampleItem(SampleLine line, List<String> tags) {}
 
     private final TaskRunner tasks;
     private final WorkspaceSession session;
@@ -54,7 +52,7 @@ public final class SamplesViewModel {
     private long pendingSample = -1;
     private long loads;
     private long loadedProblem = -1;
-    private Runnable tagsChanged = () -> { };
+    private Runnable tagsChanged = () -> {};
 
     public SamplesViewModel(TaskRunner tasks, WorkspaceSession session) {
         this.tasks = tasks;
@@ -98,7 +96,8 @@ public final class SamplesViewModel {
     private void applyFilter() {
         VoteRow chosen = cluster.get();
         java.util.Set<Long> only = onlySamples.get();
-        boolean anyKept = only != null && samples.stream().anyMatch(item -> only.contains(item.line().id()));
+        boolean anyKept = only != null
+                && samples.stream().anyMatch(item -> only.contains(item.line().id()));
         shown.setPredicate(item -> (chosen == null || Objects.equals(item.line().answerKey(), chosen.key()))
                 && (!anyKept || only.contains(item.line().id())));
     }
@@ -164,10 +163,14 @@ public final class SamplesViewModel {
         if (workspace == null || current == null) {
             return;
         }
-        tasks.submit("Saving the note", context -> {
-            workspace.annotations().setProblemNote(current.problemId(), text);
-            return null;
-        }, done -> { }, error -> notice.set(Notice.error("Cannot save the note", error)));
+        tasks.submit(
+                "Saving the note",
+                context -> {
+                    workspace.annotations().setProblemNote(current.problemId(), text);
+                    return null;
+                },
+                done -> {},
+                error -> notice.set(Notice.error("Cannot save the note", error)));
     }
 
     /** Re-reads the samples' tags, after the inspector tagged one. */
@@ -178,18 +181,25 @@ public final class SamplesViewModel {
         if (workspace == null || summary == null || current == null) {
             return;
         }
-        tasks.submit("Loading tags", context -> workspace.annotations()
-                .sampleTagsOfProblem(summary.run().id(), current.problemId()), tags -> {
+        tasks.submit(
+                "Loading tags",
+                context -> workspace
+                        .annotations()
+                        .sampleTagsOfProblem(summary.run().id(), current.problemId()),
+                tags -> {
                     if (problem.get() != current) {
                         return;
                     }
                     SampleItem was = selected.get();
-                    samples.setAll(samples.stream().map(item -> new SampleItem(item.line(),
-                            tags.getOrDefault(item.line().id(), List.of()))).toList());
+                    samples.setAll(samples.stream()
+                            .map(item -> new SampleItem(
+                                    item.line(), tags.getOrDefault(item.line().id(), List.of())))
+                            .toList());
                     if (was != null) {
                         select(was.line().id());
                     }
-                }, error -> notice.set(Notice.error("Cannot load the tags", error)));
+                },
+                error -> notice.set(Notice.error("Cannot load the tags", error)));
     }
 
     private void changeProblemTag(String name, boolean add) {
@@ -198,14 +208,17 @@ public final class SamplesViewModel {
         if (workspace == null || current == null || name == null || name.isBlank()) {
             return;
         }
-        tasks.submit(add ? "Tagging the problem" : "Removing a tag", context -> workspace.annotations().tagProblem(current.problemId(), name, add), tags -> {
-            if (problem.get() == current) {
-                problemTags.setAll(tags);
-            }
-            tagsChanged.run();
-        }, error -> notice.set(Notice.error("Cannot change the problem's tags", error)));
+        tasks.submit(
+                add ? "Tagging the problem" : "Removing a tag",
+                context -> workspace.annotations().tagProblem(current.problemId(), name, add),
+                tags -> {
+                    if (problem.get() == current) {
+                        problemTags.setAll(tags);
+                    }
+                    tagsChanged.run();
+                },
+                error -> notice.set(Notice.error("Cannot change the problem's tags", error)));
     }
-
 
     private void load() {
         if (running != null) {
@@ -230,25 +243,29 @@ public final class SamplesViewModel {
         long runId = summary.run().id();
         long problemId = current.problemId();
         heading.set(current.key() + (current.question().isEmpty() ? "" : " — " + current.question()));
-        running = tasks.submit("Samples of " + current.key(), context -> {
-            return workspace.samples().ofProblem(runId, problemId);
-        }, loaded -> {
-            if (load != loads) {
-                return;
-            }
-            show(current, loaded);
-            loadedProblem = problemId;
-            if (pendingSample >= 0) {
-                select(pendingSample);
-                pendingSample = -1;
-            } else if (!shown.isEmpty()) {
-                selected.set(shown.get(0));
-            }
-        }, error -> {
-            if (load == loads) {
-                notice.set(Notice.error("Cannot load the samples of " + current.key(), error));
-            }
-        });
+        running = tasks.submit(
+                "Samples of " + current.key(),
+                context -> {
+                    return workspace.samples().ofProblem(runId, problemId);
+                },
+                loaded -> {
+                    if (load != loads) {
+                        return;
+                    }
+                    show(current, loaded);
+                    loadedProblem = problemId;
+                    if (pendingSample >= 0) {
+                        select(pendingSample);
+                        pendingSample = -1;
+                    } else if (!shown.isEmpty()) {
+                        selected.set(shown.get(0));
+                    }
+                },
+                error -> {
+                    if (load == loads) {
+                        notice.set(Notice.error("Cannot load the samples of " + current.key(), error));
+                    }
+                });
     }
 
     private void show(ProblemRow current, SampleService.ProblemSamples loaded) {
@@ -261,13 +278,18 @@ public final class SamplesViewModel {
             }
         }
         votes.setAll(rows);
-        samples.setAll(loaded.lines().stream().map(line -> new SampleItem(line,
-                loaded.sampleTags().getOrDefault(line.id(), List.of()))).toList());
+        samples.setAll(loaded.lines().stream()
+                .map(line -> new SampleItem(line, loaded.sampleTags().getOrDefault(line.id(), List.of())))
+                .toList());
         applyFilter();
         problemTags.setAll(loaded.problemTags());
         problemNote.set(loaded.problemNote());
-        summaryLine.set(String.format(java.util.Locale.ROOT, "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",
-                current.gold() == null ? "—" : current.gold(), loaded.lines().size(), rows.size(),
+        summaryLine.set(String.format(
+                java.util.Locale.ROOT,
+                "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",
+                current.gold() == null ? "—" : current.gold(),
+                loaded.lines().size(),
+                rows.size(),
                 distribution == null ? "—" : Figures.percent(distribution.margin()),
                 distribution == null ? "—" : Figures.number(distribution.entropyBits(), 2)));
     }

@@ -12,7 +12,12 @@ import dev.ponder.core.analysis.VoteDistribution;
 public record VoteRow(String answer, String key, int votes, double share, double scoreSum, Boolean correct) {
 
     static VoteRow of(VoteDistribution.Cluster cluster) {
-        return new VoteRow(cluster.answer(), cluster.key(), cluster.votes(), cluster.share(), cluster.scoreSum(),
+        return new VoteRow(
+                cluster.answer(),
+                cluster.key(),
+                cluster.votes(),
+                cluster.share(),
+                cluster.scoreSum(),
                 cluster.correct());
     }
 

@@ -57,7 +57,8 @@ public final class SearchView {
         list.setId("search-hits");
         list.setItems(viewModel.hits());
         list.setCellFactory(ignored -> new HitCell());
-        list.setPlaceholder(new Label("No trace contains that. Try fewer words, a word with * at its end, or OR between alternatives."));
+        list.setPlaceholder(new Label(
+                "No trace contains that. Try fewer words, a word with * at its end, or OR between alternatives."));
         list.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 openSelected();

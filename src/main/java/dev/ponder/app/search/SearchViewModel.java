@@ -1,7 +1,7 @@
 package dev.ponder.app.search;
 
-import dev.ponder.core.model.SearchHit;
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.model.SearchHit;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
@@ -62,21 +62,29 @@ public final class SearchViewModel {
             return;
         }
         status.set("Searching…");
-        running = tasks.submit("Searching the workspace", context -> {
-            long started = System.nanoTime();
-            List<SearchHit> found = workspace.search().find(phrase, LIMIT);
-            return new Found(found, (System.nanoTime() - started) / 1e6);
-        }, found -> {
-            searched = phrase;
-            hits.setAll(found.hits);
-            status.set(String.format(Locale.ROOT, "%s%,d hit%s in %.0f ms", found.hits.size() == LIMIT ? "first " : "",
-                    found.hits.size(), found.hits.size() == 1 ? "" : "s", found.millis));
-        }, error -> {
-            hits.clear();
-            status.set("Cannot search for that: " + error.getMessage());
-        });
+        running = tasks.submit(
+                "Searching the workspace",
+                context -> {
+                    long started = System.nanoTime();
+                    List<SearchHit> found = workspace.search().find(phrase, LIMIT);
+                    return new Found(found, (System.nanoTime() - started) / 1e6);
+                },
+                found -> {
+                    searched = phrase;
+                    hits.setAll(found.hits);
+                    status.set(String.format(
+                            Locale.ROOT,
+                            "%s%,d hit%s in %.0f ms",
+                            found.hits.size() == LIMIT ? "first " : "",
+                            found.hits.size(),
+                            found.hits.size() == 1 ? "" : "s",
+                            found.millis));
+                },
+                error -> {
+                    hits.clear();
+                    status.set("Cannot search for that: " + error.getMessage());
+                });
     }
 
-    private record Found(List<SearchHit> hits, double millis) {
-    }
+    private record Found(List<SearchHit> hits, double millis) {}
 }

@@ -63,16 +63,18 @@ public final class SettingsDialog {
 
     public static final ButtonType RESET = new ButtonType("Reset", ButtonBar.ButtonData.LEFT);
 
-    private SettingsDialog() {
-    }
+    private SettingsDialog() {}
 
     public static void show(Window owner, SettingsViewModel model, Page page, Helpers helpers) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Settings");
         dialog.setHeaderText(null);
         dialog.initOwner(owner);
-        TabPane pages = new TabPane(tab(Page.APPEARANCE, appearance(model)), tab(Page.ANALYSIS, analysis(model, helpers)),
-                tab(Page.CHARTS, charts(model)), tab(Page.MODELS, models(model, helpers)));
+        TabPane pages = new TabPane(
+                tab(Page.APPEARANCE, appearance(model)),
+                tab(Page.ANALYSIS, analysis(model, helpers)),
+                tab(Page.CHARTS, charts(model)),
+                tab(Page.MODELS, models(model, helpers)));
         pages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         pages.setId("settings-pages");
         pages.setPrefHeight(430);
@@ -121,7 +123,9 @@ public final class SettingsDialog {
         font.setEditable(true);
         font.setId("settings-font-size");
         font.setPrefWidth(90);
-        return page(new String[]{"Theme", "Font size (px)"}, new Node[]{theme, font},
+        return page(
+                new String[] {"Theme", "Font size (px)"},
+                new Node[] {theme, font},
                 "“Follow the system” reads your desktop's light or dark setting (GNOME, macOS, Windows) at start and "
                         + "whenever Ponder's window comes back into focus. Charts and trees follow the theme on screen; "
                         + "exported figures are always in the paper style.");
@@ -141,7 +145,8 @@ public final class SettingsDialog {
         FileDrop.accept(tokenizer, file -> model.tokenizerProperty().set(file.toString()));
         Button browse = new Button("Choose tokenizer.json…");
         browse.setMinWidth(Region.USE_PREF_SIZE);
-        browse.setTooltip(new Tooltip("A model's own tokenizer.json, for exact token counts; or drop the file on the field"));
+        browse.setTooltip(
+                new Tooltip("A model's own tokenizer.json, for exact token counts; or drop the file on the field"));
         browse.setOnAction(event -> helpers.tokenizerFile(browse.getScene().getWindow())
                 .ifPresent(file -> model.tokenizerProperty().set(file.toString())));
         HBox tokenizerRow = new HBox(6, tokenizer, browse);
@@ -149,8 +154,9 @@ public final class SettingsDialog {
         markers.setId("markerPhrases");
         markers.setPrefRowCount(8);
         markers.textProperty().bindBidirectional(model.markersProperty());
-        return page(new String[]{"Default grader", "Tokenizer", "Reflection markers"},
-                new Node[]{grader, tokenizerRow, markers},
+        return page(
+                new String[] {"Default grader", "Tokenizer", "Reflection markers"},
+                new Node[] {grader, tokenizerRow, markers},
                 "The grader and tokenizer are where every import starts (the import dialog can still change them) and "
                         + "what replays grade with; a file's own verdicts and token counts always win. Tokenizer: an "
                         + "estimate with OpenAI's cl100k or o200k encoding, or a model's own tokenizer.json for exact "
@@ -175,7 +181,8 @@ public final class SettingsDialog {
         height.textProperty().bindBidirectional(model.chartHeightProperty());
         height.setId("settings-chart-height");
         Spinner<Double> font = new Spinner<>();
-        SpinnerValueFactory.DoubleSpinnerValueFactory points = new SpinnerValueFactory.DoubleSpinnerValueFactory(4, 48, 8, 0.5);
+        SpinnerValueFactory.DoubleSpinnerValueFactory points =
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(4, 48, 8, 0.5);
         font.setValueFactory(points);
         points.valueProperty().bindBidirectional(model.chartFontProperty());
         font.setEditable(true);
@@ -185,8 +192,9 @@ public final class SettingsDialog {
         serif.selectedProperty().bindBidirectional(model.chartSerifProperty());
         CheckBox title = new CheckBox("title on the figure (papers usually put it in the caption)");
         title.selectedProperty().bindBidirectional(model.chartTitleProperty());
-        return page(new String[]{"Size", "Width", "Height", "Font size (pt)", "Font", "Title"},
-                new Node[]{preset, width, height, font, serif, title},
+        return page(
+                new String[] {"Size", "Width", "Height", "Font size (pt)", "Font", "Title"},
+                new Node[] {preset, width, height, font, serif, title},
                 "The paper style every chart starts with and returns to when you save a new default: lengths in cm, "
                         + "in or mm (a bare number is cm). The Charts tab can still change a figure's size and font.");
     }
@@ -208,8 +216,10 @@ public final class SettingsDialog {
         edit.setId("settings-edit-connections");
         edit.setOnAction(event -> helpers.editConnections(edit.getScene().getWindow()));
         Button remove = new Button("Remove");
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(event -> model.removeConnection(list.getSelectionModel().getSelectedItem()));
+        remove.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(
+                event -> model.removeConnection(list.getSelectionModel().getSelectedItem()));
         Label help = hint("Models replay can run against, saved by name. A key is read from its environment variable, "
                 + "or kept only in Ponder's owner-only settings file; it never goes into a workspace, an export or "
                 + "the log. Changes here are saved at once.");
@@ -219,7 +229,8 @@ public final class SettingsDialog {
     }
 
     private static String describe(ModelConnection connection) {
-        return connection.kind() == ModelConnection.Kind.EMBEDDED ? "GGUF " + connection.gguf()
+        return connection.kind() == ModelConnection.Kind.EMBEDDED
+                ? "GGUF " + connection.gguf()
                 : connection.baseUrl() + " · " + connection.model() + (connection.chat() ? " · chat" : "");
     }
 

@@ -1,9 +1,9 @@
 package dev.ponder.app.settings;
 
-import dev.ponder.core.service.Choices;
 import dev.ponder.app.common.AppSettings;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.replay.ModelConnection;
+import dev.ponder.core.service.Choices;
 import dev.ponder.core.settings.Preferences;
 import dev.ponder.core.settings.Theme;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -52,8 +52,9 @@ public final class SettingsViewModel {
         load(settings.get().preferences(), settings.get().markers().phrases());
         connections.setAll(settings.get().connections());
         settings.property().addListener((observable, before, after) -> connections.setAll(after.connections()));
-        Observable[] watched = {theme, fontSize, grader, tokenizer, markers, chartWidth, chartHeight, chartFont,
-            chartSerif, chartTitle};
+        Observable[] watched = {
+            theme, fontSize, grader, tokenizer, markers, chartWidth, chartHeight, chartFont, chartSerif, chartTitle
+        };
         problem = Bindings.createStringBinding(() -> findProblem().orElse(""), watched);
     }
 
@@ -159,10 +160,18 @@ public final class SettingsViewModel {
     }
 
     private Preferences preferences() {
-        PaperStyle style = new PaperStyle(PaperStyle.centimetres(chartWidth.get()), PaperStyle.centimetres(chartHeight.get()),
-                chartFont.get() == null ? Double.NaN : chartFont.get(), chartSerif.get(), chartTitle.get());
-        return new Preferences(theme.get(), fontSize.get() == null ? Double.NaN : fontSize.get(), grader.get(),
-                tokenizer.get(), style);
+        PaperStyle style = new PaperStyle(
+                PaperStyle.centimetres(chartWidth.get()),
+                PaperStyle.centimetres(chartHeight.get()),
+                chartFont.get() == null ? Double.NaN : chartFont.get(),
+                chartSerif.get(),
+                chartTitle.get());
+        return new Preferences(
+                theme.get(),
+                fontSize.get() == null ? Double.NaN : fontSize.get(),
+                grader.get(),
+                tokenizer.get(),
+                style);
     }
 
     private Optional<String> findProblem() {
@@ -188,13 +197,19 @@ public final class SettingsViewModel {
     /** The paper style's own messages, prefixed with where the field is. */
     private static String chartWords(String message) {
         return message.startsWith("a figure") || message.startsWith("font size") || message.startsWith("'")
-                ? "Chart style: " + message + "." : message;
+                ? "Chart style: " + message + "."
+                : message;
     }
 
     /** The non-blank lines, stripped, each once. */
     static List<String> lines(String text) {
-        return text == null ? List.of()
-                : Arrays.stream(text.split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).distinct().toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("\\R"))
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .distinct()
+                        .toList();
     }
 
     private static String length(double centimetres) {

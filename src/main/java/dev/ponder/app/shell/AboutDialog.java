@@ -1,7 +1,6 @@
 package dev.ponder.app.shell;
 
 import dev.ponder.core.service.Versions;
-
 import dev.ponder.core.settings.PonderHome;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -13,12 +12,10 @@ import javafx.stage.Window;
 
 /** Help › About: what Ponder is, the versions it runs on and where it keeps its files, for bug reports. */
 final class AboutDialog {
-    private AboutDialog() {
-    }
+    private AboutDialog() {}
 
     static String versions(PonderHome home) {
-        return Versions.describe()
-                + "\n\nSettings: " + home.settingsFile() + "\nLog: " + home.logsDir();
+        return Versions.describe() + "\n\nSettings: " + home.settingsFile() + "\nLog: " + home.logsDir();
     }
 
     static void show(Window owner, PonderHome home) {

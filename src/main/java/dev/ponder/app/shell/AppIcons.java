@@ -14,14 +14,14 @@ public final class AppIcons {
     private static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
     private static List<Image> icons;
 
-    private AppIcons() {
-    }
+    private AppIcons() {}
 
     public static synchronized List<Image> all() {
         if (icons == null) {
             List<Image> loaded = new ArrayList<>();
             for (int size : SIZES) {
-                try (InputStream in = AppIcons.class.getResourceAsStream("/dev/ponder/app/icons/ponder-" + size + ".png")) {
+                try (InputStream in =
+                        AppIcons.class.getResourceAsStream("/dev/ponder/app/icons/ponder-" + size + ".png")) {
                     if (in != null) {
                         loaded.add(new Image(in));
                     }

@@ -7,8 +7,7 @@ import javafx.scene.input.ClipboardContent;
 
 /** A dialog's Copy button: puts its text on the clipboard, says "Copied", and leaves the dialog open. */
 final class CopyButton {
-    private CopyButton() {
-    }
+    private CopyButton() {}
 
     static void copies(Button button, String text) {
         button.addEventFilter(ActionEvent.ACTION, event -> {

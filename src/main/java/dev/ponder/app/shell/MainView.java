@@ -7,14 +7,14 @@ import dev.ponder.app.importing.ImportDialog;
 import dev.ponder.app.importing.ImportViewModel;
 import dev.ponder.app.importing.MappingDialog;
 import dev.ponder.app.importing.MappingDialogModel;
+import dev.ponder.app.settings.SettingsDialog;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.plan.PlannedFile;
-import dev.ponder.app.settings.SettingsDialog;
-import java.util.function.Consumer;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -47,27 +47,40 @@ public final class MainView {
     private final FileDialogs dialogs;
     private final Parent root;
     private List<String[]> shortcuts = List.of();
-    private Consumer<SettingsDialog.Page> openSettings = page -> { };
+    private Consumer<SettingsDialog.Page> openSettings = page -> {};
 
     @FXML
     private BorderPane rootPane;
+
     @FXML
     private StackPane layers;
+
     @FXML
     private SplitPane split;
+
     @FXML
     private StackPane browserSlot;
+
     @FXML
     private StackPane centreSlot;
+
     @FXML
     private StackPane statusSlot;
+
     @FXML
     private Menu recentMenu;
+
     @FXML
     private CheckMenuItem showRunBrowser;
 
-    public MainView(MainViewModel viewModel, ImportViewModel importing, FileDialogs dialogs, Node runBrowser, Node centre,
-                    Node statusBar, List<ObservableValue<Notice>> otherNotices) {
+    public MainView(
+            MainViewModel viewModel,
+            ImportViewModel importing,
+            FileDialogs dialogs,
+            Node runBrowser,
+            Node centre,
+            Node statusBar,
+            List<ObservableValue<Notice>> otherNotices) {
         this.viewModel = viewModel;
         this.importing = importing;
         this.dialogs = dialogs;
@@ -259,7 +272,8 @@ public final class MainView {
 
     private void dropped(DragEvent event) {
         rootPane.getStyleClass().remove("drop-target");
-        List<File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+        List<File> files =
+                event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
         // Files are looked at in the background; the import dialog opens once that is done, after the drop.
         importing.choose(files.stream().map(File::toPath).toList());
         event.setDropCompleted(!files.isEmpty());
@@ -271,20 +285,21 @@ public final class MainView {
             return;
         }
         ImportDialog.show(window(), importing.dialogFor(plan), new ImportDialog.Helpers() {
-            @Override
-            public Optional<Path> tokenizerFile(Window owner) {
-                return dialogs.tokenizerFile(owner);
-            }
+                    @Override
+                    public Optional<Path> tokenizerFile(Window owner) {
+                        return dialogs.tokenizerFile(owner);
+                    }
 
-            @Override
-            public Optional<FieldMapping> mapFields(PlannedFile file, Window owner) {
-                MappingDialogModel model = importing.mappingFor(file);
-                Optional<FieldMapping> mapping = MappingDialog.show(owner, model);
-                mapping.filter(accepted -> model.rememberProperty().get() && file.shape() != null)
-                        .ifPresent(accepted -> importing.remember(file.shape(), accepted));
-                return mapping;
-            }
-        }).ifPresent(importing::start);
+                    @Override
+                    public Optional<FieldMapping> mapFields(PlannedFile file, Window owner) {
+                        MappingDialogModel model = importing.mappingFor(file);
+                        Optional<FieldMapping> mapping = MappingDialog.show(owner, model);
+                        mapping.filter(accepted -> model.rememberProperty().get() && file.shape() != null)
+                                .ifPresent(accepted -> importing.remember(file.shape(), accepted));
+                        return mapping;
+                    }
+                })
+                .ifPresent(importing::start);
     }
 
     private void askToImportAgain(List<FileImport> files) {
@@ -292,10 +307,15 @@ public final class MainView {
             return;
         }
         ButtonType again = new ButtonType("Import Again", ButtonBar.ButtonData.OK_DONE);
-        String names = files.stream().map(file -> file.file().getFileName().toString()).collect(Collectors.joining(", "));
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, (files.size() == 1 ? names + " is" : names + " are")
-                + " already in this workspace: the same content was imported before. Import "
-                + (files.size() == 1 ? "it" : "them") + " again as new runs?", ButtonType.CANCEL, again);
+        String names =
+                files.stream().map(file -> file.file().getFileName().toString()).collect(Collectors.joining(", "));
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                (files.size() == 1 ? names + " is" : names + " are")
+                        + " already in this workspace: the same content was imported before. Import "
+                        + (files.size() == 1 ? "it" : "them") + " again as new runs?",
+                ButtonType.CANCEL,
+                again);
         alert.setTitle("Already imported");
         alert.setHeaderText("Already imported");
         alert.initOwner(window());

@@ -3,16 +3,13 @@ package dev.ponder.app.shell;
 import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
-import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.settings.WindowState;
-import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskListener;
 import dev.ponder.core.task.TaskRunner;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,8 +54,11 @@ public final class MainViewModel {
         this.home = home;
         this.settings = settings;
         settings.property().addListener((observable, before, after) -> showRecent());
-        this.title = Bindings.createStringBinding(() -> session.workspace() == null ? "Ponder"
-                : session.workspace().displayName() + " — Ponder", session.workspaceProperty());
+        this.title = Bindings.createStringBinding(
+                () -> session.workspace() == null
+                        ? "Ponder"
+                        : session.workspace().displayName() + " — Ponder",
+                session.workspaceProperty());
         showRecent();
     }
 
@@ -109,21 +109,31 @@ public final class MainViewModel {
     /** Help › Open Log Folder: in the file manager; where there is none, the folder is named in a message. */
     public void openLogFolder() {
         Path logs = home.logsDir();
-        tasks.submit("Opening the log folder", context -> {
-            Files.createDirectories(logs);
-            if (!java.awt.Desktop.isDesktopSupported()
-                    || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
-                return false;
-            }
-            java.awt.Desktop.getDesktop().open(logs.toFile());
-            return true;
-        }, opened -> {
-            if (!opened) {
-                notice.set(Notice.info("Ponder's log folder", "Ponder writes its log to " + logs
-                        + " (ponder-0.log is the newest). This system has no file manager Ponder can open it in."));
-            }
-        }, error -> notice.set(Notice.info("Ponder's log folder", "Ponder writes its log to " + logs
-                + " (ponder-0.log is the newest). It could not be opened here: " + error.getMessage())));
+        tasks.submit(
+                "Opening the log folder",
+                context -> {
+                    Files.createDirectories(logs);
+                    if (!java.awt.Desktop.isDesktopSupported()
+                            || !java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                        return false;
+                    }
+                    java.awt.Desktop.getDesktop().open(logs.toFile());
+                    return true;
+                },
+                opened -> {
+                    if (!opened) {
+                        notice.set(
+                                Notice.info(
+                                        "Ponder's log folder",
+                                        "Ponder writes its log to " + logs
+                                                + " (ponder-0.log is the newest). This system has no file manager Ponder can open it in."));
+                    }
+                },
+                error -> notice.set(Notice.info(
+                        "Ponder's log folder",
+                        "Ponder writes its log to " + logs
+                                + " (ponder-0.log is the newest). It could not be opened here: "
+                                + error.getMessage())));
     }
 
     /** Ponder's folder: settings, log, models, replays. */
@@ -161,8 +171,10 @@ public final class MainViewModel {
     public void newWorkspace(Path file) {
         Path target = withExtension(file);
         if (Files.exists(target)) {
-            notice.set(Notice.info("Workspace not created", "A file named " + target.getFileName()
-                    + " already exists there. Choose another name; Ponder does not overwrite files."));
+            notice.set(Notice.info(
+                    "Workspace not created",
+                    "A file named " + target.getFileName()
+                            + " already exists there. Choose another name; Ponder does not overwrite files."));
             return;
         }
         open(target, true, false);
@@ -174,13 +186,19 @@ public final class MainViewModel {
         if (workspace == null) {
             return;
         }
-        tasks.submit("Importing the sample runs", context -> workspace.imports().importSampleRuns(context),
+        tasks.submit(
+                "Importing the sample runs",
+                context -> workspace.imports().importSampleRuns(context),
                 new TaskListener<List<ImportResult>>() {
                     @Override
                     public void succeeded(List<ImportResult> results) {
                         session.changed();
-                        statusMessage.set(results.isEmpty() ? "The sample runs are already in this workspace"
-                                : String.format("Imported %d sample run%s", results.size(), results.size() == 1 ? "" : "s"));
+                        statusMessage.set(
+                                results.isEmpty()
+                                        ? "The sample runs are already in this workspace"
+                                        : String.format(
+                                                "Imported %d sample run%s",
+                                                results.size(), results.size() == 1 ? "" : "s"));
                         LOG.info(statusMessage.get() + " (" + workspace.file() + ")");
                     }
 
@@ -237,17 +255,19 @@ public final class MainViewModel {
     private void openDefault() {
         Path file = home.defaultWorkspace();
         boolean firstStart = !Files.exists(file);
-        open(file, firstStart, false, firstStart ? this::importSampleRuns : () -> { });
+        open(file, firstStart, false, firstStart ? this::importSampleRuns : () -> {});
     }
 
     private void open(Path file, boolean create, boolean fallBackToDefault) {
-        open(file, create, fallBackToDefault, () -> { });
+        open(file, create, fallBackToDefault, () -> {});
     }
 
     private void open(Path file, boolean create, boolean fallBackToDefault, Runnable afterOpen) {
         Path target = file.toAbsolutePath().normalize();
         String verb = create ? "Creating " : "Opening ";
-        tasks.submit(verb + target.getFileName(), context -> create ? WorkspaceServices.create(target, home) : WorkspaceServices.open(target, home),
+        tasks.submit(
+                verb + target.getFileName(),
+                context -> create ? WorkspaceServices.create(target, home) : WorkspaceServices.open(target, home),
                 new TaskListener<WorkspaceServices>() {
                     @Override
                     public void succeeded(WorkspaceServices workspace) {
@@ -257,7 +277,8 @@ public final class MainViewModel {
 
                     @Override
                     public void failed(Throwable error) {
-                        notice.set(Notice.error("Cannot " + (create ? "create" : "open") + " " + target.getFileName(), error));
+                        notice.set(Notice.error(
+                                "Cannot " + (create ? "create" : "open") + " " + target.getFileName(), error));
                         if (fallBackToDefault && !target.equals(home.defaultWorkspace())) {
                             settings.update(current -> current.withoutRecentWorkspace(target.toString()));
                             openDefault();
@@ -269,10 +290,14 @@ public final class MainViewModel {
     private void show(WorkspaceServices workspace) {
         WorkspaceServices previous = session.replace(workspace);
         if (previous != null && previous != workspace) {
-            tasks.submit("Closing " + previous.displayName(), context -> {
-                previous.close();
-                return null;
-            }, ignored -> { }, error -> LOG.log(Level.WARNING, "Closing " + previous.file() + " failed", error));
+            tasks.submit(
+                    "Closing " + previous.displayName(),
+                    context -> {
+                        previous.close();
+                        return null;
+                    },
+                    ignored -> {},
+                    error -> LOG.log(Level.WARNING, "Closing " + previous.file() + " failed", error));
         }
         settings.update(current -> current.withWorkspaceOpened(workspace.file().toString()));
         statusMessage.set("Opened " + workspace.file());
@@ -286,6 +311,8 @@ public final class MainViewModel {
 
     private static Path withExtension(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(WorkspaceServices.FILE_EXTENSION) ? file : file.resolveSibling(name + WorkspaceServices.FILE_EXTENSION);
+        return name.endsWith(WorkspaceServices.FILE_EXTENSION)
+                ? file
+                : file.resolveSibling(name + WorkspaceServices.FILE_EXTENSION);
     }
 }

@@ -13,7 +13,12 @@ public final class NativeFileDialogs implements FileDialogs {
     private static final FileChooser.ExtensionFilter WORKSPACES =
             new FileChooser.ExtensionFilter("Ponder workspaces (*.ponder)", "*.ponder");
     private static final FileChooser.ExtensionFilter RUN_FILES = new FileChooser.ExtensionFilter(
-            "Run files (*.jsonl, *.json, *.eval, *.parquet, *.csv)", "*.jsonl", "*.json", "*.eval", "*.parquet", "*.csv");
+            "Run files (*.jsonl, *.json, *.eval, *.parquet, *.csv)",
+            "*.jsonl",
+            "*.json",
+            "*.eval",
+            "*.parquet",
+            "*.csv");
     private static final FileChooser.ExtensionFilter TOKENIZERS =
             new FileChooser.ExtensionFilter("Hugging Face tokenizers (tokenizer.json)", "*.json");
     private static final FileChooser.ExtensionFilter ALL = new FileChooser.ExtensionFilter("All files", "*");
@@ -28,17 +33,19 @@ public final class NativeFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> jsonlToWrite(Window owner, String name) {
-        FileChooser chooser = chooser("Export Tagged Samples", new FileChooser.ExtensionFilter("JSON Lines (*.jsonl)",
-                "*.jsonl"), ALL);
+        FileChooser chooser = chooser(
+                "Export Tagged Samples", new FileChooser.ExtensionFilter("JSON Lines (*.jsonl)", "*.jsonl"), ALL);
         chooser.setInitialFileName(name);
         return remember(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
     @Override
     public Optional<Path> figureToWrite(Window owner, String name) {
-        FileChooser chooser = chooser("Export Chart", new FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
-                new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"), new FileChooser.ExtensionFilter("PNG (*.png)",
-                        "*.png"));
+        FileChooser chooser = chooser(
+                "Export Chart",
+                new FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
+                new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"),
+                new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"));
         chooser.setInitialFileName(name);
         return remember(chooser.showSaveDialog(owner)).map(File::toPath);
     }

@@ -16,8 +16,7 @@ import javafx.stage.Window;
 final class NoticeDialog {
     static final ButtonType COPY = new ButtonType("Copy", ButtonBar.ButtonData.LEFT);
 
-    private NoticeDialog() {
-    }
+    private NoticeDialog() {}
 
     static Alert show(Window owner, Notice notice) {
         boolean error = notice.kind() == Notice.Kind.ERROR;

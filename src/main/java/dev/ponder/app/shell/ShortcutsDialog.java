@@ -9,10 +9,10 @@ import javafx.stage.Window;
 
 /** Help › Keyboard Shortcuts: the keys and what they do. */
 final class ShortcutsDialog {
-    private static final boolean MAC = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac");
+    private static final boolean MAC =
+            System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("mac");
 
-    private ShortcutsDialog() {
-    }
+    private ShortcutsDialog() {}
 
     /** The menus' Shortcut key is Ctrl on Linux and Windows and ⌘ on macOS; the list says which. */
     static String forThisPlatform(String keys, boolean mac) {

@@ -31,10 +31,13 @@ final class WelcomeView {
 
     @FXML
     private StackPane backdrop;
+
     @FXML
     private VBox card;
+
     @FXML
     private ImageView logo;
+
     @FXML
     private Button sampleRuns;
 

@@ -12,8 +12,7 @@ public final class WindowPlacement {
     /** How much of the title bar must be on a screen for the old place to count as reachable. */
     private static final double VISIBLE_STRIP = 48;
 
-    private WindowPlacement() {
-    }
+    private WindowPlacement() {}
 
     public static void restore(Stage stage, WindowState state) {
         stage.setMinWidth(WindowState.MIN_WIDTH);
@@ -36,8 +35,10 @@ public final class WindowPlacement {
     public static WindowState capture(Stage stage) {
         double width = stage.getWidth();
         double height = stage.getHeight();
-        if (!(width >= WindowState.MIN_WIDTH) || !(height >= WindowState.MIN_HEIGHT)
-                || !Double.isFinite(stage.getX()) || !Double.isFinite(stage.getY())) {
+        if (!(width >= WindowState.MIN_WIDTH)
+                || !(height >= WindowState.MIN_HEIGHT)
+                || !Double.isFinite(stage.getX())
+                || !Double.isFinite(stage.getY())) {
             return null;
         }
         return new WindowState(stage.getX(), stage.getY(), width, height, stage.isMaximized());
@@ -45,6 +46,7 @@ public final class WindowPlacement {
 
     private static boolean reachable(WindowState state) {
         Rectangle2D titleBar = new Rectangle2D(state.x(), state.y(), state.width(), VISIBLE_STRIP);
-        return Screen.getScreens().stream().anyMatch(screen -> screen.getVisualBounds().intersects(titleBar));
+        return Screen.getScreens().stream()
+                .anyMatch(screen -> screen.getVisualBounds().intersects(titleBar));
     }
 }

@@ -1,13 +1,13 @@
 package dev.ponder.app.status;
 
 import dev.ponder.app.common.Fxml;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
-import javafx.beans.value.ObservableStringValue;
 
 /** The strip at the bottom of the window. */
 public final class StatusBarView {
@@ -17,12 +17,16 @@ public final class StatusBarView {
 
     @FXML
     private Label message;
+
     @FXML
     private ProgressBar progress;
+
     @FXML
     private Label others;
+
     @FXML
     private Button cancel;
+
     @FXML
     private Label workspace;
 

@@ -73,11 +73,14 @@ public final class StatusBarViewModel {
             progress.set(0);
             return;
         }
-        text.bind(Bindings.createStringBinding(() -> {
-            String message = newest.messageProperty().get();
-            String cancelling = newest.cancelRequestedProperty().get() ? " (cancelling…)" : "";
-            return (message == null || message.isBlank() ? newest.title() + "…" : message) + cancelling;
-        }, newest.messageProperty(), newest.cancelRequestedProperty()));
+        text.bind(Bindings.createStringBinding(
+                () -> {
+                    String message = newest.messageProperty().get();
+                    String cancelling = newest.cancelRequestedProperty().get() ? " (cancelling…)" : "";
+                    return (message == null || message.isBlank() ? newest.title() + "…" : message) + cancelling;
+                },
+                newest.messageProperty(),
+                newest.cancelRequestedProperty()));
         progress.bind(newest.progressProperty());
     }
 }

@@ -4,8 +4,7 @@ import javafx.application.Platform;
 
 /** Runs code on the JavaFX application thread: now if already there, else queued. */
 final class FxThread {
-    private FxThread() {
-    }
+    private FxThread() {}
 
     static void run(Runnable action) {
         if (Platform.isFxApplicationThread()) {

@@ -31,8 +31,7 @@ public final class RunningTask implements TaskHandle {
     private volatile boolean done;
     private final TaskContext context = new Context();
 
-    private record Update(double progress, String message) {
-    }
+    private record Update(double progress, String message) {}
 
     RunningTask(String title) {
         this.title = new ReadOnlyStringWrapper(title);

@@ -11,8 +11,7 @@ import java.util.logging.Logger;
 public final class UncaughtErrors {
     private static final Logger LOG = Logger.getLogger(UncaughtErrors.class.getName());
 
-    private UncaughtErrors() {
-    }
+    private UncaughtErrors() {}
 
     /** Installs the handler for every thread; call it on the JavaFX thread, whose own handler JavaFX consults. */
     public static void install(Consumer<Throwable> show) {

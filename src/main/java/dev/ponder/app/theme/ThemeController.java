@@ -24,7 +24,8 @@ import javafx.stage.Window;
  */
 public final class ThemeController {
     public static final String STYLESHEET = Objects.requireNonNull(
-            ThemeController.class.getResource("/dev/ponder/app/ponder.css")).toExternalForm();
+                    ThemeController.class.getResource("/dev/ponder/app/ponder.css"))
+            .toExternalForm();
     private static final long SYSTEM_CHECK_EVERY_MS = 3000;
 
     private final AppSettings settings;
@@ -68,11 +69,14 @@ public final class ThemeController {
             return;
         }
         lastSystemCheck = now;
-        tasks.submit("Reading the system's light or dark setting", context -> SystemAppearance.prefersDark(),
+        tasks.submit(
+                "Reading the system's light or dark setting",
+                context -> SystemAppearance.prefersDark(),
                 (Optional<Boolean> answer) -> {
                     systemDark = answer.orElse(null);
                     apply();
-                }, error -> { });
+                },
+                error -> {});
     }
 
     /** Ponder's look on this scene, now. */
@@ -86,7 +90,10 @@ public final class ThemeController {
         }
         root.getStyleClass().removeAll("theme-light", "theme-dark");
         root.getStyleClass().add(dark.get() ? "theme-dark" : "theme-light");
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", settings.get().preferences().fontSize()));
+        root.setStyle(String.format(
+                Locale.ROOT,
+                "-fx-font-size: %.1fpx;",
+                settings.get().preferences().fontSize()));
     }
 
     private void watch(Window window) {
@@ -111,7 +118,8 @@ public final class ThemeController {
 
     private void apply() {
         dark.set(resolve(settings.get().preferences()));
-        Window.getWindows().stream().filter(window -> window instanceof Stage && window.getScene() != null)
+        Window.getWindows().stream()
+                .filter(window -> window instanceof Stage && window.getScene() != null)
                 .forEach(window -> style(window.getScene()));
     }
 

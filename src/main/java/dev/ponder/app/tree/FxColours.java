@@ -8,11 +8,10 @@ import javafx.scene.paint.Color;
 final class FxColours {
     private static final Map<Integer, Color> MADE = new ConcurrentHashMap<>();
 
-    private FxColours() {
-    }
+    private FxColours() {}
 
     static Color of(java.awt.Color colour) {
-        return MADE.computeIfAbsent(colour.getRGB(),
-                rgb -> Color.rgb(colour.getRed(), colour.getGreen(), colour.getBlue()));
+        return MADE.computeIfAbsent(
+                colour.getRGB(), rgb -> Color.rgb(colour.getRed(), colour.getGreen(), colour.getBlue()));
     }
 }

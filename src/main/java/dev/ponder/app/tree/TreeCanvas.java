@@ -26,17 +26,38 @@ public final class TreeCanvas extends Region {
     static final double DENSE_BELOW = 4;
     /** From this many pixels between neighbours on, nodes carry the start of their step text. */
     static final double LABELS_FROM = 70;
+
     private static final double MAX_SCALE = 160;
-    private static final Palette LIGHT = new Palette(Color.WHITE, Color.web("#555555"), Color.web("#c4c4c4"),
-            Color.web("#9a9a9a"), Color.web("#333333"), Color.web("#222222"), Color.web("#1f4e8c"), Color.web("#1f6feb"));
-    private static final Palette DARK = new Palette(Color.web("#1f2227"), Color.web("#aab2bd"), Color.web("#4a5058"),
-            Color.web("#6f7782"), Color.web("#c9d1d9"), Color.web("#e4e7eb"), Color.web("#9ec5ff"), Color.web("#58a6ff"));
+    private static final Palette LIGHT = new Palette(
+            Color.WHITE,
+            Color.web("#555555"),
+            Color.web("#c4c4c4"),
+            Color.web("#9a9a9a"),
+            Color.web("#333333"),
+            Color.web("#222222"),
+            Color.web("#1f4e8c"),
+            Color.web("#1f6feb"));
+    private static final Palette DARK = new Palette(
+            Color.web("#1f2227"),
+            Color.web("#aab2bd"),
+            Color.web("#4a5058"),
+            Color.web("#6f7782"),
+            Color.web("#c9d1d9"),
+            Color.web("#e4e7eb"),
+            Color.web("#9ec5ff"),
+            Color.web("#58a6ff"));
     private static final double[] PRUNED_DASHES = {4, 3};
 
     /** The canvas's own colours (node fills and right/wrong rings are the paper palette's in either theme). */
-    private record Palette(Color background, Color edge, Color faint, Color denseEdge, Color outline, Color ink,
-                           Color edgeLabel, Color selected) {
-    }
+    private record Palette(
+            Color background,
+            Color edge,
+            Color faint,
+            Color denseEdge,
+            Color outline,
+            Color ink,
+            Color edgeLabel,
+            Color selected) {}
 
     private final Canvas canvas = new Canvas();
     private Palette palette = LIGHT;
@@ -48,8 +69,8 @@ public final class TreeCanvas extends Region {
     private double dragY;
     private boolean dragged;
     private int chosen = -1;
-    private IntConsumer onChoose = node -> { };
-    private IntConsumer onToggle = node -> { };
+    private IntConsumer onChoose = node -> {};
+    private IntConsumer onToggle = node -> {};
     private long lastPaintNanos;
     private int lastPaintedNodes;
 
@@ -68,7 +89,9 @@ public final class TreeCanvas extends Region {
 
     /** Shows a scene; a new tree (not a redraw of the same one) is fitted into view. */
     public void show(TreeScene next, int chosenNode) {
-        boolean newTree = scene == null || next == null || scene.tree() != next.tree()
+        boolean newTree = scene == null
+                || next == null
+                || scene.tree() != next.tree()
                 || scene.options().orientation() != next.options().orientation();
         scene = next;
         chosen = chosenNode;
@@ -135,7 +158,7 @@ public final class TreeCanvas extends Region {
 
     /** Where a node is drawn, in this region's coordinates: for tests and for pointing at it. */
     public double[] screenPosition(int node) {
-        return new double[]{offsetX + scene.x(node) * scale, offsetY + scene.y(node) * scale};
+        return new double[] {offsetX + scene.x(node) * scale, offsetY + scene.y(node) * scale};
     }
 
     /** How long the last frame took to draw, for the frame-rate benchmark. */
@@ -254,8 +277,11 @@ public final class TreeCanvas extends Region {
         for (int node : scene.shown()) {
             if (inView(node, minX, minY, maxX, maxY)) {
                 g.setFill(fx(scene.fill(node)));
-                g.fillRect(offsetX + scene.x(node) * scale - size / 2, offsetY + scene.y(node) * scale - size / 2,
-                        size, size);
+                g.fillRect(
+                        offsetX + scene.x(node) * scale - size / 2,
+                        offsetY + scene.y(node) * scale - size / 2,
+                        size,
+                        size);
                 lastPaintedNodes++;
             }
         }
@@ -274,8 +300,11 @@ public final class TreeCanvas extends Region {
             }
             g.setStroke(faint ? palette.faint() : palette.edge());
             g.setLineDashes(tree.node(node).pruned() ? PRUNED_DASHES : null);
-            g.strokeLine(offsetX + scene.x(parent) * scale, offsetY + scene.y(parent) * scale,
-                    offsetX + scene.x(node) * scale, offsetY + scene.y(node) * scale);
+            g.strokeLine(
+                    offsetX + scene.x(parent) * scale,
+                    offsetY + scene.y(parent) * scale,
+                    offsetX + scene.x(node) * scale,
+                    offsetY + scene.y(node) * scale);
         }
         g.setLineDashes((double[]) null);
         paintHighlightedEdges(g, minX, minY, maxX, maxY);
@@ -298,8 +327,11 @@ public final class TreeCanvas extends Region {
             java.awt.Color highlight = parent < 0 ? null : scene.edgeHighlight(node);
             if (highlight != null && edgeInView(node, parent, minX, minY, maxX, maxY)) {
                 g.setStroke(fx(highlight));
-                g.strokeLine(offsetX + scene.x(parent) * scale, offsetY + scene.y(parent) * scale,
-                        offsetX + scene.x(node) * scale, offsetY + scene.y(node) * scale);
+                g.strokeLine(
+                        offsetX + scene.x(parent) * scale,
+                        offsetY + scene.y(parent) * scale,
+                        offsetX + scene.x(node) * scale,
+                        offsetY + scene.y(node) * scale);
             }
         }
     }

@@ -41,51 +41,74 @@ public final class TreeView {
 
     @FXML
     private ComboBox<TreeSource> source;
+
     @FXML
     private CheckBox fold;
+
     @FXML
     private ChoiceBox<TreeOptions.Orientation> orientation;
+
     @FXML
     private ChoiceBox<TreeOptions.SizeBy> sizeBy;
+
     @FXML
     private ChoiceBox<TreeOptions.ColourBy> colourBy;
+
     @FXML
     private ToggleButton bestPath;
+
     @FXML
     private ToggleButton correctPaths;
+
     @FXML
     private ToggleButton edgeLabels;
+
     @FXML
     private StackPane canvasSlot;
+
     @FXML
     private Label placeholder;
+
     @FXML
     private HBox playback;
+
     @FXML
     private Button play;
+
     @FXML
     private Slider iteration;
+
     @FXML
     private Label iterationLabel;
+
     @FXML
     private HBox legend;
+
     @FXML
     private Label status;
+
     @FXML
     private Label nodeTitle;
+
     @FXML
     private Label nodeFacts;
+
     @FXML
     private TextArea stepText;
+
     @FXML
     private TextArea pathText;
+
     @FXML
     private Button openSample;
 
     /** @param announce where a finished export is announced (the status bar) */
     /** @param dark whether the window shows the dark theme: the canvas follows it, exports stay in the paper style */
-    public TreeView(TreeViewModel viewModel, FileDialogs dialogs, Consumer<String> announce,
-                    javafx.beans.value.ObservableValue<Boolean> dark) {
+    public TreeView(
+            TreeViewModel viewModel,
+            FileDialogs dialogs,
+            Consumer<String> announce,
+            javafx.beans.value.ObservableValue<Boolean> dark) {
         this.viewModel = viewModel;
         this.dialogs = dialogs;
         this.announce = announce;
@@ -124,20 +147,22 @@ public final class TreeView {
         fold.managedProperty().bind(fold.visibleProperty());
 
         orientation.getItems().setAll(TreeOptions.Orientation.values());
-        orientation.setConverter(labels(Map.of(TreeOptions.Orientation.TOP_DOWN, "Top down",
-                TreeOptions.Orientation.LEFT_RIGHT, "Left to right")));
+        orientation.setConverter(labels(Map.of(
+                TreeOptions.Orientation.TOP_DOWN, "Top down", TreeOptions.Orientation.LEFT_RIGHT, "Left to right")));
         sizeBy.getItems().setAll(TreeOptions.SizeBy.values());
-        sizeBy.setConverter(labels(Map.of(TreeOptions.SizeBy.UNIFORM, "Same size",
-                TreeOptions.SizeBy.WEIGHT, "Sized by weight")));
+        sizeBy.setConverter(
+                labels(Map.of(TreeOptions.SizeBy.UNIFORM, "Same size", TreeOptions.SizeBy.WEIGHT, "Sized by weight")));
         colourBy.getItems().setAll(TreeOptions.ColourBy.values());
-        colourBy.setConverter(labels(Map.of(TreeOptions.ColourBy.VALUE, "Value colours",
-                TreeOptions.ColourBy.ANSWER, "Answer colours")));
+        colourBy.setConverter(labels(
+                Map.of(TreeOptions.ColourBy.VALUE, "Value colours", TreeOptions.ColourBy.ANSWER, "Answer colours")));
         showOptions(viewModel.optionsProperty().get());
         orientation.valueProperty().addListener((o, b, value) -> change(options -> options.withOrientation(value)));
         sizeBy.valueProperty().addListener((o, b, value) -> change(options -> options.withSizeBy(value)));
         colourBy.valueProperty().addListener((o, b, value) -> change(options -> options.withColourBy(value)));
         bestPath.selectedProperty().addListener((o, b, value) -> change(options -> options.withBestPath(value)));
-        correctPaths.selectedProperty().addListener((o, b, value) -> change(options -> options.withCorrectPaths(value)));
+        correctPaths
+                .selectedProperty()
+                .addListener((o, b, value) -> change(options -> options.withCorrectPaths(value)));
         edgeLabels.selectedProperty().addListener((o, b, value) -> change(options -> options.withEdgeLabels(value)));
 
         viewModel.sceneProperty().addListener((observable, before, scene) -> showScene(scene));
@@ -165,7 +190,8 @@ public final class TreeView {
             if (at != viewModel.optionsProperty().get().iteration() || at == last) {
                 viewModel.showIteration(at >= last ? 0 : at);
             }
-            iterationLabel.setText(at >= last ? "after all " + last + " iterations" : "after iteration " + at + " of " + last);
+            iterationLabel.setText(
+                    at >= last ? "after all " + last + " iterations" : "after iteration " + at + " of " + last);
         });
         player.getKeyFrames().setAll(new KeyFrame(Duration.millis(700), event -> {
             int last = viewModel.lastIterationProperty().get();
@@ -240,17 +266,22 @@ public final class TreeView {
             if (range != null) {
                 Region bar = new Region();
                 bar.getStyleClass().add("tree-legend-bar");
-                legend.getChildren().addAll(new Label(scene.tree().valueName() + " " + TreeScene.number(range[0])), bar,
-                        new Label(TreeScene.number(range[1])));
+                legend.getChildren()
+                        .addAll(
+                                new Label(scene.tree().valueName() + " " + TreeScene.number(range[0])),
+                                bar,
+                                new Label(TreeScene.number(range[1])));
             }
         } else {
             for (Map.Entry<String, Color> answer : scene.answerLegend().entrySet()) {
                 legend.getChildren().add(swatch(answer.getValue(), null, answer.getKey()));
             }
         }
-        legend.getChildren().addAll(swatch(Color.WHITE, dev.ponder.core.chart.PaperColours.CORRECT, "right"),
-                swatch(Color.WHITE, dev.ponder.core.chart.PaperColours.WRONG, "wrong"),
-                new Label("· dashed: pruned · ✚: folded subtree"));
+        legend.getChildren()
+                .addAll(
+                        swatch(Color.WHITE, dev.ponder.core.chart.PaperColours.CORRECT, "right"),
+                        swatch(Color.WHITE, dev.ponder.core.chart.PaperColours.WRONG, "wrong"),
+                        new Label("· dashed: pruned · ✚: folded subtree"));
     }
 
     private static Label swatch(Color fill, Color ring, String text) {
@@ -283,8 +314,8 @@ public final class TreeView {
             return;
         }
         dialogs.figureToWrite(root.getScene() == null ? null : root.getScene().getWindow(), "tree.pdf")
-                .ifPresent(file -> viewModel.export(ChartFiles.Format.figureFile(file), PaperStyle.SINGLE_COLUMN, 300,
-                        announce));
+                .ifPresent(file ->
+                        viewModel.export(ChartFiles.Format.figureFile(file), PaperStyle.SINGLE_COLUMN, 300, announce));
     }
 
     private static <T> StringConverter<T> labels(Map<T, String> names) {

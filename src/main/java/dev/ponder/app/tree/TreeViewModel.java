@@ -1,13 +1,13 @@
 package dev.ponder.app.tree;
 
-import dev.ponder.core.model.Problem;
-import dev.ponder.core.service.TreeService;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.chart.Selection;
+import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.TreeService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -75,10 +74,13 @@ public final class TreeViewModel {
     private TaskHandle loading;
     private long loads;
     private boolean loadingSource;
-    private Consumer<Selection> opener = selection -> { };
+    private Consumer<Selection> opener = selection -> {};
 
-    public TreeViewModel(TaskRunner tasks, WorkspaceSession session, ObservableValue<RunSummary> run,
-                         ObservableValue<ProblemRow> problem) {
+    public TreeViewModel(
+            TaskRunner tasks,
+            WorkspaceSession session,
+            ObservableValue<RunSummary> run,
+            ObservableValue<ProblemRow> problem) {
         this.tasks = tasks;
         this.session = session;
         this.run = run;
@@ -218,8 +220,8 @@ public final class TreeViewModel {
         }
         long sampleId = tree.node(node).sampleId();
         long problemId = treeProblemId;
-        opener.accept(new Selection(treeRunId, "the sample of the chosen tree node", () -> new long[]{problemId},
-                () -> new long[]{sampleId}));
+        opener.accept(new Selection(treeRunId, "the sample of the chosen tree node", () -> new long[] {problemId}, () ->
+                new long[] {sampleId}));
     }
 
     /** Writes the tree as drawn (folds, highlights, moment) as a paper figure. */
@@ -230,16 +232,24 @@ public final class TreeViewModel {
             return;
         }
         TreeFigure figure = new TreeFigure(current, style, source.get().label() + " · " + problemLabel);
-        tasks.submit("Exporting the tree", context -> {
-            workspace.exports().figure(figure, figure.title(), style, dpi, file);
-            return file;
-        }, written -> done.accept("Exported the tree to " + written.toAbsolutePath()),
+        tasks.submit(
+                "Exporting the tree",
+                context -> {
+                    workspace.exports().figure(figure, figure.title(), style, dpi, file);
+                    return file;
+                },
+                written -> done.accept("Exported the tree to " + written.toAbsolutePath()),
                 error -> notice.set(Notice.error("Cannot export the tree", error)));
     }
 
-    private record Loaded(long runId, long problemId, String label, List<TreeSource> sources, TreeSource source,
-                          SearchTree tree, TreeScene scene) {
-    }
+    private record Loaded(
+            long runId,
+            long problemId,
+            String label,
+            List<TreeSource> sources,
+            TreeSource source,
+            SearchTree tree,
+            TreeScene scene) {}
 
     private void load() {
         WorkspaceServices workspace = session.workspace();
@@ -259,29 +269,40 @@ public final class TreeViewModel {
         TreeOptions drawing = options.get().withIteration(0);
         long load = ++loads;
         busy.set(true);
-        loading = tasks.submit("Loading the tree", context -> {
-            Problem chosen = row == null ? null : new Problem(row.problemId(), row.key(), null, row.question(),
-                    row.gold(), null);
-            var opened = workspace.trees().open(runId, chosen, wanted, true, folded);
-            if (opened.isEmpty()) {
-                return null;
-            }
-            TreeService.Opened tree = opened.get();
-            context.checkCancelled();
-            return new Loaded(runId, tree.problem().id(), tree.problem().key(), tree.sources(), tree.source(),
-                    tree.tree(), tree.tree() == null ? null : new TreeScene(tree.tree(), drawing, new BitSet(), -1));
-        }, loaded -> {
-            if (load == loads) {
-                busy.set(false);
-                show(loaded);
-            }
-        }, error -> {
-            if (load == loads) {
-                busy.set(false);
-                show(null);
-                status.set("No tree: " + error.getMessage());
-            }
-        });
+        loading = tasks.submit(
+                "Loading the tree",
+                context -> {
+                    Problem chosen = row == null
+                            ? null
+                            : new Problem(row.problemId(), row.key(), null, row.question(), row.gold(), null);
+                    var opened = workspace.trees().open(runId, chosen, wanted, true, folded);
+                    if (opened.isEmpty()) {
+                        return null;
+                    }
+                    TreeService.Opened tree = opened.get();
+                    context.checkCancelled();
+                    return new Loaded(
+                            runId,
+                            tree.problem().id(),
+                            tree.problem().key(),
+                            tree.sources(),
+                            tree.source(),
+                            tree.tree(),
+                            tree.tree() == null ? null : new TreeScene(tree.tree(), drawing, new BitSet(), -1));
+                },
+                loaded -> {
+                    if (load == loads) {
+                        busy.set(false);
+                        show(loaded);
+                    }
+                },
+                error -> {
+                    if (load == loads) {
+                        busy.set(false);
+                        show(null);
+                        status.set("No tree: " + error.getMessage());
+                    }
+                });
     }
 
     private void show(Loaded loaded) {
@@ -336,8 +357,15 @@ public final class TreeViewModel {
         }
         String ends = terminal == 0 ? "" : String.format(Locale.ROOT, " · %d ends, %d right", terminal, right);
         String playback = tree.lastIteration() > 1 ? " · " + tree.lastIteration() + " iterations" : "";
-        return String.format(Locale.ROOT, "%s of problem %s: %,d nodes, depth %d%s%s", loaded.source().label(),
-                loaded.label(), tree.size(), tree.maxDepth(), ends, playback);
+        return String.format(
+                Locale.ROOT,
+                "%s of problem %s: %,d nodes, depth %d%s%s",
+                loaded.source().label(),
+                loaded.label(),
+                tree.size(),
+                tree.maxDepth(),
+                ends,
+                playback);
     }
 
     private void redraw() {

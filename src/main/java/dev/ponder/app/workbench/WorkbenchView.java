@@ -46,28 +46,40 @@ public final class WorkbenchView {
 
     @FXML
     private TabPane tabs;
+
     @FXML
     private Tab overviewTab;
+
     @FXML
     private Tab problemsTab;
+
     @FXML
     private Tab chartsTab;
+
     @FXML
     private StackPane overviewSlot;
+
     @FXML
     private Tab treeTab;
+
     @FXML
     private Tab replayTab;
+
     @FXML
     private StackPane replaySlot;
+
     @FXML
     private StackPane chartsSlot;
+
     @FXML
     private StackPane treeSlot;
+
     @FXML
     private StackPane problemsSlot;
+
     @FXML
     private StackPane samplesSlot;
+
     @FXML
     private StackPane inspectorSlot;
 
@@ -78,8 +90,15 @@ public final class WorkbenchView {
      * @param replay   the replay panel, the fifth tab
      * @param branch   what "Branch from Here" in the inspector does (before the Replay tab is shown)
      */
-    public WorkbenchView(WorkbenchViewModel viewModel, SearchViewModel search, FileDialogs dialogs, Node overview,
-                         Node charts, Node tree, Node replay, InspectorView.BranchAction branch) {
+    public WorkbenchView(
+            WorkbenchViewModel viewModel,
+            SearchViewModel search,
+            FileDialogs dialogs,
+            Node overview,
+            Node charts,
+            Node tree,
+            Node replay,
+            InspectorView.BranchAction branch) {
         this.viewModel = viewModel;
         this.charts = charts;
         this.tree = tree;
@@ -116,8 +135,10 @@ public final class WorkbenchView {
                 tabs.getSelectionModel().select(problemsTab);
             }
         });
-        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, tab) ->
-                viewModel.showingProblemsProperty().set(tab == problemsTab));
+        tabs.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((observable, before, tab) ->
+                        viewModel.showingProblemsProperty().set(tab == problemsTab));
         problems.table().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 samples.samplesTable().requestFocus();
@@ -144,43 +165,53 @@ public final class WorkbenchView {
     /** The Go menu, for the menu bar. */
     public Menu menu() {
         Menu go = new Menu("_Go");
-        go.getItems().addAll(
-                item("_Overview", "Shortcut+1", () -> tabs.getSelectionModel().select(overviewTab)),
-                item("_Problems", "Shortcut+2", this::showProblems),
-                item("_Charts", "Shortcut+3", this::showCharts),
-                item("_Tree", "Shortcut+4", () -> tabs.getSelectionModel().select(treeTab)),
-                item("_Replay", "Shortcut+5", () -> tabs.getSelectionModel().select(replayTab)),
-                new SeparatorMenuItem(),
-                item("_Search the Workspace…", "Shortcut+K", this::showSearch),
-                item("_Find in Trace", "Shortcut+F", this::find),
-                item("_Compare Selected Samples", "Shortcut+D", this::compareSelected),
-                new SeparatorMenuItem(),
-                item("_Export Tagged Samples…", "Shortcut+E", this::exportTagged));
+        go.getItems()
+                .addAll(
+                        item(
+                                "_Overview",
+                                "Shortcut+1",
+                                () -> tabs.getSelectionModel().select(overviewTab)),
+                        item("_Problems", "Shortcut+2", this::showProblems),
+                        item("_Charts", "Shortcut+3", this::showCharts),
+                        item(
+                                "_Tree",
+                                "Shortcut+4",
+                                () -> tabs.getSelectionModel().select(treeTab)),
+                        item(
+                                "_Replay",
+                                "Shortcut+5",
+                                () -> tabs.getSelectionModel().select(replayTab)),
+                        new SeparatorMenuItem(),
+                        item("_Search the Workspace…", "Shortcut+K", this::showSearch),
+                        item("_Find in Trace", "Shortcut+F", this::find),
+                        item("_Compare Selected Samples", "Shortcut+D", this::compareSelected),
+                        new SeparatorMenuItem(),
+                        item("_Export Tagged Samples…", "Shortcut+E", this::exportTagged));
         return go;
     }
 
     /** Keyboard shortcuts as (keys, what they do), for Help. */
     public static List<String[]> shortcuts() {
         return List.of(
-                new String[]{"Ctrl+K", "Search every trace of the workspace"},
-                new String[]{"Ctrl+F", "Find in the open trace (Enter next, Shift+Enter previous, Esc close)"},
-                new String[]{"j / k, ↓ / ↑", "Next / previous problem or sample"},
-                new String[]{"Enter", "Problems → samples → trace"},
-                new String[]{"Esc", "Trace → samples → problems"},
-                new String[]{"Ctrl+1 / 2 / 3 / 4 / 5", "Overview / Problems / Charts / Tree / Replay"},
-                new String[]{"Right-click a trace", "Branch from Here: continue it from that point in the Replay tab"},
-                new String[]{"Tree: drag, wheel, F", "Pan, zoom around the pointer, fit the whole tree"},
-                new String[]{"Tree: click, double-click", "Read a node's step and path; fold or unfold its subtree"},
-                new String[]{"Click a chart's mark", "Open the problems and samples behind it"},
-                new String[]{"Ctrl+D", "Compare the selected samples (or the open one with a partner)"},
-                new String[]{"Ctrl+E", "Export tagged samples as JSONL"},
-                new String[]{"Ctrl+I", "Import run files (Ctrl+Shift+I: a folder)"},
-                new String[]{"Ctrl+O", "Open a workspace (Ctrl+Shift+N: a new one)"},
-                new String[]{"Ctrl+B", "Show or hide the run browser"},
-                new String[]{"Ctrl+,", "Settings"},
-                new String[]{"F5", "Reload"},
-                new String[]{"F1", "This list"},
-                new String[]{"Ctrl+Q", "Quit"});
+                new String[] {"Ctrl+K", "Search every trace of the workspace"},
+                new String[] {"Ctrl+F", "Find in the open trace (Enter next, Shift+Enter previous, Esc close)"},
+                new String[] {"j / k, ↓ / ↑", "Next / previous problem or sample"},
+                new String[] {"Enter", "Problems → samples → trace"},
+                new String[] {"Esc", "Trace → samples → problems"},
+                new String[] {"Ctrl+1 / 2 / 3 / 4 / 5", "Overview / Problems / Charts / Tree / Replay"},
+                new String[] {"Right-click a trace", "Branch from Here: continue it from that point in the Replay tab"},
+                new String[] {"Tree: drag, wheel, F", "Pan, zoom around the pointer, fit the whole tree"},
+                new String[] {"Tree: click, double-click", "Read a node's step and path; fold or unfold its subtree"},
+                new String[] {"Click a chart's mark", "Open the problems and samples behind it"},
+                new String[] {"Ctrl+D", "Compare the selected samples (or the open one with a partner)"},
+                new String[] {"Ctrl+E", "Export tagged samples as JSONL"},
+                new String[] {"Ctrl+I", "Import run files (Ctrl+Shift+I: a folder)"},
+                new String[] {"Ctrl+O", "Open a workspace (Ctrl+Shift+N: a new one)"},
+                new String[] {"Ctrl+B", "Show or hide the run browser"},
+                new String[] {"Ctrl+,", "Settings"},
+                new String[] {"F5", "Reload"},
+                new String[] {"F1", "This list"},
+                new String[] {"Ctrl+Q", "Quit"});
     }
 
     private static MenuItem item(String text, String keys, Runnable action) {
@@ -217,12 +248,18 @@ public final class WorkbenchView {
         if (chosen.isEmpty()) {
             return;
         }
-        compare(chosen.get(0).line().id(), chosen.size() > 1 ? chosen.get(1).line().id() : null);
+        compare(
+                chosen.get(0).line().id(),
+                chosen.size() > 1 ? chosen.get(1).line().id() : null);
     }
 
     private void compare(long sampleId) {
         List<SampleItem> chosen = samples.selectedSamples();
-        Long other = chosen.stream().map(item -> item.line().id()).filter(id -> id != sampleId).findFirst().orElse(null);
+        Long other = chosen.stream()
+                .map(item -> item.line().id())
+                .filter(id -> id != sampleId)
+                .findFirst()
+                .orElse(null);
         compare(sampleId, other);
     }
 
@@ -233,7 +270,8 @@ public final class WorkbenchView {
     private void exportTagged() {
         List<String> tags = viewModel.tagNames();
         if (tags.isEmpty()) {
-            javafx.scene.control.Alert none = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+            javafx.scene.control.Alert none = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION,
                     "No sample or problem is tagged yet. Tag samples in the trace inspector, then export them.");
             none.setHeaderText("Nothing tagged");
             none.initOwner(window());
@@ -245,8 +283,9 @@ public final class WorkbenchView {
         choose.setHeaderText("Export the samples with this tag (on the sample or its problem) as JSONL");
         choose.setContentText("Tag:");
         choose.initOwner(window());
-        choose.showAndWait().ifPresent(tag -> dialogs.jsonlToWrite(window(), tag.replaceAll("[^A-Za-z0-9._-]+", "-")
-                + ".jsonl").ifPresent(file -> viewModel.exportTagged(tag, file)));
+        choose.showAndWait()
+                .ifPresent(tag -> dialogs.jsonlToWrite(window(), tag.replaceAll("[^A-Za-z0-9._-]+", "-") + ".jsonl")
+                        .ifPresent(file -> viewModel.exportTagged(tag, file)));
     }
 
     private Window window() {

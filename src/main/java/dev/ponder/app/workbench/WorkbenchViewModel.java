@@ -1,27 +1,27 @@
 package dev.ponder.app.workbench;
 
-import dev.ponder.core.model.SearchHit;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.compare.CompareViewModel;
-import dev.ponder.core.service.WorkspaceServices;
-import java.nio.file.Path;
-import java.util.Locale;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import dev.ponder.app.inspector.InspectorViewModel;
 import dev.ponder.app.problems.ProblemsViewModel;
 import dev.ponder.app.samples.SamplesViewModel;
 import dev.ponder.core.chart.Selection;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.model.SearchHit;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
 /**
@@ -46,8 +46,12 @@ public final class WorkbenchViewModel {
      * @param run  the run browser's selection, which this follows and sets when a hit is in another run
      * @param runs the runs of the workspace
      */
-    public WorkbenchViewModel(TaskRunner tasks, WorkspaceSession session, Supplier<ReflectionMarkers> markers,
-                              ObjectProperty<RunSummary> run, ObservableList<RunSummary> runs) {
+    public WorkbenchViewModel(
+            TaskRunner tasks,
+            WorkspaceSession session,
+            Supplier<ReflectionMarkers> markers,
+            ObjectProperty<RunSummary> run,
+            ObservableList<RunSummary> runs) {
         this.run = run;
         this.runs = runs;
         this.tasks = tasks;
@@ -127,9 +131,16 @@ public final class WorkbenchViewModel {
         if (workspace == null || tag == null || tag.isBlank()) {
             return;
         }
-        tasks.submit("Exporting samples tagged " + tag, context -> workspace.exports()
-                .taggedSamples(tag, null, out, context), written -> status.set(String.format(Locale.ROOT,
-                "Exported %,d sample%s tagged \"%s\" to %s", written, written == 1 ? "" : "s", tag, out)),
+        tasks.submit(
+                "Exporting samples tagged " + tag,
+                context -> workspace.exports().taggedSamples(tag, null, out, context),
+                written -> status.set(String.format(
+                        Locale.ROOT,
+                        "Exported %,d sample%s tagged \"%s\" to %s",
+                        written,
+                        written == 1 ? "" : "s",
+                        tag,
+                        out)),
                 error -> notice.set(Notice.error("Cannot export the samples tagged " + tag, error)));
     }
 
@@ -143,12 +154,22 @@ public final class WorkbenchViewModel {
         showingProblems.set(true);
         RunSummary current = run.get();
         if (current == null || current.run().id() != selection.runId()) {
-            runs.stream().filter(summary -> summary.run().id() == selection.runId()).findFirst().ifPresent(run::set);
+            runs.stream()
+                    .filter(summary -> summary.run().id() == selection.runId())
+                    .findFirst()
+                    .ifPresent(run::set);
         }
-        samples.onlySamplesProperty().set(sampleIds.length == 0 ? null
-                : java.util.Arrays.stream(sampleIds).boxed().collect(java.util.stream.Collectors.toSet()));
-        problems.restrictionProperty().set(new ProblemsViewModel.Restriction(selection.description(),
-                java.util.Arrays.stream(problemIds).boxed().collect(java.util.stream.Collectors.toSet())));
+        samples.onlySamplesProperty()
+                .set(
+                        sampleIds.length == 0
+                                ? null
+                                : java.util.Arrays.stream(sampleIds)
+                                        .boxed()
+                                        .collect(java.util.stream.Collectors.toSet()));
+        problems.restrictionProperty()
+                .set(new ProblemsViewModel.Restriction(
+                        selection.description(),
+                        java.util.Arrays.stream(problemIds).boxed().collect(java.util.stream.Collectors.toSet())));
         if (problemIds.length > 0) {
             problems.reveal(problemIds[0]);
         }
@@ -162,7 +183,10 @@ public final class WorkbenchViewModel {
         showingProblems.set(true);
         RunSummary current = run.get();
         if (current == null || current.run().id() != hit.runId()) {
-            runs.stream().filter(summary -> summary.run().id() == hit.runId()).findFirst().ifPresent(run::set);
+            runs.stream()
+                    .filter(summary -> summary.run().id() == hit.runId())
+                    .findFirst()
+                    .ifPresent(run::set);
         }
         inspector.revealPhrase(hit.sampleId(), phrase);
         samples.reveal(hit.sampleId());

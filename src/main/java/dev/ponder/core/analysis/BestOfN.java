@@ -13,12 +13,10 @@ import java.util.List;
  * verdict: the answer cluster's for weighted, the chosen sample's own for naive.
  */
 public final class BestOfN {
-    private BestOfN() {
-    }
+    private BestOfN() {}
 
     /** The weighted and naive curves. */
-    public record Curves(List<CurvePoint> weighted, List<CurvePoint> naive) {
-    }
+    public record Curves(List<CurvePoint> weighted, List<CurvePoint> naive) {}
 
     public static Curves curves(RunColumns run, List<Integer> ks) {
         List<CurvePoint> weighted = new ArrayList<>();

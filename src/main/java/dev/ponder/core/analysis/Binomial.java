@@ -2,8 +2,7 @@ package dev.ponder.core.analysis;
 
 /** Quantiles of the binomial distribution, summed in log space outward from the mode so large n stays exact. */
 final class Binomial {
-    private Binomial() {
-    }
+    private Binomial() {}
 
     /** The smallest x with P(X <= x) >= q for X ~ Binomial(n, p). */
     static int quantile(int n, double p, double q) {
@@ -58,7 +57,11 @@ final class Binomial {
             return Math.log(f);
         }
         double x = n + 1.0;
-        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1.0 / (12 * x) - 1.0 / (360 * x * x * x)
+        return (x - 0.5) * Math.log(x)
+                - x
+                + 0.5 * Math.log(2 * Math.PI)
+                + 1.0 / (12 * x)
+                - 1.0 / (360 * x * x * x)
                 + 1.0 / (1260 * Math.pow(x, 5));
     }
 }

@@ -14,15 +14,14 @@ public final class Bootstrap {
     public static final int DEFAULT_RESAMPLES = 1000;
 
     /** A mean with its 95% interval. */
-    public record Interval(double mean, double low, double high, int units, int resamples, long seed) {
-    }
+    public record Interval(double mean, double low, double high, int units, int resamples, long seed) {}
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     /** The 95% interval of the mean of the values that are not NaN. */
     public static Interval of(double[] values, int resamples, long seed) {
-        double[] kept = Arrays.stream(values).filter(value -> !Double.isNaN(value)).toArray();
+        double[] kept =
+                Arrays.stream(values).filter(value -> !Double.isNaN(value)).toArray();
         if (kept.length == 0) {
             return new Interval(Double.NaN, Double.NaN, Double.NaN, 0, resamples, seed);
         }
@@ -36,8 +35,13 @@ public final class Bootstrap {
             means[r] = sum / kept.length;
         }
         Arrays.sort(means);
-        return new Interval(Arrays.stream(kept).average().orElse(Double.NaN), percentile(means, 2.5),
-                percentile(means, 97.5), kept.length, resamples, seed);
+        return new Interval(
+                Arrays.stream(kept).average().orElse(Double.NaN),
+                percentile(means, 2.5),
+                percentile(means, 97.5),
+                kept.length,
+                resamples,
+                seed);
     }
 
     /**
@@ -67,9 +71,12 @@ public final class Bootstrap {
             }
             means[r] = denominator == 0 ? Double.NaN : numerator / denominator;
         }
-        double[] kept = Arrays.stream(means).filter(value -> !Double.isNaN(value)).sorted().toArray();
-        return new Interval(totalNumerator / totalDenominator, percentile(kept, 2.5), percentile(kept, 97.5), n,
-                resamples, seed);
+        double[] kept = Arrays.stream(means)
+                .filter(value -> !Double.isNaN(value))
+                .sorted()
+                .toArray();
+        return new Interval(
+                totalNumerator / totalDenominator, percentile(kept, 2.5), percentile(kept, 97.5), n, resamples, seed);
     }
 
     /** The exact bootstrap interval of a share: {@code successes} of {@code n} 0/1 values. */
@@ -78,8 +85,8 @@ public final class Bootstrap {
             return new Interval(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
         }
         double p = (double) successes / n;
-        return new Interval(p, (double) Binomial.quantile(n, p, 0.025) / n, (double) Binomial.quantile(n, p, 0.975) / n,
-                n, 0, 0);
+        return new Interval(
+                p, (double) Binomial.quantile(n, p, 0.025) / n, (double) Binomial.quantile(n, p, 0.975) / n, n, 0, 0);
     }
 
     /** numpy's default ("linear") percentile of sorted values; NaN for none (no resamples asked for). */

@@ -17,8 +17,7 @@ import java.util.List;
 public record Calibration(Histogram histogram, List<Bin> bins, int samples, double expectedCalibrationError) {
 
     /** One score bin. */
-    public record Bin(int index, double low, double high, double meanScore, int samples, Bootstrap.Interval accuracy) {
-    }
+    public record Bin(int index, double low, double high, double meanScore, int samples, Bootstrap.Interval accuracy) {}
 
     public static Calibration of(RunColumns run, int binCount) {
         double[] scores = counted(run);

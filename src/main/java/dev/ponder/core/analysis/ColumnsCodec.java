@@ -10,8 +10,7 @@ final class ColumnsCodec {
     private static final int EFFICIENCY_VERSION = 1;
     private static final int EFFICIENCY_FIELDS = 8;
 
-    private ColumnsCodec() {
-    }
+    private ColumnsCodec() {}
 
     static byte[] encode(RunColumns run) {
         int problems = run.problems();
@@ -37,7 +36,7 @@ final class ColumnsCodec {
         out.position(out.position() + 4 * (problems + 1));
         out.asLongBuffer().put(run.sampleIds);
         out.position(out.position() + 8 * samples);
-        for (int[] column : new int[][]{run.sampleIndex, run.cluster, run.tokens, run.thinkingTokens}) {
+        for (int[] column : new int[][] {run.sampleIndex, run.cluster, run.tokens, run.thinkingTokens}) {
             out.asIntBuffer().put(column);
             out.position(out.position() + 4 * samples);
         }
@@ -104,16 +103,34 @@ final class ColumnsCodec {
                 verdicts[p][c] = in.get();
             }
         }
-        return new RunColumns(problemIds, start, sampleIds, ints[0], correct, ints[1], score, ints[2], ints[3], finished,
-                keys, answers, verdicts);
+        return new RunColumns(
+                problemIds,
+                start,
+                sampleIds,
+                ints[0],
+                correct,
+                ints[1],
+                score,
+                ints[2],
+                ints[3],
+                finished,
+                keys,
+                answers,
+                verdicts);
     }
 
     static byte[] encodeEfficiency(List<SampleEfficiency> samples) {
         ByteBuffer out = ByteBuffer.allocate(8 + 4 * EFFICIENCY_FIELDS * samples.size());
         out.putInt(EFFICIENCY_VERSION).putInt(samples.size());
         for (SampleEfficiency s : samples) {
-            out.putInt(s.tokens()).putInt(s.firstCorrectAt()).putInt(s.distinctTokens()).putInt(s.thoughts())
-                    .putInt(s.markers()).putInt(s.solutions()).putInt(s.flipsToWrong()).putInt(s.flipsToRight());
+            out.putInt(s.tokens())
+                    .putInt(s.firstCorrectAt())
+                    .putInt(s.distinctTokens())
+                    .putInt(s.thoughts())
+                    .putInt(s.markers())
+                    .putInt(s.solutions())
+                    .putInt(s.flipsToWrong())
+                    .putInt(s.flipsToRight());
         }
         return out.array();
     }
@@ -126,8 +143,15 @@ final class ColumnsCodec {
         int count = in.getInt();
         SampleEfficiency[] samples = new SampleEfficiency[count];
         for (int i = 0; i < count; i++) {
-            samples[i] = new SampleEfficiency(in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.getInt(), in.getInt(),
-                    in.getInt(), in.getInt());
+            samples[i] = new SampleEfficiency(
+                    in.getInt(),
+                    in.getInt(),
+                    in.getInt(),
+                    in.getInt(),
+                    in.getInt(),
+                    in.getInt(),
+                    in.getInt(),
+                    in.getInt());
         }
         return List.of(samples);
     }

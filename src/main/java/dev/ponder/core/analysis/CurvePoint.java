@@ -21,6 +21,7 @@ public record CurvePoint(int k, double value, int problems, double tokens, doubl
     /** With a bootstrap interval over the problems' values. */
     static CurvePoint withInterval(int k, double[] perProblem, double tokens, int resamples, long seed) {
         Bootstrap.Interval interval = Bootstrap.of(perProblem, resamples, seed);
-        return new CurvePoint(k, Stats.mean(perProblem), Stats.count(perProblem), tokens, interval.low(), interval.high());
+        return new CurvePoint(
+                k, Stats.mean(perProblem), Stats.count(perProblem), tokens, interval.low(), interval.high());
     }
 }

@@ -2,11 +2,11 @@ package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.store.AnalysisRows.TraceRow;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
-import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.trace.ThinkingSplitter;
 import dev.ponder.core.trace.TraceStructure;
 import java.util.ArrayDeque;
@@ -27,12 +27,26 @@ final class EfficiencyPass implements AutoCloseable {
     private static final int CHUNK = 512;
 
     /** One trace as read, before it is taken apart. */
-    private record Row(String text, int thinkStart, int thinkEnd, boolean truncated, int tokens, String gold,
-                       long problemId, int round) {
+    private record Row(
+            String text,
+            int thinkStart,
+            int thinkEnd,
+            boolean truncated,
+            int tokens,
+            String gold,
+            long problemId,
+            int round) {
         static Row of(TraceRow trace) {
             Integer tokens = trace.tokensTotal() != null ? trace.tokensTotal() : trace.tokensThinking();
-            return new Row(trace.text(), trace.thinkStart() == null ? -1 : trace.thinkStart(), trace.thinkEnd(),
-                    trace.truncated(), tokens == null ? 0 : tokens, trace.gold(), trace.problemId(), trace.round());
+            return new Row(
+                    trace.text(),
+                    trace.thinkStart() == null ? -1 : trace.thinkStart(),
+                    trace.thinkEnd(),
+                    trace.truncated(),
+                    tokens == null ? 0 : tokens,
+                    trace.gold(),
+                    trace.problemId(),
+                    trace.round());
         }
     }
 
@@ -94,7 +108,8 @@ final class EfficiencyPass implements AutoCloseable {
 
     private void submit(List<Row> rows) {
         if (!rows.isEmpty()) {
-            inFlight.addLast(new Chunk(rows, workers.submit(() -> rows.stream().map(this::facts).toList())));
+            inFlight.addLast(new Chunk(
+                    rows, workers.submit(() -> rows.stream().map(this::facts).toList())));
         }
     }
 
@@ -104,12 +119,13 @@ final class EfficiencyPass implements AutoCloseable {
     }
 
     private ThinkingSplit split(Row row) {
-        return splitter.split(row.text, row.thinkStart < 0 ? null : new ThinkingSpan(row.thinkStart,
-                Math.max(row.thinkStart, row.thinkEnd)), row.truncated);
+        return splitter.split(
+                row.text,
+                row.thinkStart < 0 ? null : new ThinkingSpan(row.thinkStart, Math.max(row.thinkStart, row.thinkEnd)),
+                row.truncated);
     }
 
-    private record Chunk(List<Row> rows, Future<List<SampleEfficiency>> facts) {
-    }
+    private record Chunk(List<Row> rows, Future<List<SampleEfficiency>> facts) {}
 
     /** Puts results back in row order, a problem's later round replacing what its earlier rounds gave. */
     private static final class Collector {
@@ -126,7 +142,9 @@ final class EfficiencyPass implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new TaskCancelledException();
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
+                        : new IllegalStateException(e.getCause());
             }
             for (int i = 0; i < results.size(); i++) {
                 Row row = chunk.rows.get(i);

@@ -6,12 +6,10 @@ package dev.ponder.core.analysis;
  * sample. Its own verdict counts. Needs token counts.
  */
 public final class FirstFinish {
-    private FirstFinish() {
-    }
+    private FirstFinish() {}
 
     /** Accuracy over problems with a finished, counted, graded sample; and the chosen samples' mean tokens. */
-    public record Result(double accuracy, int problems, double meanTokens) {
-    }
+    public record Result(double accuracy, int problems, double meanTokens) {}
 
     public static Result of(RunColumns run) {
         double[] verdicts = new double[run.problems()];

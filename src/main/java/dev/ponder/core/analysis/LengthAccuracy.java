@@ -14,16 +14,13 @@ import java.util.function.IntPredicate;
  * the easiest problems, as in search-and-learn's levels.
  */
 public final class LengthAccuracy {
-    private LengthAccuracy() {
-    }
+    private LengthAccuracy() {}
 
     /** One length bin. */
-    public record Bin(int minTokens, int maxTokens, double meanTokens, int samples, Bootstrap.Interval accuracy) {
-    }
+    public record Bin(int minTokens, int maxTokens, double meanTokens, int samples, Bootstrap.Interval accuracy) {}
 
     /** One difficulty bucket: pass rates in {@code [low, high]}, its problems and its length bins. */
-    public record Bucket(int level, double low, double high, int problems, List<Bin> bins) {
-    }
+    public record Bucket(int level, double low, double high, int problems, List<Bin> bins) {}
 
     public static List<Bin> bins(RunColumns run, int binCount) {
         return bins(run, sample -> true, binCount);
@@ -42,10 +39,15 @@ public final class LengthAccuracy {
         List<Bucket> buckets = new ArrayList<>();
         for (int l = 1; l <= levels; l++) {
             int current = l;
-            int problems = (int) Arrays.stream(level).filter(value -> value == current).count();
+            int problems =
+                    (int) Arrays.stream(level).filter(value -> value == current).count();
             double low = current == levels ? 0 : cuts[levels - current - 1];
             double high = current == 1 ? 1 : cuts[levels - current];
-            buckets.add(new Bucket(current, low, high, problems,
+            buckets.add(new Bucket(
+                    current,
+                    low,
+                    high,
+                    problems,
                     bins(run, sample -> level[problemOfSample[sample]] == current, binCount)));
         }
         return buckets;
@@ -65,8 +67,12 @@ public final class LengthAccuracy {
                 correct += run.correct[(int) keyed[i]];
                 tokens += keyed[i] >>> 32;
             }
-            bins.add(new Bin((int) (keyed[from] >>> 32), (int) (keyed[to - 1] >>> 32), (double) tokens / (to - from),
-                    to - from, Bootstrap.binary(correct, to - from)));
+            bins.add(new Bin(
+                    (int) (keyed[from] >>> 32),
+                    (int) (keyed[to - 1] >>> 32),
+                    (double) tokens / (to - from),
+                    to - from,
+                    Bootstrap.binary(correct, to - from)));
         }
         return bins;
     }
@@ -155,11 +161,18 @@ public final class LengthAccuracy {
 
     /** The 20th, 40th, 60th and 80th percentiles of the pass rates (numpy's linear interpolation). */
     static double[] quintiles(double[] passRates) {
-        double[] sorted = Arrays.stream(passRates).filter(value -> !Double.isNaN(value)).sorted().toArray();
+        double[] sorted = Arrays.stream(passRates)
+                .filter(value -> !Double.isNaN(value))
+                .sorted()
+                .toArray();
         if (sorted.length == 0) {
-            return new double[]{0.2, 0.4, 0.6, 0.8};
+            return new double[] {0.2, 0.4, 0.6, 0.8};
         }
-        return new double[]{Bootstrap.percentile(sorted, 20), Bootstrap.percentile(sorted, 40),
-                Bootstrap.percentile(sorted, 60), Bootstrap.percentile(sorted, 80)};
+        return new double[] {
+            Bootstrap.percentile(sorted, 20),
+            Bootstrap.percentile(sorted, 40),
+            Bootstrap.percentile(sorted, 60),
+            Bootstrap.percentile(sorted, 80)
+        };
     }
 }

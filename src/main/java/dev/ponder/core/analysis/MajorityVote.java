@@ -21,11 +21,9 @@ public final class MajorityVote {
     static final long ENUMERATION_LIMIT = 4096;
 
     /** How maj@k was computed, for the record. */
-    public record Curves(List<CurvePoint> expected, List<CurvePoint> firstK, int draws, long seed, boolean exact) {
-    }
+    public record Curves(List<CurvePoint> expected, List<CurvePoint> firstK, int draws, long seed, boolean exact) {}
 
-    private MajorityVote() {
-    }
+    private MajorityVote() {}
 
     public static Curves curves(RunColumns run, List<Integer> ks, int draws, long seed) {
         return curves(run, ks, draws, seed, 0);
@@ -37,29 +35,37 @@ public final class MajorityVote {
      * depend on the threads.
      */
     public static Curves curves(RunColumns run, List<Integer> ks, int draws, long seed, int resamples) {
-        List<CurvePoint[]> points = ks.parallelStream().map(k -> {
-            double[] random = new double[run.problems()];
-            double[] first = new double[run.problems()];
-            IntStream.range(0, run.problems()).parallel().forEach(p -> {
-                random[p] = expected(run, p, k, draws, seed);
-                first[p] = firstK(run, p, k);
-            });
-            if (resamples > 0) {
-                return new CurvePoint[]{
-                        CurvePoint.withInterval(k, random, Spend.expected(run, k), resamples, seed + 1000 + k),
-                        CurvePoint.withInterval(k, first, Spend.firstK(run, k), resamples, seed + 2000 + k)};
-            }
-            return new CurvePoint[]{CurvePoint.of(k, random, Spend.expected(run, k)),
-                    CurvePoint.of(k, first, Spend.firstK(run, k))};
-        }).toList();
+        List<CurvePoint[]> points = ks.parallelStream()
+                .map(k -> {
+                    double[] random = new double[run.problems()];
+                    double[] first = new double[run.problems()];
+                    IntStream.range(0, run.problems()).parallel().forEach(p -> {
+                        random[p] = expected(run, p, k, draws, seed);
+                        first[p] = firstK(run, p, k);
+                    });
+                    if (resamples > 0) {
+                        return new CurvePoint[] {
+                            CurvePoint.withInterval(k, random, Spend.expected(run, k), resamples, seed + 1000 + k),
+                            CurvePoint.withInterval(k, first, Spend.firstK(run, k), resamples, seed + 2000 + k)
+                        };
+                    }
+                    return new CurvePoint[] {
+                        CurvePoint.of(k, random, Spend.expected(run, k)), CurvePoint.of(k, first, Spend.firstK(run, k))
+                    };
+                })
+                .toList();
         boolean exact = true;
         for (int k : ks) {
             for (int p = 0; p < run.problems(); p++) {
                 exact &= run.size(p) < k || isExact(run.size(p), k, draws);
             }
         }
-        return new Curves(points.stream().map(point -> point[0]).toList(),
-                points.stream().map(point -> point[1]).toList(), draws, seed, exact);
+        return new Curves(
+                points.stream().map(point -> point[0]).toList(),
+                points.stream().map(point -> point[1]).toList(),
+                draws,
+                seed,
+                exact);
     }
 
     /** 1 if the majority of the problem's first k samples is correct, 0 if wrong, NaN if it does not count. */
@@ -88,8 +94,10 @@ public final class MajorityVote {
         }
         int winner = -1;
         for (int g = 0; g < groups; g++) {
-            if (counts[g] > 0 && (winner < 0 || counts[g] > counts[winner]
-                    || counts[g] == counts[winner] && firstSeen[g] < firstSeen[winner])) {
+            if (counts[g] > 0
+                    && (winner < 0
+                            || counts[g] > counts[winner]
+                            || counts[g] == counts[winner] && firstSeen[g] < firstSeen[winner])) {
                 winner = g;
             }
         }
@@ -174,8 +182,8 @@ public final class MajorityVote {
         boolean undefined;
     }
 
-    private static void enumerate(int[] votes, int k, int from, int chosen, int[] counts, double[] groupVerdict,
-                                  Credit credit) {
+    private static void enumerate(
+            int[] votes, int k, int from, int chosen, int[] counts, double[] groupVerdict, Credit credit) {
         if (chosen == k) {
             double value = credit(counts, groupVerdict);
             if (Double.isNaN(value)) {

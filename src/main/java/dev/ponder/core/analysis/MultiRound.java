@@ -21,16 +21,21 @@ import java.util.TreeMap;
 public record MultiRound(List<Round> rounds, List<Flow> flows) {
 
     /** One round's accuracy over the problems that have it. */
-    public record Round(int round, int problems, int samples, int graded, Bootstrap.Interval accuracy) {
-    }
+    public record Round(int round, int problems, int samples, int graded, Bootstrap.Interval accuracy) {}
 
     /**
      * Verdict moves from round {@code from} to {@code to} of sample chains graded in both; the sample ids are those
      * of round {@code to}.
      */
-    public record Flow(int from, int to, int stayedRight, int rightToWrong, int wrongToRight, int stayedWrong,
-                       long[] rightToWrongSamples, long[] wrongToRightSamples) {
-    }
+    public record Flow(
+            int from,
+            int to,
+            int stayedRight,
+            int rightToWrong,
+            int wrongToRight,
+            int stayedWrong,
+            long[] rightToWrongSamples,
+            long[] wrongToRightSamples) {}
 
     /** Whether the run has more than one round. */
     public boolean isMultiRound() {
@@ -63,7 +68,8 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
                 counts[1]++;
                 counts[2] += (int) row[3];
             }
-            chains.computeIfAbsent(new Chain(row[0], row[1]), chain -> new HashMap<>()).put(round, row);
+            chains.computeIfAbsent(new Chain(row[0], row[1]), chain -> new HashMap<>())
+                    .put(round, row);
         }
         List<Round> rounds = new ArrayList<>();
         for (Map.Entry<Integer, Map<Long, int[]>> entry : perRound.entrySet()) {
@@ -77,7 +83,11 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
                 graded[i] = counts[1];
                 correct[i++] = counts[2];
             }
-            rounds.add(new Round(entry.getKey(), problems.size(), samples, (int) java.util.Arrays.stream(graded).sum(),
+            rounds.add(new Round(
+                    entry.getKey(),
+                    problems.size(),
+                    samples,
+                    (int) java.util.Arrays.stream(graded).sum(),
                     Bootstrap.ratio(correct, graded, resamples, seed)));
         }
         List<Flow> flows = new ArrayList<>();
@@ -88,8 +98,7 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
     }
 
     /** A problem's sample carried from round to round. */
-    private record Chain(long problemId, long sampleIndex) {
-    }
+    private record Chain(long problemId, long sampleIndex) {}
 
     private static Flow flow(Map<Chain, Map<Integer, long[]>> chains, int from, int to) {
         int[] moves = new int[4];
@@ -109,7 +118,13 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
                 toRight.add(after[4]);
             }
         }
-        return new Flow(from, to, moves[3], moves[2], moves[1], moves[0],
+        return new Flow(
+                from,
+                to,
+                moves[3],
+                moves[2],
+                moves[1],
+                moves[0],
                 toWrong.stream().mapToLong(Long::longValue).sorted().toArray(),
                 toRight.stream().mapToLong(Long::longValue).sorted().toArray());
     }
@@ -117,10 +132,12 @@ public record MultiRound(List<Round> rounds, List<Flow> flows) {
     private static List<long[]> read(AnalysisRows analysisRows, long runId, Grading grading) throws Exception {
         List<long[]> rows = new ArrayList<>();
         analysisRows.columns(runId, null, grading != null, row -> {
-            Boolean verdict = grading == null ? row.correct()
+            Boolean verdict = grading == null
+                    ? row.correct()
                     : grading.verdict(row.fileCorrect(), row.extractedAnswer(), row.gold());
-            rows.add(new long[]{row.problemId(), row.sampleIndex(), row.round(), verdict == null ? -1 : verdict ? 1 : 0,
-                    row.sampleId()});
+            rows.add(new long[] {
+                row.problemId(), row.sampleIndex(), row.round(), verdict == null ? -1 : verdict ? 1 : 0, row.sampleId()
+            });
         });
         return rows;
     }

@@ -20,9 +20,18 @@ import java.util.List;
  * @param flipsToRight              wrong answers later replaced by a correct one, in all
  * @param samplesWithFlips          samples with at least one flip
  */
-public record Overthinking(int samples, double outcomeEfficiency, double processEfficiency, double solvedShare,
-                           double tokensAfterFirstCorrect, double meanThoughts, double meanSolutions,
-                           double markersPerThousandTokens, long flipsToWrong, long flipsToRight, int samplesWithFlips) {
+public record Overthinking(
+        int samples,
+        double outcomeEfficiency,
+        double processEfficiency,
+        double solvedShare,
+        double tokensAfterFirstCorrect,
+        double meanThoughts,
+        double meanSolutions,
+        double markersPerThousandTokens,
+        long flipsToWrong,
+        long flipsToRight,
+        int samplesWithFlips) {
 
     public static Overthinking of(List<SampleEfficiency> samples) {
         int counted = 0;
@@ -59,11 +68,20 @@ public record Overthinking(int samples, double outcomeEfficiency, double process
             }
         }
         if (counted == 0) {
-            return new Overthinking(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, 0, 0, 0);
+            return new Overthinking(
+                    0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
         }
-        return new Overthinking(counted, outcome / counted, process / counted, (double) solved / counted,
-                solved == 0 ? Double.NaN : after / solved, (double) thoughts / counted, (double) solutions / counted,
-                tokens == 0 ? Double.NaN : markers * 1000.0 / tokens, toWrong, toRight, withFlips);
+        return new Overthinking(
+                counted,
+                outcome / counted,
+                process / counted,
+                (double) solved / counted,
+                solved == 0 ? Double.NaN : after / solved,
+                (double) thoughts / counted,
+                (double) solutions / counted,
+                tokens == 0 ? Double.NaN : markers * 1000.0 / tokens,
+                toWrong,
+                toRight,
+                withFlips);
     }
 }

@@ -9,13 +9,13 @@ import java.util.List;
  * above n; the reference code would answer 1.0 there, which Ponder does not report).
  */
 public final class PassAtK {
-    private PassAtK() {
-    }
+    private PassAtK() {}
 
     /** The estimate for one problem with {@code n} graded samples of which {@code c} are correct. */
     public static double estimate(int n, int c, int k) {
         if (k < 1 || k > n || c < 0 || c > n) {
-            throw new IllegalArgumentException("pass@k needs 1 <= k <= n and 0 <= c <= n, got n=" + n + " c=" + c + " k=" + k);
+            throw new IllegalArgumentException(
+                    "pass@k needs 1 <= k <= n and 0 <= c <= n, got n=" + n + " c=" + c + " k=" + k);
         }
         if (n - c < k) {
             return 1.0;
@@ -44,11 +44,14 @@ public final class PassAtK {
 
     /** As {@link #curve(RunColumns, List)}, with bootstrap intervals over problems when {@code resamples > 0}. */
     public static List<CurvePoint> curve(RunColumns run, List<Integer> ks, int resamples, long seed) {
-        return ks.parallelStream().map(k -> {
-            double[] values = perProblem(run, k);
-            double tokens = Spend.expected(run, k);
-            return resamples > 0 ? CurvePoint.withInterval(k, values, tokens, resamples, seed + k)
-                    : CurvePoint.of(k, values, tokens);
-        }).toList();
+        return ks.parallelStream()
+                .map(k -> {
+                    double[] values = perProblem(run, k);
+                    double tokens = Spend.expected(run, k);
+                    return resamples > 0
+                            ? CurvePoint.withInterval(k, values, tokens, resamples, seed + k)
+                            : CurvePoint.of(k, values, tokens);
+                })
+                .toList();
     }
 }

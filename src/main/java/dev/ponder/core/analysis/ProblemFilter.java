@@ -18,14 +18,25 @@ import java.util.function.Predicate;
  * @param foundEarly keep only problems whose first correct answer came in the first half of the trace on average
  * @param tag        a tag the problem or one of its samples must carry, or {@code null}
  */
-public record ProblemFilter(String text, Majority majority, int difficulty, Double minTokens, Double maxTokens,
-                            boolean foundEarly, String tag) implements Predicate<ProblemRow> {
+public record ProblemFilter(
+        String text,
+        Majority majority,
+        int difficulty,
+        Double minTokens,
+        Double maxTokens,
+        boolean foundEarly,
+        String tag)
+        implements Predicate<ProblemRow> {
 
     /** The majority verdicts one can filter on. */
-    public enum Majority { ANY, RIGHT, WRONG }
+    public enum Majority {
+        ANY,
+        RIGHT,
+        WRONG
+    }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public static final ProblemFilter ALL = new ProblemFilter("", Majority.ANY, 0, null, null, false, null);
 
@@ -44,7 +55,8 @@ public record ProblemFilter(String text, Majority majority, int difficulty, Doub
         if (difficulty != 0 && row.difficulty() != difficulty) {
             return false;
         }
-        if (minTokens != null && !(row.meanTokens() >= minTokens) || maxTokens != null && !(row.meanTokens() <= maxTokens)) {
+        if (minTokens != null && !(row.meanTokens() >= minTokens)
+                || maxTokens != null && !(row.meanTokens() <= maxTokens)) {
             return false;
         }
         if (foundEarly && !row.foundEarly()) {

@@ -22,9 +22,22 @@ import java.util.List;
  * @param difficulty       difficulty level by pass rate, 1 easiest; -1 when ungraded
  * @param tags             tags on the problem or on its samples in this run, sorted
  */
-public record ProblemRow(long problemId, String key, String question, String gold, int samples, double passRate,
-                         String majorityAnswer, Boolean majorityCorrect, double margin, double entropyBits,
-                         double meanTokens, int maxTokens, double firstCorrectAt, int difficulty, List<String> tags) {
+public record ProblemRow(
+        long problemId,
+        String key,
+        String question,
+        String gold,
+        int samples,
+        double passRate,
+        String majorityAnswer,
+        Boolean majorityCorrect,
+        double margin,
+        double entropyBits,
+        double meanTokens,
+        int maxTokens,
+        double firstCorrectAt,
+        int difficulty,
+        List<String> tags) {
 
     public ProblemRow {
         tags = List.copyOf(tags);
@@ -36,12 +49,40 @@ public record ProblemRow(long problemId, String key, String question, String gol
     }
 
     public ProblemRow withTags(List<String> newTags) {
-        return new ProblemRow(problemId, key, question, gold, samples, passRate, majorityAnswer, majorityCorrect,
-                margin, entropyBits, meanTokens, maxTokens, firstCorrectAt, difficulty, newTags);
+        return new ProblemRow(
+                problemId,
+                key,
+                question,
+                gold,
+                samples,
+                passRate,
+                majorityAnswer,
+                majorityCorrect,
+                margin,
+                entropyBits,
+                meanTokens,
+                maxTokens,
+                firstCorrectAt,
+                difficulty,
+                newTags);
     }
 
     public ProblemRow withFirstCorrectAt(double share) {
-        return new ProblemRow(problemId, key, question, gold, samples, passRate, majorityAnswer, majorityCorrect,
-                margin, entropyBits, meanTokens, maxTokens, share, difficulty, tags);
+        return new ProblemRow(
+                problemId,
+                key,
+                question,
+                gold,
+                samples,
+                passRate,
+                majorityAnswer,
+                majorityCorrect,
+                margin,
+                entropyBits,
+                meanTokens,
+                maxTokens,
+                share,
+                difficulty,
+                tags);
     }
 }

@@ -17,8 +17,16 @@ import java.util.List;
  * @param atK             the figures at each k
  * @param votes           how the samples voted
  */
-public record ProblemStats(long problemId, int samples, int graded, int correct, double passRate, double meanTokens,
-                           double firstFinish, List<AtK> atK, VoteDistribution votes) {
+public record ProblemStats(
+        long problemId,
+        int samples,
+        int graded,
+        int correct,
+        double passRate,
+        double meanTokens,
+        double firstFinish,
+        List<AtK> atK,
+        VoteDistribution votes) {
 
     /**
      * The problem's figures at one k.
@@ -29,24 +37,33 @@ public record ProblemStats(long problemId, int samples, int graded, int correct,
      * @param weighted    weighted best-of-k over the first k samples
      * @param naive       naive best-of-k over the first k samples
      */
-    public record AtK(int k, double passAtK, double majExpected, double majFirstK, double weighted, double naive) {
-    }
+    public record AtK(int k, double passAtK, double majExpected, double majFirstK, double weighted, double naive) {}
 
     public static ProblemStats of(RunColumns run, int problem, List<Integer> ks, StatsOptions options) {
         int graded = run.gradedCount(problem);
         int correct = run.correctCount(problem);
         List<AtK> atK = new ArrayList<>();
         for (int k : ks) {
-            atK.add(new AtK(k, graded >= k ? PassAtK.estimate(graded, correct, k) : Double.NaN,
+            atK.add(new AtK(
+                    k,
+                    graded >= k ? PassAtK.estimate(graded, correct, k) : Double.NaN,
                     MajorityVote.expected(run, problem, k, options.draws(), options.seed()),
-                    MajorityVote.firstK(run, problem, k), BestOfN.weighted(run, problem, k),
+                    MajorityVote.firstK(run, problem, k),
+                    BestOfN.weighted(run, problem, k),
                     BestOfN.naive(run, problem, k)));
         }
         int chosen = FirstFinish.choice(run, problem);
-        double firstFinish = chosen < 0 || run.correct[chosen] == RunColumns.UNGRADED ? Double.NaN : run.correct[chosen];
-        return new ProblemStats(run.problemId(problem), run.size(problem), graded, correct,
+        double firstFinish =
+                chosen < 0 || run.correct[chosen] == RunColumns.UNGRADED ? Double.NaN : run.correct[chosen];
+        return new ProblemStats(
+                run.problemId(problem),
+                run.size(problem),
+                graded,
+                correct,
                 graded == 0 ? Double.NaN : (double) correct / graded,
-                Spend.meanTokens(run, problem, run.size(problem)), firstFinish, List.copyOf(atK),
+                Spend.meanTokens(run, problem, run.size(problem)),
+                firstFinish,
+                List.copyOf(atK),
                 VoteDistribution.of(run, problem));
     }
 

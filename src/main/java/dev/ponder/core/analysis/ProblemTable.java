@@ -10,11 +10,9 @@ public final class ProblemTable {
     private static final int QUESTION_EXCERPT = 160;
 
     /** What the table shows of a problem besides figures. */
-    public record ProblemText(String key, String question, String gold) {
-    }
+    public record ProblemText(String key, String question, String gold) {}
 
-    private ProblemTable() {
-    }
+    private ProblemTable() {}
 
     /**
      * One row per analysed problem, in the run's problem order.
@@ -23,33 +21,47 @@ public final class ProblemTable {
      * @param tags       tags by problem id (absent: none)
      * @param efficiency the samples' trace facts in column order, or {@code null} when not read yet
      */
-    public static List<ProblemRow> of(RunColumns run, Map<Long, ProblemText> texts, Map<Long, List<String>> tags,
-                                      List<SampleEfficiency> efficiency) {
+    public static List<ProblemRow> of(
+            RunColumns run,
+            Map<Long, ProblemText> texts,
+            Map<Long, List<String>> tags,
+            List<SampleEfficiency> efficiency) {
         int[] levels = LengthAccuracy.difficultyLevels(run, null);
         List<ProblemRow> rows = new ArrayList<>(run.problems());
         for (int p = 0; p < run.problems(); p++) {
             long id = run.problemId(p);
             ProblemText text = texts.getOrDefault(id, new ProblemText("#" + id, null, null));
             VoteDistribution votes = VoteDistribution.of(run, p);
-            VoteDistribution.Cluster leader = votes.clusters().isEmpty() ? null : votes.clusters().get(0);
+            VoteDistribution.Cluster leader =
+                    votes.clusters().isEmpty() ? null : votes.clusters().get(0);
             int graded = run.gradedCount(p);
             int max = -1;
             for (int s = run.first(p); s < run.first(p) + run.size(p); s++) {
                 max = Math.max(max, run.thinkingOrTotal(s));
             }
-            rows.add(new ProblemRow(id, text.key(), excerpt(text.question()), text.gold(), run.size(p),
+            rows.add(new ProblemRow(
+                    id,
+                    text.key(),
+                    excerpt(text.question()),
+                    text.gold(),
+                    run.size(p),
                     graded == 0 ? Double.NaN : (double) run.correctCount(p) / graded,
-                    leader == null ? null : leader.answer(), leader == null ? null : leader.correct(), votes.margin(),
-                    votes.entropyBits(), Spend.meanTokens(run, p, run.size(p)), max,
-                    efficiency == null ? Double.NaN : firstCorrectAt(run, p, efficiency), levels[p],
+                    leader == null ? null : leader.answer(),
+                    leader == null ? null : leader.correct(),
+                    votes.margin(),
+                    votes.entropyBits(),
+                    Spend.meanTokens(run, p, run.size(p)),
+                    max,
+                    efficiency == null ? Double.NaN : firstCorrectAt(run, p, efficiency),
+                    levels[p],
                     tags.getOrDefault(id, List.of())));
         }
         return rows;
     }
 
     /** The rows with the trace facts filled in, once they are read. */
-    public static List<ProblemRow> withEfficiency(List<ProblemRow> rows, RunColumns run,
-                                                  List<SampleEfficiency> efficiency) {
+    public static List<ProblemRow> withEfficiency(
+            List<ProblemRow> rows, RunColumns run, List<SampleEfficiency> efficiency) {
         List<ProblemRow> filled = new ArrayList<>(rows.size());
         for (int p = 0; p < rows.size(); p++) {
             filled.add(rows.get(p).withFirstCorrectAt(firstCorrectAt(run, p, efficiency)));

@@ -19,14 +19,18 @@ import java.util.Objects;
 public final class Regrader {
     private static final int REPORT_EVERY = 4096;
 
-    private Regrader() {
-    }
+    private Regrader() {}
 
     /** What regrading changed. */
     public record Result(String grader, long samples, long changed, long graded, long correct, long treeNodesChanged) {
         public String summary() {
-            return String.format("regraded %,d samples with %s: %s changed; %,d of %,d graded samples correct%s",
-                    samples, grader, verdicts(changed), correct, graded,
+            return String.format(
+                    "regraded %,d samples with %s: %s changed; %,d of %,d graded samples correct%s",
+                    samples,
+                    grader,
+                    verdicts(changed),
+                    correct,
+                    graded,
                     treeNodesChanged == 0 ? "" : "; tree nodes: " + verdicts(treeNodesChanged) + " changed");
         }
 
@@ -48,7 +52,12 @@ public final class Regrader {
             tables.analysisRows().invalidate(runId);
             return null;
         });
-        return new Result(grading.label(), samples.seen, samples.changedCount(), samples.graded, samples.correct,
+        return new Result(
+                grading.label(),
+                samples.seen,
+                samples.changedCount(),
+                samples.graded,
+                samples.correct,
                 nodes.changedCount());
     }
 
@@ -57,7 +66,9 @@ public final class Regrader {
         long total = tables.analysisRows().sampleCount(runId);
         Verdicts verdicts = new Verdicts();
         tables.analysisRows().columns(runId, null, true, row -> {
-            verdicts.add(row.sampleId(), row.correct(),
+            verdicts.add(
+                    row.sampleId(),
+                    row.correct(),
                     grading.verdict(row.fileCorrect(), row.extractedAnswer(), row.gold()));
             if (verdicts.seen % REPORT_EVERY == 0) {
                 context.checkCancelled();
@@ -74,8 +85,10 @@ public final class Regrader {
         if (grading.fallback().isEmpty()) {
             return verdicts;
         }
-        rows.answeredTreeNodes(runId, node -> verdicts.add(node.nodeId(), node.correct(),
-                grading.fallback().get().grade(node.answer(), node.gold())));
+        rows.answeredTreeNodes(
+                runId,
+                node -> verdicts.add(
+                        node.nodeId(), node.correct(), grading.fallback().get().grade(node.answer(), node.gold())));
         return verdicts;
     }
 
@@ -101,7 +114,7 @@ public final class Regrader {
                 }
             }
             if (!Objects.equals(before, after)) {
-                changed.add(new long[]{id, after == null ? -1 : after ? 1 : 0});
+                changed.add(new long[] {id, after == null ? -1 : after ? 1 : 0});
             }
         }
 

@@ -33,9 +33,20 @@ public final class RunColumns {
     final String[][] clusterAnswers;
     final byte[][] clusterCorrect;
 
-    RunColumns(long[] problemIds, int[] start, long[] sampleIds, int[] sampleIndex, byte[] correct, int[] cluster,
-               double[] score, int[] tokens, int[] thinkingTokens, boolean[] finished, String[][] clusterKeys,
-               String[][] clusterAnswers, byte[][] clusterCorrect) {
+    RunColumns(
+            long[] problemIds,
+            int[] start,
+            long[] sampleIds,
+            int[] sampleIndex,
+            byte[] correct,
+            int[] cluster,
+            double[] score,
+            int[] tokens,
+            int[] thinkingTokens,
+            boolean[] finished,
+            String[][] clusterKeys,
+            String[][] clusterAnswers,
+            byte[][] clusterCorrect) {
         this.problemIds = problemIds;
         this.start = start;
         this.sampleIds = sampleIds;
@@ -247,8 +258,16 @@ public final class RunColumns {
          * @param thinking thinking tokens, or {@code null}
          * @param finished whether it stopped on its own rather than being cut off
          */
-        public Builder sample(long sampleId, int index, Boolean verdict, String key, String answer, Double score,
-                              Integer tokens, Integer thinking, boolean finished) {
+        public Builder sample(
+                long sampleId,
+                int index,
+                Boolean verdict,
+                String key,
+                String answer,
+                Double score,
+                Integer tokens,
+                Integer thinking,
+                boolean finished) {
             if (clusterIds == null) {
                 throw new IllegalStateException("a sample needs a problem first");
             }
@@ -288,11 +307,19 @@ public final class RunColumns {
                 start[p] = starts.get(p);
             }
             start[problemIds.size()] = count;
-            return new RunColumns(problemIds.stream().mapToLong(Long::longValue).toArray(), start,
-                    Arrays.copyOf(sampleIds, count), Arrays.copyOf(sampleIndex, count), Arrays.copyOf(correct, count),
-                    Arrays.copyOf(cluster, count), Arrays.copyOf(score, count), Arrays.copyOf(tokens, count),
-                    Arrays.copyOf(thinking, count), Arrays.copyOf(finished, count),
-                    keysPerProblem.toArray(String[][]::new), answersPerProblem.toArray(String[][]::new),
+            return new RunColumns(
+                    problemIds.stream().mapToLong(Long::longValue).toArray(),
+                    start,
+                    Arrays.copyOf(sampleIds, count),
+                    Arrays.copyOf(sampleIndex, count),
+                    Arrays.copyOf(correct, count),
+                    Arrays.copyOf(cluster, count),
+                    Arrays.copyOf(score, count),
+                    Arrays.copyOf(tokens, count),
+                    Arrays.copyOf(thinking, count),
+                    Arrays.copyOf(finished, count),
+                    keysPerProblem.toArray(String[][]::new),
+                    answersPerProblem.toArray(String[][]::new),
                     verdictsPerProblem.toArray(byte[][]::new));
         }
 

@@ -22,8 +22,7 @@ public final class RunData {
     static final String EFFICIENCY = "efficiency";
     private static final Set<String> CUT_OFF = Set.of("length", "max_tokens", "max_length", "model_length");
 
-    private RunData() {
-    }
+    private RunData() {}
 
     /** The run's compact columns. */
     public static RunColumns columns(Workspace workspace, long runId) {
@@ -55,30 +54,41 @@ public final class RunData {
      * pass over the traces (reported on {@code context}), with these reflection markers. Intermediate answers are
      * graded with the run's grader where it is one of Ponder's, else with the math grader.
      */
-    public static List<SampleEfficiency> efficiency(Workspace workspace, long runId, ReflectionMarkers markers,
-                                                    TaskContext context) {
+    public static List<SampleEfficiency> efficiency(
+            Workspace workspace, long runId, ReflectionMarkers markers, TaskContext context) {
         return efficiency(workspace, runId, markers, null, context);
     }
 
     /** As {@link #efficiency(Workspace, long, ReflectionMarkers, TaskContext)}, grading with {@code grading}'s grader. */
-    public static List<SampleEfficiency> efficiency(Workspace workspace, long runId, ReflectionMarkers markers,
-                                                    Grading grading, TaskContext context) {
+    public static List<SampleEfficiency> efficiency(
+            Workspace workspace, long runId, ReflectionMarkers markers, Grading grading, TaskContext context) {
         String key = "v1:" + markers.fingerprint() + (grading == null ? "" : ":" + grading.label());
         // Screens ask for the same facts at once (the overview and the problems table): one reads the traces,
         // the other waits and then finds them cached.
-        return workspace.exclusively("efficiency#" + runId + "#" + key,
+        return workspace.exclusively(
+                "efficiency#" + runId + "#" + key,
                 () -> efficiencyOnce(workspace, runId, markers, grading, key, context));
     }
 
-    private static List<SampleEfficiency> efficiencyOnce(Workspace workspace, long runId, ReflectionMarkers markers,
-                                                         Grading grading, String key, TaskContext context) {
+    private static List<SampleEfficiency> efficiencyOnce(
+            Workspace workspace,
+            long runId,
+            ReflectionMarkers markers,
+            Grading grading,
+            String key,
+            TaskContext context) {
         byte[] cached = workspace.read(tables -> tables.analysisRows().cached(runId, EFFICIENCY, key));
         List<SampleEfficiency> facts = cached == null ? null : ColumnsCodec.decodeEfficiency(cached);
         if (facts != null) {
             return facts;
         }
-        List<SampleEfficiency> built = workspace.read(tables -> traces(tables.analysisRows(),
-                tables.runs().find(runId).map(run -> run.grader()).orElse(null), runId, markers, grading, context));
+        List<SampleEfficiency> built = workspace.read(tables -> traces(
+                tables.analysisRows(),
+                tables.runs().find(runId).map(run -> run.grader()).orElse(null),
+                runId,
+                markers,
+                grading,
+                context));
         byte[] data = ColumnsCodec.encodeEfficiency(built);
         workspace.write(tables -> {
             tables.analysisRows().cache(runId, EFFICIENCY, key, data);
@@ -108,10 +118,19 @@ public final class RunData {
                 builder.restartProblem();
                 round[0] = row.round();
             }
-            Boolean verdict = grading == null ? row.correct()
+            Boolean verdict = grading == null
+                    ? row.correct()
                     : grading.verdict(row.fileCorrect(), row.extractedAnswer(), row.gold());
-            builder.sample(row.sampleId(), row.sampleIndex(), verdict, row.answerKey(), row.extractedAnswer(),
-                    row.score(), row.tokensTotal(), row.tokensThinking(), finished(row));
+            builder.sample(
+                    row.sampleId(),
+                    row.sampleIndex(),
+                    verdict,
+                    row.answerKey(),
+                    row.extractedAnswer(),
+                    row.score(),
+                    row.tokensTotal(),
+                    row.tokensThinking(),
+                    finished(row));
         });
         return builder.build();
     }
@@ -120,8 +139,13 @@ public final class RunData {
         return !row.truncated() && (row.finishReason() == null || !CUT_OFF.contains(row.finishReason()));
     }
 
-    private static List<SampleEfficiency> traces(AnalysisRows rows, String runGrader, long runId,
-                                                 ReflectionMarkers markers, Grading grading, TaskContext context)
+    private static List<SampleEfficiency> traces(
+            AnalysisRows rows,
+            String runGrader,
+            long runId,
+            ReflectionMarkers markers,
+            Grading grading,
+            TaskContext context)
             throws Exception {
         Grader grader = Graders.forTraces(grading != null ? grading.label() : runGrader);
         try (EfficiencyPass pass = new EfficiencyPass(markers, grader, rows.sampleCount(runId), context)) {

@@ -21,10 +21,20 @@ import java.util.List;
  * @param overthinking    outcome and process efficiency and the rest
  * @param options         how the figures were computed
  */
-public record RunStats(int problems, int samples, int gradedSamples, Bootstrap.Interval accuracy, List<Integer> ks,
-                       List<CurvePoint> passAtK, MajorityVote.Curves majority, BestOfN.Curves bestOfN,
-                       FirstFinish.Result firstFinish, List<LengthAccuracy.Bin> lengthBins,
-                       List<LengthAccuracy.Bucket> difficulty, Overthinking overthinking, StatsOptions options) {
+public record RunStats(
+        int problems,
+        int samples,
+        int gradedSamples,
+        Bootstrap.Interval accuracy,
+        List<Integer> ks,
+        List<CurvePoint> passAtK,
+        MajorityVote.Curves majority,
+        BestOfN.Curves bestOfN,
+        FirstFinish.Result firstFinish,
+        List<LengthAccuracy.Bin> lengthBins,
+        List<LengthAccuracy.Bucket> difficulty,
+        Overthinking overthinking,
+        StatsOptions options) {
 
     /** All figures from the run's columns, and overthinking from its facts when given. */
     public static RunStats of(RunColumns run, List<SampleEfficiency> efficiency, StatsOptions options) {
@@ -35,13 +45,20 @@ public record RunStats(int problems, int samples, int gradedSamples, Bootstrap.I
         }
         Bootstrap.Interval accuracy = accuracy(run, options.resamples(), options.seed());
         boolean tokens = run.hasTokens();
-        return new RunStats(run.problems(), run.samples(), gradedSamples, accuracy, ks,
+        return new RunStats(
+                run.problems(),
+                run.samples(),
+                gradedSamples,
+                accuracy,
+                ks,
                 PassAtK.curve(run, ks, options.resamples(), options.seed()),
                 MajorityVote.curves(run, ks, options.draws(), options.seed(), options.resamples()),
                 run.hasScores() ? BestOfN.curves(run, ks) : null,
                 tokens ? FirstFinish.of(run) : null,
                 tokens ? LengthAccuracy.bins(run, options.lengthBins()) : null,
-                tokens ? LengthAccuracy.byDifficulty(run, options.difficultyEdges(), Math.max(1, options.lengthBins() / 2))
+                tokens
+                        ? LengthAccuracy.byDifficulty(
+                                run, options.difficultyEdges(), Math.max(1, options.lengthBins() / 2))
                         : null,
                 efficiency == null ? null : Overthinking.of(efficiency),
                 options);

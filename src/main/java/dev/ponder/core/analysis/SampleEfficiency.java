@@ -22,10 +22,18 @@ import java.util.Set;
  * @param flipsToWrong      times a correct answer was followed by a wrong one
  * @param flipsToRight      times a wrong answer was followed by a correct one
  */
-public record SampleEfficiency(int tokens, int firstCorrectAt, int distinctTokens, int thoughts, int markers,
-                               int solutions, int flipsToWrong, int flipsToRight) {
+public record SampleEfficiency(
+        int tokens,
+        int firstCorrectAt,
+        int distinctTokens,
+        int thoughts,
+        int markers,
+        int solutions,
+        int flipsToWrong,
+        int flipsToRight) {
 
-    public static SampleEfficiency of(TraceStructure structure, int textLength, int tokens, String gold, Grader grader) {
+    public static SampleEfficiency of(
+            TraceStructure structure, int textLength, int tokens, String gold, Grader grader) {
         AnswerTimeline timeline = AnswerTimeline.of(structure, textLength, tokens, gold, grader);
         int first = timeline.firstCorrect();
         int distinct = 0;
@@ -52,7 +60,14 @@ public record SampleEfficiency(int tokens, int firstCorrectAt, int distinctToken
             }
             previousEnd = Math.max(previousEnd, end);
         }
-        return new SampleEfficiency(tokens, first < 0 ? -1 : timeline.entries().get(first).tokenEnd(), distinct,
-                structure.thoughts().size(), structure.markers(), timeline.entries().size(), toWrong, toRight);
+        return new SampleEfficiency(
+                tokens,
+                first < 0 ? -1 : timeline.entries().get(first).tokenEnd(),
+                distinct,
+                structure.thoughts().size(),
+                structure.markers(),
+                timeline.entries().size(),
+                toWrong,
+                toRight);
     }
 }

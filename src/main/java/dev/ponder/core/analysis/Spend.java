@@ -5,8 +5,7 @@ package dev.ponder.core.analysis;
  * sample has them, else its total.
  */
 final class Spend {
-    private Spend() {
-    }
+    private Spend() {}
 
     /** Mean over problems of k times the problem's mean tokens per sample: what a random k of them cost. */
     static double expected(RunColumns run, int k) {

@@ -2,8 +2,7 @@ package dev.ponder.core.analysis;
 
 /** Means and counts over values where NaN means "does not count". */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     static double mean(double[] values) {
         double sum = 0;

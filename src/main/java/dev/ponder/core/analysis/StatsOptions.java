@@ -16,10 +16,16 @@ import java.util.List;
  * @param difficultyEdges pass-rate edges between difficulty buckets, or {@code null} for quintiles
  * @param markers     the reflection markers the overthinking figures count and split thoughts at
  */
-public record StatsOptions(List<Integer> ks, int draws, int resamples, long seed, int lengthBins,
-                           double[] difficultyEdges, ReflectionMarkers markers) {
-    public static final StatsOptions DEFAULT = new StatsOptions(null, 200, Bootstrap.DEFAULT_RESAMPLES, 20_260_101L, 10,
-            null, ReflectionMarkers.DEFAULT);
+public record StatsOptions(
+        List<Integer> ks,
+        int draws,
+        int resamples,
+        long seed,
+        int lengthBins,
+        double[] difficultyEdges,
+        ReflectionMarkers markers) {
+    public static final StatsOptions DEFAULT =
+            new StatsOptions(null, 200, Bootstrap.DEFAULT_RESAMPLES, 20_260_101L, 10, null, ReflectionMarkers.DEFAULT);
 
     public StatsOptions {
         if (draws < 1 || resamples < 0 || lengthBins < 1) {
@@ -30,8 +36,11 @@ public record StatsOptions(List<Integer> ks, int draws, int resamples, long seed
         markers = markers == null ? ReflectionMarkers.DEFAULT : markers;
         if (difficultyEdges != null) {
             for (int i = 0; i < difficultyEdges.length; i++) {
-                if (difficultyEdges[i] < 0 || difficultyEdges[i] > 1 || i > 0 && difficultyEdges[i] <= difficultyEdges[i - 1]) {
-                    throw new IllegalArgumentException("difficulty edges must be increasing pass rates between 0 and 1");
+                if (difficultyEdges[i] < 0
+                        || difficultyEdges[i] > 1
+                        || i > 0 && difficultyEdges[i] <= difficultyEdges[i - 1]) {
+                    throw new IllegalArgumentException(
+                            "difficulty edges must be increasing pass rates between 0 and 1");
                 }
             }
         }

@@ -18,6 +18,7 @@ public final class AnswerExtractor {
     private static final Pattern LONE_CHOICE = Pattern.compile("^\\s*\\(?([A-J])\\)?[.)]?\\s*$");
     /** Longest answer part taken whole; longer text without a marked answer is an explanation, not an answer. */
     private static final int WHOLE_ANSWER_LIMIT = 80;
+
     private static final int WHOLE_ANSWER_WORDS = 3;
 
     public ExtractedAnswer extract(String text, ThinkingSplit split) {
@@ -49,7 +50,8 @@ public final class AnswerExtractor {
         if (choice.matches()) {
             return new ExtractedAnswer(answerText, choice.group(1), "choice");
         }
-        if (answerText.length() <= WHOLE_ANSWER_LIMIT && answerText.indexOf('\n') < 0
+        if (answerText.length() <= WHOLE_ANSWER_LIMIT
+                && answerText.indexOf('\n') < 0
                 && answerText.split("\\s+").length <= WHOLE_ANSWER_WORDS) {
             String whole = tidy(answerText);
             if (whole != null) {

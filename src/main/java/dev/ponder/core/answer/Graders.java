@@ -12,20 +12,22 @@ public final class Graders {
     /** Math answers: the MATH benchmark's normalisation plus numeric equivalence. */
     public static final Grader MATH = new Named("ponder-math", MathEquivalence::equivalent);
     /** Exact string match after trimming. */
-    public static final Grader EXACT = new Named("exact", (answer, gold) -> answer.strip().equals(gold.strip()));
+    public static final Grader EXACT =
+            new Named("exact", (answer, gold) -> answer.strip().equals(gold.strip()));
     /** Multiple choice: the same letter, ignoring case, parentheses and a trailing full stop. */
-    public static final Grader MULTIPLE_CHOICE = new Named("multiple-choice",
-            (answer, gold) -> letter(answer).equals(letter(gold)));
+    public static final Grader MULTIPLE_CHOICE =
+            new Named("multiple-choice", (answer, gold) -> letter(answer).equals(letter(gold)));
 
-    private Graders() {
-    }
+    private Graders() {}
 
     public static List<Grader> all() {
         return List.of(MATH, EXACT, MULTIPLE_CHOICE);
     }
 
     public static Optional<Grader> byName(String name) {
-        return all().stream().filter(grader -> grader.name().equalsIgnoreCase(name)).findFirst();
+        return all().stream()
+                .filter(grader -> grader.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /**

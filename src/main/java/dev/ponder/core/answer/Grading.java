@@ -75,7 +75,7 @@ public record Grading(boolean fileLabels, Grader grader) {
     }
 
     private static Grader grader(String name) {
-        return Graders.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown grader '" + name
-                + "'; choose " + choices()));
+        return Graders.byName(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown grader '" + name + "'; choose " + choices()));
     }
 }

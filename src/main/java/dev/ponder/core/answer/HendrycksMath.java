@@ -8,8 +8,7 @@ package dev.ponder.core.answer;
  * {@code except Exception} does.
  */
 public final class HendrycksMath {
-    private HendrycksMath() {
-    }
+    private HendrycksMath() {}
 
     /** Thrown where the reference's {@code strip_string} raises (an assertion, a failed {@code int()}, an index). */
     public static final class StripFailure extends RuntimeException {
@@ -173,8 +172,7 @@ public final class HendrycksMath {
 
     /** What Python's {@code int(str)} accepts, as far as the MATH answers can reach it. */
     static final class PythonInt {
-        private PythonInt() {
-        }
+        private PythonInt() {}
 
         /**
          * Parses like {@code int()}: surrounding whitespace, one sign, decimal digits (any Unicode decimal digits)

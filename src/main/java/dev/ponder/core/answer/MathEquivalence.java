@@ -9,8 +9,7 @@ import java.util.Optional;
  * {@link #key} gives equivalent answers one voting key.
  */
 public final class MathEquivalence {
-    private MathEquivalence() {
-    }
+    private MathEquivalence() {}
 
     public static boolean equivalent(String first, String second) {
         if (HendrycksMath.isEquiv(first, second)) {

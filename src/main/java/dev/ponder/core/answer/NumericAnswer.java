@@ -39,7 +39,8 @@ public record NumericAnswer(BigInteger numerator, BigInteger denominator) {
         }
         Matcher frac = FRAC.matcher(s);
         if (frac.matches()) {
-            return divide(decimal(frac.group(2)), decimal(frac.group(3))).map(value -> "-".equals(frac.group(1)) ? value.negate() : value);
+            return divide(decimal(frac.group(2)), decimal(frac.group(3)))
+                    .map(value -> "-".equals(frac.group(1)) ? value.negate() : value);
         }
         Matcher slash = SLASH.matcher(s);
         if (slash.matches()) {
@@ -78,7 +79,11 @@ public record NumericAnswer(BigInteger numerator, BigInteger denominator) {
     /** The answer without dollars, spacing commands, spaces, a percent sign or a full stop after a number. */
     static String clean(String answer) {
         String s = answer.strip();
-        s = s.replace("{,}", ",").replace("\\,", "").replace("\\!", "").replace("\\ ", "").replace(" ", "");
+        s = s.replace("{,}", ",")
+                .replace("\\,", "")
+                .replace("\\!", "")
+                .replace("\\ ", "")
+                .replace(" ", "");
         s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac");
         while (s.startsWith("$") && s.endsWith("$") && s.length() >= 2) {
             s = s.substring(1, s.length() - 1);

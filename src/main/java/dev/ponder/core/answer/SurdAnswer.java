@@ -17,19 +17,20 @@ import java.util.regex.Pattern;
 public record SurdAnswer(NumericAnswer coefficient, BigInteger radicand) {
     /** Radicands above this are not factored: answers that size are not "simple" forms. */
     private static final BigInteger LARGEST_RADICAND = BigInteger.valueOf(1_000_000_000_000L);
+
     private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|\\.\\d+";
     private static final String RATIONAL = "(?:" + NUM + "|\\\\frac\\{(?:" + NUM + ")\\}\\{(?:" + NUM + ")\\})";
     private static final String ROOT = "\\\\sqrt\\{(" + RATIONAL + ")\\}";
     private static final String TIMES = "(?:\\\\cdot|\\\\times|\\*)?";
     /** coefficient √r, or coefficient √r / d. */
-    private static final Pattern PRODUCT = Pattern.compile("([+-]?)(" + RATIONAL + ")?" + TIMES + ROOT
-            + "(?:/(" + NUM + "))?");
+    private static final Pattern PRODUCT =
+            Pattern.compile("([+-]?)(" + RATIONAL + ")?" + TIMES + ROOT + "(?:/(" + NUM + "))?");
     /** \frac{c √r}{d}. */
-    private static final Pattern ROOT_OVER = Pattern.compile("([+-]?)\\\\frac\\{(" + NUM + ")?" + TIMES + ROOT
-            + "\\}\\{(" + NUM + ")\\}");
+    private static final Pattern ROOT_OVER =
+            Pattern.compile("([+-]?)\\\\frac\\{(" + NUM + ")?" + TIMES + ROOT + "\\}\\{(" + NUM + ")\\}");
     /** \frac{n}{c √r}. */
-    private static final Pattern OVER_ROOT = Pattern.compile("([+-]?)\\\\frac\\{(" + NUM + ")\\}\\{(" + NUM + ")?"
-            + TIMES + ROOT + "\\}");
+    private static final Pattern OVER_ROOT =
+            Pattern.compile("([+-]?)\\\\frac\\{(" + NUM + ")\\}\\{(" + NUM + ")?" + TIMES + ROOT + "\\}");
 
     public SurdAnswer {
         if (radicand.signum() <= 0) {
@@ -51,20 +52,25 @@ public record SurdAnswer(NumericAnswer coefficient, BigInteger radicand) {
         if (product.matches()) {
             NumericAnswer factor = product.group(2) == null ? NumericAnswer.ONE : rational(product.group(2));
             if (product.group(4) != null) {
-                factor = factor.dividedBy(NumericAnswer.parse(product.group(4)).orElseThrow()).orElse(null);
+                factor = factor.dividedBy(NumericAnswer.parse(product.group(4)).orElseThrow())
+                        .orElse(null);
             }
             return root(product.group(1), factor, rational(product.group(3)), false);
         }
         Matcher over = ROOT_OVER.matcher(s);
         if (over.matches()) {
             NumericAnswer top = over.group(2) == null ? NumericAnswer.ONE : rational(over.group(2));
-            return root(over.group(1), top.dividedBy(rational(over.group(4))).orElse(null), rational(over.group(3)), false);
+            return root(
+                    over.group(1), top.dividedBy(rational(over.group(4))).orElse(null), rational(over.group(3)), false);
         }
         Matcher under = OVER_ROOT.matcher(s);
         if (under.matches()) {
             NumericAnswer bottom = under.group(3) == null ? NumericAnswer.ONE : rational(under.group(3));
-            return root(under.group(1), rational(under.group(2)).dividedBy(bottom).orElse(null),
-                    rational(under.group(4)), true);
+            return root(
+                    under.group(1),
+                    rational(under.group(2)).dividedBy(bottom).orElse(null),
+                    rational(under.group(4)),
+                    true);
         }
         return Optional.empty();
     }
@@ -108,7 +114,7 @@ public record SurdAnswer(NumericAnswer coefficient, BigInteger radicand) {
                 outside *= f;
             }
         }
-        return new BigInteger[]{BigInteger.valueOf(outside), BigInteger.valueOf(rest)};
+        return new BigInteger[] {BigInteger.valueOf(outside), BigInteger.valueOf(rest)};
     }
 
     private static NumericAnswer rational(String text) {

@@ -3,13 +3,13 @@ package dev.ponder.core.chart;
 import dev.ponder.core.analysis.Bootstrap;
 import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.RunStats;
-import dev.ponder.core.model.Run;
-import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.chart.PlotData.Mark;
 import dev.ponder.core.chart.PlotData.Panel;
 import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.model.Run;
+import dev.ponder.core.model.RunAttribute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +24,7 @@ import java.util.Map;
  * {@link RunStats#accuracy}, with its bootstrap interval. A point opens the run's problems not always solved.
  */
 final class BudgetChart {
-    private BudgetChart() {
-    }
+    private BudgetChart() {}
 
     static PlotData build(ChartSpec spec, ChartInputs inputs) {
         Map<String, List<Point>> lines = new LinkedHashMap<>();
@@ -42,20 +41,35 @@ final class BudgetChart {
                 continue;
             }
             Bootstrap.Interval accuracy = RunStats.accuracy(columns, spec.resamples(), spec.seed());
-            String label = String.format(Locale.ROOT, "%s: budget %s, %s thinking tokens on average, accuracy %s, %s",
-                    run.name(), budget == null ? "–" : Labels.number(budget), Labels.number(Math.round(tokens)),
+            String label = String.format(
+                    Locale.ROOT,
+                    "%s: budget %s, %s thinking tokens on average, accuracy %s, %s",
+                    run.name(),
+                    budget == null ? "–" : Labels.number(budget),
+                    Labels.number(Math.round(tokens)),
                     Labels.percent(accuracy.mean(), accuracy.low(), accuracy.high()),
                     Labels.count(columns.samples(), "sample"));
-            Selection selection = Selections.ofProblems(runId, "problems of " + run.name() + " not always solved",
-                    columns, problem -> columns.correctCount(problem) < columns.gradedCount(problem));
-            lines.computeIfAbsent(group(run), name -> new ArrayList<>()).add(Point.at(x, accuracy.mean(),
-                    accuracy.low(), accuracy.high(), columns.samples(), label, selection));
+            Selection selection = Selections.ofProblems(
+                    runId,
+                    "problems of " + run.name() + " not always solved",
+                    columns,
+                    problem -> columns.correctCount(problem) < columns.gradedCount(problem));
+            lines.computeIfAbsent(group(run), name -> new ArrayList<>())
+                    .add(Point.at(
+                            x, accuracy.mean(), accuracy.low(), accuracy.high(), columns.samples(), label, selection));
         }
         List<Series> series = new ArrayList<>();
-        lines.forEach((name, points) -> series.add(new Series(name, Mark.LINE,
+        lines.forEach((name, points) -> series.add(new Series(
+                name,
+                Mark.LINE,
                 points.stream().sorted(Comparator.comparingDouble(Point::x)).toList())));
-        return new PlotData("Accuracy vs thinking budget", byTokens ? "mean thinking tokens" : "thinking budget (tokens)",
-                XScale.LOG2, List.of(), List.of(new Panel("accuracy", 0, 1, series)), notes);
+        return new PlotData(
+                "Accuracy vs thinking budget",
+                byTokens ? "mean thinking tokens" : "thinking budget (tokens)",
+                XScale.LOG2,
+                List.of(),
+                List.of(new Panel("accuracy", 0, 1, series)),
+                notes);
     }
 
     static Double budget(Run run) {

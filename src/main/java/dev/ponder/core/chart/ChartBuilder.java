@@ -4,8 +4,7 @@ import dev.ponder.core.task.TaskContext;
 
 /** Works out a chart's {@link PlotData} from its spec: the numbers, before any drawing. */
 public final class ChartBuilder {
-    private ChartBuilder() {
-    }
+    private ChartBuilder() {}
 
     /**
      * @param context reports progress where traces must be read (overthinking charts, the first time) and is

@@ -33,33 +33,47 @@ public final class ChartInputs {
     }
 
     public Run run(long runId) {
-        return memo(Run.class, "run#" + runId, () -> workspace.read(tables -> tables.runs()
-                .find(runId)).orElseThrow(() -> new IllegalArgumentException("there is no run " + runId
-                + " in " + workspace.file())));
+        return memo(
+                Run.class,
+                "run#" + runId,
+                () -> workspace
+                        .read(tables -> tables.runs().find(runId))
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("there is no run " + runId + " in " + workspace.file())));
     }
 
     /** The run's columns under {@code grader} (a grading's label), or its stored verdicts when {@code null}. */
     public RunColumns columns(long runId, String grader) {
-        return memo(RunColumns.class, "columns#" + runId + "#" + grader,
+        return memo(
+                RunColumns.class,
+                "columns#" + runId + "#" + grader,
                 () -> RunData.columns(workspace, runId, grading(grader)));
     }
 
     @SuppressWarnings("unchecked")
-    public List<SampleEfficiency> efficiency(long runId, String grader, ReflectionMarkers markers, TaskContext context) {
-        return memo(List.class, "efficiency#" + runId + "#" + grader + "#" + markers.fingerprint(),
+    public List<SampleEfficiency> efficiency(
+            long runId, String grader, ReflectionMarkers markers, TaskContext context) {
+        return memo(
+                List.class,
+                "efficiency#" + runId + "#" + grader + "#" + markers.fingerprint(),
                 () -> RunData.efficiency(workspace, runId, markers, grading(grader), context));
     }
 
     public MultiRound rounds(long runId, String grader, int resamples, long seed) {
-        return memo(MultiRound.class, "rounds#" + runId + "#" + grader + "#" + resamples + "#" + seed,
+        return memo(
+                MultiRound.class,
+                "rounds#" + runId + "#" + grader + "#" + resamples + "#" + seed,
                 () -> MultiRound.of(workspace, runId, grading(grader), resamples, seed));
     }
 
     /** The run's scaling curves as the spec asks for them, worked out once per choice of what decides them. */
-    public <T> T curves(long runId, ChartSpec spec, String which, java.util.function.Supplier<T> compute,
-                        Class<T> type) {
-        return memo(type, "curves#" + which + "#" + runId + "#" + spec.grader() + "#" + spec.kMax() + "#"
-                + spec.draws() + "#" + spec.seed() + "#" + spec.resamples(), compute);
+    public <T> T curves(
+            long runId, ChartSpec spec, String which, java.util.function.Supplier<T> compute, Class<T> type) {
+        return memo(
+                type,
+                "curves#" + which + "#" + runId + "#" + spec.grader() + "#" + spec.kMax() + "#" + spec.draws() + "#"
+                        + spec.seed() + "#" + spec.resamples(),
+                compute);
     }
 
     public Optional<Problem> problem(String key) {

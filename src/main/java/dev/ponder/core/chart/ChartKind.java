@@ -10,33 +10,75 @@ import java.util.stream.Collectors;
 
 /** The charts Ponder draws, each with the name the command line and provenance files use. */
 public enum ChartKind {
-    SCALING("scaling", "Scaling curves", "pass@k, maj@k and best-of-N against k",
+    SCALING(
+            "scaling",
+            "Scaling curves",
+            "pass@k, maj@k and best-of-N against k",
             EnumSet.of(ChartOption.CURVES, ChartOption.K_MAX)),
-    SCALING_TOKENS("scaling-tokens", "Scaling at equal compute", "the same curves against the mean tokens spent",
+    SCALING_TOKENS(
+            "scaling-tokens",
+            "Scaling at equal compute",
+            "the same curves against the mean tokens spent",
             EnumSet.of(ChartOption.CURVES, ChartOption.K_MAX)),
-    BUDGET("budget", "Budget curve", "accuracy against the thinking budget, one point per run",
+    BUDGET(
+            "budget",
+            "Budget curve",
+            "accuracy against the thinking budget, one point per run",
             EnumSet.of(ChartOption.BUDGET_AXIS)),
-    VOTES("votes", "Vote distribution", "one problem's answer clusters",
+    VOTES(
+            "votes",
+            "Vote distribution",
+            "one problem's answer clusters",
             EnumSet.of(ChartOption.PROBLEM, ChartOption.WEIGHTED)),
-    VOTE_MARGINS("vote-margins", "Vote margins", "problems by the majority's margin, majority right or wrong",
+    VOTE_MARGINS(
+            "vote-margins",
+            "Vote margins",
+            "problems by the majority's margin, majority right or wrong",
             EnumSet.of(ChartOption.BINS)),
-    LENGTH("length", "Length vs accuracy", "accuracy in equal-count bins of thinking tokens",
+    LENGTH(
+            "length",
+            "Length vs accuracy",
+            "accuracy in equal-count bins of thinking tokens",
             EnumSet.of(ChartOption.BINS, ChartOption.LEVEL)),
-    LENGTH_DIFFICULTY("length-difficulty", "Length vs accuracy by difficulty", "the length bins within each difficulty level",
+    LENGTH_DIFFICULTY(
+            "length-difficulty",
+            "Length vs accuracy by difficulty",
+            "the length bins within each difficulty level",
             EnumSet.of(ChartOption.BINS, ChartOption.LEVEL)),
-    LENGTH_SCATTER("length-scatter", "Tokens by correctness", "every sample's tokens, right and wrong, jittered",
+    LENGTH_SCATTER(
+            "length-scatter",
+            "Tokens by correctness",
+            "every sample's tokens, right and wrong, jittered",
             EnumSet.of(ChartOption.LEVEL)),
-    TOKENS("tokens", "Token distribution", "how many tokens right and wrong samples spent",
+    TOKENS(
+            "tokens",
+            "Token distribution",
+            "how many tokens right and wrong samples spent",
             EnumSet.of(ChartOption.BINS, ChartOption.LEVEL)),
-    AFTER_FIRST_CORRECT("after-first-correct", "Tokens after the first correct answer", "overthinking: what a trace spends once it is right",
+    AFTER_FIRST_CORRECT(
+            "after-first-correct",
+            "Tokens after the first correct answer",
+            "overthinking: what a trace spends once it is right",
             EnumSet.of(ChartOption.BINS, ChartOption.LEVEL)),
-    EFFICIENCY("efficiency", "Outcome efficiency by difficulty", "ξ_O = mean T̂/T per difficulty level",
+    EFFICIENCY(
+            "efficiency",
+            "Outcome efficiency by difficulty",
+            "ξ_O = mean T̂/T per difficulty level",
             EnumSet.noneOf(ChartOption.class)),
-    MARKERS("markers", "Reflection markers vs correctness", "reflection markers per 1,000 tokens in right and wrong samples",
+    MARKERS(
+            "markers",
+            "Reflection markers vs correctness",
+            "reflection markers per 1,000 tokens in right and wrong samples",
             EnumSet.of(ChartOption.LEVEL)),
-    ROUNDS("rounds", "Multi-round thinking", "accuracy per round and the verdicts that changed between rounds",
+    ROUNDS(
+            "rounds",
+            "Multi-round thinking",
+            "accuracy per round and the verdicts that changed between rounds",
             EnumSet.noneOf(ChartOption.class)),
-    CALIBRATION("calibration", "PRM calibration", "reliability of the final-step reward score",
+    CALIBRATION(
+            "calibration",
+            "PRM calibration",
+            "reliability of the final-step reward score",
             EnumSet.of(ChartOption.BINS));
 
     private final String id;

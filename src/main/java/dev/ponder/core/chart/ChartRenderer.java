@@ -56,8 +56,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 public final class ChartRenderer {
     private static final Color[] PALETTE = PaperColours.SERIES;
-    private static final float[][] DASHES = {null, {4f, 2f}, {1f, 1.5f}, {5f, 1.5f, 1f, 1.5f}, {2.5f, 2.5f},
-            {7f, 2f}};
+    private static final float[][] DASHES = {null, {4f, 2f}, {1f, 1.5f}, {5f, 1.5f, 1f, 1.5f}, {2.5f, 2.5f}, {7f, 2f}};
     private static final Color GRID = PaperColours.GRID;
     private static final Color INK = PaperColours.INK;
 
@@ -67,8 +66,7 @@ public final class ChartRenderer {
         org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
-    private ChartRenderer() {
-    }
+    private ChartRenderer() {}
 
     /** The chart at paper size, fonts as the style says. */
     public static RenderedChart render(PlotData data, PaperStyle style) {
@@ -138,7 +136,8 @@ public final class ChartRenderer {
                 yield log;
             }
             case CATEGORY -> {
-                SymbolAxis symbols = new SymbolAxis(data.xLabel(), data.categories().toArray(String[]::new));
+                SymbolAxis symbols =
+                        new SymbolAxis(data.xLabel(), data.categories().toArray(String[]::new));
                 symbols.setGridBandsVisible(false);
                 symbols.setRange(-0.6, Math.max(0.6, data.categories().size() - 0.4));
                 yield symbols;
@@ -167,8 +166,14 @@ public final class ChartRenderer {
         axis.setTickMarkInsideLength(0f);
     }
 
-    private static XYPlot panelPlot(Panel panel, ValueAxis domain, Map<String, Integer> styles,
-                                    Map<XYDataset, List<Series>> index, Font font, Font small, PlotData data) {
+    private static XYPlot panelPlot(
+            Panel panel,
+            ValueAxis domain,
+            Map<String, Integer> styles,
+            Map<XYDataset, List<Series>> index,
+            Font font,
+            Font small,
+            PlotData data) {
         NumberAxis range = new NumberAxis(panel.yLabel());
         dressAxis(range, font, small);
         range.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
@@ -184,13 +189,16 @@ public final class ChartRenderer {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         int slot = 0;
         for (Mark mark : List.of(Mark.BAR, Mark.REFERENCE, Mark.LINE, Mark.POINTS)) {
-            List<Series> drawn = panel.series().stream().filter(series -> series.mark() == mark).toList();
+            List<Series> drawn = panel.series().stream()
+                    .filter(series -> series.mark() == mark)
+                    .toList();
             if (drawn.isEmpty()) {
                 continue;
             }
             XYDataset dataset = dataset(mark, drawn);
             XYItemRenderer renderer = renderer(mark, drawn, styles);
-            XYToolTipGenerator tips = (xy, series, item) -> index.get(xy) == null ? null
+            XYToolTipGenerator tips = (xy, series, item) -> index.get(xy) == null
+                    ? null
                     : index.get(xy).get(series).points().get(item).label();
             renderer.setDefaultToolTipGenerator(tips);
             index.put(dataset, drawn);
@@ -207,8 +215,10 @@ public final class ChartRenderer {
 
     /** Whether the panel's bars count things (whole numbers only), so that its ticks should be whole too. */
     private static boolean counts(Panel panel) {
-        return panel.series().stream().anyMatch(series -> series.mark() == Mark.BAR) && panel.series().stream()
-                .flatMap(series -> series.points().stream()).allMatch(point -> point.y() == Math.rint(point.y()));
+        return panel.series().stream().anyMatch(series -> series.mark() == Mark.BAR)
+                && panel.series().stream()
+                        .flatMap(series -> series.points().stream())
+                        .allMatch(point -> point.y() == Math.rint(point.y()));
     }
 
     /** The y range: the data and its intervals with a margin, kept within the panel's bounds where it sets them. */
@@ -220,7 +230,7 @@ public final class ChartRenderer {
                 continue;
             }
             for (Point point : series.points()) {
-                for (double value : new double[]{point.y(), point.low(), point.high()}) {
+                for (double value : new double[] {point.y(), point.low(), point.high()}) {
                     if (!Double.isNaN(value)) {
                         low = Math.min(low, value);
                         high = Math.max(high, value);
@@ -253,9 +263,13 @@ public final class ChartRenderer {
             case LINE -> {
                 YIntervalSeriesCollection collection = new YIntervalSeriesCollection();
                 for (int i = 0; i < drawn.size(); i++) {
-                    YIntervalSeries series = new YIntervalSeries(new SeriesKey(drawn.get(i).name(), i), false, true);
+                    YIntervalSeries series =
+                            new YIntervalSeries(new SeriesKey(drawn.get(i).name(), i), false, true);
                     for (Point point : drawn.get(i).points()) {
-                        series.add(point.x(), point.y(), point.hasInterval() ? point.low() : point.y(),
+                        series.add(
+                                point.x(),
+                                point.y(),
+                                point.hasInterval() ? point.low() : point.y(),
                                 point.hasInterval() ? point.high() : point.y());
                     }
                     collection.addSeries(series);
@@ -265,7 +279,8 @@ public final class ChartRenderer {
             case BAR -> {
                 XYIntervalSeriesCollection collection = new XYIntervalSeriesCollection();
                 for (int i = 0; i < drawn.size(); i++) {
-                    XYIntervalSeries series = new XYIntervalSeries(new SeriesKey(drawn.get(i).name(), i), false, true);
+                    XYIntervalSeries series =
+                            new XYIntervalSeries(new SeriesKey(drawn.get(i).name(), i), false, true);
                     for (Point point : drawn.get(i).points()) {
                         series.add(point.x(), point.xLow(), point.xHigh(), point.y(), point.y(), point.y());
                     }
@@ -290,9 +305,10 @@ public final class ChartRenderer {
     private static XYItemRenderer renderer(Mark mark, List<Series> drawn, Map<String, Integer> styles) {
         switch (mark) {
             case LINE -> {
-                boolean bands = drawn.stream().anyMatch(series -> series.points().stream().anyMatch(Point::hasInterval));
-                XYLineAndShapeRenderer renderer = bands ? new DeviationRenderer(true, true)
-                        : new XYLineAndShapeRenderer(true, true);
+                boolean bands = drawn.stream()
+                        .anyMatch(series -> series.points().stream().anyMatch(Point::hasInterval));
+                XYLineAndShapeRenderer renderer =
+                        bands ? new DeviationRenderer(true, true) : new XYLineAndShapeRenderer(true, true);
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
                     Color colour = colour(style);
@@ -308,8 +324,8 @@ public final class ChartRenderer {
                 return renderer;
             }
             case BAR -> {
-                XYBarRenderer renderer = sharedPositions(drawn) ? new ClusteredXYBarRenderer(0.0, false)
-                        : new XYBarRenderer();
+                XYBarRenderer renderer =
+                        sharedPositions(drawn) ? new ClusteredXYBarRenderer(0.0, false) : new XYBarRenderer();
                 renderer.setBarPainter(new StandardXYBarPainter());
                 renderer.setShadowVisible(false);
                 renderer.setDrawBarOutline(true);
@@ -326,21 +342,28 @@ public final class ChartRenderer {
                 XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
                 for (int i = 0; i < drawn.size(); i++) {
                     renderer.setSeriesPaint(i, new Color(0x999999));
-                    renderer.setSeriesStroke(i, new BasicStroke(0.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                            new float[]{3f, 2f}, 0f));
+                    renderer.setSeriesStroke(
+                            i,
+                            new BasicStroke(
+                                    0.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 2f}, 0f));
                     renderer.setSeriesVisibleInLegend(i, false);
                 }
                 return renderer;
             }
             default -> {
                 XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-                int points = drawn.stream().mapToInt(series -> series.points().size()).sum();
+                int points = drawn.stream()
+                        .mapToInt(series -> series.points().size())
+                        .sum();
                 double size = points > 2000 ? 1.6 : 2.6;
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
                     Color colour = colour(style);
-                    renderer.setSeriesPaint(i, points > 2000 ? new Color(colour.getRed(), colour.getGreen(),
-                            colour.getBlue(), 90) : colour);
+                    renderer.setSeriesPaint(
+                            i,
+                            points > 2000
+                                    ? new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 90)
+                                    : colour);
                     renderer.setSeriesShape(i, shape(style, size));
                 }
                 return renderer;
@@ -371,7 +394,8 @@ public final class ChartRenderer {
 
     private static Stroke stroke(int style, float width) {
         float[] dash = DASHES[style % DASHES.length];
-        return dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+        return dash == null
+                ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
                 : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
@@ -415,5 +439,4 @@ public final class ChartRenderer {
             return name;
         }
     }
-
 }

@@ -25,13 +25,29 @@ import java.util.List;
  * @param draws      Monte-Carlo draws per problem for maj@k where subsets are too many to enumerate
  * @param style      size and font
  */
-public record ChartSpec(ChartKind kind, List<Long> runs, String grader, String problem, List<Curve> curves, int kMax,
-                        int bins, int level, boolean weighted, BudgetAxis budgetAxis, List<String> markers, long seed,
-                        int resamples, int draws, PaperStyle style) {
+public record ChartSpec(
+        ChartKind kind,
+        List<Long> runs,
+        String grader,
+        String problem,
+        List<Curve> curves,
+        int kMax,
+        int bins,
+        int level,
+        boolean weighted,
+        BudgetAxis budgetAxis,
+        List<String> markers,
+        long seed,
+        int resamples,
+        int draws,
+        PaperStyle style) {
     public static final List<Curve> DEFAULT_CURVES = List.of(Curve.PASS, Curve.MAJORITY, Curve.WEIGHTED, Curve.NAIVE);
 
     /** What the x axis of a budget curve shows. */
-    public enum BudgetAxis { BUDGET, TOKENS }
+    public enum BudgetAxis {
+        BUDGET,
+        TOKENS
+    }
 
     public ChartSpec {
         if (kind == null) {
@@ -45,84 +61,281 @@ public record ChartSpec(ChartKind kind, List<Long> runs, String grader, String p
         budgetAxis = budgetAxis == null ? BudgetAxis.BUDGET : budgetAxis;
         style = style == null ? PaperStyle.SINGLE_COLUMN : style;
         if (kMax < 0 || bins < 1 || bins > 1000 || level < 0 || resamples < 0 || draws < 1) {
-            throw new IllegalArgumentException("k max, level and resamples must not be negative; bins 1 to 1000; draws positive");
+            throw new IllegalArgumentException(
+                    "k max, level and resamples must not be negative; bins 1 to 1000; draws positive");
         }
     }
 
     /** The defaults for a chart of these runs. */
     public static ChartSpec of(ChartKind kind, List<Long> runs) {
-        return new ChartSpec(kind, runs, null, null, DEFAULT_CURVES, 0, 10, 0, false, BudgetAxis.BUDGET, null,
-                StatsOptions.DEFAULT.seed(), Bootstrap.DEFAULT_RESAMPLES, StatsOptions.DEFAULT.draws(),
+        return new ChartSpec(
+                kind,
+                runs,
+                null,
+                null,
+                DEFAULT_CURVES,
+                0,
+                10,
+                0,
+                false,
+                BudgetAxis.BUDGET,
+                null,
+                StatsOptions.DEFAULT.seed(),
+                Bootstrap.DEFAULT_RESAMPLES,
+                StatsOptions.DEFAULT.draws(),
                 PaperStyle.SINGLE_COLUMN);
     }
 
     public ChartSpec withKind(ChartKind newKind) {
-        return new ChartSpec(newKind, runs, grader, problem, curves, kMax, bins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                newKind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withRuns(List<Long> newRuns) {
-        return new ChartSpec(kind, newRuns, grader, problem, curves, kMax, bins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                newRuns,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withGrader(String newGrader) {
-        return new ChartSpec(kind, runs, newGrader, problem, curves, kMax, bins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                newGrader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withProblem(String newProblem) {
-        return new ChartSpec(kind, runs, grader, newProblem, curves, kMax, bins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                newProblem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withCurves(List<Curve> newCurves) {
-        return new ChartSpec(kind, runs, grader, problem, newCurves, kMax, bins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                newCurves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withKMax(int newKMax) {
-        return new ChartSpec(kind, runs, grader, problem, curves, newKMax, bins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                newKMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withBins(int newBins) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, newBins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                newBins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withLevel(int newLevel) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, bins, newLevel, weighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                newLevel,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withWeighted(boolean newWeighted) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, bins, level, newWeighted, budgetAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                newWeighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withBudgetAxis(BudgetAxis newAxis) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, bins, level, weighted, newAxis, markers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind, runs, grader, problem, curves, kMax, bins, level, weighted, newAxis, markers, seed, resamples,
+                draws, style);
     }
 
     public ChartSpec withMarkers(List<String> newMarkers) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, bins, level, weighted, budgetAxis, newMarkers,
-                seed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                newMarkers,
+                seed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withSeed(long newSeed) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, bins, level, weighted, budgetAxis, markers,
-                newSeed, resamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                newSeed,
+                resamples,
+                draws,
+                style);
     }
 
     public ChartSpec withResamples(int newResamples) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, bins, level, weighted, budgetAxis, markers,
-                seed, newResamples, draws, style);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                newResamples,
+                draws,
+                style);
     }
 
     public ChartSpec withStyle(PaperStyle newStyle) {
-        return new ChartSpec(kind, runs, grader, problem, curves, kMax, bins, level, weighted, budgetAxis, markers,
-                seed, resamples, draws, newStyle);
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                newStyle);
     }
 }

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How numbers read in hover labels and legends. */
 final class Labels {
-    private Labels() {
-    }
+    private Labels() {}
 
     static String percent(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f%%", value * 100);
@@ -14,7 +13,8 @@ final class Labels {
     /** "62.0% [59.1, 64.9]". */
     static String percent(double value, double low, double high) {
         String text = percent(value);
-        return Double.isNaN(low) || Double.isNaN(high) ? text
+        return Double.isNaN(low) || Double.isNaN(high)
+                ? text
                 : text + String.format(Locale.ROOT, " [%.1f, %.1f]", low * 100, high * 100);
     }
 
@@ -22,7 +22,8 @@ final class Labels {
         if (Double.isNaN(value)) {
             return "–";
         }
-        return Math.abs(value - Math.rint(value)) < 1e-9 ? String.format(Locale.ROOT, "%,d", (long) Math.rint(value))
+        return Math.abs(value - Math.rint(value)) < 1e-9
+                ? String.format(Locale.ROOT, "%,d", (long) Math.rint(value))
                 : String.format(Locale.ROOT, "%,.3g", value);
     }
 

@@ -3,12 +3,12 @@ package dev.ponder.core.chart;
 import dev.ponder.core.analysis.Histogram;
 import dev.ponder.core.analysis.LengthAccuracy;
 import dev.ponder.core.analysis.RunColumns;
-import dev.ponder.core.model.Run;
 import dev.ponder.core.chart.PlotData.Mark;
 import dev.ponder.core.chart.PlotData.Panel;
 import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.model.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +23,10 @@ import java.util.function.IntPredicate;
 final class LengthCharts {
     /** Strips draw at most this many samples of each kind, chosen at random with the spec's seed. */
     static final int STRIP_LIMIT = 5_000;
+
     private static final String TOKENS = "thinking tokens";
 
-    private LengthCharts() {
-    }
+    private LengthCharts() {}
 
     static PlotData bins(ChartSpec spec, ChartInputs inputs) {
         List<Series> series = new ArrayList<>();
@@ -38,14 +38,30 @@ final class LengthCharts {
                 notes.add(run.name() + " has no token counts");
                 continue;
             }
-            List<LengthAccuracy.Bin> bins = spec.level() == 0 ? LengthAccuracy.bins(columns, spec.bins())
-                    : LengthAccuracy.byDifficulty(columns, null, spec.bins()).get(spec.level() - 1).bins();
-            series.add(new Series(run.name(), Mark.LINE, points(runId, run.name(), columns, bins,
-                    LengthAccuracy.members(columns, spec.level(), null, spec.bins()))));
+            List<LengthAccuracy.Bin> bins = spec.level() == 0
+                    ? LengthAccuracy.bins(columns, spec.bins())
+                    : LengthAccuracy.byDifficulty(columns, null, spec.bins())
+                            .get(spec.level() - 1)
+                            .bins();
+            series.add(new Series(
+                    run.name(),
+                    Mark.LINE,
+                    points(
+                            runId,
+                            run.name(),
+                            columns,
+                            bins,
+                            LengthAccuracy.members(columns, spec.level(), null, spec.bins()))));
         }
-        String title = spec.level() == 0 ? "Accuracy vs length" : "Accuracy vs length, difficulty level " + spec.level();
-        return new PlotData(title, TOKENS + " (bin mean)", XScale.LINEAR, List.of(),
-                List.of(new Panel("accuracy", 0, 1, series)), notes);
+        String title =
+                spec.level() == 0 ? "Accuracy vs length" : "Accuracy vs length, difficulty level " + spec.level();
+        return new PlotData(
+                title,
+                TOKENS + " (bin mean)",
+                XScale.LINEAR,
+                List.of(),
+                List.of(new Panel("accuracy", 0, 1, series)),
+                notes);
     }
 
     static PlotData byDifficulty(ChartSpec spec, ChartInputs inputs) {
@@ -70,12 +86,26 @@ final class LengthCharts {
                     panelNames.add(null);
                 }
                 if (panelNames.get(index) == null) {
-                    panelNames.set(index, String.format(Locale.ROOT, "level %d%s", bucket.level(),
-                            bucket.level() == 1 ? " (easiest)" : bucket.level() == buckets.size() ? " (hardest)" : ""));
+                    panelNames.set(
+                            index,
+                            String.format(
+                                    Locale.ROOT,
+                                    "level %d%s",
+                                    bucket.level(),
+                                    bucket.level() == 1
+                                            ? " (easiest)"
+                                            : bucket.level() == buckets.size() ? " (hardest)" : ""));
                 }
-                panels.get(index).add(new Series(run.name(), Mark.LINE, points(runId, run.name() + ", level "
-                        + bucket.level(), columns, bucket.bins(), LengthAccuracy.members(columns, bucket.level(), null,
-                        spec.bins()))));
+                panels.get(index)
+                        .add(new Series(
+                                run.name(),
+                                Mark.LINE,
+                                points(
+                                        runId,
+                                        run.name() + ", level " + bucket.level(),
+                                        columns,
+                                        bucket.bins(),
+                                        LengthAccuracy.members(columns, bucket.level(), null, spec.bins()))));
             }
         }
         List<Panel> built = new ArrayList<>();
@@ -83,20 +113,29 @@ final class LengthCharts {
             built.add(new Panel(panelNames.get(i), 0, 1, panels.get(i)));
         }
         notes.add("difficulty levels: pass-rate quintiles of each run's problems, level 1 the easiest");
-        return new PlotData("Accuracy vs length by difficulty", TOKENS + " (bin mean)", XScale.LINEAR, List.of(),
-                built, notes);
+        return new PlotData(
+                "Accuracy vs length by difficulty", TOKENS + " (bin mean)", XScale.LINEAR, List.of(), built, notes);
     }
 
-    private static List<Point> points(long runId, String name, RunColumns columns, List<LengthAccuracy.Bin> bins,
-                                      int[][] members) {
+    private static List<Point> points(
+            long runId, String name, RunColumns columns, List<LengthAccuracy.Bin> bins, int[][] members) {
         List<Point> points = new ArrayList<>();
         for (int b = 0; b < bins.size(); b++) {
             LengthAccuracy.Bin bin = bins.get(b);
             String range = String.format(Locale.ROOT, "%,d–%,d tokens", bin.minTokens(), bin.maxTokens());
-            String label = name + ", " + range + ": " + Labels.percent(bin.accuracy().mean(), bin.accuracy().low(),
-                    bin.accuracy().high()) + ", " + Labels.count(bin.samples(), "sample");
-            points.add(Point.at(bin.meanTokens(), bin.accuracy().mean(), bin.accuracy().low(), bin.accuracy().high(),
-                    bin.samples(), label, Selections.ofSamples(runId, "samples with " + range, columns, members[b])));
+            String label = name + ", " + range + ": "
+                    + Labels.percent(
+                            bin.accuracy().mean(),
+                            bin.accuracy().low(),
+                            bin.accuracy().high()) + ", " + Labels.count(bin.samples(), "sample");
+            points.add(Point.at(
+                    bin.meanTokens(),
+                    bin.accuracy().mean(),
+                    bin.accuracy().low(),
+                    bin.accuracy().high(),
+                    bin.samples(),
+                    label,
+                    Selections.ofSamples(runId, "samples with " + range, columns, members[b])));
         }
         return points;
     }
@@ -118,27 +157,45 @@ final class LengthCharts {
                 categories.add(Labels.series(run.name(), what, overlaid));
                 int wanted = verdict;
                 int[] chosen = java.util.stream.IntStream.range(0, columns.samples())
-                        .filter(s -> columns.verdict(s) == wanted && columns.thinkingOrTotal(s) >= 0
-                                && (level == null || level[s] == spec.level())).toArray();
+                        .filter(s -> columns.verdict(s) == wanted
+                                && columns.thinkingOrTotal(s) >= 0
+                                && (level == null || level[s] == spec.level()))
+                        .toArray();
                 int total = chosen.length;
                 if (chosen.length > STRIP_LIMIT) {
                     chosen = sample(chosen, random);
-                    notes.add(String.format(Locale.ROOT, "%s: %,d of %,d %s samples drawn, at random (seed %d)",
-                            run.name(), STRIP_LIMIT, total, what, spec.seed()));
+                    notes.add(String.format(
+                            Locale.ROOT,
+                            "%s: %,d of %,d %s samples drawn, at random (seed %d)",
+                            run.name(),
+                            STRIP_LIMIT,
+                            total,
+                            what,
+                            spec.seed()));
                 }
                 List<Point> points = new ArrayList<>();
                 for (int s : chosen) {
                     int tokens = columns.thinkingOrTotal(s);
                     int sample = s;
-                    points.add(Point.at(x + (random.nextDouble() - 0.5) * 0.6, tokens, Double.NaN, Double.NaN, 1,
+                    points.add(Point.at(
+                            x + (random.nextDouble() - 0.5) * 0.6,
+                            tokens,
+                            Double.NaN,
+                            Double.NaN,
+                            1,
                             String.format(Locale.ROOT, "%s sample: %,d tokens", what, tokens),
-                            Selections.ofSamples(runId, "this " + what + " sample", columns, new int[]{sample})));
+                            Selections.ofSamples(runId, "this " + what + " sample", columns, new int[] {sample})));
                 }
                 series.add(new Series(Labels.series(run.name(), what, overlaid), Mark.POINTS, points));
             }
         }
-        return new PlotData("Tokens by correctness", "", XScale.CATEGORY, categories,
-                List.of(new Panel(TOKENS, 0, Double.NaN, series)), notes);
+        return new PlotData(
+                "Tokens by correctness",
+                "",
+                XScale.CATEGORY,
+                categories,
+                List.of(new Panel(TOKENS, 0, Double.NaN, series)),
+                notes);
     }
 
     /** A seeded random choice of {@link #STRIP_LIMIT} of the positions, kept in order. */
@@ -157,22 +214,26 @@ final class LengthCharts {
 
     /** Histograms of the tokens of right and wrong samples, over bins shared by every run. */
     static PlotData distribution(ChartSpec spec, ChartInputs inputs) {
-        List<RunColumns> runs = spec.runs().stream().map(id -> inputs.columns(id, spec.grader())).toList();
-        List<int[]> levels = runs.stream().map(columns -> levelOfSamples(spec, columns)).toList();
+        List<RunColumns> runs = spec.runs().stream()
+                .map(id -> inputs.columns(id, spec.grader()))
+                .toList();
+        List<int[]> levels =
+                runs.stream().map(columns -> levelOfSamples(spec, columns)).toList();
         List<double[]> tokens = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             RunColumns columns = runs.get(r);
             int[] level = levels.get(r);
             double[] spent = new double[columns.samples()];
             for (int s = 0; s < spent.length; s++) {
-                boolean counts = columns.verdict(s) != RunColumns.UNGRADED && columns.thinkingOrTotal(s) >= 0
+                boolean counts = columns.verdict(s) != RunColumns.UNGRADED
+                        && columns.thinkingOrTotal(s) >= 0
                         && (level == null || level[s] == spec.level());
                 spent[s] = counts ? columns.thinkingOrTotal(s) : Double.NaN;
             }
             tokens.add(spent);
         }
-        Histogram histogram = Histogram.over(tokens.stream().flatMapToDouble(java.util.Arrays::stream).toArray(),
-                spec.bins());
+        Histogram histogram = Histogram.over(
+                tokens.stream().flatMapToDouble(java.util.Arrays::stream).toArray(), spec.bins());
         List<Series> series = new ArrayList<>();
         boolean overlaid = runs.size() > 1;
         for (int r = 0; r < runs.size(); r++) {
@@ -183,17 +244,34 @@ final class LengthCharts {
             for (int verdict = 1; verdict >= 0; verdict--) {
                 int wanted = verdict;
                 String what = verdict == 1 ? "correct" : "wrong";
-                series.add(histogramSeries(runId, Labels.series(runName, what, overlaid), what + " samples", columns,
-                        histogram, spent, s -> columns.verdict(s) == wanted));
+                series.add(histogramSeries(
+                        runId,
+                        Labels.series(runName, what, overlaid),
+                        what + " samples",
+                        columns,
+                        histogram,
+                        spent,
+                        s -> columns.verdict(s) == wanted));
             }
         }
-        return new PlotData("Token distribution", TOKENS, XScale.LINEAR, List.of(),
-                List.of(new Panel("samples", 0, Double.NaN, series)), List.of());
+        return new PlotData(
+                "Token distribution",
+                TOKENS,
+                XScale.LINEAR,
+                List.of(),
+                List.of(new Panel("samples", 0, Double.NaN, series)),
+                List.of());
     }
 
     /** A bar per bin counting the samples the predicate keeps whose value falls in it. */
-    static Series histogramSeries(long runId, String name, String what, RunColumns columns, Histogram histogram,
-                                  double[] value, IntPredicate keep) {
+    static Series histogramSeries(
+            long runId,
+            String name,
+            String what,
+            RunColumns columns,
+            Histogram histogram,
+            double[] value,
+            IntPredicate keep) {
         int[][] members = new int[histogram.bins()][];
         int[] counts = new int[histogram.bins()];
         int[] bin = new int[value.length];
@@ -214,9 +292,16 @@ final class LengthCharts {
         }
         List<Point> points = new ArrayList<>();
         for (int b = 0; b < histogram.bins(); b++) {
-            String range = String.format(Locale.ROOT, "%s–%s tokens", Labels.number(Math.ceil(histogram.low(b))),
+            String range = String.format(
+                    Locale.ROOT,
+                    "%s–%s tokens",
+                    Labels.number(Math.ceil(histogram.low(b))),
                     Labels.number(Math.floor(histogram.high(b))));
-            points.add(Point.bar(histogram.low(b), histogram.high(b), counts[b], counts[b],
+            points.add(Point.bar(
+                    histogram.low(b),
+                    histogram.high(b),
+                    counts[b],
+                    counts[b],
                     name + ", " + range + ": " + Labels.count(counts[b], "sample"),
                     Selections.ofSamples(runId, what + " with " + range, columns, members[b])));
         }

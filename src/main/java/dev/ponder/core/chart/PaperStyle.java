@@ -23,7 +23,8 @@ public record PaperStyle(double widthCm, double heightCm, double fontPt, boolean
 
     public PaperStyle {
         if (!(widthCm >= 2 && widthCm <= 100 && heightCm >= 2 && heightCm <= 100)) {
-            throw new IllegalArgumentException("a figure is 2 to 100 cm wide and high, not " + widthCm + " × " + heightCm);
+            throw new IllegalArgumentException(
+                    "a figure is 2 to 100 cm wide and high, not " + widthCm + " × " + heightCm);
         }
         if (!(fontPt >= 4 && fontPt <= 48)) {
             throw new IllegalArgumentException("font size must be 4 to 48 pt, not " + fontPt);

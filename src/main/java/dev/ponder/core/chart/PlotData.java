@@ -13,8 +13,8 @@ import java.util.List;
  * @param panels     the panels, top to bottom
  * @param notes      what a reader should know (what was left out, how many points were drawn)
  */
-public record PlotData(String title, String xLabel, XScale xScale, List<String> categories, List<Panel> panels,
-                       List<String> notes) {
+public record PlotData(
+        String title, String xLabel, XScale xScale, List<String> categories, List<Panel> panels, List<String> notes) {
 
     public PlotData {
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -23,7 +23,11 @@ public record PlotData(String title, String xLabel, XScale xScale, List<String> 
     }
 
     /** How the x axis is scaled. */
-    public enum XScale { LINEAR, LOG2, CATEGORY }
+    public enum XScale {
+        LINEAR,
+        LOG2,
+        CATEGORY
+    }
 
     /** How a series is drawn. */
     public enum Mark {
@@ -76,8 +80,16 @@ public record PlotData(String title, String xLabel, XScale xScale, List<String> 
      * @param label     what hovering it says
      * @param selection what is behind it, or {@code null}
      */
-    public record Point(double x, double xLow, double xHigh, double y, double low, double high, int n, String label,
-                        Selection selection) {
+    public record Point(
+            double x,
+            double xLow,
+            double xHigh,
+            double y,
+            double low,
+            double high,
+            int n,
+            String label,
+            Selection selection) {
 
         public static Point at(double x, double y, double low, double high, int n, String label, Selection selection) {
             return new Point(x, Double.NaN, Double.NaN, y, low, high, n, label, selection);

@@ -1,12 +1,12 @@
 package dev.ponder.core.chart;
 
 import dev.ponder.core.analysis.MultiRound;
-import dev.ponder.core.model.Run;
 import dev.ponder.core.chart.PlotData.Mark;
 import dev.ponder.core.chart.PlotData.Panel;
 import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.model.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +16,7 @@ import java.util.Locale;
  * verdict changed since the round before, wrong → right and right → wrong (bottom).
  */
 final class RoundsChart {
-    private RoundsChart() {
-    }
+    private RoundsChart() {}
 
     static PlotData build(ChartSpec spec, ChartInputs inputs) {
         List<Series> accuracy = new ArrayList<>();
@@ -35,10 +34,23 @@ final class RoundsChart {
             List<Point> points = new ArrayList<>();
             for (int i = 0; i < rounds.rounds().size(); i++) {
                 MultiRound.Round round = rounds.rounds().get(i);
-                points.add(Point.at(i, round.accuracy().mean(), round.accuracy().low(), round.accuracy().high(),
-                        round.graded(), String.format(Locale.ROOT, "%s, round %d: %s, %s over %s", run.name(), i + 1,
-                                Labels.percent(round.accuracy().mean(), round.accuracy().low(), round.accuracy().high()),
-                                Labels.count(round.graded(), "graded sample"), Labels.count(round.problems(), "problem")),
+                points.add(Point.at(
+                        i,
+                        round.accuracy().mean(),
+                        round.accuracy().low(),
+                        round.accuracy().high(),
+                        round.graded(),
+                        String.format(
+                                Locale.ROOT,
+                                "%s, round %d: %s, %s over %s",
+                                run.name(),
+                                i + 1,
+                                Labels.percent(
+                                        round.accuracy().mean(),
+                                        round.accuracy().low(),
+                                        round.accuracy().high()),
+                                Labels.count(round.graded(), "graded sample"),
+                                Labels.count(round.problems(), "problem")),
                         null));
             }
             most = Math.max(most, rounds.rounds().size());
@@ -49,13 +61,30 @@ final class RoundsChart {
                 MultiRound.Flow flow = rounds.flows().get(i);
                 int x = i + 1;
                 String between = String.format(Locale.ROOT, "round %d → %d", x, x + 1);
-                toRight.add(Point.bar(x - 0.4, x + 0.4, flow.wrongToRight(), flow.wrongToRight(),
-                        String.format(Locale.ROOT, "%s, %s: %s wrong → right (%,d stayed right, %,d stayed wrong)",
-                                run.name(), between, Labels.count(flow.wrongToRight(), "sample"), flow.stayedRight(),
-                                flow.stayedWrong()), samples(inputs, runId, "wrong → right, " + between,
-                                flow.wrongToRightSamples())));
-                toWrong.add(Point.bar(x - 0.4, x + 0.4, flow.rightToWrong(), flow.rightToWrong(),
-                        String.format(Locale.ROOT, "%s, %s: %s right → wrong", run.name(), between,
+                toRight.add(Point.bar(
+                        x - 0.4,
+                        x + 0.4,
+                        flow.wrongToRight(),
+                        flow.wrongToRight(),
+                        String.format(
+                                Locale.ROOT,
+                                "%s, %s: %s wrong → right (%,d stayed right, %,d stayed wrong)",
+                                run.name(),
+                                between,
+                                Labels.count(flow.wrongToRight(), "sample"),
+                                flow.stayedRight(),
+                                flow.stayedWrong()),
+                        samples(inputs, runId, "wrong → right, " + between, flow.wrongToRightSamples())));
+                toWrong.add(Point.bar(
+                        x - 0.4,
+                        x + 0.4,
+                        flow.rightToWrong(),
+                        flow.rightToWrong(),
+                        String.format(
+                                Locale.ROOT,
+                                "%s, %s: %s right → wrong",
+                                run.name(),
+                                between,
                                 Labels.count(flow.rightToWrong(), "sample")),
                         samples(inputs, runId, "right → wrong, " + between, flow.rightToWrongSamples())));
             }
@@ -66,7 +95,11 @@ final class RoundsChart {
         for (int r = 1; r <= most; r++) {
             categories.add("round " + r);
         }
-        return new PlotData("Multi-round thinking", "thinking round", XScale.CATEGORY, categories,
+        return new PlotData(
+                "Multi-round thinking",
+                "thinking round",
+                XScale.CATEGORY,
+                categories,
                 List.of(new Panel("accuracy", 0, 1, accuracy), new Panel("samples changed", 0, Double.NaN, flows)),
                 notes);
     }

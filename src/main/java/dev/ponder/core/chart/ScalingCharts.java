@@ -6,12 +6,12 @@ import dev.ponder.core.analysis.MajorityVote;
 import dev.ponder.core.analysis.PassAtK;
 import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.StatsOptions;
-import dev.ponder.core.model.Run;
 import dev.ponder.core.chart.PlotData.Mark;
 import dev.ponder.core.chart.PlotData.Panel;
 import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.model.Run;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +22,7 @@ import java.util.List;
  * A point opens the problems whose value at that k is below 1.
  */
 final class ScalingCharts {
-    private ScalingCharts() {
-    }
+    private ScalingCharts() {}
 
     static PlotData build(ChartSpec spec, ChartInputs inputs, boolean againstTokens) {
         List<Series> series = new ArrayList<>();
@@ -38,14 +37,25 @@ final class ScalingCharts {
                 continue;
             }
             // Kept once worked out: maj@k's Monte-Carlo is the costly part, and the same curves serve both x axes.
-            MajorityVote.Curves majority = spec.curves().contains(Curve.MAJORITY)
-                    || spec.curves().contains(Curve.MAJORITY_FIRST_K)
-                    ? inputs.curves(runId, spec, "maj", () -> MajorityVote.curves(columns, ks, spec.draws(), spec.seed(),
-                    spec.resamples()), MajorityVote.Curves.class) : null;
+            MajorityVote.Curves majority =
+                    spec.curves().contains(Curve.MAJORITY) || spec.curves().contains(Curve.MAJORITY_FIRST_K)
+                            ? inputs.curves(
+                                    runId,
+                                    spec,
+                                    "maj",
+                                    () -> MajorityVote.curves(columns, ks, spec.draws(), spec.seed(), spec.resamples()),
+                                    MajorityVote.Curves.class)
+                            : null;
             BestOfN.Curves bestOfN = columns.hasScores() ? BestOfN.curves(columns, ks) : null;
             @SuppressWarnings("unchecked")
-            List<CurvePoint> pass = spec.curves().contains(Curve.PASS) ? inputs.curves(runId, spec, "pass",
-                    () -> PassAtK.curve(columns, ks, spec.resamples(), spec.seed()), List.class) : null;
+            List<CurvePoint> pass = spec.curves().contains(Curve.PASS)
+                    ? inputs.curves(
+                            runId,
+                            spec,
+                            "pass",
+                            () -> PassAtK.curve(columns, ks, spec.resamples(), spec.seed()),
+                            List.class)
+                    : null;
             for (Curve curve : spec.curves()) {
                 List<CurvePoint> points = switch (curve) {
                     case PASS -> pass;
@@ -59,21 +69,34 @@ final class ScalingCharts {
                     continue;
                 }
                 String name = Labels.series(run.name(), curve.label(), overlaid);
-                series.add(new Series(name, Mark.LINE, points(spec, runId, columns, curve, points, name, againstTokens)));
+                series.add(
+                        new Series(name, Mark.LINE, points(spec, runId, columns, curve, points, name, againstTokens)));
             }
         }
         String y = spec.curves().size() == 1 ? spec.curves().get(0).label() : "accuracy";
-        return new PlotData(againstTokens ? "Scaling at equal compute" : "Scaling with k",
-                againstTokens ? "mean tokens spent per problem" : "k (samples per problem)", XScale.LOG2, List.of(),
-                List.of(new Panel(y, 0, 1, series)), notes);
+        return new PlotData(
+                againstTokens ? "Scaling at equal compute" : "Scaling with k",
+                againstTokens ? "mean tokens spent per problem" : "k (samples per problem)",
+                XScale.LOG2,
+                List.of(),
+                List.of(new Panel(y, 0, 1, series)),
+                notes);
     }
 
     static List<Integer> ks(ChartSpec spec, RunColumns columns) {
-        return StatsOptions.DEFAULT.ksFor(columns).stream().filter(k -> spec.kMax() == 0 || k <= spec.kMax()).toList();
+        return StatsOptions.DEFAULT.ksFor(columns).stream()
+                .filter(k -> spec.kMax() == 0 || k <= spec.kMax())
+                .toList();
     }
 
-    private static List<Point> points(ChartSpec spec, long runId, RunColumns columns, Curve curve,
-                                      List<CurvePoint> curvePoints, String name, boolean againstTokens) {
+    private static List<Point> points(
+            ChartSpec spec,
+            long runId,
+            RunColumns columns,
+            Curve curve,
+            List<CurvePoint> curvePoints,
+            String name,
+            boolean againstTokens) {
         List<Point> points = new ArrayList<>();
         for (CurvePoint point : curvePoints) {
             double x = againstTokens ? point.tokens() : point.k();
@@ -81,11 +104,19 @@ final class ScalingCharts {
                 continue;
             }
             int k = point.k();
-            String label = String.format(java.util.Locale.ROOT, "%s at k = %d: %s, %s%s", name, k,
-                    Labels.percent(point.value(), point.low(), point.high()), Labels.count(point.problems(), "problem"),
+            String label = String.format(
+                    java.util.Locale.ROOT,
+                    "%s at k = %d: %s, %s%s",
+                    name,
+                    k,
+                    Labels.percent(point.value(), point.low(), point.high()),
+                    Labels.count(point.problems(), "problem"),
                     Double.isNaN(point.tokens()) ? "" : ", " + Labels.number(Math.round(point.tokens())) + " tokens");
-            Selection selection = Selections.ofProblems(runId, "problems below 1 on " + curve.label() + " at k = " + k,
-                    columns, problem -> perProblem(spec, columns, curve, problem, k) < 1);
+            Selection selection = Selections.ofProblems(
+                    runId,
+                    "problems below 1 on " + curve.label() + " at k = " + k,
+                    columns,
+                    problem -> perProblem(spec, columns, curve, problem, k) < 1);
             points.add(Point.at(x, point.value(), point.low(), point.high(), point.problems(), label, selection));
         }
         return points;
@@ -94,8 +125,10 @@ final class ScalingCharts {
     /** One problem's value at k, as the curve averages it (NaN where it does not count). */
     private static double perProblem(ChartSpec spec, RunColumns columns, Curve curve, int problem, int k) {
         return switch (curve) {
-            case PASS -> columns.gradedCount(problem) < k ? Double.NaN
-                    : PassAtK.estimate(columns.gradedCount(problem), columns.correctCount(problem), k);
+            case PASS ->
+                columns.gradedCount(problem) < k
+                        ? Double.NaN
+                        : PassAtK.estimate(columns.gradedCount(problem), columns.correctCount(problem), k);
             case MAJORITY -> MajorityVote.expected(columns, problem, k, spec.draws(), spec.seed());
             case MAJORITY_FIRST_K -> MajorityVote.firstK(columns, problem, k);
             case WEIGHTED -> BestOfN.weighted(columns, problem, k);

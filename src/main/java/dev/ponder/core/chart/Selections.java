@@ -8,8 +8,7 @@ import java.util.stream.IntStream;
 
 /** Builds the {@link Selection} behind a mark from positions in a run's columns. */
 final class Selections {
-    private Selections() {
-    }
+    private Selections() {}
 
     /** These samples (positions in the columns) and their problems. */
     static Selection ofSamples(long runId, String description, RunColumns run, int[] samples) {
@@ -36,16 +35,33 @@ final class Selections {
     }
 
     private static Selection ofPositions(long runId, String description, RunColumns run, Supplier<int[]> positions) {
-        return new Selection(runId, description, () -> {
-            int[] problemOf = run.problemOfEachSample();
-            return Arrays.stream(positions.get()).mapToLong(s -> run.problemId(problemOf[s])).distinct().sorted()
-                    .toArray();
-        }, () -> Arrays.stream(positions.get()).mapToLong(run::sampleId).sorted().toArray());
+        return new Selection(
+                runId,
+                description,
+                () -> {
+                    int[] problemOf = run.problemOfEachSample();
+                    return Arrays.stream(positions.get())
+                            .mapToLong(s -> run.problemId(problemOf[s]))
+                            .distinct()
+                            .sorted()
+                            .toArray();
+                },
+                () -> Arrays.stream(positions.get())
+                        .mapToLong(run::sampleId)
+                        .sorted()
+                        .toArray());
     }
 
     /** Whole problems (positions in the columns) the predicate keeps, worked out when asked for. */
     static Selection ofProblems(long runId, String description, RunColumns run, IntPredicate keep) {
-        return new Selection(runId, description, () -> IntStream.range(0, run.problems()).filter(keep)
-                .mapToLong(run::problemId).sorted().toArray(), () -> new long[0]);
+        return new Selection(
+                runId,
+                description,
+                () -> IntStream.range(0, run.problems())
+                        .filter(keep)
+                        .mapToLong(run::problemId)
+                        .sorted()
+                        .toArray(),
+                () -> new long[0]);
     }
 }

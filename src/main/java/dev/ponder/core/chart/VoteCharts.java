@@ -4,13 +4,13 @@ import dev.ponder.core.analysis.Histogram;
 import dev.ponder.core.analysis.MajorityVote;
 import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.VoteDistribution;
-import dev.ponder.core.model.Problem;
-import dev.ponder.core.model.Run;
 import dev.ponder.core.chart.PlotData.Mark;
 import dev.ponder.core.chart.PlotData.Panel;
 import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Run;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +25,15 @@ import java.util.Map;
 final class VoteCharts {
     private static final String NO_ANSWER = "(no answer)";
 
-    private VoteCharts() {
-    }
+    private VoteCharts() {}
 
     static PlotData problem(ChartSpec spec, ChartInputs inputs) {
         if (spec.problem() == null) {
             throw new IllegalArgumentException("a vote distribution needs a problem (its key)");
         }
-        Problem problem = inputs.problem(spec.problem()).orElseThrow(() ->
-                new IllegalArgumentException("there is no problem " + spec.problem() + " in this workspace"));
+        Problem problem = inputs.problem(spec.problem())
+                .orElseThrow(() ->
+                        new IllegalArgumentException("there is no problem " + spec.problem() + " in this workspace"));
         boolean overlaid = spec.runs().size() > 1;
         Map<String, Integer> categories = new LinkedHashMap<>();
         Map<String, List<Point>> bySeries = new LinkedHashMap<>();
@@ -57,12 +57,23 @@ final class VoteCharts {
                     continue;
                 }
                 int c = clusterIndex(columns, p, cluster.key());
-                String label = String.format(Locale.ROOT, "%s%s: %s (%s of %s)%s", overlaid ? run.name() + " · " : "",
-                        cluster.answer(), Labels.count(cluster.votes(), "vote"), Labels.percent(cluster.share()),
-                        Labels.count(votes.samples(), "sample"), Double.isNaN(cluster.scoreSum()) ? ""
+                String label = String.format(
+                        Locale.ROOT,
+                        "%s%s: %s (%s of %s)%s",
+                        overlaid ? run.name() + " · " : "",
+                        cluster.answer(),
+                        Labels.count(cluster.votes(), "vote"),
+                        Labels.percent(cluster.share()),
+                        Labels.count(votes.samples(), "sample"),
+                        Double.isNaN(cluster.scoreSum())
+                                ? ""
                                 : String.format(Locale.ROOT, ", Σ reward %.3f", cluster.scoreSum()));
-                Selection selection = Selections.ofSamples(runId, "samples of " + problem.key() + " answering "
-                        + cluster.answer(), columns, columns.first(p), columns.first(p) + columns.size(p),
+                Selection selection = Selections.ofSamples(
+                        runId,
+                        "samples of " + problem.key() + " answering " + cluster.answer(),
+                        columns,
+                        columns.first(p),
+                        columns.first(p) + columns.size(p),
                         s -> columns.cluster(s) == c);
                 String series = overlaid ? run.name() : verdictName(cluster.correct());
                 bySeries.computeIfAbsent(series, name -> new ArrayList<>())
@@ -71,20 +82,35 @@ final class VoteCharts {
             if (votes.noAnswer() > 0 && !spec.weighted()) {
                 int x = categories.computeIfAbsent(NO_ANSWER, name -> categories.size());
                 answerless.add(x);
-                Selection selection = Selections.ofSamples(runId, "samples of " + problem.key() + " without an answer",
-                        columns, columns.first(p), columns.first(p) + columns.size(p),
+                Selection selection = Selections.ofSamples(
+                        runId,
+                        "samples of " + problem.key() + " without an answer",
+                        columns,
+                        columns.first(p),
+                        columns.first(p) + columns.size(p),
                         s -> columns.cluster(s) == RunColumns.NO_ANSWER);
                 String series = overlaid ? run.name() : "no answer";
-                bySeries.computeIfAbsent(series, name -> new ArrayList<>()).add(Point.bar(x - 0.4, x + 0.4,
-                        votes.noAnswer(), votes.noAnswer(), (overlaid ? run.name() + " · " : "") + "no answer: "
-                                + Labels.count(votes.noAnswer(), "sample"), selection));
+                bySeries.computeIfAbsent(series, name -> new ArrayList<>())
+                        .add(Point.bar(
+                                x - 0.4,
+                                x + 0.4,
+                                votes.noAnswer(),
+                                votes.noAnswer(),
+                                (overlaid ? run.name() + " · " : "") + "no answer: "
+                                        + Labels.count(votes.noAnswer(), "sample"),
+                                selection));
             }
         }
         List<Series> series = new ArrayList<>();
         bySeries.forEach((name, points) -> series.add(new Series(name, Mark.BAR, points)));
         notes.add("★ marks an answer graded correct; gold answer: " + problem.goldAnswer());
-        return new PlotData("Votes on " + problem.key(), "answer", XScale.CATEGORY, List.copyOf(categories.keySet()),
-                List.of(new Panel(spec.weighted() ? "summed reward score" : "votes", 0, Double.NaN, series)), notes);
+        return new PlotData(
+                "Votes on " + problem.key(),
+                "answer",
+                XScale.CATEGORY,
+                List.copyOf(categories.keySet()),
+                List.of(new Panel(spec.weighted() ? "summed reward score" : "votes", 0, Double.NaN, series)),
+                notes);
     }
 
     private static String category(String answer, Boolean correct) {
@@ -125,16 +151,29 @@ final class VoteCharts {
                 for (int b = 0; b < histogram.bins(); b++) {
                     int bin = b;
                     int wanted = verdict;
-                    java.util.function.IntPredicate in = p -> majority[p] == wanted && histogram.binOf(margin[p]) == bin;
-                    int n = (int) java.util.stream.IntStream.range(0, columns.problems()).filter(in).count();
+                    java.util.function.IntPredicate in =
+                            p -> majority[p] == wanted && histogram.binOf(margin[p]) == bin;
+                    int n = (int) java.util.stream.IntStream.range(0, columns.problems())
+                            .filter(in)
+                            .count();
                     String range = String.format(Locale.ROOT, "margin %.2f–%.2f", histogram.low(b), histogram.high(b));
-                    points.add(Point.bar(histogram.low(b), histogram.high(b), n, n, name + ", " + range + ": "
-                            + Labels.count(n, "problem"), Selections.ofProblems(runId, what + ", " + range, columns, in)));
+                    points.add(Point.bar(
+                            histogram.low(b),
+                            histogram.high(b),
+                            n,
+                            n,
+                            name + ", " + range + ": " + Labels.count(n, "problem"),
+                            Selections.ofProblems(runId, what + ", " + range, columns, in)));
                 }
                 series.add(new Series(name, Mark.BAR, points));
             }
         }
-        return new PlotData("Vote margins", "vote margin (leader's share − runner-up's)", XScale.LINEAR, List.of(),
-                List.of(new Panel("problems", 0, Double.NaN, series)), List.of());
+        return new PlotData(
+                "Vote margins",
+                "vote margin (leader's share − runner-up's)",
+                XScale.LINEAR,
+                List.of(),
+                List.of(new Panel("problems", 0, Double.NaN, series)),
+                List.of());
     }
 }

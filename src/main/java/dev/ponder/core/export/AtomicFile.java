@@ -18,8 +18,7 @@ public final class AtomicFile {
         T write(OutputStream out) throws IOException;
     }
 
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     public static <T> T write(Path out, Content<T> content) {
         Path target = out.toAbsolutePath();

@@ -12,7 +12,6 @@ import dev.ponder.core.chart.PlotData;
 import dev.ponder.core.chart.RenderedChart;
 import dev.ponder.core.export.ChartFiles.Format;
 import dev.ponder.core.model.Problem;
-import dev.ponder.core.store.ProblemRepository;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,26 +28,24 @@ import java.util.Set;
 public final class ChartExport {
     public static final int DEFAULT_DPI = 300;
 
-    private ChartExport() {
-    }
+    private ChartExport() {}
 
     /** What an export wrote. */
-    public record Result(ChartKind kind, List<Path> files, List<String> notes) {
-    }
+    public record Result(ChartKind kind, List<Path> files, List<String> notes) {}
 
     /**
      * Draws the figure and writes it to {@code figure} (its extension is its format), plus the other
      * {@code formats}, the CSV and the provenance record beside it.
      */
-    public static Result export(ChartSpec spec, ChartInputs inputs, Path figure, Set<Format> formats, int dpi,
-                                TaskContext context) {
+    public static Result export(
+            ChartSpec spec, ChartInputs inputs, Path figure, Set<Format> formats, int dpi, TaskContext context) {
         PlotData data = ChartBuilder.build(spec, inputs, context);
         return write(spec, inputs, data, figure, formats, dpi);
     }
 
     /** Writes an already built figure. */
-    public static Result write(ChartSpec spec, ChartInputs inputs, PlotData data, Path figure, Set<Format> formats,
-                               int dpi) {
+    public static Result write(
+            ChartSpec spec, ChartInputs inputs, PlotData data, Path figure, Set<Format> formats, int dpi) {
         Set<Format> all = new LinkedHashSet<>();
         all.add(Format.of(figure));
         all.addAll(formats);
@@ -65,11 +62,21 @@ public final class ChartExport {
         ChartFiles.csv(data, csv);
         written.add(csv);
         Path provenance = folder.resolve(stem + ".provenance.json");
-        List<String> names = new ArrayList<>(written.stream().map(path -> path.getFileName().toString()).toList());
-        new ChartProvenance(ChartProvenance.VERSION, PonderVersion.current(), Instant.now().toString(),
-                inputs.workspace().file().toAbsolutePath().toString(),
-                spec.runs().stream().map(id -> ChartProvenance.RunRecord.of(inputs.run(id))).toList(), spec, dpi, names,
-                data.notes()).write(provenance);
+        List<String> names = new ArrayList<>(
+                written.stream().map(path -> path.getFileName().toString()).toList());
+        new ChartProvenance(
+                        ChartProvenance.VERSION,
+                        PonderVersion.current(),
+                        Instant.now().toString(),
+                        inputs.workspace().file().toAbsolutePath().toString(),
+                        spec.runs().stream()
+                                .map(id -> ChartProvenance.RunRecord.of(inputs.run(id)))
+                                .toList(),
+                        spec,
+                        dpi,
+                        names,
+                        data.notes())
+                .write(provenance);
         written.add(provenance);
         return new Result(spec.kind(), List.copyOf(written), data.notes());
     }
@@ -79,8 +86,8 @@ public final class ChartExport {
      * CSV and provenance each); the vote distribution is of the problem given, else the run's most contested
      * one (the highest vote entropy). Charts with nothing to plot are skipped and named in the notes.
      */
-    public static List<Result> exportAll(ChartSpec template, ChartInputs inputs, Path folder, Set<Format> formats,
-                                         int dpi, TaskContext context) {
+    public static List<Result> exportAll(
+            ChartSpec template, ChartInputs inputs, Path folder, Set<Format> formats, int dpi, TaskContext context) {
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("choose at least one figure format");
         }
@@ -99,15 +106,17 @@ public final class ChartExport {
             if (kinds[i] == ChartKind.VOTES && spec.problem() == null) {
                 spec = spec.withProblem(mostContested(inputs, spec));
             }
-            PlotData data = spec.problem() == null && kinds[i] == ChartKind.VOTES ? null
+            PlotData data = spec.problem() == null && kinds[i] == ChartKind.VOTES
+                    ? null
                     : ChartBuilder.build(spec, inputs, context);
             if (data == null || !hasMarks(data)) {
-                results.add(new Result(kinds[i], List.of(), data == null ? List.of("no problem to show")
-                        : data.notes()));
+                results.add(
+                        new Result(kinds[i], List.of(), data == null ? List.of("no problem to show") : data.notes()));
                 continue;
             }
             Format first = formats.iterator().next();
-            results.add(write(spec, inputs, data, folder.resolve(kinds[i].id() + "." + first.extension()), formats, dpi));
+            results.add(
+                    write(spec, inputs, data, folder.resolve(kinds[i].id() + "." + first.extension()), formats, dpi));
         }
         context.progress(kinds.length, kinds.length);
         return results;
@@ -115,8 +124,10 @@ public final class ChartExport {
 
     /** Whether any series of the figure has a point (reference lines aside). */
     public static boolean hasMarks(PlotData data) {
-        return data.panels().stream().flatMap(panel -> panel.series().stream())
-                .anyMatch(series -> series.mark() != PlotData.Mark.REFERENCE && !series.points().isEmpty());
+        return data.panels().stream()
+                .flatMap(panel -> panel.series().stream())
+                .anyMatch(series -> series.mark() != PlotData.Mark.REFERENCE
+                        && !series.points().isEmpty());
     }
 
     /** The key of the first run's problem with the most evenly split vote, or {@code null} if it has none. */
@@ -135,8 +146,10 @@ public final class ChartExport {
             return null;
         }
         long problemId = columns.problemId(best);
-        return inputs.workspace().read(tables -> tables.problems().byIds(new long[]{problemId}))
-                .stream().findFirst().map(Problem::key).orElse(null);
+        return inputs.workspace().read(tables -> tables.problems().byIds(new long[] {problemId})).stream()
+                .findFirst()
+                .map(Problem::key)
+                .orElse(null);
     }
 
     private static String stem(Path figure) {

@@ -42,7 +42,9 @@ import org.jfree.svg.SVGUnits;
 public final class ChartFiles {
     /** The figure formats. */
     public enum Format {
-        PDF("pdf"), SVG("svg"), PNG("png");
+        PDF("pdf"),
+        SVG("svg"),
+        PNG("png");
 
         private final String extension;
 
@@ -86,8 +88,7 @@ public final class ChartFiles {
      */
     private static final java.util.logging.Logger PDF_FONTS = quiet("org.apache.pdfbox.pdmodel.font");
 
-    private ChartFiles() {
-    }
+    private ChartFiles() {}
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
@@ -144,7 +145,8 @@ public final class ChartFiles {
 
     /** The chart as an image at {@code dpi}, drawn at its paper size in points and scaled. */
     public static BufferedImage image(Drawable chart, PaperStyle style, int dpi) {
-        BufferedImage image = new BufferedImage(style.widthPixels(dpi), style.heightPixels(dpi), BufferedImage.TYPE_INT_RGB);
+        BufferedImage image =
+                new BufferedImage(style.widthPixels(dpi), style.heightPixels(dpi), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {
             graphics.setColor(Color.WHITE);
@@ -170,7 +172,8 @@ public final class ChartFiles {
         ImageWriter writer = writers.next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
+            IIOMetadata metadata =
+                    writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), null);
             IIOMetadataNode physical = new IIOMetadataNode("pHYs");
             String perMetre = Integer.toString((int) Math.round(dpi / 0.0254));
             physical.setAttribute("pixelsPerUnitXAxis", perMetre);
@@ -196,11 +199,19 @@ public final class ChartFiles {
             for (PlotData.Panel panel : data.panels()) {
                 for (PlotData.Series series : panel.series()) {
                     for (PlotData.Point point : series.points()) {
-                        String category = data.xScale() == PlotData.XScale.CATEGORY
-                                ? category(data, point.x()) : "";
-                        writer.write(String.join(",", cell(panel.yLabel()), cell(series.name()), number(point.x()),
-                                number(point.xLow()), number(point.xHigh()), cell(category), number(point.y()),
-                                number(point.low()), number(point.high()), point.n() < 0 ? "" : Integer.toString(point.n()),
+                        String category = data.xScale() == PlotData.XScale.CATEGORY ? category(data, point.x()) : "";
+                        writer.write(String.join(
+                                ",",
+                                cell(panel.yLabel()),
+                                cell(series.name()),
+                                number(point.x()),
+                                number(point.xLow()),
+                                number(point.xHigh()),
+                                cell(category),
+                                number(point.y()),
+                                number(point.low()),
+                                number(point.high()),
+                                point.n() < 0 ? "" : Integer.toString(point.n()),
                                 cell(point.label())));
                         writer.write('\n');
                     }
@@ -213,14 +224,18 @@ public final class ChartFiles {
 
     private static String category(PlotData data, double x) {
         int index = (int) Math.round(x);
-        return index >= 0 && index < data.categories().size() ? data.categories().get(index) : "";
+        return index >= 0 && index < data.categories().size()
+                ? data.categories().get(index)
+                : "";
     }
 
     private static String number(double value) {
         if (Double.isNaN(value)) {
             return "";
         }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
+                : Double.toString(value);
     }
 
     /** RFC 4180: quoted where it holds a comma, quote or line break. */

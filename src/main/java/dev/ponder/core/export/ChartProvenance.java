@@ -25,10 +25,19 @@ import java.util.List;
  * @param files     the files written, by name, beside this one
  * @param notes     what the chart noted (runs left out and why, points drawn at random)
  */
-public record ChartProvenance(int version, String ponder, String createdAt, String workspace, List<RunRecord> runs,
-                              ChartSpec spec, int dpi, List<String> files, List<String> notes) {
+public record ChartProvenance(
+        int version,
+        String ponder,
+        String createdAt,
+        String workspace,
+        List<RunRecord> runs,
+        ChartSpec spec,
+        int dpi,
+        List<String> files,
+        List<String> notes) {
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public ChartProvenance {
@@ -38,11 +47,25 @@ public record ChartProvenance(int version, String ponder, String createdAt, Stri
     }
 
     /** A run as the figure used it. */
-    public record RunRecord(long id, String name, String model, String strategy, String grader, String sourcePath,
-                            String sourceFormat, String sourceSha256) {
+    public record RunRecord(
+            long id,
+            String name,
+            String model,
+            String strategy,
+            String grader,
+            String sourcePath,
+            String sourceFormat,
+            String sourceSha256) {
         public static RunRecord of(Run run) {
-            return new RunRecord(run.id(), run.name(), run.model(), run.strategy(), run.grader(), run.source().path(),
-                    run.source().format(), run.source().sha256());
+            return new RunRecord(
+                    run.id(),
+                    run.name(),
+                    run.model(),
+                    run.strategy(),
+                    run.grader(),
+                    run.source().path(),
+                    run.source().format(),
+                    run.source().sha256());
         }
     }
 
@@ -60,8 +83,8 @@ public record ChartProvenance(int version, String ponder, String createdAt, Stri
                 throw new IllegalArgumentException(file + ": no chart spec in it");
             }
             if (provenance.version() > VERSION) {
-                throw new IllegalArgumentException(file + ": written by a newer Ponder (provenance version "
-                        + provenance.version() + ")");
+                throw new IllegalArgumentException(
+                        file + ": written by a newer Ponder (provenance version " + provenance.version() + ")");
             }
             return provenance;
         } catch (IOException e) {

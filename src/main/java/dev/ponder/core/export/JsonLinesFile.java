@@ -11,15 +11,15 @@ import java.nio.file.Path;
 /** Writes a JSON Lines file all or nothing ({@link AtomicFile}). */
 final class JsonLinesFile {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JsonFactory.builder().disable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().disable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** What fills the file, given a generator that writes values one after another (the caller ends lines). */
     interface Content<T> {
         T write(JsonGenerator json) throws IOException;
     }
 
-    private JsonLinesFile() {
-    }
+    private JsonLinesFile() {}
 
     static <T> T write(Path out, Content<T> content) {
         return AtomicFile.write(out, stream -> {

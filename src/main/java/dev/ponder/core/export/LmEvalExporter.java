@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.store.WorkspaceException;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +28,12 @@ public final class LmEvalExporter {
     /** Writes the run; returns the number of responses written. */
     public long export(long runId, Path out) {
         return workspace.read(tables -> {
-            Run run = tables.runs().find(runId).orElseThrow(() -> new WorkspaceException(
-                    WorkspaceException.Reason.FAILED, workspace.file(), "There is no run " + runId + " in this workspace."));
+            Run run = tables.runs()
+                    .find(runId)
+                    .orElseThrow(() -> new WorkspaceException(
+                            WorkspaceException.Reason.FAILED,
+                            workspace.file(),
+                            "There is no run " + runId + " in this workspace."));
             List<Problem> problems = tables.problems().ofRun(runId);
             SampleRepository samples = tables.samples();
             return JsonLinesFile.write(out, json -> {
@@ -41,12 +42,17 @@ public final class LmEvalExporter {
                 for (Problem problem : problems) {
                     List<Sample> all;
                     try {
-                        all = samples.ofProblem(runId, problem.id()).stream().filter(s -> s.round() <= 1).toList();
+                        all = samples.ofProblem(runId, problem.id()).stream()
+                                .filter(s -> s.round() <= 1)
+                                .toList();
                     } catch (RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
-                        throw new WorkspaceException(WorkspaceException.Reason.FAILED, workspace.file(),
-                                "Cannot read run " + runId + ": " + e.getMessage(), e);
+                        throw new WorkspaceException(
+                                WorkspaceException.Reason.FAILED,
+                                workspace.file(),
+                                "Cannot read run " + runId + ": " + e.getMessage(),
+                                e);
                     }
                     if (all.isEmpty()) {
                         continue;
@@ -75,8 +81,14 @@ public final class LmEvalExporter {
         json.writeObjectFieldStart("gen_args_0");
         json.writeStringField("arg_0", problem.question());
         json.writeObjectFieldStart("arg_1");
-        for (String[] names : new String[][]{{"temperature", "temperature"}, {"top_p", "top_p"}, {"seed", "seed"},
-                {"budget", "max_tokens_thinking"}, {"extensions", "thinking_n_ignore"}, {"wait_word", "thinking_n_ignore_str"}}) {
+        for (String[] names : new String[][] {
+            {"temperature", "temperature"},
+            {"top_p", "top_p"},
+            {"seed", "seed"},
+            {"budget", "max_tokens_thinking"},
+            {"extensions", "thinking_n_ignore"},
+            {"wait_word", "thinking_n_ignore_str"}
+        }) {
             String value = run.params().get(names[0]);
             if (value != null) {
                 json.writeStringField(names[1], value);

@@ -36,8 +36,12 @@ public final class RunExporter {
     /** Writes the run to {@code out}; returns the number of samples written. */
     public long export(long runId, Path out, TaskContext context) {
         return workspace.read(tables -> {
-            Run run = tables.runs().find(runId).orElseThrow(() -> new WorkspaceException(
-                    WorkspaceException.Reason.FAILED, workspace.file(), "There is no run " + runId + " in this workspace."));
+            Run run = tables.runs()
+                    .find(runId)
+                    .orElseThrow(() -> new WorkspaceException(
+                            WorkspaceException.Reason.FAILED,
+                            workspace.file(),
+                            "There is no run " + runId + " in this workspace."));
             RunRows rows = tables.runRows();
             return JsonLinesFile.write(out, json -> {
                 try {
@@ -50,8 +54,11 @@ public final class RunExporter {
                 } catch (IOException | RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
-                    throw new WorkspaceException(WorkspaceException.Reason.FAILED, workspace.file(),
-                            "Cannot read run " + runId + ": " + e.getMessage(), e);
+                    throw new WorkspaceException(
+                            WorkspaceException.Reason.FAILED,
+                            workspace.file(),
+                            "Cannot read run " + runId + ": " + e.getMessage(),
+                            e);
                 }
             });
         });

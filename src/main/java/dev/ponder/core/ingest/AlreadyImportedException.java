@@ -1,7 +1,6 @@
 package dev.ponder.core.ingest;
 
 import dev.ponder.core.ingest.record.ImportException;
-
 import dev.ponder.core.model.Run;
 import java.util.List;
 
@@ -10,8 +9,11 @@ public final class AlreadyImportedException extends ImportException {
     private final transient List<Run> earlier;
 
     public AlreadyImportedException(String file, List<Run> earlier) {
-        super(file, null, "this file was imported before, as " + describe(earlier) + " (same SHA-256). Import it "
-                + "again on purpose to have it twice (ponder import --again).");
+        super(
+                file,
+                null,
+                "this file was imported before, as " + describe(earlier) + " (same SHA-256). Import it "
+                        + "again on purpose to have it twice (ponder import --again).");
         this.earlier = List.copyOf(earlier);
     }
 

@@ -1,7 +1,6 @@
 package dev.ponder.core.ingest;
 
 import dev.ponder.core.ingest.record.RecordException;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +40,10 @@ final class FileRefs {
 
     /** File ids that were referred to but never defined. */
     List<String> dangling() {
-        return ids.keySet().stream().filter(id -> !defined.contains(id)).sorted().limit(10).toList();
+        return ids.keySet().stream()
+                .filter(id -> !defined.contains(id))
+                .sorted()
+                .limit(10)
+                .toList();
     }
 }

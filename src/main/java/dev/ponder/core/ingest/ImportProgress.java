@@ -21,7 +21,10 @@ final class ImportProgress {
     String describe(long bytes, long samples, long treeNodes, long nowNanos) {
         StringBuilder line = new StringBuilder("Importing ").append(fileName).append(": ");
         if (bytes > 0 && totalBytes > 0) {
-            line.append(megabytes(bytes)).append(" of ").append(megabytes(totalBytes)).append(" MB · ");
+            line.append(megabytes(bytes))
+                    .append(" of ")
+                    .append(megabytes(totalBytes))
+                    .append(" MB · ");
         }
         line.append(String.format(Locale.ROOT, "%,d samples", samples));
         if (treeNodes > 0) {
@@ -32,7 +35,8 @@ final class ImportProgress {
             double bytesPerSecond = bytes * (double) NANOS_PER_SECOND / elapsed;
             line.append(String.format(Locale.ROOT, " · %.1f MB/s", bytesPerSecond / 1e6));
             if (totalBytes > bytes) {
-                line.append(" · about ").append(duration(Duration.ofSeconds(Math.round((totalBytes - bytes) / bytesPerSecond))))
+                line.append(" · about ")
+                        .append(duration(Duration.ofSeconds(Math.round((totalBytes - bytes) / bytesPerSecond))))
                         .append(" left");
             }
         }
@@ -40,7 +44,8 @@ final class ImportProgress {
     }
 
     private String megabytes(long bytes) {
-        return totalBytes < 100_000_000L ? String.format(Locale.ROOT, "%,.1f", bytes / 1e6)
+        return totalBytes < 100_000_000L
+                ? String.format(Locale.ROOT, "%,.1f", bytes / 1e6)
                 : String.format(Locale.ROOT, "%,d", Math.round(bytes / 1e6));
     }
 

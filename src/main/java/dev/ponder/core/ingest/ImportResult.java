@@ -1,7 +1,6 @@
 package dev.ponder.core.ingest;
 
 import dev.ponder.core.ingest.record.SkippedRecord;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -12,8 +11,18 @@ import java.util.List;
  * @param skippedCount how many records were left out in all
  * @param bytes        the file's size
  */
-public record ImportResult(long runId, String runName, String format, String sha256, int problems, long samples,
-                           long treeNodes, long skippedCount, List<SkippedRecord> skipped, long bytes, Duration elapsed) {
+public record ImportResult(
+        long runId,
+        String runName,
+        String format,
+        String sha256,
+        int problems,
+        long samples,
+        long treeNodes,
+        long skippedCount,
+        List<SkippedRecord> skipped,
+        long bytes,
+        Duration elapsed) {
     public static final int SKIPPED_SHOWN = 100;
 
     public ImportResult {

@@ -1,19 +1,17 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.record.Enricher;
-import dev.ponder.core.ingest.read.RunReader;
-import dev.ponder.core.ingest.read.RunFormats;
-import dev.ponder.core.ingest.plan.ImportOptions;
-
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.ingest.read.RunReader;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.ReadContext;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSource;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
@@ -54,7 +52,8 @@ public final class Importer {
     public ImportResult importFile(Path file, ImportOptions options, TaskContext context) {
         String fileName = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
-            throw new ImportException(fileName, null, Files.exists(file) ? "not a regular file" : "no such file: " + file);
+            throw new ImportException(
+                    fileName, null, Files.exists(file) ? "not a regular file" : "no such file: " + file);
         }
         long size;
         RunReader reader;
@@ -69,28 +68,42 @@ public final class Importer {
         long started = System.nanoTime();
         context.message("Importing " + fileName);
         try (TokenCounter tokens = tokenCounter(options, fileName)) {
-            ReadContext read = new ReadContext(fileName, file,
-                    new Enricher(new ThinkingSplitter(), new AnswerExtractor(), grader, tokens), options.mapping());
+            ReadContext read = new ReadContext(
+                    fileName,
+                    file,
+                    new Enricher(new ThinkingSplitter(), new AnswerExtractor(), grader, tokens),
+                    options.mapping());
             return workspace.write(tables -> {
                 MessageDigest sha256 = sha256();
                 try (RunWriter writer = tables.runWriter();
-                     CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
-                     InputStream in = new DigestInputStream(counted, sha256)) {
-                    WorkspaceSink sink = new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
+                        CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                        InputStream in = new DigestInputStream(counted, sha256)) {
+                    WorkspaceSink sink =
+                            new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);
                     PipelinedRead.run(reader, in, read, sink);
                     sink.requireSomething();
                     in.transferTo(OutputStream.nullOutputStream());
                     String digest = HexFormat.of().formatHex(sha256.digest());
                     if (!options.again()) {
-                        List<Run> earlier = tables.runs().findBySourceSha256(sink.contentSha256(digest))
-                                .stream().filter(run -> run.id() != sink.runId()).toList();
+                        List<Run> earlier = tables.runs().findBySourceSha256(sink.contentSha256(digest)).stream()
+                                .filter(run -> run.id() != sink.runId())
+                                .toList();
                         if (!earlier.isEmpty()) {
                             throw new AlreadyImportedException(fileName, earlier);
                         }
                     }
                     sink.finish(read.enricher(), digest);
-                    return new ImportResult(sink.runId(), sink.runName(), reader.format(), digest, sink.problems(),
-                            sink.samples(), sink.treeNodes(), sink.skippedCount(), sink.skipped(), size,
+                    return new ImportResult(
+                            sink.runId(),
+                            sink.runName(),
+                            reader.format(),
+                            digest,
+                            sink.problems(),
+                            sink.samples(),
+                            sink.treeNodes(),
+                            sink.skippedCount(),
+                            sink.skipped(),
+                            size,
                             Duration.ofNanos(System.nanoTime() - started));
                 } catch (IOException e) {
                     throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
@@ -103,22 +116,28 @@ public final class Importer {
         if (options.grader() == null) {
             return Graders.MATH;
         }
-        return Graders.byName(options.grader()).orElseThrow(() -> new ImportException(fileName, null,
-                "unknown grader '" + options.grader() + "'; known graders: "
-                        + Graders.all().stream().map(Grader::name).toList()));
+        return Graders.byName(options.grader())
+                .orElseThrow(() -> new ImportException(
+                        fileName,
+                        null,
+                        "unknown grader '" + options.grader() + "'; known graders: "
+                                + Graders.all().stream().map(Grader::name).toList()));
     }
 
     private static TokenCounter tokenCounter(ImportOptions options, String fileName) {
         try {
             return TokenCounters.named(options.tokenizer());
         } catch (UncheckedIOException e) {
-            throw new ImportException(fileName, null, "cannot use the tokenizer: " + e.getCause().getMessage(), e);
+            throw new ImportException(
+                    fileName, null, "cannot use the tokenizer: " + e.getCause().getMessage(), e);
         }
     }
 
     /** The path as stored with the run: absolute on disk, a URI for files inside archives (the bundled samples). */
     private static String describe(Path file) {
-        return file.getFileSystem() == FileSystems.getDefault() ? file.toAbsolutePath().normalize().toString() : file.toUri().toString();
+        return file.getFileSystem() == FileSystems.getDefault()
+                ? file.toAbsolutePath().normalize().toString()
+                : file.toUri().toString();
     }
 
     private static MessageDigest sha256() {

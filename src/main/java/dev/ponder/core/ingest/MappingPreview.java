@@ -1,20 +1,19 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.mapping.FieldMapping;
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.IngestedSample;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SkippedRecord;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.record.Enricher;
-import dev.ponder.core.ingest.read.RunReader;
-import dev.ponder.core.ingest.read.GenericReader;
-import dev.ponder.core.ingest.read.ParquetReader;
-
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Graders;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.read.GenericReader;
+import dev.ponder.core.ingest.read.ParquetReader;
+import dev.ponder.core.ingest.read.RunReader;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.tokens.TokenCounter;
@@ -39,9 +38,18 @@ import java.util.Map;
 public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
 
     /** One sample (or tree node: its step text, value and visits) as it would be stored, with its problem. */
-    public record Row(String problem, String question, String gold, int index, String trace, String answer,
-                      Boolean correct, Integer tokens, boolean tokensEstimated, Double score, Integer visits) {
-    }
+    public record Row(
+            String problem,
+            String question,
+            String gold,
+            int index,
+            String trace,
+            String answer,
+            Boolean correct,
+            Integer tokens,
+            boolean tokensEstimated,
+            Double score,
+            Integer visits) {}
 
     /** Thrown by the collecting sink once it has enough, to stop reading. */
     private static final class Enough extends RuntimeException {
@@ -53,10 +61,12 @@ public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
     public static MappingPreview of(Path file, FieldMapping mapping, int limit) throws IOException {
         String fileName = String.valueOf(file.getFileName());
         Collector collector = new Collector(limit);
-        try (TokenCounter tokens = TokenCounters.named(null); InputStream in = Files.newInputStream(file)) {
+        try (TokenCounter tokens = TokenCounters.named(null);
+                InputStream in = Files.newInputStream(file)) {
             Enricher enricher = new Enricher(new ThinkingSplitter(), new AnswerExtractor(), Graders.MATH, tokens);
             ReadContext context = new ReadContext(fileName, file, enricher, mapping);
-            RunReader reader = ParquetReader.isParquet(FileHead.of(file)) ? new ParquetReader(List.of()) : new GenericReader();
+            RunReader reader =
+                    ParquetReader.isParquet(FileHead.of(file)) ? new ParquetReader(List.of()) : new GenericReader();
             reader.read(in, context, collector);
         } catch (Enough enough) {
             // The preview is full.
@@ -75,12 +85,10 @@ public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
         }
 
         @Override
-        public void run(RunHeader header) {
-        }
+        public void run(RunHeader header) {}
 
         @Override
-        public void runDetails(RunHeader details) {
-        }
+        public void runDetails(RunHeader details) {}
 
         @Override
         public void problem(Problem problem) {
@@ -91,23 +99,40 @@ public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
         public void sample(IngestedSample ingested) {
             Sample sample = ingested.sample();
             Problem problem = problems.get(ingested.problemKey());
-            add(new Row(ingested.problemKey(), problem == null ? null : problem.question(),
-                    problem == null ? null : problem.goldAnswer(), sample.index(), sample.text(), sample.answer().extracted(),
-                    sample.correct(), sample.tokens().total(), sample.tokens().estimated(), sample.score(), null));
+            add(new Row(
+                    ingested.problemKey(),
+                    problem == null ? null : problem.question(),
+                    problem == null ? null : problem.goldAnswer(),
+                    sample.index(),
+                    sample.text(),
+                    sample.answer().extracted(),
+                    sample.correct(),
+                    sample.tokens().total(),
+                    sample.tokens().estimated(),
+                    sample.score(),
+                    null));
         }
 
         @Override
         public void treeNode(IngestedTreeNode ingested) {
             Problem problem = problems.get(ingested.problemKey());
             var node = ingested.node();
-            add(new Row(ingested.problemKey(), problem == null ? null : problem.question(),
-                    problem == null ? null : problem.goldAnswer(), 0, node.stepText(), node.answer(), node.correct(),
-                    null, false, node.value(), node.visits()));
+            add(new Row(
+                    ingested.problemKey(),
+                    problem == null ? null : problem.question(),
+                    problem == null ? null : problem.goldAnswer(),
+                    0,
+                    node.stepText(),
+                    node.answer(),
+                    node.correct(),
+                    null,
+                    false,
+                    node.value(),
+                    node.visits()));
         }
 
         @Override
-        public void problemReference(String problemKey, String json) {
-        }
+        public void problemReference(String problemKey, String json) {}
 
         @Override
         public void skipped(String location, String reason) {

@@ -1,13 +1,12 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.read.RunReader;
 import dev.ponder.core.ingest.record.IngestedSample;
 import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.RecordException;
 import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.read.RunReader;
-
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.task.TaskCancelledException;
 import java.io.IOException;
@@ -50,28 +49,29 @@ final class PipelinedRead {
     private final BlockingQueue<List<Event>> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private volatile boolean writerStopped;
 
-    private PipelinedRead() {
-    }
+    private PipelinedRead() {}
 
     static void run(RunReader reader, InputStream in, ReadContext context, SampleSink target) throws IOException {
         new PipelinedRead().drive(reader, in, context, target);
     }
 
     private void drive(RunReader reader, InputStream in, ReadContext context, SampleSink target) throws IOException {
-        Thread thread = new Thread(() -> {
-            Throwable failure = null;
-            QueueSink sink = new QueueSink();
-            try {
-                reader.read(in, context, sink);
-            } catch (Throwable e) {
-                failure = e;
-            }
-            try {
-                sink.end(new Ended(failure));
-            } catch (TaskCancelledException writerGone) {
-                // The writer stopped first and no longer listens for the end.
-            }
-        }, "ponder-import-reader");
+        Thread thread = new Thread(
+                () -> {
+                    Throwable failure = null;
+                    QueueSink sink = new QueueSink();
+                    try {
+                        reader.read(in, context, sink);
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
+                    try {
+                        sink.end(new Ended(failure));
+                    } catch (TaskCancelledException writerGone) {
+                        // The writer stopped first and no longer listens for the end.
+                    }
+                },
+                "ponder-import-reader");
         thread.setDaemon(true);
         thread.start();
         try {
@@ -172,7 +172,9 @@ final class PipelinedRead {
 
         @Override
         public void problem(Problem problem) {
-            add(target -> target.problem(problem), problem.question() == null ? 0 : problem.question().length());
+            add(
+                    target -> target.problem(problem),
+                    problem.question() == null ? 0 : problem.question().length());
         }
 
         @Override
@@ -184,7 +186,9 @@ final class PipelinedRead {
         @Override
         public void treeNode(IngestedTreeNode node) {
             checkNew(nodeIds, node.fileId());
-            add(target -> target.treeNode(node), node.node().stepText() == null ? 0 : node.node().stepText().length());
+            add(
+                    target -> target.treeNode(node),
+                    node.node().stepText() == null ? 0 : node.node().stepText().length());
         }
 
         @Override

@@ -1,14 +1,5 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.IngestedSample;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.json.Json;
-import dev.ponder.core.ingest.json.JsonRecords;
-import dev.ponder.core.ingest.read.ParquetReader;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +7,14 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.json.JsonRecords;
+import dev.ponder.core.ingest.read.ParquetReader;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +43,7 @@ public final class RecordSample {
         }
     }
 
-    private RecordSample() {
-    }
+    private RecordSample() {}
 
     /**
      * The first {@code limit} records at {@code records} ({@link #FILE_RECORDS}, {@link #KEYED_VALUES}, or a
@@ -121,7 +119,8 @@ public final class RecordSample {
     private static List<JsonNode> csv(InputStream in, int limit) throws IOException {
         List<JsonNode> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> values = CSV.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(in)) {
             while (rows.size() < limit && values.hasNextValue()) {
                 ObjectNode row = Json.MAPPER.createObjectNode();
                 values.nextValue().forEach(row::put);
@@ -136,31 +135,24 @@ public final class RecordSample {
     /** Records are only sampled here; what they would become is {@link MappingPreview}'s business. */
     private static final class IgnoringSink implements SampleSink {
         @Override
-        public void run(RunHeader header) {
-        }
+        public void run(RunHeader header) {}
 
         @Override
-        public void runDetails(RunHeader details) {
-        }
+        public void runDetails(RunHeader details) {}
 
         @Override
-        public void problem(Problem problem) {
-        }
+        public void problem(Problem problem) {}
 
         @Override
-        public void sample(IngestedSample sample) {
-        }
+        public void sample(IngestedSample sample) {}
 
         @Override
-        public void treeNode(IngestedTreeNode node) {
-        }
+        public void treeNode(IngestedTreeNode node) {}
 
         @Override
-        public void problemReference(String problemKey, String json) {
-        }
+        public void problemReference(String problemKey, String json) {}
 
         @Override
-        public void skipped(String location, String reason) {
-        }
+        public void skipped(String location, String reason) {}
     }
 }

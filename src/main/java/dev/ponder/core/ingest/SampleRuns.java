@@ -1,7 +1,6 @@
 package dev.ponder.core.ingest;
 
 import dev.ponder.core.ingest.plan.ImportOptions;
-
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
@@ -26,8 +25,7 @@ import java.util.stream.Stream;
 public final class SampleRuns {
     static final String RESOURCE_DIR = "/dev/ponder/sample-runs";
 
-    private SampleRuns() {
-    }
+    private SampleRuns() {}
 
     /**
      * Imports every bundled sample run the workspace does not hold yet, each in its own transaction, in
@@ -60,7 +58,8 @@ public final class SampleRuns {
                 }
             }
         } catch (URISyntaxException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot list the bundled sample runs: " + e.getMessage(), e));
+            throw new UncheckedIOException(
+                    new IOException("cannot list the bundled sample runs: " + e.getMessage(), e));
         }
     }
 

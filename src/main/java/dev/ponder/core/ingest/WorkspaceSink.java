@@ -1,14 +1,13 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.ingest.record.IngestedSample;
 import dev.ponder.core.ingest.record.IngestedTreeNode;
 import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.ingest.record.SkippedRecord;
-import dev.ponder.core.ingest.record.Enricher;
-import dev.ponder.core.ingest.plan.ImportOptions;
-
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSource;
@@ -51,8 +50,14 @@ final class WorkspaceSink implements SampleSink {
     private long samples;
     private long treeNodes;
 
-    WorkspaceSink(RunWriter writer, String fileName, RunSource source, ImportOptions options, TaskContext context,
-                  LongSupplier bytesRead, long totalBytes) {
+    WorkspaceSink(
+            RunWriter writer,
+            String fileName,
+            RunSource source,
+            ImportOptions options,
+            TaskContext context,
+            LongSupplier bytesRead,
+            long totalBytes) {
         this.writer = writer;
         this.fileName = fileName;
         this.source = source;
@@ -73,9 +78,17 @@ final class WorkspaceSink implements SampleSink {
         RunHeader effective = options.applyTo(header, baseName(fileName));
         this.header = effective;
         RunHeader.Origin origin = effective.origin();
-        Run run = new Run(0, effective.name(), origin == null ? source : origin.source(),
-                origin == null ? Instant.now() : origin.importedAt(), effective.model(), effective.strategy(),
-                effective.params(), null, effective.grader(), effective.notes());
+        Run run = new Run(
+                0,
+                effective.name(),
+                origin == null ? source : origin.source(),
+                origin == null ? Instant.now() : origin.importedAt(),
+                effective.model(),
+                effective.strategy(),
+                effective.params(),
+                null,
+                effective.grader(),
+                effective.notes());
         runId = sql(() -> writer.insertRun(run));
     }
 
@@ -84,9 +97,16 @@ final class WorkspaceSink implements SampleSink {
         requireRun();
         Map<String, String> params = new TreeMap<>(details.params());
         params.putAll(header.params());
-        header = options.applyTo(new RunHeader(first(header.name(), details.name()), first(header.model(), details.model()),
-                first(header.strategy(), details.strategy()), params, first(header.grader(), details.grader()),
-                first(header.notes(), details.notes()), header.origin()), header.name());
+        header = options.applyTo(
+                new RunHeader(
+                        first(header.name(), details.name()),
+                        first(header.model(), details.model()),
+                        first(header.strategy(), details.strategy()),
+                        params,
+                        first(header.grader(), details.grader()),
+                        first(header.notes(), details.notes()),
+                        header.origin()),
+                header.name());
         detailsLearned = true;
     }
 
@@ -162,8 +182,12 @@ final class WorkspaceSink implements SampleSink {
             throw new ImportException(fileName, null, "the file holds no samples or search-tree nodes");
         }
         SkippedRecord first = skipped.get(0);
-        throw new ImportException(fileName, null, String.format("no record could be read (%,d skipped; the first, %s: %s)",
-                skippedCount, first.location(), first.reason()));
+        throw new ImportException(
+                fileName,
+                null,
+                String.format(
+                        "no record could be read (%,d skipped; the first, %s: %s)",
+                        skippedCount, first.location(), first.reason()));
     }
 
     /**
@@ -175,9 +199,12 @@ final class WorkspaceSink implements SampleSink {
         List<String> danglingSamples = sampleRefs.dangling();
         List<String> danglingNodes = nodeRefs.dangling();
         if (!danglingSamples.isEmpty() || !danglingNodes.isEmpty()) {
-            throw new ImportException(fileName, null, "records refer to parents the file never defines: "
-                    + (danglingSamples.isEmpty() ? "" : "samples " + danglingSamples + " ")
-                    + (danglingNodes.isEmpty() ? "" : "tree nodes " + danglingNodes));
+            throw new ImportException(
+                    fileName,
+                    null,
+                    "records refer to parents the file never defines: "
+                            + (danglingSamples.isEmpty() ? "" : "samples " + danglingSamples + " ")
+                            + (danglingNodes.isEmpty() ? "" : "tree nodes " + danglingNodes));
         }
         context.message(String.format("Importing %s: %,d samples read; finishing the search index", fileName, samples));
         sql(() -> {
@@ -206,7 +233,9 @@ final class WorkspaceSink implements SampleSink {
      */
     String contentSha256(String fileSha256) {
         RunHeader.Origin origin = header == null ? null : header.origin();
-        return origin != null && origin.source().sha256() != null ? origin.source().sha256() : fileSha256;
+        return origin != null && origin.source().sha256() != null
+                ? origin.source().sha256()
+                : fileSha256;
     }
 
     long runId() {

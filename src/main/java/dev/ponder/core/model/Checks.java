@@ -2,8 +2,7 @@ package dev.ponder.core.model;
 
 /** Argument checks shared by the records of this package. */
 final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     static String notBlank(String value, String name) {
         if (value == null || value.isBlank()) {
@@ -20,7 +19,8 @@ final class Checks {
 
     static void span(int start, int end, String name) {
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException(name + " must satisfy 0 <= start <= end, was [" + start + ", " + end + ")");
+            throw new IllegalArgumentException(
+                    name + " must satisfy 0 <= start <= end, was [" + start + ", " + end + ")");
         }
     }
 }

@@ -21,8 +21,17 @@ import java.util.TreeMap;
  * @param grader      the grader whose verdicts the {@code correct} column holds, if graded
  * @param notes       free text
  */
-public record Run(long id, String name, RunSource source, Instant importedAt, String model, String strategy,
-                  Map<String, String> params, Long parentRunId, String grader, String notes) {
+public record Run(
+        long id,
+        String name,
+        RunSource source,
+        Instant importedAt,
+        String model,
+        String strategy,
+        Map<String, String> params,
+        Long parentRunId,
+        String grader,
+        String notes) {
 
     public Run {
         Checks.nonNegative(id, "id");

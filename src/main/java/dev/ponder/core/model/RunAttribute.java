@@ -22,7 +22,12 @@ public enum RunAttribute {
     GROUP("group", "Group", Kind.TEXT),
     NOTES("notes", "Notes", Kind.TEXT);
 
-    private enum Kind { TEXT, COUNT, INTEGER, NUMBER }
+    private enum Kind {
+        TEXT,
+        COUNT,
+        INTEGER,
+        NUMBER
+    }
 
     private final String key;
     private final String label;
@@ -50,7 +55,9 @@ public enum RunAttribute {
     }
 
     public static Optional<RunAttribute> byKey(String key) {
-        return Arrays.stream(values()).filter(attribute -> attribute.key.equalsIgnoreCase(key.strip())).findFirst();
+        return Arrays.stream(values())
+                .filter(attribute -> attribute.key.equalsIgnoreCase(key.strip()))
+                .findFirst();
     }
 
     /**
@@ -64,12 +71,16 @@ public enum RunAttribute {
         String text = value.strip();
         return switch (kind) {
             case TEXT -> Optional.empty();
-            case COUNT -> isLong(text) && Long.parseLong(text) > 0 ? Optional.empty()
-                    : Optional.of(label + " must be a whole number of tokens above 0, not '" + text + "'");
-            case INTEGER -> isLong(text) ? Optional.empty()
-                    : Optional.of(label + " must be a whole number, not '" + text + "'");
-            case NUMBER -> isNumber(text) ? Optional.empty()
-                    : Optional.of(label + " must be a number of 0 or more, not '" + text + "'");
+            case COUNT ->
+                isLong(text) && Long.parseLong(text) > 0
+                        ? Optional.empty()
+                        : Optional.of(label + " must be a whole number of tokens above 0, not '" + text + "'");
+            case INTEGER ->
+                isLong(text) ? Optional.empty() : Optional.of(label + " must be a whole number, not '" + text + "'");
+            case NUMBER ->
+                isNumber(text)
+                        ? Optional.empty()
+                        : Optional.of(label + " must be a number of 0 or more, not '" + text + "'");
         };
     }
 
@@ -96,7 +107,9 @@ public enum RunAttribute {
         String notes = run.notes();
         for (Map.Entry<RunAttribute, String> entry : values.entrySet()) {
             RunAttribute attribute = entry.getKey();
-            String value = entry.getValue() == null || entry.getValue().isBlank() ? null : entry.getValue().strip();
+            String value = entry.getValue() == null || entry.getValue().isBlank()
+                    ? null
+                    : entry.getValue().strip();
             attribute.problem(value).ifPresent(problem -> {
                 throw new IllegalArgumentException(problem);
             });
@@ -114,8 +127,17 @@ public enum RunAttribute {
                 }
             }
         }
-        return new Run(run.id(), name, run.source(), run.importedAt(), model, strategy, params, run.parentRunId(),
-                run.grader(), notes);
+        return new Run(
+                run.id(),
+                name,
+                run.source(),
+                run.importedAt(),
+                model,
+                strategy,
+                params,
+                run.parentRunId(),
+                run.grader(),
+                notes);
     }
 
     private static boolean isLong(String text) {

@@ -22,10 +22,23 @@ import java.util.Objects;
  * @param parentSampleId the sample this one continues (previous round, branch origin), if any
  * @param metaJson       further per-sample fields of the source as a JSON object, or {@code null}
  */
-public record Sample(long id, long runId, long problemId, int index, int round, String text,
-                     ThinkingSpan thinking, boolean truncated, Answer answer, Boolean correct,
-                     TokenCounts tokens, String finishReason, Double score, Integer budget,
-                     Long parentSampleId, String metaJson) {
+public record Sample(
+        long id,
+        long runId,
+        long problemId,
+        int index,
+        int round,
+        String text,
+        ThinkingSpan thinking,
+        boolean truncated,
+        Answer answer,
+        Boolean correct,
+        TokenCounts tokens,
+        String finishReason,
+        Double score,
+        Integer budget,
+        Long parentSampleId,
+        String metaJson) {
 
     public Sample {
         Checks.nonNegative(id, "id");
@@ -35,15 +48,30 @@ public record Sample(long id, long runId, long problemId, int index, int round, 
         answer = answer == null ? Answer.NONE : answer;
         tokens = tokens == null ? TokenCounts.UNKNOWN : tokens;
         if (thinking != null && thinking.end() > text.length()) {
-            throw new IllegalArgumentException("thinking span " + thinking + " lies beyond the text's "
-                    + text.length() + " characters");
+            throw new IllegalArgumentException(
+                    "thinking span " + thinking + " lies beyond the text's " + text.length() + " characters");
         }
     }
 
     /** The same sample as stored under the given ids. */
     public Sample stored(long newId, long newRunId, long newProblemId, Long newParentSampleId) {
-        return new Sample(newId, newRunId, newProblemId, index, round, text, thinking, truncated, answer, correct,
-                tokens, finishReason, score, budget, newParentSampleId, metaJson);
+        return new Sample(
+                newId,
+                newRunId,
+                newProblemId,
+                index,
+                round,
+                text,
+                thinking,
+                truncated,
+                answer,
+                correct,
+                tokens,
+                finishReason,
+                score,
+                budget,
+                newParentSampleId,
+                metaJson);
     }
 
     /** The thinking text, or the empty string when the trace has no thinking. */

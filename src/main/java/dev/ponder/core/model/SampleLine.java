@@ -13,6 +13,13 @@ package dev.ponder.core.model;
  * @param finishReason   why generation stopped, or {@code null}
  * @param score          its reward score, or {@code null}
  */
-public record SampleLine(long id, int index, int round, String answer, String answerKey, Boolean correct,
-                         Integer tokens, String finishReason, Double score) {
-}
+public record SampleLine(
+        long id,
+        int index,
+        int round,
+        String answer,
+        String answerKey,
+        Boolean correct,
+        Integer tokens,
+        String finishReason,
+        Double score) {}

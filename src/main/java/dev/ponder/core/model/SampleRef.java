@@ -10,7 +10,7 @@ public record SampleRef(long id, long runId, String runName, int index, int roun
 
     /** "run · #3 · 42 ✓" */
     public String label() {
-        return runName + " · #" + index + (round > 0 ? " round " + round : "") + " · " + (answer == null ? "no answer"
-                : answer) + (correct == null ? "" : correct ? " ✓" : " ✗");
+        return runName + " · #" + index + (round > 0 ? " round " + round : "") + " · "
+                + (answer == null ? "no answer" : answer) + (correct == null ? "" : correct ? " ✓" : " ✗");
     }
 }

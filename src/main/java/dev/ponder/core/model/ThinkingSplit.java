@@ -1,6 +1,5 @@
 package dev.ponder.core.model;
 
-
 /**
  * Where a trace's thinking and answer lie.
  *

@@ -20,9 +20,23 @@ package dev.ponder.core.model;
  * @param correct   whether that answer is right, if graded
  * @param metaJson  further fields of the source as a JSON object, or {@code null}
  */
-public record TreeNode(long id, long runId, long problemId, Long parentId, String nodeKey, Integer iteration,
-                       String stepText, Double value, Integer visits, Double prior, Double reward,
-                       boolean terminal, boolean pruned, String answer, Boolean correct, String metaJson) {
+public record TreeNode(
+        long id,
+        long runId,
+        long problemId,
+        Long parentId,
+        String nodeKey,
+        Integer iteration,
+        String stepText,
+        Double value,
+        Integer visits,
+        Double prior,
+        Double reward,
+        boolean terminal,
+        boolean pruned,
+        String answer,
+        Boolean correct,
+        String metaJson) {
     public TreeNode {
         Checks.nonNegative(id, "id");
         if (visits != null && visits < 0) {
@@ -32,7 +46,22 @@ public record TreeNode(long id, long runId, long problemId, Long parentId, Strin
 
     /** The same node as stored under the given ids. */
     public TreeNode stored(long newId, long newRunId, long newProblemId, Long newParentId) {
-        return new TreeNode(newId, newRunId, newProblemId, newParentId, nodeKey, iteration, stepText, value, visits,
-                prior, reward, terminal, pruned, answer, correct, metaJson);
+        return new TreeNode(
+                newId,
+                newRunId,
+                newProblemId,
+                newParentId,
+                nodeKey,
+                iteration,
+                stepText,
+                value,
+                visits,
+                prior,
+                reward,
+                terminal,
+                pruned,
+                answer,
+                correct,
+                metaJson);
     }
 }

@@ -3,7 +3,6 @@ package dev.ponder.core.replay;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Segment;
-
 import java.util.List;
 
 /**
@@ -24,11 +23,13 @@ public record BranchOrigin(Problem problem, ReplayedTrace trace, int position, S
     }
 
     /** A stored sample as a branch origin; {@code thinkEnd} is the delimiter its thinking closes with. */
-    public static BranchOrigin of(Problem problem, Sample sample, List<Segment> segments, int position, String thinkEnd,
-                                  String description) {
+    public static BranchOrigin of(
+            Problem problem, Sample sample, List<Segment> segments, int position, String thinkEnd, String description) {
         String text = sample.text();
         int thinkStart = sample.thinking() == null ? -1 : sample.thinking().start();
-        int thinkEndAt = sample.thinking() == null || sample.truncated() ? -1 : sample.thinking().end();
+        int thinkEndAt = sample.thinking() == null || sample.truncated()
+                ? -1
+                : sample.thinking().end();
         int answerStart = -1;
         if (thinkEndAt >= 0) {
             answerStart = text.startsWith(thinkEnd, thinkEndAt) ? thinkEndAt + thinkEnd.length() : thinkEndAt;
@@ -38,8 +39,15 @@ public record BranchOrigin(Problem problem, ReplayedTrace trace, int position, S
         Integer total = sample.tokens().total();
         Integer thinking = sample.tokens().thinking();
         FinishReason finish = "length".equals(sample.finishReason()) ? FinishReason.LENGTH : FinishReason.STOP;
-        ReplayedTrace trace = new ReplayedTrace(text, thinkStart, thinkEndAt, answerStart, segments,
-                total == null ? 0 : total, thinking == null ? 0 : thinking, finish);
+        ReplayedTrace trace = new ReplayedTrace(
+                text,
+                thinkStart,
+                thinkEndAt,
+                answerStart,
+                segments,
+                total == null ? 0 : total,
+                thinking == null ? 0 : thinking,
+                finish);
         return new BranchOrigin(problem, trace, position, description);
     }
 }

@@ -2,7 +2,6 @@ package dev.ponder.core.replay;
 
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,8 +25,14 @@ public final class BudgetForcing {
      * @param answerPrompt      appended after a forced end of thinking; s1 uses "Final Answer:"
      * @param maxAnswerTokens   the answer's own limit
      */
-    public record Params(int budget, int extensions, String waitWord, int minThinkingTokens, String answerPrompt,
-                         int maxAnswerTokens, int maxThinkingTokens) {
+    public record Params(
+            int budget,
+            int extensions,
+            String waitWord,
+            int minThinkingTokens,
+            String answerPrompt,
+            int maxAnswerTokens,
+            int maxThinkingTokens) {
         public Params {
             if (budget < 0 || extensions < 0 || minThinkingTokens < 0) {
                 throw new IllegalArgumentException("budget, extensions and minimum thinking must not be negative");
@@ -65,8 +70,9 @@ public final class BudgetForcing {
     }
 
     /** Runs the question; {@code sampling} gives temperature, top-p and seed (its prompt and limit are replaced). */
-    public ReplayedTrace run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
-                             BooleanSupplier cancelled) throws ReplayException {
+    public ReplayedTrace run(
+            String question, GenerationRequest sampling, ModelBackend.TextStream stream, BooleanSupplier cancelled)
+            throws ReplayException {
         return new Run(template.render(question), "", sampling, stream, cancelled).go();
     }
 
@@ -75,8 +81,13 @@ public final class BudgetForcing {
      * under the same rules -- thinking already written counts against the budget, a closed thinking goes straight
      * on to the answer. The returned trace holds the prefix followed by the continuation.
      */
-    public ReplayedTrace continueFrom(String question, String prefix, GenerationRequest sampling,
-                                      ModelBackend.TextStream stream, BooleanSupplier cancelled) throws ReplayException {
+    public ReplayedTrace continueFrom(
+            String question,
+            String prefix,
+            GenerationRequest sampling,
+            ModelBackend.TextStream stream,
+            BooleanSupplier cancelled)
+            throws ReplayException {
         String opened = template.openedThinking();
         String own = !opened.isEmpty() && !prefix.startsWith(template.thinkStart()) ? opened + prefix : prefix;
         return new Run(template.render(question), own, sampling, stream, cancelled).go();
@@ -93,8 +104,12 @@ public final class BudgetForcing {
         private int total;
         private int thinking;
 
-        Run(String rendered, String written, GenerationRequest sampling, ModelBackend.TextStream stream,
-            BooleanSupplier cancelled) {
+        Run(
+                String rendered,
+                String written,
+                GenerationRequest sampling,
+                ModelBackend.TextStream stream,
+                BooleanSupplier cancelled) {
             String opened = template.openedThinking();
             this.prompt = rendered.substring(0, rendered.length() - opened.length());
             this.sampling = sampling;
@@ -105,10 +120,13 @@ public final class BudgetForcing {
 
         ReplayedTrace go() throws ReplayException {
             int closed = out.indexOf(template.thinkEnd());
-            if (closed >= 0) {                          // a branch from inside the answer
+            if (closed >= 0) { // a branch from inside the answer
                 int opened = out.indexOf(template.thinkStart());
-                thinking = model.countTokens(out.substring(opened < 0 ? 0 : opened + template.thinkStart().length(), closed));
-                return answer(opened < 0 ? -1 : opened + template.thinkStart().length(), closed,
+                thinking = model.countTokens(out.substring(
+                        opened < 0 ? 0 : opened + template.thinkStart().length(), closed));
+                return answer(
+                        opened < 0 ? -1 : opened + template.thinkStart().length(),
+                        closed,
                         closed + template.thinkEnd().length());
             }
             if (!template.preopensThinking() && out.indexOf(template.thinkStart()) < 0) {
@@ -116,21 +134,24 @@ public final class BudgetForcing {
                 if (preamble == FinishReason.CANCELLED) {
                     return finished(-1, -1, -1, FinishReason.CANCELLED);
                 }
-                if (preamble == FinishReason.LENGTH) {      // answering without thinking: let it finish
-                    preamble = generate(params.maxAnswerTokens(), template.endOfTurn()).finish();
+                if (preamble == FinishReason.LENGTH) { // answering without thinking: let it finish
+                    preamble = generate(params.maxAnswerTokens(), template.endOfTurn())
+                            .finish();
                 }
                 if (preamble != null) {
                     return finished(-1, -1, 0, preamble);
                 }
             }
-            int thinkStart = template.preopensThinking() ? template.openedThinking().length()
+            int thinkStart = template.preopensThinking()
+                    ? template.openedThinking().length()
                     : out.indexOf(template.thinkStart()) + template.thinkStart().length();
             thinking = out.length() > thinkStart ? model.countTokens(out.substring(thinkStart)) : 0;
             int remaining = (params.budget() > 0 ? params.budget() : params.maxThinkingTokens()) - thinking;
             int extensions = 0;
             int waitTokens = model.countTokens(params.waitWord());
             while (true) {
-                Generation g = remaining > 0 ? generate(remaining, withThinkEnd())
+                Generation g = remaining > 0
+                        ? generate(remaining, withThinkEnd())
                         : new Generation("", 0, FinishReason.LENGTH);
                 thinking += g.tokens();
                 remaining -= g.tokens();
@@ -154,8 +175,8 @@ public final class BudgetForcing {
                 if (params.budget() == 0) {
                     return finished(thinkStart, -1, -1, FinishReason.LENGTH);
                 }
-                String close = (out.isEmpty() || out.charAt(out.length() - 1) == '\n' ? "" : "\n")
-                        + template.thinkEnd() + "\n";
+                String close = (out.isEmpty() || out.charAt(out.length() - 1) == '\n' ? "" : "\n") + template.thinkEnd()
+                        + "\n";
                 int thinkEnd = out.length();
                 force(SegmentKind.FORCED_THINKING_END, close, "budget of " + params.budget() + " tokens spent");
                 force(SegmentKind.ANSWER_PROMPT, params.answerPrompt(), null);
@@ -186,7 +207,8 @@ public final class BudgetForcing {
         }
 
         private Generation generate(int maxTokens, List<String> stop) throws ReplayException {
-            Generation g = model.generate(sampling.withPrompt(prompt + out, maxTokens).withStop(stop), stream, cancelled);
+            Generation g =
+                    model.generate(sampling.withPrompt(prompt + out, maxTokens).withStop(stop), stream, cancelled);
             out.append(g.text());
             total += g.tokens();
             return g;
@@ -210,8 +232,8 @@ public final class BudgetForcing {
         }
 
         private ReplayedTrace finished(int thinkStart, int thinkEnd, int answerStart, FinishReason finish) {
-            return new ReplayedTrace(out.toString(), thinkStart, thinkEnd, answerStart, segments, total, thinking,
-                    finish);
+            return new ReplayedTrace(
+                    out.toString(), thinkStart, thinkEnd, answerStart, segments, total, thinking, finish);
         }
     }
 }

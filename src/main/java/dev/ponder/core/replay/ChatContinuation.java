@@ -28,7 +28,8 @@ public final class ChatContinuation implements ModelBackend {
         String turn = template.turn();
         int at = turn.indexOf(PromptTemplate.QUESTION);
         String before = turn.substring(0, at);
-        String after = turn.substring(at + PromptTemplate.QUESTION.length(),
+        String after = turn.substring(
+                at + PromptTemplate.QUESTION.length(),
                 turn.length() - template.openedThinking().length());
         String prompt = request.prompt();
         int end = prompt.indexOf(after, before.length());
@@ -48,7 +49,7 @@ public final class ChatContinuation implements ModelBackend {
         FinishReason finish = g.finish();
         for (String stop : request.stop()) {
             int cut = text.indexOf(stop);
-            if (cut >= 0) {                                 // a stop string the server did not apply (a hidden </think>)
+            if (cut >= 0) { // a stop string the server did not apply (a hidden </think>)
                 text = text.substring(0, cut);
                 finish = FinishReason.STOP;
             }

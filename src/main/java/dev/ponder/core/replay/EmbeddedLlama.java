@@ -6,7 +6,6 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.LlamaOutput;
 import de.kherud.llama.ModelParameters;
 import de.kherud.llama.args.LogFormat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -55,7 +54,8 @@ public final class EmbeddedLlama implements ModelBackend {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(4);
             if (!"GGUF".equals(new String(magic, java.nio.charset.StandardCharsets.US_ASCII))) {
-                throw new ReplayException(file.getFileName() + " is not a GGUF model file (it does not start with \"GGUF\").");
+                throw new ReplayException(
+                        file.getFileName() + " is not a GGUF model file (it does not start with \"GGUF\").");
             }
         } catch (IOException e) {
             throw new ReplayException("Cannot read " + file + ": " + e.getMessage(), e);

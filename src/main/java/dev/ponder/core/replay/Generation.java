@@ -5,5 +5,4 @@ package dev.ponder.core.replay;
  *
  * @param tokens the number of tokens generated, as the model counted them
  */
-public record Generation(String text, int tokens, FinishReason finish) {
-}
+public record Generation(String text, int tokens, FinishReason finish) {}

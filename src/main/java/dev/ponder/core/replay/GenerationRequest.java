@@ -10,8 +10,8 @@ import java.util.List;
  * @param seed        the sampling seed, so a replay can be repeated
  * @param stop        strings that end the generation (not included in the text)
  */
-public record GenerationRequest(String prompt, int maxTokens, double temperature, double topP, long seed,
-                                List<String> stop) {
+public record GenerationRequest(
+        String prompt, int maxTokens, double temperature, double topP, long seed, List<String> stop) {
 
     public GenerationRequest {
         if (maxTokens < 1) {

@@ -29,8 +29,7 @@ public interface ModelBackend extends AutoCloseable {
     /** Receives generated text piece by piece, on the generating thread. */
     @FunctionalInterface
     interface TextStream {
-        TextStream NONE = text -> {
-        };
+        TextStream NONE = text -> {};
 
         void text(String piece);
     }

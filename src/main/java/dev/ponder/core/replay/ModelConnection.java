@@ -1,7 +1,6 @@
 package dev.ponder.core.replay;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,12 +15,25 @@ import java.util.Map;
  * @param chat     talk to the server through {@code /v1/chat/completions}, continuing the assistant's turn
  *                 ({@link ChatContinuation}), for servers without raw completions
  */
-public record ModelConnection(String name, Kind kind, String gguf, String baseUrl, String model, String apiKeyEnv,
-                              String apiKey, String template, int threads, int contextPerSequence, boolean chat) {
+public record ModelConnection(
+        String name,
+        Kind kind,
+        String gguf,
+        String baseUrl,
+        String model,
+        String apiKeyEnv,
+        String apiKey,
+        String template,
+        int threads,
+        int contextPerSequence,
+        boolean chat) {
     public static final String TINY_NAME = "Tiny reasoner (built in)";
 
     /** Where the model runs. */
-    public enum Kind { EMBEDDED, OPENAI_COMPATIBLE }
+    public enum Kind {
+        EMBEDDED,
+        OPENAI_COMPATIBLE
+    }
 
     public ModelConnection {
         if (name == null || name.isBlank()) {
@@ -31,7 +43,8 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
             throw new IllegalArgumentException("connection '" + name + "' needs a kind: EMBEDDED or OPENAI_COMPATIBLE");
         }
         if (kind == Kind.OPENAI_COMPATIBLE && (blank(baseUrl) || blank(model))) {
-            throw new IllegalArgumentException("connection '" + name + "' needs the server's base URL and a model name");
+            throw new IllegalArgumentException(
+                    "connection '" + name + "' needs the server's base URL and a model name");
         }
         template = blank(template) ? PromptTemplate.CHATML.name() : template;
         PromptTemplate.named(template);
@@ -45,18 +58,19 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
     }
 
     public static ModelConnection embedded(String name, String gguf, String template, int threads, int context) {
-        return new ModelConnection(name, Kind.EMBEDDED, gguf, null, null, null, null, template, threads, context, false);
+        return new ModelConnection(
+                name, Kind.EMBEDDED, gguf, null, null, null, null, template, threads, context, false);
     }
 
     public static ModelConnection server(String name, String baseUrl, String model, String apiKeyEnv, String template) {
-        return new ModelConnection(name, Kind.OPENAI_COMPATIBLE, null, baseUrl, model, apiKeyEnv, null, template, 0, 0,
-                false);
+        return new ModelConnection(
+                name, Kind.OPENAI_COMPATIBLE, null, baseUrl, model, apiKeyEnv, null, template, 0, 0, false);
     }
 
     /** The same server reached through chat completions (true) or raw completions (false). */
     public ModelConnection withChat(boolean viaChat) {
-        return new ModelConnection(name, kind, gguf, baseUrl, model, apiKeyEnv, apiKey, template, threads,
-                contextPerSequence, viaChat);
+        return new ModelConnection(
+                name, kind, gguf, baseUrl, model, apiKeyEnv, apiKey, template, threads, contextPerSequence, viaChat);
     }
 
     @JsonIgnore
@@ -86,12 +100,15 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
     /** The same, with a template of the caller's (a custom one) for a chat connection to split prompts by. */
     public ModelBackend open(Path modelsDir, int parallel, PromptTemplate prompts) throws ReplayException {
         return switch (kind) {
-            case EMBEDDED -> EmbeddedLlama.load(new EmbeddedLlama.Settings(
-                    gguf == null ? TinyReasoner.locate(modelsDir) : Path.of(gguf), threads, contextPerSequence,
-                    Math.max(1, parallel)));
+            case EMBEDDED ->
+                EmbeddedLlama.load(new EmbeddedLlama.Settings(
+                        gguf == null ? TinyReasoner.locate(modelsDir) : Path.of(gguf),
+                        threads,
+                        contextPerSequence,
+                        Math.max(1, parallel)));
             case OPENAI_COMPATIBLE -> {
-                OpenAiCompatible server = new OpenAiCompatible(OpenAiCompatible.Connection.of(baseUrl, model,
-                        resolveKey(System.getenv())));
+                OpenAiCompatible server = new OpenAiCompatible(
+                        OpenAiCompatible.Connection.of(baseUrl, model, resolveKey(System.getenv())));
                 yield chat ? new ChatContinuation(server, prompts) : server;
             }
         };
@@ -99,14 +116,15 @@ public record ModelConnection(String name, Kind kind, String gguf, String baseUr
 
     /** The same connection with another key kept in the settings file (null to forget it). */
     public ModelConnection withStoredKey(String key) {
-        return new ModelConnection(name, kind, gguf, baseUrl, model, apiKeyEnv, key, template, threads, contextPerSequence,
-                chat);
+        return new ModelConnection(
+                name, kind, gguf, baseUrl, model, apiKeyEnv, key, template, threads, contextPerSequence, chat);
     }
 
     /** What the connection points at, in words (for lists; no key). */
     @JsonIgnore
     public String target() {
-        return kind == Kind.EMBEDDED ? (gguf == null ? "tiny-reasoner.gguf, in-process" : gguf + ", in-process")
+        return kind == Kind.EMBEDDED
+                ? (gguf == null ? "tiny-reasoner.gguf, in-process" : gguf + ", in-process")
                 : model + " at " + baseUrl;
     }
 

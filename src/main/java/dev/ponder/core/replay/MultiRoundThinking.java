@@ -37,8 +37,9 @@ public final class MultiRoundThinking {
     }
 
     /** One trace per round, in order; fewer when cancelled. The question each round saw is kept with it. */
-    public List<Round> run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
-                           BooleanSupplier cancelled) throws ReplayException {
+    public List<Round> run(
+            String question, GenerationRequest sampling, ModelBackend.TextStream stream, BooleanSupplier cancelled)
+            throws ReplayException {
         List<Round> done = new ArrayList<>();
         String asked = question;
         for (int r = 1; r <= params.rounds(); r++) {
@@ -53,6 +54,5 @@ public final class MultiRoundThinking {
     }
 
     /** One round: its number (from 1), the question as the model saw it, and what it wrote. */
-    public record Round(int round, String asked, ReplayedTrace trace) {
-    }
+    public record Round(int round, String asked, ReplayedTrace trace) {}
 }

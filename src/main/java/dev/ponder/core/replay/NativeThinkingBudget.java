@@ -1,7 +1,6 @@
 package dev.ponder.core.replay;
 
 import dev.ponder.core.model.Segment;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -22,12 +21,18 @@ public final class NativeThinkingBudget {
         this.params = params;
     }
 
-    public ReplayedTrace run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
-                             BooleanSupplier cancelled) throws ReplayException {
+    public ReplayedTrace run(
+            String question, GenerationRequest sampling, ModelBackend.TextStream stream, BooleanSupplier cancelled)
+            throws ReplayException {
         int budget = params.budget() > 0 ? params.budget() : params.maxThinkingTokens();
         GenerationRequest request = sampling.withPrompt("", budget + params.maxAnswerTokens());
-        OpenAiCompatible.ChatGeneration g = server.chat(List.of(new OpenAiCompatible.ChatMessage("user", question)),
-                false, params.budget() > 0 ? params.budget() : null, request, stream, cancelled);
+        OpenAiCompatible.ChatGeneration g = server.chat(
+                List.of(new OpenAiCompatible.ChatMessage("user", question)),
+                false,
+                params.budget() > 0 ? params.budget() : null,
+                request,
+                stream,
+                cancelled);
         if (g.reasoning().isEmpty()) {
             return new ReplayedTrace(g.content(), -1, -1, 0, List.<Segment>of(), g.tokens(), 0, g.finish());
         }
@@ -35,7 +40,14 @@ public final class NativeThinkingBudget {
         String text = opened + g.reasoning() + template.thinkEnd() + g.content();
         int thinkEnd = opened.length() + g.reasoning().length();
         int thinking = Math.min(server.countTokens(g.reasoning()), g.tokens());
-        return new ReplayedTrace(text, opened.length(), thinkEnd, thinkEnd + template.thinkEnd().length(), List.of(),
-                g.tokens(), thinking, g.finish());
+        return new ReplayedTrace(
+                text,
+                opened.length(),
+                thinkEnd,
+                thinkEnd + template.thinkEnd().length(),
+                List.of(),
+                g.tokens(),
+                thinking,
+                g.finish());
     }
 }

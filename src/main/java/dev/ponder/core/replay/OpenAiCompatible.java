@@ -3,7 +3,6 @@ package dev.ponder.core.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,11 +36,16 @@ public final class OpenAiCompatible implements ModelBackend {
      * @param retries   how many times a 429 or 5xx answer is retried
      * @param firstWait the backoff before the first retry when the server names none; doubled after each
      */
-    public record Connection(URI baseUrl, String model, String apiKey, Duration timeout, int retries,
-                             Duration firstWait) {
+    public record Connection(
+            URI baseUrl, String model, String apiKey, Duration timeout, int retries, Duration firstWait) {
         public static Connection of(String baseUrl, String model, String apiKey) {
-            return new Connection(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"), model, apiKey,
-                    Duration.ofSeconds(60), 4, Duration.ofSeconds(1));
+            return new Connection(
+                    URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"),
+                    model,
+                    apiKey,
+                    Duration.ofSeconds(60),
+                    4,
+                    Duration.ofSeconds(1));
         }
 
         URI endpoint(String path) {
@@ -66,8 +70,14 @@ public final class OpenAiCompatible implements ModelBackend {
     public Generation generate(GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
             throws ReplayException {
         ObjectNode body = streamingBody(request).put("prompt", request.prompt());
-        Streamed s = readStream(send("completions", body), choice -> choice.path("text").asText(""), null, stream,
-                cancelled, request.maxTokens(), new StringBuilder());
+        Streamed s = readStream(
+                send("completions", body),
+                choice -> choice.path("text").asText(""),
+                null,
+                stream,
+                cancelled,
+                request.maxTokens(),
+                new StringBuilder());
         return new Generation(s.text.toString(), s.tokens, s.finish);
     }
 
@@ -78,8 +88,13 @@ public final class OpenAiCompatible implements ModelBackend {
      * A last assistant message is continued where the server supports it: {@code continuePartial} sends vLLM's
      * {@code continue_final_message} and DeepSeek's {@code prefix} flag.
      */
-    public ChatGeneration chat(List<ChatMessage> messages, boolean continuePartial, GenerationRequest request,
-                               TextStream stream, BooleanSupplier cancelled) throws ReplayException {
+    public ChatGeneration chat(
+            List<ChatMessage> messages,
+            boolean continuePartial,
+            GenerationRequest request,
+            TextStream stream,
+            BooleanSupplier cancelled)
+            throws ReplayException {
         return chat(messages, continuePartial, null, request, stream, cancelled);
     }
 
@@ -87,8 +102,13 @@ public final class OpenAiCompatible implements ModelBackend {
      * A chat turn whose thinking the server itself caps at {@code thinkingTokenBudget} tokens (vLLM's
      * {@code thinking_token_budget}, enforced by its reasoning parser), or uncapped when null.
      */
-    public ChatGeneration chat(List<ChatMessage> messages, boolean continuePartial, Integer thinkingTokenBudget,
-                               GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
+    public ChatGeneration chat(
+            List<ChatMessage> messages,
+            boolean continuePartial,
+            Integer thinkingTokenBudget,
+            GenerationRequest request,
+            TextStream stream,
+            BooleanSupplier cancelled)
             throws ReplayException {
         ObjectNode body = streamingBody(request);
         var list = body.putArray("messages");
@@ -106,12 +126,19 @@ public final class OpenAiCompatible implements ModelBackend {
             body.put("thinking_token_budget", thinkingTokenBudget);
         }
         StringBuilder reasoning = new StringBuilder();
-        Streamed s = readStream(send("chat/completions", body), choice -> choice.path("delta").path("content").asText(""),
+        Streamed s = readStream(
+                send("chat/completions", body),
+                choice -> choice.path("delta").path("content").asText(""),
                 choice -> {
                     JsonNode delta = choice.path("delta");
-                    return delta.hasNonNull("reasoning_content") ? delta.get("reasoning_content").asText()
+                    return delta.hasNonNull("reasoning_content")
+                            ? delta.get("reasoning_content").asText()
                             : delta.path("reasoning").asText("");
-                }, stream, cancelled, request.maxTokens(), reasoning);
+                },
+                stream,
+                cancelled,
+                request.maxTokens(),
+                reasoning);
         return new ChatGeneration(reasoning.toString(), s.text.toString(), s.tokens, s.finish);
     }
 
@@ -133,17 +160,16 @@ public final class OpenAiCompatible implements ModelBackend {
 
     /** The OpenAI-compatible server behind a back-end (itself, or the one a chat continuation talks to), or null. */
     public static OpenAiCompatible behind(ModelBackend backend) {
-        return backend instanceof OpenAiCompatible direct ? direct
+        return backend instanceof OpenAiCompatible direct
+                ? direct
                 : backend instanceof ChatContinuation chat ? chat.server() : null;
     }
 
     /** One message of a chat. */
-    public record ChatMessage(String role, String content) {
-    }
+    public record ChatMessage(String role, String content) {}
 
     /** A chat turn's reasoning (empty where the server hides it) and answer. */
-    public record ChatGeneration(String reasoning, String content, int tokens, FinishReason finish) {
-    }
+    public record ChatGeneration(String reasoning, String content, int tokens, FinishReason finish) {}
 
     private static final class Streamed {
         final StringBuilder text = new StringBuilder();
@@ -158,9 +184,14 @@ public final class OpenAiCompatible implements ModelBackend {
     }
 
     /** Reads {@code data:} events until {@code [DONE]}; the server's usage count wins over counted chunks. */
-    private Streamed readStream(HttpResponse<InputStream> response, Function<JsonNode, String> content,
-                                Function<JsonNode, String> reasoningOf, TextStream stream,
-                                BooleanSupplier cancelled, int maxTokens, StringBuilder reasoning)
+    private Streamed readStream(
+            HttpResponse<InputStream> response,
+            Function<JsonNode, String> content,
+            Function<JsonNode, String> reasoningOf,
+            TextStream stream,
+            BooleanSupplier cancelled,
+            int maxTokens,
+            StringBuilder reasoning)
             throws ReplayException {
         Streamed result = new Streamed();
         StringBuilder text = result.text;
@@ -169,13 +200,13 @@ public final class OpenAiCompatible implements ModelBackend {
         String finish = null;
         boolean done = false;
         try (InputStream in = response.body();
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (cancelled.getAsBoolean()) {
                     return result.end(usage != null ? usage : chunks, FinishReason.CANCELLED);
                 }
                 if (!line.startsWith("data:")) {
-                    continue;                       // blank separators, comments, event names
+                    continue; // blank separators, comments, event names
                 }
                 String data = line.substring(5).strip();
                 if (data.equals("[DONE]")) {
@@ -211,8 +242,10 @@ public final class OpenAiCompatible implements ModelBackend {
             if (cancelled.getAsBoolean()) {
                 return result.end(chunks, FinishReason.CANCELLED);
             }
-            throw new ReplayException("The connection to " + connection.baseUrl() + " broke after " + chunks
-                    + " streamed pieces: " + e.getMessage(), e);
+            throw new ReplayException(
+                    "The connection to " + connection.baseUrl() + " broke after " + chunks + " streamed pieces: "
+                            + e.getMessage(),
+                    e);
         }
         if (!done && finish == null) {
             throw new ReplayException("The stream from " + connection.baseUrl() + " ended after " + chunks
@@ -220,14 +253,18 @@ public final class OpenAiCompatible implements ModelBackend {
         }
         int tokens = usage != null ? usage : chunks;
         FinishReason reason = "length".equals(finish) || (finish == null && tokens >= maxTokens)
-                ? FinishReason.LENGTH : FinishReason.STOP;
+                ? FinishReason.LENGTH
+                : FinishReason.STOP;
         return result.end(tokens, reason);
     }
 
     @Override
     public int countTokens(String text) throws ReplayException {
         // vLLM and SGLang take {"model","prompt"}, llama.cpp server {"content"}; both answer with "tokens".
-        ObjectNode body = JSON.createObjectNode().put("model", connection.model()).put("prompt", text).put("content", text);
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", connection.model())
+                .put("prompt", text)
+                .put("content", text);
         URI root = connection.baseUrl().resolve("/");
         HttpResponse<InputStream> response = send(root.resolve("tokenize"), body);
         try (InputStream in = response.body()) {
@@ -251,11 +288,13 @@ public final class OpenAiCompatible implements ModelBackend {
         HttpResponse<InputStream> response = send(connection.endpoint("models"), null);
         try (InputStream in = response.body()) {
             List<String> ids = new java.util.ArrayList<>();
-            JSON.readTree(in).path("data").forEach(model -> ids.add(model.path("id").asText()));
+            JSON.readTree(in)
+                    .path("data")
+                    .forEach(model -> ids.add(model.path("id").asText()));
             return ids;
         } catch (IOException e) {
-            throw new ReplayException("Cannot read the model list from " + connection.endpoint("models") + ": "
-                    + e.getMessage(), e);
+            throw new ReplayException(
+                    "Cannot read the model list from " + connection.endpoint("models") + ": " + e.getMessage(), e);
         }
     }
 
@@ -290,10 +329,13 @@ public final class OpenAiCompatible implements ModelBackend {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (ConnectException e) {
-                throw new ReplayException("No server answers at " + uri + ": is it running, and is the address right?", e);
+                throw new ReplayException(
+                        "No server answers at " + uri + ": is it running, and is the address right?", e);
             } catch (HttpTimeoutException e) {
-                throw new ReplayException("The server at " + uri + " did not answer within "
-                        + connection.timeout().toSeconds() + " s.", e);
+                throw new ReplayException(
+                        "The server at " + uri + " did not answer within "
+                                + connection.timeout().toSeconds() + " s.",
+                        e);
             } catch (IOException e) {
                 throw new ReplayException("Cannot reach " + uri + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -325,10 +367,13 @@ public final class OpenAiCompatible implements ModelBackend {
         if (status == 404) {
             return lower.contains("model")
                     ? new ReplayException("The server has no model '" + connection.model() + "' (404). Use Test"
-                    + " connection to list the models it serves." + said)
-                    : new ReplayException("Nothing at " + uri + " (404): is the base URL right (it usually ends in /v1)?" + said);
+                            + " connection to list the models it serves." + said)
+                    : new ReplayException(
+                            "Nothing at " + uri + " (404): is the base URL right (it usually ends in /v1)?" + said);
         }
-        if (lower.contains("context length") || lower.contains("context window") || lower.contains("too long")
+        if (lower.contains("context length")
+                || lower.contains("context window")
+                || lower.contains("too long")
                 || lower.contains("exceed")) {
             return new ReplayException("The prompt and the token limit do not fit the model's context (" + status
                     + "): lower the budget or the answer limit." + said);
@@ -337,8 +382,8 @@ public final class OpenAiCompatible implements ModelBackend {
             return new ReplayException("The server does not accept the request (" + status + "), often a parameter"
                     + " it does not support." + said);
         }
-        return new ReplayException("The server answered " + status
-                + (retried > 0 ? " after " + retried + " retries" : "") + "." + said);
+        return new ReplayException(
+                "The server answered " + status + (retried > 0 ? " after " + retried + " retries" : "") + "." + said);
     }
 
     private static String drain(HttpResponse<InputStream> response) {
@@ -362,7 +407,7 @@ public final class OpenAiCompatible implements ModelBackend {
         if (error.isTextual()) {
             return error.asText();
         }
-        for (JsonNode candidate : new JsonNode[]{error.path("message"), json.path("message"), json.path("detail")}) {
+        for (JsonNode candidate : new JsonNode[] {error.path("message"), json.path("message"), json.path("detail")}) {
             if (candidate.isTextual()) {
                 return candidate.asText();
             }

@@ -28,7 +28,9 @@ public final class ParallelSampling {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest((seed + "/" + problemKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return ((digest[0] & 0x7fL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
+            return ((digest[0] & 0x7fL) << 24)
+                    | ((digest[1] & 0xffL) << 16)
+                    | ((digest[2] & 0xffL) << 8)
                     | (digest[3] & 0xffL);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -37,25 +39,42 @@ public final class ParallelSampling {
 
     /** The same request drawing with the problem's own base seed. */
     public static GenerationRequest forProblem(GenerationRequest sampling, String problemKey) {
-        return new GenerationRequest(sampling.prompt(), sampling.maxTokens(), sampling.temperature(), sampling.topP(),
-                problemSeed(sampling.seed(), problemKey), sampling.stop());
+        return new GenerationRequest(
+                sampling.prompt(),
+                sampling.maxTokens(),
+                sampling.temperature(),
+                sampling.topP(),
+                problemSeed(sampling.seed(), problemKey),
+                sampling.stop());
     }
 
     /** The seed sample {@code index} is drawn with. */
     public static GenerationRequest forSample(GenerationRequest sampling, int index) {
-        return new GenerationRequest(sampling.prompt(), sampling.maxTokens(), sampling.temperature(), sampling.topP(),
-                sampling.seed() + index, sampling.stop());
+        return new GenerationRequest(
+                sampling.prompt(),
+                sampling.maxTokens(),
+                sampling.temperature(),
+                sampling.topP(),
+                sampling.seed() + index,
+                sampling.stop());
     }
 
     /** {@code n} samples, {@code concurrency} at a time; returned in sample order. */
-    public List<ReplayedTrace> sample(String question, int n, int concurrency, GenerationRequest sampling,
-                                      Streams streams, BooleanSupplier cancelled) throws ReplayException {
+    public List<ReplayedTrace> sample(
+            String question,
+            int n,
+            int concurrency,
+            GenerationRequest sampling,
+            Streams streams,
+            BooleanSupplier cancelled)
+            throws ReplayException {
         return runAll(question, n, concurrency, sampling, streams, cancelled, false).all;
     }
 
     /** First Finish Search: the index of the first of {@code n} samples to end its turn, and all n traces. */
-    public Outcome firstFinish(String question, int n, GenerationRequest sampling, Streams streams,
-                               BooleanSupplier cancelled) throws ReplayException {
+    public Outcome firstFinish(
+            String question, int n, GenerationRequest sampling, Streams streams, BooleanSupplier cancelled)
+            throws ReplayException {
         return runAll(question, n, n, sampling, streams, cancelled, true);
     }
 
@@ -68,11 +87,17 @@ public final class ParallelSampling {
     }
 
     /** All traces (the others cancelled in a First Finish Search) and the winner's index, -1 if none finished. */
-    public record Outcome(List<ReplayedTrace> all, int first) {
-    }
+    public record Outcome(List<ReplayedTrace> all, int first) {}
 
-    private Outcome runAll(String question, int n, int concurrency, GenerationRequest sampling, Streams streams,
-                           BooleanSupplier cancelled, boolean firstWins) throws ReplayException {
+    private Outcome runAll(
+            String question,
+            int n,
+            int concurrency,
+            GenerationRequest sampling,
+            Streams streams,
+            BooleanSupplier cancelled,
+            boolean firstWins)
+            throws ReplayException {
         if (n < 1 || concurrency < 1) {
             throw new IllegalArgumentException("n and concurrency must be at least 1");
         }

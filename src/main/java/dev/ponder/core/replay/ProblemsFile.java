@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.Problem;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +21,7 @@ import java.util.Set;
 public final class ProblemsFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProblemsFile() {
-    }
+    private ProblemsFile() {}
 
     public static List<Problem> read(Path file) throws ReplayException {
         List<Problem> problems = new ArrayList<>();
@@ -49,11 +47,17 @@ public final class ProblemsFile {
                             + ": expected {\"key\": ..., \"question\": ..., \"gold\": ...}");
                 }
                 if (!keys.add(key)) {
-                    throw new ReplayException(name + ", line " + lineNumber + ": the key \"" + key + "\" appears twice");
+                    throw new ReplayException(
+                            name + ", line " + lineNumber + ": the key \"" + key + "\" appears twice");
                 }
                 ObjectNode meta = ((ObjectNode) record).deepCopy();
                 meta.remove(List.of("key", "question", "gold", "dataset"));
-                problems.add(new Problem(0, key, text(record, "dataset"), question, text(record, "gold"),
+                problems.add(new Problem(
+                        0,
+                        key,
+                        text(record, "dataset"),
+                        question,
+                        text(record, "gold"),
                         meta.isEmpty() ? null : meta.toString()));
             }
         } catch (IOException e) {

@@ -11,7 +11,6 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.ThinkingSpan;
 import dev.ponder.core.model.ThinkingSplit;
-
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -51,13 +50,21 @@ public final class ReplayJournal implements Closeable {
      * @param parentId the {@code unit} it continues (the previous round, a branch's origin), or null
      * @param notes    what else the strategy knows about the sample (First Finish Search: how many were launched)
      */
-    public record Entry(String unit, String parentId, int index, int round, Integer budget, long seed,
-                        ReplayedTrace trace, Map<String, Object> notes) {
+    public record Entry(
+            String unit,
+            String parentId,
+            int index,
+            int round,
+            Integer budget,
+            long seed,
+            ReplayedTrace trace,
+            Map<String, Object> notes) {
         public Entry {
             notes = Map.copyOf(notes);
         }
 
-        public Entry(String unit, String parentId, int index, int round, Integer budget, long seed, ReplayedTrace trace) {
+        public Entry(
+                String unit, String parentId, int index, int round, Integer budget, long seed, ReplayedTrace trace) {
             this(unit, parentId, index, round, budget, seed, trace, Map.of());
         }
     }
@@ -79,14 +86,17 @@ public final class ReplayJournal implements Closeable {
     /** Opens the journal, creating it with its header, or resuming it when it holds the same replay. */
     public static ReplayJournal open(Path file, RunSpec spec, Grader grader) throws ReplayException {
         ObjectNode header = JSON.createObjectNode().put("format", "ponder-run").put("version", 1);
-        ObjectNode run = header.putObject("run").put("name", spec.name()).put("model", spec.model())
-                .put("strategy", spec.strategy()).put("grader", grader.name());
+        ObjectNode run = header.putObject("run")
+                .put("name", spec.name())
+                .put("model", spec.model())
+                .put("strategy", spec.strategy())
+                .put("grader", grader.name());
         ObjectNode params = run.putObject("params");
         new TreeMap<>(spec.params()).forEach(params::put);
         try {
             boolean resume = Files.exists(file) && Files.size(file) > 0;
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             ReplayJournal journal = new ReplayJournal(file, channel, grader);
             if (resume) {
                 journal.resume(header);
@@ -109,7 +119,7 @@ public final class ReplayJournal implements Closeable {
                 lineNumber++;
                 long end = offset + line.getBytes(StandardCharsets.UTF_8).length + 1;
                 if (end > size) {
-                    break;                              // the last line has no newline: torn by a crash
+                    break; // the last line has no newline: torn by a crash
                 }
                 JsonNode record;
                 try {
@@ -126,7 +136,8 @@ public final class ReplayJournal implements Closeable {
                     done.add(unit);
                     int answerStart = record.path("meta").path("answer_start").asInt(-1);
                     String text = record.path("text").asText();
-                    answersByUnit.put(unit, answerStart < 0 || answerStart > text.length() ? "" : text.substring(answerStart));
+                    answersByUnit.put(
+                            unit, answerStart < 0 || answerStart > text.length() ? "" : text.substring(answerStart));
                 } else if ("problem".equals(record.path("type").asText())) {
                     problems.add(record.path("key").asText());
                 }
@@ -159,8 +170,12 @@ public final class ReplayJournal implements Closeable {
     public synchronized void append(Problem problem, Entry entry) throws ReplayException {
         try {
             if (problems.add(problem.key())) {
-                ObjectNode p = JSON.createObjectNode().put("type", "problem").put("key", problem.key())
-                        .put("dataset", problem.dataset()).put("question", problem.question()).put("gold", problem.goldAnswer());
+                ObjectNode p = JSON.createObjectNode()
+                        .put("type", "problem")
+                        .put("key", problem.key())
+                        .put("dataset", problem.dataset())
+                        .put("question", problem.question())
+                        .put("gold", problem.goldAnswer());
                 if (problem.metadataJson() != null) {
                     p.set("metadata", JSON.readTree(problem.metadataJson()));
                 }
@@ -176,8 +191,13 @@ public final class ReplayJournal implements Closeable {
 
     private ObjectNode sampleRecord(Problem problem, Entry entry) {
         ReplayedTrace t = entry.trace();
-        ObjectNode s = JSON.createObjectNode().put("type", "sample").put("problem", problem.key())
-                .put("id", entry.unit()).put("index", entry.index()).put("round", entry.round()).put("text", t.text());
+        ObjectNode s = JSON.createObjectNode()
+                .put("type", "sample")
+                .put("problem", problem.key())
+                .put("id", entry.unit())
+                .put("index", entry.index())
+                .put("round", entry.round())
+                .put("text", t.text());
         if (entry.parentId() != null) {
             s.put("parent", entry.parentId());
         }
@@ -185,17 +205,25 @@ public final class ReplayJournal implements Closeable {
         if (t.thinkStart() < 0) {
             split = ThinkingSplit.noThinking();
         } else if (t.thinkEnd() < 0) {
-            split = new ThinkingSplit(new ThinkingSpan(t.thinkStart(), t.text().length()), false, t.text().length());
+            split = new ThinkingSplit(
+                    new ThinkingSpan(t.thinkStart(), t.text().length()),
+                    false,
+                    t.text().length());
             s.put("truncated", true);
         } else {
             split = new ThinkingSplit(new ThinkingSpan(t.thinkStart(), t.thinkEnd()), true, t.answerStart());
         }
         if (split.thinking() != null) {
-            s.putObject("thinking").put("start", split.thinking().start()).put("end", split.thinking().end());
+            s.putObject("thinking")
+                    .put("start", split.thinking().start())
+                    .put("end", split.thinking().end());
         }
-        ExtractedAnswer answer = t.finish() == FinishReason.CANCELLED ? ExtractedAnswer.NONE : answers.extract(t.text(), split);
+        ExtractedAnswer answer =
+                t.finish() == FinishReason.CANCELLED ? ExtractedAnswer.NONE : answers.extract(t.text(), split);
         if (answer.answerText() != null) {
-            s.putObject("answer").put("text", answer.answerText()).put("extracted", answer.extracted())
+            s.putObject("answer")
+                    .put("text", answer.answerText())
+                    .put("extracted", answer.extracted())
                     .put("key", answer.extracted() == null ? null : MathEquivalence.key(answer.extracted()));
         }
         Boolean verdict = grader.grade(answer.extracted(), problem.goldAnswer());
@@ -204,21 +232,30 @@ public final class ReplayJournal implements Closeable {
         } else {
             s.put("correct", verdict);
         }
-        s.putObject("tokens").put("total", t.tokensTotal()).put("thinking", t.tokensThinking()).put("estimated", false);
+        s.putObject("tokens")
+                .put("total", t.tokensTotal())
+                .put("thinking", t.tokensThinking())
+                .put("estimated", false);
         s.put("finish_reason", t.finish().wireName());
         if (entry.budget() != null) {
             s.put("budget", entry.budget());
         }
         var segments = s.putArray("segments");
         for (Segment seg : t.segments()) {
-            ObjectNode n = segments.addObject().put("kind", seg.kind().code()).put("start", seg.charStart())
+            ObjectNode n = segments.addObject()
+                    .put("kind", seg.kind().code())
+                    .put("start", seg.charStart())
                     .put("end", seg.charEnd());
             if (seg.detail() != null) {
                 n.put("detail", seg.detail());
             }
         }
-        ObjectNode meta = s.putObject("meta").put("unit", entry.unit()).put("seed", entry.seed())
-                .put("extensions", t.extensions()).put("capped", t.capped()).put("answer_start", t.answerStart());
+        ObjectNode meta = s.putObject("meta")
+                .put("unit", entry.unit())
+                .put("seed", entry.seed())
+                .put("extensions", t.extensions())
+                .put("capped", t.capped())
+                .put("answer_start", t.answerStart());
         entry.notes().forEach((key, value) -> meta.set(key, JSON.valueToTree(value)));
         return s;
     }

@@ -1,7 +1,6 @@
 package dev.ponder.core.replay;
 
 import dev.ponder.core.task.TaskContext;
-
 import java.util.Locale;
 
 /**
@@ -48,7 +47,13 @@ public final class ReplayProgress {
         double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
         long left = Math.round(seconds / generated * (total - done));
         context.progress(done, total);
-        context.message(String.format(Locale.ROOT, "%sReplaying: %,d of %,d samples, %,.0f tokens/s, about %s left",
-                stage, done, total, tokens / seconds, left >= 120 ? (left / 60) + " min" : left + " s"));
+        context.message(String.format(
+                Locale.ROOT,
+                "%sReplaying: %,d of %,d samples, %,.0f tokens/s, about %s left",
+                stage,
+                done,
+                total,
+                tokens / seconds,
+                left >= 120 ? (left / 60) + " min" : left + " s"));
     }
 }

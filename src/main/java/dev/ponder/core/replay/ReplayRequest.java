@@ -3,7 +3,6 @@ package dev.ponder.core.replay;
 import dev.ponder.core.PonderVersion;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,21 @@ import java.util.Map;
  * @param original    the run replayed, or null for problems that belong to none
  * @param serverBudget the server caps the thinking (vLLM's {@code thinking_token_budget}) rather than Ponder
  */
-public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> problems, List<Integer> budgets,
-                            int samples, int rounds, BudgetForcing.Params forcing, double temperature, double topP,
-                            long seed, int concurrency, BranchOrigin origin, Run original, boolean serverBudget) {
+public record ReplayRequest(
+        String name,
+        ReplayStrategy strategy,
+        List<Problem> problems,
+        List<Integer> budgets,
+        int samples,
+        int rounds,
+        BudgetForcing.Params forcing,
+        double temperature,
+        double topP,
+        long seed,
+        int concurrency,
+        BranchOrigin origin,
+        Run original,
+        boolean serverBudget) {
     public ReplayRequest {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a replay needs a name");
@@ -41,15 +52,17 @@ public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> 
             throw new IllegalArgumentException("budget forcing needs at least one thinking budget");
         }
         if (strategy != ReplayStrategy.BUDGET_FORCING && budgets.size() > 1) {
-            throw new IllegalArgumentException("only budget forcing sweeps budgets; " + strategy.label()
-                    + " takes at most one budget");
+            throw new IllegalArgumentException(
+                    "only budget forcing sweeps budgets; " + strategy.label() + " takes at most one budget");
         }
         if (budgets.stream().anyMatch(b -> b < 1)) {
             throw new IllegalArgumentException("thinking budgets must be at least 1 token: " + budgets);
         }
         if (strategy == ReplayStrategy.MULTI_ROUND ? rounds < 2 : rounds != 1) {
-            throw new IllegalArgumentException(strategy == ReplayStrategy.MULTI_ROUND
-                    ? "multi-round thinking needs at least 2 rounds" : "rounds apply to multi-round thinking only");
+            throw new IllegalArgumentException(
+                    strategy == ReplayStrategy.MULTI_ROUND
+                            ? "multi-round thinking needs at least 2 rounds"
+                            : "rounds apply to multi-round thinking only");
         }
     }
 
@@ -70,11 +83,18 @@ public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> 
     /** The runner's plan for the run of one budget (null: uncapped). */
     public ReplayRunner.Plan plan(Integer budget) {
         BudgetForcing.Params p = forcing();
-        BudgetForcing.Params capped = new BudgetForcing.Params(budget == null ? 0 : budget, p.extensions(), p.waitWord(),
-                p.minThinkingTokens(), p.answerPrompt(), p.maxAnswerTokens(), p.maxThinkingTokens());
-        GenerationRequest sampling = new GenerationRequest("", p.maxThinkingTokens(), temperature, topP, seed, List.of());
-        return new ReplayRunner.Plan(strategy, problems, samples, capped, sampling, rounds, concurrency, origin,
-                serverBudget);
+        BudgetForcing.Params capped = new BudgetForcing.Params(
+                budget == null ? 0 : budget,
+                p.extensions(),
+                p.waitWord(),
+                p.minThinkingTokens(),
+                p.answerPrompt(),
+                p.maxAnswerTokens(),
+                p.maxThinkingTokens());
+        GenerationRequest sampling =
+                new GenerationRequest("", p.maxThinkingTokens(), temperature, topP, seed, List.of());
+        return new ReplayRunner.Plan(
+                strategy, problems, samples, capped, sampling, rounds, concurrency, origin, serverBudget);
     }
 
     /** The run's name for one budget. */
@@ -104,19 +124,22 @@ public record ReplayRequest(String name, ReplayStrategy strategy, List<Problem> 
         }
         p.put("max_thinking_tokens", String.valueOf(forcing.maxThinkingTokens()));
         p.put("max_answer_tokens", String.valueOf(forcing.maxAnswerTokens()));
-        p.put(switch (strategy) {
-            case FIRST_FINISH -> "launched";
-            case BRANCH -> "branches";
-            default -> "samples";
-        }, String.valueOf(samples));
+        p.put(
+                switch (strategy) {
+                    case FIRST_FINISH -> "launched";
+                    case BRANCH -> "branches";
+                    default -> "samples";
+                },
+                String.valueOf(samples));
         if (strategy == ReplayStrategy.MULTI_ROUND) {
             p.put("rounds", String.valueOf(rounds));
         }
         p.put("temperature", number(temperature));
         p.put("top_p", number(topP));
         p.put("seed", String.valueOf(seed));
-        p.put("seeds", "sample i of problem P is drawn with seed h + i, h = the first 31 bits of SHA-256(\"" + seed
-                + "/P\")");
+        p.put(
+                "seeds",
+                "sample i of problem P is drawn with seed h + i, h = the first 31 bits of SHA-256(\"" + seed + "/P\")");
         p.put("template", template.name());
         if (!PromptTemplate.BUILT_IN.contains(template)) {
             p.put("template_turn", template.turn());

@@ -1,12 +1,11 @@
 package dev.ponder.core.replay;
 
-import dev.ponder.core.task.LiveText;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,16 @@ public final class ReplayRunner {
      * @param serverBudget whether the server caps the thinking itself ({@link NativeThinkingBudget}) instead of
      *                     Ponder's budget forcing
      */
-    public record Plan(ReplayStrategy strategy, List<Problem> problems, int samples, BudgetForcing.Params forcing,
-                       GenerationRequest sampling, int rounds, int concurrency, BranchOrigin origin,
-                       boolean serverBudget) {
+    public record Plan(
+            ReplayStrategy strategy,
+            List<Problem> problems,
+            int samples,
+            BudgetForcing.Params forcing,
+            GenerationRequest sampling,
+            int rounds,
+            int concurrency,
+            BranchOrigin origin,
+            boolean serverBudget) {
         public Plan {
             problems = List.copyOf(problems);
             if (samples < 1 || concurrency < 1 || rounds < 1) {
@@ -48,10 +54,22 @@ public final class ReplayRunner {
         }
 
         /** Samples (or budget-forced samples) of each problem. */
-        public static Plan sampling(List<Problem> problems, int samples, BudgetForcing.Params forcing,
-                                    GenerationRequest sampling, int concurrency) {
-            return new Plan(forcing.budget() > 0 ? ReplayStrategy.BUDGET_FORCING : ReplayStrategy.SAMPLING, problems,
-                    samples, forcing, sampling, 1, concurrency, null, false);
+        public static Plan sampling(
+                List<Problem> problems,
+                int samples,
+                BudgetForcing.Params forcing,
+                GenerationRequest sampling,
+                int concurrency) {
+            return new Plan(
+                    forcing.budget() > 0 ? ReplayStrategy.BUDGET_FORCING : ReplayStrategy.SAMPLING,
+                    problems,
+                    samples,
+                    forcing,
+                    sampling,
+                    1,
+                    concurrency,
+                    null,
+                    false);
         }
 
         /** How many samples the finished replay holds. */
@@ -95,8 +113,11 @@ public final class ReplayRunner {
                     + "thinking_token_budget); " + model.backendName() + " is not one. Use Ponder's budget forcing.");
         }
         Run run = new Run(plan, journal, live, context, progress);
-        try (SampleWorkers workers = new SampleWorkers(plan.strategy() == ReplayStrategy.FIRST_FINISH
-                ? Math.max(1, plan.concurrency() / plan.samples()) : plan.concurrency(), "replay")) {
+        try (SampleWorkers workers = new SampleWorkers(
+                plan.strategy() == ReplayStrategy.FIRST_FINISH
+                        ? Math.max(1, plan.concurrency() / plan.samples())
+                        : plan.concurrency(),
+                "replay")) {
             run.submitAll(workers);
             workers.awaitAll();
         } catch (InterruptedException e) {
@@ -125,7 +146,8 @@ public final class ReplayRunner {
             this.context = context;
             this.forcing = new BudgetForcing(model, template, plan.forcing());
             this.thinker = plan.serverBudget()
-                    ? new NativeThinkingBudget(OpenAiCompatible.behind(model), template, plan.forcing())::run : forcing::run;
+                    ? new NativeThinkingBudget(OpenAiCompatible.behind(model), template, plan.forcing())::run
+                    : forcing::run;
             this.progress = progress;
         }
 
@@ -167,8 +189,8 @@ public final class ReplayRunner {
         }
 
         private Void one(Problem problem, String unit, int index) throws ReplayException {
-            GenerationRequest sampling = ParallelSampling.forSample(
-                    ParallelSampling.forProblem(plan.sampling(), problem.key()), index);
+            GenerationRequest sampling =
+                    ParallelSampling.forSample(ParallelSampling.forProblem(plan.sampling(), problem.key()), index);
             ReplayedTrace t = thinker.run(problem.question(), sampling, piece -> live.text(unit, piece), this::stopped);
             keep(problem, new ReplayJournal.Entry(unit, null, index, 0, plan.budget(), sampling.seed(), t));
             return null;
@@ -176,16 +198,25 @@ public final class ReplayRunner {
 
         private Void rounds(Problem problem, int index) throws ReplayException {
             String asked = problem.question();
-            GenerationRequest sampling = ParallelSampling.forSample(
-                    ParallelSampling.forProblem(plan.sampling(), problem.key()), index);
+            GenerationRequest sampling =
+                    ParallelSampling.forSample(ParallelSampling.forProblem(plan.sampling(), problem.key()), index);
             for (int r = 1; r <= plan.rounds(); r++) {
                 String unit = roundUnit(problem, index, r);
                 String parent = r == 1 ? null : roundUnit(problem, index, r - 1);
                 String answered = journal.answerOf(unit);
                 if (answered == null) {
                     ReplayedTrace t = thinker.run(asked, sampling, piece -> live.text(unit, piece), this::stopped);
-                    if (!keep(problem, new ReplayJournal.Entry(unit, parent, index, r, plan.budget(), sampling.seed(), t,
-                            r == 1 ? Map.of() : Map.of("asked", asked)))) {
+                    if (!keep(
+                            problem,
+                            new ReplayJournal.Entry(
+                                    unit,
+                                    parent,
+                                    index,
+                                    r,
+                                    plan.budget(),
+                                    sampling.seed(),
+                                    t,
+                                    r == 1 ? Map.of() : Map.of("asked", asked)))) {
                         return null;
                     }
                     answered = t.answer();
@@ -202,15 +233,27 @@ public final class ReplayRunner {
         private Void firstFinish(Problem problem, String unit) throws ReplayException {
             ParallelSampling sampling = new ParallelSampling(model, template, plan.forcing());
             GenerationRequest base = ParallelSampling.forProblem(plan.sampling(), problem.key());
-            ParallelSampling.Outcome outcome = sampling.firstFinish(problem.question(), plan.samples(), base,
-                    index -> piece -> live.text(unit + "/" + index, piece), this::stopped);
+            ParallelSampling.Outcome outcome = sampling.firstFinish(
+                    problem.question(),
+                    plan.samples(),
+                    base,
+                    index -> piece -> live.text(unit + "/" + index, piece),
+                    this::stopped);
             if (outcome.first() < 0) {
-                return null;                                // cancelled, or none ended its turn: run again on resume
+                return null; // cancelled, or none ended its turn: run again on resume
             }
             ReplayedTrace winner = outcome.all().get(outcome.first());
-            keep(problem, new ReplayJournal.Entry(unit, null, 0, 0, plan.budget(),
-                    base.seed() + outcome.first(), winner,
-                    Map.of("launched", plan.samples(), "winner", outcome.first())));
+            keep(
+                    problem,
+                    new ReplayJournal.Entry(
+                            unit,
+                            null,
+                            0,
+                            0,
+                            plan.budget(),
+                            base.seed() + outcome.first(),
+                            winner,
+                            Map.of("launched", plan.samples(), "winner", outcome.first())));
             return null;
         }
 
@@ -218,8 +261,10 @@ public final class ReplayRunner {
             BranchOrigin origin = plan.origin();
             String unit = origin.problem().key() + "/origin";
             if (!journal.isDone(unit)) {
-                journal.append(origin.problem(), new ReplayJournal.Entry(unit, null, 0, 0, null, 0, origin.trace(),
-                        Map.of("origin", origin.description())));
+                journal.append(
+                        origin.problem(),
+                        new ReplayJournal.Entry(
+                                unit, null, 0, 0, null, 0, origin.trace(), Map.of("origin", origin.description())));
                 progress.copied();
             }
         }
@@ -227,12 +272,26 @@ public final class ReplayRunner {
         private Void branch(String unit, int index) throws ReplayException {
             BranchOrigin origin = plan.origin();
             GenerationRequest sampling = ParallelSampling.forSample(
-                    ParallelSampling.forProblem(plan.sampling(), origin.problem().key()), index);
-            ReplayedTrace t = forcing.continueFrom(origin.problem().question(), origin.prefix(), sampling,
-                    piece -> live.text(unit, piece), this::stopped);
-            keep(origin.problem(), new ReplayJournal.Entry(unit, origin.problem().key() + "/origin", index + 1, 0,
-                    plan.budget(), sampling.seed(), withBranchPoint(t, origin.position()),
-                    Map.of("branched_at", origin.position())));
+                    ParallelSampling.forProblem(
+                            plan.sampling(), origin.problem().key()),
+                    index);
+            ReplayedTrace t = forcing.continueFrom(
+                    origin.problem().question(),
+                    origin.prefix(),
+                    sampling,
+                    piece -> live.text(unit, piece),
+                    this::stopped);
+            keep(
+                    origin.problem(),
+                    new ReplayJournal.Entry(
+                            unit,
+                            origin.problem().key() + "/origin",
+                            index + 1,
+                            0,
+                            plan.budget(),
+                            sampling.seed(),
+                            withBranchPoint(t, origin.position()),
+                            Map.of("branched_at", origin.position())));
             return null;
         }
 
@@ -242,8 +301,15 @@ public final class ReplayRunner {
             for (Segment s : t.segments()) {
                 segments.add(new Segment(segments.size(), s.kind(), s.charStart(), s.charEnd(), s.detail()));
             }
-            return new ReplayedTrace(t.text(), t.thinkStart(), t.thinkEnd(), t.answerStart(), segments, t.tokensTotal(),
-                    t.tokensThinking(), t.finish());
+            return new ReplayedTrace(
+                    t.text(),
+                    t.thinkStart(),
+                    t.thinkEnd(),
+                    t.answerStart(),
+                    segments,
+                    t.tokensTotal(),
+                    t.tokensThinking(),
+                    t.finish());
         }
 
         /** Keeps a finished sample; false for a cancelled one, which is not kept (a resumed replay runs it again). */
@@ -267,7 +333,11 @@ public final class ReplayRunner {
     /** One question answered with its thinking capped, by Ponder's budget forcing or by the server. */
     @FunctionalInterface
     private interface Thinker {
-        ReplayedTrace run(String question, GenerationRequest sampling, ModelBackend.TextStream stream,
-                          java.util.function.BooleanSupplier cancelled) throws ReplayException;
+        ReplayedTrace run(
+                String question,
+                GenerationRequest sampling,
+                ModelBackend.TextStream stream,
+                java.util.function.BooleanSupplier cancelled)
+                throws ReplayException;
     }
 }

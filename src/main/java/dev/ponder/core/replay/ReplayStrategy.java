@@ -51,8 +51,11 @@ public enum ReplayStrategy {
     }
 
     public static ReplayStrategy of(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown replay strategy '" + code + "', expected one of "
+        return Arrays.stream(values())
+                .filter(s -> s.code.equals(code))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown replay strategy '" + code
+                        + "', expected one of "
                         + Arrays.stream(values()).map(ReplayStrategy::code).toList()));
     }
 }

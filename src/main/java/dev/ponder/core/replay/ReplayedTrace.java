@@ -2,7 +2,6 @@ package dev.ponder.core.replay;
 
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
-
 import java.util.List;
 
 /**
@@ -15,15 +14,24 @@ import java.util.List;
  * @param tokensThinking tokens between the delimiters, forced words included
  * @param tokensTotal    every token of the turn, forced words included
  */
-public record ReplayedTrace(String text, int thinkStart, int thinkEnd, int answerStart, List<Segment> segments, int tokensTotal,
-                            int tokensThinking, FinishReason finish) {
+public record ReplayedTrace(
+        String text,
+        int thinkStart,
+        int thinkEnd,
+        int answerStart,
+        List<Segment> segments,
+        int tokensTotal,
+        int tokensThinking,
+        FinishReason finish) {
     public ReplayedTrace {
         segments = List.copyOf(segments);
     }
 
     /** How many times the end of thinking was suppressed (each an injected wait word). */
     public int extensions() {
-        return (int) segments.stream().filter(s -> s.kind() == SegmentKind.INJECTED_WAIT).count();
+        return (int) segments.stream()
+                .filter(s -> s.kind() == SegmentKind.INJECTED_WAIT)
+                .count();
     }
 
     /** Whether the thinking budget ran out and the thinking was closed by force. */

@@ -16,8 +16,7 @@ public final class TinyReasoner {
     public static final String RESOURCE = "/dev/ponder/models/tiny-reasoner.gguf";
     public static final String FILE_NAME = "tiny-reasoner.gguf";
 
-    private TinyReasoner() {
-    }
+    private TinyReasoner() {}
 
     /** The model's file in {@code modelsDir}, copied there from the jar when missing or different. */
     public static Path locate(Path modelsDir) throws ReplayException {
@@ -28,7 +27,7 @@ public final class TinyReasoner {
         }
         try {
             URLConnection connection = resource.openConnection();
-            connection.setUseCaches(false);                 // a cached jar handle would stay open after the copy
+            connection.setUseCaches(false); // a cached jar handle would stay open after the copy
             long size = connection.getContentLengthLong();
             if (Files.isRegularFile(target) && Files.size(target) == size && size > 0) {
                 return target;

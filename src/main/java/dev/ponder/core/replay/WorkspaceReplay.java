@@ -1,16 +1,14 @@
 package dev.ponder.core.replay;
 
-import dev.ponder.core.task.LiveText;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.ingest.AlreadyImportedException;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.Problem;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.task.TaskContext;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +30,7 @@ import java.util.TreeMap;
 public final class WorkspaceReplay {
 
     /** The runs a replay made, and how many samples this call generated. */
-    public record Outcome(List<Long> runIds, List<Path> journals, int samplesRun) {
-    }
+    public record Outcome(List<Long> runIds, List<Path> journals, int samplesRun) {}
 
     private final Workspace workspace;
     private final Path journalDir;
@@ -46,23 +43,27 @@ public final class WorkspaceReplay {
     }
 
     /** Runs every budget of the request in turn; a cancel keeps the finished samples in their journals. */
-    public Outcome run(ReplayRequest request, ModelBackend model, PromptTemplate template, LiveText live,
-                       TaskContext context) throws ReplayException {
+    public Outcome run(
+            ReplayRequest request, ModelBackend model, PromptTemplate template, LiveText live, TaskContext context)
+            throws ReplayException {
         List<Long> runs = new ArrayList<>();
         List<Path> journals = new ArrayList<>();
         int ran = 0;
         ReplayRunner runner = new ReplayRunner(model, template);
         List<Integer> budgets = request.runBudgets();
-        ReplayProgress progress = new ReplayProgress(context, 0,
-                (long) budgets.size() * request.plan(budgets.get(0)).units());
+        ReplayProgress progress = new ReplayProgress(
+                context, 0, (long) budgets.size() * request.plan(budgets.get(0)).units());
         for (int i = 0; i < budgets.size(); i++) {
             Integer budget = budgets.get(i);
             if (budgets.size() > 1) {
                 progress.stage("Budget " + budget + " (run " + (i + 1) + " of " + budgets.size() + ")");
             }
             Map<String, String> params = request.provenance(budget, model, template);
-            ReplayJournal.RunSpec spec = new ReplayJournal.RunSpec(request.runName(budget), model.modelName(),
-                    request.strategy().code(), params);
+            ReplayJournal.RunSpec spec = new ReplayJournal.RunSpec(
+                    request.runName(budget),
+                    model.modelName(),
+                    request.strategy().code(),
+                    params);
             Path file = journalFile(request, spec);
             ReplayRunner.Plan plan = request.plan(budget);
             try (ReplayJournal journal = ReplayJournal.open(file, spec, grader)) {
@@ -83,10 +84,11 @@ public final class WorkspaceReplay {
             ImportResult result = new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE);
             runId = result.runId();
         } catch (AlreadyImportedException again) {
-            return again.earlier().get(0).id();         // the same replay, finished before: its run already exists
+            return again.earlier().get(0).id(); // the same replay, finished before: its run already exists
         }
         if (request.original() != null) {
-            workspace.write(tables -> tables.runs().setParent(runId, request.original().id()));
+            workspace.write(
+                    tables -> tables.runs().setParent(runId, request.original().id()));
         }
         return runId;
     }
@@ -96,12 +98,16 @@ public final class WorkspaceReplay {
         try {
             Files.createDirectories(journalDir);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((spec.name() + '\n' + spec.model() + '\n' + spec.strategy() + '\n'
-                    + new TreeMap<>(spec.params())).getBytes(StandardCharsets.UTF_8));
+            digest.update(
+                    (spec.name() + '\n' + spec.model() + '\n' + spec.strategy() + '\n' + new TreeMap<>(spec.params()))
+                            .getBytes(StandardCharsets.UTF_8));
             for (Problem problem : request.problems()) {
                 digest.update((problem.key() + '\n').getBytes(StandardCharsets.UTF_8));
             }
-            String slug = spec.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String slug = spec.name()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "-")
+                    .replaceAll("^-|-$", "");
             String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
             return journalDir.resolve((slug.isEmpty() ? "replay" : slug) + "-" + hash + ".jsonl");
         } catch (IOException e) {

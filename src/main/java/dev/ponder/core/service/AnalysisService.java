@@ -31,12 +31,10 @@ public final class AnalysisService {
     }
 
     /** The figures that need no trace: quick, for a first look. */
-    public record Headline(RunStats stats, double meanTokens) {
-    }
+    public record Headline(RunStats stats, double meanTokens) {}
 
     /** Every figure of a run, with each problem's when asked for, and the problems' keys by id. */
-    public record Report(RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {
-    }
+    public record Report(RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {}
 
     public Headline headline(long runId, StatsOptions options) {
         RunColumns columns = RunData.columns(workspace, runId);
@@ -52,17 +50,19 @@ public final class AnalysisService {
      * Every figure of the run; the overthinking ones unless {@code withoutOverthinking} (their first computation
      * reads every trace once); each problem's when {@code perProblem}.
      */
-    public Report report(long runId, StatsOptions options, boolean withoutOverthinking, boolean perProblem,
-                         TaskContext context) {
+    public Report report(
+            long runId, StatsOptions options, boolean withoutOverthinking, boolean perProblem, TaskContext context) {
         RunColumns columns = RunData.columns(workspace, runId);
-        List<SampleEfficiency> efficiency = withoutOverthinking ? null
-                : RunData.efficiency(workspace, runId, options.markers(), context);
+        List<SampleEfficiency> efficiency =
+                withoutOverthinking ? null : RunData.efficiency(workspace, runId, options.markers(), context);
         RunStats stats = RunStats.of(columns, efficiency, options);
         if (!perProblem) {
             return new Report(stats, null, Map.of());
         }
         Map<Long, String> keys = new HashMap<>();
-        workspace.read(tables -> tables.problems().ofRun(runId)).forEach(problem -> keys.put(problem.id(), problem.key()));
+        workspace
+                .read(tables -> tables.problems().ofRun(runId))
+                .forEach(problem -> keys.put(problem.id(), problem.key()));
         return new Report(stats, ProblemStats.all(columns, options), keys);
     }
 
@@ -76,8 +76,9 @@ public final class AnalysisService {
         Map<Long, ProblemTable.ProblemText> texts = new HashMap<>();
         Map<Long, List<String>> tags = workspace.read(tables -> {
             for (Problem problem : tables.problems().byIds(ids)) {
-                texts.put(problem.id(), new ProblemTable.ProblemText(problem.key(), problem.question(),
-                        problem.goldAnswer()));
+                texts.put(
+                        problem.id(),
+                        new ProblemTable.ProblemText(problem.key(), problem.question(), problem.goldAnswer()));
             }
             return tables.tags().tagsByProblemOfRun(runId);
         });

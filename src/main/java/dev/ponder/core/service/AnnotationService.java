@@ -18,8 +18,11 @@ public final class AnnotationService {
     public List<String> tagSample(long sampleId, String name, boolean add) {
         return workspace.write(tables -> {
             if (!tables.samples().exists(sampleId)) {
-                throw new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
-                        "There is no sample " + sampleId + " in " + workspace.file().getFileName() + ".");
+                throw new WorkspaceException(
+                        WorkspaceException.Reason.NOT_FOUND,
+                        workspace.file(),
+                        "There is no sample " + sampleId + " in "
+                                + workspace.file().getFileName() + ".");
             }
             TagRepository tags = tables.tags();
             if (add) {
@@ -46,9 +49,14 @@ public final class AnnotationService {
 
     /** Tags (or untags) the problem with this key; returns the key as stored, for messages. */
     public String tagProblem(String key, String name, boolean add) {
-        long id = workspace.read(tables -> tables.problems().findByKey(key)).orElseThrow(() ->
-                new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(),
-                        "There is no problem \"" + key + "\" in " + workspace.file().getFileName() + ".")).id();
+        long id = workspace
+                .read(tables -> tables.problems().findByKey(key))
+                .orElseThrow(() -> new WorkspaceException(
+                        WorkspaceException.Reason.NOT_FOUND,
+                        workspace.file(),
+                        "There is no problem \"" + key + "\" in "
+                                + workspace.file().getFileName() + "."))
+                .id();
         tagProblem(id, name, add);
         return key;
     }

@@ -46,8 +46,8 @@ public final class ChartService {
     }
 
     /** Every chart of the template's runs that has something to show, into {@code folder}. */
-    public List<ChartExport.Result> exportAll(ChartSpec template, Path folder, Set<Format> formats, int dpi,
-                                              TaskContext context) {
+    public List<ChartExport.Result> exportAll(
+            ChartSpec template, Path folder, Set<Format> formats, int dpi, TaskContext context) {
         return ChartExport.exportAll(template, inputs(), folder, formats, dpi, context);
     }
 

@@ -20,8 +20,7 @@ public final class Choices {
     /** The grader used unless another is chosen. */
     public static final String DEFAULT_GRADER = Graders.MATH.name();
 
-    private Choices() {
-    }
+    private Choices() {}
 
     /** The names of Ponder's graders. */
     public static List<String> graders() {

@@ -27,8 +27,8 @@ public final class ExportService {
             return switch (text.strip().toLowerCase(Locale.ROOT)) {
                 case "ponder" -> PONDER;
                 case "lm-eval" -> LM_EVAL;
-                default -> throw new IllegalArgumentException("the run formats are ponder and lm-eval, not '" + text
-                        + "'");
+                default ->
+                    throw new IllegalArgumentException("the run formats are ponder and lm-eval, not '" + text + "'");
             };
         }
     }

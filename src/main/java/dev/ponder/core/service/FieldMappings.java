@@ -1,12 +1,12 @@
 package dev.ponder.core.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ponder.core.ingest.mapping.FieldMapping;
-import dev.ponder.core.ingest.mapping.FieldPaths;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.mapping.MappingGuess;
 import dev.ponder.core.ingest.MappingPreview;
 import dev.ponder.core.ingest.RecordSample;
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.FieldPaths;
+import dev.ponder.core.ingest.mapping.MappingGuess;
+import dev.ponder.core.ingest.record.FileHead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,8 +23,7 @@ public final class FieldMappings {
     /** Where records are when they are the values of the file's top-level object, keyed by problem. */
     public static final String KEYED_VALUES = RecordSample.KEYED_VALUES;
 
-    private FieldMappings() {
-    }
+    private FieldMappings() {}
 
     /** Where records may be in the file: the file's own records, or the lists found in its first value. */
     public static List<String> recordLocations(Path file) {

@@ -1,14 +1,14 @@
 package dev.ponder.core.service;
 
+import dev.ponder.core.ingest.ImportResult;
+import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.SampleRuns;
+import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.ingest.plan.FileShape;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.plan.ImportPlanner;
-import dev.ponder.core.ingest.ImportResult;
-import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.ingest.read.RunFormats;
-import dev.ponder.core.ingest.SampleRuns;
-import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
@@ -37,8 +37,11 @@ public final class ImportService {
      * What each of the chosen files and folders would import as: its format ({@code format} forces one), the mapping
      * saved for files of its shape, what its name and folder say (budget, seed, group). Reads no workspace.
      */
-    public static List<PlannedFile> plan(List<Path> chosen, String format,
-                                  Function<FileShape, Optional<SavedMapping>> savedMappings, TaskContext context) {
+    public static List<PlannedFile> plan(
+            List<Path> chosen,
+            String format,
+            Function<FileShape, Optional<SavedMapping>> savedMappings,
+            TaskContext context) {
         try {
             return new ImportPlanner(RunFormats.standard(), savedMappings).plan(chosen, format, context);
         } catch (IOException e) {

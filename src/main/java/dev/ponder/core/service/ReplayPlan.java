@@ -16,9 +16,20 @@ import java.util.List;
  * @param samples      samples per problem (launched for First Finish Search, branches for a branch)
  * @param rounds       rounds of multi-round thinking (1 for the other strategies)
  */
-public record ReplayPlan(String name, ReplayStrategy strategy, Problems problems, Branch branch, List<Integer> budgets,
-                         boolean serverBudget, BudgetForcing.Params forcing, int samples, int rounds,
-                         double temperature, double topP, long seed, int concurrency) {
+public record ReplayPlan(
+        String name,
+        ReplayStrategy strategy,
+        Problems problems,
+        Branch branch,
+        List<Integer> budgets,
+        boolean serverBudget,
+        BudgetForcing.Params forcing,
+        int samples,
+        int rounds,
+        double temperature,
+        double topP,
+        long seed,
+        int concurrency) {
     public static final String WAIT_WORD = "Wait";
     public static final String ANSWER_PROMPT = "Final Answer:";
     public static final int MAX_ANSWER_TOKENS = 256;
@@ -69,8 +80,20 @@ public record ReplayPlan(String name, ReplayStrategy strategy, Problems problems
 
     /** The same replay of other problems. */
     public ReplayPlan withProblems(Problems chosen) {
-        return new ReplayPlan(name, strategy, chosen, branch, budgets, serverBudget, forcing, samples, rounds,
-                temperature, topP, seed, concurrency);
+        return new ReplayPlan(
+                name,
+                strategy,
+                chosen,
+                branch,
+                budgets,
+                serverBudget,
+                forcing,
+                samples,
+                rounds,
+                temperature,
+                topP,
+                seed,
+                concurrency);
     }
 
     /** Budget forcing's settings with Ponder's limits on uncapped thinking and on the answer after it. */
@@ -78,12 +101,23 @@ public record ReplayPlan(String name, ReplayStrategy strategy, Problems problems
         return forcing(extensions, waitWord, minThinking, answerPrompt, MAX_ANSWER_TOKENS, MAX_THINKING_TOKENS);
     }
 
-    public static BudgetForcing.Params forcing(int extensions, String waitWord, int minThinking, String answerPrompt,
-                                               int maxAnswerTokens, int maxThinkingTokens) {
+    public static BudgetForcing.Params forcing(
+            int extensions,
+            String waitWord,
+            int minThinking,
+            String answerPrompt,
+            int maxAnswerTokens,
+            int maxThinkingTokens) {
         if (waitWord == null || waitWord.isBlank()) {
             throw new IllegalArgumentException("The wait word is empty; s1 uses \"" + WAIT_WORD + "\".");
         }
-        return new BudgetForcing.Params(0, extensions, waitWord, minThinking, answerPrompt == null ? "" : answerPrompt,
-                maxAnswerTokens, maxThinkingTokens);
+        return new BudgetForcing.Params(
+                0,
+                extensions,
+                waitWord,
+                minThinking,
+                answerPrompt == null ? "" : answerPrompt,
+                maxAnswerTokens,
+                maxThinkingTokens);
     }
 }

@@ -47,8 +47,7 @@ public final class ReplayService implements AutoCloseable {
     }
 
     /** What a replay made. */
-    public record Outcome(List<Run> runs, List<Path> journals, int samplesRun) {
-    }
+    public record Outcome(List<Run> runs, List<Path> journals, int samplesRun) {}
 
     /** Says, before any work, what is wrong with the plan's settings; silent when they are right. */
     public void check(ReplayPlan plan, ModelConnection model) {
@@ -60,19 +59,29 @@ public final class ReplayService implements AutoCloseable {
      * replays. {@code template} replaces the model's prompt template when given; the journals go to
      * {@code journals}, else to Ponder's replay folder. A cancel keeps the finished samples for the next time.
      */
-    public Outcome run(ReplayPlan plan, ModelConnection model, PromptTemplate template, String grader, Path journals,
-                       LiveText live, TaskContext context) throws ReplayException {
+    public Outcome run(
+            ReplayPlan plan,
+            ModelConnection model,
+            PromptTemplate template,
+            String grader,
+            Path journals,
+            LiveText live,
+            TaskContext context)
+            throws ReplayException {
         PromptTemplate prompts = template != null ? template : model.promptTemplate();
         Run original = original(plan);
-        BranchOrigin origin = plan.strategy() == ReplayStrategy.BRANCH ? origin(plan.branch(), original, prompts)
-                : null;
+        BranchOrigin origin =
+                plan.strategy() == ReplayStrategy.BRANCH ? origin(plan.branch(), original, prompts) : null;
         List<Problem> problems = origin != null ? List.of() : problems(plan.problems());
         ReplayRequest request = request(plan, model, original, problems, origin);
         ModelBackend backend = backend(model, plan.concurrency(), prompts);
         WorkspaceReplay.Outcome outcome;
         try {
-            outcome = new WorkspaceReplay(workspace, journals != null ? journals : home.replaysDir(),
-                    Graders.byName(grader).orElse(Graders.MATH)).run(request, backend, prompts, live, context);
+            outcome = new WorkspaceReplay(
+                            workspace,
+                            journals != null ? journals : home.replaysDir(),
+                            Graders.byName(grader).orElse(Graders.MATH))
+                    .run(request, backend, prompts, live, context);
         } finally {
             changes.changed();
         }
@@ -94,28 +103,46 @@ public final class ReplayService implements AutoCloseable {
             OpenAiCompatible server = OpenAiCompatible.behind(backend);
             if (server != null) {
                 List<String> models = server.listModels();
-                return "The server answers. Its models: " + (models.isEmpty() ? "none listed" : String.join(", ", models))
-                        + (models.isEmpty() || models.contains(candidate.model()) ? ""
-                        : ". It does not list '" + candidate.model() + "'.");
+                return "The server answers. Its models: "
+                        + (models.isEmpty() ? "none listed" : String.join(", ", models))
+                        + (models.isEmpty() || models.contains(candidate.model())
+                                ? ""
+                                : ". It does not list '" + candidate.model() + "'.");
             }
             return "Loaded " + backend.modelName() + ": \"Wait\" is " + backend.countTokens("Wait") + " token(s).";
         }
     }
 
-    private ReplayRequest request(ReplayPlan plan, ModelConnection model, Run original, List<Problem> problems,
-                                  BranchOrigin origin) {
-        String name = plan.name() == null || plan.name().isBlank() ? defaultName(plan, original, model)
+    private ReplayRequest request(
+            ReplayPlan plan, ModelConnection model, Run original, List<Problem> problems, BranchOrigin origin) {
+        String name = plan.name() == null || plan.name().isBlank()
+                ? defaultName(plan, original, model)
                 : plan.name().strip();
-        return new ReplayRequest(name, plan.strategy(), problems, plan.budgets(), plan.samples(), plan.rounds(),
-                plan.forcing(), plan.temperature(), plan.topP(), plan.seed(), plan.concurrency(), origin, original,
+        return new ReplayRequest(
+                name,
+                plan.strategy(),
+                problems,
+                plan.budgets(),
+                plan.samples(),
+                plan.rounds(),
+                plan.forcing(),
+                plan.temperature(),
+                plan.topP(),
+                plan.seed(),
+                plan.concurrency(),
+                origin,
+                original,
                 plan.serverBudget());
     }
 
     /** "Budget sweep of run A (tiny-reasoner)": the strategy, the run replayed and the model. */
     private static String defaultName(ReplayPlan plan, Run original, ModelConnection model) {
-        String what = plan.strategy().describe(plan.samples(), plan.rounds(), plan.budgets().size());
+        String what = plan.strategy()
+                .describe(plan.samples(), plan.rounds(), plan.budgets().size());
         String modelName = model.kind() == ModelConnection.Kind.EMBEDDED
-                ? (model.gguf() == null ? "tiny-reasoner" : Path.of(model.gguf()).getFileName().toString())
+                ? (model.gguf() == null
+                        ? "tiny-reasoner"
+                        : Path.of(model.gguf()).getFileName().toString())
                 : model.model();
         return Character.toUpperCase(what.charAt(0)) + what.substring(1)
                 + (original == null ? "" : " of " + original.name()) + " (" + modelName + ")";
@@ -127,8 +154,12 @@ public final class ReplayService implements AutoCloseable {
     }
 
     private Run find(Tables tables, long runId) throws Exception {
-        return tables.runs().find(runId).orElseThrow(() -> new WorkspaceException(WorkspaceException.Reason.NOT_FOUND,
-                workspace.file(), "There is no run " + runId + " in " + workspace.file().getFileName() + "."));
+        return tables.runs()
+                .find(runId)
+                .orElseThrow(() -> new WorkspaceException(
+                        WorkspaceException.Reason.NOT_FOUND,
+                        workspace.file(),
+                        "There is no run " + runId + " in " + workspace.file().getFileName() + "."));
     }
 
     private List<Problem> problems(ReplayPlan.Problems chosen) throws ReplayException {
@@ -156,22 +187,25 @@ public final class ReplayService implements AutoCloseable {
 
     private BranchOrigin origin(ReplayPlan.Branch branch, Run original, PromptTemplate prompts) {
         if (branch == null) {
-            throw new IllegalArgumentException("Choose the trace to branch from: \"Branch from Here\" on a trace in the "
-                    + "inspector, or a sample and a position in it.");
+            throw new IllegalArgumentException(
+                    "Choose the trace to branch from: \"Branch from Here\" on a trace in the "
+                            + "inspector, or a sample and a position in it.");
         }
         return workspace.read(tables -> {
             Sample sample = branchSample(tables, branch, original);
-            Problem problem = tables.problems().byIds(new long[]{sample.problemId()}).get(0);
+            Problem problem =
+                    tables.problems().byIds(new long[] {sample.problemId()}).get(0);
             int position = branch.at() != null ? branch.at() : sample.text().indexOf(branch.before());
             if (position < 0) {
-                throw new IllegalArgumentException("Sample " + sample.id() + " has no \"" + branch.before()
-                        + "\" to branch before.");
+                throw new IllegalArgumentException(
+                        "Sample " + sample.id() + " has no \"" + branch.before() + "\" to branch before.");
             }
-            String description = branch.description() != null ? branch.description()
+            String description = branch.description() != null
+                    ? branch.description()
                     : tables.runs().find(sample.runId()).map(Run::name).orElse("run " + sample.runId()) + ", sample "
-                    + sample.index() + " of " + problem.key();
-            return BranchOrigin.of(problem, sample, tables.samples().segments(sample.id()), position,
-                    prompts.thinkEnd(), description);
+                            + sample.index() + " of " + problem.key();
+            return BranchOrigin.of(
+                    problem, sample, tables.samples().segments(sample.id()), position, prompts.thinkEnd(), description);
         });
     }
 
@@ -188,22 +222,26 @@ public final class ReplayService implements AutoCloseable {
         }
         int hash = named.lastIndexOf('#');
         String key = hash < 0 ? named : named.substring(0, hash);
-        Problem problem = tables.problems().findByKey(key).orElseThrow(() -> notFound("There is no problem " + key
-                + "."));
+        Problem problem =
+                tables.problems().findByKey(key).orElseThrow(() -> notFound("There is no problem " + key + "."));
         List<Sample> ofProblem = samples.ofProblem(original.id(), problem.id());
         if (hash >= 0) {
             int index;
             try {
                 index = Integer.parseInt(named.substring(hash + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("A sample is named by its id or PROBLEM_KEY#INDEX, not '" + named
-                        + "'.");
+                throw new IllegalArgumentException(
+                        "A sample is named by its id or PROBLEM_KEY#INDEX, not '" + named + "'.");
             }
-            return ofProblem.stream().filter(s -> s.index() == index).findFirst()
+            return ofProblem.stream()
+                    .filter(s -> s.index() == index)
+                    .findFirst()
                     .orElseThrow(() -> notFound(original.name() + " has no sample " + index + " of " + key + "."));
         }
-        return ofProblem.stream().filter(s -> branch.before() == null || s.text().contains(branch.before()))
-                .findFirst().orElseThrow(() -> notFound("No sample of " + key + " in " + original.name()
+        return ofProblem.stream()
+                .filter(s -> branch.before() == null || s.text().contains(branch.before()))
+                .findFirst()
+                .orElseThrow(() -> notFound("No sample of " + key + " in " + original.name()
                         + (branch.before() == null ? "" : " has \"" + branch.before() + "\"") + "."));
     }
 

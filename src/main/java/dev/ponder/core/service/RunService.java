@@ -38,21 +38,33 @@ public final class RunService {
         List<RunSummary> runs = summaries();
         if (idOrName.matches("\\d+")) {
             long id = Long.parseLong(idOrName);
-            return runs.stream().filter(summary -> summary.run().id() == id).findFirst()
+            return runs.stream()
+                    .filter(summary -> summary.run().id() == id)
+                    .findFirst()
                     .orElseThrow(() -> missing(idOrName));
         }
-        List<RunSummary> named = runs.stream().filter(summary -> summary.run().name().equals(idOrName)).toList();
+        List<RunSummary> named = runs.stream()
+                .filter(summary -> summary.run().name().equals(idOrName))
+                .toList();
         if (named.size() > 1) {
-            throw new WorkspaceException(WorkspaceException.Reason.FAILED, workspace.file(), named.size()
-                    + " runs are named \"" + idOrName + "\"; name one by its id: "
-                    + named.stream().map(summary -> String.valueOf(summary.run().id())).toList());
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.FAILED,
+                    workspace.file(),
+                    named.size()
+                            + " runs are named \"" + idOrName + "\"; name one by its id: "
+                            + named.stream()
+                                    .map(summary -> String.valueOf(summary.run().id()))
+                                    .toList());
         }
         return named.stream().findFirst().orElseThrow(() -> missing(idOrName));
     }
 
     private WorkspaceException missing(String run) {
-        return new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, workspace.file(), "There is no run \"" + run
-                + "\" in " + workspace.file().getFileName() + "; `ponder info` lists the runs.");
+        return new WorkspaceException(
+                WorkspaceException.Reason.NOT_FOUND,
+                workspace.file(),
+                "There is no run \"" + run + "\" in " + workspace.file().getFileName()
+                        + "; `ponder info` lists the runs.");
     }
 
     /** Saves a run's edited attributes (name, model, strategy, budget, ...); false when the run is gone. */
@@ -88,6 +100,7 @@ public final class RunService {
     }
 
     public Optional<Problem> problem(long problemId) {
-        return workspace.read(tables -> tables.problems().byIds(new long[]{problemId}).stream().findFirst());
+        return workspace.read(tables ->
+                tables.problems().byIds(new long[] {problemId}).stream().findFirst());
     }
 }

@@ -8,11 +8,11 @@ import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.SampleLine;
 import dev.ponder.core.model.SampleRef;
 import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
-import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.trace.ThinkingSplitter;
 import dev.ponder.core.trace.Thought;
 import dev.ponder.core.trace.ThoughtAlignment;
@@ -35,38 +35,53 @@ public final class SampleService {
     }
 
     /** A sample as the inspector shows it: its trace taken apart, its problem, tags and note. */
-    public record Reading(Sample sample, Problem problem, TraceReading reading, List<String> tags, String note) {
-    }
+    public record Reading(Sample sample, Problem problem, TraceReading reading, List<String> tags, String note) {}
 
     /** A problem's samples in a run: its votes (none when it has no samples), their lines, tags and the note. */
-    public record ProblemSamples(VoteDistribution votes, List<SampleLine> lines, Map<Long, List<String>> sampleTags,
-                                 List<String> problemTags, String problemNote) {
-    }
+    public record ProblemSamples(
+            VoteDistribution votes,
+            List<SampleLine> lines,
+            Map<Long, List<String>> sampleTags,
+            List<String> problemTags,
+            String problemNote) {}
 
     /** One row of two aligned traces: a thought on each side (or one side only), with the words only one uses. */
-    public record AlignedRow(String left, String right, ThoughtAlignment.Kind kind, Set<String> leftOnly,
-                             Set<String> rightOnly) {
-    }
+    public record AlignedRow(
+            String left, String right, ThoughtAlignment.Kind kind, Set<String> leftOnly, Set<String> rightOnly) {}
 
     /** Reads a sample and takes its trace apart with these reflection markers. */
     public Reading read(long sampleId, ReflectionMarkers markers) {
         return workspace.read(tables -> {
             SampleRepository samples = tables.samples();
-            Sample sample = samples.find(sampleId).orElseThrow(() ->
-                    new IllegalStateException("sample " + sampleId + " is no longer in the workspace"));
-            Problem problem = tables.problems().byIds(new long[]{sample.problemId()}).get(0);
+            Sample sample = samples.find(sampleId)
+                    .orElseThrow(
+                            () -> new IllegalStateException("sample " + sampleId + " is no longer in the workspace"));
+            Problem problem =
+                    tables.problems().byIds(new long[] {sample.problemId()}).get(0);
             Run run = tables.runs().find(sample.runId()).orElseThrow();
-            TraceReading reading = TraceReading.of(sample, problem.goldAnswer(), Graders.forTraces(run.grader()),
-                    markers, samples.steps(sampleId), samples.segments(sampleId));
-            return new Reading(sample, problem, reading, tables.tags().tagsOfSample(sampleId),
+            TraceReading reading = TraceReading.of(
+                    sample,
+                    problem.goldAnswer(),
+                    Graders.forTraces(run.grader()),
+                    markers,
+                    samples.steps(sampleId),
+                    samples.segments(sampleId));
+            return new Reading(
+                    sample,
+                    problem,
+                    reading,
+                    tables.tags().tagsOfSample(sampleId),
                     tables.notes().sampleNote(sampleId));
         });
     }
 
     public ProblemSamples ofProblem(long runId, long problemId) {
         VoteDistribution votes = analysis.votes(runId, problemId).orElse(null);
-        return workspace.read(tables -> new ProblemSamples(votes, tables.samples().linesOfProblem(runId, problemId),
-                tables.tags().tagsBySampleOfProblem(runId, problemId), tables.tags().tagsOfProblem(problemId),
+        return workspace.read(tables -> new ProblemSamples(
+                votes,
+                tables.samples().linesOfProblem(runId, problemId),
+                tables.tags().tagsBySampleOfProblem(runId, problemId),
+                tables.tags().tagsOfProblem(problemId),
                 tables.notes().problemNote(problemId)));
     }
 
@@ -74,8 +89,9 @@ public final class SampleService {
     public List<SampleRef> comparable(long sampleId) {
         return workspace.read(tables -> {
             SampleRepository samples = tables.samples();
-            Sample sample = samples.find(sampleId).orElseThrow(() ->
-                    new IllegalStateException("sample " + sampleId + " is no longer in the workspace"));
+            Sample sample = samples.find(sampleId)
+                    .orElseThrow(
+                            () -> new IllegalStateException("sample " + sampleId + " is no longer in the workspace"));
             return samples.refsOfProblem(sample.problemId(), 5000);
         });
     }
@@ -108,7 +124,8 @@ public final class SampleService {
     }
 
     private List<String> thoughts(long sampleId, ReflectionMarkers markers) {
-        Sample sample = workspace.read(tables -> tables.samples().find(sampleId)).orElseThrow();
+        Sample sample =
+                workspace.read(tables -> tables.samples().find(sampleId)).orElseThrow();
         String text = sample.text();
         ThinkingSplit split = new ThinkingSplitter().split(text, sample.thinking(), sample.truncated());
         if (split.thinking() == null) {

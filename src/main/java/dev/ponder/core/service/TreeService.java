@@ -30,8 +30,7 @@ public final class TreeService {
     }
 
     /** A problem's tree as opened: the problem, the trees it has, the one chosen and the tree itself. */
-    public record Opened(Problem problem, List<TreeSource> sources, TreeSource source, SearchTree tree) {
-    }
+    public record Opened(Problem problem, List<TreeSource> sources, TreeSource source, SearchTree tree) {}
 
     /**
      * Opens a tree of the run: of {@code problem} (its first with a recorded tree, else its first sample's, when
@@ -49,14 +48,18 @@ public final class TreeService {
         if (available.isEmpty()) {
             return Optional.of(new Opened(chosen.get(), List.of(), null, null));
         }
-        TreeSource from = wanted == null || (fallBack && !available.contains(wanted)) ? available.iterator().next()
+        TreeSource from = wanted == null || (fallBack && !available.contains(wanted))
+                ? available.iterator().next()
                 : wanted;
         if (!available.contains(from)) {
-            throw new IllegalArgumentException("Problem " + chosen.get().key() + " has no " + from.label()
-                    .toLowerCase(java.util.Locale.ROOT) + " in this run; it has: "
+            throw new IllegalArgumentException("Problem " + chosen.get().key() + " has no "
+                    + from.label().toLowerCase(java.util.Locale.ROOT) + " in this run; it has: "
                     + available.stream().map(TreeSource::id).toList());
         }
-        return Optional.of(new Opened(chosen.get(), List.copyOf(available), from,
+        return Optional.of(new Opened(
+                chosen.get(),
+                List.copyOf(available),
+                from,
                 load(runId, chosen.get().id(), from, fold)));
     }
 
@@ -84,8 +87,9 @@ public final class TreeService {
             if (first.isEmpty()) {
                 first = tables.samples().firstProblem(runId);
             }
-            return first.isEmpty() ? Optional.<Problem>empty()
-                    : tables.problems().byIds(new long[]{first.get()}).stream().findFirst();
+            return first.isEmpty()
+                    ? Optional.<Problem>empty()
+                    : tables.problems().byIds(new long[] {first.get()}).stream().findFirst();
         });
     }
 
@@ -104,8 +108,10 @@ public final class TreeService {
         SampleRepository repository = tables.samples();
         List<PrefixTree.TracedSample> traced = new ArrayList<>();
         for (Sample sample : samples(repository, runId, problemId)) {
-            TraceSteps steps = TraceSteps.of(sample.text(), repository.steps(sample.id()), repository.segments(sample.id()));
-            traced.add(new PrefixTree.TracedSample(sample.id(), steps, sample.answer().extracted(), sample.correct()));
+            TraceSteps steps =
+                    TraceSteps.of(sample.text(), repository.steps(sample.id()), repository.segments(sample.id()));
+            traced.add(new PrefixTree.TracedSample(
+                    sample.id(), steps, sample.answer().extracted(), sample.correct()));
         }
         return PrefixTree.of(question(tables, problemId), traced, fold);
     }
@@ -113,8 +119,14 @@ public final class TreeService {
     private static SearchTree lineage(Tables tables, long runId, long problemId) throws Exception {
         List<SampleLineage.LinkedSample> linked = new ArrayList<>();
         for (Sample sample : samples(tables.samples(), runId, problemId)) {
-            linked.add(new SampleLineage.LinkedSample(sample.id(), sample.parentSampleId(), sample.round(),
-                    sample.text(), sample.answer().extracted(), sample.correct(), sample.score()));
+            linked.add(new SampleLineage.LinkedSample(
+                    sample.id(),
+                    sample.parentSampleId(),
+                    sample.round(),
+                    sample.text(),
+                    sample.answer().extracted(),
+                    sample.correct(),
+                    sample.score()));
         }
         return SampleLineage.of(question(tables, problemId), linked);
     }
@@ -128,7 +140,7 @@ public final class TreeService {
     }
 
     private static String question(Tables tables, long problemId) throws Exception {
-        List<Problem> problems = tables.problems().byIds(new long[]{problemId});
+        List<Problem> problems = tables.problems().byIds(new long[] {problemId});
         return problems.isEmpty() ? null : problems.get(0).question();
     }
 }

@@ -6,8 +6,7 @@ import dev.ponder.core.store.SqliteInfo;
 
 /** What Ponder runs on, one line each: for About and for the report an error dialog copies. */
 public final class Versions {
-    private Versions() {
-    }
+    private Versions() {}
 
     public static String describe() {
         return "Ponder " + PonderVersion.current() + "\n"
@@ -15,6 +14,7 @@ public final class Versions {
                 + "JavaFX " + System.getProperty("javafx.runtime.version") + "\n"
                 + "SQLite " + SqliteInfo.version() + "\n"
                 + "llama.cpp binding de.kherud:llama " + EmbeddedLlama.LIBRARY_VERSION + "\n"
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
     }
 }

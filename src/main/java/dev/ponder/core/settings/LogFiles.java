@@ -23,11 +23,10 @@ import java.util.logging.Logger;
 public final class LogFiles {
     public static final int LIMIT_BYTES = 2 * 1024 * 1024;
     public static final int COUNT = 5;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
-    private LogFiles() {
-    }
+    private LogFiles() {}
 
     /** The newest log file in {@code dir}. */
     public static Path current(Path dir) {
@@ -55,10 +54,14 @@ public final class LogFiles {
         @Override
         public String format(LogRecord record) {
             StringBuilder line = new StringBuilder()
-                    .append(TIME.format(Instant.ofEpochMilli(record.getMillis()))).append(' ')
-                    .append(record.getLevel().getName()).append(' ')
-                    .append(record.getLoggerName()).append(": ")
-                    .append(formatMessage(record)).append(System.lineSeparator());
+                    .append(TIME.format(Instant.ofEpochMilli(record.getMillis())))
+                    .append(' ')
+                    .append(record.getLevel().getName())
+                    .append(' ')
+                    .append(record.getLoggerName())
+                    .append(": ")
+                    .append(formatMessage(record))
+                    .append(System.lineSeparator());
             if (record.getThrown() != null) {
                 StringWriter trace = new StringWriter();
                 record.getThrown().printStackTrace(new PrintWriter(trace));

@@ -18,8 +18,8 @@ import java.util.Objects;
 public record Preferences(Theme theme, double fontSize, String defaultGrader, String tokenizer, PaperStyle chartStyle) {
     public static final double MIN_FONT_SIZE = 9;
     public static final double MAX_FONT_SIZE = 24;
-    public static final Preferences DEFAULTS = new Preferences(Theme.SYSTEM, 13, Graders.MATH.name(), TokenCounters.CL100K,
-            PaperStyle.SINGLE_COLUMN);
+    public static final Preferences DEFAULTS =
+            new Preferences(Theme.SYSTEM, 13, Graders.MATH.name(), TokenCounters.CL100K, PaperStyle.SINGLE_COLUMN);
 
     /** Checks every choice; a wrong one fails with a message that names it and says what is allowed. */
     public Preferences {
@@ -31,11 +31,13 @@ public record Preferences(Theme theme, double fontSize, String defaultGrader, St
         }
         if (defaultGrader == null || Graders.byName(defaultGrader).isEmpty()) {
             throw new IllegalArgumentException("Unknown grader '" + defaultGrader + "': choose one of "
-                    + String.join(", ", Graders.all().stream().map(grader -> grader.name()).toList()) + ".");
+                    + String.join(
+                            ", ",
+                            Graders.all().stream().map(grader -> grader.name()).toList()) + ".");
         }
         if (tokenizer == null || tokenizer.isBlank()) {
-            throw new IllegalArgumentException("Choose a tokenizer: " + TokenCounters.CL100K + ", " + TokenCounters.O200K
-                    + " or a model's tokenizer.json.");
+            throw new IllegalArgumentException("Choose a tokenizer: " + TokenCounters.CL100K + ", "
+                    + TokenCounters.O200K + " or a model's tokenizer.json.");
         }
         tokenizer = tokenizer.strip();
     }

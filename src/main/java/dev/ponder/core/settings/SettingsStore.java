@@ -1,11 +1,13 @@
 package dev.ponder.core.settings;
 
-import dev.ponder.core.chart.ChartSpec;
-import dev.ponder.core.chart.PaperStyle;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ponder.core.chart.ChartSpec;
+import dev.ponder.core.chart.PaperStyle;
+import dev.ponder.core.ingest.mapping.SavedMapping;
+import dev.ponder.core.replay.ModelConnection;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -13,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import dev.ponder.core.ingest.mapping.SavedMapping;
-import dev.ponder.core.replay.ModelConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,10 +60,17 @@ public final class SettingsStore {
             LOG.warning("Ignoring settings file " + file + ": it does not hold a JSON object");
             return UserSettings.DEFAULTS;
         }
-        return new UserSettings(window(root.get("window")), text(root.get("lastWorkspace")),
-                texts(root.get("recentWorkspaces")), texts(root.get("recentImports")), mappings(root.get("mappings")),
-                markers(root.get("reflectionMarkers")), charts(root.get("charts")), connections(root.get("connections")),
-                preferences(root.get("preferences")), root.path("welcomeSeen").asBoolean(false));
+        return new UserSettings(
+                window(root.get("window")),
+                text(root.get("lastWorkspace")),
+                texts(root.get("recentWorkspaces")),
+                texts(root.get("recentImports")),
+                mappings(root.get("mappings")),
+                markers(root.get("reflectionMarkers")),
+                charts(root.get("charts")),
+                connections(root.get("connections")),
+                preferences(root.get("preferences")),
+                root.path("welcomeSeen").asBoolean(false));
     }
 
     /** Each preference read on its own: a wrong one (a hand edit) falls back to its default alone. */
@@ -76,7 +83,10 @@ public final class SettingsStore {
         preferences = preference(preferences, node, "fontSize", (p, value) -> p.withFontSize(number(value)));
         preferences = preference(preferences, node, "defaultGrader", (p, value) -> p.withDefaultGrader(value.asText()));
         preferences = preference(preferences, node, "tokenizer", (p, value) -> p.withTokenizer(value.asText()));
-        return preference(preferences, node, "chartStyle",
+        return preference(
+                preferences,
+                node,
+                "chartStyle",
                 (p, value) -> p.withChartStyle(JSON.treeToValue(value, PaperStyle.class)));
     }
 
@@ -195,7 +205,8 @@ public final class SettingsStore {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         JSON.writeValue(temporary.toFile(), settings);
         try {

@@ -18,22 +18,29 @@ import java.util.concurrent.TimeUnit;
 public final class SystemAppearance {
     private static final long TIMEOUT_MS = 2000;
 
-    private SystemAppearance() {
-    }
+    private SystemAppearance() {}
 
     /** Dark, light, or empty when the system does not say. Runs a small process: call it off the UI thread. */
     public static Optional<Boolean> prefersDark() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("mac")) {
-            return ask(List.of("defaults", "read", "-g", "AppleInterfaceStyle")).map(SystemAppearance::macDark)
+            return ask(List.of("defaults", "read", "-g", "AppleInterfaceStyle"))
+                    .map(SystemAppearance::macDark)
                     .or(() -> Optional.of(false));
         }
         if (os.contains("win")) {
-            return ask(List.of("reg", "query", "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
-                    "/v", "AppsUseLightTheme")).flatMap(SystemAppearance::windowsDark);
+            return ask(List.of(
+                            "reg",
+                            "query",
+                            "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Themes\\Personalize",
+                            "/v",
+                            "AppsUseLightTheme"))
+                    .flatMap(SystemAppearance::windowsDark);
         }
-        return linuxDark(System.getenv(), () -> ask(List.of("gsettings", "get", "org.gnome.desktop.interface",
-                "color-scheme")), () -> ask(List.of("gsettings", "get", "org.gnome.desktop.interface", "gtk-theme")));
+        return linuxDark(
+                System.getenv(),
+                () -> ask(List.of("gsettings", "get", "org.gnome.desktop.interface", "color-scheme")),
+                () -> ask(List.of("gsettings", "get", "org.gnome.desktop.interface", "gtk-theme")));
     }
 
     interface Question {
@@ -75,7 +82,8 @@ public final class SystemAppearance {
     /** What the command prints, or empty if it cannot run, fails, or takes too long. */
     private static Optional<String> ask(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output;
             try (InputStream in = process.getInputStream()) {

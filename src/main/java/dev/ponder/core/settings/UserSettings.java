@@ -1,8 +1,8 @@
 package dev.ponder.core.settings;
 
 import dev.ponder.core.chart.ChartSpec;
-import dev.ponder.core.ingest.plan.FileShape;
 import dev.ponder.core.ingest.mapping.SavedMapping;
+import dev.ponder.core.ingest.plan.FileShape;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.ArrayList;
@@ -25,13 +25,20 @@ import java.util.Optional;
  * @param preferences       the choices made in Settings (theme, font size, default grader, tokenizer, chart style)
  * @param welcomeSeen       whether the welcome screen has been shown (it opens by itself only on a first start)
  */
-public record UserSettings(WindowState window, String lastWorkspace, List<String> recentWorkspaces,
-                           List<String> recentImports, Map<String, SavedMapping> mappings,
-                           List<String> reflectionMarkers, Map<String, ChartSpec> charts,
-                           List<ModelConnection> connections, Preferences preferences, boolean welcomeSeen) {
+public record UserSettings(
+        WindowState window,
+        String lastWorkspace,
+        List<String> recentWorkspaces,
+        List<String> recentImports,
+        Map<String, SavedMapping> mappings,
+        List<String> reflectionMarkers,
+        Map<String, ChartSpec> charts,
+        List<ModelConnection> connections,
+        Preferences preferences,
+        boolean welcomeSeen) {
     public static final int RECENT_LIMIT = 10;
-    public static final UserSettings DEFAULTS = new UserSettings(null, null, List.of(), List.of(), Map.of(), null, Map.of(),
-            List.of(), Preferences.DEFAULTS, false);
+    public static final UserSettings DEFAULTS = new UserSettings(
+            null, null, List.of(), List.of(), Map.of(), null, Map.of(), List.of(), Preferences.DEFAULTS, false);
 
     public UserSettings {
         recentWorkspaces = recentWorkspaces == null ? List.of() : List.copyOf(recentWorkspaces);
@@ -44,35 +51,93 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
     }
 
     public UserSettings withWindow(WindowState newWindow) {
-        return new UserSettings(newWindow, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers, charts, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                newWindow,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     /** Records that this workspace was opened: it becomes the last one and heads the recent list. */
     public UserSettings withWorkspaceOpened(String workspace) {
-        return new UserSettings(window, workspace, pushFront(recentWorkspaces, workspace), recentImports, mappings,
-                reflectionMarkers, charts, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                workspace,
+                pushFront(recentWorkspaces, workspace),
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     public UserSettings withImported(String file) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, pushFront(recentImports, file), mappings,
-                reflectionMarkers, charts, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                pushFront(recentImports, file),
+                mappings,
+                reflectionMarkers,
+                charts,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     public UserSettings withoutRecentWorkspace(String workspace) {
         List<String> rest = new ArrayList<>(recentWorkspaces);
         rest.remove(workspace);
-        return new UserSettings(window, lastWorkspace, rest, recentImports, mappings, reflectionMarkers, charts, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                rest,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     public UserSettings withoutRecent() {
-        return new UserSettings(window, lastWorkspace, List.of(), List.of(), mappings, reflectionMarkers, charts, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                List.of(),
+                List.of(),
+                mappings,
+                reflectionMarkers,
+                charts,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     /** Remembers how to read files of this shape. */
     public UserSettings withMapping(FileShape shape, SavedMapping mapping) {
         Map<String, SavedMapping> updated = new HashMap<>(mappings);
         updated.put(shape.key(), mapping);
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, updated, reflectionMarkers, charts, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                updated,
+                reflectionMarkers,
+                charts,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     /** The reflection markers trace figures use: the user's list, else Ponder's defaults. */
@@ -82,15 +147,34 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
 
     /** Uses these markers from now on; {@code null} goes back to Ponder's defaults. */
     public UserSettings withReflectionMarkers(List<String> phrases) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, phrases, charts, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                phrases,
+                charts,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     /** Remembers the choices made for a chart (under its kind). */
     public UserSettings withChart(ChartSpec spec) {
         Map<String, ChartSpec> updated = new HashMap<>(charts);
         updated.put(spec.kind().id(), spec);
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                updated, connections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                updated,
+                connections,
+                preferences,
+                welcomeSeen);
     }
 
     public Optional<ChartSpec> chart(dev.ponder.core.chart.ChartKind kind) {
@@ -106,37 +190,85 @@ public record UserSettings(WindowState window, String lastWorkspace, List<String
         List<ModelConnection> updated = new ArrayList<>(connections);
         updated.removeIf(c -> c.name().equals(connection.name()));
         updated.add(connection);
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                charts, updated, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                updated,
+                preferences,
+                welcomeSeen);
     }
 
     public UserSettings withoutConnection(String name) {
         List<ModelConnection> updated = new ArrayList<>(connections);
         updated.removeIf(c -> c.name().equals(name));
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                charts, updated, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                updated,
+                preferences,
+                welcomeSeen);
     }
 
     public UserSettings withPreferences(Preferences newPreferences) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                charts, connections, newPreferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                connections,
+                newPreferences,
+                welcomeSeen);
     }
 
     public UserSettings withWelcomeSeen() {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                charts, connections, preferences, true);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                connections,
+                preferences,
+                true);
     }
 
     /** Every saved connection replaced by these, in this order. */
     public UserSettings withConnections(List<ModelConnection> newConnections) {
-        return new UserSettings(window, lastWorkspace, recentWorkspaces, recentImports, mappings, reflectionMarkers,
-                charts, newConnections, preferences, welcomeSeen);
+        return new UserSettings(
+                window,
+                lastWorkspace,
+                recentWorkspaces,
+                recentImports,
+                mappings,
+                reflectionMarkers,
+                charts,
+                newConnections,
+                preferences,
+                welcomeSeen);
     }
 
     private static List<String> pushFront(List<String> list, String item) {
         List<String> result = new ArrayList<>(list.size() + 1);
         result.add(item);
-        list.stream().filter(existing -> !existing.equals(item)).limit(RECENT_LIMIT - 1L).forEach(result::add);
+        list.stream()
+                .filter(existing -> !existing.equals(item))
+                .limit(RECENT_LIMIT - 1L)
+                .forEach(result::add);
         return result;
     }
 }

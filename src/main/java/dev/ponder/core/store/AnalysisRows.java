@@ -22,19 +22,36 @@ public final class AnalysisRows {
     private static final String WITHOUT_GOLD = " FROM sample s WHERE s.run_id = ?";
 
     /** A sample's small columns; the file's verdict and the gold answer only where asked for. */
-    public record ColumnRow(long sampleId, long problemId, int sampleIndex, Boolean correct, String answerKey,
-                            String extractedAnswer, Double score, Integer tokensTotal, Integer tokensThinking,
-                            boolean truncated, String finishReason, int round, Boolean fileCorrect, String gold) {
-    }
+    public record ColumnRow(
+            long sampleId,
+            long problemId,
+            int sampleIndex,
+            Boolean correct,
+            String answerKey,
+            String extractedAnswer,
+            Double score,
+            Integer tokensTotal,
+            Integer tokensThinking,
+            boolean truncated,
+            String finishReason,
+            int round,
+            Boolean fileCorrect,
+            String gold) {}
 
     /** A sample's trace with what taking it apart needs. */
-    public record TraceRow(String text, Integer thinkStart, int thinkEnd, boolean truncated, Integer tokensTotal,
-                           Integer tokensThinking, String gold, long problemId, int round) {
-    }
+    public record TraceRow(
+            String text,
+            Integer thinkStart,
+            int thinkEnd,
+            boolean truncated,
+            Integer tokensTotal,
+            Integer tokensThinking,
+            String gold,
+            long problemId,
+            int round) {}
 
     /** A search-tree node that reached an answer, with its verdict and its problem's gold answer. */
-    public record NodeAnswer(long nodeId, Boolean correct, String answer, String gold) {
-    }
+    public record NodeAnswer(long nodeId, Boolean correct, String answer, String gold) {}
 
     /** Takes rows one at a time; may throw to stop the read (a cancellation). */
     @FunctionalInterface
@@ -53,7 +70,9 @@ public final class AnalysisRows {
      * with the file's verdict and the gold answer when {@code withGold}.
      */
     public void columns(long runId, Long problemId, boolean withGold, RowHandler<ColumnRow> rows) throws Exception {
-        String sql = COLUMNS + (withGold ? WITH_GOLD : WITHOUT_GOLD) + (problemId == null ? "" : " AND s.problem_id = ?")
+        String sql = COLUMNS
+                + (withGold ? WITH_GOLD : WITHOUT_GOLD)
+                + (problemId == null ? "" : " AND s.problem_id = ?")
                 + ORDER;
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, runId);
@@ -63,10 +82,21 @@ public final class AnalysisRows {
             query.setFetchSize(4096);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    rows.accept(new ColumnRow(row.getLong(1), row.getLong(2), row.getInt(3), Sql.bool(row, 4),
-                            row.getString(5), row.getString(6), Sql.real(row, 7), Sql.integer(row, 8),
-                            Sql.integer(row, 9), row.getInt(10) != 0, row.getString(11), row.getInt(12),
-                            withGold ? Sql.bool(row, 13) : null, withGold ? row.getString(14) : null));
+                    rows.accept(new ColumnRow(
+                            row.getLong(1),
+                            row.getLong(2),
+                            row.getInt(3),
+                            Sql.bool(row, 4),
+                            row.getString(5),
+                            row.getString(6),
+                            Sql.real(row, 7),
+                            Sql.integer(row, 8),
+                            Sql.integer(row, 9),
+                            row.getInt(10) != 0,
+                            row.getString(11),
+                            row.getInt(12),
+                            withGold ? Sql.bool(row, 13) : null,
+                            withGold ? row.getString(14) : null));
                 }
             }
         }
@@ -81,8 +111,16 @@ public final class AnalysisRows {
             query.setFetchSize(256);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    rows.accept(new TraceRow(row.getString(1), Sql.integer(row, 2), row.getInt(3), row.getInt(4) != 0,
-                            Sql.integer(row, 5), Sql.integer(row, 6), row.getString(7), row.getLong(8), row.getInt(9)));
+                    rows.accept(new TraceRow(
+                            row.getString(1),
+                            Sql.integer(row, 2),
+                            row.getInt(3),
+                            row.getInt(4) != 0,
+                            Sql.integer(row, 5),
+                            Sql.integer(row, 6),
+                            row.getString(7),
+                            row.getLong(8),
+                            row.getInt(9)));
                 }
             }
         }
@@ -90,8 +128,9 @@ public final class AnalysisRows {
 
     /** The run's search-tree nodes that reached an answer. */
     public void answeredTreeNodes(long runId, RowHandler<NodeAnswer> rows) throws Exception {
-        try (PreparedStatement query = connection.prepareStatement("SELECT t.id, t.correct, t.answer, p.gold_answer "
-                + "FROM tree_node t JOIN problem p ON p.id = t.problem_id WHERE t.run_id = ? AND t.answer IS NOT NULL")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT t.id, t.correct, t.answer, p.gold_answer "
+                        + "FROM tree_node t JOIN problem p ON p.id = t.problem_id WHERE t.run_id = ? AND t.answer IS NOT NULL")) {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

@@ -9,11 +9,9 @@ import java.util.TreeMap;
 /** Maps run parameters to and from the {@code params_json} column. */
 final class JsonColumns {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     static String params(Map<String, String> params) {
         try {

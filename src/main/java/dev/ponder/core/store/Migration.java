@@ -27,7 +27,7 @@ record Migration(int version, List<String> statements, Step then) {
             throw new IllegalArgumentException("migration versions start at 1, was " + version);
         }
         statements = List.copyOf(statements);
-        then = then == null ? connection -> { } : then;
+        then = then == null ? connection -> {} : then;
     }
 
     Migration(int version, List<String> statements) {

@@ -39,8 +39,8 @@ public final class NoteRepository {
         if (text == null || text.isBlank()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO note(" + column
-                + ", text, updated_at) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO note(" + column + ", text, updated_at) VALUES (?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, text.strip());
             insert.setString(3, Instant.now().toString());

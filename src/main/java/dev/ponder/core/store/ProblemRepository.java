@@ -20,8 +20,8 @@ public final class ProblemRepository {
     }
 
     public Optional<Problem> findByKey(String key) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM problem p WHERE p.problem_key = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM problem p WHERE p.problem_key = ?")) {
             query.setString(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(problem(rows)) : Optional.empty();
@@ -32,7 +32,8 @@ public final class ProblemRepository {
     /** The problems a run has samples or tree nodes for, in key order. */
     /** The problems with these ids, in the ids' order; ids not found are left out. */
     public List<Problem> byIds(long[] ids) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM problem p WHERE p.id = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM problem p WHERE p.id = ?")) {
             List<Problem> problems = new ArrayList<>(ids.length);
             for (long id : ids) {
                 query.setLong(1, id);
@@ -62,7 +63,12 @@ public final class ProblemRepository {
     }
 
     private static Problem problem(ResultSet rows) throws SQLException {
-        return new Problem(rows.getLong("id"), rows.getString("problem_key"), rows.getString("dataset"),
-                rows.getString("question"), rows.getString("gold_answer"), rows.getString("metadata_json"));
+        return new Problem(
+                rows.getLong("id"),
+                rows.getString("problem_key"),
+                rows.getString("dataset"),
+                rows.getString("question"),
+                rows.getString("gold_answer"),
+                rows.getString("metadata_json"));
     }
 }

@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /** Runs of a workspace: insert, find, list with counts, delete. Works on the connection it is given. */
 public final class RunRepository {
-    private static final String COLUMNS = "r.id, r.name, r.source_path, r.source_format, r.source_sha256, r.imported_at, "
-            + "r.model, r.strategy, r.params_json, r.parent_run_id, r.grader, r.notes";
+    private static final String COLUMNS =
+            "r.id, r.name, r.source_path, r.source_format, r.source_sha256, r.imported_at, "
+                    + "r.model, r.strategy, r.params_json, r.parent_run_id, r.grader, r.notes";
 
     private final Connection connection;
 
@@ -107,7 +108,8 @@ public final class RunRepository {
     }
 
     public Optional<Run> find(long id) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM run r WHERE r.id = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM run r WHERE r.id = ?")) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(run(rows)) : Optional.empty();
@@ -141,10 +143,16 @@ public final class RunRepository {
                 + "FROM sample UNION SELECT run_id, problem_id FROM tree_node) GROUP BY run_id) p ON p.run_id = r.id "
                 + "ORDER BY r.id";
         List<RunSummary> summaries = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                summaries.add(new RunSummary(run(rows), rows.getInt("problems"), rows.getInt("samples"),
-                        rows.getInt("nodes"), rows.getInt("graded"), Sql.real(rows, "accuracy")));
+                summaries.add(new RunSummary(
+                        run(rows),
+                        rows.getInt("problems"),
+                        rows.getInt("samples"),
+                        rows.getInt("nodes"),
+                        rows.getInt("graded"),
+                        Sql.real(rows, "accuracy")));
             }
         }
         return summaries;
@@ -159,9 +167,10 @@ public final class RunRepository {
             deleted = delete.executeUpdate();
         }
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DELETE FROM problem WHERE NOT EXISTS (SELECT 1 FROM sample s WHERE s.problem_id = problem.id) "
-                    + "AND NOT EXISTS (SELECT 1 FROM tree_node t WHERE t.problem_id = problem.id) "
-                    + "AND NOT EXISTS (SELECT 1 FROM run_problem r WHERE r.problem_id = problem.id)");
+            statement.executeUpdate(
+                    "DELETE FROM problem WHERE NOT EXISTS (SELECT 1 FROM sample s WHERE s.problem_id = problem.id) "
+                            + "AND NOT EXISTS (SELECT 1 FROM tree_node t WHERE t.problem_id = problem.id) "
+                            + "AND NOT EXISTS (SELECT 1 FROM run_problem r WHERE r.problem_id = problem.id)");
         }
         return deleted > 0;
     }
@@ -179,10 +188,19 @@ public final class RunRepository {
     }
 
     private static Run run(ResultSet rows) throws SQLException {
-        return new Run(rows.getLong("id"), rows.getString("name"),
-                new RunSource(rows.getString("source_path"), rows.getString("source_format"), rows.getString("source_sha256")),
-                Instant.parse(rows.getString("imported_at")), rows.getString("model"), rows.getString("strategy"),
-                JsonColumns.params(rows.getString("params_json")), Sql.longValue(rows, "parent_run_id"),
-                rows.getString("grader"), rows.getString("notes"));
+        return new Run(
+                rows.getLong("id"),
+                rows.getString("name"),
+                new RunSource(
+                        rows.getString("source_path"),
+                        rows.getString("source_format"),
+                        rows.getString("source_sha256")),
+                Instant.parse(rows.getString("imported_at")),
+                rows.getString("model"),
+                rows.getString("strategy"),
+                JsonColumns.params(rows.getString("params_json")),
+                Sql.longValue(rows, "parent_run_id"),
+                rows.getString("grader"),
+                rows.getString("notes"));
     }
 }

@@ -23,17 +23,14 @@ import java.util.Set;
 public final class RunRows {
 
     /** A sample with what belongs to it and the key of its problem. */
-    public record StoredSample(Sample sample, String problemKey, Boolean fileCorrect, List<Step> steps,
-                               List<Segment> segments) {
-    }
+    public record StoredSample(
+            Sample sample, String problemKey, Boolean fileCorrect, List<Step> steps, List<Segment> segments) {}
 
     /** A tree node with the key of its problem. */
-    public record StoredNode(TreeNode node, String problemKey) {
-    }
+    public record StoredNode(TreeNode node, String problemKey) {}
 
     /** The reference values a run's own tool recorded for a problem, as a JSON object. */
-    public record ProblemReference(String problemKey, String json) {
-    }
+    public record ProblemReference(String problemKey, String json) {}
 
     private final Connection connection;
 
@@ -50,8 +47,13 @@ public final class RunRows {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    rows.accept(new Problem(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getString(6)));
+                    rows.accept(new Problem(
+                            row.getLong(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6)));
                 }
             }
         }
@@ -74,28 +76,46 @@ public final class RunRows {
 
     /** Every sample of the run in id order, each with its steps and segments. */
     public void samples(long runId, RowHandler<StoredSample> rows) throws Exception {
-        try (PreparedStatement query = connection.prepareStatement("SELECT s." + SampleRepository.COLUMNS.replace(", ",
-                ", s.") + ", p.problem_key, s.file_correct FROM sample s JOIN problem p ON p.id = s.problem_id "
-                + "WHERE s.run_id = ? ORDER BY s.id");
-             Children steps = new Children(connection, "SELECT sample_id, step_index, char_start, char_end, score "
-                     + "FROM step WHERE sample_id IN (SELECT id FROM sample WHERE run_id = ?) "
-                     + "ORDER BY sample_id, step_index", runId);
-             Children segments = new Children(connection, "SELECT sample_id, segment_index, kind, char_start, char_end, "
-                     + "detail FROM segment WHERE sample_id IN (SELECT id FROM sample WHERE run_id = ?) "
-                     + "ORDER BY sample_id, segment_index", runId)) {
+        try (PreparedStatement query =
+                        connection.prepareStatement("SELECT s." + SampleRepository.COLUMNS.replace(", ", ", s.")
+                                + ", p.problem_key, s.file_correct FROM sample s JOIN problem p ON p.id = s.problem_id "
+                                + "WHERE s.run_id = ? ORDER BY s.id");
+                Children steps = new Children(
+                        connection,
+                        "SELECT sample_id, step_index, char_start, char_end, score "
+                                + "FROM step WHERE sample_id IN (SELECT id FROM sample WHERE run_id = ?) "
+                                + "ORDER BY sample_id, step_index",
+                        runId);
+                Children segments = new Children(
+                        connection,
+                        "SELECT sample_id, segment_index, kind, char_start, char_end, "
+                                + "detail FROM segment WHERE sample_id IN (SELECT id FROM sample WHERE run_id = ?) "
+                                + "ORDER BY sample_id, segment_index",
+                        runId)) {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     Sample sample = SampleRepository.sample(row);
                     List<Step> sampleSteps = new ArrayList<>();
-                    steps.rowsOf(sample.id(), step -> sampleSteps.add(new Step(step.getInt(2), step.getInt(3),
-                            step.getInt(4), Sql.real(step, 5))));
+                    steps.rowsOf(
+                            sample.id(),
+                            step -> sampleSteps.add(
+                                    new Step(step.getInt(2), step.getInt(3), step.getInt(4), Sql.real(step, 5))));
                     List<Segment> sampleSegments = new ArrayList<>();
-                    segments.rowsOf(sample.id(), segment -> sampleSegments.add(new Segment(segment.getInt(2),
-                            SegmentKind.fromCode(segment.getString(3)), segment.getInt(4), segment.getInt(5),
-                            segment.getString(6))));
-                    rows.accept(new StoredSample(sample, row.getString("problem_key"), Sql.bool(row, "file_correct"),
-                            sampleSteps, sampleSegments));
+                    segments.rowsOf(
+                            sample.id(),
+                            segment -> sampleSegments.add(new Segment(
+                                    segment.getInt(2),
+                                    SegmentKind.fromCode(segment.getString(3)),
+                                    segment.getInt(4),
+                                    segment.getInt(5),
+                                    segment.getString(6))));
+                    rows.accept(new StoredSample(
+                            sample,
+                            row.getString("problem_key"),
+                            Sql.bool(row, "file_correct"),
+                            sampleSteps,
+                            sampleSegments));
                 }
             }
         }
@@ -118,8 +138,9 @@ public final class RunRows {
 
     /** The run's per-problem reference values, by problem id. */
     public void problemReferences(long runId, RowHandler<ProblemReference> rows) throws Exception {
-        try (PreparedStatement query = connection.prepareStatement("SELECT p.problem_key, r.reference_json "
-                + "FROM run_problem r JOIN problem p ON p.id = r.problem_id WHERE r.run_id = ? ORDER BY r.problem_id")) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT p.problem_key, r.reference_json "
+                        + "FROM run_problem r JOIN problem p ON p.id = r.problem_id WHERE r.run_id = ? ORDER BY r.problem_id")) {
             query.setLong(1, runId);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

@@ -69,17 +69,19 @@ public final class RunWriter implements AutoCloseable {
         nextSampleId = maxId("sample") + 1;
         firstSampleId = nextSampleId;
         nextTreeNodeId = maxId("tree_node") + 1;
-        sampleInsert = connection.prepareStatement("INSERT INTO sample(id, run_id, problem_id, sample_index, round, text, "
-                + "think_start, think_end, truncated, answer_text, extracted_answer, answer_key, correct, tokens_total, "
-                + "tokens_thinking, tokens_estimated, finish_reason, score, budget, parent_sample_id, meta_json, file_correct) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        sampleInsert =
+                connection.prepareStatement("INSERT INTO sample(id, run_id, problem_id, sample_index, round, text, "
+                        + "think_start, think_end, truncated, answer_text, extracted_answer, answer_key, correct, tokens_total, "
+                        + "tokens_thinking, tokens_estimated, finish_reason, score, budget, parent_sample_id, meta_json, file_correct) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         stepInsert = connection.prepareStatement(
                 "INSERT INTO step(sample_id, step_index, char_start, char_end, score) VALUES (?, ?, ?, ?, ?)");
         segmentInsert = connection.prepareStatement("INSERT INTO segment(sample_id, segment_index, kind, char_start, "
                 + "char_end, detail) VALUES (?, ?, ?, ?, ?, ?)");
-        treeNodeInsert = connection.prepareStatement("INSERT INTO tree_node(id, run_id, problem_id, parent_id, node_key, "
-                + "iteration, step_text, value, visits, prior, reward, terminal, pruned, answer, correct, meta_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        treeNodeInsert =
+                connection.prepareStatement("INSERT INTO tree_node(id, run_id, problem_id, parent_id, node_key, "
+                        + "iteration, step_text, value, visits, prior, reward, terminal, pruned, answer, correct, meta_json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         problemUpsert = connection.prepareStatement("INSERT INTO problem(problem_key, dataset, question, gold_answer, "
                 + "metadata_json) VALUES (?, ?, ?, ?, ?) ON CONFLICT(problem_key) DO UPDATE SET "
                 + "dataset = coalesce(problem.dataset, excluded.dataset), "
@@ -92,8 +94,9 @@ public final class RunWriter implements AutoCloseable {
     public void problemReference(long runId, long problemId, String json) throws SQLException {
         if (referenceUpsert == null) {
             // Most formats carry no per-problem reference values; prepare only when one does.
-            referenceUpsert = connection.prepareStatement("INSERT INTO run_problem(run_id, problem_id, reference_json) "
-                    + "VALUES (?, ?, ?) ON CONFLICT(run_id, problem_id) DO UPDATE SET reference_json = excluded.reference_json");
+            referenceUpsert = connection.prepareStatement(
+                    "INSERT INTO run_problem(run_id, problem_id, reference_json) "
+                            + "VALUES (?, ?, ?) ON CONFLICT(run_id, problem_id) DO UPDATE SET reference_json = excluded.reference_json");
         }
         referenceUpsert.setLong(1, runId);
         referenceUpsert.setLong(2, problemId);
@@ -287,7 +290,8 @@ public final class RunWriter implements AutoCloseable {
     public void close() throws SQLException {
         builders.values().forEach(TraceIndexBuilder::close);
         builders.clear();
-        for (PreparedStatement statement : List.of(sampleInsert, stepInsert, segmentInsert, treeNodeInsert, problemUpsert)) {
+        for (PreparedStatement statement :
+                List.of(sampleInsert, stepInsert, segmentInsert, treeNodeInsert, problemUpsert)) {
             statement.close();
         }
         if (referenceUpsert != null) {
@@ -303,7 +307,7 @@ public final class RunWriter implements AutoCloseable {
 
     private long maxId(String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+                ResultSet rows = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -311,8 +315,10 @@ public final class RunWriter implements AutoCloseable {
 
     /** True when {@code incoming} has a field {@code seen} lacks, so the stored problem may gain from it. */
     private static boolean addsTo(Problem incoming, Problem seen) {
-        return fills(incoming.dataset(), seen.dataset()) || fills(incoming.question(), seen.question())
-                || fills(incoming.goldAnswer(), seen.goldAnswer()) || fills(incoming.metadataJson(), seen.metadataJson());
+        return fills(incoming.dataset(), seen.dataset())
+                || fills(incoming.question(), seen.question())
+                || fills(incoming.goldAnswer(), seen.goldAnswer())
+                || fills(incoming.metadataJson(), seen.metadataJson());
     }
 
     private static boolean fills(String incoming, String seen) {
@@ -321,11 +327,20 @@ public final class RunWriter implements AutoCloseable {
 
     private static Problem merged(Problem seen, Problem incoming, long id) {
         if (seen == null) {
-            return new Problem(id, incoming.key(), incoming.dataset(), incoming.question(), incoming.goldAnswer(),
+            return new Problem(
+                    id,
+                    incoming.key(),
+                    incoming.dataset(),
+                    incoming.question(),
+                    incoming.goldAnswer(),
                     incoming.metadataJson());
         }
-        return new Problem(id, seen.key(), first(seen.dataset(), incoming.dataset()),
-                first(seen.question(), incoming.question()), first(seen.goldAnswer(), incoming.goldAnswer()),
+        return new Problem(
+                id,
+                seen.key(),
+                first(seen.dataset(), incoming.dataset()),
+                first(seen.question(), incoming.question()),
+                first(seen.goldAnswer(), incoming.goldAnswer()),
                 first(seen.metadataJson(), incoming.metadataJson()));
     }
 

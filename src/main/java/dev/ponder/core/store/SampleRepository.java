@@ -66,9 +66,16 @@ public final class SampleRepository {
             List<SampleLine> lines = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    lines.add(new SampleLine(rows.getLong("id"), rows.getInt("sample_index"), rows.getInt("round"),
-                            rows.getString("extracted_answer"), rows.getString("answer_key"), Sql.bool(rows, "correct"),
-                            Sql.integer(rows, "tokens"), rows.getString("finish_reason"), Sql.real(rows, "score")));
+                    lines.add(new SampleLine(
+                            rows.getLong("id"),
+                            rows.getInt("sample_index"),
+                            rows.getInt("round"),
+                            rows.getString("extracted_answer"),
+                            rows.getString("answer_key"),
+                            Sql.bool(rows, "correct"),
+                            Sql.integer(rows, "tokens"),
+                            rows.getString("finish_reason"),
+                            Sql.real(rows, "score")));
                 }
             }
             return lines;
@@ -85,8 +92,14 @@ public final class SampleRepository {
             List<SampleRef> refs = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    refs.add(new SampleRef(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getInt(4),
-                            rows.getInt(5), rows.getString(6), Sql.bool(rows, "correct")));
+                    refs.add(new SampleRef(
+                            rows.getLong(1),
+                            rows.getLong(2),
+                            rows.getString(3),
+                            rows.getInt(4),
+                            rows.getInt(5),
+                            rows.getString(6),
+                            Sql.bool(rows, "correct")));
                 }
             }
             return refs;
@@ -100,7 +113,10 @@ public final class SampleRepository {
             List<Step> steps = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    steps.add(new Step(rows.getInt("step_index"), rows.getInt("char_start"), rows.getInt("char_end"),
+                    steps.add(new Step(
+                            rows.getInt("step_index"),
+                            rows.getInt("char_start"),
+                            rows.getInt("char_end"),
                             Sql.real(rows, "score")));
                 }
             }
@@ -115,8 +131,12 @@ public final class SampleRepository {
             List<Segment> segments = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    segments.add(new Segment(rows.getInt("segment_index"), SegmentKind.fromCode(rows.getString("kind")),
-                            rows.getInt("char_start"), rows.getInt("char_end"), rows.getString("detail")));
+                    segments.add(new Segment(
+                            rows.getInt("segment_index"),
+                            SegmentKind.fromCode(rows.getString("kind")),
+                            rows.getInt("char_start"),
+                            rows.getInt("char_end"),
+                            rows.getString("detail")));
                 }
             }
             return segments;
@@ -130,14 +150,18 @@ public final class SampleRepository {
 
     /** Whether the run has samples of the problem. */
     public boolean exist(long runId, long problemId) throws SQLException {
-        return Sql.exists(connection, "SELECT 1 FROM sample WHERE run_id = ? AND problem_id = ? LIMIT 1", runId,
-                problemId);
+        return Sql.exists(
+                connection, "SELECT 1 FROM sample WHERE run_id = ? AND problem_id = ? LIMIT 1", runId, problemId);
     }
 
     /** Whether any of the run's samples of the problem continues another (a later round, a branch). */
     public boolean continuationsExist(long runId, long problemId) throws SQLException {
-        return Sql.exists(connection, "SELECT 1 FROM sample WHERE run_id = ? AND problem_id = ? "
-                + "AND parent_sample_id IS NOT NULL LIMIT 1", runId, problemId);
+        return Sql.exists(
+                connection,
+                "SELECT 1 FROM sample WHERE run_id = ? AND problem_id = ? "
+                        + "AND parent_sample_id IS NOT NULL LIMIT 1",
+                runId,
+                problemId);
     }
 
     /** The problem of the run's first sample, if it has one. */
@@ -164,14 +188,28 @@ public final class SampleRepository {
     static Sample sample(ResultSet rows) throws SQLException {
         Integer thinkStart = Sql.integer(rows, "think_start");
         ThinkingSpan thinking = thinkStart == null ? null : new ThinkingSpan(thinkStart, rows.getInt("think_end"));
-        return new Sample(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("problem_id"),
-                rows.getInt("sample_index"), rows.getInt("round"), rows.getString("text"), thinking,
+        return new Sample(
+                rows.getLong("id"),
+                rows.getLong("run_id"),
+                rows.getLong("problem_id"),
+                rows.getInt("sample_index"),
+                rows.getInt("round"),
+                rows.getString("text"),
+                thinking,
                 rows.getInt("truncated") != 0,
-                new Answer(rows.getString("answer_text"), rows.getString("extracted_answer"), rows.getString("answer_key")),
+                new Answer(
+                        rows.getString("answer_text"),
+                        rows.getString("extracted_answer"),
+                        rows.getString("answer_key")),
                 Sql.bool(rows, "correct"),
-                new TokenCounts(Sql.integer(rows, "tokens_total"), Sql.integer(rows, "tokens_thinking"),
+                new TokenCounts(
+                        Sql.integer(rows, "tokens_total"),
+                        Sql.integer(rows, "tokens_thinking"),
                         rows.getInt("tokens_estimated") != 0),
-                rows.getString("finish_reason"), Sql.real(rows, "score"), Sql.integer(rows, "budget"),
-                Sql.longValue(rows, "parent_sample_id"), rows.getString("meta_json"));
+                rows.getString("finish_reason"),
+                Sql.real(rows, "score"),
+                Sql.integer(rows, "budget"),
+                Sql.longValue(rows, "parent_sample_id"),
+                rows.getString("meta_json"));
     }
 }

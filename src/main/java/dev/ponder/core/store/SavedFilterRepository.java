@@ -17,7 +17,8 @@ public final class SavedFilterRepository {
 
     /** Every saved filter's spec by name, in name order. */
     public Map<String, String> all() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT name, spec_json FROM saved_filter ORDER BY name")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT name, spec_json FROM saved_filter ORDER BY name")) {
             Map<String, String> filters = new LinkedHashMap<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

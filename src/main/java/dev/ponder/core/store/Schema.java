@@ -24,7 +24,8 @@ final class Schema {
     }
 
     static Schema standard() {
-        return new Schema(IntStream.rangeClosed(1, CURRENT).mapToObj(Migration::fromResource)
+        return new Schema(IntStream.rangeClosed(1, CURRENT)
+                .mapToObj(Migration::fromResource)
                 .map(migration -> migration.version() == 4 ? migration.then(TraceIndex::splitSharedIndex) : migration)
                 .toList());
     }
@@ -35,7 +36,7 @@ final class Schema {
 
     static int version(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+                ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
             return rows.next() ? rows.getInt(1) : 0;
         }
     }

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /** Nullable column helpers: JDBC's primitive getters turn SQL NULL into 0, which would lie about missing data. */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     static Integer integer(ResultSet rows, String column) throws SQLException {
         int value = rows.getInt(column);
@@ -82,14 +81,16 @@ final class Sql {
 
     /** Whether the query, with these ids bound in order, gives a row. */
     static boolean exists(Connection connection, String sql, long... ids) throws SQLException {
-        try (PreparedStatement query = bind(connection, sql, ids); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = bind(connection, sql, ids);
+                ResultSet rows = query.executeQuery()) {
             return rows.next();
         }
     }
 
     /** The first column of the query's first row, if it gives one. */
     static Optional<Long> firstLong(Connection connection, String sql, long... ids) throws SQLException {
-        try (PreparedStatement query = bind(connection, sql, ids); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = bind(connection, sql, ids);
+                ResultSet rows = query.executeQuery()) {
             return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
         }
     }

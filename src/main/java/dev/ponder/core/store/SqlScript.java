@@ -10,8 +10,7 @@ import java.util.Locale;
  * {@code --} are comments. This is not a general SQL parser and need not be one.
  */
 final class SqlScript {
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
@@ -33,7 +32,8 @@ final class SqlScript {
             }
         }
         if (!current.toString().isBlank()) {
-            throw new IllegalArgumentException("schema script ends inside a statement: " + current.toString().strip());
+            throw new IllegalArgumentException("schema script ends inside a statement: "
+                    + current.toString().strip());
         }
         return statements;
     }

@@ -8,13 +8,12 @@ import java.sql.Statement;
 
 /** Facts about the SQLite library Ponder runs on, for About boxes and bug reports. */
 public final class SqliteInfo {
-    private SqliteInfo() {
-    }
+    private SqliteInfo() {}
 
     public static String version() {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT sqlite_version()")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT sqlite_version()")) {
             return rows.next() ? rows.getString(1) : "unknown";
         } catch (SQLException e) {
             return "unavailable (" + e.getMessage() + ")";

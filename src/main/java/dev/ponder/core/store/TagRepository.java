@@ -2,11 +2,11 @@ package dev.ponder.core.store;
 
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
-import java.sql.Types;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +72,8 @@ public final class TagRepository {
             query.setLong(2, runId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    found.computeIfAbsent(rows.getLong(1), id -> new TreeSet<>()).add(rows.getString(2));
+                    found.computeIfAbsent(rows.getLong(1), id -> new TreeSet<>())
+                            .add(rows.getString(2));
                 }
             }
         }
@@ -90,7 +91,8 @@ public final class TagRepository {
             Map<Long, List<String>> tags = new HashMap<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    tags.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(rows.getString(2));
+                    tags.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>())
+                            .add(rows.getString(2));
                 }
             }
             return tags;
@@ -112,8 +114,8 @@ public final class TagRepository {
     }
 
     private void untag(String column, long id, String name) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tag WHERE " + column
-                + " = ? AND name = ?")) {
+        try (PreparedStatement delete =
+                connection.prepareStatement("DELETE FROM tag WHERE " + column + " = ? AND name = ?")) {
             delete.setLong(1, id);
             delete.setString(2, name.strip());
             delete.executeUpdate();
@@ -134,9 +136,16 @@ public final class TagRepository {
     }
 
     /** A sample carrying a tag (itself or through its problem), with where it comes from and its notes. */
-    public record TaggedSample(Sample sample, Problem problem, String run, String model, String strategy,
-                               String grader, List<String> tags, String note, String problemNote) {
-    }
+    public record TaggedSample(
+            Sample sample,
+            Problem problem,
+            String run,
+            String model,
+            String strategy,
+            String grader,
+            List<String> tags,
+            String note,
+            String problemNote) {}
 
     /**
      * The samples tagged {@code tag} (of one run, or of all when {@code runId} is null), by run, problem, round and
@@ -164,13 +173,23 @@ public final class TagRepository {
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     Sample sample = SampleRepository.sample(row);
-                    Problem problem = new Problem(sample.problemId(), row.getString("problem_key"),
-                            row.getString("dataset"), row.getString("question"), row.getString("gold_answer"),
+                    Problem problem = new Problem(
+                            sample.problemId(),
+                            row.getString("problem_key"),
+                            row.getString("dataset"),
+                            row.getString("question"),
+                            row.getString("gold_answer"),
                             row.getString("metadata_json"));
                     String names = row.getString("tag_names");
-                    rows.accept(new TaggedSample(sample, problem, row.getString("run_name"), row.getString("run_model"),
-                            row.getString("run_strategy"), row.getString("run_grader"),
-                            names == null ? List.of() : List.of(names.split("\u001f")), row.getString("sample_note"),
+                    rows.accept(new TaggedSample(
+                            sample,
+                            problem,
+                            row.getString("run_name"),
+                            row.getString("run_model"),
+                            row.getString("run_strategy"),
+                            row.getString("run_grader"),
+                            names == null ? List.of() : List.of(names.split("\u001f")),
+                            row.getString("sample_note"),
                             row.getString("problem_note")));
                 }
             }

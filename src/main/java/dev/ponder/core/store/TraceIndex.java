@@ -20,10 +20,10 @@ final class TraceIndex {
     static final String OPTIONS = "columnsize = 0";
     /** A run's index reads trace text for snippets from the sample table. */
     static final String CONTENT = "content = 'sample', content_rowid = 'id', " + OPTIONS;
+
     private static final String[] SETTINGS = {"pgsz', 8000", "hashsize', 67108864", "automerge', 0"};
 
-    private TraceIndex() {
-    }
+    private TraceIndex() {}
 
     static String table(long runId) {
         return PREFIX + runId;
@@ -53,8 +53,8 @@ final class TraceIndex {
 
     /** Whether the run has its index already. */
     static boolean exists(Connection connection, long runId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
             query.setString(1, table(runId));
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next();
@@ -85,8 +85,8 @@ final class TraceIndex {
     static List<Long> indexedRuns(Connection connection) throws SQLException {
         List<Long> runs = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
-                     + "AND name GLOB '" + PREFIX + "[0-9]*' AND sql LIKE 'CREATE VIRTUAL TABLE%'")) {
+                ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
+                        + "AND name GLOB '" + PREFIX + "[0-9]*' AND sql LIKE 'CREATE VIRTUAL TABLE%'")) {
             while (rows.next()) {
                 runs.add(Long.parseLong(rows.getString(1).substring(PREFIX.length())));
             }
@@ -114,7 +114,7 @@ final class TraceIndex {
     static void splitSharedIndex(Connection connection) throws SQLException {
         List<Long> runs = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id FROM run ORDER BY id")) {
+                ResultSet rows = statement.executeQuery("SELECT id FROM run ORDER BY id")) {
             while (rows.next()) {
                 runs.add(rows.getLong(1));
             }

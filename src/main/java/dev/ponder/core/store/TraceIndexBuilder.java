@@ -30,21 +30,22 @@ import java.util.regex.Pattern;
 final class TraceIndexBuilder implements AutoCloseable {
     /** How much trace text may wait for the indexer before the writer waits: bounds the memory held. */
     private static final int QUEUED_CHARS = 32 << 20;
+
     private static final int BATCH = 512;
     /** Traces travel to the indexer in chunks, so short ones cost one hand-over per chunk, not one each. */
     private static final int CHUNK_DOCS = 256;
+
     private static final int CHUNK_CHARS = 4 << 20;
     private static final String SCRATCH = "idx";
     /** Scratch files are named for the process that made them, so leftovers of a killed one can be told apart. */
     static final String SCRATCH_PREFIX = ".ponder-index-";
+
     private static final Pattern SCRATCH_NAME = Pattern.compile(Pattern.quote(SCRATCH_PREFIX) + "(\\d+)-.*\\.tmp");
 
-    private record Doc(long id, String text) {
-    }
+    private record Doc(long id, String text) {}
 
     /** Traces handed over together, and the room in the queue they take. */
-    private record Chunk(List<Doc> docs, int chars) {
-    }
+    private record Chunk(List<Doc> docs, int chars) {}
 
     private static final Chunk END = new Chunk(List.of(), 0);
 
@@ -80,7 +81,8 @@ final class TraceIndexBuilder implements AutoCloseable {
     static TraceIndexBuilder start(Path directory) throws SQLException {
         Path file;
         try {
-            file = Files.createTempFile(directory, SCRATCH_PREFIX + ProcessHandle.current().pid() + "-", ".tmp");
+            file = Files.createTempFile(
+                    directory, SCRATCH_PREFIX + ProcessHandle.current().pid() + "-", ".tmp");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch file for the search index in " + directory, e);
         }
@@ -138,11 +140,20 @@ final class TraceIndexBuilder implements AutoCloseable {
         // read the new index before the copy, or it would go on seeing it empty.
         String table = TraceIndex.table(runId);
         TraceIndex.createTable(workspace, table, TraceIndex.CONTENT);
-        copy(workspace, "DELETE FROM " + table + "_config", "SELECT k, v FROM " + SCRATCH + "_config",
+        copy(
+                workspace,
+                "DELETE FROM " + table + "_config",
+                "SELECT k, v FROM " + SCRATCH + "_config",
                 "INSERT INTO " + table + "_config(k, v) VALUES (?, ?)");
-        copy(workspace, "DELETE FROM " + table + "_data", "SELECT id, block FROM " + SCRATCH + "_data",
+        copy(
+                workspace,
+                "DELETE FROM " + table + "_data",
+                "SELECT id, block FROM " + SCRATCH + "_data",
                 "INSERT INTO " + table + "_data(id, block) VALUES (?, ?)");
-        copy(workspace, "DELETE FROM " + table + "_idx", "SELECT segid, term, pgno FROM " + SCRATCH + "_idx",
+        copy(
+                workspace,
+                "DELETE FROM " + table + "_idx",
+                "SELECT segid, term, pgno FROM " + SCRATCH + "_idx",
                 "INSERT INTO " + table + "_idx(segid, term, pgno) VALUES (?, ?, ?)");
     }
 
@@ -167,7 +178,8 @@ final class TraceIndexBuilder implements AutoCloseable {
     }
 
     private void index() {
-        try (PreparedStatement insert = scratch.prepareStatement("INSERT INTO " + SCRATCH + "(rowid, text) VALUES (?, ?)")) {
+        try (PreparedStatement insert =
+                scratch.prepareStatement("INSERT INTO " + SCRATCH + "(rowid, text) VALUES (?, ?)")) {
             while (true) {
                 Chunk chunk = queue.take();
                 if (chunk == END || stopped) {
@@ -198,7 +210,9 @@ final class TraceIndexBuilder implements AutoCloseable {
     private void rethrowFailure() throws SQLException {
         Throwable failed = failure;
         if (failed != null) {
-            throw failed instanceof SQLException sql ? sql : new SQLException("the search index failed: " + failed, failed);
+            throw failed instanceof SQLException sql
+                    ? sql
+                    : new SQLException("the search index failed: " + failed, failed);
         }
     }
 
@@ -207,8 +221,9 @@ final class TraceIndexBuilder implements AutoCloseable {
         try (Statement statement = workspace.createStatement()) {
             statement.execute(clear);
         }
-        try (Statement query = scratch.createStatement(); ResultSet rows = query.executeQuery(select);
-             PreparedStatement target = workspace.prepareStatement(insert)) {
+        try (Statement query = scratch.createStatement();
+                ResultSet rows = query.executeQuery(select);
+                PreparedStatement target = workspace.prepareStatement(insert)) {
             int columns = rows.getMetaData().getColumnCount();
             int batched = 0;
             while (rows.next()) {
@@ -233,7 +248,8 @@ final class TraceIndexBuilder implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, SCRATCH_PREFIX + "*.tmp")) {
             for (Path file : files) {
                 Matcher name = SCRATCH_NAME.matcher(file.getFileName().toString());
-                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                if (name.matches()
+                        && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
                     deleteQuietly(file);
                 }
             }

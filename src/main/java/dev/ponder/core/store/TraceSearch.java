@@ -47,8 +47,15 @@ public final class TraceSearch {
             List<SearchHit> hits = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    hits.add(new SearchHit(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
-                            rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getString(8)));
+                    hits.add(new SearchHit(
+                            rows.getLong(1),
+                            rows.getLong(2),
+                            rows.getLong(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getInt(6),
+                            rows.getInt(7),
+                            rows.getString(8)));
                 }
             }
             return hits;

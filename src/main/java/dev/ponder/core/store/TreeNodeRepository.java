@@ -19,9 +19,10 @@ public final class TreeNodeRepository {
 
     /** The nodes of one problem's tree in a run, in insertion order (parents of a well-formed file first). */
     public List<TreeNode> ofProblem(long runId, long problemId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT id, run_id, problem_id, parent_id, node_key, "
-                + "iteration, step_text, value, visits, prior, reward, terminal, pruned, answer, correct, meta_json "
-                + "FROM tree_node WHERE run_id = ? AND problem_id = ? ORDER BY id")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT id, run_id, problem_id, parent_id, node_key, "
+                        + "iteration, step_text, value, visits, prior, reward, terminal, pruned, answer, correct, meta_json "
+                        + "FROM tree_node WHERE run_id = ? AND problem_id = ? ORDER BY id")) {
             query.setLong(1, runId);
             query.setLong(2, problemId);
             List<TreeNode> nodes = new ArrayList<>();
@@ -35,22 +36,34 @@ public final class TreeNodeRepository {
     }
 
     static TreeNode node(ResultSet rows) throws SQLException {
-        return new TreeNode(rows.getLong("id"), rows.getLong("run_id"), rows.getLong("problem_id"),
-                Sql.longValue(rows, "parent_id"), rows.getString("node_key"), Sql.integer(rows, "iteration"),
-                rows.getString("step_text"), Sql.real(rows, "value"), Sql.integer(rows, "visits"),
-                Sql.real(rows, "prior"), Sql.real(rows, "reward"), rows.getInt("terminal") != 0,
-                rows.getInt("pruned") != 0, rows.getString("answer"), Sql.bool(rows, "correct"),
+        return new TreeNode(
+                rows.getLong("id"),
+                rows.getLong("run_id"),
+                rows.getLong("problem_id"),
+                Sql.longValue(rows, "parent_id"),
+                rows.getString("node_key"),
+                Sql.integer(rows, "iteration"),
+                rows.getString("step_text"),
+                Sql.real(rows, "value"),
+                Sql.integer(rows, "visits"),
+                Sql.real(rows, "prior"),
+                Sql.real(rows, "reward"),
+                rows.getInt("terminal") != 0,
+                rows.getInt("pruned") != 0,
+                rows.getString("answer"),
+                Sql.bool(rows, "correct"),
                 rows.getString("meta_json"));
     }
 
     /** Whether the run recorded a search tree for the problem. */
     public boolean exists(long runId, long problemId) throws SQLException {
-        return Sql.exists(connection, "SELECT 1 FROM tree_node WHERE run_id = ? AND problem_id = ? LIMIT 1", runId,
-                problemId);
+        return Sql.exists(
+                connection, "SELECT 1 FROM tree_node WHERE run_id = ? AND problem_id = ? LIMIT 1", runId, problemId);
     }
 
     /** The problem of the run's first recorded tree node, if it has one. */
     public Optional<Long> firstProblem(long runId) throws SQLException {
-        return Sql.firstLong(connection, "SELECT problem_id FROM tree_node WHERE run_id = ? ORDER BY id LIMIT 1", runId);
+        return Sql.firstLong(
+                connection, "SELECT problem_id FROM tree_node WHERE run_id = ? ORDER BY id LIMIT 1", runId);
     }
 }

@@ -15,12 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -72,10 +72,13 @@ public final class Workspace implements AutoCloseable {
             connection = connect(path);
             int version = Schema.version(connection);
             if (version > schema.newestVersion()) {
-                throw new WorkspaceException(WorkspaceException.Reason.TOO_NEW, path, path.getFileName()
-                        + " was written by a newer Ponder (workspace schema v" + version + "; this Ponder "
-                        + PonderVersion.current() + " reads up to v" + schema.newestVersion()
-                        + "). Update Ponder to open it. The file was left unchanged.");
+                throw new WorkspaceException(
+                        WorkspaceException.Reason.TOO_NEW,
+                        path,
+                        path.getFileName()
+                                + " was written by a newer Ponder (workspace schema v" + version + "; this Ponder "
+                                + PonderVersion.current() + " reads up to v" + schema.newestVersion()
+                                + "). Update Ponder to open it. The file was left unchanged.");
             }
             configureWriter(connection);
             schema.migrate(connection);
@@ -83,8 +86,8 @@ public final class Workspace implements AutoCloseable {
             return new Workspace(path, connection);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new WorkspaceException(WorkspaceException.Reason.FAILED, path,
-                    "Cannot open workspace " + path + ": " + e.getMessage(), e);
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.FAILED, path, "Cannot open workspace " + path + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -94,7 +97,9 @@ public final class Workspace implements AutoCloseable {
     static Workspace create(Path file, Schema schema) {
         Path path = file.toAbsolutePath().normalize();
         if (Files.exists(path)) {
-            throw new WorkspaceException(WorkspaceException.Reason.ALREADY_EXISTS, path,
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.ALREADY_EXISTS,
+                    path,
                     "Cannot create a workspace at " + path + ": a file is already there.");
         }
         Connection connection = null;
@@ -109,11 +114,12 @@ public final class Workspace implements AutoCloseable {
             }
             configureWriter(connection);
             schema.migrate(connection);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO workspace_info(key, value) VALUES (?, ?)")) {
-                for (String[] entry : new String[][]{
-                        {"created_by", "Ponder " + PonderVersion.current()},
-                        {"created_at", Instant.now().toString()}}) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO workspace_info(key, value) VALUES (?, ?)")) {
+                for (String[] entry : new String[][] {
+                    {"created_by", "Ponder " + PonderVersion.current()},
+                    {"created_at", Instant.now().toString()}
+                }) {
                     insert.setString(1, entry[0]);
                     insert.setString(2, entry[1]);
                     insert.executeUpdate();
@@ -126,8 +132,11 @@ public final class Workspace implements AutoCloseable {
             if (e instanceof WorkspaceException workspaceException) {
                 throw workspaceException;
             }
-            throw new WorkspaceException(WorkspaceException.Reason.FAILED, path,
-                    "Cannot create workspace " + path + ": " + e.getMessage(), e);
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.FAILED,
+                    path,
+                    "Cannot create workspace " + path + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -269,13 +278,16 @@ public final class Workspace implements AutoCloseable {
         try {
             Connection connection = idleReaders.poll(BUSY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             if (connection == null) {
-                throw new WorkspaceException(WorkspaceException.Reason.FAILED, file,
+                throw new WorkspaceException(
+                        WorkspaceException.Reason.FAILED,
+                        file,
                         "Timed out waiting to read " + file.getFileName() + ": all readers are busy.");
             }
             return connection;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WorkspaceException(WorkspaceException.Reason.FAILED, file, "Interrupted while waiting to read.", e);
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.FAILED, file, "Interrupted while waiting to read.", e);
         }
     }
 
@@ -292,7 +304,8 @@ public final class Workspace implements AutoCloseable {
     private static void configureWriter(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode = WAL");
-            // NORMAL in WAL mode keeps every commit atomic across a killed process; only a power cut may lose the last one.
+            // NORMAL in WAL mode keeps every commit atomic across a killed process; only a power cut may lose the last
+            // one.
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA foreign_keys = ON");
             statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
@@ -321,8 +334,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     private WorkspaceException failed(SQLException e) {
-        return new WorkspaceException(WorkspaceException.Reason.FAILED, file,
-                "Workspace " + file.getFileName() + ": " + e.getMessage(), e);
+        return new WorkspaceException(
+                WorkspaceException.Reason.FAILED, file, "Workspace " + file.getFileName() + ": " + e.getMessage(), e);
     }
 
     private void rollbackQuietly() {
@@ -344,7 +357,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private static void deleteWorkspaceFiles(Path path) {
-        for (String suffix : new String[]{"", "-wal", "-shm", "-journal"}) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
             try {
                 Files.deleteIfExists(path.resolveSibling(path.getFileName() + suffix));
             } catch (IOException ignored) {

@@ -20,13 +20,13 @@ final class WorkspaceFile {
     private static final int HEADER_SIZE = 100;
     private static final int APPLICATION_ID_OFFSET = 68;
 
-    private WorkspaceFile() {
-    }
+    private WorkspaceFile() {}
 
     /** Throws a {@link WorkspaceException} unless {@code file} exists and is a Ponder workspace. */
     static void checkIsWorkspace(Path file) {
         if (!Files.exists(file)) {
-            throw new WorkspaceException(WorkspaceException.Reason.NOT_FOUND, file, "There is no workspace at " + file + ".");
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.NOT_FOUND, file, "There is no workspace at " + file + ".");
         }
         if (!Files.isRegularFile(file)) {
             throw notAWorkspace(file, "it is not a regular file");
@@ -36,13 +36,14 @@ final class WorkspaceFile {
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(header, 0, HEADER_SIZE);
         } catch (IOException e) {
-            throw new WorkspaceException(WorkspaceException.Reason.FAILED, file,
-                    "Cannot read " + file + ": " + e.getMessage(), e);
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.FAILED, file, "Cannot read " + file + ": " + e.getMessage(), e);
         }
         if (read == 0) {
             throw notAWorkspace(file, "the file is empty");
         }
-        if (read < HEADER_SIZE || !Arrays.equals(header, 0, SQLITE_MAGIC.length, SQLITE_MAGIC, 0, SQLITE_MAGIC.length)) {
+        if (read < HEADER_SIZE
+                || !Arrays.equals(header, 0, SQLITE_MAGIC.length, SQLITE_MAGIC, 0, SQLITE_MAGIC.length)) {
             throw notAWorkspace(file, "it is not an SQLite database");
         }
         int applicationId = ByteBuffer.wrap(header, APPLICATION_ID_OFFSET, 4).getInt();
@@ -52,7 +53,9 @@ final class WorkspaceFile {
     }
 
     private static WorkspaceException notAWorkspace(Path file, String why) {
-        return new WorkspaceException(WorkspaceException.Reason.NOT_A_WORKSPACE, file,
+        return new WorkspaceException(
+                WorkspaceException.Reason.NOT_A_WORKSPACE,
+                file,
                 file.getFileName() + " is not a Ponder workspace: " + why + ". It was left unchanged.");
     }
 }

@@ -11,8 +11,7 @@ public final class DirectTaskRunner implements TaskRunner {
 
     /** Hears progress reports, e.g. to print them on a terminal. */
     public interface ProgressListener {
-        ProgressListener NONE = (title, done, total, message) -> {
-        };
+        ProgressListener NONE = (title, done, total, message) -> {};
 
         void progress(String title, long done, long total, String message);
     }

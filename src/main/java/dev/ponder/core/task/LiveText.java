@@ -6,8 +6,7 @@ package dev.ponder.core.task;
  */
 @FunctionalInterface
 public interface LiveText {
-    LiveText NONE = (unit, piece) -> {
-    };
+    LiveText NONE = (unit, piece) -> {};
 
     void text(String unit, String piece);
 }

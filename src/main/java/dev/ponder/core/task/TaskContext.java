@@ -6,12 +6,10 @@ public interface TaskContext {
     /** A context that ignores progress and is never cancelled. */
     TaskContext NONE = new TaskContext() {
         @Override
-        public void progress(long done, long total) {
-        }
+        public void progress(long done, long total) {}
 
         @Override
-        public void message(String message) {
-        }
+        public void message(String message) {}
 
         @Override
         public boolean isCancelled() {

@@ -6,12 +6,9 @@ package dev.ponder.core.task;
  * thread their clients expect: the JavaFX application thread in the app, the caller's thread in tests.
  */
 public interface TaskListener<T> {
-    default void succeeded(T result) {
-    }
+    default void succeeded(T result) {}
 
-    default void failed(Throwable error) {
-    }
+    default void failed(Throwable error) {}
 
-    default void cancelled() {
-    }
+    default void cancelled() {}
 }

@@ -7,8 +7,8 @@ public interface TaskRunner {
 
     <T> TaskHandle submit(String title, BackgroundWork<T> work, TaskListener<? super T> listener);
 
-    default <T> TaskHandle submit(String title, BackgroundWork<T> work, Consumer<? super T> onSuccess,
-                                  Consumer<Throwable> onFailure) {
+    default <T> TaskHandle submit(
+            String title, BackgroundWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         return submit(title, work, new TaskListener<T>() {
             @Override
             public void succeeded(T result) {

@@ -24,8 +24,9 @@ public final class HuggingFaceTokenizer implements TokenCounter {
         }
         try {
             // Counting must see every token: no truncation, no padding, no BOS/EOS added.
-            var tokenizer = ai.djl.huggingface.tokenizers.HuggingFaceTokenizer.newInstance(file, Map.of(
-                    "addSpecialTokens", "false", "truncation", "false", "padding", "false", "maxLength", "-1"));
+            var tokenizer = ai.djl.huggingface.tokenizers.HuggingFaceTokenizer.newInstance(
+                    file,
+                    Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false", "maxLength", "-1"));
             return new HuggingFaceTokenizer(tokenizer, "tokenizer.json (" + file.toAbsolutePath() + ")");
         } catch (RuntimeException e) {
             throw new IOException("cannot load " + file + " as a HuggingFace tokenizer: " + e.getMessage(), e);

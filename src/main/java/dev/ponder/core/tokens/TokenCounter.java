@@ -12,6 +12,5 @@ public interface TokenCounter extends AutoCloseable {
     int count(String text);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -16,8 +16,7 @@ public final class TokenCounters {
     /** The built-in estimates, besides a model's own tokenizer.json. */
     public static final java.util.List<String> ESTIMATES = java.util.List.of(CL100K, O200K);
 
-    private TokenCounters() {
-    }
+    private TokenCounters() {}
 
     /** What is wrong with a tokenizer the user named, in words; empty when {@link #named} can load it. */
     public static java.util.Optional<String> problem(String spec) {

@@ -23,8 +23,7 @@ public record AnswerTimeline(List<Entry> entries, int tokens) {
      * @param tokenEnd the token position of that end
      * @param correct  its verdict, {@code null} when there is no gold answer
      */
-    public record Entry(int thought, String answer, int charEnd, int tokenEnd, Boolean correct) {
-    }
+    public record Entry(int thought, String answer, int charEnd, int tokenEnd, Boolean correct) {}
 
     public AnswerTimeline {
         entries = List.copyOf(entries);
@@ -36,8 +35,12 @@ public record AnswerTimeline(List<Entry> entries, int tokens) {
         for (int i = 0; i < thoughts.size(); i++) {
             Thought thought = thoughts.get(i);
             if (thought.answer() != null) {
-                entries.add(new Entry(i, thought.answer(), thought.answerEnd(),
-                        tokenAt(thought.answerEnd(), textLength, tokens), grader.grade(thought.answer(), gold)));
+                entries.add(new Entry(
+                        i,
+                        thought.answer(),
+                        thought.answerEnd(),
+                        tokenAt(thought.answerEnd(), textLength, tokens),
+                        grader.grade(thought.answer(), gold)));
             }
         }
         return new AnswerTimeline(entries, tokens);

@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 public final class ReflectionMarkers {
     /** The phrases Ponder starts with. */
-    public static final ReflectionMarkers DEFAULT = new ReflectionMarkers(List.of("Wait", "Alternatively", "Hmm",
-            "But let me", "Let me double-check", "Let me verify", "verify"));
+    public static final ReflectionMarkers DEFAULT = new ReflectionMarkers(
+            List.of("Wait", "Alternatively", "Hmm", "But let me", "Let me double-check", "Let me verify", "verify"));
 
     private final List<String> phrases;
     private final String[] longestFirst;
@@ -25,8 +25,13 @@ public final class ReflectionMarkers {
     private final boolean[] asciiFirst = new boolean[128];
 
     public ReflectionMarkers(List<String> phrases) {
-        this.phrases = phrases.stream().map(String::strip).filter(phrase -> !phrase.isEmpty()).distinct().toList();
-        this.longestFirst = this.phrases.stream().sorted(Comparator.comparingInt(String::length).reversed())
+        this.phrases = phrases.stream()
+                .map(String::strip)
+                .filter(phrase -> !phrase.isEmpty())
+                .distinct()
+                .toList();
+        this.longestFirst = this.phrases.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
                 .toArray(String[]::new);
         StringBuilder letters = new StringBuilder();
         for (String phrase : longestFirst) {
@@ -46,8 +51,7 @@ public final class ReflectionMarkers {
     }
 
     /** A marker where it stands in a text: {@code [start, end)}. */
-    public record Hit(int start, int end) {
-    }
+    public record Hit(int start, int end) {}
 
     /** Every marker in {@code text[from, to)}, in order. */
     public List<Hit> find(String text, int from, int to) {
@@ -78,7 +82,8 @@ public final class ReflectionMarkers {
         }
         for (String phrase : longestFirst) {
             int end = at + phrase.length();
-            if (end <= limit && text.regionMatches(true, at, phrase, 0, phrase.length())
+            if (end <= limit
+                    && text.regionMatches(true, at, phrase, 0, phrase.length())
                     && (end == text.length() || !isWordChar(text.charAt(end)))) {
                 return phrase.length();
             }
@@ -87,7 +92,8 @@ public final class ReflectionMarkers {
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || Character.getType(c) == Character.LETTER_NUMBER
+        return Character.isLetterOrDigit(c)
+                || Character.getType(c) == Character.LETTER_NUMBER
                 || Character.getType(c) == Character.OTHER_NUMBER;
     }
 
@@ -109,8 +115,8 @@ public final class ReflectionMarkers {
     /** A short fingerprint of the list, so figures computed with another list are not mistaken for these. */
     public String fingerprint() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", phrases)
-                    .toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", phrases).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

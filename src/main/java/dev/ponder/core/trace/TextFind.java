@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 public final class TextFind {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
 
-    private TextFind() {
-    }
+    private TextFind() {}
 
     /** Every occurrence of {@code query} in {@code text}, ignoring case, in order and not overlapping. */
     public static List<ReflectionMarkers.Hit> all(String text, String query) {
@@ -52,8 +51,10 @@ public final class TextFind {
         if (words.isEmpty()) {
             return null;
         }
-        Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}_])" + String.join("[^\\p{L}\\p{N}_]+", words),
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text);
+        Matcher matcher = Pattern.compile(
+                        "(?<![\\p{L}\\p{N}_])" + String.join("[^\\p{L}\\p{N}_]+", words),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text);
         return matcher.find() ? new ReflectionMarkers.Hit(matcher.start(), matcher.end()) : null;
     }
 }

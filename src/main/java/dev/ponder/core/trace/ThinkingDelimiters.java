@@ -15,7 +15,8 @@ public record ThinkingDelimiters(String open, String close, boolean openMayBeMis
     /** DeepSeek-R1, QwQ, Qwen3 and most open reasoning models. */
     public static final ThinkingDelimiters THINK_TAGS = new ThinkingDelimiters("<think>", "</think>", true);
     /** s1's lm-evaluation-harness fork: ChatML turns for thinking and answer. */
-    public static final ThinkingDelimiters S1 = new ThinkingDelimiters("<|im_start|>think", "<|im_start|>answer", false);
+    public static final ThinkingDelimiters S1 =
+            new ThinkingDelimiters("<|im_start|>think", "<|im_start|>answer", false);
     /** Sky-T1 and SkyThought's data: thought and solution sections. */
     public static final ThinkingDelimiters SKY_T1 =
             new ThinkingDelimiters("<|begin_of_thought|>", "<|end_of_thought|>", false);

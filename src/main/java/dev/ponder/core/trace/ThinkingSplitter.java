@@ -1,7 +1,7 @@
 package dev.ponder.core.trace;
 
-import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.model.ThinkingSplit;
 import java.util.List;
 
 /**
@@ -41,16 +41,21 @@ public final class ThinkingSplitter {
     public ThinkingSplit split(String text) {
         for (ThinkingDelimiters pair : delimiters) {
             int open = text.indexOf(pair.open());
-            int close = open >= 0 ? text.indexOf(pair.close(), open + pair.open().length()) : text.indexOf(pair.close());
+            int close =
+                    open >= 0 ? text.indexOf(pair.close(), open + pair.open().length()) : text.indexOf(pair.close());
             if (open >= 0) {
                 int start = skipNewline(text, open + pair.open().length());
                 if (close < 0) {
                     return new ThinkingSplit(new ThinkingSpan(start, text.length()), false, text.length());
                 }
-                return new ThinkingSplit(new ThinkingSpan(start, Math.max(start, close)), true, close + pair.close().length());
+                return new ThinkingSplit(
+                        new ThinkingSpan(start, Math.max(start, close)),
+                        true,
+                        close + pair.close().length());
             }
             if (close >= 0 && pair.openMayBeMissing()) {
-                return new ThinkingSplit(new ThinkingSpan(0, close), true, close + pair.close().length());
+                return new ThinkingSplit(
+                        new ThinkingSpan(0, close), true, close + pair.close().length());
             }
         }
         return ThinkingSplit.noThinking();

@@ -10,5 +10,4 @@ package dev.ponder.core.trace;
  * @param answer    the answer it states outright (a box, "the answer is ..."), or {@code null}
  * @param answerEnd where that statement ends, or -1
  */
-public record Thought(int start, int end, String marker, String answer, int answerEnd) {
-}
+public record Thought(int start, int end, String marker, String answer, int answerEnd) {}

@@ -17,21 +17,25 @@ import java.util.regex.Pattern;
 public final class ThoughtAlignment {
     /** Least word overlap for two thoughts to count as the same step of reasoning. */
     public static final double MATCH = 0.3;
+
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** How the two sides of an aligned row relate. */
-    public enum Kind { SAME, CHANGED, LEFT_ONLY, RIGHT_ONLY }
+    public enum Kind {
+        SAME,
+        CHANGED,
+        LEFT_ONLY,
+        RIGHT_ONLY
+    }
 
     /**
      * One row: a thought of each side (index into its list, -1 when absent) and how they relate.
      *
      * @param similarity the word overlap of the pair, 0 for a thought alone
      */
-    public record Row(int left, int right, Kind kind, double similarity) {
-    }
+    public record Row(int left, int right, Kind kind, double similarity) {}
 
-    private ThoughtAlignment() {
-    }
+    private ThoughtAlignment() {}
 
     public static List<Row> align(List<String> left, List<String> right) {
         List<Set<String>> a = left.stream().map(ThoughtAlignment::words).toList();

@@ -1,7 +1,7 @@
 package dev.ponder.core.trace;
 
-import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.model.Segment;
+import dev.ponder.core.model.ThinkingSplit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,14 +27,11 @@ public final class TraceHighlights {
     public static final String FIND_MATCH = "find-match";
 
     /** A stretch of text and its style names. */
-    public record Run(int length, Set<String> styles) {
-    }
+    public record Run(int length, Set<String> styles) {}
 
-    private record Layer(int start, int end, String style) {
-    }
+    private record Layer(int start, int end, String style) {}
 
-    private TraceHighlights() {
-    }
+    private TraceHighlights() {}
 
     /** The runs of a read trace, with the given find matches ({@code [start, end)} pairs) marked too. */
     public static List<Run> of(TraceReading reading, List<ReflectionMarkers.Hit> findMatches) {
@@ -52,8 +49,8 @@ public final class TraceHighlights {
         for (int i = 0; i < entries.size(); i++) {
             Boolean verdict = entries.get(i).correct();
             ReflectionMarkers.Hit at = reading.statements().get(i);
-            layers.add(new Layer(at.start(), at.end(), verdict == null ? ANSWER_UNGRADED
-                    : verdict ? ANSWER_RIGHT : ANSWER_WRONG));
+            layers.add(new Layer(
+                    at.start(), at.end(), verdict == null ? ANSWER_UNGRADED : verdict ? ANSWER_RIGHT : ANSWER_WRONG));
         }
         int first = reading.firstCorrect();
         if (first >= 0) {

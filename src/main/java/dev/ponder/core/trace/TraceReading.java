@@ -1,10 +1,10 @@
 package dev.ponder.core.trace;
 
-import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.Step;
+import dev.ponder.core.model.ThinkingSplit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +22,15 @@ import java.util.List;
  * @param steps     process-reward steps, if the run has them
  * @param segments  text a strategy inserted or forced
  */
-public record TraceReading(String text, ThinkingSplit split, TraceStructure structure,
-                           List<ReflectionMarkers.Hit> markers, AnswerTimeline timeline,
-                           List<ReflectionMarkers.Hit> statements, List<Step> steps, List<Segment> segments) {
+public record TraceReading(
+        String text,
+        ThinkingSplit split,
+        TraceStructure structure,
+        List<ReflectionMarkers.Hit> markers,
+        AnswerTimeline timeline,
+        List<ReflectionMarkers.Hit> statements,
+        List<Step> steps,
+        List<Segment> segments) {
 
     public TraceReading {
         markers = List.copyOf(markers);
@@ -34,12 +40,18 @@ public record TraceReading(String text, ThinkingSplit split, TraceStructure stru
     }
 
     /** Reads a sample with the run's grader, the problem's gold answer (may be null) and these markers. */
-    public static TraceReading of(Sample sample, String gold, Grader grader, ReflectionMarkers markers,
-                                  List<Step> steps, List<Segment> segments) {
+    public static TraceReading of(
+            Sample sample,
+            String gold,
+            Grader grader,
+            ReflectionMarkers markers,
+            List<Step> steps,
+            List<Segment> segments) {
         String text = sample.text();
         ThinkingSplit split = new ThinkingSplitter().split(text, sample.thinking(), sample.truncated());
         TraceStructure structure = TraceStructure.of(text, split, markers);
-        List<ReflectionMarkers.Hit> hits = split.thinking() == null ? List.of()
+        List<ReflectionMarkers.Hit> hits = split.thinking() == null
+                ? List.of()
                 : markers.find(text, split.thinking().start(), split.thinking().end());
         int tokens = tokensOf(sample);
         AnswerTimeline timeline = AnswerTimeline.of(structure, text.length(), tokens, gold, grader);
@@ -56,7 +68,9 @@ public record TraceReading(String text, ThinkingSplit split, TraceStructure stru
         if (sample.tokens().total() != null) {
             return sample.tokens().total();
         }
-        return sample.tokens().thinking() != null ? sample.tokens().thinking() : sample.text().length();
+        return sample.tokens().thinking() != null
+                ? sample.tokens().thinking()
+                : sample.text().length();
     }
 
     /** Whether the timeline's positions are token counts rather than characters. */
@@ -77,7 +91,8 @@ public record TraceReading(String text, ThinkingSplit split, TraceStructure stru
 
     /** Where the stretch after the first correct answer ends: the end of the thinking, else of the text. */
     public int afterFirstCorrectEnd() {
-        return split.thinking() != null && split.thinking().end() >= firstCorrectEnd() ? split.thinking().end()
+        return split.thinking() != null && split.thinking().end() >= firstCorrectEnd()
+                ? split.thinking().end()
                 : text.length();
     }
 

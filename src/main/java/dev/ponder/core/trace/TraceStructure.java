@@ -1,7 +1,7 @@
 package dev.ponder.core.trace;
 
-import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.model.ThinkingSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -65,7 +65,9 @@ public record TraceStructure(List<Thought> thoughts, int markers) {
             }
         }
         int answerStart = split.thinking() == null ? 0 : split.answerStart();
-        if (!split.truncated() && answerStart < text.length() && !text.substring(answerStart).isBlank()) {
+        if (!split.truncated()
+                && answerStart < text.length()
+                && !text.substring(answerStart).isBlank()) {
             addThought(thoughts, text, answerStart, text.length(), null);
         }
         return new TraceStructure(thoughts, markerCount);
@@ -102,7 +104,10 @@ public record TraceStructure(List<Thought> thoughts, int markers) {
             return true;
         }
         char before = text.charAt(i);
-        return before == '\n' || before == '.' || before == '!' || before == '?' || before == ')' && i > 0
-                && text.charAt(i - 1) == '.';
+        return before == '\n'
+                || before == '.'
+                || before == '!'
+                || before == '?'
+                || before == ')' && i > 0 && text.charAt(i - 1) == '.';
     }
 }

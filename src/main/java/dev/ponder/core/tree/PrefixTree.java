@@ -15,12 +15,10 @@ public final class PrefixTree {
     /** What joins the steps of a path into its text: the blank line they were split on. */
     public static final String SEPARATOR = "\n\n";
 
-    private PrefixTree() {
-    }
+    private PrefixTree() {}
 
     /** One sample as the tree needs it. */
-    public record TracedSample(long sampleId, TraceSteps steps, String answer, Boolean correct) {
-    }
+    public record TracedSample(long sampleId, TraceSteps steps, String answer, Boolean correct) {}
 
     /**
      * @param question the problem's text, shown as the root
@@ -41,8 +39,12 @@ public final class PrefixTree {
                 if (child == null) {
                     child = drafts.size();
                     Draft parent = drafts.get(at);
-                    drafts.add(new Draft(parent.key.equals("root") ? String.valueOf(parent.children.size())
-                            : parent.key + "." + parent.children.size(), texts.get(i), at));
+                    drafts.add(new Draft(
+                            parent.key.equals("root")
+                                    ? String.valueOf(parent.children.size())
+                                    : parent.key + "." + parent.children.size(),
+                            texts.get(i),
+                            at));
                     parent.children.add(child);
                     childByStep.put(key, child);
                 }
@@ -107,9 +109,20 @@ public final class PrefixTree {
             }
             index[i] = nodes.size();
             boolean ends = draft.ending > 0;
-            nodes.add(new SearchNode(draft.key, draft.text, draft.scored == 0 ? null : draft.scoreSum / draft.scored,
-                    null, null, null, ends, false, ends ? draft.answer : null, ends ? draft.correct : null,
-                    draft.samples, draft.sampleId, null));
+            nodes.add(new SearchNode(
+                    draft.key,
+                    draft.text,
+                    draft.scored == 0 ? null : draft.scoreSum / draft.scored,
+                    null,
+                    null,
+                    null,
+                    ends,
+                    false,
+                    ends ? draft.answer : null,
+                    ends ? draft.correct : null,
+                    draft.samples,
+                    draft.sampleId,
+                    null));
             parents.add(draft.parent);
         }
         int[] parent = new int[nodes.size()];

@@ -21,11 +21,23 @@ import java.util.TreeMap;
  * @param sampleId     the workspace id of a sample that ends here, or {@code 0}
  * @param valueHistory its value after each iteration that changed it (MCTS playback); empty when unknown
  */
-public record SearchNode(String key, String stepText, Double value, Integer visits, Double reward, Integer iteration,
-                         boolean terminal, boolean pruned, String answer, Boolean correct, int samples, long sampleId,
-                         NavigableMap<Integer, Double> valueHistory) {
+public record SearchNode(
+        String key,
+        String stepText,
+        Double value,
+        Integer visits,
+        Double reward,
+        Integer iteration,
+        boolean terminal,
+        boolean pruned,
+        String answer,
+        Boolean correct,
+        int samples,
+        long sampleId,
+        NavigableMap<Integer, Double> valueHistory) {
     public SearchNode {
-        valueHistory = valueHistory == null || valueHistory.isEmpty() ? Collections.emptyNavigableMap()
+        valueHistory = valueHistory == null || valueHistory.isEmpty()
+                ? Collections.emptyNavigableMap()
                 : Collections.unmodifiableNavigableMap(new TreeMap<>(valueHistory));
     }
 

@@ -15,8 +15,7 @@ import java.util.TreeMap;
 public final class StoredTree {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StoredTree() {
-    }
+    private StoredTree() {}
 
     /**
      * The tree of a problem's stored nodes. One root stays the root; several (or a node whose parent is
@@ -60,15 +59,27 @@ public final class StoredTree {
             Integer up = node.parentId() == null ? null : indexOfId.get(node.parentId());
             parent[at] = at == 0 ? -1 : up == null ? 0 : treeIndex[up];
         }
-        boolean visited = stored.stream().anyMatch(node -> node.visits() != null
-                || node.metaJson() != null && node.metaJson().contains("q_by_iteration"));
+        boolean visited = stored.stream()
+                .anyMatch(node -> node.visits() != null
+                        || node.metaJson() != null && node.metaJson().contains("q_by_iteration"));
         return new SearchTree(List.of(nodes), parent, "\n", visited ? "Q" : "value");
     }
 
     private static SearchNode node(TreeNode node) {
-        return new SearchNode(node.nodeKey() == null ? String.valueOf(node.id()) : node.nodeKey(), node.stepText(),
-                node.value(), node.visits(), node.reward(), node.iteration(), node.terminal(), node.pruned(),
-                node.answer(), node.correct(), 1, 0, history(node.metaJson()));
+        return new SearchNode(
+                node.nodeKey() == null ? String.valueOf(node.id()) : node.nodeKey(),
+                node.stepText(),
+                node.value(),
+                node.visits(),
+                node.reward(),
+                node.iteration(),
+                node.terminal(),
+                node.pruned(),
+                node.answer(),
+                node.correct(),
+                1,
+                0,
+                history(node.metaJson()));
     }
 
     /** TreeLog's Q after each iteration, kept by the importer as {@code q_by_iteration}. */
@@ -82,7 +93,8 @@ public final class StoredTree {
             for (Iterator<Map.Entry<String, JsonNode>> it = byIteration.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 if (entry.getValue().isNumber()) {
-                    history.put(Integer.parseInt(entry.getKey()), entry.getValue().doubleValue());
+                    history.put(
+                            Integer.parseInt(entry.getKey()), entry.getValue().doubleValue());
                 }
             }
         } catch (IOException | NumberFormatException e) {

@@ -55,8 +55,8 @@ public final class TreeFigure implements Drawable {
             top += metrics.getHeight() + margin / 2;
         }
         double legendHeight = metrics.getHeight() * 1.6;
-        Rectangle2D plot = new Rectangle2D.Double(area.getX() + margin, top, area.getWidth() - 2 * margin,
-                area.getMaxY() - margin - legendHeight - top);
+        Rectangle2D plot = new Rectangle2D.Double(
+                area.getX() + margin, top, area.getWidth() - 2 * margin, area.getMaxY() - margin - legendHeight - top);
         drawTree(g, plot);
         drawLegend(g, new Rectangle2D.Double(plot.getX(), plot.getMaxY() + margin / 2, plot.getWidth(), legendHeight));
     }
@@ -73,8 +73,13 @@ public final class TreeFigure implements Drawable {
         boolean faint = scene.highlighting();
         float thin = (float) Math.max(0.25, Math.min(0.6, unit / 20));
         Stroke plain = new BasicStroke(thin);
-        Stroke dashed = new BasicStroke(thin, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[]{2f * thin * 2, 2f * thin * 2}, 0f);
+        Stroke dashed = new BasicStroke(
+                thin,
+                BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER,
+                10f,
+                new float[] {2f * thin * 2, 2f * thin * 2},
+                0f);
         Stroke bold = new BasicStroke(thin * 2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
         for (int pass = 0; pass < 2; pass++) {
             for (int node : scene.shown()) {
@@ -88,8 +93,11 @@ public final class TreeFigure implements Drawable {
                 }
                 g.setColor(highlight != null ? highlight : faint ? FAINT_EDGE : PaperColours.INK);
                 g.setStroke(highlight != null ? bold : tree.node(node).pruned() ? dashed : plain);
-                g.draw(new Line2D.Double(left + scene.x(parent) * ux, top + scene.y(parent) * uy,
-                        left + scene.x(node) * ux, top + scene.y(node) * uy));
+                g.draw(new Line2D.Double(
+                        left + scene.x(parent) * ux,
+                        top + scene.y(parent) * uy,
+                        left + scene.x(node) * ux,
+                        top + scene.y(node) * uy));
             }
         }
         for (int node : scene.shown()) {
@@ -102,8 +110,10 @@ public final class TreeFigure implements Drawable {
             Ellipse2D circle = new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r);
             g.fill(circle);
             Boolean verdict = scene.verdict(node);
-            g.setColor(verdict == null ? (dim ? FAINT_EDGE : PaperColours.INK)
-                    : verdict ? PaperColours.CORRECT : PaperColours.WRONG);
+            g.setColor(
+                    verdict == null
+                            ? (dim ? FAINT_EDGE : PaperColours.INK)
+                            : verdict ? PaperColours.CORRECT : PaperColours.WRONG);
             g.setStroke(new BasicStroke(verdict == null ? thin : thin * 2.4f));
             g.draw(circle);
             if (scene.hiddenBelow(node) > 0) {
@@ -177,8 +187,8 @@ public final class TreeFigure implements Drawable {
         swatch(g, x, baseline, metrics, Color.WHITE, PaperColours.WRONG, "wrong");
     }
 
-    private static double swatch(Graphics2D g, double x, float baseline, FontMetrics metrics, Color fill, Color ring,
-                                 String label) {
+    private static double swatch(
+            Graphics2D g, double x, float baseline, FontMetrics metrics, Color fill, Color ring, String label) {
         double r = metrics.getAscent() * 0.4;
         Ellipse2D circle = new Ellipse2D.Double(x, baseline - metrics.getAscent() / 2.0 - r + 1, 2 * r, 2 * r);
         g.setColor(fill);
@@ -196,7 +206,8 @@ public final class TreeFigure implements Drawable {
     }
 
     private static Color blend(Color colour, double strength) {
-        return new Color((int) Math.round(255 - (255 - colour.getRed()) * strength),
+        return new Color(
+                (int) Math.round(255 - (255 - colour.getRed()) * strength),
                 (int) Math.round(255 - (255 - colour.getGreen()) * strength),
                 (int) Math.round(255 - (255 - colour.getBlue()) * strength));
     }

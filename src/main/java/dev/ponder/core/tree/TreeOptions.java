@@ -6,18 +6,33 @@ package dev.ponder.core.tree;
  *
  * @param iteration the search iteration shown (playback), or {@code 0} for the finished search
  */
-public record TreeOptions(Orientation orientation, SizeBy sizeBy, ColourBy colourBy, boolean edgeLabels,
-                          boolean bestPath, boolean correctPaths, int iteration) {
-    public static final TreeOptions DEFAULT = new TreeOptions(Orientation.TOP_DOWN, SizeBy.WEIGHT, ColourBy.VALUE,
-            false, false, false, 0);
+public record TreeOptions(
+        Orientation orientation,
+        SizeBy sizeBy,
+        ColourBy colourBy,
+        boolean edgeLabels,
+        boolean bestPath,
+        boolean correctPaths,
+        int iteration) {
+    public static final TreeOptions DEFAULT =
+            new TreeOptions(Orientation.TOP_DOWN, SizeBy.WEIGHT, ColourBy.VALUE, false, false, false, 0);
 
-    public enum Orientation { TOP_DOWN, LEFT_RIGHT }
+    public enum Orientation {
+        TOP_DOWN,
+        LEFT_RIGHT
+    }
 
     /** Node size: uniform, or by weight (MCTS visits, or the samples through a prefix-tree node). */
-    public enum SizeBy { UNIFORM, WEIGHT }
+    public enum SizeBy {
+        UNIFORM,
+        WEIGHT
+    }
 
     /** Node colour: by value (a sequential scale with a legend), or the answer a node ends with. */
-    public enum ColourBy { VALUE, ANSWER }
+    public enum ColourBy {
+        VALUE,
+        ANSWER
+    }
 
     public TreeOptions withOrientation(Orientation value) {
         return new TreeOptions(value, sizeBy, colourBy, edgeLabels, bestPath, correctPaths, iteration);

@@ -19,11 +19,13 @@ import java.util.Map;
 public final class TreeScene {
     /** Depth distance in breadth units: rows a little further apart than siblings, columns room for a label. */
     public static final double LEVEL_GAP_TOP_DOWN = 1.6;
+
     public static final double LEVEL_GAP_LEFT_RIGHT = 3.2;
     private static final Color NO_VALUE = new Color(0xBBBBBB);
     private static final Color OTHER_ANSWER = new Color(0x888888);
     /** Highlighted paths: the chosen leaf's in ink, the best path in blue, the paths to right answers in green. */
     private static final Color CHOSEN_PATH = PaperColours.INK;
+
     private static final Color BEST_PATH = PaperColours.SERIES[0];
     private static final Color CORRECT_PATH = PaperColours.CORRECT;
     private static final int ANSWER_COLOURS = 6;
@@ -55,7 +57,8 @@ public final class TreeScene {
         this.options = options;
         this.collapsed = (BitSet) collapsed.clone();
         int iteration = options.iteration();
-        placement = TreeLayout.of(tree, collapsed, node -> node == 0 || tree.node(node).existsAt(iteration));
+        placement = TreeLayout.of(
+                tree, collapsed, node -> node == 0 || tree.node(node).existsAt(iteration));
         int size = tree.size();
         worldX = new double[size];
         worldY = new double[size];
@@ -201,7 +204,7 @@ public final class TreeScene {
 
     /** The value range shown by the legend, or {@code null} when no node has a value. */
     public double[] valueRange() {
-        return valueMin > valueMax ? null : new double[]{valueMin, valueMax};
+        return valueMin > valueMax ? null : new double[] {valueMin, valueMax};
     }
 
     /** The answers with their own colour, most frequent first (label → colour). */
@@ -238,7 +241,8 @@ public final class TreeScene {
             heaviest = Math.max(heaviest, weight(node, visits));
         }
         for (int node : placement.shown()) {
-            radii[node] = options.sizeBy() == TreeOptions.SizeBy.UNIFORM || heaviest <= 0 ? 0.3
+            radii[node] = options.sizeBy() == TreeOptions.SizeBy.UNIFORM || heaviest <= 0
+                    ? 0.3
                     : 0.12 + 0.3 * Math.sqrt(weight(node, visits) / heaviest);
         }
         return radii;
@@ -263,7 +267,9 @@ public final class TreeScene {
             }
         }
         counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .limit(ANSWER_COLOURS)
                 .forEach(entry -> answerColours.put(entry.getKey(), PaperColours.SERIES[answerColours.size()]));
     }
@@ -288,6 +294,8 @@ public final class TreeScene {
         if (value == Math.rint(value) && Math.abs(value) < 1e9) {
             return String.valueOf((long) value);
         }
-        return String.format(Locale.ROOT, "%.3g", value).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
+        return String.format(Locale.ROOT, "%.3g", value)
+                .replaceFirst("(\\.\\d*?)0+$", "$1")
+                .replaceFirst("\\.$", "");
     }
 }

@@ -7,8 +7,7 @@ import java.sql.Connection;
 
 /** Breaks the rules on purpose, for ArchitectureRulesBreakTest: a screen that opens the store and speaks SQL. */
 public final class ScreenThatOpensTheStore {
-    private ScreenThatOpensTheStore() {
-    }
+    private ScreenThatOpensTheStore() {}
 
     public static long samples(Path file, long runId) {
         try (Workspace workspace = Workspace.open(file)) {

@@ -22,34 +22,55 @@ class AppSettingsTest {
         AppSettings settings = new AppSettings(new SettingsStore(file));
         for (int bins = 2; bins <= 60; bins++) {
             int chosen = bins;
-            settings.updateSoon(current -> current.withChart(ChartSpec.of(ChartKind.LENGTH, List.of()).withBins(chosen)));
+            settings.updateSoon(current ->
+                    current.withChart(ChartSpec.of(ChartKind.LENGTH, List.of()).withBins(chosen)));
         }
-        assertThat(settings.get().chart(ChartKind.LENGTH).orElseThrow().bins()).as("in memory at once").isEqualTo(60);
+        assertThat(settings.get().chart(ChartKind.LENGTH).orElseThrow().bins())
+                .as("in memory at once")
+                .isEqualTo(60);
         assertThat(file).as("nothing written while the changes keep coming").doesNotExist();
 
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (!Files.exists(file) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(new SettingsStore(file).load().chart(ChartKind.LENGTH).orElseThrow().bins()).isEqualTo(60);
+        assertThat(new SettingsStore(file)
+                        .load()
+                        .chart(ChartKind.LENGTH)
+                        .orElseThrow()
+                        .bins())
+                .isEqualTo(60);
     }
 
     @Test
     void aChangeStillWaitingIsSavedWhenPonderExits() {
         Path file = dir.resolve("settings.json");
         AppSettings settings = new AppSettings(new SettingsStore(file));
-        settings.updateSoon(current -> current.withChart(ChartSpec.of(ChartKind.TOKENS, List.of()).withBins(7)));
+        settings.updateSoon(current ->
+                current.withChart(ChartSpec.of(ChartKind.TOKENS, List.of()).withBins(7)));
         settings.flush();
-        assertThat(new SettingsStore(file).load().chart(ChartKind.TOKENS).orElseThrow().bins()).isEqualTo(7);
+        assertThat(new SettingsStore(file)
+                        .load()
+                        .chart(ChartKind.TOKENS)
+                        .orElseThrow()
+                        .bins())
+                .isEqualTo(7);
     }
 
     @Test
     void aSavedChangeIsNeverOverwrittenByAnEarlierOneWaiting() throws Exception {
         Path file = dir.resolve("settings.json");
         AppSettings settings = new AppSettings(new SettingsStore(file));
-        settings.updateSoon(current -> current.withChart(ChartSpec.of(ChartKind.TOKENS, List.of()).withBins(7)));
-        settings.update(current -> current.withChart(ChartSpec.of(ChartKind.TOKENS, List.of()).withBins(9)));
+        settings.updateSoon(current ->
+                current.withChart(ChartSpec.of(ChartKind.TOKENS, List.of()).withBins(7)));
+        settings.update(current ->
+                current.withChart(ChartSpec.of(ChartKind.TOKENS, List.of()).withBins(9)));
         Thread.sleep(AppSettings.QUIET_MILLIS + 300);
-        assertThat(new SettingsStore(file).load().chart(ChartKind.TOKENS).orElseThrow().bins()).isEqualTo(9);
+        assertThat(new SettingsStore(file)
+                        .load()
+                        .chart(ChartKind.TOKENS)
+                        .orElseThrow()
+                        .bins())
+                .isEqualTo(9);
     }
 }

@@ -1,7 +1,5 @@
 package dev.ponder.app.importing;
 
-import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.AppSettings;
@@ -9,11 +7,13 @@ import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.FieldMapping.Field;
-import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.plan.FileShape;
 import dev.ponder.core.ingest.plan.PlannedFile;
+import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.task.DirectTaskRunner;
 import java.nio.file.Files;
@@ -27,12 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The import flow behind the window: plan, dialog state, mapping, import, summary, import again. */
 class ImportViewModelTest {
-    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+    private static final Path SAMPLE =
+            Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
     private static final Path LIMO = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures/limo_eval.jsonl");
-    private static final Path PER_SAMPLE = Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl");
+    private static final Path PER_SAMPLE =
+            Path.of("src/test/resources/dev/ponder/core/ingest/generic/per_sample.jsonl");
 
     @TempDir
     Path dir;
+
     private final WorkspaceSession session = new WorkspaceSession();
     private final List<Notice> notices = new ArrayList<>();
     private final List<String> statuses = new ArrayList<>();
@@ -92,8 +95,8 @@ class ImportViewModelTest {
     @Test
     void theDialogStartsFromTheDefaultGraderAndTokenizerInSettings() {
         assertThat(dialogFor(SAMPLE).graderProperty().get()).isEqualTo("ponder-math");
-        settings.update(current -> current.withPreferences(current.preferences().withDefaultGrader("multiple-choice")
-                .withTokenizer("o200k")));
+        settings.update(current -> current.withPreferences(
+                current.preferences().withDefaultGrader("multiple-choice").withTokenizer("o200k")));
         ImportDialogModel dialog = dialogFor(SAMPLE);
         assertThat(dialog.graderProperty().get()).isEqualTo("multiple-choice");
         assertThat(dialog.tokenizerProperty().get()).isEqualTo("o200k");
@@ -118,7 +121,9 @@ class ImportViewModelTest {
     void aFolderBecomesABudgetSweepAndTypedBudgetsWin() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("budget sweep A"));
         for (String budget : List.of("512", "1024", "2048")) {
-            Files.writeString(folder.resolve("limo_b" + budget + ".jsonl"), Files.readString(LIMO).replace("primes", budget));
+            Files.writeString(
+                    folder.resolve("limo_b" + budget + ".jsonl"),
+                    Files.readString(LIMO).replace("primes", budget));
         }
         ImportDialogModel dialog = dialogFor(folder);
         assertThat(dialog.rows()).extracting(row -> row.budgetProperty().get()).containsExactly("1024", "2048", "512");
@@ -129,8 +134,12 @@ class ImportViewModelTest {
 
         importing.start(dialog.imports());
 
-        assertThat(runs()).extracting(summary -> summary.run().params().get("budget")).containsExactly("1024", "2048", "500");
-        assertThat(runs()).extracting(summary -> summary.run().params().get("group")).containsOnly("budget sweep A");
+        assertThat(runs())
+                .extracting(summary -> summary.run().params().get("budget"))
+                .containsExactly("1024", "2048", "500");
+        assertThat(runs())
+                .extracting(summary -> summary.run().params().get("group"))
+                .containsOnly("budget sweep A");
         assertThat(runs()).extracting(summary -> summary.run().model()).containsOnly("qwq-32b");
         assertThat(statuses).containsExactly("Imported 3 runs, 9 samples");
     }
@@ -143,7 +152,8 @@ class ImportViewModelTest {
         assertThat(row.includeProperty().get()).isFalse();
         assertThat(row.status()).isEqualTo("no reader knows it: map its fields");
         row.includeProperty().set(true);
-        assertThat(dialog.problemProperty().get()).contains("lab_eval.jsonl: no reader knows this file; map its fields");
+        assertThat(dialog.problemProperty().get())
+                .contains("lab_eval.jsonl: no reader knows this file; map its fields");
 
         MappingDialogModel mapping = importing.mappingFor(row.planned());
         mapping.load();
@@ -172,9 +182,11 @@ class ImportViewModelTest {
             assertThat(summary.problems()).isEqualTo(2);
         });
         FileShape shape = FileShape.of(FileHead.of(file));
-        assertThat(new SettingsStore(dir.resolve("settings.json")).load().mappingFor(shape)).isPresent();
+        assertThat(new SettingsStore(dir.resolve("settings.json")).load().mappingFor(shape))
+                .isPresent();
 
-        Path sameShape = Files.writeString(dir.resolve("more.jsonl"), Files.readString(PER_SAMPLE).replace("q1", "q7"));
+        Path sameShape = Files.writeString(
+                dir.resolve("more.jsonl"), Files.readString(PER_SAMPLE).replace("q1", "q7"));
         PlannedFile next = dialogFor(sameShape).rows().get(0).planned();
         assertThat(next.format()).isEqualTo("generic");
         assertThat(next.mapping().path(Field.TOKENS).text()).isEqualTo("ntok");
@@ -183,7 +195,8 @@ class ImportViewModelTest {
     @Test
     void aMappingThatReadsNothingSaysWhy() throws Exception {
         Path file = Files.copy(PER_SAMPLE, dir.resolve("lab_eval.jsonl"));
-        MappingDialogModel mapping = importing.mappingFor(dialogFor(file).rows().get(0).planned());
+        MappingDialogModel mapping =
+                importing.mappingFor(dialogFor(file).rows().get(0).planned());
         mapping.load();
         mapping.path(Field.TOKENS).set("prompt");
         assertThat(mapping.problemProperty().get())
@@ -191,7 +204,8 @@ class ImportViewModelTest {
         assertThat(mapping.preview()).isEmpty();
         mapping.path(Field.TOKENS).set("");
         mapping.path(Field.TRACE).set("");
-        assertThat(mapping.problemProperty().get()).isEqualTo("a mapping needs 'trace', the field holding the generated text");
+        assertThat(mapping.problemProperty().get())
+                .isEqualTo("a mapping needs 'trace', the field holding the generated text");
         assertThat(mapping.mapping()).isEmpty();
         mapping.path(Field.TRACE).set("answers..x");
         assertThat(mapping.problemProperty().get()).contains("has an empty part");
@@ -208,8 +222,12 @@ class ImportViewModelTest {
         second.attribute(RunAttribute.SEED).set("2");
         importing.start(second.imports());
         assertThat(runs()).hasSize(1);
-        assertThat(offered).singleElement().satisfies(files -> assertThat(files).singleElement()
-                .satisfies(file -> assertThat(file.options().attributes()).containsEntry("seed", "2")));
+        assertThat(offered)
+                .singleElement()
+                .satisfies(files -> assertThat(files)
+                        .singleElement()
+                        .satisfies(
+                                file -> assertThat(file.options().attributes()).containsEntry("seed", "2")));
         assertThat(notices).isEmpty();
 
         importing.importAgain(offered.get(0));
@@ -220,18 +238,21 @@ class ImportViewModelTest {
     @Test
     void aFailedFileIsReportedAndTheOthersStillImport() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-        Path broken = Files.writeString(dir.resolve("broken.jsonl"), Files.readString(SAMPLE) + "{\"type\": \"sample\", \"problem\"\n");
+        Path broken = Files.writeString(
+                dir.resolve("broken.jsonl"), Files.readString(SAMPLE) + "{\"type\": \"sample\", \"problem\"\n");
         ImportDialogModel dialog = dialogFor(empty, broken);
         assertThat(dialog.rows().get(0).includeProperty().get()).isFalse();
         assertThat(dialog.rows().get(0).status()).isEqualTo("the file is empty");
 
         importing.start(dialog.imports());
 
-        assertThat(runs()).singleElement().satisfies(summary -> assertThat(summary.samples()).isEqualTo(24));
+        assertThat(runs())
+                .singleElement()
+                .satisfies(summary -> assertThat(summary.samples()).isEqualTo(24));
         assertThat(notices).singleElement().satisfies(notice -> {
             assertThat(notice.title()).isEqualTo("Import finished with problems");
-            assertThat(notice.message()).contains("Imported tiny-arith best-of-4: 6 problems, 24 samples; 1 records skipped:",
-                    "line 32");
+            assertThat(notice.message())
+                    .contains("Imported tiny-arith best-of-4: 6 problems, 24 samples; 1 records skipped:", "line 32");
         });
     }
 }

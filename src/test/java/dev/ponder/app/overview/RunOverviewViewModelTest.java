@@ -1,12 +1,12 @@
 package dev.ponder.app.overview;
 
-import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.overview.RunOverviewViewModel.Fact;
 import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -27,17 +27,20 @@ class RunOverviewViewModelTest {
             workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            RunOverviewViewModel viewModel = new RunOverviewViewModel(new DirectTaskRunner(), session,
-                    () -> ReflectionMarkers.DEFAULT);
+            RunOverviewViewModel viewModel =
+                    new RunOverviewViewModel(new DirectTaskRunner(), session, () -> ReflectionMarkers.DEFAULT);
 
             viewModel.runProperty().set(workspace.runs().summaries().get(0));
 
             List<Fact> figures = viewModel.figures();
             // 1,207 thinking tokens over 24 samples (stats: 50.3 tokens per sample at k = 1)
-            assertThat(figures).extracting(Fact::label).containsExactly("pass@1", "pass@4", "maj@4", "weighted BoN@4",
-                    "thinking tokens", "ξ_O outcome efficiency");
-            assertThat(figures).extracting(Fact::value).containsExactly("75.0%", "100.0%", "100.0%", "100.0%", "50",
-                    "0.75");
+            assertThat(figures)
+                    .extracting(Fact::label)
+                    .containsExactly(
+                            "pass@1", "pass@4", "maj@4", "weighted BoN@4", "thinking tokens", "ξ_O outcome efficiency");
+            assertThat(figures)
+                    .extracting(Fact::value)
+                    .containsExactly("75.0%", "100.0%", "100.0%", "100.0%", "50", "0.75");
             assertThat(viewModel.figuresNoteProperty().get()).startsWith("Graded by file labels");
 
             viewModel.runProperty().set(null);

@@ -1,13 +1,13 @@
 package dev.ponder.app.problems;
 
-import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.ProblemFilter;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -27,8 +27,8 @@ class ProblemsViewModelTest {
             workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            ProblemsViewModel problems = new ProblemsViewModel(new DirectTaskRunner(), session,
-                    () -> ReflectionMarkers.DEFAULT);
+            ProblemsViewModel problems =
+                    new ProblemsViewModel(new DirectTaskRunner(), session, () -> ReflectionMarkers.DEFAULT);
             problems.runProperty().set(workspace.runs().summaries().get(0));
 
             assertThat(problems.rows()).hasSize(6);

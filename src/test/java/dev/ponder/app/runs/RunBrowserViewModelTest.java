@@ -1,13 +1,13 @@
 package dev.ponder.app.runs;
 
-import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.task.DirectTaskRunner;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ class RunBrowserViewModelTest {
 
     @TempDir
     Path dir;
+
     private WorkspaceServices workspace;
     private final WorkspaceSession session = new WorkspaceSession();
     private RunBrowserViewModel viewModel;
@@ -56,7 +57,8 @@ class RunBrowserViewModelTest {
         importSample("third");
         session.changed();
         assertThat(viewModel.runs()).hasSize(3);
-        assertThat(viewModel.selectedProperty().get().run().id()).isEqualTo(second.run().id());
+        assertThat(viewModel.selectedProperty().get().run().id())
+                .isEqualTo(second.run().id());
     }
 
     @Test
@@ -87,7 +89,11 @@ class RunBrowserViewModelTest {
     }
 
     private void importSample(String name) {
-        workspace.imports().importFile(SAMPLE, ImportOptions.withAttributes(Map.of("name", name)).evenIfImportedBefore(),
-                TaskContext.NONE);
+        workspace
+                .imports()
+                .importFile(
+                        SAMPLE,
+                        ImportOptions.withAttributes(Map.of("name", name)).evenIfImportedBefore(),
+                        TaskContext.NONE);
     }
 }

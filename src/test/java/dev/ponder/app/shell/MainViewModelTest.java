@@ -1,11 +1,11 @@
 package dev.ponder.app.shell;
 
-import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
 import dev.ponder.core.settings.WindowState;
@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainViewModelTest {
-    private static final Path SAMPLE = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+    private static final Path SAMPLE =
+            Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
 
     @TempDir
     Path dir;
+
     private PonderHome home;
     private WorkspaceSession session;
     private MainViewModel viewModel;
@@ -47,10 +49,12 @@ class MainViewModelTest {
         viewModel.start(null);
         WorkspaceServices workspace = session.workspace();
         assertThat(workspace.file()).isEqualTo(home.defaultWorkspace());
-        assertThat(workspace.runs().summaries()).isNotEmpty()
+        assertThat(workspace.runs().summaries())
+                .isNotEmpty()
                 .anySatisfy(run -> assertThat(run.run().name()).isEqualTo("tiny-arith best-of-4"));
         assertThat(viewModel.titleProperty().get()).isEqualTo("default — Ponder");
-        assertThat(viewModel.recentWorkspaces()).containsExactly(home.defaultWorkspace().toString());
+        assertThat(viewModel.recentWorkspaces())
+                .containsExactly(home.defaultWorkspace().toString());
         assertThat(notices).isEmpty();
 
         int runs = workspace.runs().summaries().size();
@@ -73,7 +77,8 @@ class MainViewModelTest {
         assertThat(viewModel.savedWindow()).isEqualTo(new WindowState(5, 6, 1000, 700, true));
         viewModel.start(null);
         assertThat(session.workspace().file()).isEqualTo(other);
-        assertThat(viewModel.recentWorkspaces()).containsExactly(other.toString(), home.defaultWorkspace().toString());
+        assertThat(viewModel.recentWorkspaces())
+                .containsExactly(other.toString(), home.defaultWorkspace().toString());
 
         viewModel.openWorkspace(home.defaultWorkspace());
         assertThat(session.workspace().runs().summaries()).hasSize(sampleRuns);
@@ -117,7 +122,9 @@ class MainViewModelTest {
 
         Path taken = Files.writeString(dir.resolve("taken.ponder"), "precious");
         viewModel.newWorkspace(taken);
-        assertThat(notices).singleElement().satisfies(notice -> assertThat(notice.message()).contains("already exists"));
+        assertThat(notices)
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.message()).contains("already exists"));
         assertThat(Files.readString(taken)).isEqualTo("precious");
         assertThat(session.workspace().file()).isEqualTo(dir.resolve("study.ponder"));
     }
@@ -130,7 +137,8 @@ class MainViewModelTest {
         viewModel.clearRecent();
         assertThat(viewModel.recentWorkspaces()).isEmpty();
         assertThat(viewModel.recentImports()).isEmpty();
-        assertThat(new SettingsStore(home.settingsFile()).load().recentImports()).isEmpty();
+        assertThat(new SettingsStore(home.settingsFile()).load().recentImports())
+                .isEmpty();
     }
 
     private MainViewModel newViewModel() {

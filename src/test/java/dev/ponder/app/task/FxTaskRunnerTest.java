@@ -34,17 +34,21 @@ class FxTaskRunnerTest {
     @Test
     void deliversTheResultOnTheFxThreadAndForgetsTheTask() throws Exception {
         CompletableFuture<String> heard = new CompletableFuture<>();
-        runner.submit("count", context -> {
-            for (int i = 0; i <= 100_000; i++) {
-                context.progress(i, 100_000);
-            }
-            return Platform.isFxApplicationThread() ? "ran on the FX thread" : "ran on a worker";
-        }, new TaskListener<String>() {
-            @Override
-            public void succeeded(String result) {
-                heard.complete(result + ", heard on " + (Platform.isFxApplicationThread() ? "the FX thread" : "a worker"));
-            }
-        });
+        runner.submit(
+                "count",
+                context -> {
+                    for (int i = 0; i <= 100_000; i++) {
+                        context.progress(i, 100_000);
+                    }
+                    return Platform.isFxApplicationThread() ? "ran on the FX thread" : "ran on a worker";
+                },
+                new TaskListener<String>() {
+                    @Override
+                    public void succeeded(String result) {
+                        heard.complete(result + ", heard on "
+                                + (Platform.isFxApplicationThread() ? "the FX thread" : "a worker"));
+                    }
+                });
         assertThat(heard.get(10, TimeUnit.SECONDS)).isEqualTo("ran on a worker, heard on the FX thread");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(runner.running()).isEmpty();
@@ -55,20 +59,23 @@ class FxTaskRunnerTest {
         AtomicBoolean rolledBack = new AtomicBoolean();
         CountDownLatch started = new CountDownLatch(1);
         CompletableFuture<Boolean> cancelledAfterRollback = new CompletableFuture<>();
-        TaskHandle handle = runner.submit("import", context -> {
-            started.countDown();
-            while (!context.isCancelled()) {
-                Thread.onSpinWait();
-            }
-            Thread.sleep(200);
-            rolledBack.set(true);
-            throw new TaskCancelledException();
-        }, new TaskListener<Object>() {
-            @Override
-            public void cancelled() {
-                cancelledAfterRollback.complete(rolledBack.get());
-            }
-        });
+        TaskHandle handle = runner.submit(
+                "import",
+                context -> {
+                    started.countDown();
+                    while (!context.isCancelled()) {
+                        Thread.onSpinWait();
+                    }
+                    Thread.sleep(200);
+                    rolledBack.set(true);
+                    throw new TaskCancelledException();
+                },
+                new TaskListener<Object>() {
+                    @Override
+                    public void cancelled() {
+                        cancelledAfterRollback.complete(rolledBack.get());
+                    }
+                });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         handle.cancel();
         assertThat(cancelledAfterRollback.get(10, TimeUnit.SECONDS)).isTrue();
@@ -78,16 +85,20 @@ class FxTaskRunnerTest {
     @Test
     void theStatusBarFollowsTheNewestTaskAndFallsBackToTheIdleMessage() throws Exception {
         SimpleStringProperty idle = new SimpleStringProperty("Opened w.ponder");
-        StatusBarViewModel status = WaitForAsyncUtils.asyncFx(() -> new StatusBarViewModel(runner.running(), idle)).get();
+        StatusBarViewModel status = WaitForAsyncUtils.asyncFx(() -> new StatusBarViewModel(runner.running(), idle))
+                .get();
         CountDownLatch reported = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        runner.submit("Importing big.jsonl", context -> {
-            context.progress(1, 4);
-            context.message("Importing big.jsonl: 1,024 samples");
-            reported.countDown();
-            finish.await();
-            return null;
-        }, TaskListenerNone.INSTANCE);
+        runner.submit(
+                "Importing big.jsonl",
+                context -> {
+                    context.progress(1, 4);
+                    context.message("Importing big.jsonl: 1,024 samples");
+                    reported.countDown();
+                    finish.await();
+                    return null;
+                },
+                TaskListenerNone.INSTANCE);
         assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(status.textProperty().get()).isEqualTo("Importing big.jsonl: 1,024 samples");
@@ -97,7 +108,8 @@ class FxTaskRunnerTest {
         WaitForAsyncUtils.asyncFx(status::cancel).get();
         assertThat(status.textProperty().get()).endsWith("(cancelling…)");
         finish.countDown();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !status.busyProperty().get());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !status.busyProperty().get());
         assertThat(status.textProperty().get()).isEqualTo("Opened w.ponder");
     }
 

@@ -19,7 +19,7 @@ class ChartFiguresTest {
         assertThat(histogram.binOf(0.99)).isEqualTo(-1);
         assertThat(histogram.binOf(Double.NaN)).isEqualTo(-1);
         // One value: numpy widens the range to [v - 0.5, v + 0.5].
-        assertThat(Histogram.over(new double[]{3, 3}, 2).edges()).containsExactly(2.5, 3, 3.5);
+        assertThat(Histogram.over(new double[] {3, 3}, 2).edges()).containsExactly(2.5, 3, 3.5);
     }
 
     @Test
@@ -39,16 +39,23 @@ class ChartFiguresTest {
         double ece = 2.0 / 5 * Math.abs(0.5 - 0.125) + 3.0 / 5 * Math.abs(2.0 / 3 - 2.65 / 3);
         assertThat(calibration.expectedCalibrationError()).isCloseTo(ece, within(1e-12));
         // Scores outside [0, 1] (logits) are binned over their own range.
-        assertThat(Calibration.of(Runs.of("a:1:-2 b:0:3"), 2).histogram().edges()).containsExactly(-2, 0.5, 3);
+        assertThat(Calibration.of(Runs.of("a:1:-2 b:0:3"), 2).histogram().edges())
+                .containsExactly(-2, 0.5, 3);
     }
 
     @Test
     void roundsCountEachRoundsAccuracyAndTheChainsThatMoved() {
         // {problem, sample index, round, verdict, sample id}
         List<long[]> rows = List.of(
-                new long[]{1, 0, 0, 1, 10}, new long[]{1, 1, 0, 0, 11}, new long[]{2, 0, 0, 0, 12}, new long[]{2, 1, 0, -1, 13},
-                new long[]{1, 0, 1, 0, 20}, new long[]{1, 1, 1, 1, 21}, new long[]{2, 0, 1, 1, 22}, new long[]{2, 1, 1, 1, 23},
-                new long[]{1, 0, 2, 0, 30});
+                new long[] {1, 0, 0, 1, 10},
+                new long[] {1, 1, 0, 0, 11},
+                new long[] {2, 0, 0, 0, 12},
+                new long[] {2, 1, 0, -1, 13},
+                new long[] {1, 0, 1, 0, 20},
+                new long[] {1, 1, 1, 1, 21},
+                new long[] {2, 0, 1, 1, 22},
+                new long[] {2, 1, 1, 1, 23},
+                new long[] {1, 0, 2, 0, 30});
         MultiRound rounds = MultiRound.of(rows, 0, 1);
         assertThat(rounds.rounds()).extracting(MultiRound.Round::round).containsExactly(0, 1, 2);
         assertThat(rounds.rounds().get(0).accuracy().mean()).isCloseTo(1.0 / 3, within(1e-12));
@@ -57,7 +64,7 @@ class ChartFiguresTest {
         assertThat(rounds.rounds().get(2).problems()).isEqualTo(1);
         MultiRound.Flow first = rounds.flows().get(0);
         // 1/0: right→wrong; 1/1: wrong→right; 2/0: wrong→right; 2/1 ungraded before: not counted.
-        assertThat(new int[]{first.stayedRight(), first.rightToWrong(), first.wrongToRight(), first.stayedWrong()})
+        assertThat(new int[] {first.stayedRight(), first.rightToWrong(), first.wrongToRight(), first.stayedWrong()})
                 .containsExactly(0, 1, 2, 0);
         assertThat(first.rightToWrongSamples()).containsExactly(20);
         assertThat(first.wrongToRightSamples()).containsExactly(21, 22);

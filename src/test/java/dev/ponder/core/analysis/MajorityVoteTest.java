@@ -100,7 +100,8 @@ class MajorityVoteTest {
     }
 
     private static double hypergeometric(int population, int successes, int draws, int observed) {
-        return Math.exp(Binomial.logChoose(successes, observed) + Binomial.logChoose(population - successes, draws - observed)
+        return Math.exp(Binomial.logChoose(successes, observed)
+                + Binomial.logChoose(population - successes, draws - observed)
                 - Binomial.logChoose(population, draws));
     }
 }

@@ -24,7 +24,8 @@ class OverthinkingTest {
             The answer is \\boxed{5}.""";
 
     private static SampleEfficiency efficiency(String text, String gold) {
-        TraceStructure structure = TraceStructure.of(text, new ThinkingSplitter().split(text), ReflectionMarkers.DEFAULT);
+        TraceStructure structure =
+                TraceStructure.of(text, new ThinkingSplitter().split(text), ReflectionMarkers.DEFAULT);
         return SampleEfficiency.of(structure, text.length(), text.length(), gold, Graders.MATH);
     }
 
@@ -48,20 +49,26 @@ class OverthinkingTest {
 
     @Test
     void theAnswerTimelineListsEachStatedAnswerWithItsPositionAndVerdict() {
-        TraceStructure structure = TraceStructure.of(TRACE, new ThinkingSplitter().split(TRACE), ReflectionMarkers.DEFAULT);
+        TraceStructure structure =
+                TraceStructure.of(TRACE, new ThinkingSplitter().split(TRACE), ReflectionMarkers.DEFAULT);
         // Two characters per token: positions halve.
         AnswerTimeline timeline = AnswerTimeline.of(structure, TRACE.length(), TRACE.length() / 2, "5", Graders.MATH);
-        assertThat(timeline.entries()).extracting(AnswerTimeline.Entry::answer).containsExactly("5", "5", "6", "5", "5");
-        assertThat(timeline.entries()).extracting(AnswerTimeline.Entry::correct)
+        assertThat(timeline.entries())
+                .extracting(AnswerTimeline.Entry::answer)
+                .containsExactly("5", "5", "6", "5", "5");
+        assertThat(timeline.entries())
+                .extracting(AnswerTimeline.Entry::correct)
                 .containsExactly(true, true, false, true, true);
         assertThat(timeline.entries()).extracting(AnswerTimeline.Entry::thought).containsExactly(0, 1, 2, 3, 4);
         int firstEnd = TRACE.indexOf("answer is 5.") + "answer is 5".length();
         assertThat(timeline.entries().get(0).charEnd()).isEqualTo(firstEnd);
-        assertThat(timeline.entries().get(0).tokenEnd()).isEqualTo(Math.round(firstEnd * (TRACE.length() / 2)
-                / (float) TRACE.length()));
+        assertThat(timeline.entries().get(0).tokenEnd())
+                .isEqualTo(Math.round(firstEnd * (TRACE.length() / 2) / (float) TRACE.length()));
         assertThat(timeline.firstCorrect()).isZero();
-        assertThat(timeline.tokensAfterFirstCorrect()).isEqualTo(TRACE.length() / 2 - timeline.entries().get(0).tokenEnd());
-        assertThat(AnswerTimeline.of(structure, TRACE.length(), 100, "7", Graders.MATH).tokensAfterFirstCorrect())
+        assertThat(timeline.tokensAfterFirstCorrect())
+                .isEqualTo(TRACE.length() / 2 - timeline.entries().get(0).tokenEnd());
+        assertThat(AnswerTimeline.of(structure, TRACE.length(), 100, "7", Graders.MATH)
+                        .tokensAfterFirstCorrect())
                 .isEqualTo(-1);
     }
 

@@ -13,8 +13,10 @@ class PassAtKTest {
     private static double closedForm(int n, int c, int k) {
         java.math.BigInteger num = choose(n - c, k);
         java.math.BigInteger den = choose(n, k);
-        return 1.0 - new java.math.BigDecimal(num).divide(new java.math.BigDecimal(den), java.math.MathContext.DECIMAL128)
-                .doubleValue();
+        return 1.0
+                - new java.math.BigDecimal(num)
+                        .divide(new java.math.BigDecimal(den), java.math.MathContext.DECIMAL128)
+                        .doubleValue();
     }
 
     private static java.math.BigInteger choose(int n, int k) {
@@ -46,7 +48,8 @@ class PassAtKTest {
         for (int n = 1; n <= 40; n++) {
             for (int c = 0; c <= n; c++) {
                 for (int k = 1; k <= n; k++) {
-                    assertThat(PassAtK.estimate(n, c, k)).as("n=%d c=%d k=%d", n, c, k)
+                    assertThat(PassAtK.estimate(n, c, k))
+                            .as("n=%d c=%d k=%d", n, c, k)
                             .isCloseTo(closedForm(n, c, k), within(1e-12));
                 }
             }
@@ -65,7 +68,8 @@ class PassAtKTest {
         // problem 3 has 3 graded samples, 1 correct
         assertThat(curve.get(0).value()).isCloseTo((0.25 + 1.0 + 1.0 / 3) / 3, within(1e-15));
         assertThat(curve.get(0).problems()).isEqualTo(3);
-        // k=2: problem 1: 1 - C(3,2)/C(4,2) = 0.5; problem 2: 1; problem 3 (3 graded, 1 correct): 1 - C(2,2)/C(3,2) = 2/3
+        // k=2: problem 1: 1 - C(3,2)/C(4,2) = 0.5; problem 2: 1; problem 3 (3 graded, 1 correct): 1 - C(2,2)/C(3,2) =
+        // 2/3
         assertThat(curve.get(1).value()).isCloseTo((0.5 + 1 + 2.0 / 3) / 3, within(1e-15));
         assertThat(curve.get(2).problems()).isEqualTo(1);
         assertThat(curve.get(2).value()).isEqualTo(1.0);

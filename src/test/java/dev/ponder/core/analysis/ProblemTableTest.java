@@ -27,8 +27,15 @@ class ProblemTableTest {
     }
 
     private static List<ProblemRow> rows(List<SampleEfficiency> efficiency) {
-        return ProblemTable.of(run(), Map.of(10L, new ProblemText("p/10", "  What is\n 40 + 2? ", "42"),
-                20L, new ProblemText("p/20", "What is 4 * 2?", "8")), Map.of(20L, List.of("grader error")), efficiency);
+        return ProblemTable.of(
+                run(),
+                Map.of(
+                        10L,
+                        new ProblemText("p/10", "  What is\n 40 + 2? ", "42"),
+                        20L,
+                        new ProblemText("p/20", "What is 4 * 2?", "8")),
+                Map.of(20L, List.of("grader error")),
+                efficiency);
     }
 
     @Test
@@ -85,24 +92,31 @@ class ProblemTableTest {
                 .containsExactly("p/20");
         assertThat(keys(rows, new ProblemFilter("", ProblemFilter.Majority.RIGHT, 0, null, null, false, null)))
                 .containsExactly("p/10");
-        assertThat(keys(rows, new ProblemFilter("40 +", null, 0, null, null, false, null))).containsExactly("p/10");
-        assertThat(keys(rows, new ProblemFilter("what 4 *", null, 0, null, null, false, null))).containsExactly("p/20");
-        assertThat(keys(rows, new ProblemFilter("", null, 0, 100.0, null, false, null))).containsExactly("p/10", "p/20");
-        assertThat(keys(rows, new ProblemFilter("", null, 0, null, 200.0, false, null))).containsExactly("p/10", "#30");
-        assertThat(keys(rows, new ProblemFilter("", null, 0, null, null, false, "Grader Error"))).containsExactly("p/20");
+        assertThat(keys(rows, new ProblemFilter("40 +", null, 0, null, null, false, null)))
+                .containsExactly("p/10");
+        assertThat(keys(rows, new ProblemFilter("what 4 *", null, 0, null, null, false, null)))
+                .containsExactly("p/20");
+        assertThat(keys(rows, new ProblemFilter("", null, 0, 100.0, null, false, null)))
+                .containsExactly("p/10", "p/20");
+        assertThat(keys(rows, new ProblemFilter("", null, 0, null, 200.0, false, null)))
+                .containsExactly("p/10", "#30");
+        assertThat(keys(rows, new ProblemFilter("", null, 0, null, null, false, "Grader Error")))
+                .containsExactly("p/20");
         assertThat(keys(rows, new ProblemFilter("", null, rows.get(0).difficulty(), null, null, false, null)))
                 .containsExactly("p/10");
     }
 
     @Test
     void aFilterSurvivesBeingSavedAndReadBack() {
-        ProblemFilter filter = new ProblemFilter("carry", ProblemFilter.Majority.WRONG, 3, 100.0, null, true, "overthinking");
+        ProblemFilter filter =
+                new ProblemFilter("carry", ProblemFilter.Majority.WRONG, 3, 100.0, null, true, "overthinking");
         String json = filter.toJson();
         assertThat(json).doesNotContain("\"all\"");
         assertThat(ProblemFilter.fromJson(json)).isEqualTo(filter);
-        assertThat(ProblemFilter.fromJson("{\"text\":\"x\"}")).isEqualTo(new ProblemFilter("x", null, 0, null, null,
-                false, null));
-        assertThatThrownBy(() -> ProblemFilter.fromJson("[1")).isInstanceOf(IllegalArgumentException.class)
+        assertThat(ProblemFilter.fromJson("{\"text\":\"x\"}"))
+                .isEqualTo(new ProblemFilter("x", null, 0, null, null, false, null));
+        assertThatThrownBy(() -> ProblemFilter.fromJson("[1"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a saved problem filter");
     }
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.store.Fixtures;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.store.RawSql;
+import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -41,9 +40,10 @@ class RunDataTest {
 
     @Test
     void efficiencyFactsSurviveTheCodec() {
-        List<SampleEfficiency> facts = List.of(new SampleEfficiency(100, 40, 60, 3, 2, 2, 1, 0),
-                new SampleEfficiency(7, -1, 7, 1, 0, 0, 0, 0));
-        assertThat(ColumnsCodec.decodeEfficiency(ColumnsCodec.encodeEfficiency(facts))).isEqualTo(facts);
+        List<SampleEfficiency> facts = List.of(
+                new SampleEfficiency(100, 40, 60, 3, 2, 2, 1, 0), new SampleEfficiency(7, -1, 7, 1, 0, 0, 0, 0));
+        assertThat(ColumnsCodec.decodeEfficiency(ColumnsCodec.encodeEfficiency(facts)))
+                .isEqualTo(facts);
     }
 
     @Test
@@ -90,14 +90,16 @@ class RunDataTest {
     void efficiencyIsKeyedByTheMarkersUsed() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long runId = Fixtures.writeRun(workspace, "markers", 1, 2);
-            List<SampleEfficiency> standard = RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT,
-                    TaskContext.NONE);
-            List<SampleEfficiency> none = RunData.efficiency(workspace, runId, new ReflectionMarkers(List.of("Zebra")),
-                    TaskContext.NONE);
+            List<SampleEfficiency> standard =
+                    RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT, TaskContext.NONE);
+            List<SampleEfficiency> none =
+                    RunData.efficiency(workspace, runId, new ReflectionMarkers(List.of("Zebra")), TaskContext.NONE);
 
             assertThat(standard).hasSize(2);
             assertThat(standard.get(0).markers()).isEqualTo(2);
-            assertThat(standard.get(0).thoughts()).as("two in the thinking, one the answer").isEqualTo(3);
+            assertThat(standard.get(0).thoughts())
+                    .as("two in the thinking, one the answer")
+                    .isEqualTo(3);
             assertThat(none.get(0).markers()).isZero();
             assertThat(cacheRows(workspace, runId)).isEqualTo(2);
             assertThat(RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT, TaskContext.NONE))
@@ -115,27 +117,35 @@ class RunDataTest {
                     long oneRound = writer.problemId(new Problem(0, "p/b", "p", "b?", "85", null));
                     int[][] rows = {{0, 0, 1}, {1, 0, 1}, {0, 1, 0}, {1, 1, 0}, {2, 1, 1}};
                     for (int[] row : rows) {
-                        writer.addSample(Fixtures.sample(row[0], row[1], row[2] == 1)
-                                .stored(writer.reserveSampleId(), run, twoRounds, null), List.of(), List.of());
+                        writer.addSample(
+                                Fixtures.sample(row[0], row[1], row[2] == 1)
+                                        .stored(writer.reserveSampleId(), run, twoRounds, null),
+                                List.of(),
+                                List.of());
                     }
-                    writer.addSample(Fixtures.sample(0, 0, true).stored(writer.reserveSampleId(), run, oneRound, null),
-                            List.of(), List.of());
+                    writer.addSample(
+                            Fixtures.sample(0, 0, true).stored(writer.reserveSampleId(), run, oneRound, null),
+                            List.of(),
+                            List.of());
                     writer.finish();
                     return run;
                 }
             });
             RunColumns run = RunData.columns(workspace, runId);
-            int a = run.problemOf(workspace.read(tables -> tables.problems().findByKey("p/a"))
-                    .orElseThrow().id());
+            int a = run.problemOf(workspace
+                    .read(tables -> tables.problems().findByKey("p/a"))
+                    .orElseThrow()
+                    .id());
 
             assertThat(run.samples()).isEqualTo(4);
             assertThat(run.size(a)).as("round 1's three samples").isEqualTo(3);
             assertThat(run.correctCount(a)).isEqualTo(1);
             assertThat(run.size(1 - a)).isEqualTo(1);
-            assertThat(RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT, TaskContext.NONE)).hasSize(4);
+            assertThat(RunData.efficiency(workspace, runId, ReflectionMarkers.DEFAULT, TaskContext.NONE))
+                    .hasSize(4);
             RunColumns single = RunData.problemColumns(workspace, runId, run.problemId(a));
-            assertThat(single.sampleIds).containsExactly(java.util.Arrays.copyOfRange(run.sampleIds, run.first(a),
-                    run.first(a) + 3));
+            assertThat(single.sampleIds)
+                    .containsExactly(java.util.Arrays.copyOfRange(run.sampleIds, run.first(a), run.first(a) + 3));
         }
     }
 

@@ -2,8 +2,7 @@ package dev.ponder.core.analysis;
 
 /** Small runs for hand-computed cases: a problem's samples as "answer:verdict[:score[:tokens]]" strings. */
 final class Runs {
-    private Runs() {
-    }
+    private Runs() {}
 
     /**
      * Each argument is one problem; each sample is {@code answer:verdict} with optional {@code :score} and
@@ -15,7 +14,8 @@ final class Runs {
         long id = 1;
         for (int p = 0; p < problems.length; p++) {
             builder.problem(100 + p);
-            String[] samples = problems[p].isBlank() ? new String[0] : problems[p].trim().split("\\s+");
+            String[] samples =
+                    problems[p].isBlank() ? new String[0] : problems[p].trim().split("\\s+");
             for (int i = 0; i < samples.length; i++) {
                 String[] parts = samples[i].split(":");
                 String answer = parts[0].equals("-") ? null : parts[0];

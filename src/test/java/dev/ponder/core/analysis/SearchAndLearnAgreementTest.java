@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.core.answer.MathEquivalence;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
-import dev.ponder.core.store.RunRepository;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Files;
@@ -47,11 +46,14 @@ class SearchAndLearnAgreementTest {
     @Test
     void curvesCountTheChosenAnswersVerdicts() throws Exception {
         try (Workspace workspace = Workspace.create(dir.resolve("curves.ponder"))) {
-            long runId = new Importer(workspace).importFile(FIXTURE, ImportOptions.DEFAULT, TaskContext.NONE).runId();
+            long runId = new Importer(workspace)
+                    .importFile(FIXTURE, ImportOptions.DEFAULT, TaskContext.NONE)
+                    .runId();
             RunColumns run = RunData.columns(workspace, runId);
             List<Integer> ks = List.of(1, 2, 4, 8);
             // By hand from the fixture's preds against the gold answers (3/4 problem: \dfrac{3}{4} is right).
-            assertThat(MajorityVote.curves(run, ks, 200, 1).firstK()).extracting(CurvePoint::value)
+            assertThat(MajorityVote.curves(run, ks, 200, 1).firstK())
+                    .extracting(CurvePoint::value)
                     .containsExactly(0.25, 0.25, 0.5, 0.25);
             BestOfN.Curves best = BestOfN.curves(run, ks);
             assertThat(best.weighted()).extracting(CurvePoint::value).containsExactly(0.25, 0.25, 0.75, 0.25);
@@ -63,21 +65,30 @@ class SearchAndLearnAgreementTest {
     private List<String> agreement(Path file, List<Integer> ns) throws Exception {
         List<String> checked = new ArrayList<>();
         try (Workspace workspace = Workspace.create(dir.resolve(file.getFileName() + ".ponder"))) {
-            long runId = new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE).runId();
+            long runId = new Importer(workspace)
+                    .importFile(file, ImportOptions.DEFAULT, TaskContext.NONE)
+                    .runId();
             RunColumns run = RunData.columns(workspace, runId);
             for (int p = 0; p < run.problems(); p++) {
                 long problemId = run.problemId(p);
-                String text = workspace.read(tables -> tables.runs().problemReference(runId, problemId))
+                String text = workspace
+                        .read(tables -> tables.runs().problemReference(runId, problemId))
                         .orElseThrow();
                 JsonNode reference = JSON.readTree(text);
                 for (int n : ns) {
                     String where = "problem " + p + " n=" + n;
-                    same(where + " maj", MajorityVote.answer(run, p, MajorityVote.firstKChoice(run, p, n)),
+                    same(
+                            where + " maj",
+                            MajorityVote.answer(run, p, MajorityVote.firstKChoice(run, p, n)),
                             reference.get("pred_maj@" + n).asText());
-                    same(where + " weighted", MajorityVote.answer(run, p, BestOfN.weightedChoice(run, p, n)),
+                    same(
+                            where + " weighted",
+                            MajorityVote.answer(run, p, BestOfN.weightedChoice(run, p, n)),
                             reference.get("pred_weighted@" + n).asText());
                     int naive = BestOfN.naiveChoice(run, p, n);
-                    same(where + " naive", MajorityVote.answer(run, p, MajorityVote.group(run, p, naive)),
+                    same(
+                            where + " naive",
+                            MajorityVote.answer(run, p, MajorityVote.group(run, p, naive)),
                             reference.get("pred_naive@" + n).asText());
                     checked.add(where);
                 }
@@ -90,10 +101,13 @@ class SearchAndLearnAgreementTest {
         assertThat(boxed).as(where).startsWith("\\boxed{").endsWith("}");
         String theirs = boxed.substring("\\boxed{".length(), boxed.length() - 1);
         if (theirs.isEmpty()) {
-            assertThat(ours).as(where + ": search-and-learn chose the empty answer").isNull();
+            assertThat(ours)
+                    .as(where + ": search-and-learn chose the empty answer")
+                    .isNull();
         } else {
             assertThat(ours).as(where).isNotNull();
-            assertThat(MathEquivalence.equivalent(ours, theirs)).as(where + ": ours " + ours + ", theirs " + theirs)
+            assertThat(MathEquivalence.equivalent(ours, theirs))
+                    .as(where + ": ours " + ours + ", theirs " + theirs)
                     .isTrue();
         }
     }

@@ -25,7 +25,9 @@ class SmallFiguresTest {
         RunColumns run = Runs.of("7:1:0.5 8:0:0.2 7:1:0.25 -:0 8:0:0.1 7:1:-");
         VoteDistribution votes = VoteDistribution.of(run, 0);
         assertThat(votes.samples()).isEqualTo(6);
-        assertThat(votes.clusters()).extracting(VoteDistribution.Cluster::answer).containsExactly("7", "8");
+        assertThat(votes.clusters())
+                .extracting(VoteDistribution.Cluster::answer)
+                .containsExactly("7", "8");
         assertThat(votes.clusters().get(0).votes()).isEqualTo(3);
         assertThat(votes.clusters().get(0).share()).isEqualTo(0.5);
         assertThat(votes.clusters().get(0).scoreSum()).isEqualTo(0.75);
@@ -67,7 +69,7 @@ class SmallFiguresTest {
         assertThat(first.mean()).isEqualTo(0.7);
         assertThat(first.low()).isLessThan(0.7);
         assertThat(first.high()).isGreaterThan(0.7);
-        Bootstrap.Interval ratio = Bootstrap.ratio(new double[]{1, 3}, new double[]{2, 4}, 1000, 3);
+        Bootstrap.Interval ratio = Bootstrap.ratio(new double[] {1, 3}, new double[] {2, 4}, 1000, 3);
         assertThat(ratio.mean()).isCloseTo(4.0 / 6, within(1e-15));
         assertThat(ratio.low()).isGreaterThanOrEqualTo(0.5);
         assertThat(ratio.high()).isLessThanOrEqualTo(0.75);
@@ -88,13 +90,15 @@ class SmallFiguresTest {
     void difficultyBucketsFollowSearchAndLearnsLevels() {
         RunColumns run = Runs.of("a:1:-:10 a:1:-:10", "a:1:-:10 a:0:-:10", "a:0:-:10 a:0:-:10");
         // pass rates 1, 0.5, 0; edges 0.25 and 0.75 -> levels 1 (easy), 2, 3 (hard)
-        List<LengthAccuracy.Bucket> buckets = LengthAccuracy.byDifficulty(run, new double[]{0.25, 0.75}, 2);
+        List<LengthAccuracy.Bucket> buckets = LengthAccuracy.byDifficulty(run, new double[] {0.25, 0.75}, 2);
         assertThat(buckets).extracting(LengthAccuracy.Bucket::level).containsExactly(1, 2, 3);
         assertThat(buckets).extracting(LengthAccuracy.Bucket::problems).containsExactly(1, 1, 1);
         assertThat(buckets.get(0).low()).isEqualTo(0.75);
         assertThat(buckets.get(2).high()).isEqualTo(0.25);
-        assertThat(buckets.get(1).bins()).extracting(bin -> bin.accuracy().mean()).containsExactly(1.0, 0.0);
-        assertThat(LengthAccuracy.quintiles(new double[]{0, 0.25, 0.5, 0.75, 1, Double.NaN}))
+        assertThat(buckets.get(1).bins())
+                .extracting(bin -> bin.accuracy().mean())
+                .containsExactly(1.0, 0.0);
+        assertThat(LengthAccuracy.quintiles(new double[] {0, 0.25, 0.5, 0.75, 1, Double.NaN}))
                 .containsExactly(0.2, 0.4, 0.6, 0.8);
     }
 

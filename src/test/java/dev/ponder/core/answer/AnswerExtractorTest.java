@@ -15,7 +15,8 @@ class AnswerExtractorTest {
 
     @Test
     void takesTheLastBoxedAnswerOfTheAnswerPartWithBracesMatched() {
-        ExtractedAnswer answer = extract("<think>maybe \\boxed{3}</think>\nSo \\boxed{\\frac{1}{2}} or rather \\boxed{\\left( 3, \\frac{\\pi}{2} \\right)}.");
+        ExtractedAnswer answer = extract(
+                "<think>maybe \\boxed{3}</think>\nSo \\boxed{\\frac{1}{2}} or rather \\boxed{\\left( 3, \\frac{\\pi}{2} \\right)}.");
         assertThat(answer.extracted()).isEqualTo("\\left( 3, \\frac{\\pi}{2} \\right)");
         assertThat(answer.rule()).isEqualTo("boxed");
         assertThat(answer.answerText()).startsWith("So \\boxed");
@@ -23,7 +24,9 @@ class AnswerExtractorTest {
 
     @Test
     void ignoresAnswersInsideTheThinking() {
-        assertThat(extract("<think>The answer is \\boxed{7}.</think>\nI am not sure.").extracted()).isNull();
+        assertThat(extract("<think>The answer is \\boxed{7}.</think>\nI am not sure.")
+                        .extracted())
+                .isNull();
     }
 
     @Test
@@ -36,7 +39,9 @@ class AnswerExtractorTest {
 
     @Test
     void fallsBackToFinalAnswerThenTheAnswerIsThenAnswerColon() {
-        assertThat(extract("<|im_start|>think\nhmm\n<|im_start|>answer\nFinal Answer: $42$.").extracted()).isEqualTo("42");
+        assertThat(extract("<|im_start|>think\nhmm\n<|im_start|>answer\nFinal Answer: $42$.")
+                        .extracted())
+                .isEqualTo("42");
         assertThat(extract("<think>x</think>So the answer is 17.").extracted()).isEqualTo("17");
         assertThat(extract("Working...\nAnswer: (B)").extracted()).isEqualTo("(B)");
         assertThat(extract("Working...\nAnswer: (B)").rule()).isEqualTo("answer-colon");

@@ -67,8 +67,7 @@ class HendrycksMathTest {
                 Arguments.of("\\frac a b", "\\frac{a}{b}"),
                 Arguments.of("3 / 4", "\\frac{3}{4}"),
                 Arguments.of("12345678901234567890/2", "\\frac{12345678901234567890}{2}"),
-                Arguments.of("\u0663/4", "\u0663/4")
-        );
+                Arguments.of("\u0663/4", "\u0663/4"));
     }
 
     @ParameterizedTest(name = "strip_string({0}) = {1}")
@@ -97,8 +96,7 @@ class HendrycksMathTest {
                 Arguments.of("90^\\circ", "90", true),
                 Arguments.of("\\frac", "\\frac", true),
                 Arguments.of("a", "b", false),
-                Arguments.of("10", "10.0", false)
-        );
+                Arguments.of("10", "10.0", false));
     }
 
     @ParameterizedTest(name = "is_equiv({0}, {1}) = {2}")

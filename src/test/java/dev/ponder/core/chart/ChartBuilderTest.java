@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChartBuilderTest {
     @TempDir
     Path dir;
+
     private Workspace workspace;
     private ChartInputs inputs;
     private long sample;
@@ -47,7 +48,9 @@ class ChartBuilderTest {
         sample = ChartFixtures.sampleRun(workspace);
         inputs = new ChartInputs(workspace);
         columns = RunData.columns(workspace, sample);
-        stats = RunStats.of(columns, RunData.efficiency(workspace, sample, ReflectionMarkers.DEFAULT, TaskContext.NONE),
+        stats = RunStats.of(
+                columns,
+                RunData.efficiency(workspace, sample, ReflectionMarkers.DEFAULT, TaskContext.NONE),
                 StatsOptions.DEFAULT);
     }
 
@@ -60,19 +63,27 @@ class ChartBuilderTest {
         PlotData data = build(spec, inputs);
         RenderedChart drawn = ChartRenderer.render(data, spec.style());
         assertThat(drawn.chart()).isNotNull();
-        int drawnPoints = drawn.index().entrySet().stream().mapToInt(entry -> {
-            int count = 0;
-            for (int s = 0; s < entry.getKey().getSeriesCount(); s++) {
-                for (int i = 0; i < entry.getKey().getItemCount(s); i++) {
-                    Point point = drawn.pointAt(entry.getKey(), s, i).orElseThrow();
-                    assertThat((Double) entry.getKey().getYValue(s, i)).as("drawn y of " + point.label()).isEqualTo((Double) point.y());
-                    count++;
-                }
-            }
-            return count;
-        }).sum();
-        assertThat(drawnPoints).as("every plotted point is drawn").isEqualTo(data.panels().stream()
-                .flatMap(panel -> panel.series().stream()).mapToInt(series -> series.points().size()).sum());
+        int drawnPoints = drawn.index().entrySet().stream()
+                .mapToInt(entry -> {
+                    int count = 0;
+                    for (int s = 0; s < entry.getKey().getSeriesCount(); s++) {
+                        for (int i = 0; i < entry.getKey().getItemCount(s); i++) {
+                            Point point = drawn.pointAt(entry.getKey(), s, i).orElseThrow();
+                            assertThat((Double) entry.getKey().getYValue(s, i))
+                                    .as("drawn y of " + point.label())
+                                    .isEqualTo((Double) point.y());
+                            count++;
+                        }
+                    }
+                    return count;
+                })
+                .sum();
+        assertThat(drawnPoints)
+                .as("every plotted point is drawn")
+                .isEqualTo(data.panels().stream()
+                        .flatMap(panel -> panel.series().stream())
+                        .mapToInt(series -> series.points().size())
+                        .sum());
         return data;
     }
 
@@ -81,8 +92,11 @@ class ChartBuilderTest {
     }
 
     private static Series series(PlotData data, String name) {
-        return data.panels().stream().flatMap(panel -> panel.series().stream()).filter(s -> s.name().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no series " + name + " in " + data.panels()));
+        return data.panels().stream()
+                .flatMap(panel -> panel.series().stream())
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no series " + name + " in " + data.panels()));
     }
 
     @Test
@@ -94,12 +108,13 @@ class ChartBuilderTest {
         assertSame(series(data, "naive BoN@k").points(), stats.bestOfN().naive(), false);
         assertThat(data.xScale()).isEqualTo(PlotData.XScale.LOG2);
 
-        PlotData tokens = build(ChartSpec.of(ChartKind.SCALING_TOKENS, List.of(sample)).withCurves(List.of(Curve.PASS,
-                Curve.MAJORITY_FIRST_K)));
+        PlotData tokens = build(ChartSpec.of(ChartKind.SCALING_TOKENS, List.of(sample))
+                .withCurves(List.of(Curve.PASS, Curve.MAJORITY_FIRST_K)));
         assertSame(series(tokens, "pass@k").points(), stats.passAtK(), true);
         assertSame(series(tokens, "maj@k (first k)").points(), stats.majority().firstK(), true);
 
-        PlotData upToTwo = build(ChartSpec.of(ChartKind.SCALING, List.of(sample)).withKMax(2));
+        PlotData upToTwo =
+                build(ChartSpec.of(ChartKind.SCALING, List.of(sample)).withKMax(2));
         assertThat(series(upToTwo, "pass@k").points()).extracting(Point::x).containsExactly(1.0, 2.0);
     }
 
@@ -118,9 +133,13 @@ class ChartBuilderTest {
 
     @Test
     void aScalingPointOpensTheProblemsNotAlwaysSolvedAtItsK() {
-        Point atOne = series(build(ChartSpec.of(ChartKind.SCALING, List.of(sample))), "pass@k").points().get(0);
+        Point atOne = series(build(ChartSpec.of(ChartKind.SCALING, List.of(sample))), "pass@k")
+                .points()
+                .get(0);
         long[] expected = java.util.stream.IntStream.range(0, columns.problems())
-                .filter(p -> columns.correctCount(p) < columns.gradedCount(p)).mapToLong(columns::problemId).toArray();
+                .filter(p -> columns.correctCount(p) < columns.gradedCount(p))
+                .mapToLong(columns::problemId)
+                .toArray();
         assertThat(atOne.selection().problemIds()).containsExactly(expected);
         assertThat(atOne.selection().sampleIds()).isEmpty();
     }
@@ -133,11 +152,12 @@ class ChartBuilderTest {
         Series line = series(data, "sweep");
         assertThat(line.points()).extracting(Point::x).containsExactly(256.0, 512.0, 1024.0);
         assertThat(line.points()).extracting(Point::y).containsExactly(0.25, 0.5, 0.75);
-        Bootstrap.Interval first = RunStats.accuracy(RunData.columns(workspace, sweep.get(1)), 1000,
-                StatsOptions.DEFAULT.seed());
+        Bootstrap.Interval first =
+                RunStats.accuracy(RunData.columns(workspace, sweep.get(1)), 1000, StatsOptions.DEFAULT.seed());
         assertThat(line.points().get(0).low()).isEqualTo(first.low());
 
-        PlotData byTokens = build(ChartSpec.of(ChartKind.BUDGET, sweep).withBudgetAxis(ChartSpec.BudgetAxis.TOKENS), fresh);
+        PlotData byTokens =
+                build(ChartSpec.of(ChartKind.BUDGET, sweep).withBudgetAxis(ChartSpec.BudgetAxis.TOKENS), fresh);
         // Thinking tokens budget/2 + 0..3: a mean of budget/2 + 1.5.
         assertThat(series(byTokens, "sweep").points()).extracting(Point::x).containsExactly(129.5, 257.5, 513.5);
 
@@ -149,25 +169,43 @@ class ChartBuilderTest {
     void voteBarsAreTheProblemsClusters() {
         PlotData data = build(ChartSpec.of(ChartKind.VOTES, List.of(sample)).withProblem("tiny-arith/0001"));
         VoteDistribution votes = VoteDistribution.of(columns, 0);
-        List<Point> bars = data.panels().get(0).series().stream().flatMap(series -> series.points().stream())
-                .sorted(java.util.Comparator.comparingDouble(Point::x)).toList();
-        assertThat(bars).extracting(Point::y).containsExactlyElementsOf(votes.clusters().stream()
-                .map(cluster -> (double) cluster.votes()).toList());
+        List<Point> bars = data.panels().get(0).series().stream()
+                .flatMap(series -> series.points().stream())
+                .sorted(java.util.Comparator.comparingDouble(Point::x))
+                .toList();
+        assertThat(bars)
+                .extracting(Point::y)
+                .containsExactlyElementsOf(votes.clusters().stream()
+                        .map(cluster -> (double) cluster.votes())
+                        .toList());
         assertThat(data.categories()).first().asString().startsWith("★ 85");
-        assertThat(bars.get(0).selection().sampleIds()).hasSize(votes.clusters().get(0).votes());
+        assertThat(bars.get(0).selection().sampleIds())
+                .hasSize(votes.clusters().get(0).votes());
 
-        assertThatThrownBy(() -> build(ChartSpec.of(ChartKind.VOTES, List.of(sample)).withProblem("nope"), inputs))
+        assertThatThrownBy(() ->
+                        build(ChartSpec.of(ChartKind.VOTES, List.of(sample)).withProblem("nope"), inputs))
                 .hasMessageContaining("no problem nope");
     }
 
     @Test
     void voteMarginsCountEveryProblemOnceByItsMajoritysVerdict() {
-        PlotData data = build(ChartSpec.of(ChartKind.VOTE_MARGINS, List.of(sample)).withBins(4));
-        double right = series(data, "majority right").points().stream().mapToDouble(Point::y).sum();
-        double wrong = series(data, "majority wrong").points().stream().mapToDouble(Point::y).sum();
+        PlotData data =
+                build(ChartSpec.of(ChartKind.VOTE_MARGINS, List.of(sample)).withBins(4));
+        double right = series(data, "majority right").points().stream()
+                .mapToDouble(Point::y)
+                .sum();
+        double wrong = series(data, "majority wrong").points().stream()
+                .mapToDouble(Point::y)
+                .sum();
         assertThat(right + wrong).isEqualTo(columns.problems());
-        assertThat(right).isEqualTo(stats.majority().firstK().get(stats.majority().firstK().size() - 1).value()
-                * columns.problems(), within(1e-9));
+        assertThat(right)
+                .isEqualTo(
+                        stats.majority()
+                                        .firstK()
+                                        .get(stats.majority().firstK().size() - 1)
+                                        .value()
+                                * columns.problems(),
+                        within(1e-9));
     }
 
     @Test
@@ -183,11 +221,16 @@ class ChartBuilderTest {
             assertThat(points.get(b).selection().sampleIds()).hasSize(bin.samples());
         }
 
-        PlotData levels = build(ChartSpec.of(ChartKind.LENGTH_DIFFICULTY, List.of(sample)).withBins(3));
+        PlotData levels =
+                build(ChartSpec.of(ChartKind.LENGTH_DIFFICULTY, List.of(sample)).withBins(3));
         List<LengthAccuracy.Bucket> buckets = LengthAccuracy.byDifficulty(columns, null, 3);
-        long nonEmpty = buckets.stream().filter(bucket -> !bucket.bins().isEmpty()).count();
-        assertThat(levels.panels().stream().filter(panel -> !panel.series().isEmpty()
-                && !panel.series().get(0).points().isEmpty()).count()).isEqualTo(nonEmpty);
+        long nonEmpty =
+                buckets.stream().filter(bucket -> !bucket.bins().isEmpty()).count();
+        assertThat(levels.panels().stream()
+                        .filter(panel -> !panel.series().isEmpty()
+                                && !panel.series().get(0).points().isEmpty())
+                        .count())
+                .isEqualTo(nonEmpty);
     }
 
     @Test
@@ -199,19 +242,28 @@ class ChartBuilderTest {
         assertThat(series(strip, "wrong").points()).hasSize((int) wrong);
         assertThat(series(strip, "wrong").points()).allMatch(point -> Math.abs(point.x() - 1) <= 0.3);
 
-        PlotData histogram = build(ChartSpec.of(ChartKind.TOKENS, List.of(sample)).withBins(5));
-        assertThat(series(histogram, "correct").points().stream().mapToDouble(Point::y).sum()).isEqualTo(right);
-        assertThat(series(histogram, "wrong").points().stream().mapToDouble(Point::y).sum()).isEqualTo(wrong);
+        PlotData histogram =
+                build(ChartSpec.of(ChartKind.TOKENS, List.of(sample)).withBins(5));
+        assertThat(series(histogram, "correct").points().stream()
+                        .mapToDouble(Point::y)
+                        .sum())
+                .isEqualTo(right);
+        assertThat(series(histogram, "wrong").points().stream()
+                        .mapToDouble(Point::y)
+                        .sum())
+                .isEqualTo(wrong);
     }
 
     private long countVerdict(int verdict) {
         return java.util.stream.IntStream.range(0, columns.samples())
-                .filter(s -> columns.verdict(s) == verdict && columns.thinkingOrTotal(s) >= 0).count();
+                .filter(s -> columns.verdict(s) == verdict && columns.thinkingOrTotal(s) >= 0)
+                .count();
     }
 
     @Test
     void overthinkingChartsAreTheOverthinkingFigures() {
-        List<SampleEfficiency> facts = RunData.efficiency(workspace, sample, ReflectionMarkers.DEFAULT, TaskContext.NONE);
+        List<SampleEfficiency> facts =
+                RunData.efficiency(workspace, sample, ReflectionMarkers.DEFAULT, TaskContext.NONE);
         PlotData efficiency = build(ChartSpec.of(ChartKind.EFFICIENCY, List.of(sample)));
         List<Point> bars = efficiency.panels().get(0).series().get(0).points();
         Point all = bars.get(bars.size() - 1);
@@ -223,18 +275,22 @@ class ChartBuilderTest {
         assertThat(markers.panels().get(0).series().get(0).points().get(2).y())
                 .isEqualTo(stats.overthinking().markersPerThousandTokens());
 
-        PlotData after = build(ChartSpec.of(ChartKind.AFTER_FIRST_CORRECT, List.of(sample)).withBins(4));
+        PlotData after = build(
+                ChartSpec.of(ChartKind.AFTER_FIRST_CORRECT, List.of(sample)).withBins(4));
         Series histogram = after.panels().get(0).series().get(0);
-        long solved = facts.stream().filter(fact -> fact.tokens() > 0 && fact.firstCorrectAt() >= 0).count();
+        long solved = facts.stream()
+                .filter(fact -> fact.tokens() > 0 && fact.firstCorrectAt() >= 0)
+                .count();
         assertThat(histogram.points().stream().mapToDouble(Point::y).sum()).isEqualTo(solved);
-        assertThat(histogram.name()).contains("mean " + Math.round(Overthinking.of(facts).tokensAfterFirstCorrect()));
+        assertThat(histogram.name())
+                .contains("mean " + Math.round(Overthinking.of(facts).tokensAfterFirstCorrect()));
     }
 
     @Test
     void roundsShowEachRoundsAccuracyAndTheVerdictsThatMoved() {
         long rounds = ChartFixtures.twoRounds(workspace, dir);
-        PlotData data = build(ChartSpec.of(ChartKind.ROUNDS, List.of(rounds)).withResamples(0),
-                new ChartInputs(workspace));
+        PlotData data =
+                build(ChartSpec.of(ChartKind.ROUNDS, List.of(rounds)).withResamples(0), new ChartInputs(workspace));
         assertThat(series(data, "two rounds").points()).extracting(Point::y).containsExactly(0.5, 4.0 / 6);
         assertThat(series(data, "wrong → right").points()).extracting(Point::y).containsExactly(2.0);
         assertThat(series(data, "right → wrong").points()).extracting(Point::y).containsExactly(1.0);
@@ -244,22 +300,31 @@ class ChartBuilderTest {
         // The last round's accuracy is the run's accuracy, interval and all.
         PlotData withIntervals = build(ChartSpec.of(ChartKind.ROUNDS, List.of(rounds)), new ChartInputs(workspace));
         Point last = series(withIntervals, "two rounds").points().get(1);
-        Bootstrap.Interval run = RunStats.accuracy(RunData.columns(workspace, rounds), 1000, StatsOptions.DEFAULT.seed());
-        assertThat(new double[]{last.y(), last.low(), last.high()}).containsExactly(run.mean(), run.low(), run.high());
+        Bootstrap.Interval run =
+                RunStats.accuracy(RunData.columns(workspace, rounds), 1000, StatsOptions.DEFAULT.seed());
+        assertThat(new double[] {last.y(), last.low(), last.high()}).containsExactly(run.mean(), run.low(), run.high());
     }
 
     @Test
     void calibrationBinsAreTheCalibrationFigures() {
-        PlotData data = build(ChartSpec.of(ChartKind.CALIBRATION, List.of(sample)).withBins(5));
+        PlotData data =
+                build(ChartSpec.of(ChartKind.CALIBRATION, List.of(sample)).withBins(5));
         Calibration calibration = Calibration.of(columns, 5);
         Series run = data.panels().get(0).series().get(0);
-        assertThat(run.name()).contains(String.format(java.util.Locale.ROOT, "ECE %.3f",
-                calibration.expectedCalibrationError()));
-        assertThat(run.points()).extracting(Point::x).containsExactlyElementsOf(calibration.bins().stream()
-                .map(Calibration.Bin::meanScore).toList());
-        assertThat(run.points()).extracting(Point::n).containsExactlyElementsOf(calibration.bins().stream()
-                .map(Calibration.Bin::samples).toList());
-        assertThat(Arrays.stream(data.panels().get(0).series().toArray(Series[]::new)).map(Series::name))
+        assertThat(run.name())
+                .contains(String.format(java.util.Locale.ROOT, "ECE %.3f", calibration.expectedCalibrationError()));
+        assertThat(run.points())
+                .extracting(Point::x)
+                .containsExactlyElementsOf(calibration.bins().stream()
+                        .map(Calibration.Bin::meanScore)
+                        .toList());
+        assertThat(run.points())
+                .extracting(Point::n)
+                .containsExactlyElementsOf(calibration.bins().stream()
+                        .map(Calibration.Bin::samples)
+                        .toList());
+        assertThat(Arrays.stream(data.panels().get(0).series().toArray(Series[]::new))
+                        .map(Series::name))
                 .contains("perfect calibration");
     }
 
@@ -270,16 +335,18 @@ class ChartBuilderTest {
         // Under "exact" grading, answers equal to the gold string are right: the file's labels agree here.
         RunColumns exact = fresh.columns(sweepRun, "exact");
         RunColumns stored = fresh.columns(sweepRun, null);
-        assertThat(exact.correctCount(0) + exact.correctCount(1)).isEqualTo(stored.correctCount(0) + stored.correctCount(1));
+        assertThat(exact.correctCount(0) + exact.correctCount(1))
+                .isEqualTo(stored.correctCount(0) + stored.correctCount(1));
         assertThatThrownBy(() -> fresh.columns(sweepRun, "astrology")).hasMessageContaining("unknown grader");
     }
 
     @Test
     void severalRunsOverlayWithTheirNames() {
         List<Long> sweep = ChartFixtures.budgetSweep(workspace, dir);
-        PlotData data = build(ChartSpec.of(ChartKind.SCALING, sweep).withCurves(List.of(Curve.PASS)),
-                new ChartInputs(workspace));
-        assertThat(data.panels().get(0).series()).extracting(Series::name)
+        PlotData data = build(
+                ChartSpec.of(ChartKind.SCALING, sweep).withCurves(List.of(Curve.PASS)), new ChartInputs(workspace));
+        assertThat(data.panels().get(0).series())
+                .extracting(Series::name)
                 .containsExactly("budget 1024 · pass@k", "budget 256 · pass@k", "budget 512 · pass@k");
     }
 }

@@ -1,7 +1,7 @@
 package dev.ponder.core.chart;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
@@ -20,8 +20,7 @@ final class ChartFixtures {
     /** The sample run: 6 problems of 4 samples with tokens and PRM scores. */
     static final Path SAMPLE_RUN = Path.of("sample-runs/tiny-arith-best-of-4.jsonl");
 
-    private ChartFixtures() {
-    }
+    private ChartFixtures() {}
 
     static long sampleRun(Workspace workspace) {
         return importFile(workspace, SAMPLE_RUN);
@@ -34,8 +33,9 @@ final class ChartFixtures {
      */
     static long twoRounds(Workspace workspace, Path dir) {
         boolean[][][] verdicts = {
-                {{true, false}, {false, false}, {true, true}},
-                {{true, true}, {true, false}, {false, true}}};
+            {{true, false}, {false, false}, {true, true}},
+            {{true, true}, {true, false}, {false, true}}
+        };
         List<String> lines = new ArrayList<>();
         lines.add(header("two rounds", "multi-round", "{}"));
         for (int p = 0; p < 3; p++) {
@@ -45,7 +45,8 @@ final class ChartFixtures {
             for (int p = 0; p < 3; p++) {
                 for (int i = 0; i < 2; i++) {
                     boolean right = verdicts[round][p][i];
-                    lines.add(sample("mr/" + p, i, round, right ? String.valueOf(p + 10) : "99", right, 100 + 10 * i, null));
+                    lines.add(sample(
+                            "mr/" + p, i, round, right ? String.valueOf(p + 10) : "99", right, 100 + 10 * i, null));
                 }
             }
         }
@@ -59,8 +60,10 @@ final class ChartFixtures {
         for (int[] entry : cases) {
             int budget = entry[0];
             List<String> lines = new ArrayList<>();
-            lines.add(header("budget " + budget, "budget-forcing", String.format(Locale.ROOT,
-                    "{\"budget\": \"%d\", \"group\": \"sweep\"}", budget)));
+            lines.add(header(
+                    "budget " + budget,
+                    "budget-forcing",
+                    String.format(Locale.ROOT, "{\"budget\": \"%d\", \"group\": \"sweep\"}", budget)));
             lines.add(problem("sw/0", "7"));
             lines.add(problem("sw/1", "8"));
             for (int s = 0; s < 4; s++) {
@@ -75,26 +78,46 @@ final class ChartFixtures {
     }
 
     static String header(String name, String strategy, String params) {
-        return String.format(Locale.ROOT, "{\"format\": \"ponder-run\", \"version\": 1, \"run\": {\"name\": \"%s\", "
-                + "\"model\": \"fixture\", \"strategy\": \"%s\", \"params\": %s, \"grader\": \"file labels\"}}",
-                name, strategy, params);
+        return String.format(
+                Locale.ROOT,
+                "{\"format\": \"ponder-run\", \"version\": 1, \"run\": {\"name\": \"%s\", "
+                        + "\"model\": \"fixture\", \"strategy\": \"%s\", \"params\": %s, \"grader\": \"file labels\"}}",
+                name,
+                strategy,
+                params);
     }
 
     static String problem(String key, String gold) {
-        return String.format(Locale.ROOT, "{\"type\": \"problem\", \"key\": \"%s\", \"question\": \"Q %s\", \"gold\": \"%s\"}",
-                key, key, gold);
+        return String.format(
+                Locale.ROOT,
+                "{\"type\": \"problem\", \"key\": \"%s\", \"question\": \"Q %s\", \"gold\": \"%s\"}",
+                key,
+                key,
+                gold);
     }
 
     static String sample(String problem, int index, int round, String answer, boolean right, int tokens, Double score) {
         String thinking = "Let me compute.\\n\\nWait, check it. So " + answer + ".";
         String text = "<think>\\n" + thinking + "\\n</think>\\n\\n\\\\boxed{" + answer + "}";
         int end = 7 + 1 + thinking.replace("\\n", "\n").length();
-        return String.format(Locale.ROOT, "{\"type\": \"sample\", \"problem\": \"%s\", \"index\": %d, \"round\": %d, "
-                + "\"text\": \"%s\", \"thinking\": {\"start\": 8, \"end\": %d}, \"correct\": %s, "
-                + "\"tokens\": {\"total\": %d, \"thinking\": %d}, \"score\": %s, "
-                + "\"answer\": {\"text\": \"\\\\boxed{%s}\", \"extracted\": \"%s\", \"key\": \"%s\"}}",
-                problem, index, round, text, end, right, tokens + 5, tokens, score == null ? "null" : score.toString(),
-                answer, answer, answer);
+        return String.format(
+                Locale.ROOT,
+                "{\"type\": \"sample\", \"problem\": \"%s\", \"index\": %d, \"round\": %d, "
+                        + "\"text\": \"%s\", \"thinking\": {\"start\": 8, \"end\": %d}, \"correct\": %s, "
+                        + "\"tokens\": {\"total\": %d, \"thinking\": %d}, \"score\": %s, "
+                        + "\"answer\": {\"text\": \"\\\\boxed{%s}\", \"extracted\": \"%s\", \"key\": \"%s\"}}",
+                problem,
+                index,
+                round,
+                text,
+                end,
+                right,
+                tokens + 5,
+                tokens,
+                score == null ? "null" : score.toString(),
+                answer,
+                answer,
+                answer);
     }
 
     static long importLines(Workspace workspace, Path dir, String name, List<String> lines) {
@@ -106,6 +129,8 @@ final class ChartFixtures {
     }
 
     static long importFile(Workspace workspace, Path file) {
-        return new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE).runId();
+        return new Importer(workspace)
+                .importFile(file, ImportOptions.DEFAULT, TaskContext.NONE)
+                .runId();
     }
 }

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponder.core.ingest.AlreadyImportedException;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.TreeNode;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
 import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.TreeNodeRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Files;
@@ -36,9 +33,18 @@ class RunExporterTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"samples_aime24_s1_2025-01-31T12-00-00.000000.jsonl", "sal_best_of_3.jsonl",
-            "skythought_legacy.json", "openr1_math.jsonl", "openai_chat_completion.json", "inspect_log.json",
-            "rstar_mcts.jsonl", "treelog_example_3.json", "../../../../../../../../sample-runs/tiny-arith-best-of-4.jsonl"})
+    @ValueSource(
+            strings = {
+                "samples_aime24_s1_2025-01-31T12-00-00.000000.jsonl",
+                "sal_best_of_3.jsonl",
+                "skythought_legacy.json",
+                "openr1_math.jsonl",
+                "openai_chat_completion.json",
+                "inspect_log.json",
+                "rstar_mcts.jsonl",
+                "treelog_example_3.json",
+                "../../../../../../../../sample-runs/tiny-arith-best-of-4.jsonl"
+            })
     void aRoundTripGivesIdenticalRows(String fixture) {
         roundTrip(FIXTURES.resolve(fixture).normalize());
     }
@@ -57,11 +63,12 @@ class RunExporterTest {
     @Test
     void exportingARunStillInTheWorkspaceAndImportingItBackIsADuplicate() {
         try (Workspace workspace = Workspace.create(dir.resolve("one.ponder"))) {
-            ImportResult imported = new Importer(workspace).importFile(FIXTURES.resolve("limo_eval.jsonl"),
-                    ImportOptions.DEFAULT, TaskContext.NONE);
+            ImportResult imported = new Importer(workspace)
+                    .importFile(FIXTURES.resolve("limo_eval.jsonl"), ImportOptions.DEFAULT, TaskContext.NONE);
             Path export = dir.resolve("limo.ponder.jsonl");
             new RunExporter(workspace).export(imported.runId(), export, TaskContext.NONE);
-            assertThatThrownBy(() -> new Importer(workspace).importFile(export, ImportOptions.DEFAULT, TaskContext.NONE))
+            assertThatThrownBy(
+                            () -> new Importer(workspace).importFile(export, ImportOptions.DEFAULT, TaskContext.NONE))
                     .isInstanceOf(AlreadyImportedException.class);
         }
     }
@@ -80,7 +87,7 @@ class RunExporterTest {
     private void roundTrip(Path fixture) {
         Path export = dir.resolve("export.jsonl");
         try (Workspace original = Workspace.create(dir.resolve("original.ponder"));
-             Workspace copy = Workspace.create(dir.resolve("copy.ponder"))) {
+                Workspace copy = Workspace.create(dir.resolve("copy.ponder"))) {
             ImportResult imported = new Importer(original).importFile(fixture, ImportOptions.DEFAULT, TaskContext.NONE);
             new RunExporter(original).export(imported.runId(), export, TaskContext.NONE);
             ImportResult reimported = new Importer(copy).importFile(export, ImportOptions.DEFAULT, TaskContext.NONE);
@@ -100,24 +107,39 @@ class RunExporterTest {
             List<Object> sampleRows = new ArrayList<>();
             List<Object> treeRows = new ArrayList<>();
             for (Problem problem : problems) {
-                problemRows.add(new Problem(1, problem.key(), problem.dataset(), problem.question(), problem.goldAnswer(),
+                problemRows.add(new Problem(
+                        1,
+                        problem.key(),
+                        problem.dataset(),
+                        problem.question(),
+                        problem.goldAnswer(),
                         problem.metadataJson()));
                 SampleRepository samples = tables.samples();
                 List<Sample> ofProblem = samples.ofProblem(runId, problem.id());
                 for (Sample sample : ofProblem) {
-                    Long parentPosition = sample.parentSampleId() == null ? null : (long) ofProblem.stream()
-                            .map(Sample::id).toList().indexOf(sample.parentSampleId());
-                    sampleRows.add(List.of(problem.key(), sample.stored(1, 1, 1, parentPosition),
-                            samples.steps(sample.id()), samples.segments(sample.id())));
+                    Long parentPosition = sample.parentSampleId() == null
+                            ? null
+                            : (long) ofProblem.stream().map(Sample::id).toList().indexOf(sample.parentSampleId());
+                    sampleRows.add(List.of(
+                            problem.key(),
+                            sample.stored(1, 1, 1, parentPosition),
+                            samples.steps(sample.id()),
+                            samples.segments(sample.id())));
                 }
                 List<TreeNode> nodes = tables.treeNodes().ofProblem(runId, problem.id());
                 for (TreeNode node : nodes) {
-                    String parentKey = nodes.stream().filter(other -> node.parentId() != null && other.id() == node.parentId())
-                            .map(TreeNode::nodeKey).findFirst().orElse(null);
+                    String parentKey = nodes.stream()
+                            .filter(other -> node.parentId() != null && other.id() == node.parentId())
+                            .map(TreeNode::nodeKey)
+                            .findFirst()
+                            .orElse(null);
                     treeRows.add(List.of(problem.key(), String.valueOf(parentKey), node.stored(1, 1, 1, null)));
                 }
-                rows.put("reference " + problem.key(),
-                        String.valueOf(tables.runs().problemReference(runId, problem.id()).orElse(null)));
+                rows.put(
+                        "reference " + problem.key(),
+                        String.valueOf(tables.runs()
+                                .problemReference(runId, problem.id())
+                                .orElse(null)));
             }
             rows.put("problems", problemRows);
             rows.put("samples", sampleRows);

@@ -1,13 +1,12 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.json.Json;
-import dev.ponder.core.ingest.plan.ImportOptions;
-import dev.ponder.core.ingest.record.SkippedRecord;
-import dev.ponder.core.ingest.record.ImportException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.store.RawSql;
 import dev.ponder.core.store.Workspace;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
     @TempDir
     Path dir;
+
     private Workspace workspace;
 
     @BeforeEach
@@ -47,7 +47,9 @@ class BadInputTest {
     void aTruncatedLastLineIsSkippedAndTheRestImports() throws Exception {
         List<String> lines = Files.readAllLines(ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"));
         Path file = dir.resolve("cut.jsonl");
-        Files.writeString(file, lines.get(0) + "\n" + lines.get(1).substring(0, lines.get(1).length() / 2));
+        Files.writeString(
+                file,
+                lines.get(0) + "\n" + lines.get(1).substring(0, lines.get(1).length() / 2));
         ImportResult result = importFile(file);
         assertThat(result.problems()).isEqualTo(1);
         assertThat(result.samples()).isEqualTo(3);
@@ -79,16 +81,23 @@ class BadInputTest {
     void aRecordOfTheWrongShapeIsSkippedWithWhatWasExpected() throws Exception {
         List<String> lines = Files.readAllLines(ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"));
         Path file = dir.resolve("shape.jsonl");
-        Files.writeString(file, lines.get(0).replaceFirst("\"completions\": \\[", "\"completions\": 42, \"x\": [") + "\n"
-                + "[1, 2]\n" + lines.get(1) + "\n");
+        Files.writeString(
+                file,
+                lines.get(0).replaceFirst("\"completions\": \\[", "\"completions\": 42, \"x\": [") + "\n" + "[1, 2]\n"
+                        + lines.get(1) + "\n");
         ImportResult result = importFile(file);
         assertThat(result.samples()).isEqualTo(3);
-        assertThat(result.skipped()).extracting(SkippedRecord::toString).containsExactly(
-                "line 1: 'completions' must be a list of responses, got 42",
-                "line 2: expected a JSON object, got array");
-        assertThat(result.problems()).as("the skipped record leaves no problem behind").isEqualTo(1);
+        assertThat(result.skipped())
+                .extracting(SkippedRecord::toString)
+                .containsExactly(
+                        "line 1: 'completions' must be a list of responses, got 42",
+                        "line 2: expected a JSON object, got array");
+        assertThat(result.problems())
+                .as("the skipped record leaves no problem behind")
+                .isEqualTo(1);
         int problemsInWorkspace = RawSql.read(workspace, connection -> {
-            try (var statement = connection.createStatement(); var rows = statement.executeQuery("SELECT count(*) FROM problem")) {
+            try (var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT count(*) FROM problem")) {
                 rows.next();
                 return rows.getInt(1);
             }
@@ -117,7 +126,8 @@ class BadInputTest {
     @Test
     void anEmptyFileIsRefusedWithItsName() throws Exception {
         Path file = Files.createFile(dir.resolve("results.jsonl"));
-        assertThatThrownBy(() -> importFile(file)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> importFile(file))
+                .isInstanceOf(ImportException.class)
                 .hasMessage("results.jsonl: the file is empty");
         assertThat(workspace.runSummaries()).isEmpty();
     }
@@ -132,7 +142,8 @@ class BadInputTest {
         assertThat(result.samples()).isEqualTo(2);
         assertThat(result.skipped()).singleElement().satisfies(skipped -> {
             assertThat(skipped.location()).startsWith("line ");
-            assertThat(skipped.reason()).contains("the JSON breaks off here")
+            assertThat(skipped.reason())
+                    .contains("the JSON breaks off here")
                     .contains("the complete records before it were imported");
         });
     }
@@ -143,11 +154,14 @@ class BadInputTest {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             InspectArchives.entry(out, "holiday/beach.txt", "not a log");
         }
-        assertThatThrownBy(() -> importFile(zip)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> importFile(zip))
+                .isInstanceOf(ImportException.class)
                 .hasMessageContaining("photos.eval: not a run file Ponder recognises");
-        assertThatThrownBy(() -> new Importer(workspace).importFile(zip, ImportOptions.DEFAULT.withFormat("inspect"),
-                TaskContext.NONE)).isInstanceOf(ImportException.class)
-                .hasMessage("photos.eval: the ZIP is not an Inspect log: it has neither header.json nor _journal/start.json");
+        assertThatThrownBy(() -> new Importer(workspace)
+                        .importFile(zip, ImportOptions.DEFAULT.withFormat("inspect"), TaskContext.NONE))
+                .isInstanceOf(ImportException.class)
+                .hasMessage(
+                        "photos.eval: the ZIP is not an Inspect log: it has neither header.json nor _journal/start.json");
         assertThat(workspace.runSummaries()).isEmpty();
     }
 
@@ -158,9 +172,11 @@ class BadInputTest {
             InspectArchives.entry(out, "header.json", "{\"eval\": {\"task\": \"t\", \"model\": \"m\"}}");
             InspectArchives.entry(out, "samples/../../../etc/cron.d/evil_epoch_1.json", "{}");
         }
-        assertThatThrownBy(() -> importFile(zip)).isInstanceOf(ImportException.class)
-                .hasMessage("slip.eval, entry \"samples/../../../etc/cron.d/evil_epoch_1.json\": the entry's path leads "
-                        + "outside the archive; the file is refused as unsafe");
+        assertThatThrownBy(() -> importFile(zip))
+                .isInstanceOf(ImportException.class)
+                .hasMessage(
+                        "slip.eval, entry \"samples/../../../etc/cron.d/evil_epoch_1.json\": the entry's path leads "
+                                + "outside the archive; the file is refused as unsafe");
         assertThat(workspace.runSummaries()).isEmpty();
         assertThat(dir.getParent().resolve("etc")).doesNotExist();
     }
@@ -171,26 +187,31 @@ class BadInputTest {
         Path archive = InspectArchives.write(dir.resolve("log.eval"), log);
         Path broken = dir.resolve("broken.eval");
         try (var in = new java.util.zip.ZipFile(archive.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
             for (var entry : java.util.Collections.list(in.entries())) {
                 String content = new String(in.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
-                InspectArchives.entry(out, entry.getName(),
+                InspectArchives.entry(
+                        out,
+                        entry.getName(),
                         entry.getName().equals("samples/2_epoch_2.json") ? content.substring(0, 50) : content);
             }
         }
         ImportResult result = importFile(broken);
         assertThat(result.samples()).isEqualTo(3);
-        assertThat(result.skipped()).singleElement().satisfies(skipped ->
-                assertThat(skipped.location()).isEqualTo("entry \"samples/2_epoch_2.json\""));
+        assertThat(result.skipped())
+                .singleElement()
+                .satisfies(skipped -> assertThat(skipped.location()).isEqualTo("entry \"samples/2_epoch_2.json\""));
     }
 
     @Test
     void theSameFileTwiceIsRefusedUnlessAskedAndNothingIsWritten() {
         Path file = ImportedRun.FIXTURES.resolve("limo_eval.jsonl");
         ImportResult first = importFile(file);
-        assertThatThrownBy(() -> importFile(file)).isInstanceOf(AlreadyImportedException.class)
-                .hasMessage("limo_eval.jsonl: this file was imported before, as run " + first.runId()
-                        + " \"limo_eval\" (same SHA-256). Import it again on purpose to have it twice (ponder import --again).");
+        assertThatThrownBy(() -> importFile(file))
+                .isInstanceOf(AlreadyImportedException.class)
+                .hasMessage(
+                        "limo_eval.jsonl: this file was imported before, as run " + first.runId()
+                                + " \"limo_eval\" (same SHA-256). Import it again on purpose to have it twice (ponder import --again).");
         assertThat(workspace.runSummaries()).hasSize(1);
         new Importer(workspace).importFile(file, ImportOptions.DEFAULT.evenIfImportedBefore(), TaskContext.NONE);
         assertThat(workspace.runSummaries()).hasSize(2);

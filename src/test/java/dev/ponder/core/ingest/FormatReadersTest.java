@@ -1,13 +1,12 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
-import dev.ponder.core.ingest.record.SkippedRecord;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.read.RunFormats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
@@ -27,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FormatReadersTest {
     @TempDir
     Path dir;
+
     private Workspace workspace;
 
     @BeforeEach
@@ -48,10 +48,15 @@ class FormatReadersTest {
         Run run = imported.run();
         assertThat(run.model()).isEqualTo("simplescaling/s1-32B");
         assertThat(run.grader()).isEqualTo("file labels");
-        assertThat(run.params()).containsEntry("task", "aime24_s1").containsEntry("budget", "4000")
-                .containsEntry("thinking_n_ignore", "1").containsEntry("thinking_n_ignore_str", "Wait")
-                .containsEntry("max_tokens", "32768").containsEntry("lm_eval_filter", "none")
-                .containsEntry("token_counts", "file").containsEntry("lm_eval_version", "0.4.7");
+        assertThat(run.params())
+                .containsEntry("task", "aime24_s1")
+                .containsEntry("budget", "4000")
+                .containsEntry("thinking_n_ignore", "1")
+                .containsEntry("thinking_n_ignore_str", "Wait")
+                .containsEntry("max_tokens", "32768")
+                .containsEntry("lm_eval_filter", "none")
+                .containsEntry("token_counts", "file")
+                .containsEntry("lm_eval_version", "0.4.7");
 
         Problem first = imported.problem("What is 40 + 30?");
         assertThat(first.goldAnswer()).isEqualTo("70");
@@ -65,11 +70,13 @@ class FormatReadersTest {
         assertThat(cutOff.tokens().total()).isEqualTo(4000);
         assertThat(cutOff.tokens().thinking()).isEqualTo(4000);
         assertThat(cutOff.tokens().estimated()).isFalse();
-        JsonNode reference = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(imported.reference(first));
+        JsonNode reference =
+                com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(imported.reference(first));
         assertThat(reference.path("maj@4").asInt()).isEqualTo(1);
         assertThat(reference.path("cov@2").asInt()).isEqualTo(1);
         assertThat(reference.path("avg@4").asDouble()).isEqualTo(0.75);
-        assertThat(imported.samples(imported.problem("What is 9 squared?"))).extracting(Sample::correct)
+        assertThat(imported.samples(imported.problem("What is 9 squared?")))
+                .extracting(Sample::correct)
                 .containsExactly(true, false, true, true);
     }
 
@@ -78,10 +85,13 @@ class FormatReadersTest {
         ImportedRun imported = ImportedRun.of(workspace, "samples_gsm8k_2025-02-01T09-30-00.123456.jsonl");
         assertThat(imported.result().samples()).isEqualTo(2);
         assertThat(imported.result().skippedCount()).isZero();
-        assertThat(imported.run().params()).containsEntry("lm_eval_filter", "strict-match")
-                .containsEntry("lm_eval_other_filters", "flexible-extract").containsEntry("task", "gsm8k");
+        assertThat(imported.run().params())
+                .containsEntry("lm_eval_filter", "strict-match")
+                .containsEntry("lm_eval_other_filters", "flexible-extract")
+                .containsEntry("task", "gsm8k");
         assertThat(imported.run().model()).isNull();
-        Sample right = imported.samples(imported.problem("Tom has 3 apples and buys 4. How many?")).get(0);
+        Sample right = imported.samples(imported.problem("Tom has 3 apples and buys 4. How many?"))
+                .get(0);
         assertThat(right.correct()).isTrue();
         assertThat(right.answer().extracted()).isEqualTo("7");
         Problem pens = imported.problem("A pen costs 2 dollars. What do 5 pens cost?");
@@ -97,7 +107,9 @@ class FormatReadersTest {
         ImportedRun imported = ImportedRun.of(workspace, "samples_arith_legacy.jsonl");
         assertThat(imported.result().samples()).isEqualTo(2);
         assertThat(imported.allSamples()).extracting(Sample::correct).containsExactlyInAnyOrder(true, false);
-        assertThat(imported.run().params()).containsEntry("lm_eval_filter", "none").doesNotContainKey("task");
+        assertThat(imported.run().params())
+                .containsEntry("lm_eval_filter", "none")
+                .doesNotContainKey("task");
     }
 
     @Test
@@ -112,16 +124,24 @@ class FormatReadersTest {
         List<Sample> samples = imported.samples(power);
         assertThat(samples).extracting(Sample::correct).containsExactly(true, false, true);
         assertThat(samples).extracting(Sample::score).containsExactly(0.95, 0.2, 0.9);
-        assertThat(imported.steps(samples.get(2))).extracting(step -> samples.get(2).text().substring(step.charStart(), step.charEnd()))
-                .containsExactly("## Step 1: Double\n2, 4, 8, 16, 32.", "## Step 2: Check\n32.", "The final answer is: $\\boxed{32}$");
+        assertThat(imported.steps(samples.get(2)))
+                .extracting(step -> samples.get(2).text().substring(step.charStart(), step.charEnd()))
+                .containsExactly(
+                        "## Step 1: Double\n2, 4, 8, 16, 32.",
+                        "## Step 2: Check\n32.",
+                        "The final answer is: $\\boxed{32}$");
         assertThat(samples.get(0).tokens()).satisfies(tokens -> {
             assertThat(tokens.total()).isEqualTo(20);
             assertThat(tokens.estimated()).isFalse();
         });
-        assertThat(samples.get(1).tokens().estimated()).as("-1 means unknown, so Ponder counted").isTrue();
-        assertThat(imported.reference(power)).contains("\"pred_maj@2\":\"\\\\boxed{32}\"", "\"agg_scores\":[0.95,0.2,0.9]");
+        assertThat(samples.get(1).tokens().estimated())
+                .as("-1 means unknown, so Ponder counted")
+                .isTrue();
+        assertThat(imported.reference(power))
+                .contains("\"pred_maj@2\":\"\\\\boxed{32}\"", "\"agg_scores\":[0.95,0.2,0.9]");
         assertThat(imported.samples(imported.problem("What is $\\frac{1}{2} + \\frac{1}{4}$?")))
-                .extracting(Sample::correct).containsExactly(true, true, false);
+                .extracting(Sample::correct)
+                .containsExactly(true, true, false);
     }
 
     @Test
@@ -136,7 +156,9 @@ class FormatReadersTest {
         assertThat(ImportedRun.thinking(samples.get(0))).isEqualTo("\n6*7=42\n\n");
         assertThat(samples.get(0).answer().extracted()).isEqualTo("42");
         assertThat(samples.get(1).metaJson()).contains("Solution is incorrect.");
-        assertThat(imported.problem("Find 6 * 7.").metadataJson()).contains("\"source_id\":\"0\"").doesNotContain("responses");
+        assertThat(imported.problem("Find 6 * 7.").metadataJson())
+                .contains("\"source_id\":\"0\"")
+                .doesNotContain("responses");
     }
 
     @Test
@@ -144,8 +166,9 @@ class FormatReadersTest {
         ImportedRun imported = ImportedRun.of(workspace, "skythought_legacy.json");
         List<Sample> samples = imported.samples(imported.problem("Find 6 * 7."));
         assertThat(samples).extracting(Sample::correct).containsExactly(true, false);
-        assertThat(samples).extracting(Sample::metaJson).containsExactly("{\"temperature\":\"0.7\"}",
-                "{\"temperature\":\"1.0\",\"reason\":\"wrong\"}");
+        assertThat(samples)
+                .extracting(Sample::metaJson)
+                .containsExactly("{\"temperature\":\"0.7\"}", "{\"temperature\":\"1.0\",\"reason\":\"wrong\"}");
         assertThat(samples).extracting(sample -> sample.tokens().total()).containsExactly(5, 6);
     }
 
@@ -153,7 +176,8 @@ class FormatReadersTest {
     void runsOfTheSameQuestionShareOneProblem() {
         ImportedRun current = ImportedRun.of(workspace, "skythought_results.json");
         ImportedRun legacy = ImportedRun.of(workspace, "skythought_legacy.json");
-        assertThat(legacy.problem("Find 6 * 7.").id()).isEqualTo(current.problem("Find 6 * 7.").id());
+        assertThat(legacy.problem("Find 6 * 7.").id())
+                .isEqualTo(current.problem("Find 6 * 7.").id());
         assertThat(legacy.samples(legacy.problem("Find 6 * 7."))).hasSize(2);
         assertThat(current.samples(current.problem("Find 6 * 7."))).hasSize(2);
     }
@@ -205,8 +229,12 @@ class FormatReadersTest {
         assertThat(samples.get(0).text()).isEqualTo("We need 8 + 9 = 17.\n\nThe answer is \\boxed{17}.");
         assertThat(ImportedRun.thinking(samples.get(0))).isEqualTo("We need 8 + 9 = 17.");
         assertThat(samples).extracting(sample -> sample.answer().extracted()).containsExactly("17", "18");
-        assertThat(samples.get(0).correct()).as("no gold answer in a bare completion").isNull();
-        assertThat(samples.get(0).tokens().estimated()).as("usage covers both choices together").isTrue();
+        assertThat(samples.get(0).correct())
+                .as("no gold answer in a bare completion")
+                .isNull();
+        assertThat(samples.get(0).tokens().estimated())
+                .as("usage covers both choices together")
+                .isTrue();
     }
 
     @Test
@@ -214,11 +242,15 @@ class FormatReadersTest {
         ImportedRun imported = ImportedRun.of(workspace, "openai_batch_output.jsonl");
         assertThat(imported.result().problems()).isEqualTo(2);
         assertThat(imported.result().samples()).isEqualTo(2);
-        assertThat(imported.result().skipped()).extracting(SkippedRecord::toString)
+        assertThat(imported.result().skipped())
+                .extracting(SkippedRecord::toString)
                 .containsExactly("line 2: the request failed: The server had an error");
         assertThat(imported.run().model()).isEqualTo("qwen3-8b");
         Sample withReasoning = imported.samples(imported.problems().stream()
-                .filter(problem -> problem.key().equals("problem-1")).findFirst().orElseThrow()).get(0);
+                        .filter(problem -> problem.key().equals("problem-1"))
+                        .findFirst()
+                        .orElseThrow())
+                .get(0);
         assertThat(ImportedRun.thinking(withReasoning)).isEqualTo("2 + 3 = 5");
         assertThat(withReasoning.tokens().total()).isEqualTo(12);
         assertThat(withReasoning.tokens().thinking()).isEqualTo(7);
@@ -233,8 +265,8 @@ class FormatReadersTest {
 
     @Test
     void inspectEvalArchiveOfTheSameLog() throws Exception {
-        Path archive = InspectArchives.write(dir.resolve("arith.eval"),
-                Files.readString(ImportedRun.FIXTURES.resolve("inspect_log.json")));
+        Path archive = InspectArchives.write(
+                dir.resolve("arith.eval"), Files.readString(ImportedRun.FIXTURES.resolve("inspect_log.json")));
         assertInspectLog(ImportedRun.of(workspace, archive, ImportOptions.DEFAULT));
     }
 
@@ -257,13 +289,18 @@ class FormatReadersTest {
         assertThat(epochs.get(0).answer().extracted()).isEqualTo("9");
         assertThat(epochs.get(0).tokens().total()).isEqualTo(12);
         assertThat(epochs.get(0).tokens().thinking()).isEqualTo(5);
-        assertThat(ImportedRun.thinking(epochs.get(1))).as("a reference to a missing attachment stays visible")
+        assertThat(ImportedRun.thinking(epochs.get(1)))
+                .as("a reference to a missing attachment stays visible")
                 .isEqualTo("attachment://bbbb");
 
         List<Sample> product = imported.samples(imported.problem("What is 7 * 6?"));
-        assertThat(ImportedRun.thinking(product.get(0))).as("the older reasoning field").isEqualTo("6*7 is 42");
+        assertThat(ImportedRun.thinking(product.get(0)))
+                .as("the older reasoning field")
+                .isEqualTo("6*7 is 42");
         assertThat(product.get(0).correct()).isTrue();
-        assertThat(product.get(1).correct()).as("a partial score is no verdict; Ponder's grader decides").isFalse();
+        assertThat(product.get(1).correct())
+                .as("a partial score is no verdict; Ponder's grader decides")
+                .isFalse();
     }
 
     @Test
@@ -286,7 +323,9 @@ class FormatReadersTest {
             assertThat(leaf.parentId()).isEqualTo(step.id());
         });
         assertThat(node(nodes, "0.1.2").correct()).isFalse();
-        assertThat(node(nodes, "0.2.1").terminal()).as("rStar's 'No valid child' is no answer").isFalse();
+        assertThat(node(nodes, "0.2.1").terminal())
+                .as("rStar's 'No valid child' is no answer")
+                .isFalse();
         assertThat(node(nodes, "0.1.1").metaJson()).contains("\"q_value\":0.9", "\"value\":0.95");
     }
 
@@ -313,7 +352,9 @@ class FormatReadersTest {
         ImportedRun imported = ImportedRun.of(workspace, "tot_bfs_game24.json");
         assertThat(imported.result().format()).isEqualTo("tot-bfs");
         assertThat(imported.run().strategy()).isEqualTo("tot-bfs");
-        assertThat(imported.result().treeNodes()).as("root + 9 proposals, root + 4 proposals").isEqualTo(15);
+        assertThat(imported.result().treeNodes())
+                .as("root + 9 proposals, root + 4 proposals")
+                .isEqualTo(15);
         List<TreeNode> nodes = imported.tree(imported.problem("1 2 3 4"));
         TreeNode root = node(nodes, "root");
         assertThat(root.stepText()).isEqualTo("1 2 3 4");
@@ -323,9 +364,13 @@ class FormatReadersTest {
         assertThat(kept.value()).isEqualTo(20.0);
         assertThat(kept.iteration()).isEqualTo(1);
         assertThat(kept.pruned()).isFalse();
-        assertThat(node(nodes, "s1.2").pruned()).as("4 - 1 was outside the beam of 2").isTrue();
+        assertThat(node(nodes, "s1.2").pruned())
+                .as("4 - 1 was outside the beam of 2")
+                .isTrue();
         TreeNode second = node(nodes, "s2.2");
-        assertThat(second.parentId()).as("extends the kept state '1 + 2'").isEqualTo(node(nodes, "s1.0").id());
+        assertThat(second.parentId())
+                .as("extends the kept state '1 + 2'")
+                .isEqualTo(node(nodes, "s1.0").id());
         assertThat(second.stepText()).isEqualTo("3 * 3 = 9 (left: 4 9)");
         assertThat(second.pruned()).isTrue();
         TreeNode last = node(nodes, "s3.2");
@@ -333,7 +378,9 @@ class FormatReadersTest {
         assertThat(last.terminal()).isTrue();
         assertThat(last.answer()).isEqualTo("3 * 4 * (2 - 1) = 12");
         assertThat(last.correct()).isFalse();
-        assertThat(node(nodes, "s3.1").terminal()).as("dropped at the last step").isFalse();
+        assertThat(node(nodes, "s3.1").terminal())
+                .as("dropped at the last step")
+                .isFalse();
         List<TreeNode> solved = imported.tree(imported.problem("4 6 1 1"));
         assertThat(node(solved, "s3.0").correct()).isTrue();
         assertThat(node(solved, "s1.1").pruned()).isTrue();
@@ -363,27 +410,32 @@ class FormatReadersTest {
 
     @ParameterizedTest(name = "{0} is recognised as {1} by content")
     @CsvSource({
-            "samples_aime24_s1_2025-01-31T12-00-00.000000.jsonl, lm-eval",
-            "samples_arith_legacy.jsonl, lm-eval",
-            "sal_best_of_3.jsonl, search-and-learn",
-            "skythought_results.json, skythought",
-            "skythought_legacy.json, skythought",
-            "openr1_math.jsonl, open-r1",
-            "qwen_math_outputs.jsonl, qwen-math",
-            "limo_eval.jsonl, limo-eval",
-            "openai_chat_completion.json, openai-chat",
-            "openai_batch_output.jsonl, openai-chat",
-            "inspect_log.json, inspect",
-            "rstar_mcts.jsonl, rstar",
-            "treelog_example_3.json, llm-reasoners",
-            "tot_bfs_game24.json, tot-bfs",
-            "omegaprm_question_7.json, omegaprm"})
+        "samples_aime24_s1_2025-01-31T12-00-00.000000.jsonl, lm-eval",
+        "samples_arith_legacy.jsonl, lm-eval",
+        "sal_best_of_3.jsonl, search-and-learn",
+        "skythought_results.json, skythought",
+        "skythought_legacy.json, skythought",
+        "openr1_math.jsonl, open-r1",
+        "qwen_math_outputs.jsonl, qwen-math",
+        "limo_eval.jsonl, limo-eval",
+        "openai_chat_completion.json, openai-chat",
+        "openai_batch_output.jsonl, openai-chat",
+        "inspect_log.json, inspect",
+        "rstar_mcts.jsonl, rstar",
+        "treelog_example_3.json, llm-reasoners",
+        "tot_bfs_game24.json, tot-bfs",
+        "omegaprm_question_7.json, omegaprm"
+    })
     void formatsAreRecognisedByContentNotByName(String fixture, String format) throws Exception {
         Path renamed = Files.copy(ImportedRun.FIXTURES.resolve(fixture), dir.resolve("data.txt"));
-        assertThat(RunFormats.standard().choose(null, FileHead.of(renamed)).format()).isEqualTo(format);
+        assertThat(RunFormats.standard().choose(null, FileHead.of(renamed)).format())
+                .isEqualTo(format);
     }
 
     private static TreeNode node(List<TreeNode> nodes, String key) {
-        return nodes.stream().filter(node -> key.equals(node.nodeKey())).findFirst().orElseThrow();
+        return nodes.stream()
+                .filter(node -> key.equals(node.nodeKey()))
+                .findFirst()
+                .orElseThrow();
     }
 }

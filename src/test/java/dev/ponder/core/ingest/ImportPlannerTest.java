@@ -1,15 +1,14 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
-import dev.ponder.core.ingest.plan.PlannedFile;
-import dev.ponder.core.ingest.plan.ImportPlanner;
-import dev.ponder.core.ingest.mapping.SavedMapping;
-import dev.ponder.core.ingest.mapping.FieldMapping;
-import dev.ponder.core.ingest.mapping.JsonPath;
-import dev.ponder.core.ingest.read.RunFormats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ponder.core.ingest.mapping.FieldMapping;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.mapping.SavedMapping;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportPlanner;
+import dev.ponder.core.ingest.plan.PlannedFile;
+import dev.ponder.core.ingest.read.RunFormats;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ class ImportPlannerTest {
 
     @TempDir
     Path dir;
+
     private final ImportPlanner planner = new ImportPlanner(RunFormats.standard(), shape -> Optional.empty());
 
     @Test
@@ -38,7 +38,8 @@ class ImportPlannerTest {
 
         List<PlannedFile> plan = planner.plan(List.of(folder), null, TaskContext.NONE);
 
-        assertThat(plan).extracting(file -> file.file().getFileName().toString())
+        assertThat(plan)
+                .extracting(file -> file.file().getFileName().toString())
                 .containsExactly("limo_budget_1024.jsonl", "limo_budget_512.jsonl", "results.json");
         assertThat(plan.get(0).format()).isEqualTo("limo-eval");
         assertThat(plan.get(0).inFolder()).isTrue();
@@ -76,24 +77,35 @@ class ImportPlannerTest {
     @Test
     void aFileOfASavedShapeIsReadWithItsMappingAndTheUsersFormatWins() throws Exception {
         Path file = Files.writeString(dir.resolve("mine.jsonl"), UNKNOWN);
-        FieldMapping mapping = new FieldMapping(FieldMapping.Layout.SAMPLES, null,
-                Map.of(FieldMapping.Field.PROBLEM_ID, JsonPath.parse("qid"), FieldMapping.Field.TRACE, JsonPath.parse("response")));
-        ImportPlanner remembering = new ImportPlanner(RunFormats.standard(), shape -> shape.fields().contains("qid")
-                ? Optional.of(SavedMapping.of(mapping)) : Optional.empty());
-        PlannedFile planned = remembering.plan(List.of(file), null, TaskContext.NONE).get(0);
+        FieldMapping mapping = new FieldMapping(
+                FieldMapping.Layout.SAMPLES,
+                null,
+                Map.of(
+                        FieldMapping.Field.PROBLEM_ID,
+                        JsonPath.parse("qid"),
+                        FieldMapping.Field.TRACE,
+                        JsonPath.parse("response")));
+        ImportPlanner remembering = new ImportPlanner(
+                RunFormats.standard(),
+                shape -> shape.fields().contains("qid") ? Optional.of(SavedMapping.of(mapping)) : Optional.empty());
+        PlannedFile planned =
+                remembering.plan(List.of(file), null, TaskContext.NONE).get(0);
         assertThat(planned.format()).isEqualTo("generic");
         assertThat(planned.mapping()).isEqualTo(mapping);
         assertThat(planned.options(ImportOptions.DEFAULT).mapping()).isEqualTo(mapping);
 
-        PlannedFile forced = planner.plan(List.of(Files.copy(LIMO, dir.resolve("l.jsonl"))), "open-r1", TaskContext.NONE).get(0);
+        PlannedFile forced = planner.plan(
+                        List.of(Files.copy(LIMO, dir.resolve("l.jsonl"))), "open-r1", TaskContext.NONE)
+                .get(0);
         assertThat(forced.format()).isEqualTo("open-r1");
     }
 
     @Test
     void filesThatCannotBeReadSayWhy() throws Exception {
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-        Path parquetLike = Files.write(dir.resolve("x.bin"), new byte[]{1, 2, 3});
-        List<PlannedFile> plan = planner.plan(List.of(empty, parquetLike, dir.resolve("missing.jsonl")), null, TaskContext.NONE);
+        Path parquetLike = Files.write(dir.resolve("x.bin"), new byte[] {1, 2, 3});
+        List<PlannedFile> plan =
+                planner.plan(List.of(empty, parquetLike, dir.resolve("missing.jsonl")), null, TaskContext.NONE);
         assertThat(plan.get(0).problem()).isEqualTo("empty.jsonl: the file is empty");
         assertThat(plan.get(0).mappable()).isFalse();
         assertThat(plan.get(1).mappable()).isFalse();
@@ -102,9 +114,17 @@ class ImportPlannerTest {
 
     @Test
     void guessesBecomeDefaultsUnderTheUsersOwnSettings() {
-        PlannedFile planned = new PlannedFile(dir.resolve("a.jsonl"), 1, "limo-eval", null, null, null, true,
+        PlannedFile planned = new PlannedFile(
+                dir.resolve("a.jsonl"),
+                1,
+                "limo-eval",
+                null,
+                null,
+                null,
+                true,
                 Map.of("budget", "512", "group", "sweep"));
-        ImportOptions options = planned.options(ImportOptions.DEFAULT.withAttributes(Map.of("group", "mine"), Map.of()));
+        ImportOptions options =
+                planned.options(ImportOptions.DEFAULT.withAttributes(Map.of("group", "mine"), Map.of()));
         assertThat(options.attributes()).isEqualTo(Map.of("group", "mine"));
         assertThat(options.defaults()).isEqualTo(Map.of("budget", "512", "group", "sweep"));
     }

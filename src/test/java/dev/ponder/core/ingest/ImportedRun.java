@@ -1,16 +1,11 @@
 package dev.ponder.core.ingest;
 
 import dev.ponder.core.ingest.plan.ImportOptions;
-
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Step;
 import dev.ponder.core.model.TreeNode;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
-import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.TreeNodeRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Path;
@@ -37,7 +32,10 @@ record ImportedRun(Workspace workspace, ImportResult result) {
     }
 
     Problem problem(String question) {
-        return problems().stream().filter(problem -> question.equals(problem.question())).findFirst().orElseThrow();
+        return problems().stream()
+                .filter(problem -> question.equals(problem.question()))
+                .findFirst()
+                .orElseThrow();
     }
 
     List<Sample> samples(Problem problem) {
@@ -57,7 +55,8 @@ record ImportedRun(Workspace workspace, ImportResult result) {
     }
 
     String reference(Problem problem) {
-        return workspace.read(tables -> tables.runs().problemReference(result.runId(), problem.id()))
+        return workspace
+                .read(tables -> tables.runs().problemReference(result.runId(), problem.id()))
                 .orElse(null);
     }
 

@@ -1,13 +1,12 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
-import dev.ponder.core.ingest.record.SkippedRecord;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.UnrecognisedFileException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.ingest.record.UnrecognisedFileException;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
@@ -16,10 +15,6 @@ import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
 import dev.ponder.core.model.Step;
 import dev.ponder.core.model.TreeNode;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
-import dev.ponder.core.store.SampleRepository;
-import dev.ponder.core.store.TreeNodeRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.RecordingContext;
 import dev.ponder.core.task.TaskCancelledException;
@@ -38,11 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImporterTest {
-    private static final String HEADER = "{\"format\": \"ponder-run\", \"version\": 1, \"run\": {\"name\": \"fixture\", "
-            + "\"model\": \"m\", \"params\": {\"temperature\": 0.6, \"n\": 2}}}\n";
+    private static final String HEADER =
+            "{\"format\": \"ponder-run\", \"version\": 1, \"run\": {\"name\": \"fixture\", "
+                    + "\"model\": \"m\", \"params\": {\"temperature\": 0.6, \"n\": 2}}}\n";
 
     @TempDir
     Path dir;
+
     private Workspace workspace;
 
     @BeforeEach
@@ -64,13 +61,15 @@ class ImporterTest {
         assertThat(result.problems()).isEqualTo(6);
         assertThat(result.samples()).isEqualTo(24);
         assertThat(result.skippedCount()).isZero();
-        assertThat(result.sha256()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+        assertThat(result.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
 
         RunSummary summary = workspace.runSummaries().get(0);
         assertThat(summary.run().name()).isEqualTo("tiny-arith best-of-4");
         assertThat(summary.run().strategy()).isEqualTo("best-of-n");
-        assertThat(summary.run().source().path()).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(summary.run().source().path())
+                .isEqualTo(file.toAbsolutePath().toString());
         assertThat(summary.run().source().sha256()).isEqualTo(result.sha256());
         // 18 of the 24 hand-written samples reach the gold answer (checked by reading the file).
         assertThat(summary.gradedSamples()).isEqualTo(24);
@@ -78,7 +77,8 @@ class ImporterTest {
 
         Problem crates = problem("tiny-arith/0004");
         assertThat(crates.goldAnswer()).isEqualTo("648");
-        List<Sample> samples = workspace.read(tables -> tables.samples().ofProblem(summary.run().id(), crates.id()));
+        List<Sample> samples = workspace.read(
+                tables -> tables.samples().ofProblem(summary.run().id(), crates.id()));
         Sample cutOff = samples.get(3);
         assertThat(cutOff.truncated()).isTrue();
         assertThat(cutOff.finishReason()).isEqualTo("length");
@@ -90,19 +90,36 @@ class ImporterTest {
         assertThat(caughtSlip.text().substring(caughtSlip.thinking().end())).startsWith("\n</think>");
         assertThat(caughtSlip.tokens().estimated()).isTrue();
         List<Step> steps = workspace.read(tables -> tables.samples().steps(caughtSlip.id()));
-        assertThat(steps).hasSize(3).last().satisfies(step -> assertThat(step.score()).isEqualTo(caughtSlip.score()));
+        assertThat(steps)
+                .hasSize(3)
+                .last()
+                .satisfies(step -> assertThat(step.score()).isEqualTo(caughtSlip.score()));
     }
 
     @Test
     void defaultsFillOnlyWhatTheFileAndTheUserLeaveUnsaid() throws Exception {
         Path file = write("{\"type\": \"sample\", \"problem\": \"p1\", \"index\": 0, \"text\": \"\\\\boxed{1}\"}\n");
-        ImportOptions options = ImportOptions.DEFAULT.withAttributes(Map.of("seed", "3"),
-                Map.of("temperature", "0.9", "budget", "2048", "seed", "5", "model", "guess", "strategy", "budget-forcing"));
+        ImportOptions options = ImportOptions.DEFAULT.withAttributes(
+                Map.of("seed", "3"),
+                Map.of(
+                        "temperature",
+                        "0.9",
+                        "budget",
+                        "2048",
+                        "seed",
+                        "5",
+                        "model",
+                        "guess",
+                        "strategy",
+                        "budget-forcing"));
         ImportResult result = new Importer(workspace).importFile(file, options, TaskContext.NONE);
         Run run = workspace.read(tables -> tables.runs().find(result.runId())).orElseThrow();
         assertThat(run.model()).isEqualTo("m");
         assertThat(run.strategy()).isEqualTo("budget-forcing");
-        assertThat(run.params()).containsEntry("temperature", "0.6").containsEntry("budget", "2048").containsEntry("seed", "3");
+        assertThat(run.params())
+                .containsEntry("temperature", "0.6")
+                .containsEntry("budget", "2048")
+                .containsEntry("seed", "3");
     }
 
     @Test
@@ -112,7 +129,8 @@ class ImporterTest {
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("run.jsonl: no record could be read (2 skipped; the first, line 2: ");
         Path headerOnly = write("");
-        assertThatThrownBy(() -> new Importer(workspace).importFile(headerOnly, ImportOptions.DEFAULT, TaskContext.NONE))
+        assertThatThrownBy(
+                        () -> new Importer(workspace).importFile(headerOnly, ImportOptions.DEFAULT, TaskContext.NONE))
                 .hasMessage("run.jsonl: the file holds no samples or search-tree nodes");
         assertThat(workspace.runSummaries()).isEmpty();
     }
@@ -135,7 +153,8 @@ class ImporterTest {
     @Test
     void refusesAnAttributeValueItCannotTake() {
         assertThatThrownBy(() -> ImportOptions.withAttributes(Map.of("budget", "4k")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Thinking budget must be a whole number");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Thinking budget must be a whole number");
     }
 
     @Test
@@ -152,15 +171,19 @@ class ImporterTest {
                 "pruned": true, "answer": "42", "correct": true, "value": NaN}
                 {"type": "tree_node", "id": "n1", "problem": "p1", "key": "0", "visits": 2, "iteration": 1, "step_text": "Let"}
                 """);
-        ImportResult result = new Importer(workspace).importFile(file,
-                ImportOptions.withAttributes(Map.of("model", "override", "group", "sweep A")), TaskContext.NONE);
+        ImportResult result = new Importer(workspace)
+                .importFile(
+                        file,
+                        ImportOptions.withAttributes(Map.of("model", "override", "group", "sweep A")),
+                        TaskContext.NONE);
         assertThat(result.skipped()).isEmpty();
         assertThat(result.samples()).isEqualTo(2);
         assertThat(result.treeNodes()).isEqualTo(2);
 
         Run run = workspace.read(tables -> tables.runs().find(result.runId())).orElseThrow();
         assertThat(run.model()).isEqualTo("override");
-        assertThat(run.params()).containsExactlyInAnyOrderEntriesOf(Map.of("temperature", "0.6", "n", "2", "group", "sweep A"));
+        assertThat(run.params())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("temperature", "0.6", "n", "2", "group", "sweep A"));
 
         Problem problem = problem("p1");
         assertThat(problem.metadataJson()).isEqualTo("{\"level\":3}");
@@ -172,7 +195,9 @@ class ImporterTest {
         assertThat(first.budget()).isEqualTo(256);
         assertThat(first.metaJson()).isEqualTo("{\"seed\":7}");
         List<Segment> segments = workspace.read(tables -> tables.samples().segments(first.id()));
-        assertThat(segments).singleElement().satisfies(segment -> assertThat(segment.kind()).isEqualTo(SegmentKind.FORCED_THINKING_END));
+        assertThat(segments)
+                .singleElement()
+                .satisfies(segment -> assertThat(segment.kind()).isEqualTo(SegmentKind.FORCED_THINKING_END));
         Sample second = samples.get(1);
         assertThat(second.round()).isEqualTo(1);
         assertThat(second.parentSampleId()).isEqualTo(first.id());
@@ -180,9 +205,17 @@ class ImporterTest {
         assertThat(second.thinking()).isNull();
 
         List<TreeNode> nodes = workspace.read(tables -> tables.treeNodes().ofProblem(run.id(), problem.id()));
-        TreeNode root = nodes.stream().filter(node -> "0".equals(node.nodeKey())).findFirst().orElseThrow();
-        TreeNode leaf = nodes.stream().filter(node -> "0.1".equals(node.nodeKey())).findFirst().orElseThrow();
-        assertThat(leaf.parentId()).as("a child listed before its parent is still linked").isEqualTo(root.id());
+        TreeNode root = nodes.stream()
+                .filter(node -> "0".equals(node.nodeKey()))
+                .findFirst()
+                .orElseThrow();
+        TreeNode leaf = nodes.stream()
+                .filter(node -> "0.1".equals(node.nodeKey()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(leaf.parentId())
+                .as("a child listed before its parent is still linked")
+                .isEqualTo(root.id());
         assertThat(leaf.pruned()).isTrue();
         assertThat(leaf.value()).as("NaN is no value").isNull();
         assertThat(root.parentId()).isNull();
@@ -206,15 +239,17 @@ class ImporterTest {
         assertThat(result.samples()).isEqualTo(2);
         assertThat(result.problems()).isEqualTo(2);
         assertThat(result.skippedCount()).isEqualTo(7);
-        assertThat(result.skipped()).extracting(SkippedRecord::toString).containsExactly(
-                "line 3: not valid JSON: Unexpected end-of-input: was expecting closing quote for a string value",
-                "line 4: 'index' must be a whole number, got \"first\"",
-                "line 5: 'problem' is missing; expected a non-empty string",
-                "line 6: thinking span ThinkingSpan[start=0, end=99] lies beyond the text's 5 characters",
-                "line 7: unknown 'type' \"answer\"; expected \"problem\", \"sample\", \"tree_node\" or \"problem_reference\"",
-                "line 8: expected a JSON object",
-                "line 10: unknown segment kind 'magic', expected one of [forced_thinking_end, injected_wait, "
-                        + "answer_prompt, round_prompt, branch_point]");
+        assertThat(result.skipped())
+                .extracting(SkippedRecord::toString)
+                .containsExactly(
+                        "line 3: not valid JSON: Unexpected end-of-input: was expecting closing quote for a string value",
+                        "line 4: 'index' must be a whole number, got \"first\"",
+                        "line 5: 'problem' is missing; expected a non-empty string",
+                        "line 6: thinking span ThinkingSpan[start=0, end=99] lies beyond the text's 5 characters",
+                        "line 7: unknown 'type' \"answer\"; expected \"problem\", \"sample\", \"tree_node\" or \"problem_reference\"",
+                        "line 8: expected a JSON object",
+                        "line 10: unknown segment kind 'magic', expected one of [forced_thinking_end, injected_wait, "
+                                + "answer_prompt, round_prompt, branch_point]");
     }
 
     @Test
@@ -223,7 +258,8 @@ class ImporterTest {
         Files.writeString(file, "{\"format\": \"ponder-run\", \"version\": 2}\n{\"type\": \"sample\"}\n");
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE))
                 .isInstanceOf(ImportException.class)
-                .hasMessage("no-header.jsonl, line 1: Ponder run format version 2 is not supported; this Ponder reads version 1");
+                .hasMessage(
+                        "no-header.jsonl, line 1: Ponder run format version 2 is not supported; this Ponder reads version 1");
         assertThat(workspace.runSummaries()).isEmpty();
     }
 
@@ -231,7 +267,8 @@ class ImporterTest {
     void anEmptyFileIsRefused() throws Exception {
         Path file = Files.createFile(dir.resolve("empty.jsonl"));
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE))
-                .isInstanceOf(ImportException.class).hasMessage("empty.jsonl: the file is empty");
+                .isInstanceOf(ImportException.class)
+                .hasMessage("empty.jsonl: the file is empty");
     }
 
     @Test
@@ -240,31 +277,39 @@ class ImporterTest {
         Files.writeString(file, "question,answer\n1+1,2\n");
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE))
                 .isInstanceOf(UnrecognisedFileException.class)
-                .hasMessageContaining("results.csv: not a run file Ponder recognises (it starts with \"question,answer\")")
-                .hasMessageContaining("known formats: ponder-jsonl, inspect, parquet, lm-eval, search-and-learn, skythought, "
-                        + "open-r1, qwen-math, limo-eval, lighteval, openai-chat, rstar, llm-reasoners, omegaprm, tot-bfs, generic")
+                .hasMessageContaining(
+                        "results.csv: not a run file Ponder recognises (it starts with \"question,answer\")")
+                .hasMessageContaining(
+                        "known formats: ponder-jsonl, inspect, parquet, lm-eval, search-and-learn, skythought, "
+                                + "open-r1, qwen-math, limo-eval, lighteval, openai-chat, rstar, llm-reasoners, omegaprm, tot-bfs, generic")
                 .hasMessageContaining("or map its fields with --map");
-        assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT.withFormat("helm"), TaskContext.NONE))
+        assertThatThrownBy(() -> new Importer(workspace)
+                        .importFile(file, ImportOptions.DEFAULT.withFormat("helm"), TaskContext.NONE))
                 .hasMessageStartingWith("results.csv: unknown format 'helm'; known formats: ponder-jsonl, inspect");
     }
 
     @Test
     void aLineOfInvalidUtf8IsSkippedWithItsLineAndTheRestImports() throws Exception {
         Path file = dir.resolve("latin1.jsonl");
-        byte[] bad = "{\"type\": \"sample\", \"problem\": \"p\", \"text\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
-        byte[] good = "{\"type\": \"sample\", \"problem\": \"p\", \"index\": 1, \"text\": \"ok\"}\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"type\": \"sample\", \"problem\": \"p\", \"text\": \"caf\u00e9\"}\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] good = "{\"type\": \"sample\", \"problem\": \"p\", \"index\": 1, \"text\": \"ok\"}\r\n"
+                .getBytes(StandardCharsets.UTF_8);
         Files.write(file, concat(HEADER.getBytes(StandardCharsets.UTF_8), bad, good));
         ImportResult result = new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE);
         assertThat(result.samples()).isEqualTo(1);
-        assertThat(result.skipped()).extracting(SkippedRecord::toString)
+        assertThat(result.skipped())
+                .extracting(SkippedRecord::toString)
                 .containsExactly("line 2: not valid UTF-8 (bad byte 0xE9 at byte 48 of the line)");
     }
 
     @Test
     void aHeaderOfInvalidUtf8StopsTheImport() throws Exception {
         Path file = dir.resolve("bad-header.jsonl");
-        Files.write(file, "{\"format\": \"ponder-run\", \"version\": 1, \"run\": {\"name\": \"\u00e9\"}}\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                file,
+                "{\"format\": \"ponder-run\", \"version\": 1, \"run\": {\"name\": \"\u00e9\"}}\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE))
                 .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("bad-header.jsonl, line 1: the header is not valid UTF-8");
@@ -288,7 +333,8 @@ class ImporterTest {
                 """);
         ImportResult result = new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE);
         assertThat(result.samples()).isEqualTo(1);
-        assertThat(result.skipped()).extracting(SkippedRecord::toString)
+        assertThat(result.skipped())
+                .extracting(SkippedRecord::toString)
                 .containsExactly("line 3: id \"a\" is used by an earlier record");
     }
 
@@ -296,20 +342,29 @@ class ImporterTest {
     void cancellingMidFileLeavesNoTraceOfTheRun() throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 5000; i++) {
-            lines.append("{\"type\": \"sample\", \"problem\": \"p").append(i % 50).append("\", \"index\": ").append(i / 50)
-                    .append(", \"text\": \"<think>step ").append(i).append("</think>\"}\n");
+            lines.append("{\"type\": \"sample\", \"problem\": \"p")
+                    .append(i % 50)
+                    .append("\", \"index\": ")
+                    .append(i / 50)
+                    .append(", \"text\": \"<think>step ")
+                    .append(i)
+                    .append("</think>\"}\n");
         }
         Path file = write(lines.toString());
         RecordingContext cancelAfterSomeProgress = RecordingContext.cancelledAfterReports(5);
-        assertThatThrownBy(() -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, cancelAfterSomeProgress))
+        assertThatThrownBy(
+                        () -> new Importer(workspace).importFile(file, ImportOptions.DEFAULT, cancelAfterSomeProgress))
                 .isInstanceOf(TaskCancelledException.class);
         assertThat(cancelAfterSomeProgress.reports()).hasSize(5);
         assertThat(workspace.runSummaries()).isEmpty();
         Optional<Problem> problem = workspace.read(tables -> tables.problems().findByKey("p1"));
-        assertThat(problem).as("problems of the cancelled import are rolled back too").isEmpty();
+        assertThat(problem)
+                .as("problems of the cancelled import are rolled back too")
+                .isEmpty();
         try (var files = Files.list(workspace.file().getParent())) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .as("the search index's scratch file goes with the import").noneMatch(name -> name.startsWith(".ponder-index-"));
+                    .as("the search index's scratch file goes with the import")
+                    .noneMatch(name -> name.startsWith(".ponder-index-"));
         }
     }
 
@@ -317,14 +372,18 @@ class ImporterTest {
     void reportsProgressInBytesUpToTheWholeFile() throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 1000; i++) {
-            lines.append("{\"type\": \"sample\", \"problem\": \"p\", \"index\": ").append(i).append(", \"text\": \"t\"}\n");
+            lines.append("{\"type\": \"sample\", \"problem\": \"p\", \"index\": ")
+                    .append(i)
+                    .append(", \"text\": \"t\"}\n");
         }
         Path file = write(lines.toString());
         long size = Files.size(file);
         RecordingContext context = RecordingContext.neverCancelled();
         new Importer(workspace).importFile(file, ImportOptions.DEFAULT, context);
         List<RecordingContext.Report> seen = context.reports();
-        assertThat(seen).hasSizeGreaterThan(1).allSatisfy(report -> assertThat(report.total()).isEqualTo(size));
+        assertThat(seen)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(report -> assertThat(report.total()).isEqualTo(size));
         assertThat(seen).extracting(RecordingContext.Report::done).isSorted();
         assertThat(seen.get(seen.size() - 1).done()).isEqualTo(size);
     }
@@ -332,7 +391,9 @@ class ImporterTest {
     @Test
     void theFileNameNamesARunWithoutOne() throws Exception {
         Path file = dir.resolve("samples_gsm8k_2025-06-30T19-40-09.461247.jsonl");
-        Files.writeString(file, "{\"format\": \"ponder-run\", \"version\": 1}\n{\"type\": \"sample\", \"problem\": \"p\", \"text\": \"t\"}\n");
+        Files.writeString(
+                file,
+                "{\"format\": \"ponder-run\", \"version\": 1}\n{\"type\": \"sample\", \"problem\": \"p\", \"text\": \"t\"}\n");
         ImportResult result = new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE);
         assertThat(result.runName()).isEqualTo("samples_gsm8k_2025-06-30T19-40-09.461247");
     }
@@ -340,7 +401,9 @@ class ImporterTest {
     @Test
     void theBundledSampleRunsAllImport() {
         List<ImportResult> results = SampleRuns.importAll(workspace, TaskContext.NONE);
-        assertThat(results).isNotEmpty().allSatisfy(result -> assertThat(result.skippedCount()).isZero());
+        assertThat(results)
+                .isNotEmpty()
+                .allSatisfy(result -> assertThat(result.skippedCount()).isZero());
         assertThat(workspace.runSummaries()).hasSameSizeAs(results);
     }
 

@@ -1,11 +1,10 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.json.JsonLines;
-import dev.ponder.core.ingest.record.RecordException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponder.core.ingest.json.JsonLines;
+import dev.ponder.core.ingest.record.RecordException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,8 @@ class JsonLinesTest {
 
     @Test
     void splitsOnLfAndCrlfAndDropsTheByteOrderMark() throws IOException {
-        assertThat(lines("\uFEFFfirst\r\nsecond\n\nlast without newline")).containsExactly(
-                "first", "second", "", "last without newline");
+        assertThat(lines("\uFEFFfirst\r\nsecond\n\nlast without newline"))
+                .containsExactly("first", "second", "", "last without newline");
     }
 
     @Test
@@ -46,7 +45,8 @@ class JsonLinesTest {
         byte[] bytes = "ok\ncaf\u00e9\nafter\n".getBytes(StandardCharsets.ISO_8859_1);
         JsonLines lines = new JsonLines(new ByteArrayInputStream(bytes));
         assertThat(lines.next()).isEqualTo("ok");
-        assertThatThrownBy(lines::next).isInstanceOf(RecordException.class)
+        assertThatThrownBy(lines::next)
+                .isInstanceOf(RecordException.class)
                 .hasMessage("not valid UTF-8 (bad byte 0xE9 at byte 4 of the line)");
         assertThat(lines.lineNumber()).isEqualTo(2);
         assertThat(lines.next()).isEqualTo("after");
@@ -58,7 +58,8 @@ class JsonLinesTest {
     void aTruncatedMultiByteCharacterAtTheEndIsInvalid() {
         byte[] bytes = {'a', (byte) 0xE2, (byte) 0x88};
         assertThatThrownBy(() -> new JsonLines(new ByteArrayInputStream(bytes)).next())
-                .isInstanceOf(RecordException.class).hasMessageContaining("not valid UTF-8");
+                .isInstanceOf(RecordException.class)
+                .hasMessageContaining("not valid UTF-8");
     }
 
     private static List<String> lines(String text) throws IOException {

@@ -1,17 +1,16 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.json.Json;
-import dev.ponder.core.ingest.mapping.MappingGuess;
-import dev.ponder.core.ingest.mapping.FieldPaths;
-import dev.ponder.core.ingest.mapping.FieldMapping;
-import dev.ponder.core.ingest.mapping.JsonPath;
-import dev.ponder.core.ingest.record.FileHead;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.FieldMapping.Field;
 import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
+import dev.ponder.core.ingest.mapping.FieldPaths;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.mapping.MappingGuess;
+import dev.ponder.core.ingest.record.FileHead;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,11 +27,14 @@ class MappingSupportTest {
 
     @Test
     void samplesTheFirstRecordsWhereverTheyAre() throws Exception {
-        assertThat(RecordSample.first(GENERIC.resolve("per_sample.jsonl"), "", 2)).hasSize(2)
-                .first().satisfies(record -> assertThat(record.get("qid").asText()).isEqualTo("q1"));
+        assertThat(RecordSample.first(GENERIC.resolve("per_sample.jsonl"), "", 2))
+                .hasSize(2)
+                .first()
+                .satisfies(record -> assertThat(record.get("qid").asText()).isEqualTo("q1"));
         List<JsonNode> keyed = RecordSample.first(GENERIC.resolve("keyed_by_id.json"), RecordSample.KEYED_VALUES, 5);
         assertThat(keyed).extracting(record -> record.get("_key").asText()).containsExactly("p-1", "p-2");
-        assertThat(RecordSample.first(GENERIC.resolve("inside_document.json"), "items", 1)).singleElement()
+        assertThat(RecordSample.first(GENERIC.resolve("inside_document.json"), "items", 1))
+                .singleElement()
                 .satisfies(record -> assertThat(record.get("gold").asText()).isEqualTo("2"));
         List<JsonNode> rows = RecordSample.first(GENERIC.resolve("results.csv"), "", 10);
         assertThat(rows).hasSize(3);
@@ -43,53 +45,87 @@ class MappingSupportTest {
     void offersWhereTheRecordsOfADocumentMayBe() throws Exception {
         assertThat(RecordSample.locations(FileHead.of(GENERIC.resolve("inside_document.json"))))
                 .containsExactly("", "*", "items");
-        assertThat(RecordSample.locations(FileHead.of(GENERIC.resolve("per_sample.jsonl")))).containsExactly("");
+        assertThat(RecordSample.locations(FileHead.of(GENERIC.resolve("per_sample.jsonl"))))
+                .containsExactly("");
     }
 
     @Test
     void namesEveryPathIncludingFieldsOfListElements() throws Exception {
         List<JsonNode> records = RecordSample.first(GENERIC.resolve("per_problem_nested.jsonl"), "", 5);
-        assertThat(FieldPaths.of(records)).containsExactly("id", "data", "data.q", "data.answer", "outputs",
-                "outputs[].text", "outputs[].ok", "outputs[].len");
+        assertThat(FieldPaths.of(records))
+                .containsExactly(
+                        "id",
+                        "data",
+                        "data.q",
+                        "data.answer",
+                        "outputs",
+                        "outputs[].text",
+                        "outputs[].ok",
+                        "outputs[].len");
     }
 
     @Test
     void guessesAMappingPerSamplePerProblemAndForTrees() throws Exception {
-        FieldMapping perSample = MappingGuess.of(RecordSample.first(GENERIC.resolve("per_sample.jsonl"), "", 5), null).orElseThrow();
+        FieldMapping perSample = MappingGuess.of(RecordSample.first(GENERIC.resolve("per_sample.jsonl"), "", 5), null)
+                .orElseThrow();
         assertThat(perSample.layout()).isEqualTo(Layout.SAMPLES);
-        assertThat(perSample.fields()).containsEntry(Field.PROBLEM_ID, JsonPath.parse("qid"))
-                .containsEntry(Field.QUESTION, JsonPath.parse("prompt")).containsEntry(Field.GOLD, JsonPath.parse("gold"))
-                .containsEntry(Field.TRACE, JsonPath.parse("response")).containsEntry(Field.CORRECT, JsonPath.parse("label"));
+        assertThat(perSample.fields())
+                .containsEntry(Field.PROBLEM_ID, JsonPath.parse("qid"))
+                .containsEntry(Field.QUESTION, JsonPath.parse("prompt"))
+                .containsEntry(Field.GOLD, JsonPath.parse("gold"))
+                .containsEntry(Field.TRACE, JsonPath.parse("response"))
+                .containsEntry(Field.CORRECT, JsonPath.parse("label"));
 
         Path limo = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures/limo_eval.jsonl");
-        FieldMapping perProblem = MappingGuess.of(RecordSample.first(limo, "", 5), null).orElseThrow();
+        FieldMapping perProblem =
+                MappingGuess.of(RecordSample.first(limo, "", 5), null).orElseThrow();
         assertThat(perProblem.layout()).isEqualTo(Layout.PROBLEMS);
-        assertThat(perProblem.fields()).containsEntry(Field.TRACE, JsonPath.parse("generated_responses"))
+        assertThat(perProblem.fields())
+                .containsEntry(Field.TRACE, JsonPath.parse("generated_responses"))
                 .containsEntry(Field.ANSWER, JsonPath.parse("generated_answers"))
                 .containsEntry(Field.CORRECT, JsonPath.parse("answers_correctness"))
                 .containsEntry(Field.GOLD, JsonPath.parse("gold_answer"));
 
-        FieldMapping nested = MappingGuess.of(RecordSample.first(GENERIC.resolve("per_problem_nested.jsonl"), "", 5), null)
+        FieldMapping nested = MappingGuess.of(
+                        RecordSample.first(GENERIC.resolve("per_problem_nested.jsonl"), "", 5), null)
                 .orElseThrow();
         assertThat(nested.layout()).isEqualTo(Layout.PROBLEMS);
-        assertThat(nested.fields()).containsEntry(Field.TRACE, JsonPath.parse("outputs[].text"))
-                .containsEntry(Field.GOLD, JsonPath.parse("data.answer")).containsEntry(Field.PROBLEM_ID, JsonPath.parse("id"));
+        assertThat(nested.fields())
+                .containsEntry(Field.TRACE, JsonPath.parse("outputs[].text"))
+                .containsEntry(Field.GOLD, JsonPath.parse("data.answer"))
+                .containsEntry(Field.PROBLEM_ID, JsonPath.parse("id"));
 
-        Path tree = Files.writeString(dir.resolve("tree.jsonl"),
+        Path tree = Files.writeString(
+                dir.resolve("tree.jsonl"),
                 "{\"question\": \"q\", \"text\": \"root\", \"value\": 0.5, \"visits\": 3, \"children\": []}\n");
-        FieldMapping treeGuess = MappingGuess.of(RecordSample.first(tree, "", 1), null).orElseThrow();
+        FieldMapping treeGuess =
+                MappingGuess.of(RecordSample.first(tree, "", 1), null).orElseThrow();
         assertThat(treeGuess.layout()).isEqualTo(Layout.TREE);
-        assertThat(treeGuess.fields()).containsEntry(Field.NODE_TEXT, JsonPath.parse("text"))
-                .containsEntry(Field.VALUE, JsonPath.parse("value")).containsEntry(Field.VISITS, JsonPath.parse("visits"));
+        assertThat(treeGuess.fields())
+                .containsEntry(Field.NODE_TEXT, JsonPath.parse("text"))
+                .containsEntry(Field.VALUE, JsonPath.parse("value"))
+                .containsEntry(Field.VISITS, JsonPath.parse("visits"));
 
-        assertThat(MappingGuess.of(List.of(Json.MAPPER.readTree("{\"x\": 1}")), null)).isEmpty();
+        assertThat(MappingGuess.of(List.of(Json.MAPPER.readTree("{\"x\": 1}")), null))
+                .isEmpty();
     }
 
     @Test
     void previewsWhatTheImportWouldStore() throws Exception {
-        FieldMapping mapping = new FieldMapping(Layout.SAMPLES, null, Map.of(Field.PROBLEM_ID, JsonPath.parse("qid"),
-                Field.QUESTION, JsonPath.parse("prompt"), Field.GOLD, JsonPath.parse("gold"), Field.TRACE,
-                JsonPath.parse("response"), Field.TOKENS, JsonPath.parse("ntok")));
+        FieldMapping mapping = new FieldMapping(
+                Layout.SAMPLES,
+                null,
+                Map.of(
+                        Field.PROBLEM_ID,
+                        JsonPath.parse("qid"),
+                        Field.QUESTION,
+                        JsonPath.parse("prompt"),
+                        Field.GOLD,
+                        JsonPath.parse("gold"),
+                        Field.TRACE,
+                        JsonPath.parse("response"),
+                        Field.TOKENS,
+                        JsonPath.parse("ntok")));
         MappingPreview preview = MappingPreview.of(GENERIC.resolve("per_sample.jsonl"), mapping, 2);
         assertThat(preview.samples()).hasSize(2);
         MappingPreview.Row first = preview.samples().get(0);
@@ -100,7 +136,8 @@ class MappingSupportTest {
         assertThat(first.tokens()).isEqualTo(12);
         assertThat(preview.samples().get(1).correct()).isFalse();
 
-        Path broken = Files.writeString(dir.resolve("broken.jsonl"), "{\"qid\": 1, \"response\": \"a\", \"ntok\": \"many\"}\n");
+        Path broken = Files.writeString(
+                dir.resolve("broken.jsonl"), "{\"qid\": 1, \"response\": \"a\", \"ntok\": \"many\"}\n");
         MappingPreview bad = MappingPreview.of(broken, mapping, 5);
         assertThat(bad.samples()).isEmpty();
         assertThat(bad.skipped()).singleElement().satisfies(skip -> {

@@ -1,19 +1,18 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
-import dev.ponder.core.ingest.plan.ImportPlanner;
-import dev.ponder.core.ingest.plan.FileShape;
-import dev.ponder.core.ingest.mapping.MappingGuess;
-import dev.ponder.core.ingest.mapping.FieldMapping;
-import dev.ponder.core.ingest.mapping.JsonPath;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.read.RunFormats;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.FieldMapping.Field;
 import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.mapping.MappingGuess;
+import dev.ponder.core.ingest.plan.FileShape;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.ingest.plan.ImportPlanner;
+import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.store.Workspace;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ParquetTest {
     @TempDir
     Path dir;
+
     private Workspace workspace;
 
     @BeforeEach
@@ -45,7 +45,8 @@ class ParquetTest {
 
     private Path parquet(String name, String select) throws Exception {
         Path file = dir.resolve(name);
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duckdb.createStatement()) {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement()) {
             statement.execute("COPY (" + select + ") TO '" + file + "' (FORMAT parquet, COMPRESSION zstd)");
         }
         return file;
@@ -62,11 +63,14 @@ class ParquetTest {
         assertThat(fromParquet.result().format()).isEqualTo("parquet");
         assertThat(fromParquet.run().params()).containsEntry("parquet_records", "search-and-learn");
         assertThat(fromParquet.result().samples()).isEqualTo(6);
-        ImportedRun fromJson = ImportedRun.of(workspace, ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"), ImportOptions.DEFAULT);
+        ImportedRun fromJson =
+                ImportedRun.of(workspace, ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"), ImportOptions.DEFAULT);
         assertThat(fromParquet.samples(fromParquet.problem("Compute $2^5$.")))
                 .extracting(Sample::text, Sample::correct, Sample::score)
                 .containsExactlyElementsOf(fromJson.samples(fromJson.problem("Compute $2^5$.")).stream()
-                        .map(sample -> org.assertj.core.groups.Tuple.tuple(sample.text(), sample.correct(), sample.score())).toList());
+                        .map(sample ->
+                                org.assertj.core.groups.Tuple.tuple(sample.text(), sample.correct(), sample.score()))
+                        .toList());
     }
 
     @Test
@@ -74,7 +78,9 @@ class ParquetTest {
         Path file = parquet("openr1.parquet", "SELECT * FROM read_json_auto('" + fixture("openr1_math.jsonl") + "')");
         ImportedRun run = ImportedRun.of(workspace, file, ImportOptions.DEFAULT);
         assertThat(run.run().params()).containsEntry("parquet_records", "open-r1");
-        assertThat(run.samples(run.problem("Solve x + 3 = 5."))).extracting(Sample::correct).containsExactly(true, true, false);
+        assertThat(run.samples(run.problem("Solve x + 3 = 5.")))
+                .extracting(Sample::correct)
+                .containsExactly(true, true, false);
     }
 
     @Test
@@ -115,12 +121,25 @@ class ParquetTest {
     void aParquetFileOfAnUnknownShapeReadsWithAMapping() throws Exception {
         Path file = parquet("mine.parquet", """
                 SELECT * FROM (VALUES ('7 * 8?', '56', ['\\boxed{56}', '\\boxed{54}'])) AS t(q, a, outs)""");
-        assertThatThrownBy(() -> ImportedRun.of(workspace, file, ImportOptions.DEFAULT)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> ImportedRun.of(workspace, file, ImportOptions.DEFAULT))
+                .isInstanceOf(ImportException.class)
                 .hasMessageContaining("the Parquet rows (columns [q, a, outs]) match no format");
-        ImportedRun run = ImportedRun.of(workspace, file, ImportOptions.DEFAULT.withMapping(new FieldMapping(Layout.PROBLEMS,
-                null, Map.of(Field.QUESTION, JsonPath.parse("q"), Field.GOLD, JsonPath.parse("a"),
-                Field.TRACE, JsonPath.parse("outs")))));
-        assertThat(run.samples(run.problem("7 * 8?"))).extracting(Sample::correct).containsExactly(true, false);
+        ImportedRun run = ImportedRun.of(
+                workspace,
+                file,
+                ImportOptions.DEFAULT.withMapping(new FieldMapping(
+                        Layout.PROBLEMS,
+                        null,
+                        Map.of(
+                                Field.QUESTION,
+                                JsonPath.parse("q"),
+                                Field.GOLD,
+                                JsonPath.parse("a"),
+                                Field.TRACE,
+                                JsonPath.parse("outs")))));
+        assertThat(run.samples(run.problem("7 * 8?")))
+                .extracting(Sample::correct)
+                .containsExactly(true, false);
     }
 
     @Test
@@ -132,7 +151,8 @@ class ParquetTest {
         var plan = new ImportPlanner(RunFormats.standard(), shape -> java.util.Optional.empty())
                 .plan(java.util.List.of(file, known), null, dev.ponder.core.task.TaskContext.NONE);
         assertThat(plan.get(0).mappable()).isTrue();
-        assertThat(plan.get(0).shape()).isEqualTo(new FileShape("parquet", java.util.List.of("question", "gt", "generations")));
+        assertThat(plan.get(0).shape())
+                .isEqualTo(new FileShape("parquet", java.util.List.of("question", "gt", "generations")));
         assertThat(plan.get(0).problem()).contains("match no format Ponder knows");
         assertThat(plan.get(1).format()).isEqualTo("parquet");
 
@@ -148,7 +168,8 @@ class ParquetTest {
     @Test
     void aFileThatOnlyLooksLikeParquetIsAClearError() throws Exception {
         Path file = Files.write(dir.resolve("fake.parquet"), "PAR1 but not really".getBytes());
-        assertThatThrownBy(() -> ImportedRun.of(workspace, file, ImportOptions.DEFAULT)).isInstanceOf(ImportException.class)
+        assertThatThrownBy(() -> ImportedRun.of(workspace, file, ImportOptions.DEFAULT))
+                .isInstanceOf(ImportException.class)
                 .hasMessageStartingWith("fake.parquet: cannot read the Parquet file:");
         assertThat(workspace.runSummaries()).isEmpty();
     }

@@ -1,17 +1,16 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.IngestedSample;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.read.RunReader;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponder.core.ingest.read.RunReader;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.task.TaskCancelledException;
@@ -49,8 +48,11 @@ class PipelinedReadTest {
                 thread.set(Thread.currentThread());
                 sink.run(RunHeader.EMPTY);
                 for (int i = 0; i < count; i++) {
-                    sink.sample(IngestedSample.of("p", new Sample(0, 0, 0, i, 0, "t" + i, null, false, null, null, null,
-                            null, null, null, null, null)));
+                    sink.sample(IngestedSample.of(
+                            "p",
+                            new Sample(
+                                    0, 0, 0, i, 0, "t" + i, null, false, null, null, null, null, null, null, null,
+                                    null)));
                 }
                 if (failure != null) {
                     throw failure;
@@ -71,12 +73,10 @@ class PipelinedReadTest {
         }
 
         @Override
-        public void runDetails(RunHeader details) {
-        }
+        public void runDetails(RunHeader details) {}
 
         @Override
-        public void problem(Problem problem) {
-        }
+        public void problem(Problem problem) {}
 
         @Override
         public void sample(IngestedSample sample) {
@@ -88,16 +88,13 @@ class PipelinedReadTest {
         }
 
         @Override
-        public void treeNode(IngestedTreeNode node) {
-        }
+        public void treeNode(IngestedTreeNode node) {}
 
         @Override
-        public void problemReference(String problemKey, String json) {
-        }
+        public void problemReference(String problemKey, String json) {}
 
         @Override
-        public void skipped(String location, String reason) {
-        }
+        public void skipped(String location, String reason) {}
     }
 
     private static InputStream nothing() {
@@ -118,9 +115,13 @@ class PipelinedReadTest {
     @Test
     void aReaderFailureReachesTheCallerAfterWhatCameBefore() {
         Collecting sink = new Collecting();
-        assertThatThrownBy(() -> PipelinedRead.run(reader(10, new ImportException("f.jsonl", "line 11", "broken"),
-                new AtomicReference<>()), nothing(), CONTEXT, sink))
-                .isInstanceOf(ImportException.class).hasMessage("f.jsonl, line 11: broken");
+        assertThatThrownBy(() -> PipelinedRead.run(
+                        reader(10, new ImportException("f.jsonl", "line 11", "broken"), new AtomicReference<>()),
+                        nothing(),
+                        CONTEXT,
+                        sink))
+                .isInstanceOf(ImportException.class)
+                .hasMessage("f.jsonl, line 11: broken");
         assertThat(sink.texts).hasSize(10);
     }
 
@@ -131,6 +132,8 @@ class PipelinedReadTest {
         AtomicReference<Thread> readerThread = new AtomicReference<>();
         assertThatThrownBy(() -> PipelinedRead.run(reader(100_000, null, readerThread), nothing(), CONTEXT, sink))
                 .isInstanceOf(TaskCancelledException.class);
-        assertThat(readerThread.get().isAlive()).as("the reader thread has ended").isFalse();
+        assertThat(readerThread.get().isAlive())
+                .as("the reader thread has ended")
+                .isFalse();
     }
 }

@@ -9,14 +9,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunAttributeTest {
-    private final Run run = new Run(7, "aime", new RunSource("/r.jsonl", "lm-eval", "ab"), Instant.EPOCH, "qwq",
-            null, Map.of("budget", "1024", "top_p", "0.95"), null, "file labels", null);
+    private final Run run = new Run(
+            7,
+            "aime",
+            new RunSource("/r.jsonl", "lm-eval", "ab"),
+            Instant.EPOCH,
+            "qwq",
+            null,
+            Map.of("budget", "1024", "top_p", "0.95"),
+            null,
+            "file labels",
+            null);
 
     @Test
     void checksValuesByKind() {
         assertThat(RunAttribute.BUDGET.problem("4096")).isEmpty();
         assertThat(RunAttribute.BUDGET.problem(" ")).isEmpty();
-        assertThat(RunAttribute.BUDGET.problem("4k")).contains("Thinking budget must be a whole number of tokens above 0, not '4k'");
+        assertThat(RunAttribute.BUDGET.problem("4k"))
+                .contains("Thinking budget must be a whole number of tokens above 0, not '4k'");
         assertThat(RunAttribute.BUDGET.problem("0")).isPresent();
         assertThat(RunAttribute.SEED.problem("-3")).isEmpty();
         assertThat(RunAttribute.TEMPERATURE.problem("0.6")).isEmpty();
@@ -55,6 +65,7 @@ class RunAttributeTest {
     @Test
     void refusesABadValue() {
         assertThatThrownBy(() -> RunAttribute.apply(run, Map.of(RunAttribute.SEED, "one")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("Seed must be a whole number, not 'one'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Seed must be a whole number, not 'one'");
     }
 }

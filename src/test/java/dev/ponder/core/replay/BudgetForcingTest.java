@@ -1,12 +1,11 @@
 package dev.ponder.core.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Budget forcing end to end on the tiny reasoner run by llama.cpp, counted in the model's own tokens. */
 class BudgetForcingTest {
@@ -21,19 +20,24 @@ class BudgetForcingTest {
         ReplayedTrace trace = new BudgetForcing(model, template, params)
                 .run(question, GenerationRequest.greedy("", 1), streamed::append, () -> false);
         String opened = template.openedThinking();
-        assertThat(opened + streamed).as("everything streamed, forced words included").isEqualTo(trace.text());
-        assertThat(model.countTokens(trace.thinking())).as("thinking counted exactly").isEqualTo(trace.tokensThinking());
+        assertThat(opened + streamed)
+                .as("everything streamed, forced words included")
+                .isEqualTo(trace.text());
+        assertThat(model.countTokens(trace.thinking()))
+                .as("thinking counted exactly")
+                .isEqualTo(trace.tokensThinking());
         return trace;
     }
 
     @Test
     void capClosesTheThinkingAtExactlyTheBudgetAndAsksForTheAnswer() throws ReplayException {
-        for (int budget : new int[]{1, 7, 20, 33}) {
+        for (int budget : new int[] {1, 7, 20, 33}) {
             ReplayedTrace t = run(PromptTemplate.CHATML, BudgetForcing.Params.cap(budget), WORD_PROBLEM);
             assertThat(t.capped()).isTrue();
             assertThat(t.tokensThinking()).isEqualTo(budget);
             assertThat(t.text()).startsWith("<think>").contains("</think>\nFinal Answer:");
-            assertThat(t.segments()).extracting(Segment::kind)
+            assertThat(t.segments())
+                    .extracting(Segment::kind)
                     .containsExactly(SegmentKind.FORCED_THINKING_END, SegmentKind.ANSWER_PROMPT);
             Segment prompt = t.segments().get(1);
             assertThat(t.text().substring(prompt.charStart(), prompt.charEnd())).isEqualTo("Final Answer:");
@@ -54,9 +58,12 @@ class BudgetForcingTest {
 
     @Test
     void earlyEndsAreReplacedByWaitExactlyKTimes() throws ReplayException {
-        for (int k : new int[]{1, 2, 3}) {
-            ReplayedTrace t = run(PromptTemplate.CHATML, BudgetForcing.Params.cap(600).withExtensions(k), EASY);
-            List<Segment> waits = t.segments().stream().filter(s -> s.kind() == SegmentKind.INJECTED_WAIT).toList();
+        for (int k : new int[] {1, 2, 3}) {
+            ReplayedTrace t =
+                    run(PromptTemplate.CHATML, BudgetForcing.Params.cap(600).withExtensions(k), EASY);
+            List<Segment> waits = t.segments().stream()
+                    .filter(s -> s.kind() == SegmentKind.INJECTED_WAIT)
+                    .toList();
             assertThat(waits).hasSize(k);
             assertThat(t.extensions()).isEqualTo(k);
             for (Segment w : waits) {
@@ -71,13 +78,16 @@ class BudgetForcingTest {
 
     @Test
     void aSpentBudgetAllowsNoFurtherRoundAndTheRemainderCarriesOver() throws ReplayException {
-        int natural = run(PromptTemplate.CHATML, BudgetForcing.Params.cap(0), EASY).tokensThinking();
+        int natural =
+                run(PromptTemplate.CHATML, BudgetForcing.Params.cap(0), EASY).tokensThinking();
         // Room for less than the wait word: the model's own end stands.
-        ReplayedTrace tight = run(PromptTemplate.CHATML, BudgetForcing.Params.cap(natural + 3).withExtensions(5), EASY);
+        ReplayedTrace tight =
+                run(PromptTemplate.CHATML, BudgetForcing.Params.cap(natural + 3).withExtensions(5), EASY);
         assertThat(tight.extensions()).isZero();
         assertThat(tight.capped()).isFalse();
         // Room for one wait and a little more: the extension runs into the cap, which closes the thinking.
-        ReplayedTrace one = run(PromptTemplate.CHATML, BudgetForcing.Params.cap(natural + 10).withExtensions(5), EASY);
+        ReplayedTrace one = run(
+                PromptTemplate.CHATML, BudgetForcing.Params.cap(natural + 10).withExtensions(5), EASY);
         assertThat(one.extensions()).isEqualTo(1);
         assertThat(one.capped()).isTrue();
         assertThat(one.tokensThinking()).isEqualTo(natural + 10);
@@ -85,7 +95,8 @@ class BudgetForcingTest {
 
     @Test
     void minimumThinkingKeepsExtendingUntilReached() throws ReplayException {
-        int natural = run(PromptTemplate.CHATML, BudgetForcing.Params.cap(0), EASY).tokensThinking();
+        int natural =
+                run(PromptTemplate.CHATML, BudgetForcing.Params.cap(0), EASY).tokensThinking();
         ReplayedTrace t = run(PromptTemplate.CHATML, BudgetForcing.Params.cap(0).withMinThinking(natural + 1), EASY);
         assertThat(t.extensions()).isGreaterThanOrEqualTo(1);
         assertThat(t.tokensThinking()).isGreaterThan(natural);
@@ -93,9 +104,13 @@ class BudgetForcingTest {
 
     @Test
     void countingStartsAfterAThinkingTheTemplateOpened() throws ReplayException {
-        PromptTemplate preopened = new PromptTemplate("chatml-think",
-                "<|im_start|>user\n{question}<|im_end|>\n<|im_start|>assistant\n<think>\n", "<think>", "</think>",
-                true, List.of("<|im_end|>"));
+        PromptTemplate preopened = new PromptTemplate(
+                "chatml-think",
+                "<|im_start|>user\n{question}<|im_end|>\n<|im_start|>assistant\n<think>\n",
+                "<think>",
+                "</think>",
+                true,
+                List.of("<|im_end|>"));
         ReplayedTrace t = run(preopened, BudgetForcing.Params.cap(12), WORD_PROBLEM);
         assertThat(t.text()).startsWith("<think>\n");
         assertThat(t.thinkStart()).isEqualTo("<think>\n".length());

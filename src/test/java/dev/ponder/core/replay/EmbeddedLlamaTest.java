@@ -1,15 +1,14 @@
 package dev.ponder.core.replay;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedLlamaTest {
 
@@ -17,10 +16,12 @@ class EmbeddedLlamaTest {
     void aMissingOrForeignFileIsExplainedNotLoaded(@TempDir Path dir) throws IOException {
         Path missing = dir.resolve("nowhere.gguf");
         assertThatThrownBy(() -> EmbeddedLlama.load(EmbeddedLlama.Settings.of(missing)))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("No model file at " + missing);
+                .isInstanceOf(ReplayException.class)
+                .hasMessageContaining("No model file at " + missing);
         Path text = Files.writeString(dir.resolve("model.gguf"), "not a model");
         assertThatThrownBy(() -> EmbeddedLlama.load(EmbeddedLlama.Settings.of(text)))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("model.gguf is not a GGUF model file");
+                .isInstanceOf(ReplayException.class)
+                .hasMessageContaining("model.gguf is not a GGUF model file");
     }
 
     @Test
@@ -32,10 +33,15 @@ class EmbeddedLlamaTest {
             assertThat(cut.finish()).isEqualTo(FinishReason.LENGTH);
             assertThat(cut.tokens()).isEqualTo(5);
             assertThat(cut.text()).isEqualTo(streamed.toString()).isEqualTo("<think>\n12+");
-            Generation thought = model.generate(GenerationRequest.greedy(prompt, 200).withStop(List.of("</think>")),
-                    ModelBackend.TextStream.NONE, () -> false);
+            Generation thought = model.generate(
+                    GenerationRequest.greedy(prompt, 200).withStop(List.of("</think>")),
+                    ModelBackend.TextStream.NONE,
+                    () -> false);
             assertThat(thought.finish()).isEqualTo(FinishReason.STOP);
-            assertThat(thought.text()).startsWith("<think>").doesNotContain("</think>").endsWith("=47\n");
+            assertThat(thought.text())
+                    .startsWith("<think>")
+                    .doesNotContain("</think>")
+                    .endsWith("=47\n");
             assertThat(thought.tokens()).isEqualTo(model.countTokens(thought.text()));
             assertThat(model.modelName()).isEqualTo("tiny-reasoner.gguf");
         }

@@ -1,10 +1,10 @@
 package dev.ponder.core.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -13,9 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The HTTP back-end against a loopback server that answers in vLLM's and OpenAI's real wire formats. */
 class OpenAiCompatibleTest {
@@ -40,8 +39,8 @@ class OpenAiCompatibleTest {
         });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
-        return new OpenAiCompatible(new OpenAiCompatible.Connection(java.net.URI.create(base + "/"), "qwen-tiny", KEY,
-                Duration.ofSeconds(10), 2, Duration.ofMillis(50)));
+        return new OpenAiCompatible(new OpenAiCompatible.Connection(
+                java.net.URI.create(base + "/"), "qwen-tiny", KEY, Duration.ofSeconds(10), 2, Duration.ofMillis(50)));
     }
 
     @AfterEach
@@ -79,28 +78,45 @@ class OpenAiCompatibleTest {
         ex.getResponseBody().write(bytes);
     }
 
-    private static final String USAGE = "data: {\"id\":\"cmpl-9\",\"object\":\"text_completion\",\"created\":1732350000,"
-            + "\"model\":\"qwen-tiny\",\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"total_tokens\":36,\"completion_tokens\":5}}\n\n";
+    private static final String USAGE =
+            "data: {\"id\":\"cmpl-9\",\"object\":\"text_completion\",\"created\":1732350000,"
+                    + "\"model\":\"qwen-tiny\",\"choices\":[],\"usage\":{\"prompt_tokens\":31,\"total_tokens\":36,\"completion_tokens\":5}}\n\n";
 
     @Test
     void streamsVllmChunksAndTakesTheTokenCountFromUsage() throws Exception {
-        OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("<think>", null), vllmChunk("\n12", null),
-                vllmChunk("+35", null), vllmChunk("", "length"), USAGE, "data: [DONE]\n\n"));
+        OpenAiCompatible model = serve((ex, call) -> sse(
+                ex,
+                vllmChunk("<think>", null),
+                vllmChunk("\n12", null),
+                vllmChunk("+35", null),
+                vllmChunk("", "length"),
+                USAGE,
+                "data: [DONE]\n\n"));
         List<String> pieces = new ArrayList<>();
-        Generation g = model.generate(GenerationRequest.greedy("<|im_start|>user\nWhat is 12 + 35?", 5)
-                .withStop(List.of("</think>")), pieces::add, () -> false);
+        Generation g = model.generate(
+                GenerationRequest.greedy("<|im_start|>user\nWhat is 12 + 35?", 5)
+                        .withStop(List.of("</think>")),
+                pieces::add,
+                () -> false);
         assertThat(pieces).containsExactly("<think>", "\n12", "+35");
         assertThat(g.text()).isEqualTo("<think>\n12+35");
         assertThat(g.tokens()).isEqualTo(5);
         assertThat(g.finish()).isEqualTo(FinishReason.LENGTH);
-        assertThat(bodies.get(0)).contains("\"prompt\":\"<|im_start|>user\\nWhat is 12 + 35?\"", "\"max_tokens\":5",
-                "\"stream\":true", "\"include_usage\":true", "\"stop\":[\"</think>\"]", "\"model\":\"qwen-tiny\"");
+        assertThat(bodies.get(0))
+                .contains(
+                        "\"prompt\":\"<|im_start|>user\\nWhat is 12 + 35?\"",
+                        "\"max_tokens\":5",
+                        "\"stream\":true",
+                        "\"include_usage\":true",
+                        "\"stop\":[\"</think>\"]",
+                        "\"model\":\"qwen-tiny\"");
         assertThat(auth.get(0)).isEqualTo("Bearer " + KEY);
     }
 
     @Test
     void aStopWithoutUsageCountsTheStreamedPieces() throws Exception {
-        OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("47", null), vllmChunk("}", "stop"), "data: [DONE]\n\n"));
+        OpenAiCompatible model =
+                serve((ex, call) -> sse(ex, vllmChunk("47", null), vllmChunk("}", "stop"), "data: [DONE]\n\n"));
         Generation g = model.generate(GenerationRequest.greedy("p", 50), ModelBackend.TextStream.NONE, () -> false);
         assertThat(g).isEqualTo(new Generation("47}", 2, FinishReason.STOP));
     }
@@ -110,7 +126,10 @@ class OpenAiCompatibleTest {
         OpenAiCompatible model = serve((ex, call) -> {
             if (call == 0) {
                 ex.getResponseHeaders().add("Retry-After", "1");
-                error(ex, 429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
+                error(
+                        ex,
+                        429,
+                        "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}");
             } else if (call == 1) {
                 error(ex, 503, "{\"object\":\"error\",\"message\":\"busy\",\"code\":503}");
             } else {
@@ -126,25 +145,48 @@ class OpenAiCompatibleTest {
 
     @Test
     void givesUpAfterTheRetriesAndSaysWhatTheServerSaid() throws Exception {
-        OpenAiCompatible model = serve((ex, call) -> error(ex, 503, "{\"object\":\"error\",\"message\":\"overloaded\",\"code\":503}"));
-        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("503 after 2 retries").hasMessageContaining("overloaded");
+        OpenAiCompatible model =
+                serve((ex, call) -> error(ex, 503, "{\"object\":\"error\",\"message\":\"overloaded\",\"code\":503}"));
+        assertThatThrownBy(() ->
+                        model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class)
+                .hasMessageContaining("503 after 2 retries")
+                .hasMessageContaining("overloaded");
         assertThat(bodies).hasSize(3);
     }
 
     @Test
     void explainsKeyModelContextAndParameterErrorsWithoutRetrying() throws Exception {
         String[][] cases = {
-                {"401", "{\"error\":{\"message\":\"Incorrect API key provided: sk-te****7890.\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}", "refused the API key"},
-                {"404", "{\"object\":\"error\",\"message\":\"The model `qwen-tiny` does not exist.\",\"type\":\"NotFoundError\",\"param\":null,\"code\":404}", "has no model 'qwen-tiny'"},
-                {"400", "{\"object\":\"error\",\"message\":\"This model's maximum context length is 4096 tokens. However, you requested 9000 tokens.\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}", "do not fit the model's context"},
-                {"400", "{\"error\":{\"message\":\"Unrecognized request argument supplied: seed\",\"type\":\"invalid_request_error\"}}", "a parameter it does not support"},
+            {
+                "401",
+                "{\"error\":{\"message\":\"Incorrect API key provided: sk-te****7890.\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}",
+                "refused the API key"
+            },
+            {
+                "404",
+                "{\"object\":\"error\",\"message\":\"The model `qwen-tiny` does not exist.\",\"type\":\"NotFoundError\",\"param\":null,\"code\":404}",
+                "has no model 'qwen-tiny'"
+            },
+            {
+                "400",
+                "{\"object\":\"error\",\"message\":\"This model's maximum context length is 4096 tokens. However, you requested 9000 tokens.\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}",
+                "do not fit the model's context"
+            },
+            {
+                "400",
+                "{\"error\":{\"message\":\"Unrecognized request argument supplied: seed\",\"type\":\"invalid_request_error\"}}",
+                "a parameter it does not support"
+            },
         };
         for (String[] c : cases) {
             bodies.clear();
             OpenAiCompatible model = serve((ex, call) -> error(ex, Integer.parseInt(c[0]), c[1]));
-            assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
-                    .isInstanceOf(ReplayException.class).hasMessageContaining(c[2]).hasMessageNotContaining(KEY);
+            assertThatThrownBy(() ->
+                            model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                    .isInstanceOf(ReplayException.class)
+                    .hasMessageContaining(c[2])
+                    .hasMessageNotContaining(KEY);
             assertThat(bodies).hasSize(1);
             stop();
         }
@@ -153,22 +195,26 @@ class OpenAiCompatibleTest {
     @Test
     void aStreamCutMidwayIsAnErrorNotAShortAnswer() throws Exception {
         OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("<think>", null), vllmChunk("\n7+9", null)));
-        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 50), ModelBackend.TextStream.NONE, () -> false))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("ended after 2 pieces without finishing");
+        assertThatThrownBy(() ->
+                        model.generate(GenerationRequest.greedy("p", 50), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class)
+                .hasMessageContaining("ended after 2 pieces without finishing");
     }
 
     @Test
     void aServerThatIsGoneIsSaidSo() throws Exception {
         OpenAiCompatible model = serve((ex, call) -> error(ex, 200, "{}"));
         stop();
-        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("No server answers at");
+        assertThatThrownBy(() ->
+                        model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class)
+                .hasMessageContaining("No server answers at");
     }
 
     @Test
     void cancellingStopsReadingTheStream() throws Exception {
-        OpenAiCompatible model = serve((ex, call) -> sse(ex, vllmChunk("a", null), vllmChunk("b", null),
-                vllmChunk("c", "stop"), "data: [DONE]\n\n"));
+        OpenAiCompatible model = serve((ex, call) ->
+                sse(ex, vllmChunk("a", null), vllmChunk("b", null), vllmChunk("c", "stop"), "data: [DONE]\n\n"));
         List<String> pieces = new ArrayList<>();
         Generation g = model.generate(GenerationRequest.greedy("p", 50), pieces::add, () -> !pieces.isEmpty());
         assertThat(g.finish()).isEqualTo(FinishReason.CANCELLED);
@@ -187,61 +233,87 @@ class OpenAiCompatibleTest {
     private static String deepseekDelta(String field, String text, String finish) {
         return "data: {\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"created\":1732350000,\"model\":\"deepseek-reasoner\","
                 + "\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
-                + (field.equals("content") ? quote(text) : "null") + ",\"" + (field.equals("content") ? "reasoning_content" : field)
+                + (field.equals("content") ? quote(text) : "null") + ",\""
+                + (field.equals("content") ? "reasoning_content" : field)
                 + "\":" + (field.equals("content") ? "null" : quote(text)) + "},\"logprobs\":null,\"finish_reason\":"
                 + (finish == null ? "null" : quote(finish)) + "}]}\n\n";
     }
 
     @Test
     void chatStreamsReasoningDeltasApartFromTheAnswerInDeepSeekAndVllmNames() throws Exception {
-        for (String field : new String[]{"reasoning_content", "reasoning"}) {
+        for (String field : new String[] {"reasoning_content", "reasoning"}) {
             bodies.clear();
-            OpenAiCompatible model = serve((ex, call) -> sse(ex, deepseekDelta(field, "7+9=16", null),
-                    deepseekDelta(field, ", so 936", null), deepseekDelta("content", "\\boxed{936}", "stop"),
+            OpenAiCompatible model = serve((ex, call) -> sse(
+                    ex,
+                    deepseekDelta(field, "7+9=16", null),
+                    deepseekDelta(field, ", so 936", null),
+                    deepseekDelta("content", "\\boxed{936}", "stop"),
                     "data: {\"id\":\"a1\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,"
                             + "\"completion_tokens\":9,\"total_tokens\":21,\"completion_tokens_details\":{\"reasoning_tokens\":6}}}\n\n",
                     "data: [DONE]\n\n"));
             StringBuilder streamed = new StringBuilder();
-            OpenAiCompatible.ChatGeneration g = model.chat(List.of(new OpenAiCompatible.ChatMessage("user", "347+589?"),
-                            new OpenAiCompatible.ChatMessage("assistant", "<think>\n")), true,
-                    GenerationRequest.greedy("", 100), streamed::append, () -> false);
+            OpenAiCompatible.ChatGeneration g = model.chat(
+                    List.of(
+                            new OpenAiCompatible.ChatMessage("user", "347+589?"),
+                            new OpenAiCompatible.ChatMessage("assistant", "<think>\n")),
+                    true,
+                    GenerationRequest.greedy("", 100),
+                    streamed::append,
+                    () -> false);
             assertThat(g.reasoning()).isEqualTo("7+9=16, so 936");
             assertThat(g.content()).isEqualTo("\\boxed{936}");
             assertThat(g.tokens()).isEqualTo(9);
             assertThat(g.finish()).isEqualTo(FinishReason.STOP);
             assertThat(streamed.toString()).isEqualTo("7+9=16, so 936\\boxed{936}");
-            assertThat(bodies.get(0)).contains("\"continue_final_message\":true", "\"prefix\":true",
-                    "\"role\":\"assistant\"", "\"add_generation_prompt\":false");
+            assertThat(bodies.get(0))
+                    .contains(
+                            "\"continue_final_message\":true",
+                            "\"prefix\":true",
+                            "\"role\":\"assistant\"",
+                            "\"add_generation_prompt\":false");
             stop();
         }
     }
 
     private static String llamaCppChunk(String text, String finish, String usageAndTimings) {
         return "data: {\"choices\":[{\"text\":" + quote(text) + ",\"index\":0,\"logprobs\":null,\"finish_reason\":"
-                + (finish == null ? "null" : quote(finish)) + "}],\"created\":1732350000,\"model\":\"tiny-reasoner.gguf\","
+                + (finish == null ? "null" : quote(finish))
+                + "}],\"created\":1732350000,\"model\":\"tiny-reasoner.gguf\","
                 + "\"system_fingerprint\":\"b4916-c6af2161\",\"object\":\"text_completion\",\"id\":\"chatcmpl-x1\""
                 + (usageAndTimings == null ? "" : "," + usageAndTimings) + "}\n\n";
     }
 
     @Test
     void readsLlamaCppServerStreamsWithUsageInTheLastChunk() throws Exception {
-        OpenAiCompatible model = serve((ex, call) -> sse(ex, llamaCppChunk("<think>", null, null),
-                llamaCppChunk("\n7", null, null), llamaCppChunk("", "stop",
+        OpenAiCompatible model = serve((ex, call) -> sse(
+                ex,
+                llamaCppChunk("<think>", null, null),
+                llamaCppChunk("\n7", null, null),
+                llamaCppChunk(
+                        "",
+                        "stop",
                         "\"usage\":{\"completion_tokens\":3,\"prompt_tokens\":35,\"total_tokens\":38},"
                                 + "\"timings\":{\"prompt_n\":35,\"predicted_n\":3,\"predicted_per_second\":530.1}"),
                 "data: [DONE]\n\n"));
-        Generation g = model.generate(GenerationRequest.greedy("p", 100).withStop(List.of("</think>")),
-                ModelBackend.TextStream.NONE, () -> false);
+        Generation g = model.generate(
+                GenerationRequest.greedy("p", 100).withStop(List.of("</think>")),
+                ModelBackend.TextStream.NONE,
+                () -> false);
         assertThat(g).isEqualTo(new Generation("<think>\n7", 3, FinishReason.STOP));
     }
 
     @Test
     void explainsLlamaCppContextErrors() throws Exception {
-        OpenAiCompatible model = serve((ex, call) -> error(ex, 400, "{\"error\":{\"code\":400,\"message\":\"the request "
-                + "exceeds the available context size. try increasing the context size or enable context shift\","
-                + "\"type\":\"exceed_context_size_error\"}}"));
-        assertThatThrownBy(() -> model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("do not fit the model's context")
+        OpenAiCompatible model = serve((ex, call) -> error(
+                ex,
+                400,
+                "{\"error\":{\"code\":400,\"message\":\"the request "
+                        + "exceeds the available context size. try increasing the context size or enable context shift\","
+                        + "\"type\":\"exceed_context_size_error\"}}"));
+        assertThatThrownBy(() ->
+                        model.generate(GenerationRequest.greedy("p", 5), ModelBackend.TextStream.NONE, () -> false))
+                .isInstanceOf(ReplayException.class)
+                .hasMessageContaining("do not fit the model's context")
                 .hasMessageContaining("exceeds the available context size");
     }
 
@@ -250,9 +322,12 @@ class OpenAiCompatibleTest {
         OpenAiCompatible model = serve((ex, call) -> {
             assertThat(ex.getRequestMethod()).isEqualTo("GET");
             assertThat(ex.getRequestURI().getPath()).isEqualTo("/v1/models");
-            error(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"Qwen/QwQ-32B\",\"object\":\"model\","
-                    + "\"created\":1732350000,\"owned_by\":\"vllm\",\"max_model_len\":32768},"
-                    + "{\"id\":\"qwen-tiny\",\"object\":\"model\"}]}");
+            error(
+                    ex,
+                    200,
+                    "{\"object\":\"list\",\"data\":[{\"id\":\"Qwen/QwQ-32B\",\"object\":\"model\","
+                            + "\"created\":1732350000,\"owned_by\":\"vllm\",\"max_model_len\":32768},"
+                            + "{\"id\":\"qwen-tiny\",\"object\":\"model\"}]}");
         });
         assertThat(model.listModels()).containsExactly("Qwen/QwQ-32B", "qwen-tiny");
     }
@@ -264,15 +339,19 @@ class OpenAiCompatibleTest {
                 error(ex, 200, "{\"count\":4,\"max_model_len\":4096,\"tokens\":[1,2,3,4]}");
                 return;
             }
-            sse(ex, deepseekDelta("reasoning", "7+9=16", null), deepseekDelta("reasoning", ", so 936", null),
-                    deepseekDelta("content", "\\boxed{936}", "stop"), "data: [DONE]\n\n");
+            sse(
+                    ex,
+                    deepseekDelta("reasoning", "7+9=16", null),
+                    deepseekDelta("reasoning", ", so 936", null),
+                    deepseekDelta("content", "\\boxed{936}", "stop"),
+                    "data: [DONE]\n\n");
         });
-        NativeThinkingBudget budget = new NativeThinkingBudget(model, PromptTemplate.CHATML,
-                BudgetForcing.Params.cap(16));
-        ReplayedTrace t = budget.run("What is 920 + 16?", GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE,
-                () -> false);
-        assertThat(bodies.get(0)).contains("\"thinking_token_budget\":16", "\"max_tokens\":528",
-                "\"content\":\"What is 920 + 16?\"");
+        NativeThinkingBudget budget =
+                new NativeThinkingBudget(model, PromptTemplate.CHATML, BudgetForcing.Params.cap(16));
+        ReplayedTrace t = budget.run(
+                "What is 920 + 16?", GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE, () -> false);
+        assertThat(bodies.get(0))
+                .contains("\"thinking_token_budget\":16", "\"max_tokens\":528", "\"content\":\"What is 920 + 16?\"");
         assertThat(t.text()).isEqualTo("<think>\n7+9=16, so 936</think>\\boxed{936}");
         assertThat(t.thinking()).isEqualTo("7+9=16, so 936");
         assertThat(t.answer()).isEqualTo("\\boxed{936}");
@@ -294,18 +373,26 @@ class OpenAiCompatibleTest {
                 default -> sse(ex, deepseekDelta("content", " \\boxed{12}", "stop"), "data: [DONE]\n\n");
             }
         });
-        BudgetForcing forcing = new BudgetForcing(new ChatContinuation(server, PromptTemplate.CHATML),
-                PromptTemplate.CHATML, BudgetForcing.Params.cap(3));
-        ReplayedTrace t = forcing.run("What is 5 + 7?", GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE,
-                () -> false);
+        BudgetForcing forcing = new BudgetForcing(
+                new ChatContinuation(server, PromptTemplate.CHATML),
+                PromptTemplate.CHATML,
+                BudgetForcing.Params.cap(3));
+        ReplayedTrace t = forcing.run(
+                "What is 5 + 7?", GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE, () -> false);
         assertThat(t.text()).isEqualTo("<think>\nLet me add\n</think>\nFinal Answer: \\boxed{12}");
         assertThat(t.capped()).isTrue();
         assertThat(t.thinking()).isEqualTo("\nLet me add");
-        List<String> chatBodies = bodies.stream().filter(b -> b.contains("\"messages\"")).toList();
-        assertThat(chatBodies.get(0)).contains("\"messages\":[{\"role\":\"user\",\"content\":\"What is 5 + 7?\"}]")
+        List<String> chatBodies =
+                bodies.stream().filter(b -> b.contains("\"messages\"")).toList();
+        assertThat(chatBodies.get(0))
+                .contains("\"messages\":[{\"role\":\"user\",\"content\":\"What is 5 + 7?\"}]")
                 .doesNotContain("continue_final_message");
-        assertThat(chatBodies.get(1)).contains("{\"role\":\"assistant\",\"content\":\"<think>\\nLet\",\"prefix\":true}",
-                "\"continue_final_message\":true", "\"add_generation_prompt\":false", "\"max_tokens\":2");
+        assertThat(chatBodies.get(1))
+                .contains(
+                        "{\"role\":\"assistant\",\"content\":\"<think>\\nLet\",\"prefix\":true}",
+                        "\"continue_final_message\":true",
+                        "\"add_generation_prompt\":false",
+                        "\"max_tokens\":2");
         assertThat(chatBodies.get(2)).contains("Final Answer:");
     }
 }

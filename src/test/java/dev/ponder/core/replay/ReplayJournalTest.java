@@ -1,28 +1,25 @@
 package dev.ponder.core.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.ponder.core.answer.Graders;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.SegmentKind;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Replayed samples kept one by one in a journal, resumed after a torn write, and imported as a run. */
 class ReplayJournalTest {
@@ -30,8 +27,8 @@ class ReplayJournalTest {
             new Problem(0, "arith/1", "arith", "What is 58 + 67?", "125", null),
             new Problem(0, "arith/2", "arith", "What is 4821 - 1937?", "2884", null),
             new Problem(0, "arith/3", "arith", "What is 346 * 7?", "2422", null));
-    private static final ReplayJournal.RunSpec SPEC = new ReplayJournal.RunSpec("tiny budget 16", "tiny-reasoner.gguf",
-            "budget-forcing", Map.of("budget", "16", "template", "chatml"));
+    private static final ReplayJournal.RunSpec SPEC = new ReplayJournal.RunSpec(
+            "tiny budget 16", "tiny-reasoner.gguf", "budget-forcing", Map.of("budget", "16", "template", "chatml"));
     private static final EmbeddedLlama model = TinyModel.shared();
 
     private static void replay(ReplayJournal journal, int budget, List<Problem> problems) throws ReplayException {
@@ -41,8 +38,8 @@ class ReplayJournalTest {
             if (journal.isDone(unit)) {
                 continue;
             }
-            ReplayedTrace t = forcing.run(p.question(), GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE,
-                    () -> false);
+            ReplayedTrace t = forcing.run(
+                    p.question(), GenerationRequest.greedy("", 1), ModelBackend.TextStream.NONE, () -> false);
             journal.append(p, new ReplayJournal.Entry(unit, null, 0, 0, budget, 0, t));
         }
     }
@@ -85,7 +82,9 @@ class ReplayJournalTest {
                 assertThat(s.finishReason()).isEqualTo("stop");
                 assertThat(s.thinkingText()).isNotEmpty();
             });
-            assertThat(kinds).containsOnly(SegmentKind.FORCED_THINKING_END, SegmentKind.ANSWER_PROMPT).hasSize(6);
+            assertThat(kinds)
+                    .containsOnly(SegmentKind.FORCED_THINKING_END, SegmentKind.ANSWER_PROMPT)
+                    .hasSize(6);
         }
     }
 
@@ -93,9 +92,10 @@ class ReplayJournalTest {
     void refusesToResumeADifferentReplay(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("replay.jsonl");
         ReplayJournal.open(file, SPEC, Graders.MATH).close();
-        ReplayJournal.RunSpec other = new ReplayJournal.RunSpec("tiny budget 32", "tiny-reasoner.gguf",
-                "budget-forcing", Map.of("budget", "32"));
+        ReplayJournal.RunSpec other = new ReplayJournal.RunSpec(
+                "tiny budget 32", "tiny-reasoner.gguf", "budget-forcing", Map.of("budget", "32"));
         assertThatThrownBy(() -> ReplayJournal.open(file, other, Graders.MATH))
-                .isInstanceOf(ReplayException.class).hasMessageContaining("holds a different replay");
+                .isInstanceOf(ReplayException.class)
+                .hasMessageContaining("holds a different replay");
     }
 }

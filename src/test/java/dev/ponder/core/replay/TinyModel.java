@@ -6,8 +6,7 @@ import java.nio.file.Path;
 final class TinyModel {
     static final Path GGUF = Path.of("assets/models/tiny-reasoner/tiny-reasoner.gguf");
 
-    private TinyModel() {
-    }
+    private TinyModel() {}
 
     private static EmbeddedLlama shared;
 

@@ -1,33 +1,30 @@
 package dev.ponder.core.replay;
 
-import dev.ponder.core.task.LiveText;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ponder.core.answer.Graders;
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.SegmentKind;
-import dev.ponder.core.store.ProblemRepository;
-import dev.ponder.core.store.RunRepository;
-import dev.ponder.core.store.SampleRepository;
 import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.LiveText;
 import dev.ponder.core.task.TaskContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Replays run on the tiny model into a workspace: new runs with provenance, linked to the run they replay. */
 class WorkspaceReplayTest {
     private static final EmbeddedLlama model = TinyModel.shared();
-    private static final BudgetForcing.Params FORCING = BudgetForcing.Params.cap(0).withExtensions(0);
+    private static final BudgetForcing.Params FORCING =
+            BudgetForcing.Params.cap(0).withExtensions(0);
 
     private static Workspace workspaceWithOriginal(Path dir) throws Exception {
         Path file = dir.resolve("original.jsonl");
@@ -61,10 +58,17 @@ class WorkspaceReplayTest {
         });
     }
 
-    private static ReplayRequest request(String name, ReplayStrategy strategy, Run original, List<Problem> problems,
-                                         List<Integer> budgets, int samples, int rounds, BranchOrigin origin) {
-        return new ReplayRequest(name, strategy, problems, budgets, samples, rounds, FORCING, 0.8, 1.0, 7, 2, origin,
-                original, false);
+    private static ReplayRequest request(
+            String name,
+            ReplayStrategy strategy,
+            Run original,
+            List<Problem> problems,
+            List<Integer> budgets,
+            int samples,
+            int rounds,
+            BranchOrigin origin) {
+        return new ReplayRequest(
+                name, strategy, problems, budgets, samples, rounds, FORCING, 0.8, 1.0, 7, 2, origin, original, false);
     }
 
     @Test
@@ -73,10 +77,17 @@ class WorkspaceReplayTest {
         try (Workspace w = workspaceWithOriginal(dir)) {
             Run original = original(w);
             WorkspaceReplay replay = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH);
-            ReplayRequest sweep = request("sweep", ReplayStrategy.BUDGET_FORCING, original, problems(w, original.id()),
-                    List.of(8, 32), 2, 1, null);
-            WorkspaceReplay.Outcome outcome = replay.run(sweep, model, PromptTemplate.CHATML, LiveText.NONE,
-                    TaskContext.NONE);
+            ReplayRequest sweep = request(
+                    "sweep",
+                    ReplayStrategy.BUDGET_FORCING,
+                    original,
+                    problems(w, original.id()),
+                    List.of(8, 32),
+                    2,
+                    1,
+                    null);
+            WorkspaceReplay.Outcome outcome =
+                    replay.run(sweep, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE);
             assertThat(outcome.runIds()).hasSize(2);
             assertThat(outcome.samplesRun()).isEqualTo(2 * 2 * 2);
             for (int i = 0; i < 2; i++) {
@@ -87,19 +98,26 @@ class WorkspaceReplayTest {
                 assertThat(run.parentRunId()).isEqualTo(original.id());
                 assertThat(run.strategy()).isEqualTo("budget-forcing");
                 assertThat(run.model()).isEqualTo("tiny-reasoner.gguf");
-                assertThat(run.params()).containsEntry("budget", String.valueOf(budget)).containsEntry("group", "sweep")
-                        .containsEntry("replay_of", "original").containsEntry("seed", "7")
-                        .containsEntry("template", "chatml").containsKeys("backend", "ponder_version", "temperature");
+                assertThat(run.params())
+                        .containsEntry("budget", String.valueOf(budget))
+                        .containsEntry("group", "sweep")
+                        .containsEntry("replay_of", "original")
+                        .containsEntry("seed", "7")
+                        .containsEntry("template", "chatml")
+                        .containsKeys("backend", "ponder_version", "temperature");
                 assertThat(run.params().values()).noneMatch(v -> v.toLowerCase().contains("key"));
                 assertThat(samples(w, id)).hasSize(4).allSatisfy(s -> {
                     assertThat(s.budget()).isEqualTo(budget);
                     assertThat(s.tokens().thinking()).isLessThanOrEqualTo(budget);
-                    String key = w.read(tables -> tables.problems().byIds(new long[]{s.problemId()}).get(0).key());
+                    String key = w.read(tables -> tables.problems()
+                            .byIds(new long[] {s.problemId()})
+                            .get(0)
+                            .key());
                     assertThat(s.metaJson()).contains("\"seed\":" + (ParallelSampling.problemSeed(7, key) + s.index()));
                 });
             }
-            WorkspaceReplay.Outcome again = replay.run(sweep, model, PromptTemplate.CHATML, LiveText.NONE,
-                    TaskContext.NONE);
+            WorkspaceReplay.Outcome again =
+                    replay.run(sweep, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE);
             assertThat(again.samplesRun()).isZero();
             assertThat(again.runIds()).isEqualTo(outcome.runIds());
         }
@@ -109,21 +127,36 @@ class WorkspaceReplayTest {
     void roundsAreLinkedSamplesAndEachLaterRoundIsToldOnlyThePreviousAnswer(@TempDir Path dir) throws Exception {
         try (Workspace w = workspaceWithOriginal(dir)) {
             Run original = original(w);
-            ReplayRequest rounds = request("rounds", ReplayStrategy.MULTI_ROUND, original,
-                    problems(w, original.id()).subList(0, 1), List.of(), 1, 3, null);
+            ReplayRequest rounds = request(
+                    "rounds",
+                    ReplayStrategy.MULTI_ROUND,
+                    original,
+                    problems(w, original.id()).subList(0, 1),
+                    List.of(),
+                    1,
+                    3,
+                    null);
             long runId = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH)
-                    .run(rounds, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE).runIds().get(0);
+                    .run(rounds, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE)
+                    .runIds()
+                    .get(0);
             List<Sample> samples = samples(w, runId);
             assertThat(samples).extracting(Sample::round).containsExactlyInAnyOrder(1, 2, 3);
-            Sample first = samples.stream().filter(s -> s.round() == 1).findFirst().orElseThrow();
-            Sample second = samples.stream().filter(s -> s.round() == 2).findFirst().orElseThrow();
-            Sample third = samples.stream().filter(s -> s.round() == 3).findFirst().orElseThrow();
+            Sample first =
+                    samples.stream().filter(s -> s.round() == 1).findFirst().orElseThrow();
+            Sample second =
+                    samples.stream().filter(s -> s.round() == 2).findFirst().orElseThrow();
+            Sample third =
+                    samples.stream().filter(s -> s.round() == 3).findFirst().orElseThrow();
             assertThat(first.parentSampleId()).isNull();
             assertThat(second.parentSampleId()).isEqualTo(first.id());
             assertThat(third.parentSampleId()).isEqualTo(second.id());
-            String answer = first.text().substring(first.text().indexOf("</think>") + "</think>".length()).strip();
-            assertThat(second.metaJson()).contains("The assistant's previous answer is: <answer>"
-                    + answer.replace("\\", "\\\\") + "</answer>, and please re-answer.");
+            String answer = first.text()
+                    .substring(first.text().indexOf("</think>") + "</think>".length())
+                    .strip();
+            assertThat(second.metaJson())
+                    .contains("The assistant's previous answer is: <answer>" + answer.replace("\\", "\\\\")
+                            + "</answer>, and please re-answer.");
         }
     }
 
@@ -131,10 +164,12 @@ class WorkspaceReplayTest {
     void firstFinishKeepsOneSamplePerProblemAndSaysHowManyWereLaunched(@TempDir Path dir) throws Exception {
         try (Workspace w = workspaceWithOriginal(dir)) {
             Run original = original(w);
-            ReplayRequest ffs = request("ffs", ReplayStrategy.FIRST_FINISH, original, problems(w, original.id()),
-                    List.of(), 3, 1, null);
+            ReplayRequest ffs = request(
+                    "ffs", ReplayStrategy.FIRST_FINISH, original, problems(w, original.id()), List.of(), 3, 1, null);
             long runId = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH)
-                    .run(ffs, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE).runIds().get(0);
+                    .run(ffs, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE)
+                    .runIds()
+                    .get(0);
             List<Sample> samples = samples(w, runId);
             assertThat(samples).hasSize(2).allSatisfy(s -> {
                 assertThat(s.metaJson()).contains("\"launched\":3");
@@ -151,24 +186,32 @@ class WorkspaceReplayTest {
             Problem problem = problems(w, original.id()).get(0);
             List<Segment> segments = w.read(tables -> tables.samples().segments(source.id()));
             int position = source.text().indexOf("5 + 6");
-            BranchOrigin origin = BranchOrigin.of(problem, source, segments, position, "</think>",
-                    "original, sample " + source.id());
-            ReplayRequest branch = request("branches", ReplayStrategy.BRANCH, original, List.of(), List.of(), 3, 1,
-                    origin);
+            BranchOrigin origin =
+                    BranchOrigin.of(problem, source, segments, position, "</think>", "original, sample " + source.id());
+            ReplayRequest branch =
+                    request("branches", ReplayStrategy.BRANCH, original, List.of(), List.of(), 3, 1, origin);
             long runId = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH)
-                    .run(branch, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE).runIds().get(0);
+                    .run(branch, model, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE)
+                    .runIds()
+                    .get(0);
             List<Sample> samples = samples(w, runId);
             assertThat(samples).hasSize(4);
-            Sample root = samples.stream().filter(s -> s.parentSampleId() == null).findFirst().orElseThrow();
+            Sample root = samples.stream()
+                    .filter(s -> s.parentSampleId() == null)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(root.text()).isEqualTo(source.text());
             String prefix = source.text().substring(0, position);
-            assertThat(samples).filteredOn(s -> s.parentSampleId() != null).hasSize(3).allSatisfy(s -> {
-                assertThat(s.parentSampleId()).isEqualTo(root.id());
-                assertThat(s.text()).startsWith(prefix).hasSizeGreaterThan(prefix.length());
-                List<Segment> own = w.read(tables -> tables.samples().segments(s.id()));
-                assertThat(own.get(0).kind()).isEqualTo(SegmentKind.BRANCH_POINT);
-                assertThat(own.get(0).charStart()).isEqualTo(position);
-            });
+            assertThat(samples)
+                    .filteredOn(s -> s.parentSampleId() != null)
+                    .hasSize(3)
+                    .allSatisfy(s -> {
+                        assertThat(s.parentSampleId()).isEqualTo(root.id());
+                        assertThat(s.text()).startsWith(prefix).hasSizeGreaterThan(prefix.length());
+                        List<Segment> own = w.read(tables -> tables.samples().segments(s.id()));
+                        assertThat(own.get(0).kind()).isEqualTo(SegmentKind.BRANCH_POINT);
+                        assertThat(own.get(0).charStart()).isEqualTo(position);
+                    });
         }
     }
 }

@@ -19,15 +19,19 @@ class LogFilesTest {
         Path logs = dir.resolve("100% sure/logs");
         Handler handler = LogFiles.install(logs);
         try {
-            Logger.getLogger("dev.ponder.test").log(Level.WARNING, "the disk is full", new IllegalStateException("boom"));
+            Logger.getLogger("dev.ponder.test")
+                    .log(Level.WARNING, "the disk is full", new IllegalStateException("boom"));
             Logger.getLogger("dev.ponder.test").fine("not worth keeping");
         } finally {
             Logger.getLogger("").removeHandler(handler);
             handler.close();
         }
         String text = Files.readString(LogFiles.current(logs));
-        assertThat(text).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARNING dev.ponder.test: the disk is full")
-                .contains("java.lang.IllegalStateException: boom").contains("at dev.ponder.core.settings.LogFilesTest")
+        assertThat(text)
+                .containsPattern(
+                        "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARNING dev.ponder.test: the disk is full")
+                .contains("java.lang.IllegalStateException: boom")
+                .contains("at dev.ponder.core.settings.LogFilesTest")
                 .doesNotContain("not worth keeping");
     }
 

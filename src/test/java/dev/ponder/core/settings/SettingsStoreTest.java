@@ -36,7 +36,8 @@ class SettingsStoreTest {
         }
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         store.save(UserSettings.DEFAULTS);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file())))
+                .isEqualTo("rw-------");
         assertThat(dir.resolve("settings.json.tmp")).doesNotExist();
     }
 
@@ -51,13 +52,26 @@ class SettingsStoreTest {
     @Test
     void aFieldThatCannotBeReadCostsOnlyThatField() throws Exception {
         Path file = dir.resolve("settings.json");
-        Files.writeString(file, "{\"window\": {\"x\": 0, \"y\": 0, \"width\": 3, \"height\": 2}, \"lastWorkspace\": \"/w.ponder\", "
-                + "\"recentWorkspaces\": [\"/w.ponder\", 7, null], \"recentImports\": \"not a list\", \"fromTheFuture\": true}");
+        Files.writeString(
+                file,
+                "{\"window\": {\"x\": 0, \"y\": 0, \"width\": 3, \"height\": 2}, \"lastWorkspace\": \"/w.ponder\", "
+                        + "\"recentWorkspaces\": [\"/w.ponder\", 7, null], \"recentImports\": \"not a list\", \"fromTheFuture\": true}");
         assertThat(new SettingsStore(file).load())
-                .isEqualTo(new UserSettings(null, "/w.ponder", java.util.List.of("/w.ponder"), java.util.List.of(), java.util.Map.of(), null, java.util.Map.of(), java.util.List.of(), Preferences.DEFAULTS, false));
+                .isEqualTo(new UserSettings(
+                        null,
+                        "/w.ponder",
+                        java.util.List.of("/w.ponder"),
+                        java.util.List.of(),
+                        java.util.Map.of(),
+                        null,
+                        java.util.Map.of(),
+                        java.util.List.of(),
+                        Preferences.DEFAULTS,
+                        false));
         Files.writeString(file, "[1, 2]");
         assertThat(new SettingsStore(file).load()).isEqualTo(UserSettings.DEFAULTS);
-        assertThatThrownBy(() -> new WindowState(0, 0, Double.NaN, 500, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WindowState(0, 0, Double.NaN, 500, false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -67,18 +81,23 @@ class SettingsStoreTest {
             settings = settings.withWorkspaceOpened("/w" + i + ".ponder");
         }
         settings = settings.withWorkspaceOpened("/w9.ponder");
-        assertThat(settings.recentWorkspaces()).hasSize(UserSettings.RECENT_LIMIT)
+        assertThat(settings.recentWorkspaces())
+                .hasSize(UserSettings.RECENT_LIMIT)
                 .startsWith("/w9.ponder", "/w14.ponder", "/w13.ponder")
                 .containsOnlyOnce("/w9.ponder");
-        assertThat(settings.withoutRecentWorkspace("/w14.ponder").recentWorkspaces()).doesNotContain("/w14.ponder");
-        assertThat(UserSettings.DEFAULTS.withImported("/f").withImported("/f").recentImports()).containsExactly("/f");
+        assertThat(settings.withoutRecentWorkspace("/w14.ponder").recentWorkspaces())
+                .doesNotContain("/w14.ponder");
+        assertThat(UserSettings.DEFAULTS.withImported("/f").withImported("/f").recentImports())
+                .containsExactly("/f");
     }
 
     @Test
     void theHomeFolderComesFromThePropertyThenTheEnvironmentThenTheUsersHome() {
-        assertThat(PonderHome.resolve("/from/property", Map.of("PONDER_HOME", "/from/env"), "/home/u").dir())
+        assertThat(PonderHome.resolve("/from/property", Map.of("PONDER_HOME", "/from/env"), "/home/u")
+                        .dir())
                 .isEqualTo(Path.of("/from/property"));
-        assertThat(PonderHome.resolve(null, Map.of("PONDER_HOME", "/from/env"), "/home/u").dir())
+        assertThat(PonderHome.resolve(null, Map.of("PONDER_HOME", "/from/env"), "/home/u")
+                        .dir())
                 .isEqualTo(Path.of("/from/env"));
         PonderHome home = PonderHome.resolve(" ", Map.of(), "/home/u");
         assertThat(home.dir()).isEqualTo(Path.of("/home/u/.ponder"));
@@ -89,8 +108,12 @@ class SettingsStoreTest {
     @Test
     void preferencesAndTheWelcomeRoundTrip() throws Exception {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
-        UserSettings settings = UserSettings.DEFAULTS.withPreferences(Preferences.DEFAULTS.withTheme(Theme.DARK)
-                        .withFontSize(15).withDefaultGrader("exact").withTokenizer("o200k")
+        UserSettings settings = UserSettings.DEFAULTS
+                .withPreferences(Preferences.DEFAULTS
+                        .withTheme(Theme.DARK)
+                        .withFontSize(15)
+                        .withDefaultGrader("exact")
+                        .withTokenizer("o200k")
                         .withChartStyle(dev.ponder.core.chart.PaperStyle.DOUBLE_COLUMN.withFont(9, true)))
                 .withWelcomeSeen();
         store.save(settings);
@@ -102,18 +125,23 @@ class SettingsStoreTest {
     @Test
     void aWrongPreferenceFallsBackToItsDefaultAlone() throws Exception {
         Path file = dir.resolve("settings.json");
-        Files.writeString(file, "{\"preferences\": {\"theme\": \"PURPLE\", \"fontSize\": 80, \"defaultGrader\": \"exact\", "
-                + "\"tokenizer\": \"o200k\", \"chartStyle\": {\"widthCm\": 1}}}");
+        Files.writeString(
+                file,
+                "{\"preferences\": {\"theme\": \"PURPLE\", \"fontSize\": 80, \"defaultGrader\": \"exact\", "
+                        + "\"tokenizer\": \"o200k\", \"chartStyle\": {\"widthCm\": 1}}}");
         Preferences loaded = new SettingsStore(file).load().preferences();
-        assertThat(loaded).isEqualTo(Preferences.DEFAULTS.withDefaultGrader("exact").withTokenizer("o200k"));
+        assertThat(loaded)
+                .isEqualTo(Preferences.DEFAULTS.withDefaultGrader("exact").withTokenizer("o200k"));
     }
 
     @Test
     void preferencesSayWhatIsAllowed() {
         assertThatThrownBy(() -> Preferences.DEFAULTS.withFontSize(30)).hasMessageContaining("9 to 24 px");
         assertThatThrownBy(() -> Preferences.DEFAULTS.withDefaultGrader("vibes"))
-                .hasMessageContaining("Unknown grader 'vibes'").hasMessageContaining("ponder-math");
+                .hasMessageContaining("Unknown grader 'vibes'")
+                .hasMessageContaining("ponder-math");
         assertThatThrownBy(() -> Preferences.DEFAULTS.withTokenizer(" ")).hasMessageContaining("tokenizer.json");
-        assertThat(Preferences.DEFAULTS.withTokenizer(" /m/tokenizer.json ").tokenizer()).isEqualTo("/m/tokenizer.json");
+        assertThat(Preferences.DEFAULTS.withTokenizer(" /m/tokenizer.json ").tokenizer())
+                .isEqualTo("/m/tokenizer.json");
     }
 }

@@ -44,7 +44,7 @@ class ForeignFileTest {
     void anotherApplicationsDatabaseIsNotAWorkspace() throws Exception {
         Path file = dir.resolve("browser-history.sqlite");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE run(id INTEGER PRIMARY KEY, name TEXT)");
             statement.execute("INSERT INTO run(name) VALUES ('not ours')");
         }
@@ -56,7 +56,7 @@ class ForeignFileTest {
         Path file = dir.resolve("future.ponder");
         Workspace.create(file).close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA user_version = 7");
         }
         assertRejectedUnchanged(file, WorkspaceException.Reason.TOO_NEW, "newer Ponder (workspace schema v7");
@@ -68,7 +68,8 @@ class ForeignFileTest {
         assertThatThrownBy(() -> Workspace.open(file))
                 .isInstanceOf(WorkspaceException.class)
                 .hasMessageContaining("There is no workspace at")
-                .extracting(e -> ((WorkspaceException) e).reason()).isEqualTo(WorkspaceException.Reason.NOT_FOUND);
+                .extracting(e -> ((WorkspaceException) e).reason())
+                .isEqualTo(WorkspaceException.Reason.NOT_FOUND);
         assertThat(file).doesNotExist();
     }
 
@@ -85,9 +86,12 @@ class ForeignFileTest {
                 .isInstanceOf(WorkspaceException.class)
                 .hasMessageContaining(message)
                 .hasMessageContaining("left unchanged")
-                .extracting(e -> ((WorkspaceException) e).reason()).isEqualTo(reason);
+                .extracting(e -> ((WorkspaceException) e).reason())
+                .isEqualTo(reason);
         assertThat(sha256(file)).isEqualTo(before);
-        assertThat(filesIn(dir)).as("no -wal, -shm or journal files left behind").isEqualTo(filesBefore);
+        assertThat(filesIn(dir))
+                .as("no -wal, -shm or journal files left behind")
+                .isEqualTo(filesBefore);
     }
 
     private static long filesIn(Path dir) throws Exception {
@@ -97,7 +101,6 @@ class ForeignFileTest {
     }
 
     private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)))
-               ;
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

@@ -21,17 +21,24 @@ class KillDuringWriteTest {
         Path file = dir.resolve("w.ponder");
         Workspace.create(file).close();
 
-        Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledWriterProcess.class.getName(), file.toString()))
+        Process child = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledWriterProcess.class.getName(),
+                        file.toString()))
                 .redirectErrorStream(true)
                 .start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             StringBuilder seen = new StringBuilder();
             while ((line = out.readLine()) != null && !line.equals("WRITING")) {
                 seen.append(line).append('\n');
             }
-            assertThat(line).as("the child reached the middle of its write; it printed:\n" + seen).isEqualTo("WRITING");
+            assertThat(line)
+                    .as("the child reached the middle of its write; it printed:\n" + seen)
+                    .isEqualTo("WRITING");
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }

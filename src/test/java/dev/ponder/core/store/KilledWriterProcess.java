@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * transaction that never ends, flushing batches to disk, until the test kills the process.
  */
 public final class KilledWriterProcess {
-    private KilledWriterProcess() {
-    }
+    private KilledWriterProcess() {}
 
     public static void main(String[] args) throws Exception {
         Workspace workspace = Workspace.open(Path.of(args[0]));

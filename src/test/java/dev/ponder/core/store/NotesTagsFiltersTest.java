@@ -2,8 +2,8 @@ package dev.ponder.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.Importer;
+import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.SampleLine;
 import dev.ponder.core.task.TaskContext;
 import java.nio.file.Path;
@@ -21,11 +21,15 @@ class NotesTagsFiltersTest {
     @Test
     void notesTagsAndSavedFiltersAreKeptAndGoWithWhatTheyAreOn() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            long runId = new Importer(workspace).importFile(RUN, ImportOptions.DEFAULT, TaskContext.NONE).runId();
-            long apples = workspace.readSql(connection -> new ProblemRepository(connection).findByKey("wb/apples"))
-                    .orElseThrow().id();
-            List<SampleLine> lines = workspace.readSql(connection -> new SampleRepository(connection)
-                    .linesOfProblem(runId, apples));
+            long runId = new Importer(workspace)
+                    .importFile(RUN, ImportOptions.DEFAULT, TaskContext.NONE)
+                    .runId();
+            long apples = workspace
+                    .readSql(connection -> new ProblemRepository(connection).findByKey("wb/apples"))
+                    .orElseThrow()
+                    .id();
+            List<SampleLine> lines =
+                    workspace.readSql(connection -> new SampleRepository(connection).linesOfProblem(runId, apples));
             assertThat(lines).extracting(SampleLine::answer).containsExactly("42", "42", "360");
             long sample = lines.get(2).id();
 
@@ -50,11 +54,14 @@ class NotesTagsFiltersTest {
                 assertThat(notes.problemNote(apples)).isEqualTo("a word problem about buying");
                 TagRepository tags = new TagRepository(connection);
                 assertThat(tags.tagsOfSample(sample)).containsExactly("lucky guess");
-                assertThat(tags.tagsByProblemOfRun(runId)).isEqualTo(Map.of(apples, List.of("lucky guess", "word problem")));
+                assertThat(tags.tagsByProblemOfRun(runId))
+                        .isEqualTo(Map.of(apples, List.of("lucky guess", "word problem")));
                 assertThat(tags.tagsBySampleOfProblem(runId, apples)).isEqualTo(Map.of(sample, List.of("lucky guess")));
                 assertThat(tags.allNames()).containsExactly("lucky guess", "word problem");
-                assertThat(new SavedFilterRepository(connection).all()).containsExactly(
-                        Map.entry("early", "{\"foundEarly\":true}"), Map.entry("wrong", "{\"majority\":\"WRONG\",\"text\":\"x\"}"));
+                assertThat(new SavedFilterRepository(connection).all())
+                        .containsExactly(
+                                Map.entry("early", "{\"foundEarly\":true}"),
+                                Map.entry("wrong", "{\"majority\":\"WRONG\",\"text\":\"x\"}"));
                 return null;
             });
 

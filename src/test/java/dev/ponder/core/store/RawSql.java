@@ -4,8 +4,7 @@ import java.sql.Connection;
 
 /** Tests' way to check or set a workspace's rows with SQL of their own, which no code outside the store may do. */
 public final class RawSql {
-    private RawSql() {
-    }
+    private RawSql() {}
 
     /** Work on a raw connection. */
     @FunctionalInterface

@@ -21,8 +21,11 @@ class SchemaTest {
     void theStandardSchemaIsCurrentAndSplitsIntoStatements() {
         Schema schema = Schema.standard();
         assertThat(schema.newestVersion()).isEqualTo(Schema.CURRENT);
-        assertThat(V1.statements()).anySatisfy(sql -> assertThat(sql).startsWith("CREATE TRIGGER sample_text_after_update")
-                .contains("INSERT INTO sample_text(rowid, text) VALUES (new.id, new.text);").endsWith("END;"));
+        assertThat(V1.statements())
+                .anySatisfy(sql -> assertThat(sql)
+                        .startsWith("CREATE TRIGGER sample_text_after_update")
+                        .contains("INSERT INTO sample_text(rowid, text) VALUES (new.id, new.text);")
+                        .endsWith("END;"));
         assertThat(V1.statements()).noneMatch(sql -> sql.startsWith("--"));
     }
 
@@ -32,15 +35,19 @@ class SchemaTest {
         try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
             Fixtures.writeLegacyRun(workspace, "kept", 2, 2);
         }
-        Migration v2 = new Migration(2, List.of(
-                "ALTER TABLE run ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'",
-                "CREATE INDEX run_by_colour ON run(colour)"));
+        Migration v2 = new Migration(
+                2,
+                List.of(
+                        "ALTER TABLE run ADD COLUMN colour TEXT NOT NULL DEFAULT 'blue'",
+                        "CREATE INDEX run_by_colour ON run(colour)"));
         try (Workspace workspace = Workspace.open(file, new Schema(List.of(V1, v2)))) {
             assertThat(version(workspace)).isEqualTo(2);
-            assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(4));
+            assertThat(workspace.runSummaries())
+                    .singleElement()
+                    .satisfies(run -> assertThat(run.samples()).isEqualTo(4));
             String colour = workspace.readSql(connection -> {
                 try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT colour FROM run")) {
+                        ResultSet rows = statement.executeQuery("SELECT colour FROM run")) {
                     rows.next();
                     return rows.getString(1);
                 }
@@ -59,16 +66,26 @@ class SchemaTest {
         try (Workspace workspace = Workspace.open(file)) {
             assertThat(version(workspace)).isEqualTo(Schema.CURRENT);
             assertThat(columns(workspace, "run_problem")).containsExactly("run_id", "problem_id", "reference_json");
-            assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(6));
+            assertThat(workspace.runSummaries())
+                    .singleElement()
+                    .satisfies(run -> assertThat(run.samples()).isEqualTo(6));
             workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection)) {
-                    long problem = writer.problemId(new dev.ponder.core.model.Problem(0, "arith/0", null, null, null, null));
+                    long problem =
+                            writer.problemId(new dev.ponder.core.model.Problem(0, "arith/0", null, null, null, null));
                     writer.problemReference(runId, problem, "{\"pred_maj@4\": \"\\\\boxed{1}\"}");
                 }
                 return null;
             });
-            String reference = workspace.readSql(connection -> new RunRepository(connection).problemReference(runId,
-                    new ProblemRepository(connection).findByKey("arith/0").orElseThrow().id())).orElseThrow();
+            String reference = workspace
+                    .readSql(connection -> new RunRepository(connection)
+                            .problemReference(
+                                    runId,
+                                    new ProblemRepository(connection)
+                                            .findByKey("arith/0")
+                                            .orElseThrow()
+                                            .id()))
+                    .orElseThrow();
             assertThat(reference).isEqualTo("{\"pred_maj@4\": \"\\\\boxed{1}\"}");
             workspace.writeSql(connection -> new RunRepository(connection).delete(runId));
             assertThat(WorkspaceTest.count(workspace, "run_problem")).isZero();
@@ -103,13 +120,15 @@ class SchemaTest {
         try (Workspace workspace = Workspace.open(file)) {
             long kept = workspace.readSql(connection -> {
                 try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT count(*) FROM sample WHERE file_correct = correct")) {
+                        ResultSet rows =
+                                statement.executeQuery("SELECT count(*) FROM sample WHERE file_correct = correct")) {
                     rows.next();
                     return rows.getLong(1);
                 }
             });
             assertThat(kept).isEqualTo(6);
-            assertThat(columns(workspace, "analysis_cache")).containsExactly("run_id", "kind", "key", "built_at", "data");
+            assertThat(columns(workspace, "analysis_cache"))
+                    .containsExactly("run_id", "kind", "key", "built_at", "data");
         }
     }
 
@@ -119,15 +138,16 @@ class SchemaTest {
         try (Workspace workspace = Workspace.create(file, new Schema(List.of(V1)))) {
             Fixtures.writeLegacyRun(workspace, "kept", 1, 3);
         }
-        Migration broken = new Migration(2, List.of(
-                "ALTER TABLE run ADD COLUMN colour TEXT",
-                "CREATE TABLE sample(id INTEGER)"));
+        Migration broken =
+                new Migration(2, List.of("ALTER TABLE run ADD COLUMN colour TEXT", "CREATE TABLE sample(id INTEGER)"));
         assertThatThrownBy(() -> Workspace.open(file, new Schema(List.of(V1, broken))))
                 .isInstanceOf(WorkspaceException.class)
                 .hasMessageContaining("table sample already exists");
         try (Workspace workspace = Workspace.open(file, new Schema(List.of(V1)))) {
             assertThat(version(workspace)).isEqualTo(1);
-            assertThat(workspace.runSummaries()).singleElement().satisfies(run -> assertThat(run.samples()).isEqualTo(3));
+            assertThat(workspace.runSummaries())
+                    .singleElement()
+                    .satisfies(run -> assertThat(run.samples()).isEqualTo(3));
             assertThat(columns(workspace, "run")).doesNotContain("colour");
         }
     }
@@ -163,7 +183,10 @@ class SchemaTest {
                 """);
         assertThat(statements).hasSize(3);
         assertThat(statements.get(1)).isEqualTo("CREATE TABLE b(\n    y TEXT\n);");
-        assertThat(statements.get(2)).startsWith("CREATE TRIGGER t").endsWith("END;").contains("'two'");
+        assertThat(statements.get(2))
+                .startsWith("CREATE TRIGGER t")
+                .endsWith("END;")
+                .contains("'two'");
         assertThatThrownBy(() -> SqlScript.statements("CREATE TABLE c(x INTEGER)"))
                 .hasMessageContaining("ends inside a statement");
     }
@@ -176,7 +199,7 @@ class SchemaTest {
         return workspace.readSql(connection -> {
             List<String> names = new ArrayList<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+                    ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
                 while (rows.next()) {
                     names.add(rows.getString("name"));
                 }

@@ -36,38 +36,53 @@ class DirectTaskRunnerTest {
 
     @Test
     void reportsFailureWithTheCause() {
-        new DirectTaskRunner().submit("t", context -> {
-            throw new IllegalStateException("bad record");
-        }, listener);
+        new DirectTaskRunner()
+                .submit(
+                        "t",
+                        context -> {
+                            throw new IllegalStateException("bad record");
+                        },
+                        listener);
         assertThat(heard).containsExactly("failed bad record");
     }
 
     @Test
     void workThatStopsForCancellationIsReportedAsCancelled() {
-        new DirectTaskRunner().submit("t", context -> {
-            throw new TaskCancelledException();
-        }, listener);
+        new DirectTaskRunner()
+                .submit(
+                        "t",
+                        context -> {
+                            throw new TaskCancelledException();
+                        },
+                        listener);
         assertThat(heard).containsExactly("cancelled");
     }
 
     @Test
     void passesProgressToItsListener() {
         List<String> progress = new ArrayList<>();
-        new DirectTaskRunner((title, done, total, message) -> progress.add(title + " " + done + "/" + total + " " + message))
-                .submit("import", context -> {
-                    context.progress(1, 4);
-                    context.message("a quarter");
-                    return "ok";
-                }, listener);
+        new DirectTaskRunner(
+                        (title, done, total, message) -> progress.add(title + " " + done + "/" + total + " " + message))
+                .submit(
+                        "import",
+                        context -> {
+                            context.progress(1, 4);
+                            context.message("a quarter");
+                            return "ok";
+                        },
+                        listener);
         assertThat(progress).containsExactly("import 1/4 null", "import 1/4 a quarter");
     }
 
     @Test
     void theOutcomeTreatsAFailureAfterCancellationAsCancellation() {
         TaskContext cancelled = RecordingContext.alwaysCancelled();
-        TaskOutcome.<String>of(context -> {
-            throw new IllegalStateException("stream closed because we were cancelled");
-        }, cancelled).report(listener);
+        TaskOutcome.<String>of(
+                        context -> {
+                            throw new IllegalStateException("stream closed because we were cancelled");
+                        },
+                        cancelled)
+                .report(listener);
         TaskOutcome.of(context -> "finished anyway", cancelled).report(listener);
         assertThat(heard).containsExactly("cancelled", "cancelled");
     }

@@ -7,8 +7,7 @@ import java.util.function.Predicate;
 /** A task context for tests: records every progress report and says "cancelled" once a condition holds. */
 public final class RecordingContext implements TaskContext {
     /** One progress report: {@code done} of {@code total}. */
-    public record Report(long done, long total) {
-    }
+    public record Report(long done, long total) {}
 
     private final List<Report> reports = new ArrayList<>();
     private final Predicate<RecordingContext> cancelWhen;
@@ -39,8 +38,7 @@ public final class RecordingContext implements TaskContext {
     }
 
     @Override
-    public void message(String message) {
-    }
+    public void message(String message) {}
 
     @Override
     public boolean isCancelled() {

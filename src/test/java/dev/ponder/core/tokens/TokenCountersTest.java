@@ -40,7 +40,8 @@ class TokenCountersTest {
     @Test
     void aMissingTokenizerSaysWhere(@TempDir Path dir) {
         assertThatThrownBy(() -> TokenCounters.named(dir.resolve("nope.json").toString()))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("no tokenizer.json at");
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("no tokenizer.json at");
     }
 
     @Test
@@ -48,7 +49,8 @@ class TokenCountersTest {
         assertThat(TokenCounters.problem("o200k")).isEmpty();
         assertThat(TokenCounters.problem("CL100K")).isEmpty();
         assertThat(TokenCounters.problem(dir.resolve("none.json").toString()))
-                .contains("No tokenizer file at " + dir.resolve("none.json") + ": choose cl100k, o200k or a model's tokenizer.json.");
+                .contains("No tokenizer file at " + dir.resolve("none.json")
+                        + ": choose cl100k, o200k or a model's tokenizer.json.");
         Path text = Files.writeString(dir.resolve("vocab.txt"), "a");
         assertThat(TokenCounters.problem(text.toString()))
                 .contains("vocab.txt is not a tokenizer.json: choose cl100k, o200k or a model's tokenizer.json.");

@@ -1,9 +1,9 @@
 package dev.ponder.core.trace;
 
-import dev.ponder.core.model.ThinkingSplit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.model.ThinkingSplit;
 import org.junit.jupiter.api.Test;
 
 class ThinkingSplitterTest {
@@ -49,7 +49,8 @@ class ThinkingSplitterTest {
 
     @Test
     void skyT1Trace() {
-        String text = "<|begin_of_thought|>\n\nhmm\n\n<|end_of_thought|>\n\n<|begin_of_solution|>\n\\boxed{4}\n<|end_of_solution|>";
+        String text =
+                "<|begin_of_thought|>\n\nhmm\n\n<|end_of_thought|>\n\n<|begin_of_solution|>\n\\boxed{4}\n<|end_of_solution|>";
         ThinkingSplit split = splitter.split(text);
         assertThat(thinking(text, split)).isEqualTo("\nhmm\n\n");
         assertThat(text.substring(split.answerStart())).startsWith("\n\n<|begin_of_solution|>");

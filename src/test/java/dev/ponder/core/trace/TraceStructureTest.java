@@ -27,7 +27,8 @@ class TraceStructureTest {
         List<Thought> thoughts = trace.thoughts();
         assertThat(thoughts).hasSize(5);
         assertThat(thoughts).extracting(Thought::marker).containsExactly(null, "Wait", "Hmm", "Alternatively", null);
-        assertThat(TRACE.substring(thoughts.get(3).start(), thoughts.get(3).end())).startsWith("Alternatively, count");
+        assertThat(TRACE.substring(thoughts.get(3).start(), thoughts.get(3).end()))
+                .startsWith("Alternatively, count");
         // "Wait", "let me double-check", "Hmm", "Alternatively": markers inside sentences count but do not cut
         assertThat(trace.markers()).isEqualTo(4);
     }
@@ -53,7 +54,9 @@ class TraceStructureTest {
     @Test
     void aTraceWithoutThinkingIsOneThought() {
         TraceStructure trace = structure("Adding, we get 7. The answer is 7.");
-        assertThat(trace.thoughts()).singleElement().satisfies(thought -> assertThat(thought.answer()).isEqualTo("7"));
+        assertThat(trace.thoughts())
+                .singleElement()
+                .satisfies(thought -> assertThat(thought.answer()).isEqualTo("7"));
         assertThat(trace.markers()).isZero();
     }
 

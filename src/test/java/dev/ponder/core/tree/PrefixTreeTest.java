@@ -12,17 +12,20 @@ import org.junit.jupiter.api.Test;
 class PrefixTreeTest {
 
     private static PrefixTree.TracedSample sample(long id, String answer, Boolean correct, String... steps) {
-        return new PrefixTree.TracedSample(id, new TraceSteps(List.of(steps), Arrays.asList(new Double[steps.length])),
-                answer, correct);
+        return new PrefixTree.TracedSample(
+                id, new TraceSteps(List.of(steps), Arrays.asList(new Double[steps.length])), answer, correct);
     }
 
     @Test
     void sharedBeginningsBecomeOneTrunkAndDivergencesBranch() {
-        SearchTree tree = PrefixTree.of("Q?", List.of(
-                sample(1, "4", true, "a", "b", "c"),
-                sample(2, "5", false, "a", "b", "d"),
-                sample(3, "4", true, "a", "x"),
-                sample(4, "4", true, "a", "b", "c")), false);
+        SearchTree tree = PrefixTree.of(
+                "Q?",
+                List.of(
+                        sample(1, "4", true, "a", "b", "c"),
+                        sample(2, "5", false, "a", "b", "d"),
+                        sample(3, "4", true, "a", "x"),
+                        sample(4, "4", true, "a", "b", "c")),
+                false);
         // root, a, b, c, d, x
         assertThat(tree.size()).isEqualTo(6);
         assertThat(tree.node(0).stepText()).isEqualTo("Q?");
@@ -35,7 +38,9 @@ class PrefixTreeTest {
         assertThat(tree.node(b).samples()).isEqualTo(3);
         int c = tree.children(b)[0];
         assertThat(tree.node(c).stepText()).isEqualTo("c");
-        assertThat(tree.node(c).samples()).as("two identical samples end on one node").isEqualTo(2);
+        assertThat(tree.node(c).samples())
+                .as("two identical samples end on one node")
+                .isEqualTo(2);
         assertThat(tree.node(c).terminal()).isTrue();
         assertThat(tree.node(c).answer()).isEqualTo("4");
         assertThat(tree.node(c).sampleId()).isEqualTo(1);
@@ -46,10 +51,13 @@ class PrefixTreeTest {
 
     @Test
     void foldingMergesUnbranchedStretchesButNotWhereASampleEnds() {
-        SearchTree tree = PrefixTree.of("Q?", List.of(
-                sample(1, "4", true, "a", "b", "c", "d"),
-                sample(2, "5", false, "a", "b", "e"),
-                sample(3, "4", true, "a", "b")), true);
+        SearchTree tree = PrefixTree.of(
+                "Q?",
+                List.of(
+                        sample(1, "4", true, "a", "b", "c", "d"),
+                        sample(2, "5", false, "a", "b", "e"),
+                        sample(3, "4", true, "a", "b")),
+                true);
         // root → "a\n\nb" (sample 3 ends there) → "c\n\nd", "e"
         assertThat(tree.size()).isEqualTo(4);
         int trunk = tree.children(0)[0];
@@ -64,9 +72,12 @@ class PrefixTreeTest {
 
     @Test
     void nodesCarryTheMeanPrmScoreOfTheirSamplesAtThatStep() {
-        SearchTree tree = PrefixTree.of(null, List.of(
-                new PrefixTree.TracedSample(1, new TraceSteps(List.of("a", "b"), List.of(0.8, 0.9)), "1", true),
-                new PrefixTree.TracedSample(2, new TraceSteps(List.of("a", "c"), List.of(0.6, 0.2)), "2", false)),
+        SearchTree tree = PrefixTree.of(
+                null,
+                List.of(
+                        new PrefixTree.TracedSample(1, new TraceSteps(List.of("a", "b"), List.of(0.8, 0.9)), "1", true),
+                        new PrefixTree.TracedSample(
+                                2, new TraceSteps(List.of("a", "c"), List.of(0.6, 0.2)), "2", false)),
                 false);
         int a = tree.children(0)[0];
         assertThat(tree.node(a).value()).isEqualTo(0.7);
@@ -92,11 +103,13 @@ class PrefixTreeTest {
 
     @Test
     void roundsHangUnderTheRoundTheyContinue() {
-        SearchTree tree = SampleLineage.of("Q?", List.of(
-                new SampleLineage.LinkedSample(5, null, 0, "round one", "3", false, null),
-                new SampleLineage.LinkedSample(6, 5L, 1, "round two", "4", true, 0.9),
-                new SampleLineage.LinkedSample(7, null, 0, "another start", "4", true, null),
-                new SampleLineage.LinkedSample(8, 6L, 2, "round three", "4", true, null)));
+        SearchTree tree = SampleLineage.of(
+                "Q?",
+                List.of(
+                        new SampleLineage.LinkedSample(5, null, 0, "round one", "3", false, null),
+                        new SampleLineage.LinkedSample(6, 5L, 1, "round two", "4", true, 0.9),
+                        new SampleLineage.LinkedSample(7, null, 0, "another start", "4", true, null),
+                        new SampleLineage.LinkedSample(8, 6L, 2, "round three", "4", true, null)));
         assertThat(tree.children(0)).hasSize(2);
         int second = tree.children(tree.children(0)[0])[0];
         assertThat(tree.node(second).sampleId()).isEqualTo(6);

@@ -19,7 +19,7 @@ class SearchTreeTest {
                 Trees.valued("c", 0.4, 12),
                 new SearchNode("d", "step d", 0.9, 8, null, null, true, false, "12", true, 1, 0, null),
                 new SearchNode("e", "step e", 0.1, 4, null, null, true, false, "13", false, 1, 0, null));
-        return new SearchTree(nodes, new int[]{-1, 0, 0, 0, 3, 3}, "\n", "Q");
+        return new SearchTree(nodes, new int[] {-1, 0, 0, 0, 3, 3}, "\n", "Q");
     }
 
     @Test
@@ -36,7 +36,7 @@ class SearchTreeTest {
                 Trees.node("root"),
                 new SearchNode("a", null, 0.2, null, null, 1, false, false, null, null, 1, 0, early),
                 new SearchNode("b", null, 0.5, null, null, 2, false, false, null, null, 1, 0, null));
-        SearchTree tree = new SearchTree(nodes, new int[]{-1, 0, 0}, "\n", "Q");
+        SearchTree tree = new SearchTree(nodes, new int[] {-1, 0, 0}, "\n", "Q");
         assertThat(tree.bestPath(1)).as("b does not exist yet").containsExactly(0, 1);
         assertThat(tree.bestPath(2)).as("a's Q was 0.9 then").containsExactly(0, 1);
         assertThat(tree.bestPath(3)).containsExactly(0, 2);
@@ -73,11 +73,26 @@ class SearchTreeTest {
     @Test
     void storedNodesWithSeveralRootsHangUnderTheQuestionAndKeepTheirHistory() {
         List<TreeNode> stored = List.of(
-                new TreeNode(10, 1, 1, null, "0", 1, "first", 0.5, 2, null, null, false, false, null, null,
+                new TreeNode(
+                        10,
+                        1,
+                        1,
+                        null,
+                        "0",
+                        1,
+                        "first",
+                        0.5,
+                        2,
+                        null,
+                        null,
+                        false,
+                        false,
+                        null,
+                        null,
                         "{\"q_by_iteration\":{\"1\":0.2,\"3\":0.5}}"),
                 new TreeNode(11, 1, 1, 10L, "0.1", 2, "child", 0.8, 1, null, 0.9, true, false, "4", true, null),
-                new TreeNode(12, 1, 1, null, "1", 1, "second root", null, null, null, null, false, false, null, null,
-                        null));
+                new TreeNode(
+                        12, 1, 1, null, "1", 1, "second root", null, null, null, null, false, false, null, null, null));
         SearchTree tree = StoredTree.of(stored);
         assertThat(tree.size()).isEqualTo(4);
         assertThat(tree.node(0).key()).isEqualTo("question");
@@ -93,7 +108,7 @@ class SearchTreeTest {
     @Test
     void aCycleIsRefused() {
         List<SearchNode> nodes = List.of(Trees.node("r"), Trees.node("a"), Trees.node("b"));
-        assertThatThrownBy(() -> new SearchTree(nodes, new int[]{-1, 2, 1}, "\n", "value"))
+        assertThatThrownBy(() -> new SearchTree(nodes, new int[] {-1, 2, 1}, "\n", "value"))
                 .hasMessageContaining("not below the root");
     }
 }

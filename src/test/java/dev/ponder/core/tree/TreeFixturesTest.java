@@ -1,17 +1,17 @@
 package dev.ponder.core.tree;
 
-import dev.ponder.core.service.TreeService;
-import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.service.WorkspaceServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.export.ChartFiles;
+import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.JsonPath;
 import dev.ponder.core.ingest.plan.ImportOptions;
-import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.service.TreeService;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.task.TaskContext;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -29,25 +29,32 @@ class TreeFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "rstar_mcts.jsonl, 6",
-            "treelog_example_3.json, 4",
-            "omegaprm_question_7.json, 8",
-            "tot_bfs_game24.json, 10"})
+        "rstar_mcts.jsonl, 6",
+        "treelog_example_3.json, 4",
+        "omegaprm_question_7.json, 8",
+        "tot_bfs_game24.json, 10"
+    })
     void eachTreeFormatImportsAndRenders(String fixture, int nodes) {
         try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
-            ImportResult imported = workspace.imports().importFile(FIXTURES.resolve(fixture), ImportOptions.DEFAULT,
-                    TaskContext.NONE);
+            ImportResult imported =
+                    workspace.imports().importFile(FIXTURES.resolve(fixture), ImportOptions.DEFAULT, TaskContext.NONE);
             TreeService loader = workspace.trees();
             Problem problem = loader.firstProblem(imported.runId()).orElseThrow();
             assertThat(loader.available(imported.runId(), problem.id())).containsExactly(TreeSource.SEARCH);
             SearchTree tree = loader.load(imported.runId(), problem.id(), TreeSource.SEARCH, true);
             assertThat(tree.size()).isEqualTo(nodes);
             for (TreeOptions.Orientation orientation : TreeOptions.Orientation.values()) {
-                TreeScene scene = new TreeScene(tree, TreeOptions.DEFAULT.withOrientation(orientation)
-                        .withCorrectPaths(true).withEdgeLabels(true), new BitSet(), tree.size() - 1);
+                TreeScene scene = new TreeScene(
+                        tree,
+                        TreeOptions.DEFAULT
+                                .withOrientation(orientation)
+                                .withCorrectPaths(true)
+                                .withEdgeLabels(true),
+                        new BitSet(),
+                        tree.size() - 1);
                 assertThat(scene.shown()).hasSize(nodes);
-                BufferedImage image = ChartFiles.image(new TreeFigure(scene, PaperStyle.SINGLE_COLUMN, fixture),
-                        PaperStyle.SINGLE_COLUMN, 100);
+                BufferedImage image = ChartFiles.image(
+                        new TreeFigure(scene, PaperStyle.SINGLE_COLUMN, fixture), PaperStyle.SINGLE_COLUMN, 100);
                 assertThat(inkedPixels(image)).as("something drawn").isGreaterThan(500);
             }
         }
@@ -58,14 +65,32 @@ class TreeFixturesTest {
     void aMappedNestedTreeRendersToo(String fixture) {
         try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
             java.util.Map<FieldMapping.Field, JsonPath> paths = new java.util.EnumMap<>(FieldMapping.Field.class);
-            String[] fields = {"root", "tree", "children", "children", "node_text", "text", "value", "mc_value",
-                    "question", "question", "gold", "answer", "node_answer", "final"};
+            String[] fields = {
+                "root",
+                "tree",
+                "children",
+                "children",
+                "node_text",
+                "text",
+                "value",
+                "mc_value",
+                "question",
+                "question",
+                "gold",
+                "answer",
+                "node_answer",
+                "final"
+            };
             for (int i = 0; i < fields.length; i += 2) {
                 paths.put(FieldMapping.Field.parse(fields[i]), JsonPath.parse(fields[i + 1]));
             }
             FieldMapping mapping = new FieldMapping(FieldMapping.Layout.TREE, null, paths);
-            ImportResult imported = workspace.imports().importFile(FIXTURES.resolve("..").resolve(fixture),
-                    ImportOptions.DEFAULT.withMapping(mapping), TaskContext.NONE);
+            ImportResult imported = workspace
+                    .imports()
+                    .importFile(
+                            FIXTURES.resolve("..").resolve(fixture),
+                            ImportOptions.DEFAULT.withMapping(mapping),
+                            TaskContext.NONE);
             TreeService loader = workspace.trees();
             Problem problem = loader.firstProblem(imported.runId()).orElseThrow();
             SearchTree tree = loader.load(imported.runId(), problem.id(), TreeSource.SEARCH, true);

@@ -56,7 +56,7 @@ class TreeLayoutTest {
     void aCompleteBinaryTreeIsLaidOutEvenly() {
         SearchTree tree = Trees.of(-1, 0, 0, 1, 1, 2, 2);
         double[] x = TreeLayout.of(tree).x();
-        assertThat(new double[]{x[3], x[4], x[5], x[6]}).containsExactly(0, 1, 2, 3);
+        assertThat(new double[] {x[3], x[4], x[5], x[6]}).containsExactly(0, 1, 2, 3);
         assertThat(x[1]).isEqualTo(0.5);
         assertThat(x[2]).isEqualTo(2.5);
         assertThat(x[0]).isEqualTo(1.5);
@@ -88,14 +88,16 @@ class TreeLayoutTest {
         Map<Integer, List<Integer>> byDepth = new HashMap<>();
         double min = Double.POSITIVE_INFINITY;
         for (int node : placement.shown()) {
-            byDepth.computeIfAbsent(tree.depth(node), depth -> new ArrayList<>()).add(node);
+            byDepth.computeIfAbsent(tree.depth(node), depth -> new ArrayList<>())
+                    .add(node);
             min = Math.min(min, x[node]);
         }
         assertThat(min).isCloseTo(0, within(EPSILON));
         for (List<Integer> row : byDepth.values()) {
             row.sort(Comparator.comparingDouble(node -> x[node]));
             for (int i = 1; i < row.size(); i++) {
-                assertThat(x[row.get(i)] - x[row.get(i - 1)]).as("gap between %d and %d", row.get(i - 1), row.get(i))
+                assertThat(x[row.get(i)] - x[row.get(i - 1)])
+                        .as("gap between %d and %d", row.get(i - 1), row.get(i))
                         .isGreaterThanOrEqualTo(TreeLayout.SEPARATION - EPSILON);
             }
         }

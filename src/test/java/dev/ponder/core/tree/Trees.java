@@ -6,8 +6,7 @@ import java.util.Random;
 
 /** Trees for tests: random shapes and hand-made small ones. */
 final class Trees {
-    private Trees() {
-    }
+    private Trees() {}
 
     static SearchNode node(String key) {
         return new SearchNode(key, "step " + key, null, null, null, null, false, false, null, null, 1, 0, null);

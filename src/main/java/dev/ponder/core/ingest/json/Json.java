@@ -24,6 +24,5 @@ public final class Json {
             .build();
     public static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY).build();
 
-    private Json() {
-    }
+    private Json() {}
 }

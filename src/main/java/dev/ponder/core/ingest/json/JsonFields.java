@@ -1,8 +1,7 @@
 package dev.ponder.core.ingest.json;
 
-import dev.ponder.core.ingest.record.RecordException;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.record.RecordException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,8 +11,7 @@ import java.util.TreeMap;
  * expected. Missing and {@code null} fields read as {@code null}.
  */
 public final class JsonFields {
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     public static String text(JsonNode record, String field) {
         JsonNode value = record.get(field);
@@ -45,7 +43,8 @@ public final class JsonFields {
         if (value.isIntegralNumber() && value.canConvertToInt()) {
             return value.intValue();
         }
-        if (value.isFloatingPointNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+        if (value.isFloatingPointNumber()
+                && value.doubleValue() == Math.rint(value.doubleValue())
                 && Math.abs(value.doubleValue()) <= Integer.MAX_VALUE) {
             return (int) value.doubleValue();
         }

@@ -1,9 +1,8 @@
 package dev.ponder.core.ingest.json;
 
-import dev.ponder.core.ingest.record.FileHead;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.ponder.core.ingest.record.FileHead;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -1,7 +1,6 @@
 package dev.ponder.core.ingest.json;
 
 import dev.ponder.core.ingest.record.RecordException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -21,7 +20,8 @@ public final class JsonLines {
     private static final int CHUNK = 1 << 16;
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] chunk = new byte[CHUNK];
@@ -54,8 +54,13 @@ public final class JsonLines {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        int start = lineNumber == 1 && length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
-                && (line[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start = lineNumber == 1
+                        && length >= 3
+                        && (line[0] & 0xFF) == 0xEF
+                        && (line[1] & 0xFF) == 0xBB
+                        && (line[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         return decode(start, length);
     }
 

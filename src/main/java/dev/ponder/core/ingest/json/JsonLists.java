@@ -1,8 +1,7 @@
 package dev.ponder.core.ingest.json;
 
-import dev.ponder.core.ingest.record.RecordException;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.record.RecordException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,8 +12,7 @@ import java.util.List;
  * leaves the rest unknown rather than failing the record.
  */
 public final class JsonLists {
-    private JsonLists() {
-    }
+    private JsonLists() {}
 
     /**
      * The responses of a record: the named field must be a list (of strings, or of lists of strings);

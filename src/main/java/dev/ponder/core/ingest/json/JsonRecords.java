@@ -1,14 +1,13 @@
 package dev.ponder.core.ingest.json;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ImportException;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.SampleSink;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +32,7 @@ public final class JsonRecords {
         void record(JsonNode record, String key, String location) throws IOException;
     }
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     /**
      * Every record of a file that is JSON Lines, a top-level array of records, or a single record object;
@@ -107,10 +105,12 @@ public final class JsonRecords {
      * The records of a list held by a top-level field of one JSON object ({@code {"data": [...], ...}}),
      * streamed element by element.
      */
-    public static void inside(InputStream in, String fileName, String field, SampleSink sink, Handler handler) throws IOException {
+    public static void inside(InputStream in, String fileName, String field, SampleSink sink, Handler handler)
+            throws IOException {
         try (JsonParser parser = Json.FACTORY.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ImportException(fileName, location(parser), "expected a JSON object with a '" + field + "' list");
+                throw new ImportException(
+                        fileName, location(parser), "expected a JSON object with a '" + field + "' list");
             }
             int index = 0;
             try {
@@ -122,7 +122,8 @@ public final class JsonRecords {
                         continue;
                     }
                     if (value != JsonToken.START_ARRAY) {
-                        throw new ImportException(fileName, location(parser), "'" + field + "' is not a list of records");
+                        throw new ImportException(
+                                fileName, location(parser), "'" + field + "' is not a list of records");
                     }
                     while (parser.nextToken() != JsonToken.END_ARRAY) {
                         String location = "record " + (++index) + " (" + location(parser) + ")";
@@ -175,7 +176,8 @@ public final class JsonRecords {
             throws IOException {
         try {
             if (!record.isObject()) {
-                throw new RecordException("expected a JSON object, got " + record.getNodeType().name().toLowerCase());
+                throw new RecordException("expected a JSON object, got "
+                        + record.getNodeType().name().toLowerCase());
             }
             handler.record(record, key, location);
         } catch (RecordException | IllegalArgumentException e) {
@@ -185,8 +187,10 @@ public final class JsonRecords {
 
     /** A document that breaks off keeps what came before; the break is reported as one skipped record. */
     private static void brokeOff(JsonParser parser, JsonProcessingException e, SampleSink sink) {
-        sink.skipped(location(parser), "the JSON breaks off here (" + e.getOriginalMessage()
-                + "); the complete records before it were imported, nothing after it");
+        sink.skipped(
+                location(parser),
+                "the JSON breaks off here (" + e.getOriginalMessage()
+                        + "); the complete records before it were imported, nothing after it");
     }
 
     public static String location(JsonParser parser) {

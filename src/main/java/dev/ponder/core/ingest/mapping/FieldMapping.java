@@ -33,11 +33,26 @@ public record FieldMapping(Layout layout, String records, Map<Field, JsonPath> f
 
     /** What a field holds. Sample fields are lists in the {@code PROBLEMS} layout. */
     public enum Field {
-        PROBLEM_ID("problem"), QUESTION("question"), GOLD("gold"),
-        TRACE("trace"), REASONING("reasoning"), ANSWER("answer"), CORRECT("correct"), TOKENS("tokens"),
-        THINKING_TOKENS("thinking_tokens"), SCORE("score"), FINISH_REASON("finish_reason"), INDEX("index"),
-        ROOT("root"), CHILDREN("children"), NODE_TEXT("node_text"), VALUE("value"), VISITS("visits"), REWARD("reward"),
-        NODE_ANSWER("node_answer"), NODE_CORRECT("node_correct");
+        PROBLEM_ID("problem"),
+        QUESTION("question"),
+        GOLD("gold"),
+        TRACE("trace"),
+        REASONING("reasoning"),
+        ANSWER("answer"),
+        CORRECT("correct"),
+        TOKENS("tokens"),
+        THINKING_TOKENS("thinking_tokens"),
+        SCORE("score"),
+        FINISH_REASON("finish_reason"),
+        INDEX("index"),
+        ROOT("root"),
+        CHILDREN("children"),
+        NODE_TEXT("node_text"),
+        VALUE("value"),
+        VISITS("visits"),
+        REWARD("reward"),
+        NODE_ANSWER("node_answer"),
+        NODE_CORRECT("node_correct");
 
         private final String key;
 
@@ -56,8 +71,8 @@ public record FieldMapping(Layout layout, String records, Map<Field, JsonPath> f
                     return field;
                 }
             }
-            throw new IllegalArgumentException("unknown field '" + key + "'; fields are " + java.util.Arrays.stream(values())
-                    .map(Field::key).toList());
+            throw new IllegalArgumentException("unknown field '" + key + "'; fields are "
+                    + java.util.Arrays.stream(values()).map(Field::key).toList());
         }
     }
 

@@ -16,8 +16,7 @@ public final class FieldPaths {
     private static final int MAX_DEPTH = 5;
     private static final int MAX_PATHS = 300;
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     public static List<String> of(List<JsonNode> records) {
         Set<String> paths = new LinkedHashSet<>();

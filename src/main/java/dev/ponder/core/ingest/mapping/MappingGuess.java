@@ -18,31 +18,82 @@ import java.util.Set;
  */
 public final class MappingGuess {
     private static final Map<Field, List<String>> NAMES = new EnumMap<>(Map.ofEntries(
-            Map.entry(Field.PROBLEM_ID, List.of("problem_id", "question_id", "qid", "unique_id", "doc_id", "task_id", "id",
-                    "idx", "_key")),
+            Map.entry(
+                    Field.PROBLEM_ID,
+                    List.of("problem_id", "question_id", "qid", "unique_id", "doc_id", "task_id", "id", "idx", "_key")),
             Map.entry(Field.QUESTION, List.of("question", "problem", "prompt", "query", "instruction", "input")),
-            Map.entry(Field.GOLD, List.of("gold_answer", "gold", "gt", "ground_truth", "target", "reference_answer",
-                    "expected_answer", "answer")),
-            Map.entry(Field.TRACE, List.of("generated_responses", "responses", "response", "generations", "generation",
-                    "completions", "completion", "outputs", "output", "generated_text", "model_output", "text", "content")),
+            Map.entry(
+                    Field.GOLD,
+                    List.of(
+                            "gold_answer",
+                            "gold",
+                            "gt",
+                            "ground_truth",
+                            "target",
+                            "reference_answer",
+                            "expected_answer",
+                            "answer")),
+            Map.entry(
+                    Field.TRACE,
+                    List.of(
+                            "generated_responses",
+                            "responses",
+                            "response",
+                            "generations",
+                            "generation",
+                            "completions",
+                            "completion",
+                            "outputs",
+                            "output",
+                            "generated_text",
+                            "model_output",
+                            "text",
+                            "content")),
             Map.entry(Field.REASONING, List.of("reasoning_content", "reasoning", "thinking")),
-            Map.entry(Field.ANSWER, List.of("generated_answers", "extracted_answers", "extracted_answer", "predicted_answer",
-                    "preds", "pred", "prediction", "model_answer")),
-            Map.entry(Field.CORRECT, List.of("answers_correctness", "correctness", "is_correct", "correct", "exact_match",
-                    "passed", "label")),
-            Map.entry(Field.TOKENS, List.of("completion_tokens", "num_tokens", "output_tokens", "n_tokens", "ntok", "ntokens", "num_output_tokens", "tokens",
-                    "token_count", "length")),
+            Map.entry(
+                    Field.ANSWER,
+                    List.of(
+                            "generated_answers",
+                            "extracted_answers",
+                            "extracted_answer",
+                            "predicted_answer",
+                            "preds",
+                            "pred",
+                            "prediction",
+                            "model_answer")),
+            Map.entry(
+                    Field.CORRECT,
+                    List.of(
+                            "answers_correctness",
+                            "correctness",
+                            "is_correct",
+                            "correct",
+                            "exact_match",
+                            "passed",
+                            "label")),
+            Map.entry(
+                    Field.TOKENS,
+                    List.of(
+                            "completion_tokens",
+                            "num_tokens",
+                            "output_tokens",
+                            "n_tokens",
+                            "ntok",
+                            "ntokens",
+                            "num_output_tokens",
+                            "tokens",
+                            "token_count",
+                            "length")),
             Map.entry(Field.SCORE, List.of("scores", "score", "rewards", "reward", "prm_score")),
             Map.entry(Field.FINISH_REASON, List.of("finish_reasons", "finish_reason", "stop_reason")),
             Map.entry(Field.NODE_TEXT, List.of("text", "step", "content", "state", "action")),
             Map.entry(Field.VALUE, List.of("value", "q_value", "q", "mc_value")),
             Map.entry(Field.VISITS, List.of("visits", "visit_count", "n_visits", "n")),
             Map.entry(Field.REWARD, List.of("reward", "prm_reward"))));
-    private static final List<Field> SAMPLE_FIELDS = List.of(Field.TRACE, Field.REASONING, Field.ANSWER, Field.CORRECT,
-            Field.TOKENS, Field.SCORE, Field.FINISH_REASON);
+    private static final List<Field> SAMPLE_FIELDS = List.of(
+            Field.TRACE, Field.REASONING, Field.ANSWER, Field.CORRECT, Field.TOKENS, Field.SCORE, Field.FINISH_REASON);
 
-    private MappingGuess() {
-    }
+    private MappingGuess() {}
 
     /** A mapping for records like these, or empty when nothing looks like generated text. */
     public static Optional<FieldMapping> of(List<JsonNode> records, String recordsAt) {
@@ -79,7 +130,8 @@ public final class MappingGuess {
     }
 
     /** The first path, by the field's preferred names, whose value is (or is not) a list of samples. */
-    private static Optional<JsonPath> pick(List<String> paths, Field field, boolean list, Set<String> taken, JsonNode first) {
+    private static Optional<JsonPath> pick(
+            List<String> paths, Field field, boolean list, Set<String> taken, JsonNode first) {
         for (String name : NAMES.getOrDefault(field, List.of())) {
             for (String path : paths) {
                 if (taken.contains(path) || !lastName(path).equals(name)) {
@@ -88,8 +140,14 @@ public final class MappingGuess {
                 JsonPath parsed = JsonPath.parse(path);
                 JsonNode value = parsed.one(first);
                 boolean isList = parsed.isList() || value != null && value.isArray();
-                boolean isValue = parsed.isList() ? !parsed.all(first).isEmpty() && parsed.all(first).get(0).isValueNode()
-                        : value != null && (value.isValueNode() || value.isArray() && value.size() > 0 && value.get(0).isValueNode());
+                boolean isValue = parsed.isList()
+                        ? !parsed.all(first).isEmpty()
+                                && parsed.all(first).get(0).isValueNode()
+                        : value != null
+                                && (value.isValueNode()
+                                        || value.isArray()
+                                                && value.size() > 0
+                                                && value.get(0).isValueNode());
                 if (isList == list && isValue) {
                     taken.add(path);
                     return Optional.of(parsed);
@@ -100,7 +158,9 @@ public final class MappingGuess {
     }
 
     private static List<String> topLevel(List<String> paths) {
-        return paths.stream().filter(path -> !path.contains(".") && !path.contains("[]")).toList();
+        return paths.stream()
+                .filter(path -> !path.contains(".") && !path.contains("[]"))
+                .toList();
     }
 
     private static String lastName(String path) {

@@ -1,9 +1,8 @@
 package dev.ponder.core.ingest.plan;
 
-import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonRecords;
-
+import dev.ponder.core.ingest.record.FileHead;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,10 +28,14 @@ public record FileShape(String kind, List<String> fields) {
         if (!text.startsWith("{") && !text.startsWith("[")) {
             String header = text.lines().findFirst().orElse("");
             List<String> columns = java.util.Arrays.stream(header.split(","))
-                    .map(column -> column.strip().replaceAll("^\"|\"$", "")).filter(column -> !column.isEmpty()).toList();
+                    .map(column -> column.strip().replaceAll("^\"|\"$", ""))
+                    .filter(column -> !column.isEmpty())
+                    .toList();
             return new FileShape("csv", columns);
         }
-        return new FileShape(JsonRecords.isJsonLines(text) ? "jsonl" : "json", List.copyOf(JsonHead.of(head).keys()));
+        return new FileShape(
+                JsonRecords.isJsonLines(text) ? "jsonl" : "json",
+                List.copyOf(JsonHead.of(head).keys()));
     }
 
     /** A short stable key for saving a mapping under. */

@@ -1,9 +1,8 @@
 package dev.ponder.core.ingest.plan;
 
 import dev.ponder.core.ingest.mapping.FieldMapping;
-import dev.ponder.core.ingest.record.RunHeader;
 import dev.ponder.core.ingest.read.GenericReader;
-
+import dev.ponder.core.ingest.record.RunHeader;
 import dev.ponder.core.model.RunAttribute;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,8 +25,14 @@ import java.util.TreeMap;
  * @param again      import even if a file with the same content was imported before
  * @param mapping    how to read a file no reader knows (the generic format), or {@code null}
  */
-public record ImportOptions(String format, String tokenizer, String grader, Map<String, String> attributes,
-                            Map<String, String> defaults, boolean again, FieldMapping mapping) {
+public record ImportOptions(
+        String format,
+        String tokenizer,
+        String grader,
+        Map<String, String> attributes,
+        Map<String, String> defaults,
+        boolean again,
+        FieldMapping mapping) {
     public static final ImportOptions DEFAULT = new ImportOptions(null, null, null, Map.of(), Map.of(), false, null);
     private static final Set<String> RUN_FIELDS = Set.of("name", "model", "strategy", "grader", "notes");
 
@@ -76,8 +81,13 @@ public record ImportOptions(String format, String tokenizer, String grader, Map<
             }
         });
         String name = pick("name", header.name());
-        return new RunHeader(name == null || name.isBlank() ? fallbackName : name, pick("model", header.model()),
-                pick("strategy", header.strategy()), params, pick("grader", header.grader()), pick("notes", header.notes()),
+        return new RunHeader(
+                name == null || name.isBlank() ? fallbackName : name,
+                pick("model", header.model()),
+                pick("strategy", header.strategy()),
+                params,
+                pick("grader", header.grader()),
+                pick("notes", header.notes()),
                 header.origin());
     }
 
@@ -92,8 +102,14 @@ public record ImportOptions(String format, String tokenizer, String grader, Map<
                 params.putIfAbsent(key, value);
             }
         });
-        return new RunHeader(header.name(), fill(header.model(), "model"), fill(header.strategy(), "strategy"), params,
-                fill(header.grader(), "grader"), fill(header.notes(), "notes"), header.origin());
+        return new RunHeader(
+                header.name(),
+                fill(header.model(), "model"),
+                fill(header.strategy(), "strategy"),
+                params,
+                fill(header.grader(), "grader"),
+                fill(header.notes(), "notes"),
+                header.origin());
     }
 
     private String fill(String current, String key) {
@@ -115,9 +131,11 @@ public record ImportOptions(String format, String tokenizer, String grader, Map<
             if (value == null || value.isBlank()) {
                 return;
             }
-            RunAttribute.byKey(key).flatMap(attribute -> attribute.problem(value)).ifPresent(problem -> {
-                throw new IllegalArgumentException(problem);
-            });
+            RunAttribute.byKey(key)
+                    .flatMap(attribute -> attribute.problem(value))
+                    .ifPresent(problem -> {
+                        throw new IllegalArgumentException(problem);
+                    });
             kept.put(key.strip(), value.strip());
         });
         return Collections.unmodifiableMap(kept);

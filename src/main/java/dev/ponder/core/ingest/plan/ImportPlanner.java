@@ -1,14 +1,13 @@
 package dev.ponder.core.ingest.plan;
 
-import dev.ponder.core.ingest.mapping.SavedMapping;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.UnrecognisedFileException;
 import dev.ponder.core.ingest.json.JsonHead;
-import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.ingest.read.GenericReader;
 import dev.ponder.core.ingest.read.ParquetReader;
-
+import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.UnrecognisedFileException;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
@@ -53,7 +52,10 @@ public final class ImportPlanner {
             if (Files.isDirectory(path)) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(path, FOLDER_DEPTH)) {
-                    files = walk.filter(Files::isRegularFile).filter(file -> !isHidden(file, path)).sorted().toList();
+                    files = walk.filter(Files::isRegularFile)
+                            .filter(file -> !isHidden(file, path))
+                            .sorted()
+                            .toList();
                 }
                 List<PlannedFile> found = new ArrayList<>();
                 for (Path file : files) {
@@ -76,19 +78,22 @@ public final class ImportPlanner {
             bytes = Files.size(file);
             head = FileHead.of(file);
         } catch (IOException e) {
-            return new PlannedFile(file, 0, null, null, null, "cannot read the file: " + e.getMessage(), inFolder, null);
+            return new PlannedFile(
+                    file, 0, null, null, null, "cannot read the file: " + e.getMessage(), inFolder, null);
         }
         try {
             if ((format == null || format.isBlank()) && ParquetReader.isParquet(head)) {
                 return planParquet(file, bytes, inFolder);
             }
-            return new PlannedFile(file, bytes, formats.choose(format, head).format(), null, shapeOf(head), null, inFolder, null);
+            return new PlannedFile(
+                    file, bytes, formats.choose(format, head).format(), null, shapeOf(head), null, inFolder, null);
         } catch (UnrecognisedFileException e) {
             FileShape shape = shapeOf(head);
             Optional<SavedMapping> saved = shape == null ? Optional.empty() : savedMappings.apply(shape);
             if (saved.isPresent()) {
                 try {
-                    return new PlannedFile(file, bytes, GenericReader.FORMAT, saved.get().toMapping(), shape, null, inFolder, null);
+                    return new PlannedFile(
+                            file, bytes, GenericReader.FORMAT, saved.get().toMapping(), shape, null, inFolder, null);
                 } catch (IllegalArgumentException stale) {
                     // A saved mapping that no longer parses is ignored, as if none were saved.
                 }
@@ -107,24 +112,35 @@ public final class ImportPlanner {
         String name = String.valueOf(file.getFileName());
         List<String> rows = ParquetReader.firstRows(file, 1);
         if (rows.isEmpty()) {
-            return new PlannedFile(file, bytes, null, null, null, name + ": the Parquet file has no rows", inFolder, null);
+            return new PlannedFile(
+                    file, bytes, null, null, null, name + ": the Parquet file has no rows", inFolder, null);
         }
         FileHead firstRow = new FileHead(name, rows.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ParquetReader parquet = formats.parquet().orElseThrow();
         if (parquet.readerFor(firstRow).isPresent()) {
             return new PlannedFile(file, bytes, parquet.format(), null, null, null, inFolder, null);
         }
-        FileShape shape = new FileShape("parquet", List.copyOf(JsonHead.of(firstRow).keys()));
+        FileShape shape =
+                new FileShape("parquet", List.copyOf(JsonHead.of(firstRow).keys()));
         Optional<SavedMapping> saved = savedMappings.apply(shape);
         if (saved.isPresent()) {
             try {
-                return new PlannedFile(file, bytes, GenericReader.FORMAT, saved.get().toMapping(), shape, null, inFolder, null);
+                return new PlannedFile(
+                        file, bytes, GenericReader.FORMAT, saved.get().toMapping(), shape, null, inFolder, null);
             } catch (IllegalArgumentException stale) {
                 // A saved mapping that no longer parses is ignored, as if none were saved.
             }
         }
-        return new PlannedFile(file, bytes, null, null, shape, name + ": the Parquet rows (columns "
-                + JsonHead.of(firstRow).keys() + ") match no format Ponder knows; map their fields", inFolder, null);
+        return new PlannedFile(
+                file,
+                bytes,
+                null,
+                null,
+                shape,
+                name + ": the Parquet rows (columns " + JsonHead.of(firstRow).keys()
+                        + ") match no format Ponder knows; map their fields",
+                inFolder,
+                null);
     }
 
     /**
@@ -135,39 +151,55 @@ public final class ImportPlanner {
      */
     private static List<PlannedFile> withSweeps(List<PlannedFile> files, Path folder) {
         String folderGroup = folder == null ? null : folderName(folder);
-        List<PlannedFile> open = files.stream().filter(PlannedFile::recognised).filter(file -> file.guessed().isEmpty()).toList();
+        List<PlannedFile> open = files.stream()
+                .filter(PlannedFile::recognised)
+                .filter(file -> file.guessed().isEmpty())
+                .toList();
         Map<Path, Map<String, String>> guesses = new HashMap<>();
         Map<Path, List<PlannedFile>> byParent = new LinkedHashMap<>();
-        open.forEach(file -> byParent.computeIfAbsent(file.file().toAbsolutePath().getParent(), key -> new ArrayList<>()).add(file));
+        open.forEach(
+                file -> byParent.computeIfAbsent(file.file().toAbsolutePath().getParent(), key -> new ArrayList<>())
+                        .add(file));
         for (List<PlannedFile> siblings : byParent.values()) {
             guess(siblings, file -> String.valueOf(file.file().getFileName()), folderGroup, guesses);
         }
-        if (folder != null && guesses.isEmpty() && byParent.values().stream().allMatch(siblings -> siblings.size() == 1)) {
+        if (folder != null
+                && guesses.isEmpty()
+                && byParent.values().stream().allMatch(siblings -> siblings.size() == 1)) {
             guess(open, file -> String.valueOf(folder.relativize(file.file().getParent())), folderGroup, guesses);
         }
-        return files.stream().map(file -> {
-            Map<String, String> guess = guesses.get(file.file());
-            if (guess == null && folderGroup != null && open.contains(file)) {
-                guess = Map.of(RunAttribute.GROUP.key(), folderGroup);
-            }
-            return guess == null ? file : file.withGuessed(guess);
-        }).toList();
+        return files.stream()
+                .map(file -> {
+                    Map<String, String> guess = guesses.get(file.file());
+                    if (guess == null && folderGroup != null && open.contains(file)) {
+                        guess = Map.of(RunAttribute.GROUP.key(), folderGroup);
+                    }
+                    return guess == null ? file : file.withGuessed(guess);
+                })
+                .toList();
     }
 
-    private static void guess(List<PlannedFile> files, Function<PlannedFile, String> name, String folderGroup,
-                              Map<Path, Map<String, String>> guesses) {
+    private static void guess(
+            List<PlannedFile> files,
+            Function<PlannedFile, String> name,
+            String folderGroup,
+            Map<Path, Map<String, String>> guesses) {
         SweepGuess.of(files.stream().map(name).toList()).ifPresent(sweep -> {
             String group = folderGroup != null ? folderGroup : sweep.pattern();
             for (int i = 0; i < files.size(); i++) {
-                guesses.put(files.get(i).file(), Map.of(sweep.attribute().key(), sweep.values().get(i),
-                        RunAttribute.GROUP.key(), group));
+                guesses.put(
+                        files.get(i).file(),
+                        Map.of(sweep.attribute().key(), sweep.values().get(i), RunAttribute.GROUP.key(), group));
             }
         });
     }
 
     private static FileShape shapeOf(FileHead head) {
         String text = head.text().stripLeading();
-        if (head.isEmpty() || text.isEmpty() || head.bytes()[0] == 'P' && text.startsWith("PAR1") || text.startsWith("PK")) {
+        if (head.isEmpty()
+                || text.isEmpty()
+                || head.bytes()[0] == 'P' && text.startsWith("PAR1")
+                || text.startsWith("PK")) {
             return null;
         }
         char first = text.charAt(0);

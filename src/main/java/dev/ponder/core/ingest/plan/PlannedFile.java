@@ -2,7 +2,6 @@ package dev.ponder.core.ingest.plan;
 
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.read.GenericReader;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,8 +18,15 @@ import java.util.Map;
  * @param guessed    run attributes read from the import's context (a sweep's budget from the file's name, the
  *                   folder as the group), to use where the file says nothing
  */
-public record PlannedFile(Path file, long bytes, String format, FieldMapping mapping, FileShape shape, String problem,
-                          boolean inFolder, Map<String, String> guessed) {
+public record PlannedFile(
+        Path file,
+        long bytes,
+        String format,
+        FieldMapping mapping,
+        FileShape shape,
+        String problem,
+        boolean inFolder,
+        Map<String, String> guessed) {
     public PlannedFile {
         guessed = guessed == null ? Map.of() : Map.copyOf(guessed);
     }

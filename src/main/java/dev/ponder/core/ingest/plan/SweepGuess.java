@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 public final class SweepGuess {
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)([kK](?![a-zA-Z]))?");
     private static final Pattern EXTENSION = Pattern.compile("(?i)\\.(jsonl|json|eval|parquet|csv|gz|zst)$");
-    private static final Set<String> NOT_A_SETTING = Set.of("n", "k", "pass", "maj", "bon", "samples", "sample", "run",
-            "rep", "repeat", "epoch", "epochs", "v", "version", "step", "steps", "iter", "round", "rounds", "part", "shard",
-            "of", "top", "best", "qwen", "llama", "r", "o", "gpt", "phi", "gemma", "aime", "amc", "math");
+    private static final Set<String> NOT_A_SETTING = Set.of(
+            "n", "k", "pass", "maj", "bon", "samples", "sample", "run", "rep", "repeat", "epoch", "epochs", "v",
+            "version", "step", "steps", "iter", "round", "rounds", "part", "shard", "of", "top", "best", "qwen",
+            "llama", "r", "o", "gpt", "phi", "gemma", "aime", "amc", "math");
     /** A thinking budget or token cap below this is more likely a counter than a budget. */
     private static final long SMALLEST_BUDGET = 128;
 
@@ -32,11 +33,9 @@ public final class SweepGuess {
      * @param pattern   the shared name with the number replaced by {@code *}, e.g. {@code aime_budget_*}, to name
      *                  the sweep's group
      */
-    public record Sweep(RunAttribute attribute, List<String> values, String pattern) {
-    }
+    public record Sweep(RunAttribute attribute, List<String> values, String pattern) {}
 
-    private SweepGuess() {
-    }
+    private SweepGuess() {}
 
     /**
      * The sweep these names make (file names, or folder paths), if they differ in exactly one number that reads
@@ -88,11 +87,18 @@ public final class SweepGuess {
         if (lastWord.equals("seed") || lastWord.equals("seeds")) {
             return Optional.of(RunAttribute.SEED);
         }
-        if (lastWord.equals("temp") || lastWord.equals("temperature") || lastWord.equals("t") || lastWord.equals("tau")) {
+        if (lastWord.equals("temp")
+                || lastWord.equals("temperature")
+                || lastWord.equals("t")
+                || lastWord.equals("tau")) {
             return Optional.of(RunAttribute.TEMPERATURE);
         }
-        if (squeezed.endsWith("maxtokens") || squeezed.endsWith("maxnewtokens") || squeezed.endsWith("maxtok")
-                || squeezed.endsWith("maxgentoks") || squeezed.endsWith("maxlen") || lastWord.equals("mnt")) {
+        if (squeezed.endsWith("maxtokens")
+                || squeezed.endsWith("maxnewtokens")
+                || squeezed.endsWith("maxtok")
+                || squeezed.endsWith("maxgentoks")
+                || squeezed.endsWith("maxlen")
+                || lastWord.equals("mnt")) {
             return Optional.of(RunAttribute.MAX_TOKENS);
         }
         if (NOT_A_SETTING.contains(lastWord)) {
@@ -117,8 +123,7 @@ public final class SweepGuess {
         return tokens >= SMALLEST_BUDGET ? Optional.of(String.valueOf(tokens)) : Optional.empty();
     }
 
-    private record Num(String text, boolean thousands) {
-    }
+    private record Num(String text, boolean thousands) {}
 
     /** A file name taken apart into its numbers and the text around them. */
     private record Name(List<String> texts, List<Num> numbers, String skeleton) {
@@ -148,7 +153,8 @@ public final class SweepGuess {
             StringBuilder pattern = new StringBuilder(texts.get(0));
             for (int i = 0; i < numbers.size(); i++) {
                 Num number = numbers.get(i);
-                pattern.append(i == varying ? "*" : number.text + (number.thousands ? "k" : "")).append(texts.get(i + 1));
+                pattern.append(i == varying ? "*" : number.text + (number.thousands ? "k" : ""))
+                        .append(texts.get(i + 1));
             }
             return pattern.toString();
         }

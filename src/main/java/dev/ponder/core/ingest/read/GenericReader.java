@@ -1,27 +1,26 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.mapping.FieldMapping;
-import dev.ponder.core.ingest.mapping.JsonPath;
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.json.Json;
-import dev.ponder.core.ingest.json.JsonLists;
-import dev.ponder.core.ingest.json.JsonRecords;
-
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.ponder.core.ingest.json.Json;
+import dev.ponder.core.ingest.json.JsonLists;
+import dev.ponder.core.ingest.json.JsonRecords;
+import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.FieldMapping.Field;
 import dev.ponder.core.ingest.mapping.FieldMapping.Layout;
+import dev.ponder.core.ingest.mapping.JsonPath;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.TreeNode;
 import java.io.BufferedInputStream;
@@ -39,9 +38,8 @@ import java.util.Map;
  */
 public final class GenericReader implements RunReader {
     public static final String FORMAT = "generic";
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-            .build();
+    private static final CsvMapper CSV =
+            CsvMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
     @Override
     public String format() {
@@ -62,14 +60,19 @@ public final class GenericReader implements RunReader {
     public void read(InputStream raw, ReadContext context, SampleSink sink) throws IOException {
         FieldMapping mapping = context.mapping();
         if (mapping == null) {
-            throw new ImportException(context.fileName(), null, "the generic format needs a field mapping: say which "
-                    + "field holds the trace (--map trace=FIELD), the question, the gold answer, ...");
+            throw new ImportException(
+                    context.fileName(),
+                    null,
+                    "the generic format needs a field mapping: say which "
+                            + "field holds the trace (--map trace=FIELD), the question, the gold answer, ...");
         }
         sink.run(new RunHeader(null, null, null, Map.of(), null, null));
         Records records = new Records(mapping, context, sink);
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(1 << 12);
-        String start = new String(in.readNBytes(1 << 12), StandardCharsets.UTF_8).stripLeading().replace("\uFEFF", "");
+        String start = new String(in.readNBytes(1 << 12), StandardCharsets.UTF_8)
+                .stripLeading()
+                .replace("\uFEFF", "");
         in.reset();
         if (!start.startsWith("{") && !start.startsWith("[")) {
             csv(in, context, sink, records);
@@ -85,7 +88,8 @@ public final class GenericReader implements RunReader {
     /** CSV with a header row: each row is a record whose fields are the columns. */
     private static void csv(InputStream in, ReadContext context, SampleSink sink, Records records) throws IOException {
         try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(in)) {
             int row = 1;
             while (true) {
                 Map<String, String> values;
@@ -95,7 +99,10 @@ public final class GenericReader implements RunReader {
                     }
                     values = rows.nextValue();
                 } catch (IOException | RuntimeException e) {
-                    sink.skipped("row " + (row + 1), "not a valid CSV row: " + e.getMessage().lines().findFirst().orElse(""));
+                    sink.skipped(
+                            "row " + (row + 1),
+                            "not a valid CSV row: "
+                                    + e.getMessage().lines().findFirst().orElse(""));
                     return;
                 }
                 row++;
@@ -132,7 +139,9 @@ public final class GenericReader implements RunReader {
                 id = key;
             }
             if (mapping.layout() == Layout.TREE) {
-                JsonNode root = mapping.path(Field.ROOT) == null ? record : mapping.path(Field.ROOT).one(record);
+                JsonNode root = mapping.path(Field.ROOT) == null
+                        ? record
+                        : mapping.path(Field.ROOT).one(record);
                 if (root == null || !root.isObject()) {
                     throw new RecordException("'" + mapping.path(Field.ROOT) + "' holds no tree");
                 }
@@ -142,7 +151,10 @@ public final class GenericReader implements RunReader {
             String problemKey = ProblemKeys.of(question, null, id);
             if (mapping.layout() == Layout.SAMPLES) {
                 SampleDraft draft = draft(problemKey, record);
-                Integer index = integer(mapping.path(Field.INDEX) == null ? null : mapping.path(Field.INDEX).one(record));
+                Integer index = integer(
+                        mapping.path(Field.INDEX) == null
+                                ? null
+                                : mapping.path(Field.INDEX).one(record));
                 draft.index(index != null ? index : samplesPerProblem.merge(problemKey, 1, Integer::sum) - 1);
                 sink.problem(new Problem(0, problemKey, null, question, gold, null));
                 sink.sample(context.enricher().enrich(draft, gold));
@@ -151,8 +163,11 @@ public final class GenericReader implements RunReader {
                 List<JsonNode> reasoning = list(record, Field.REASONING);
                 int count = Math.max(traces.size(), reasoning.size());
                 if (count == 0) {
-                    throw new RecordException("'" + (mapping.path(Field.TRACE) != null ? mapping.path(Field.TRACE)
-                            : mapping.path(Field.REASONING)) + "' holds no responses");
+                    throw new RecordException("'"
+                            + (mapping.path(Field.TRACE) != null
+                                    ? mapping.path(Field.TRACE)
+                                    : mapping.path(Field.REASONING))
+                            + "' holds no responses");
                 }
                 sink.problem(new Problem(0, problemKey, null, question, gold, null));
                 List<JsonNode> answers = list(record, Field.ANSWER);
@@ -162,10 +177,14 @@ public final class GenericReader implements RunReader {
                 List<JsonNode> scores = list(record, Field.SCORE);
                 List<JsonNode> finish = list(record, Field.FINISH_REASON);
                 for (int i = 0; i < count; i++) {
-                    SampleDraft draft = SampleDraft.of(problemKey, asText(JsonLists.at(traces, i))).index(i)
-                            .reasoning(asText(JsonLists.at(reasoning, i))).answer(asText(JsonLists.at(answers, i)))
-                            .correct(JsonLists.verdict(JsonLists.at(verdicts, i))).totalTokens(integer(JsonLists.at(tokens, i)))
-                            .thinkingTokens(integer(JsonLists.at(thinking, i))).score(number(JsonLists.at(scores, i)))
+                    SampleDraft draft = SampleDraft.of(problemKey, asText(JsonLists.at(traces, i)))
+                            .index(i)
+                            .reasoning(asText(JsonLists.at(reasoning, i)))
+                            .answer(asText(JsonLists.at(answers, i)))
+                            .correct(JsonLists.verdict(JsonLists.at(verdicts, i)))
+                            .totalTokens(integer(JsonLists.at(tokens, i)))
+                            .thinkingTokens(integer(JsonLists.at(thinking, i)))
+                            .score(number(JsonLists.at(scores, i)))
                             .finishReason(asText(JsonLists.at(finish, i)));
                     sink.sample(context.enricher().enrich(draft, gold));
                 }
@@ -173,24 +192,49 @@ public final class GenericReader implements RunReader {
         }
 
         private SampleDraft draft(String problemKey, JsonNode record) {
-            return SampleDraft.of(problemKey, text(record, Field.TRACE)).reasoning(text(record, Field.REASONING))
-                    .answer(text(record, Field.ANSWER)).correct(JsonLists.verdict(one(record, Field.CORRECT)))
-                    .totalTokens(integer(one(record, Field.TOKENS))).thinkingTokens(integer(one(record, Field.THINKING_TOKENS)))
-                    .score(number(one(record, Field.SCORE))).finishReason(text(record, Field.FINISH_REASON));
+            return SampleDraft.of(problemKey, text(record, Field.TRACE))
+                    .reasoning(text(record, Field.REASONING))
+                    .answer(text(record, Field.ANSWER))
+                    .correct(JsonLists.verdict(one(record, Field.CORRECT)))
+                    .totalTokens(integer(one(record, Field.TOKENS)))
+                    .thinkingTokens(integer(one(record, Field.THINKING_TOKENS)))
+                    .score(number(one(record, Field.SCORE)))
+                    .finishReason(text(record, Field.FINISH_REASON));
         }
 
         /** One mapped tree: its nodes' fields as the mapping says; an answer is graded unless a verdict is mapped. */
         private void tree(JsonNode root, String problemKey, String question, String gold) {
             trees++;
             sink.problem(new Problem(0, problemKey, null, question, gold, null));
-            NestedTrees.walk(root, trees, problemKey, node -> mapping.path(Field.CHILDREN).all(node), (node, key, leaf) -> {
-                String answer = text(node, Field.NODE_ANSWER);
-                Boolean correct = mapping.path(Field.NODE_CORRECT) != null ? JsonLists.verdict(one(node, Field.NODE_CORRECT))
-                        : answer == null ? null : context.enricher().grade(answer, gold);
-                return new TreeNode(0, 0, 0, null, key, null, text(node, Field.NODE_TEXT), number(one(node, Field.VALUE)),
-                        integer(one(node, Field.VISITS)), null, number(one(node, Field.REWARD)), leaf, false, answer,
-                        correct, null);
-            }, sink);
+            NestedTrees.walk(
+                    root,
+                    trees,
+                    problemKey,
+                    node -> mapping.path(Field.CHILDREN).all(node),
+                    (node, key, leaf) -> {
+                        String answer = text(node, Field.NODE_ANSWER);
+                        Boolean correct = mapping.path(Field.NODE_CORRECT) != null
+                                ? JsonLists.verdict(one(node, Field.NODE_CORRECT))
+                                : answer == null ? null : context.enricher().grade(answer, gold);
+                        return new TreeNode(
+                                0,
+                                0,
+                                0,
+                                null,
+                                key,
+                                null,
+                                text(node, Field.NODE_TEXT),
+                                number(one(node, Field.VALUE)),
+                                integer(one(node, Field.VISITS)),
+                                null,
+                                number(one(node, Field.REWARD)),
+                                leaf,
+                                false,
+                                answer,
+                                correct,
+                                null);
+                    },
+                    sink);
         }
 
         private JsonNode one(JsonNode record, Field field) {
@@ -223,7 +267,9 @@ public final class GenericReader implements RunReader {
             return value.canConvertToInt() ? value.intValue() : null;
         }
         try {
-            return value.isTextual() && !value.textValue().isBlank() ? (int) Double.parseDouble(value.textValue().strip()) : null;
+            return value.isTextual() && !value.textValue().isBlank()
+                    ? (int) Double.parseDouble(value.textValue().strip())
+                    : null;
         } catch (NumberFormatException e) {
             throw new RecordException("expected a whole number, got \"" + value.textValue() + "\"");
         }
@@ -237,7 +283,9 @@ public final class GenericReader implements RunReader {
             return Double.isNaN(value.doubleValue()) ? null : value.doubleValue();
         }
         try {
-            return value.isTextual() && !value.textValue().isBlank() ? Double.parseDouble(value.textValue().strip()) : null;
+            return value.isTextual() && !value.textValue().isBlank()
+                    ? Double.parseDouble(value.textValue().strip())
+                    : null;
         } catch (NumberFormatException e) {
             throw new RecordException("expected a number, got \"" + value.textValue() + "\"");
         }

@@ -1,23 +1,22 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,8 +76,11 @@ public final class InspectReader implements RunReader {
     }
 
     private static boolean isZip(byte[] bytes) {
-        return bytes.length >= ZIP_MAGIC.length && bytes[0] == ZIP_MAGIC[0] && bytes[1] == ZIP_MAGIC[1]
-                && bytes[2] == ZIP_MAGIC[2] && bytes[3] == ZIP_MAGIC[3];
+        return bytes.length >= ZIP_MAGIC.length
+                && bytes[0] == ZIP_MAGIC[0]
+                && bytes[1] == ZIP_MAGIC[1]
+                && bytes[2] == ZIP_MAGIC[2]
+                && bytes[3] == ZIP_MAGIC[3];
     }
 
     private void readZip(ReadContext context, SampleSink sink) throws IOException {
@@ -93,8 +95,12 @@ public final class InspectReader implements RunReader {
             List<ZipEntry> samples = new ArrayList<>();
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 String name = entry.getName();
-                if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {
-                    throw new ImportException(fileName, "entry \"" + name + "\"",
+                if (name.startsWith("/")
+                        || name.contains("\\")
+                        || List.of(name.split("/")).contains("..")) {
+                    throw new ImportException(
+                            fileName,
+                            "entry \"" + name + "\"",
                             "the entry's path leads outside the archive; the file is refused as unsafe");
                 }
                 if (SAMPLE_ENTRY.matcher(name).matches()) {
@@ -106,8 +112,10 @@ public final class InspectReader implements RunReader {
                 header = zip.getEntry("_journal/start.json");
             }
             if (header == null) {
-                throw new ImportException(fileName, null, "the ZIP is not an Inspect log: it has neither header.json "
-                        + "nor _journal/start.json");
+                throw new ImportException(
+                        fileName,
+                        null,
+                        "the ZIP is not an Inspect log: it has neither header.json " + "nor _journal/start.json");
             }
             JsonNode eval = parse(zip, header, fileName).path("eval");
             sink.run(header(eval));
@@ -128,9 +136,10 @@ public final class InspectReader implements RunReader {
 
     private void readJson(ReadContext context, SampleSink sink) throws IOException {
         try (InputStream in = java.nio.file.Files.newInputStream(context.file());
-             JsonParser parser = Json.FACTORY.createParser(in)) {
+                JsonParser parser = Json.FACTORY.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ImportException(context.fileName(), JsonRecords.location(parser), "expected an Inspect log object");
+                throw new ImportException(
+                        context.fileName(), JsonRecords.location(parser), "expected an Inspect log object");
             }
             JsonNode eval = null;
             int index = 0;
@@ -142,7 +151,9 @@ public final class InspectReader implements RunReader {
                     sink.run(header(eval));
                 } else if (field.equals("samples") && value == JsonToken.START_ARRAY) {
                     if (eval == null) {
-                        throw new ImportException(context.fileName(), JsonRecords.location(parser),
+                        throw new ImportException(
+                                context.fileName(),
+                                JsonRecords.location(parser),
                                 "the samples come before the log's 'eval' section");
                     }
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -163,7 +174,8 @@ public final class InspectReader implements RunReader {
         try (InputStream in = zip.getInputStream(entry)) {
             return Json.MAPPER.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ImportException(fileName, "entry \"" + entry.getName() + "\"", "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ImportException(
+                    fileName, "entry \"" + entry.getName() + "\"", "not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -217,7 +229,8 @@ public final class InspectReader implements RunReader {
             for (JsonNode block : content) {
                 String type = block.path("type").asText();
                 if (type.equals("reasoning")) {
-                    String thought = block.path("redacted").asBoolean(false) ? block.path("summary").asText("")
+                    String thought = block.path("redacted").asBoolean(false)
+                            ? block.path("summary").asText("")
                             : block.path("reasoning").asText("");
                     reasoning.append(reasoning.length() > 0 ? "\n\n" : "").append(resolve(thought, attachments));
                 } else if (type.equals("text")) {
@@ -233,7 +246,8 @@ public final class InspectReader implements RunReader {
         JsonNode usage = output.path("usage");
         JsonNode score = firstScore(sample.path("scores"));
         int epoch = sample.path("epoch").asInt(1);
-        SampleDraft draft = SampleDraft.of(key, text.toString()).index(Math.max(0, epoch - 1))
+        SampleDraft draft = SampleDraft.of(key, text.toString())
+                .index(Math.max(0, epoch - 1))
                 .reasoning(reasoning.length() == 0 ? null : reasoning.toString())
                 .finishReason(JsonFields.text(output, "stop_reason"))
                 .totalTokens(JsonFields.integer(usage, "output_tokens"))
@@ -281,7 +295,8 @@ public final class InspectReader implements RunReader {
                 } else if (content != null && content.isArray()) {
                     for (JsonNode block : content) {
                         if (block.path("type").asText().equals("text")) {
-                            text.append(text.length() > 0 ? "\n\n" : "").append(block.path("text").asText());
+                            text.append(text.length() > 0 ? "\n\n" : "")
+                                    .append(block.path("text").asText());
                         }
                     }
                 }
@@ -299,7 +314,8 @@ public final class InspectReader implements RunReader {
         StringBuilder resolved = new StringBuilder();
         while (matcher.find()) {
             JsonNode attachment = attachments.get(matcher.group(1));
-            String replacement = attachment != null && attachment.isTextual() ? attachment.textValue() : matcher.group();
+            String replacement =
+                    attachment != null && attachment.isTextual() ? attachment.textValue() : matcher.group();
             matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(resolved);

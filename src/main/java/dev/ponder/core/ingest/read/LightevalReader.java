@@ -1,15 +1,14 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +23,8 @@ import java.util.Map;
  */
 public final class LightevalReader extends JsonRunReader {
     public static final String FORMAT = "lighteval";
-    private static final List<String> VERDICT_METRICS = List.of("extractive_match", "exact_match", "em", "acc",
-            "quasi_exact_match", "prefix_exact_match");
+    private static final List<String> VERDICT_METRICS =
+            List.of("extractive_match", "exact_match", "em", "acc", "quasi_exact_match", "prefix_exact_match");
 
     @Override
     public String format() {
@@ -39,7 +38,8 @@ public final class LightevalReader extends JsonRunReader {
 
     @Override
     protected boolean recognises(JsonHead head) {
-        return head.has("doc", "model_response") || (head.has("predictions", "gold") && head.hasAny("metrics", "full_prompt"));
+        return head.has("doc", "model_response")
+                || (head.has("predictions", "gold") && head.hasAny("metrics", "full_prompt"));
     }
 
     @Override
@@ -48,22 +48,38 @@ public final class LightevalReader extends JsonRunReader {
         JsonRecords.each(in, context.fileName(), sink, (record, key, location) -> {
             boolean current = record.has("model_response");
             JsonNode doc = current ? record.path("doc") : record;
-            String question = current ? JsonLists.firstText(doc, "original_query", "query")
+            String question = current
+                    ? JsonLists.firstText(doc, "original_query", "query")
                     : JsonLists.firstText(record, "example", "full_prompt");
-            String gold = current ? goldOf(doc) : JsonLists.texts(record.get("gold")).stream().findFirst().orElse(null);
-            String problemKey = ProblemKeys.of(question, JsonLists.firstText(doc, "task_name"), JsonLists.firstText(doc, "id"));
-            List<String> texts = current ? JsonLists.requiredTexts(record.path("model_response"), "text")
+            String gold = current
+                    ? goldOf(doc)
+                    : JsonLists.texts(record.get("gold")).stream().findFirst().orElse(null);
+            String problemKey =
+                    ProblemKeys.of(question, JsonLists.firstText(doc, "task_name"), JsonLists.firstText(doc, "id"));
+            List<String> texts = current
+                    ? JsonLists.requiredTexts(record.path("model_response"), "text")
                     : JsonLists.requiredTexts(record, "predictions");
             sink.problem(new Problem(0, problemKey, JsonLists.firstText(doc, "task_name"), question, gold, null));
             JsonNode metrics = current ? record.get("metric") : record.get("metrics");
             Boolean verdict = texts.size() == 1 ? verdict(metrics) : null;
-            List<String> reasonings = current ? JsonLists.texts(record.path("model_response").get("reasonings")) : List.of();
+            List<String> reasonings =
+                    current ? JsonLists.texts(record.path("model_response").get("reasonings")) : List.of();
             JsonNode outputTokens = record.path("model_response").get("output_tokens");
             for (int i = 0; i < texts.size(); i++) {
-                Integer tokens = outputTokens != null && outputTokens.has(i) && outputTokens.get(i).isArray()
-                        && outputTokens.get(i).size() > 0 ? outputTokens.get(i).size() : null;
-                sink.sample(context.enricher().enrich(SampleDraft.of(problemKey, texts.get(i)).index(i)
-                        .reasoning(JsonLists.at(reasonings, i)).correct(verdict).totalTokens(tokens), gold));
+                Integer tokens = outputTokens != null
+                                && outputTokens.has(i)
+                                && outputTokens.get(i).isArray()
+                                && outputTokens.get(i).size() > 0
+                        ? outputTokens.get(i).size()
+                        : null;
+                sink.sample(context.enricher()
+                        .enrich(
+                                SampleDraft.of(problemKey, texts.get(i))
+                                        .index(i)
+                                        .reasoning(JsonLists.at(reasonings, i))
+                                        .correct(verdict)
+                                        .totalTokens(tokens),
+                                gold));
             }
             if (metrics != null && metrics.isObject() && !metrics.isEmpty()) {
                 sink.problemReference(problemKey, metrics.toString());
@@ -94,5 +110,4 @@ public final class LightevalReader extends JsonRunReader {
         }
         return null;
     }
-
 }

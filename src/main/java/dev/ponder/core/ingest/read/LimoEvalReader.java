@@ -1,14 +1,13 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +49,13 @@ public final class LimoEvalReader extends JsonRunReader {
             List<String> answers = JsonLists.texts(record.get("generated_answers"));
             List<Boolean> verdicts = JsonLists.verdicts(record.get("answers_correctness"));
             for (int i = 0; i < responses.size(); i++) {
-                sink.sample(context.enricher().enrich(SampleDraft.of(problemKey, responses.get(i)).index(i)
-                        .answer(JsonLists.at(answers, i)).correct(JsonLists.at(verdicts, i)), gold));
+                sink.sample(context.enricher()
+                        .enrich(
+                                SampleDraft.of(problemKey, responses.get(i))
+                                        .index(i)
+                                        .answer(JsonLists.at(answers, i))
+                                        .correct(JsonLists.at(verdicts, i)),
+                                gold));
             }
         });
     }

@@ -1,19 +1,18 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,9 +38,24 @@ import java.util.regex.Pattern;
 public final class LmEvalReader extends JsonRunReader {
     public static final String FORMAT = "lm-eval";
     private static final Pattern FILE_NAME = Pattern.compile("samples_(.+)_(\\d{4}-\\d{2}-\\d{2}T[\\d.\\-]+)\\.jsonl?");
-    private static final Set<String> STRUCTURE = Set.of("doc_id", "doc", "target", "arguments", "resps",
-            "filtered_resps", "filter", "metrics", "doc_hash", "prompt_hash", "target_hash", "extracted_answers",
-            "exact_matches", "tok", "tok_think", "tok_ans", "too_long");
+    private static final Set<String> STRUCTURE = Set.of(
+            "doc_id",
+            "doc",
+            "target",
+            "arguments",
+            "resps",
+            "filtered_resps",
+            "filter",
+            "metrics",
+            "doc_hash",
+            "prompt_hash",
+            "target_hash",
+            "extracted_answers",
+            "exact_matches",
+            "tok",
+            "tok_think",
+            "tok_ans",
+            "too_long");
     /** Per-document metrics that are a verdict when the document has a single response. */
     private static final List<String> VERDICT_METRICS = List.of("exact_match", "acc", "em", "correct");
 
@@ -81,8 +95,13 @@ public final class LmEvalReader extends JsonRunReader {
             document(record, task, context, sink);
         });
         if (!state.otherFilters.isEmpty()) {
-            sink.runDetails(new RunHeader(null, null, null,
-                    Map.of("lm_eval_other_filters", String.join(", ", state.otherFilters)), null, null));
+            sink.runDetails(new RunHeader(
+                    null,
+                    null,
+                    null,
+                    Map.of("lm_eval_other_filters", String.join(", ", state.otherFilters)),
+                    null,
+                    null));
         }
     }
 
@@ -121,10 +140,16 @@ public final class LmEvalReader extends JsonRunReader {
                 continue;
             }
             Boolean correct = singleVerdict != null ? singleVerdict : JsonLists.at(matches, i);
-            sink.sample(context.enricher().enrich(SampleDraft.of(key, response).index(i)
-                    .answer(JsonLists.at(extracted, i)).correct(correct)
-                    .totalTokens(JsonLists.at(tokens, i)).thinkingTokens(JsonLists.at(thinkingTokens, i))
-                    .finishReason(Boolean.TRUE.equals(JsonLists.at(tooLong, i)) ? "length" : null), gold));
+            sink.sample(context.enricher()
+                    .enrich(
+                            SampleDraft.of(key, response)
+                                    .index(i)
+                                    .answer(JsonLists.at(extracted, i))
+                                    .correct(correct)
+                                    .totalTokens(JsonLists.at(tokens, i))
+                                    .thinkingTokens(JsonLists.at(thinkingTokens, i))
+                                    .finishReason(Boolean.TRUE.equals(JsonLists.at(tooLong, i)) ? "length" : null),
+                            gold));
         }
         ObjectNode reference = reference(record);
         if (!reference.isEmpty()) {
@@ -160,8 +185,15 @@ public final class LmEvalReader extends JsonRunReader {
         Map<String, String> params = new HashMap<>();
         params.put("lm_eval_filter", filter);
         JsonNode arguments = record.path("arguments").path("gen_args_0").path("arg_1");
-        for (String name : List.of("max_tokens", "max_gen_toks", "temperature", "top_p", "max_tokens_thinking",
-                "thinking_n_ignore", "thinking_n_ignore_str", "seed")) {
+        for (String name : List.of(
+                "max_tokens",
+                "max_gen_toks",
+                "temperature",
+                "top_p",
+                "max_tokens_thinking",
+                "thinking_n_ignore",
+                "thinking_n_ignore_str",
+                "seed")) {
             JsonNode value = arguments.get(name);
             if (value != null && value.isValueNode() && !value.isNull()) {
                 params.put(name.equals("max_gen_toks") ? "max_tokens" : name, value.asText());
@@ -187,7 +219,8 @@ public final class LmEvalReader extends JsonRunReader {
         if (results.hasNonNull("lm_eval_version")) {
             params.put("lm_eval_version", results.get("lm_eval_version").asText());
         }
-        JsonNode generation = task == null ? null : results.path("configs").path(task).get("generation_kwargs");
+        JsonNode generation =
+                task == null ? null : results.path("configs").path(task).get("generation_kwargs");
         if (generation != null && generation.isObject()) {
             generation.fields().forEachRemaining(field -> {
                 if (field.getValue().isValueNode() && !field.getValue().isNull()) {

@@ -1,18 +1,17 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.record.Enricher;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.TreeNode;
 import java.io.IOException;
@@ -44,8 +43,7 @@ public final class OmegaPrmReader extends JsonRunReader {
 
     @Override
     protected boolean recognises(JsonHead head) {
-        return head.has("reasoning_steps") && head.innerHas("mc_value")
-                || head.has("text", "mc_value", "children");
+        return head.has("reasoning_steps") && head.innerHas("mc_value") || head.has("text", "mc_value", "children");
     }
 
     @Override
@@ -56,8 +54,8 @@ public final class OmegaPrmReader extends JsonRunReader {
             trees[0]++;
             JsonNode root = record.has("reasoning_steps") ? record.get("reasoning_steps") : record;
             if (root == null || !root.isObject() || !root.has("children")) {
-                throw new RecordException("'reasoning_steps' holds no tree (expected {\"text\", \"mc_value\", "
-                        + "\"children\"})");
+                throw new RecordException(
+                        "'reasoning_steps' holds no tree (expected {\"text\", \"mc_value\", " + "\"children\"})");
             }
             String question = JsonLists.firstText(record, "question", "problem");
             if (question == null) {
@@ -72,15 +70,35 @@ public final class OmegaPrmReader extends JsonRunReader {
         });
     }
 
-    private static void walk(JsonNode root, int tree, String problemKey, String gold, Enricher enricher,
-                             SampleSink sink) {
-        NestedTrees.walk(root, tree, problemKey, OmegaPrmReader::children, (node, key, leaf) -> {
-            String text = JsonFields.text(node, "text");
-            String answer = leaf && text != null ? AnswerExtractor.statedIn(text) : null;
-            return new TreeNode(0, 0, 0, null, key, null, text, JsonFields.number(node, "mc_value"),
-                    JsonFields.integer(node, "visits"), null, null, leaf, false, answer,
-                    answer == null ? null : enricher.grade(answer, gold), null);
-        }, sink);
+    private static void walk(
+            JsonNode root, int tree, String problemKey, String gold, Enricher enricher, SampleSink sink) {
+        NestedTrees.walk(
+                root,
+                tree,
+                problemKey,
+                OmegaPrmReader::children,
+                (node, key, leaf) -> {
+                    String text = JsonFields.text(node, "text");
+                    String answer = leaf && text != null ? AnswerExtractor.statedIn(text) : null;
+                    return new TreeNode(
+                            0,
+                            0,
+                            0,
+                            null,
+                            key,
+                            null,
+                            text,
+                            JsonFields.number(node, "mc_value"),
+                            JsonFields.integer(node, "visits"),
+                            null,
+                            null,
+                            leaf,
+                            false,
+                            answer,
+                            answer == null ? null : enricher.grade(answer, gold),
+                            null);
+                },
+                sink);
     }
 
     private static List<JsonNode> children(JsonNode node) {

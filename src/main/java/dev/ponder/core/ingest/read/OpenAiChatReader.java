@@ -1,17 +1,16 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +52,8 @@ public final class OpenAiChatReader extends JsonRunReader {
             if (record.has("response") || record.has("error")) {
                 JsonNode error = record.get("error");
                 if (error != null && !error.isNull()) {
-                    throw new RecordException("the request failed: " + (error.has("message") ? error.get("message").asText() : error));
+                    throw new RecordException("the request failed: "
+                            + (error.has("message") ? error.get("message").asText() : error));
                 }
                 int status = record.path("response").path("status_code").asInt(200);
                 if (status != 200) {
@@ -79,13 +79,18 @@ public final class OpenAiChatReader extends JsonRunReader {
             for (int i = 0; i < choices.size(); i++) {
                 JsonNode choice = choices.get(i);
                 JsonNode message = choice.path("message");
-                String content = message.path("content").isTextual() ? message.get("content").textValue() : "";
+                String content = message.path("content").isTextual()
+                        ? message.get("content").textValue()
+                        : "";
                 String reasoning = JsonLists.firstText(message, "reasoning_content", "reasoning");
-                SampleDraft draft = SampleDraft.of(problemKey, content).index(choice.path("index").asInt(i))
-                        .reasoning(reasoning).finishReason(JsonFields.text(choice, "finish_reason"));
+                SampleDraft draft = SampleDraft.of(problemKey, content)
+                        .index(choice.path("index").asInt(i))
+                        .reasoning(reasoning)
+                        .finishReason(JsonFields.text(choice, "finish_reason"));
                 if (single) {
                     draft.totalTokens(JsonFields.integer(usage, "completion_tokens"))
-                            .thinkingTokens(JsonFields.integer(usage.path("completion_tokens_details"), "reasoning_tokens"));
+                            .thinkingTokens(
+                                    JsonFields.integer(usage.path("completion_tokens_details"), "reasoning_tokens"));
                 }
                 sink.sample(context.enricher().enrich(draft, null));
             }

@@ -1,17 +1,16 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +46,8 @@ public final class OpenR1Reader extends JsonRunReader {
         JsonRecords.each(in, context.fileName(), sink, (record, key, location) -> {
             String question = JsonLists.firstText(record, "problem", "question");
             String gold = JsonLists.firstText(record, "answer");
-            String problemKey = ProblemKeys.of(question, JsonLists.firstText(record, "source"),
-                    JsonLists.firstText(record, "uuid", "id"));
+            String problemKey = ProblemKeys.of(
+                    question, JsonLists.firstText(record, "source"), JsonLists.firstText(record, "uuid", "id"));
             ObjectNode metadata = Json.MAPPER.createObjectNode();
             for (String field : List.of("uuid", "source", "problem_type", "question_type", "solution")) {
                 if (record.hasNonNull(field)) {
@@ -56,7 +55,12 @@ public final class OpenR1Reader extends JsonRunReader {
                 }
             }
             List<String> generations = JsonLists.requiredTexts(record, "generations");
-            sink.problem(new Problem(0, problemKey, JsonLists.firstText(record, "source"), question, gold,
+            sink.problem(new Problem(
+                    0,
+                    problemKey,
+                    JsonLists.firstText(record, "source"),
+                    question,
+                    gold,
                     metadata.isEmpty() ? null : metadata.toString()));
             List<Boolean> verified = JsonLists.verdicts(record.get("correctness_math_verify"));
             List<Boolean> llama = JsonLists.verdicts(record.get("correctness_llama"));
@@ -70,13 +74,23 @@ public final class OpenR1Reader extends JsonRunReader {
                 if (JsonLists.at(complete, i) != null) {
                     meta.put("is_reasoning_complete", JsonLists.at(complete, i));
                 }
-                sink.sample(context.enricher().enrich(SampleDraft.of(problemKey, generations.get(i)).index(i)
-                        .correct(JsonLists.at(verified, i)).finishReason(JsonLists.at(finish, i))
-                        .meta(meta.isEmpty() ? null : meta.toString()), gold));
+                sink.sample(context.enricher()
+                        .enrich(
+                                SampleDraft.of(problemKey, generations.get(i))
+                                        .index(i)
+                                        .correct(JsonLists.at(verified, i))
+                                        .finishReason(JsonLists.at(finish, i))
+                                        .meta(meta.isEmpty() ? null : meta.toString()),
+                                gold));
             }
             JsonNode count = record.get("correctness_count");
             if (count != null && count.isNumber()) {
-                sink.problemReference(problemKey, Json.MAPPER.createObjectNode().set("correctness_count", count).toString());
+                sink.problemReference(
+                        problemKey,
+                        Json.MAPPER
+                                .createObjectNode()
+                                .set("correctness_count", count)
+                                .toString());
             }
         });
     }

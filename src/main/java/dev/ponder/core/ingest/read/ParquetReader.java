@@ -1,22 +1,21 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
+import dev.ponder.core.ingest.json.JsonHead;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.ingest.record.IngestedSample;
 import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.json.JsonHead;
-
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class ParquetReader implements RunReader {
     @Override
     public void read(InputStream ignored, ReadContext context, SampleSink sink) throws IOException {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-             PreparedStatement query = duckdb.prepareStatement("SELECT to_json(t) FROM read_parquet(?) t")) {
+                PreparedStatement query = duckdb.prepareStatement("SELECT to_json(t) FROM read_parquet(?) t")) {
             query.setString(1, context.file().toAbsolutePath().toString());
             query.setFetchSize(256);
             try (ResultSet rows = query.executeQuery()) {
@@ -74,14 +73,17 @@ public final class ParquetReader implements RunReader {
     /** Whether the head is a Parquet file's. */
     public static boolean isParquet(FileHead head) {
         byte[] bytes = head.bytes();
-        return bytes.length >= MAGIC.length && bytes[0] == MAGIC[0] && bytes[1] == MAGIC[1] && bytes[2] == MAGIC[2]
+        return bytes.length >= MAGIC.length
+                && bytes[0] == MAGIC[0]
+                && bytes[1] == MAGIC[1]
+                && bytes[2] == MAGIC[2]
                 && bytes[3] == MAGIC[3];
     }
 
     /** The first rows of a Parquet file as JSON records (for the mapping dialog, and to see which reader takes them). */
     public static List<String> firstRows(Path file, int limit) {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-             PreparedStatement query = duckdb.prepareStatement("SELECT to_json(t) FROM read_parquet(?) t LIMIT ?")) {
+                PreparedStatement query = duckdb.prepareStatement("SELECT to_json(t) FROM read_parquet(?) t LIMIT ?")) {
             query.setString(1, file.toAbsolutePath().toString());
             query.setInt(2, limit);
             List<String> rows = new ArrayList<>();
@@ -92,23 +94,29 @@ public final class ParquetReader implements RunReader {
             }
             return rows;
         } catch (SQLException e) {
-            throw new ImportException(String.valueOf(file.getFileName()), null,
-                    "cannot read the Parquet file: " + e.getMessage(), e);
+            throw new ImportException(
+                    String.valueOf(file.getFileName()), null, "cannot read the Parquet file: " + e.getMessage(), e);
         }
     }
 
     /** The reader that would take rows like this first one, if any. */
     public java.util.Optional<RunReader> readerFor(FileHead firstRow) {
-        return recordReaders.stream().filter(reader -> reader.recognises(firstRow)).findFirst();
+        return recordReaders.stream()
+                .filter(reader -> reader.recognises(firstRow))
+                .findFirst();
     }
 
     private RunReader chooseFor(FileHead firstRow, ReadContext context) {
         if (context.mapping() != null) {
             return new GenericReader();
         }
-        return readerFor(firstRow).orElseThrow(() -> new ImportException(context.fileName(), null, "the Parquet rows (columns "
-                        + JsonHead.of(firstRow).keys() + ") match no format Ponder knows; give a field mapping "
-                        + "(ponder import --map trace=COLUMN ...)"));
+        return readerFor(firstRow)
+                .orElseThrow(() -> new ImportException(
+                        context.fileName(),
+                        null,
+                        "the Parquet rows (columns "
+                                + JsonHead.of(firstRow).keys() + ") match no format Ponder knows; give a field mapping "
+                                + "(ponder import --map trace=COLUMN ...)"));
     }
 
     /** Passes everything on, adding which reader took the rows to the run's parameters once the run is announced. */

@@ -1,21 +1,20 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.IngestedSample;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.json.JsonFields;
-import dev.ponder.core.ingest.json.JsonLines;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ponder.core.ingest.json.JsonFields;
+import dev.ponder.core.ingest.json.JsonLines;
+import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.IngestedSample;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Answer;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.RunSource;
@@ -74,7 +73,8 @@ public final class PonderJsonlReader implements RunReader {
                 line = lines.next();
             } catch (RecordException e) {
                 if (!headerSeen) {
-                    throw new ImportException(fileName, "line " + lines.lineNumber(), "the header is " + e.getMessage(), e);
+                    throw new ImportException(
+                            fileName, "line " + lines.lineNumber(), "the header is " + e.getMessage(), e);
                 }
                 sink.skipped("line " + lines.lineNumber(), e.getMessage());
                 continue;
@@ -112,22 +112,33 @@ public final class PonderJsonlReader implements RunReader {
             throw new ImportException(fileName, location, "the header is not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (!header.isObject() || !MARKER.equals(header.path("format").asText())) {
-            throw new ImportException(fileName, location,
-                    "expected the header {\"format\": \"" + MARKER + "\", \"version\": " + VERSION + ", \"run\": {...}}");
+            throw new ImportException(
+                    fileName,
+                    location,
+                    "expected the header {\"format\": \"" + MARKER + "\", \"version\": " + VERSION
+                            + ", \"run\": {...}}");
         }
         int version = header.path("version").asInt(-1);
         if (version != VERSION) {
-            throw new ImportException(fileName, location, "Ponder run format version " + header.path("version")
-                    + " is not supported; this Ponder reads version " + VERSION);
+            throw new ImportException(
+                    fileName,
+                    location,
+                    "Ponder run format version " + header.path("version")
+                            + " is not supported; this Ponder reads version " + VERSION);
         }
         try {
             JsonNode run = JsonFields.object(header, "run");
             if (run == null) {
                 return RunHeader.EMPTY;
             }
-            return new RunHeader(JsonFields.text(run, "name"), JsonFields.text(run, "model"),
-                    JsonFields.text(run, "strategy"), JsonFields.stringMap(run, "params"), JsonFields.text(run, "grader"),
-                    JsonFields.text(run, "notes"), origin(JsonFields.object(run, "origin")));
+            return new RunHeader(
+                    JsonFields.text(run, "name"),
+                    JsonFields.text(run, "model"),
+                    JsonFields.text(run, "strategy"),
+                    JsonFields.stringMap(run, "params"),
+                    JsonFields.text(run, "grader"),
+                    JsonFields.text(run, "notes"),
+                    origin(JsonFields.object(run, "origin")));
         } catch (RecordException e) {
             throw new ImportException(fileName, location, "the header's run " + e.getMessage(), e);
         }
@@ -139,8 +150,12 @@ public final class PonderJsonlReader implements RunReader {
         }
         String importedAt = JsonFields.requiredText(origin, "imported_at");
         try {
-            return new RunHeader.Origin(new RunSource(JsonFields.text(origin, "path"), JsonFields.requiredText(origin, "format"),
-                    JsonFields.text(origin, "sha256")), Instant.parse(importedAt));
+            return new RunHeader.Origin(
+                    new RunSource(
+                            JsonFields.text(origin, "path"),
+                            JsonFields.requiredText(origin, "format"),
+                            JsonFields.text(origin, "sha256")),
+                    Instant.parse(importedAt));
         } catch (DateTimeParseException e) {
             throw new RecordException("'origin.imported_at' must be an ISO-8601 instant, got \"" + importedAt + "\"");
         }
@@ -152,23 +167,29 @@ public final class PonderJsonlReader implements RunReader {
         }
         String type = JsonFields.text(record, "type");
         if (type == null) {
-            throw new RecordException("'type' is missing; expected \"problem\", \"sample\", \"tree_node\" or "
-                    + "\"problem_reference\"");
+            throw new RecordException(
+                    "'type' is missing; expected \"problem\", \"sample\", \"tree_node\" or " + "\"problem_reference\"");
         }
         switch (type) {
             case "problem" -> sink.problem(problem(record));
             case "sample" -> sink.sample(sample(record));
             case "tree_node" -> sink.treeNode(treeNode(record));
-            case "problem_reference" -> sink.problemReference(JsonFields.requiredText(record, "problem"),
-                    JsonFields.objectJson(record, "reference"));
-            default -> throw new RecordException("unknown 'type' \"" + type
-                    + "\"; expected \"problem\", \"sample\", \"tree_node\" or \"problem_reference\"");
+            case "problem_reference" ->
+                sink.problemReference(
+                        JsonFields.requiredText(record, "problem"), JsonFields.objectJson(record, "reference"));
+            default ->
+                throw new RecordException("unknown 'type' \"" + type
+                        + "\"; expected \"problem\", \"sample\", \"tree_node\" or \"problem_reference\"");
         }
     }
 
     private static Problem problem(JsonNode record) {
-        return new Problem(0, JsonFields.requiredText(record, "key"), JsonFields.text(record, "dataset"),
-                JsonFields.text(record, "question"), JsonFields.text(record, "gold"),
+        return new Problem(
+                0,
+                JsonFields.requiredText(record, "key"),
+                JsonFields.text(record, "dataset"),
+                JsonFields.text(record, "question"),
+                JsonFields.text(record, "gold"),
                 JsonFields.objectJson(record, "metadata"));
     }
 
@@ -179,17 +200,40 @@ public final class PonderJsonlReader implements RunReader {
         }
         JsonNode answer = JsonFields.object(record, "answer");
         JsonNode tokens = JsonFields.object(record, "tokens");
-        Sample sample = new Sample(0, 0, 0, JsonFields.integer(record, "index", 0), JsonFields.integer(record, "round", 0),
-                text, thinking(record), JsonFields.bool(record, "truncated", false),
-                answer == null ? Answer.NONE : new Answer(JsonFields.text(answer, "text"),
-                        JsonFields.text(answer, "extracted"), JsonFields.text(answer, "key")),
+        Sample sample = new Sample(
+                0,
+                0,
+                0,
+                JsonFields.integer(record, "index", 0),
+                JsonFields.integer(record, "round", 0),
+                text,
+                thinking(record),
+                JsonFields.bool(record, "truncated", false),
+                answer == null
+                        ? Answer.NONE
+                        : new Answer(
+                                JsonFields.text(answer, "text"),
+                                JsonFields.text(answer, "extracted"),
+                                JsonFields.text(answer, "key")),
                 JsonFields.bool(record, "correct"),
-                tokens == null ? TokenCounts.UNKNOWN : new TokenCounts(JsonFields.integer(tokens, "total"),
-                        JsonFields.integer(tokens, "thinking"), JsonFields.bool(tokens, "estimated", false)),
-                JsonFields.text(record, "finish_reason"), JsonFields.number(record, "score"),
-                JsonFields.integer(record, "budget"), null, JsonFields.objectJson(record, "meta"));
-        return new IngestedSample(JsonFields.requiredText(record, "problem"), JsonFields.text(record, "id"),
-                JsonFields.text(record, "parent"), sample, steps(record, text.length()), segments(record, text.length()),
+                tokens == null
+                        ? TokenCounts.UNKNOWN
+                        : new TokenCounts(
+                                JsonFields.integer(tokens, "total"),
+                                JsonFields.integer(tokens, "thinking"),
+                                JsonFields.bool(tokens, "estimated", false)),
+                JsonFields.text(record, "finish_reason"),
+                JsonFields.number(record, "score"),
+                JsonFields.integer(record, "budget"),
+                null,
+                JsonFields.objectJson(record, "meta"));
+        return new IngestedSample(
+                JsonFields.requiredText(record, "problem"),
+                JsonFields.text(record, "id"),
+                JsonFields.text(record, "parent"),
+                sample,
+                steps(record, text.length()),
+                segments(record, text.length()),
                 JsonFields.bool(record, "file_correct"));
     }
 
@@ -225,8 +269,12 @@ public final class PonderJsonlReader implements RunReader {
         if (array != null) {
             for (JsonNode segment : array) {
                 SegmentKind kind = SegmentKind.fromCode(JsonFields.requiredText(segment, "kind"));
-                segments.add(new Segment(segments.size(), kind, requiredOffset(segment, "start", textLength, "segments"),
-                        requiredOffset(segment, "end", textLength, "segments"), JsonFields.text(segment, "detail")));
+                segments.add(new Segment(
+                        segments.size(),
+                        kind,
+                        requiredOffset(segment, "start", textLength, "segments"),
+                        requiredOffset(segment, "end", textLength, "segments"),
+                        JsonFields.text(segment, "detail")));
             }
         }
         return segments;
@@ -242,12 +290,27 @@ public final class PonderJsonlReader implements RunReader {
     }
 
     private static IngestedTreeNode treeNode(JsonNode record) {
-        TreeNode node = new TreeNode(0, 0, 0, null, JsonFields.text(record, "key"), JsonFields.integer(record, "iteration"),
-                JsonFields.text(record, "step_text"), JsonFields.number(record, "value"), JsonFields.integer(record, "visits"),
-                JsonFields.number(record, "prior"), JsonFields.number(record, "reward"),
-                JsonFields.bool(record, "terminal", false), JsonFields.bool(record, "pruned", false),
-                JsonFields.text(record, "answer"), JsonFields.bool(record, "correct"), JsonFields.objectJson(record, "meta"));
-        return new IngestedTreeNode(JsonFields.requiredText(record, "problem"), JsonFields.requiredText(record, "id"),
-                JsonFields.text(record, "parent"), node);
+        TreeNode node = new TreeNode(
+                0,
+                0,
+                0,
+                null,
+                JsonFields.text(record, "key"),
+                JsonFields.integer(record, "iteration"),
+                JsonFields.text(record, "step_text"),
+                JsonFields.number(record, "value"),
+                JsonFields.integer(record, "visits"),
+                JsonFields.number(record, "prior"),
+                JsonFields.number(record, "reward"),
+                JsonFields.bool(record, "terminal", false),
+                JsonFields.bool(record, "pruned", false),
+                JsonFields.text(record, "answer"),
+                JsonFields.bool(record, "correct"),
+                JsonFields.objectJson(record, "meta"));
+        return new IngestedTreeNode(
+                JsonFields.requiredText(record, "problem"),
+                JsonFields.requiredText(record, "id"),
+                JsonFields.text(record, "parent"),
+                node);
     }
 }

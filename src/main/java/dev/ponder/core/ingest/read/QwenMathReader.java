@@ -1,16 +1,15 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,14 +54,20 @@ public final class QwenMathReader extends JsonRunReader {
                 }
             }
             List<String> responses = JsonLists.requiredTexts(record, "code");
-            sink.problem(new Problem(0, problemKey, null, question, gold, metadata.isEmpty() ? null : metadata.toString()));
+            sink.problem(
+                    new Problem(0, problemKey, null, question, gold, metadata.isEmpty() ? null : metadata.toString()));
             List<String> predictions = JsonLists.texts(record.get("pred"));
             List<Boolean> verdicts = JsonLists.verdicts(record.get("score"));
             List<Double> rewards = JsonLists.numbers(record.get("pred_score"));
             for (int i = 0; i < responses.size(); i++) {
-                sink.sample(context.enricher().enrich(SampleDraft.of(problemKey, responses.get(i)).index(i)
-                        .answer(JsonLists.at(predictions, i)).correct(JsonLists.at(verdicts, i))
-                        .score(JsonLists.at(rewards, i)), gold));
+                sink.sample(context.enricher()
+                        .enrich(
+                                SampleDraft.of(problemKey, responses.get(i))
+                                        .index(i)
+                                        .answer(JsonLists.at(predictions, i))
+                                        .correct(JsonLists.at(verdicts, i))
+                                        .score(JsonLists.at(rewards, i)),
+                                gold));
             }
         });
     }

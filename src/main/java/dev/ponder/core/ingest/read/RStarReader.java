@@ -1,19 +1,18 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.record.Enricher;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.record.Enricher;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.TreeNode;
 import java.io.IOException;
@@ -33,8 +32,13 @@ import java.util.Set;
 public final class RStarReader extends JsonRunReader {
     public static final String FORMAT = "rstar";
     /** rStar's markers for a branch that ended without an answer. */
-    private static final Set<String> NOT_ANSWERS = Set.of("No valid child", "Too many steps", "Too many code errors",
-            "NO_VALID_CHILD", "TOO_MANY_STEPS", "TOO_MANY_CODE_ERRORS");
+    private static final Set<String> NOT_ANSWERS = Set.of(
+            "No valid child",
+            "Too many steps",
+            "Too many code errors",
+            "NO_VALID_CHILD",
+            "TOO_MANY_STEPS",
+            "TOO_MANY_CODE_ERRORS");
 
     @Override
     public String format() {
@@ -74,7 +78,8 @@ public final class RStarReader extends JsonRunReader {
         });
     }
 
-    private static IngestedTreeNode node(String problemKey, String tag, JsonNode state, String gold, Enricher enricher) {
+    private static IngestedTreeNode node(
+            String problemKey, String tag, JsonNode state, String gold, Enricher enricher) {
         String finalAnswer = JsonLists.firstText(state, "final_answer");
         boolean terminal = finalAnswer != null && !NOT_ANSWERS.contains(finalAnswer);
         Double value = JsonFields.number(state, "value");
@@ -82,9 +87,22 @@ public final class RStarReader extends JsonRunReader {
         ObjectNode meta = state.deepCopy();
         meta.remove("text");
         int lastDot = tag.lastIndexOf('.');
-        TreeNode node = new TreeNode(0, 0, 0, null, tag, null, JsonFields.text(state, "text"),
-                qValue != null ? qValue : value, JsonFields.integer(state, "visit_count"), null, null, terminal, false,
-                terminal ? finalAnswer : null, terminal ? enricher.grade(finalAnswer, gold) : null,
+        TreeNode node = new TreeNode(
+                0,
+                0,
+                0,
+                null,
+                tag,
+                null,
+                JsonFields.text(state, "text"),
+                qValue != null ? qValue : value,
+                JsonFields.integer(state, "visit_count"),
+                null,
+                null,
+                terminal,
+                false,
+                terminal ? finalAnswer : null,
+                terminal ? enricher.grade(finalAnswer, gold) : null,
                 meta.toString());
         return new IngestedTreeNode(problemKey, tag, lastDot < 0 ? null : tag.substring(0, lastDot), node);
     }

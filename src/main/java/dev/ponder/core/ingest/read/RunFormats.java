@@ -1,9 +1,8 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.ingest.record.UnrecognisedFileException;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -17,9 +16,19 @@ public final class RunFormats {
     }
 
     public static RunFormats standard() {
-        List<RunReader> records = List.of(new LmEvalReader(), new SearchAndLearnReader(), new SkyThoughtReader(),
-                new OpenR1Reader(), new QwenMathReader(), new LimoEvalReader(), new LightevalReader(),
-                new OpenAiChatReader(), new RStarReader(), new TreeLogReader(), new OmegaPrmReader(), new TotBfsReader());
+        List<RunReader> records = List.of(
+                new LmEvalReader(),
+                new SearchAndLearnReader(),
+                new SkyThoughtReader(),
+                new OpenR1Reader(),
+                new QwenMathReader(),
+                new LimoEvalReader(),
+                new LightevalReader(),
+                new OpenAiChatReader(),
+                new RStarReader(),
+                new TreeLogReader(),
+                new OmegaPrmReader(),
+                new TotBfsReader());
         List<RunReader> all = new java.util.ArrayList<>();
         all.add(new PonderJsonlReader());
         all.add(new InspectReader());
@@ -35,30 +44,41 @@ public final class RunFormats {
 
     /** The Parquet reader, which hands rows to the other readers. */
     public Optional<ParquetReader> parquet() {
-        return readers.stream().filter(ParquetReader.class::isInstance).map(ParquetReader.class::cast).findFirst();
+        return readers.stream()
+                .filter(ParquetReader.class::isInstance)
+                .map(ParquetReader.class::cast)
+                .findFirst();
     }
 
     public Optional<RunReader> byName(String format) {
-        return readers.stream().filter(reader -> reader.format().equalsIgnoreCase(format)).findFirst();
+        return readers.stream()
+                .filter(reader -> reader.format().equalsIgnoreCase(format))
+                .findFirst();
     }
 
     /** The reader for the named format, or the one that recognises the file's content. */
     public RunReader choose(String format, FileHead head) {
         if (format != null && !format.isBlank()) {
-            RunReader named = byName(format).orElseThrow(() -> new ImportException(head.fileName(), null,
-                    "unknown format '" + format + "'; known formats: " + names()));
+            RunReader named = byName(format)
+                    .orElseThrow(() -> new ImportException(
+                            head.fileName(), null, "unknown format '" + format + "'; known formats: " + names()));
             if (named instanceof GenericReader) {
                 // A mapped Parquet file is still read by DuckDB, which hands its rows to the generic reader.
-                return readers.stream().filter(reader -> reader instanceof ParquetReader && reader.recognises(head))
-                        .findFirst().orElse(named);
+                return readers.stream()
+                        .filter(reader -> reader instanceof ParquetReader && reader.recognises(head))
+                        .findFirst()
+                        .orElse(named);
             }
             return named;
         }
         if (head.isEmpty()) {
             throw new ImportException(head.fileName(), null, "the file is empty");
         }
-        return readers.stream().filter(reader -> reader.recognises(head)).findFirst()
-                .orElseThrow(() -> new UnrecognisedFileException(head.fileName(),
+        return readers.stream()
+                .filter(reader -> reader.recognises(head))
+                .findFirst()
+                .orElseThrow(() -> new UnrecognisedFileException(
+                        head.fileName(),
                         "not a run file Ponder recognises (it starts with " + preview(head) + "); known formats: "
                                 + names() + ". Choose one with --format if the file is one of them, or map its "
                                 + "fields with --map (see ponder import --help)."));

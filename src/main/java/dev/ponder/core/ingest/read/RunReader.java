@@ -1,9 +1,8 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.record.ReadContext;
-
+import dev.ponder.core.ingest.record.SampleSink;
 import java.io.IOException;
 import java.io.InputStream;
 

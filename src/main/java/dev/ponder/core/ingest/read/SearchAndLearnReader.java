@@ -1,17 +1,16 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,13 +58,20 @@ public final class SearchAndLearnReader extends JsonRunReader {
                 }
             }
             List<String> completions = JsonLists.requiredTexts(record, "completions");
-            sink.problem(new Problem(0, problemKey, null, question, gold, metadata.isEmpty() ? null : metadata.toString()));
+            sink.problem(
+                    new Problem(0, problemKey, null, question, gold, metadata.isEmpty() ? null : metadata.toString()));
             JsonNode scores = record.get("scores");
             List<Integer> tokens = JsonLists.integers(record.get("completion_tokens"));
             for (int i = 0; i < completions.size(); i++) {
-                List<Double> stepScores = scores != null && scores.has(i) ? JsonLists.numbers(scores.get(i)) : List.of();
-                sink.sample(context.enricher().enrich(SampleDraft.of(problemKey, completions.get(i)).index(i)
-                        .stepScores(present(stepScores)).totalTokens(JsonLists.at(tokens, i)), gold));
+                List<Double> stepScores =
+                        scores != null && scores.has(i) ? JsonLists.numbers(scores.get(i)) : List.of();
+                sink.sample(context.enricher()
+                        .enrich(
+                                SampleDraft.of(problemKey, completions.get(i))
+                                        .index(i)
+                                        .stepScores(present(stepScores))
+                                        .totalTokens(JsonLists.at(tokens, i)),
+                                gold));
             }
             ObjectNode reference = Json.MAPPER.createObjectNode();
             for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext(); ) {

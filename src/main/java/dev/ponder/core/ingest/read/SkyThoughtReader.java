@@ -1,20 +1,19 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleDraft;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ponder.core.answer.AnswerExtractor;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleDraft;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,18 +82,22 @@ public final class SkyThoughtReader extends JsonRunReader {
                 if (reason != null) {
                     meta.put("reason", reason);
                 }
-                Integer tokens = response.usage() == null ? null
-                        : JsonFields.integer(response.usage(), "completion_tokens");
-                sink.sample(context.enricher().enrich(SampleDraft.of(key, content).index(i)
-                        .correct(JsonLists.verdict(entry.get("correctness"))).totalTokens(tokens)
-                        .meta(meta.isEmpty() ? null : meta.toString()), gold));
+                Integer tokens =
+                        response.usage() == null ? null : JsonFields.integer(response.usage(), "completion_tokens");
+                sink.sample(context.enricher()
+                        .enrich(
+                                SampleDraft.of(key, content)
+                                        .index(i)
+                                        .correct(JsonLists.verdict(entry.get("correctness")))
+                                        .totalTokens(tokens)
+                                        .meta(meta.isEmpty() ? null : meta.toString()),
+                                gold));
             }
         });
     }
 
     /** A response with its token usage and, in the legacy shape, the temperature it was sampled at. */
-    private record Response(JsonNode entry, JsonNode usage, String temperature) {
-    }
+    private record Response(JsonNode entry, JsonNode usage, String temperature) {}
 
     private static List<Response> responses(JsonNode record) {
         JsonNode responses = record.get("responses");
@@ -105,7 +108,8 @@ public final class SkyThoughtReader extends JsonRunReader {
         }
         if (responses.isArray()) {
             for (int i = 0; i < responses.size(); i++) {
-                all.add(new Response(responses.get(i), usages != null && usages.isArray() ? usages.get(i) : null, null));
+                all.add(new Response(
+                        responses.get(i), usages != null && usages.isArray() ? usages.get(i) : null, null));
             }
         } else if (responses.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> byTemperature = responses.fields(); byTemperature.hasNext(); ) {
@@ -113,7 +117,9 @@ public final class SkyThoughtReader extends JsonRunReader {
                 JsonNode usage = usages == null ? null : usages.get(entry.getKey());
                 if (entry.getValue().isArray()) {
                     for (int i = 0; i < entry.getValue().size(); i++) {
-                        all.add(new Response(entry.getValue().get(i), usage != null && usage.isArray() ? usage.get(i) : usage,
+                        all.add(new Response(
+                                entry.getValue().get(i),
+                                usage != null && usage.isArray() ? usage.get(i) : usage,
                                 entry.getKey()));
                     }
                 } else {

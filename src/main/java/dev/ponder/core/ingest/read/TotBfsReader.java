@@ -1,17 +1,16 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.RecordException;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
 import dev.ponder.core.ingest.json.JsonRecords;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RecordException;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.TreeNode;
 import java.io.IOException;
@@ -66,8 +65,15 @@ public final class TotBfsReader extends JsonRunReader {
         // File ids are unique across the file's tasks; node keys are the task's own.
         String task = problemKey + ":";
         Map<String, IngestedTreeNode> nodes = new LinkedHashMap<>();
-        nodes.put(task + "root", new IngestedTreeNode(problemKey, task + "root", null, new TreeNode(0, 0, 0, null, "root", 0,
-                question, null, null, null, null, false, false, null, null, null)));
+        nodes.put(
+                task + "root",
+                new IngestedTreeNode(
+                        problemKey,
+                        task + "root",
+                        null,
+                        new TreeNode(
+                                0, 0, 0, null, "root", 0, question, null, null, null, null, false, false, null, null,
+                                null)));
 
         // The kept states of the previous step, by their text, each with the node that holds it.
         Map<String, String> kept = new HashMap<>();
@@ -88,11 +94,26 @@ public final class TotBfsReader extends JsonRunReader {
                 boolean chosen = selected.remove(text);
                 if (chosen) {
                     nextKept.putIfAbsent(text, id);
-                    lastKept.add(new String[]{text, id});
+                    lastKept.add(new String[] {text, id});
                 }
                 String stepText = text.substring(parentState.length()).strip();
-                TreeNode node = new TreeNode(0, 0, 0, null, key, number, stepText, JsonLists.at(values, i), null, null,
-                        null, false, !chosen, null, null, null);
+                TreeNode node = new TreeNode(
+                        0,
+                        0,
+                        0,
+                        null,
+                        key,
+                        number,
+                        stepText,
+                        JsonLists.at(values, i),
+                        null,
+                        null,
+                        null,
+                        false,
+                        !chosen,
+                        null,
+                        null,
+                        null);
                 nodes.put(id, new IngestedTreeNode(problemKey, id, kept.get(parentState), node));
             }
             kept = nextKept;
@@ -114,10 +135,29 @@ public final class TotBfsReader extends JsonRunReader {
             String answer = text.substring(text.lastIndexOf('\n') + 1).replaceFirst("^Answer:\\s*", "");
             IngestedTreeNode proposal = nodes.get(state[1]);
             TreeNode was = proposal.node();
-            nodes.put(state[1], new IngestedTreeNode(proposal.problemKey(), proposal.fileId(), proposal.parentFileId(),
-                    new TreeNode(0, 0, 0, null, was.nodeKey(), was.iteration(), was.stepText(), was.value(), null,
-                            null, correct == null ? r : null, true, false, answer, correct,
-                            info.isObject() ? info.toString() : null)));
+            nodes.put(
+                    state[1],
+                    new IngestedTreeNode(
+                            proposal.problemKey(),
+                            proposal.fileId(),
+                            proposal.parentFileId(),
+                            new TreeNode(
+                                    0,
+                                    0,
+                                    0,
+                                    null,
+                                    was.nodeKey(),
+                                    was.iteration(),
+                                    was.stepText(),
+                                    was.value(),
+                                    null,
+                                    null,
+                                    correct == null ? r : null,
+                                    true,
+                                    false,
+                                    answer,
+                                    correct,
+                                    info.isObject() ? info.toString() : null)));
         }
     }
 
@@ -129,8 +169,8 @@ public final class TotBfsReader extends JsonRunReader {
             }
         }
         if (best == null) {
-            throw new RecordException("the proposal '" + abbreviate(text) + "' extends none of the states kept "
-                    + "at the step before");
+            throw new RecordException(
+                    "the proposal '" + abbreviate(text) + "' extends none of the states kept " + "at the step before");
         }
         return best;
     }

@@ -1,18 +1,17 @@
 package dev.ponder.core.ingest.read;
 
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.ProblemKeys;
-import dev.ponder.core.ingest.record.ReadContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.json.JsonLists;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.record.ImportException;
+import dev.ponder.core.ingest.record.IngestedTreeNode;
+import dev.ponder.core.ingest.record.ProblemKeys;
+import dev.ponder.core.ingest.record.ReadContext;
+import dev.ponder.core.ingest.record.RunHeader;
+import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.TreeNode;
 import java.io.IOException;
@@ -43,7 +42,9 @@ public final class TreeLogReader extends JsonRunReader {
 
     @Override
     protected boolean recognises(JsonHead head) {
-        return head.startsWith() == '{' && head.has("logs") && (head.innerKeys().isEmpty() || head.innerHas("nodes", "edges"));
+        return head.startsWith() == '{'
+                && head.has("logs")
+                && (head.innerKeys().isEmpty() || head.innerHas("nodes", "edges"));
     }
 
     @Override
@@ -76,7 +77,8 @@ public final class TreeLogReader extends JsonRunReader {
                 edgeData.put(target, edge.path("data"));
                 JsonNode q = edge.path("data").get("Q");
                 if (q != null && q.isNumber()) {
-                    qByIteration.computeIfAbsent(target, ignored -> Json.MAPPER.createObjectNode())
+                    qByIteration
+                            .computeIfAbsent(target, ignored -> Json.MAPPER.createObjectNode())
                             .put(String.valueOf(iteration + 1), q.doubleValue());
                 }
             }
@@ -91,9 +93,23 @@ public final class TreeLogReader extends JsonRunReader {
             if (qByIteration.containsKey(id)) {
                 meta.set("q_by_iteration", qByIteration.get(id));
             }
-            TreeNode node = new TreeNode(0, 0, 0, null, id, entry.getValue(), stepText(data),
-                    JsonFields.number(edge, "Q"), null, null, JsonFields.number(edge, "reward"),
-                    false, false, null, null, meta.toString());
+            TreeNode node = new TreeNode(
+                    0,
+                    0,
+                    0,
+                    null,
+                    id,
+                    entry.getValue(),
+                    stepText(data),
+                    JsonFields.number(edge, "Q"),
+                    null,
+                    null,
+                    JsonFields.number(edge, "reward"),
+                    false,
+                    false,
+                    null,
+                    null,
+                    meta.toString());
             sink.treeNode(new IngestedTreeNode(problemKey, id, parents.get(id), node));
         }
     }

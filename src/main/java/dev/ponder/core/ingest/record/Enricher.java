@@ -9,9 +9,9 @@ import dev.ponder.core.model.Answer;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Step;
 import dev.ponder.core.model.ThinkingSpan;
+import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.model.TokenCounts;
 import dev.ponder.core.tokens.TokenCounter;
-import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.trace.ThinkingSplitter;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,9 @@ public final class Enricher {
         if (draft.reasoning != null) {
             text = draft.text.isEmpty() ? draft.reasoning : draft.reasoning + REASONING_SEPARATOR + draft.text;
             int end = draft.reasoning.length();
-            split = new ThinkingSplit(new ThinkingSpan(0, end), true,
+            split = new ThinkingSplit(
+                    new ThinkingSpan(0, end),
+                    true,
                     draft.text.isEmpty() ? text.length() : end + REASONING_SEPARATOR.length());
         } else {
             text = draft.text;
@@ -69,13 +71,28 @@ public final class Enricher {
             }
         }
         List<Step> steps = steps(text, draft.stepScores);
-        Double score = draft.score != null ? draft.score
+        Double score = draft.score != null
+                ? draft.score
                 : steps.isEmpty() ? null : steps.get(steps.size() - 1).score();
-        Sample sample = new Sample(0, 0, 0, draft.index, draft.round, text, split.thinking(), split.truncated(),
-                new Answer(found.answerText(), extracted, MathEquivalence.key(extracted)), correct,
-                tokenCounts(draft, text, split), draft.finishReason, score, draft.budget, null, draft.metaJson);
-        return new IngestedSample(draft.problemKey, draft.fileId, draft.parentFileId, sample, steps, List.of(),
-                draft.correct);
+        Sample sample = new Sample(
+                0,
+                0,
+                0,
+                draft.index,
+                draft.round,
+                text,
+                split.thinking(),
+                split.truncated(),
+                new Answer(found.answerText(), extracted, MathEquivalence.key(extracted)),
+                correct,
+                tokenCounts(draft, text, split),
+                draft.finishReason,
+                score,
+                draft.budget,
+                null,
+                draft.metaJson);
+        return new IngestedSample(
+                draft.problemKey, draft.fileId, draft.parentFileId, sample, steps, List.of(), draft.correct);
     }
 
     /** The import's grader's verdict on an answer, e.g. a search-tree node's final answer. */
@@ -123,7 +140,8 @@ public final class Enricher {
                 thinking = (int) Math.round((double) total * thinkingChars / text.length());
                 estimated = true;
             } else {
-                thinking = tokens.count(text.substring(split.thinking().start(), split.thinking().end()));
+                thinking = tokens.count(text.substring(
+                        split.thinking().start(), split.thinking().end()));
                 estimated |= tokens.isEstimate();
             }
         }

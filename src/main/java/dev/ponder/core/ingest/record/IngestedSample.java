@@ -12,10 +12,21 @@ import java.util.Objects;
  * itself gave ({@code null} when it gave none; kept so a regraded run can return to it). The sample's own
  * ids are left {@code 0}; the sink assigns them.
  */
-public record IngestedSample(String problemKey, String fileId, String parentFileId, Sample sample, List<Step> steps,
-                             List<Segment> segments, Boolean fileVerdict) {
-    public IngestedSample(String problemKey, String fileId, String parentFileId, Sample sample, List<Step> steps,
-                          List<Segment> segments) {
+public record IngestedSample(
+        String problemKey,
+        String fileId,
+        String parentFileId,
+        Sample sample,
+        List<Step> steps,
+        List<Segment> segments,
+        Boolean fileVerdict) {
+    public IngestedSample(
+            String problemKey,
+            String fileId,
+            String parentFileId,
+            Sample sample,
+            List<Step> steps,
+            List<Segment> segments) {
         this(problemKey, fileId, parentFileId, sample, steps, segments, null);
     }
 

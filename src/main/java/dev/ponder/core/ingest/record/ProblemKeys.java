@@ -12,8 +12,7 @@ import java.util.HexFormat;
  * Without a statement, the file's own id (qualified by the dataset, if known) is the key.
  */
 public final class ProblemKeys {
-    private ProblemKeys() {
-    }
+    private ProblemKeys() {}
 
     public static String of(String question, String dataset, String fileId) {
         if (question != null && !question.isBlank()) {

@@ -1,7 +1,6 @@
 package dev.ponder.core.ingest.record;
 
 import dev.ponder.core.ingest.mapping.FieldMapping;
-
 import java.nio.file.Path;
 
 /**

@@ -14,8 +14,14 @@ import java.util.TreeMap;
  * @param origin where the run first came from, when the file is Ponder's own export of an imported run;
  *               the re-imported run then keeps that source and import time, so the round trip is lossless
  */
-public record RunHeader(String name, String model, String strategy, Map<String, String> params, String grader,
-                        String notes, Origin origin) {
+public record RunHeader(
+        String name,
+        String model,
+        String strategy,
+        Map<String, String> params,
+        String grader,
+        String notes,
+        Origin origin) {
     public static final RunHeader EMPTY = new RunHeader(null, null, null, Map.of(), null, null);
 
     /** The source a run was first imported from, and when. */
@@ -30,7 +36,8 @@ public record RunHeader(String name, String model, String strategy, Map<String, 
         params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
-    public RunHeader(String name, String model, String strategy, Map<String, String> params, String grader, String notes) {
+    public RunHeader(
+            String name, String model, String strategy, Map<String, String> params, String grader, String notes) {
         this(name, model, strategy, params, grader, notes, null);
     }
 }
