@@ -27,7 +27,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -161,7 +160,7 @@ public final class ChartsView {
     @FXML
     private void initialize() {
         kinds.getItems().setAll(ChartKind.values());
-        kinds.setCellFactory(list -> new KindCell());
+        kinds.setCellFactory(list -> new ChartKindCell());
         kinds.getSelectionModel().select(viewModel.specProperty().get().kind());
         kinds.getSelectionModel().selectedItemProperty().addListener((observable, before, kind) -> {
             if (kind != null) {
@@ -390,24 +389,5 @@ public final class ChartsView {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    /** A chart's title with its one-line description under it. */
-    private static final class KindCell extends ListCell<ChartKind> {
-        @Override
-        protected void updateItem(ChartKind kind, boolean empty) {
-            super.updateItem(kind, empty);
-            if (empty || kind == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            Label description = new Label(kind.description());
-            description.getStyleClass().add("chart-kind-description");
-            description.setWrapText(true);
-            description.setMaxWidth(200);
-            setText(null);
-            setGraphic(new VBox(1, new Label(kind.title()), description));
-        }
     }
 }

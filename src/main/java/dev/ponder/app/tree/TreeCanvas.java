@@ -28,39 +28,10 @@ public final class TreeCanvas extends Region {
     static final double LABELS_FROM = 70;
 
     private static final double MAX_SCALE = 160;
-    private static final Palette LIGHT = new Palette(
-            Color.WHITE,
-            Color.web("#555555"),
-            Color.web("#c4c4c4"),
-            Color.web("#9a9a9a"),
-            Color.web("#333333"),
-            Color.web("#222222"),
-            Color.web("#1f4e8c"),
-            Color.web("#1f6feb"));
-    private static final Palette DARK = new Palette(
-            Color.web("#1f2227"),
-            Color.web("#aab2bd"),
-            Color.web("#4a5058"),
-            Color.web("#6f7782"),
-            Color.web("#c9d1d9"),
-            Color.web("#e4e7eb"),
-            Color.web("#9ec5ff"),
-            Color.web("#58a6ff"));
     private static final double[] PRUNED_DASHES = {4, 3};
 
-    /** The canvas's own colours (node fills and right/wrong rings are the paper palette's in either theme). */
-    private record Palette(
-            Color background,
-            Color edge,
-            Color faint,
-            Color denseEdge,
-            Color outline,
-            Color ink,
-            Color edgeLabel,
-            Color selected) {}
-
     private final Canvas canvas = new Canvas();
-    private Palette palette = LIGHT;
+    private TreePalette palette = TreePalette.LIGHT;
     private TreeScene scene;
     private double scale = 40;
     private double offsetX;
@@ -218,7 +189,7 @@ public final class TreeCanvas extends Region {
 
     /** Draws in the dark theme's colours or the light one's. */
     public void setDark(boolean dark) {
-        palette = dark ? DARK : LIGHT;
+        palette = dark ? TreePalette.DARK : TreePalette.LIGHT;
         paint();
     }
 

@@ -17,11 +17,10 @@ import dev.ponder.core.tree.TreeFigure;
 import dev.ponder.core.tree.TreeOptions;
 import dev.ponder.core.tree.TreeScene;
 import dev.ponder.core.tree.TreeSource;
+import dev.ponder.core.tree.TreeWords;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -341,31 +340,7 @@ public final class TreeViewModel {
             redraw();
         }
         describe(-1);
-        status.set(summary(loaded));
-    }
-
-    private String summary(Loaded loaded) {
-        int terminal = 0;
-        int right = 0;
-        for (SearchNode node : tree.nodes()) {
-            if (node.terminal()) {
-                terminal++;
-                if (Boolean.TRUE.equals(node.correct())) {
-                    right++;
-                }
-            }
-        }
-        String ends = terminal == 0 ? "" : String.format(Locale.ROOT, " · %d ends, %d right", terminal, right);
-        String playback = tree.lastIteration() > 1 ? " · " + tree.lastIteration() + " iterations" : "";
-        return String.format(
-                Locale.ROOT,
-                "%s of problem %s: %,d nodes, depth %d%s%s",
-                loaded.source().label(),
-                loaded.label(),
-                tree.size(),
-                tree.maxDepth(),
-                ends,
-                playback);
+        status.set(TreeWords.summary(tree, loaded.source().label(), loaded.label()));
     }
 
     private void redraw() {
@@ -387,31 +362,8 @@ public final class TreeViewModel {
         SearchNode data = tree.node(node);
         nodeTitle.set((node == 0 ? "Root" : "Node " + data.key()) + " · depth " + tree.depth(node)
                 + (data.pruned() ? " · pruned" : ""));
-        List<String> facts = new ArrayList<>();
         Double value = scene.get() == null ? data.value() : scene.get().value(node);
-        if (value != null) {
-            facts.add(tree.valueName() + " " + TreeScene.number(value));
-        }
-        if (data.visits() != null) {
-            facts.add(data.visits() + " visits");
-        }
-        if (data.reward() != null) {
-            facts.add("reward " + TreeScene.number(data.reward()));
-        }
-        if (data.samples() > 1) {
-            facts.add(data.samples() + " samples through it");
-        }
-        if (data.iteration() != null && tree.lastIteration() > 0) {
-            facts.add("from iteration " + data.iteration());
-        }
-        if (data.answer() != null) {
-            facts.add("answer " + data.answer() + (data.correct() == null ? "" : data.correct() ? " ✓" : " ✗"));
-        }
-        if (tree.children(node).length > 0) {
-            int children = tree.children(node).length;
-            facts.add(children + (children == 1 ? " child" : " children"));
-        }
-        nodeFacts.set(String.join(" · ", facts));
+        nodeFacts.set(TreeWords.facts(tree, node, value));
         stepText.set(data.stepText() == null ? "" : data.stepText());
         pathText.set(tree.cumulativeText(node));
     }

@@ -7,11 +7,6 @@ import dev.ponder.core.chart.PlotData.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Shape;
-import java.awt.Stroke;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -55,8 +50,6 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * without colour. A series keeps its colour and style in every panel.
  */
 public final class ChartRenderer {
-    private static final Color[] PALETTE = PaperColours.SERIES;
-    private static final float[][] DASHES = {null, {4f, 2f}, {1f, 1.5f}, {5f, 1.5f, 1f, 1.5f}, {2.5f, 2.5f}, {7f, 2f}};
     private static final Color GRID = PaperColours.GRID;
     private static final Color INK = PaperColours.INK;
 
@@ -311,11 +304,11 @@ public final class ChartRenderer {
                         bands ? new DeviationRenderer(true, true) : new XYLineAndShapeRenderer(true, true);
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    Color colour = colour(style);
+                    Color colour = SeriesStyle.colour(style);
                     renderer.setSeriesPaint(i, colour);
                     renderer.setSeriesFillPaint(i, colour);
-                    renderer.setSeriesStroke(i, stroke(style, 1.1f));
-                    renderer.setSeriesShape(i, shape(style, 3.2));
+                    renderer.setSeriesStroke(i, SeriesStyle.stroke(style, 1.1f));
+                    renderer.setSeriesShape(i, SeriesStyle.shape(style, 3.2));
                 }
                 renderer.setDrawSeriesLineAsPath(true);
                 if (renderer instanceof DeviationRenderer deviation) {
@@ -332,8 +325,8 @@ public final class ChartRenderer {
                 renderer.setMargin(0.08);
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    renderer.setSeriesPaint(i, colour(style));
-                    renderer.setSeriesOutlinePaint(i, colour(style).darker());
+                    renderer.setSeriesPaint(i, SeriesStyle.colour(style));
+                    renderer.setSeriesOutlinePaint(i, SeriesStyle.colour(style).darker());
                     renderer.setSeriesOutlineStroke(i, new BasicStroke(0.4f));
                 }
                 return renderer;
@@ -358,13 +351,13 @@ public final class ChartRenderer {
                 double size = points > 2000 ? 1.6 : 2.6;
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    Color colour = colour(style);
+                    Color colour = SeriesStyle.colour(style);
                     renderer.setSeriesPaint(
                             i,
                             points > 2000
                                     ? new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 90)
                                     : colour);
-                    renderer.setSeriesShape(i, shape(style, size));
+                    renderer.setSeriesShape(i, SeriesStyle.shape(style, size));
                 }
                 return renderer;
             }
@@ -386,45 +379,6 @@ public final class ChartRenderer {
             }
         }
         return false;
-    }
-
-    static Color colour(int style) {
-        return PALETTE[style % PALETTE.length];
-    }
-
-    private static Stroke stroke(int style, float width) {
-        float[] dash = DASHES[style % DASHES.length];
-        return dash == null
-                ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
-                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
-    }
-
-    /** Circle, square, triangle, diamond, inverted triangle, cross: one per series. */
-    static Shape shape(int style, double size) {
-        double s = size;
-        return switch (style % 6) {
-            case 0 -> new Ellipse2D.Double(-s, -s, 2 * s, 2 * s);
-            case 1 -> new Rectangle2D.Double(-s * 0.9, -s * 0.9, 1.8 * s, 1.8 * s);
-            case 2 -> polygon(0, -s * 1.15, s * 1.1, s * 0.8, -s * 1.1, s * 0.8);
-            case 3 -> polygon(0, -s * 1.25, s * 1.1, 0, 0, s * 1.25, -s * 1.1, 0);
-            case 4 -> polygon(0, s * 1.15, s * 1.1, -s * 0.8, -s * 1.1, -s * 0.8);
-            default -> cross(s);
-        };
-    }
-
-    private static Shape polygon(double... xy) {
-        Path2D.Double path = new Path2D.Double();
-        path.moveTo(xy[0], xy[1]);
-        for (int i = 2; i < xy.length; i += 2) {
-            path.lineTo(xy[i], xy[i + 1]);
-        }
-        path.closePath();
-        return path;
-    }
-
-    private static Shape cross(double s) {
-        double t = s * 0.35;
-        return polygon(-t, -s, t, -s, t, -t, s, -t, s, t, t, t, t, s, -t, s, -t, t, -s, t, -s, -t, -t, -t);
     }
 
     /** A series key that stays unique when two series share a name (two runs called alike). */

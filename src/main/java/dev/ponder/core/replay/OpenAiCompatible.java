@@ -16,7 +16,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -215,7 +214,8 @@ public final class OpenAiCompatible implements ModelBackend {
                 }
                 JsonNode event = JSON.readTree(data);
                 if (event.has("error")) {
-                    throw new ReplayException("The server reported an error mid-stream: " + errorMessage(event));
+                    throw new ReplayException(
+                            "The server reported an error mid-stream: " + ServerErrors.errorMessage(event));
                 }
                 for (JsonNode choice : event.path("choices")) {
                     String thought = reasoningOf == null ? "" : reasoningOf.apply(choice);
@@ -346,84 +346,15 @@ public final class OpenAiCompatible implements ModelBackend {
             if (status / 100 == 2) {
                 return response;
             }
-            String detail = drain(response);
+            String detail = ServerErrors.drain(response);
             boolean retryable = status == 429 || status / 100 == 5;
             if (!retryable || attempt >= connection.retries()) {
-                throw explain(status, detail, uri, attempt);
+                throw ServerErrors.explain(connection.model(), status, detail, uri, attempt);
             }
-            Duration pause = retryAfter(response).orElse(wait);
+            Duration pause = ServerErrors.retryAfter(response).orElse(wait);
             wait = wait.multipliedBy(2);
             sleep(pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause);
         }
-    }
-
-    private ReplayException explain(int status, String detail, URI uri, int retried) {
-        String said = detail.isBlank() ? "" : " The server said: " + detail;
-        String lower = detail.toLowerCase(java.util.Locale.ROOT);
-        if (status == 401 || status == 403) {
-            return new ReplayException("The server refused the API key (" + status + "). Check the key in the"
-                    + " connection's environment variable or settings file." + said);
-        }
-        if (status == 404) {
-            return lower.contains("model")
-                    ? new ReplayException("The server has no model '" + connection.model() + "' (404). Use Test"
-                            + " connection to list the models it serves." + said)
-                    : new ReplayException(
-                            "Nothing at " + uri + " (404): is the base URL right (it usually ends in /v1)?" + said);
-        }
-        if (lower.contains("context length")
-                || lower.contains("context window")
-                || lower.contains("too long")
-                || lower.contains("exceed")) {
-            return new ReplayException("The prompt and the token limit do not fit the model's context (" + status
-                    + "): lower the budget or the answer limit." + said);
-        }
-        if (status == 400 || status == 422) {
-            return new ReplayException("The server does not accept the request (" + status + "), often a parameter"
-                    + " it does not support." + said);
-        }
-        return new ReplayException(
-                "The server answered " + status + (retried > 0 ? " after " + retried + " retries" : "") + "." + said);
-    }
-
-    private static String drain(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            String raw = new String(in.readNBytes(16_384), StandardCharsets.UTF_8).strip();
-            try {
-                JsonNode json = JSON.readTree(raw);
-                String message = errorMessage(json);
-                return message.isEmpty() ? raw : message;
-            } catch (IOException notJson) {
-                return raw;
-            }
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** OpenAI {"error":{"message"}}, llama.cpp {"error":{"message"}}, vLLM {"message"} or {"detail"}. */
-    private static String errorMessage(JsonNode json) {
-        JsonNode error = json.path("error");
-        if (error.isTextual()) {
-            return error.asText();
-        }
-        for (JsonNode candidate : new JsonNode[] {error.path("message"), json.path("message"), json.path("detail")}) {
-            if (candidate.isTextual()) {
-                return candidate.asText();
-            }
-        }
-        return "";
-    }
-
-    /** {@code Retry-After} as seconds (HTTP dates are rare from model servers and fall back to our backoff). */
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(value -> {
-            try {
-                return Optional.of(Duration.ofMillis((long) (Double.parseDouble(value.strip()) * 1000)));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
     }
 
     private static void sleep(Duration pause) throws ReplayException {
