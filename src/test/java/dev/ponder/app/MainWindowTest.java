@@ -167,10 +167,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(
                 20,
                 TimeUnit.SECONDS,
-                () -> robot.lookup("Import Again")
-                        .match(NodeQueryUtils.isVisible())
-                        .tryQuery()
-                        .isPresent());
+                () -> FxLookups.shown(robot, "Import Again").isPresent());
         // Read on the FX thread: a reload replaces the list's contents there.
         assertThat(WaitForAsyncUtils.asyncFx(() -> table.getItems().size()).get())
                 .isEqualTo(SAMPLE_RUNS);
@@ -403,13 +400,14 @@ class MainWindowTest {
 
     /** A shown label of this kind with exactly this text. */
     private Optional<Node> shown(String query, String text) {
-        return robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAllAs(Labeled.class).stream()
-                .filter(label -> text.equals(label.getText())
-                        && label.getScene() != null
-                        && label.getScene().getWindow() != null
-                        && label.getScene().getWindow().isShowing())
-                .map(Node.class::cast)
-                .findFirst();
+        return FxLookups.onFx(
+                () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAllAs(Labeled.class).stream()
+                        .filter(label -> text.equals(label.getText())
+                                && label.getScene() != null
+                                && label.getScene().getWindow() != null
+                                && label.getScene().getWindow().isShowing())
+                        .map(Node.class::cast)
+                        .findFirst());
     }
 
     /** Clicks a dialog's button once it shows (a column header may carry the same text). */
