@@ -1,7 +1,7 @@
 package dev.ponder;
 
 import dev.ponder.cli.PonderCli;
-import dev.ponder.core.store.Workspace;
+import dev.ponder.core.service.WorkspaceServices;
 
 /**
  * {@code java -jar ponder.jar} opens the window; {@code java -jar ponder.jar COMMAND ...} runs a command
@@ -32,7 +32,7 @@ public final class Main {
             return false;
         }
         return java.util.Arrays.stream(args)
-                .allMatch(arg -> arg.endsWith(Workspace.FILE_EXTENSION)
+                .allMatch(arg -> arg.endsWith(WorkspaceServices.FILE_EXTENSION)
                         || java.nio.file.Files.exists(java.nio.file.Path.of(arg)));
     }
 

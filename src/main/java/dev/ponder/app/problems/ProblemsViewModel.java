@@ -193,7 +193,8 @@ public final class ProblemsViewModel {
                         workspace.annotations().problemTagsOfRun(runId),
                         workspace.annotations().tagNames()),
                 tagged -> {
-                    if (run.get() != summary) {
+                    // By id: the run browser may have replaced the summary with an equal one meanwhile.
+                    if (run.get() == null || run.get().run().id() != runId) {
                         return;
                     }
                     replaceRows(rows.stream()

@@ -21,9 +21,7 @@ import java.util.logging.Logger;
 public final class EmbeddedLlama implements ModelBackend {
     private static final Logger LOG = Logger.getLogger(EmbeddedLlama.class.getName());
 
-    static {
-        LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> LOG.log(Level.FINE, message::strip));
-    }
+    private static boolean bindingReady;
 
     /**
      * @param contextPerSequence prompt plus generation, in tokens, for each of the {@code parallel} sequences
@@ -45,8 +43,21 @@ public final class EmbeddedLlama implements ModelBackend {
         this.model = model;
     }
 
+    /**
+     * Unpacks and loads the binding's native library on first use (into Ponder's own folder: {@link LlamaNatives}),
+     * its log routed to Ponder's.
+     */
+    private static synchronized void readyBinding() {
+        if (!bindingReady) {
+            LlamaNatives.ready();
+            LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> LOG.log(Level.FINE, message::strip));
+            bindingReady = true;
+        }
+    }
+
     /** Loads the model; the file is checked first so that a wrong path says so instead of crashing natively. */
     public static EmbeddedLlama load(Settings settings) throws ReplayException {
+        readyBinding();
         Path file = settings.gguf();
         if (!Files.isRegularFile(file)) {
             throw new ReplayException("No model file at " + file + ": choose a .gguf file in the connection settings.");

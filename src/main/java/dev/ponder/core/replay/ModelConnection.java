@@ -46,6 +46,9 @@ public record ModelConnection(
             throw new IllegalArgumentException(
                     "connection '" + name + "' needs the server's base URL and a model name");
         }
+        if (kind == Kind.OPENAI_COMPATIBLE) {
+            refuseSecretsIn(baseUrl);
+        }
         template = blank(template) ? PromptTemplate.CHATML.name() : template;
         PromptTemplate.named(template);
         threads = threads < 1 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
@@ -100,18 +103,52 @@ public record ModelConnection(
     /** The same, with a template of the caller's (a custom one) for a chat connection to split prompts by. */
     public ModelBackend open(Path modelsDir, int parallel, PromptTemplate prompts) throws ReplayException {
         return switch (kind) {
-            case EMBEDDED ->
-                EmbeddedLlama.load(new EmbeddedLlama.Settings(
+            case EMBEDDED -> {
+                yield EmbeddedLlama.load(new EmbeddedLlama.Settings(
                         gguf == null ? TinyReasoner.locate(modelsDir) : Path.of(gguf),
                         threads,
                         contextPerSequence,
                         Math.max(1, parallel)));
+            }
             case OPENAI_COMPATIBLE -> {
                 OpenAiCompatible server = new OpenAiCompatible(
-                        OpenAiCompatible.Connection.of(baseUrl, model, resolveKey(System.getenv())));
+                        OpenAiCompatible.Connection.of(baseUrl.strip(), model, requiredKey(System.getenv())));
                 yield chat ? new ChatContinuation(server, prompts) : server;
             }
         };
+    }
+
+    /**
+     * A key written into the URL ({@code http://user:KEY@host/v1}, {@code ?api_key=KEY}) would be recorded wherever
+     * the URL is (a run's provenance, a journal, a log); so such a URL is refused, pointing at the key's own place.
+     */
+    private static void refuseSecretsIn(String baseUrl) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(baseUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "'" + baseUrl + "' is not a URL; a server's base URL looks like " + "http://localhost:8000/v1");
+        }
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("The server's URL must not carry a key or other parameters (it is "
+                    + "recorded with every run): give the base URL alone, like http://localhost:8000/v1, and the key "
+                    + "through an environment variable (--api-key-env VAR, or the connection's key field).");
+        }
+    }
+
+    /**
+     * The key to send, or an error naming the environment variable that should hold it when that variable is unset
+     * and no key is kept in the settings file: a request without the key would only fail later, with a 401.
+     */
+    String requiredKey(Map<String, String> environment) throws ReplayException {
+        String key = resolveKey(environment);
+        if (key == null && !blank(apiKeyEnv)) {
+            throw new ReplayException("The environment variable " + apiKeyEnv.strip() + " that should hold the API key "
+                    + "for " + name + " is not set: set it (export " + apiKeyEnv.strip() + "=...) or save the key in "
+                    + "the connection.");
+        }
+        return key;
     }
 
     /** The same connection with another key kept in the settings file (null to forget it). */

@@ -5,6 +5,7 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.replay.BranchOrigin;
+import dev.ponder.core.replay.LlamaNatives;
 import dev.ponder.core.replay.ModelBackend;
 import dev.ponder.core.replay.ModelConnection;
 import dev.ponder.core.replay.OpenAiCompatible;
@@ -44,6 +45,7 @@ public final class ReplayService implements AutoCloseable {
         this.workspace = workspace;
         this.home = home;
         this.changes = changes;
+        LlamaNatives.keepIn(home.nativesDir());
     }
 
     /** What a replay made. */
@@ -99,6 +101,7 @@ public final class ReplayService implements AutoCloseable {
      * Test Connection: a server's models, or a model file loaded, in one sentence; loads nothing it keeps.
      */
     public static String testConnection(ModelConnection candidate, PonderHome home) throws ReplayException {
+        LlamaNatives.keepIn(home.nativesDir());
         try (ModelBackend backend = candidate.open(home.modelsDir(), 1)) {
             OpenAiCompatible server = OpenAiCompatible.behind(backend);
             if (server != null) {

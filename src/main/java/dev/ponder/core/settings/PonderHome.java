@@ -41,6 +41,14 @@ public record PonderHome(Path dir) {
         return dir.resolve("models");
     }
 
+    /**
+     * Where native libraries are unpacked for loading (llama.cpp's binding): a folder of Ponder's own, since the
+     * binding deletes files of its name pattern in whatever folder it is given.
+     */
+    public Path nativesDir() {
+        return dir.resolve("cache").resolve("natives");
+    }
+
     /** Where replays keep their journals: each finished sample, so that a stopped replay resumes. */
     public Path replaysDir() {
         return dir.resolve("replays");

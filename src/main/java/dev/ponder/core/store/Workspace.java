@@ -66,6 +66,11 @@ public final class Workspace implements AutoCloseable {
 
     static Workspace open(Path file, Schema schema) {
         Path path = file.toAbsolutePath().normalize();
+        if (WorkspaceFile.isEmptyLeftover(path)) {
+            // An empty file is no one's data (a create that never wrote, a touched name): it becomes a new workspace.
+            deleteWorkspaceFiles(path);
+            return create(path, schema);
+        }
         WorkspaceFile.checkIsWorkspace(path);
         Connection connection = null;
         try {

@@ -52,6 +52,22 @@ final class WorkspaceFile {
         }
     }
 
+    /**
+     * Whether {@code file} is an empty file with no write-ahead log holding data beside it: nothing was ever written
+     * to it, so it can be made a new workspace without losing anything.
+     */
+    static boolean isEmptyLeftover(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) != 0) {
+                return false;
+            }
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            return !Files.exists(wal) || Files.size(wal) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static WorkspaceException notAWorkspace(Path file, String why) {
         return new WorkspaceException(
                 WorkspaceException.Reason.NOT_A_WORKSPACE,

@@ -27,9 +27,23 @@ class ForeignFileTest {
     }
 
     @Test
-    void anEmptyFileIsNotAWorkspace() throws Exception {
+    void anEmptyFileBecomesANewWorkspace() throws Exception {
         Path file = dir.resolve("empty.ponder");
         Files.createFile(file);
+        try (Workspace workspace = Workspace.open(file)) {
+            assertThat(workspace.schemaVersion()).isEqualTo(Schema.standard().newestVersion());
+            assertThat(workspace.runSummaries()).isEmpty();
+        }
+        try (Workspace again = Workspace.openOrCreate(file)) {
+            assertThat(again.runSummaries()).isEmpty();
+        }
+    }
+
+    @Test
+    void anEmptyFileWhoseLogHoldsDataIsLeftAlone() throws Exception {
+        Path file = dir.resolve("crashed.ponder");
+        Files.createFile(file);
+        Files.writeString(dir.resolve("crashed.ponder-wal"), "pages a checkpoint never copied");
         assertRejectedUnchanged(file, WorkspaceException.Reason.NOT_A_WORKSPACE, "the file is empty");
     }
 
