@@ -16,14 +16,17 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
  * A model behind an OpenAI-compatible server (vLLM, SGLang, llama.cpp server, Ollama, LM Studio, DeepSeek,
  * OpenRouter, OpenAI), driven through {@code /v1/completions} with raw prompts so that replay controls the
- * thinking delimiters exactly; text streams as server-sent events. Busy or failing servers (429, 5xx) are
- * retried with backoff, honouring {@code Retry-After}; other errors are explained, not retried.
+ * thinking delimiters exactly; text streams as server-sent events. What a later try may cure is retried with
+ * backoff and jitter, honouring {@code Retry-After}: a busy or failing server (429, 5xx), a connection refused, reset
+ * or dropped (a kept-alive connection the server closed), no answer within the timeout, a stream that stalls for the
+ * idle time or ends without finishing; each try on a fresh request. Other errors are explained, not retried.
  */
 public final class OpenAiCompatible implements ModelBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,11 +35,26 @@ public final class OpenAiCompatible implements ModelBackend {
     /**
      * @param baseUrl   e.g. {@code http://localhost:8000/v1}
      * @param apiKey    sent as a bearer token; never stored or logged by this class (null for none)
-     * @param retries   how many times a 429 or 5xx answer is retried
+     * @param timeout   how long the server may take to answer a request (its response headers)
+     * @param retries   how many times what a later try may cure is tried again
      * @param firstWait the backoff before the first retry when the server names none; doubled after each
+     * @param idle      how long a stream may go without data before it counts as stalled
      */
     public record Connection(
-            URI baseUrl, String model, String apiKey, Duration timeout, int retries, Duration firstWait) {
+            URI baseUrl,
+            String model,
+            String apiKey,
+            Duration timeout,
+            int retries,
+            Duration firstWait,
+            Duration idle) {
+        /** How long a stream may go without data by default. */
+        public static final Duration IDLE = Duration.ofSeconds(60);
+
+        public Connection(URI baseUrl, String model, String apiKey, Duration timeout, int retries, Duration firstWait) {
+            this(baseUrl, model, apiKey, timeout, retries, firstWait, IDLE);
+        }
+
         public static Connection of(String baseUrl, String model, String apiKey) {
             return new Connection(
                     URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"),
@@ -44,7 +62,8 @@ public final class OpenAiCompatible implements ModelBackend {
                     apiKey,
                     Duration.ofSeconds(60),
                     4,
-                    Duration.ofSeconds(1));
+                    Duration.ofSeconds(1),
+                    IDLE);
         }
 
         URI endpoint(String path) {
@@ -69,14 +88,16 @@ public final class OpenAiCompatible implements ModelBackend {
     public Generation generate(GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
             throws ReplayException {
         ObjectNode body = streamingBody(request).put("prompt", request.prompt());
-        Streamed s = readStream(
-                send("completions", body),
-                choice -> choice.path("text").asText(""),
-                null,
-                stream,
-                cancelled,
-                request.maxTokens(),
-                new StringBuilder());
+        URI uri = connection.endpoint("completions");
+        Streamed s = retrying(
+                () -> readStream(
+                        sendOnce(uri, body),
+                        choice -> choice.path("text").asText(""),
+                        null,
+                        stream,
+                        cancelled,
+                        request.maxTokens()),
+                cancelled);
         return new Generation(s.text.toString(), s.tokens, s.finish);
     }
 
@@ -124,21 +145,22 @@ public final class OpenAiCompatible implements ModelBackend {
         if (thinkingTokenBudget != null) {
             body.put("thinking_token_budget", thinkingTokenBudget);
         }
-        StringBuilder reasoning = new StringBuilder();
-        Streamed s = readStream(
-                send("chat/completions", body),
-                choice -> choice.path("delta").path("content").asText(""),
-                choice -> {
-                    JsonNode delta = choice.path("delta");
-                    return delta.hasNonNull("reasoning_content")
-                            ? delta.get("reasoning_content").asText()
-                            : delta.path("reasoning").asText("");
-                },
-                stream,
-                cancelled,
-                request.maxTokens(),
-                reasoning);
-        return new ChatGeneration(reasoning.toString(), s.text.toString(), s.tokens, s.finish);
+        URI uri = connection.endpoint("chat/completions");
+        Streamed s = retrying(
+                () -> readStream(
+                        sendOnce(uri, body),
+                        choice -> choice.path("delta").path("content").asText(""),
+                        choice -> {
+                            JsonNode delta = choice.path("delta");
+                            return delta.hasNonNull("reasoning_content")
+                                    ? delta.get("reasoning_content").asText()
+                                    : delta.path("reasoning").asText("");
+                        },
+                        stream,
+                        cancelled,
+                        request.maxTokens()),
+                cancelled);
+        return new ChatGeneration(s.reasoning.toString(), s.text.toString(), s.tokens, s.finish);
     }
 
     /** What both endpoints take: the model, the sampling settings and stop strings, streamed with usage at the end. */
@@ -172,6 +194,7 @@ public final class OpenAiCompatible implements ModelBackend {
 
     private static final class Streamed {
         final StringBuilder text = new StringBuilder();
+        final StringBuilder reasoning = new StringBuilder();
         int tokens;
         FinishReason finish;
 
@@ -182,25 +205,29 @@ public final class OpenAiCompatible implements ModelBackend {
         }
     }
 
-    /** Reads {@code data:} events until {@code [DONE]}; the server's usage count wins over counted chunks. */
+    /**
+     * Reads {@code data:} events until {@code [DONE]}; the server's usage count wins over counted chunks. A stream that
+     * stalls, breaks or ends without finishing is a {@link Transient} failure, for a fresh try.
+     */
     private Streamed readStream(
             HttpResponse<InputStream> response,
             Function<JsonNode, String> content,
             Function<JsonNode, String> reasoningOf,
             TextStream stream,
             BooleanSupplier cancelled,
-            int maxTokens,
-            StringBuilder reasoning)
-            throws ReplayException {
+            int maxTokens)
+            throws ReplayException, Transient {
         Streamed result = new Streamed();
         StringBuilder text = result.text;
+        StringBuilder reasoning = result.reasoning;
         int chunks = 0;
         Integer usage = null;
         String finish = null;
         boolean done = false;
-        try (InputStream in = response.body();
+        InputStream in = response.body();
+        try (IdleGuard guard = new IdleGuard(in, connection.idle());
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = lines.readLine()) != null; ) {
+            for (String line; (line = readLine(lines, guard, chunks)) != null; ) {
                 if (cancelled.getAsBoolean()) {
                     return result.end(usage != null ? usage : chunks, FinishReason.CANCELLED);
                 }
@@ -242,20 +269,42 @@ public final class OpenAiCompatible implements ModelBackend {
             if (cancelled.getAsBoolean()) {
                 return result.end(chunks, FinishReason.CANCELLED);
             }
-            throw new ReplayException(
+            throw new Transient(
                     "The connection to " + connection.baseUrl() + " broke after " + chunks + " streamed pieces: "
                             + e.getMessage(),
+                    null,
                     e);
         }
         if (!done && finish == null) {
-            throw new ReplayException("The stream from " + connection.baseUrl() + " ended after " + chunks
-                    + " pieces without finishing (no finish_reason, no [DONE]): the server went away mid-answer.");
+            throw new Transient(
+                    "The stream from " + connection.baseUrl() + " ended after " + chunks
+                            + " pieces without finishing (no finish_reason, no [DONE]): the server went away mid-answer.",
+                    null,
+                    null);
         }
         int tokens = usage != null ? usage : chunks;
         FinishReason reason = "length".equals(finish) || (finish == null && tokens >= maxTokens)
                 ? FinishReason.LENGTH
                 : FinishReason.STOP;
         return result.end(tokens, reason);
+    }
+
+    /** The next line of the stream; a stall the guard noticed is said as such, not as a closed stream. */
+    private String readLine(BufferedReader lines, IdleGuard guard, int chunks) throws IOException, Transient {
+        try {
+            String line = lines.readLine();
+            guard.touched();
+            return line;
+        } catch (IOException e) {
+            if (guard.tripped()) {
+                throw new Transient(
+                        "The stream from " + connection.baseUrl() + " stalled: no data for "
+                                + seconds(connection.idle()) + " after " + chunks + " streamed pieces.",
+                        null,
+                        e);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -312,8 +361,54 @@ public final class OpenAiCompatible implements ModelBackend {
         return send(connection.endpoint(path), body);
     }
 
-    /** Posts {@code body} (GET when null), retrying what a later try may cure, and explains what it cannot. */
+    /** Posts {@code body} (GET when null), trying again what a later try may cure, and explains what it cannot. */
     private HttpResponse<InputStream> send(URI uri, ObjectNode body) throws ReplayException {
+        return retrying(() -> sendOnce(uri, body), () -> false);
+    }
+
+    /** One try at what a later try may cure. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws ReplayException, Transient;
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, fails in a way no later try cures, or has been tried {@code retries}
+     * times more; between tries waits what the server asked for, else a backoff doubled each time, with jitter so
+     * that many streams failing at once do not come back at once.
+     */
+    private <T> T retrying(Attempt<T> attempt, BooleanSupplier cancelled) throws ReplayException {
+        Duration wait = connection.firstWait();
+        for (int tried = 0; ; tried++) {
+            try {
+                return attempt.run();
+            } catch (Transient failure) {
+                if (tried >= connection.retries() || cancelled.getAsBoolean()) {
+                    throw failure.after(tried);
+                }
+                Duration pause = failure.retryAfter != null ? failure.retryAfter : jittered(wait);
+                wait = wait.multipliedBy(2);
+                sleep(pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause);
+            }
+        }
+    }
+
+    /** "60 s", "0.6 s". */
+    private static String seconds(Duration duration) {
+        double value = duration.toMillis() / 1000.0;
+        return (value == Math.rint(value)
+                        ? String.valueOf((long) value)
+                        : String.format(java.util.Locale.ROOT, "%.1f", value))
+                + " s";
+    }
+
+    private static Duration jittered(Duration wait) {
+        return Duration.ofMillis(
+                (long) (wait.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
+    }
+
+    /** Sends the request once on a fresh exchange; a failure a later try may cure is a {@link Transient}. */
+    private HttpResponse<InputStream> sendOnce(URI uri, ObjectNode body) throws ReplayException, Transient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(connection.timeout())
                 .header("Content-Type", "application/json")
@@ -322,38 +417,54 @@ public final class OpenAiCompatible implements ModelBackend {
         if (connection.apiKey() != null && !connection.apiKey().isBlank()) {
             builder.header("Authorization", "Bearer " + connection.apiKey());
         }
-        HttpRequest request = builder.build();
-        Duration wait = connection.firstWait();
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (ConnectException e) {
-                throw new ReplayException(
-                        "No server answers at " + uri + ": is it running, and is the address right?", e);
-            } catch (HttpTimeoutException e) {
-                throw new ReplayException(
-                        "The server at " + uri + " did not answer within "
-                                + connection.timeout().toSeconds() + " s.",
-                        e);
-            } catch (IOException e) {
-                throw new ReplayException("Cannot reach " + uri + ": " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReplayException("Interrupted while waiting for " + uri, e);
-            }
-            int status = response.statusCode();
-            if (status / 100 == 2) {
-                return response;
-            }
-            String detail = ServerErrors.drain(response);
-            boolean retryable = status == 429 || status / 100 == 5;
-            if (!retryable || attempt >= connection.retries()) {
-                throw ServerErrors.explain(connection.model(), status, detail, uri, attempt);
-            }
-            Duration pause = ServerErrors.retryAfter(response).orElse(wait);
-            wait = wait.multipliedBy(2);
-            sleep(pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause);
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (ConnectException e) {
+            throw new Transient("No server answers at " + uri + ": is it running, and is the address right?", null, e);
+        } catch (HttpTimeoutException e) {
+            throw new Transient(
+                    "The server at " + uri + " did not answer within "
+                            + connection.timeout().toSeconds() + " s.",
+                    null,
+                    e);
+        } catch (IOException e) {
+            // reset, refused mid-handshake, or a kept-alive connection the server had closed ("received no bytes")
+            throw new Transient("Cannot reach " + uri + ": " + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplayException("Interrupted while waiting for " + uri, e);
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return response;
+        }
+        String detail = ServerErrors.drain(response);
+        if (status == 429 || status / 100 == 5) {
+            Duration asked = ServerErrors.retryAfter(response).orElse(null);
+            throw new Transient(null, asked, null) {
+                @Override
+                ReplayException after(int tried) {
+                    return ServerErrors.explain(connection.model(), status, detail, uri, tried);
+                }
+            };
+        }
+        throw ServerErrors.explain(connection.model(), status, detail, uri, 0);
+    }
+
+    /** A failure a later try may cure; after the last try, the {@link ReplayException} it becomes. */
+    private static class Transient extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Duration retryAfter;
+
+        Transient(String message, Duration retryAfter, Throwable cause) {
+            super(message, cause);
+            this.retryAfter = retryAfter;
+        }
+
+        ReplayException after(int tried) {
+            return new ReplayException(
+                    getMessage() + (tried == 0 ? "" : " (tried " + (tried + 1) + " times)"), getCause());
         }
     }
 
