@@ -105,6 +105,11 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             report(outcome, Duration.ofNanos(System.nanoTime() - start));
+            if (!outcome.failures().isEmpty()) {
+                spec.commandLine().getErr().println("ponder: " + outcome.failureSummary());
+                spec.commandLine().getErr().flush();
+                return PonderCli.FAILED;
+            }
         }
         return 0;
     }
@@ -115,6 +120,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (json) {
             ObjectNode root = JsonOutput.object()
                     .put("samples_generated", outcome.samplesRun())
+                    .put("samples_failed", outcome.failures().size())
                     .put("seconds", elapsed.toMillis() / 1000.0);
             ArrayNode list = root.putArray("runs");
             for (int i = 0; i < runs.size(); i++) {

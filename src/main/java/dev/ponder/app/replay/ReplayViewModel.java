@@ -194,8 +194,12 @@ public final class ReplayViewModel implements AutoCloseable {
                         finish(
                                 "Replay finished: " + outcome.samplesRun() + " samples generated, "
                                         + outcome.runs().size()
-                                        + (outcome.runs().size() == 1 ? " run" : " runs") + " added.",
+                                        + (outcome.runs().size() == 1 ? " run" : " runs") + " added."
+                                        + (outcome.failures().isEmpty() ? "" : " " + outcome.failureSummary()),
                                 1);
+                        if (!outcome.failures().isEmpty()) {
+                            notice.set(Notice.info("Some samples failed", outcome.failureSummary()));
+                        }
                         session.changed();
                         onFinished.accept(outcome.runs().stream().map(Run::id).toList());
                     }

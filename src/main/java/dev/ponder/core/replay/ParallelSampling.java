@@ -108,7 +108,7 @@ public final class ParallelSampling {
             List<Future<ReplayedTrace>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
-                futures.add(workers.submit(() -> {
+                futures.add(workers.submit("sample " + index, () -> {
                     ReplayedTrace t = one.run(question, forSample(sampling, index), streams.of(index), stop);
                     if (firstWins && t.finish() == FinishReason.STOP && won.compareAndSet(false, true)) {
                         first[0] = index;

@@ -100,13 +100,23 @@ public final class ReplayRunner {
         return problem.key() + (budget == null ? "" : "/b" + budget) + "/s" + sample;
     }
 
-    /** Runs what the journal lacks; returns how many samples this call finished. */
-    public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) throws ReplayException {
+    /** What one call finished, and the pieces of work that failed (each after its back-end's retries), with why. */
+    public record Ran(int finished, List<String> failures) {
+        public Ran {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** Runs what the journal lacks. */
+    public Ran run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context) throws ReplayException {
         return run(plan, journal, live, context, new ReplayProgress(context, journal.doneCount(), plan.units()));
     }
 
-    /** The same, counting into {@code progress}, which may span several runs (a budget sweep). */
-    public int run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context, ReplayProgress progress)
+    /**
+     * The same, counting into {@code progress}, which may span several runs (a budget sweep). A sample that fails
+     * costs only itself: the others go on, and running the replay again runs the failed ones only.
+     */
+    public Ran run(Plan plan, ReplayJournal journal, LiveText live, TaskContext context, ReplayProgress progress)
             throws ReplayException {
         if (plan.serverBudget() && OpenAiCompatible.behind(model) == null) {
             throw new ReplayException("A thinking budget the server enforces needs an OpenAI-compatible server (vLLM's "
@@ -119,13 +129,15 @@ public final class ReplayRunner {
                         : plan.concurrency(),
                 "replay")) {
             run.submitAll(workers);
-            workers.awaitAll();
+            List<SampleWorkers.Failure> failed = workers.awaitAll();
+            context.checkCancelled();
+            return new Ran(
+                    run.ran,
+                    failed.stream().map(f -> f.unit() + ": " + f.reason()).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaskCancelledException();
         }
-        context.checkCancelled();
-        return run.ran;
     }
 
     /** One call of {@link #run}: the plan's work items, each writing its samples to the journal. */
@@ -159,7 +171,7 @@ public final class ReplayRunner {
                 if (plan.strategy() == ReplayStrategy.FIRST_FINISH) {
                     String unit = unit(problem, plan.budget(), 0) + "/ffs";
                     if (!journal.isDone(unit)) {
-                        workers.submit(() -> firstFinish(problem, unit));
+                        workers.submit(unit, () -> firstFinish(problem, unit));
                     }
                     continue;
                 }
@@ -168,19 +180,20 @@ public final class ReplayRunner {
                     switch (plan.strategy()) {
                         case MULTI_ROUND -> {
                             if (!journal.isDone(roundUnit(problem, index, plan.rounds()))) {
-                                workers.submit(() -> rounds(problem, index));
+                                workers.submit(
+                                        unit(problem, plan.budget(), index) + "/rounds", () -> rounds(problem, index));
                             }
                         }
                         case BRANCH -> {
                             String unit = problem.key() + "/branch/s" + i;
                             if (!journal.isDone(unit)) {
-                                workers.submit(() -> branch(unit, index));
+                                workers.submit(unit, () -> branch(unit, index));
                             }
                         }
                         default -> {
                             String unit = unit(problem, plan.budget(), i);
                             if (!journal.isDone(unit)) {
-                                workers.submit(() -> one(problem, unit, index));
+                                workers.submit(unit, () -> one(problem, unit, index));
                             }
                         }
                     }

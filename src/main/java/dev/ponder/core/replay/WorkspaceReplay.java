@@ -29,8 +29,15 @@ import java.util.TreeMap;
  */
 public final class WorkspaceReplay {
 
-    /** The runs a replay made, and how many samples this call generated. */
-    public record Outcome(List<Long> runIds, List<Path> journals, int samplesRun) {}
+    /**
+     * The runs a replay made, how many samples this call generated, and the samples that failed (each after its
+     * back-end's retries) with why: the runs hold the others, and running the replay again runs the failed ones.
+     */
+    public record Outcome(List<Long> runIds, List<Path> journals, int samplesRun, List<String> failures) {
+        public Outcome {
+            failures = List.copyOf(failures);
+        }
+    }
 
     private final Workspace workspace;
     private final Path journalDir;
@@ -48,6 +55,7 @@ public final class WorkspaceReplay {
             throws ReplayException {
         List<Long> runs = new ArrayList<>();
         List<Path> journals = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         int ran = 0;
         ReplayRunner runner = new ReplayRunner(model, template);
         List<Integer> budgets = request.runBudgets();
@@ -66,19 +74,38 @@ public final class WorkspaceReplay {
                     params);
             Path file = journalFile(request, spec);
             ReplayRunner.Plan plan = request.plan(budget);
+            int kept;
+            List<String> failedHere;
             try (ReplayJournal journal = ReplayJournal.open(file, spec, grader)) {
                 progress.alreadyDone(journal.doneCount());
-                ran += runner.run(plan, journal, live, context, progress);
+                ReplayRunner.Ran done = runner.run(plan, journal, live, context, progress);
+                ran += done.finished();
+                failedHere = done.failures();
+                failures.addAll(failedHere);
+                kept = journal.doneCount();
             } catch (IOException e) {
                 throw new ReplayException("Cannot close the replay journal " + file + ": " + e.getMessage(), e);
+            }
+            if (kept == 0 && !failedHere.isEmpty()) {
+                // Nothing finished at all: a setting is wrong (a model the server lacks, a key it refuses).
+                throw new ReplayException(failedHere.get(0).replaceFirst("^[^:]*: ", ""));
             }
             journals.add(file);
             runs.add(importRun(file, request));
         }
-        return new Outcome(runs, journals, ran);
+        return new Outcome(runs, journals, ran, failures);
     }
 
+    /**
+     * Imports the journal as a run. A journal imported before with gaps (samples that had failed) and since filled
+     * replaces its earlier run, so that no sample is ever in the workspace twice.
+     */
     private long importRun(Path file, ReplayRequest request) {
+        String source = file.toAbsolutePath().normalize().toString();
+        List<Long> earlier = workspace.runSummaries().stream()
+                .filter(summary -> source.equals(summary.run().source().path()))
+                .map(summary -> summary.run().id())
+                .toList();
         long runId;
         try {
             ImportResult result = new Importer(workspace).importFile(file, ImportOptions.DEFAULT, TaskContext.NONE);
@@ -86,10 +113,15 @@ public final class WorkspaceReplay {
         } catch (AlreadyImportedException again) {
             return again.earlier().get(0).id(); // the same replay, finished before: its run already exists
         }
-        if (request.original() != null) {
-            workspace.write(
-                    tables -> tables.runs().setParent(runId, request.original().id()));
-        }
+        workspace.write(tables -> {
+            if (request.original() != null) {
+                tables.runs().setParent(runId, request.original().id());
+            }
+            for (long stale : earlier) {
+                tables.runs().delete(stale);
+            }
+            return null;
+        });
         return runId;
     }
 

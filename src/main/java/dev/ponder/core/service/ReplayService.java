@@ -48,8 +48,23 @@ public final class ReplayService implements AutoCloseable {
         LlamaNatives.keepIn(home.nativesDir());
     }
 
-    /** What a replay made. */
-    public record Outcome(List<Run> runs, List<Path> journals, int samplesRun) {}
+    /**
+     * What a replay made, and the samples that failed after their retries (unit and why): the runs hold the others,
+     * and running the same replay again runs the failed ones only.
+     */
+    public record Outcome(List<Run> runs, List<Path> journals, int samplesRun, List<String> failures) {
+        /** "2 of 40 samples failed: p3/s1: The server answered 500 ...; ..." (the first three reasons), or "". */
+        public String failureSummary() {
+            if (failures.isEmpty()) {
+                return "";
+            }
+            int total = samplesRun + failures.size();
+            return failures.size() + " of " + total + " samples failed: "
+                    + String.join("; ", failures.subList(0, Math.min(3, failures.size())))
+                    + (failures.size() > 3 ? "; …" : "")
+                    + ". Run the same replay again to fill the gaps.";
+        }
+    }
 
     /** Says, before any work, what is wrong with the plan's settings; silent when they are right. */
     public void check(ReplayPlan plan, ModelConnection model) {
@@ -94,7 +109,7 @@ public final class ReplayService implements AutoCloseable {
             }
             return made;
         });
-        return new Outcome(runs, outcome.journals(), outcome.samplesRun());
+        return new Outcome(runs, outcome.journals(), outcome.samplesRun(), outcome.failures());
     }
 
     /**

@@ -73,13 +73,14 @@ class ReplayRunnerTest {
         Context context = new Context(Integer.MAX_VALUE);
         try (ReplayJournal journal = ReplayJournal.open(file, SPEC, Graders.MATH)) {
             int before = journal.doneCount();
-            int ran = runner.run(
+            ReplayRunner.Ran done = runner.run(
                     plan(),
                     journal,
                     (unit, piece) ->
                             live.computeIfAbsent(unit, u -> new StringBuilder()).append(piece),
                     context);
-            assertThat(ran).isEqualTo(6 - before);
+            assertThat(done.finished()).isEqualTo(6 - before);
+            assertThat(done.failures()).isEmpty();
             assertThat(journal.doneCount()).isEqualTo(6);
             assertThat(live).hasSize(6 - before);
         }

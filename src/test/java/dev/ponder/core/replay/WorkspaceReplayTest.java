@@ -214,4 +214,80 @@ class WorkspaceReplayTest {
                     });
         }
     }
+
+    /** Fails every generation for one question while {@code failing} is set: a server that keeps erroring on it. */
+    private static final class FailingOn implements ModelBackend {
+        private final ModelBackend inner;
+        private final String question;
+        volatile boolean failing = true;
+
+        FailingOn(ModelBackend inner, String question) {
+            this.inner = inner;
+            this.question = question;
+        }
+
+        @Override
+        public Generation generate(
+                GenerationRequest request, TextStream stream, java.util.function.BooleanSupplier cancelled)
+                throws ReplayException {
+            if (failing && request.prompt().contains(question)) {
+                throw new ReplayException("The server answered 500 after 4 retries.");
+            }
+            return inner.generate(request, stream, cancelled);
+        }
+
+        @Override
+        public int countTokens(String text) throws ReplayException {
+            return inner.countTokens(text);
+        }
+
+        @Override
+        public String modelName() {
+            return inner.modelName();
+        }
+
+        @Override
+        public String backendName() {
+            return inner.backendName();
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void aFailedSampleCostsOnlyItselfAndARerunFillsTheGapWithoutDuplicates(@TempDir Path dir) throws Exception {
+        try (Workspace w = workspaceWithOriginal(dir)) {
+            Run original = original(w);
+            List<Problem> problems = problems(w, original.id());
+            FailingOn flaky = new FailingOn(model, problems.get(0).question());
+            WorkspaceReplay replay = new WorkspaceReplay(w, dir.resolve("replays"), Graders.MATH);
+            ReplayRequest sampling =
+                    request("flaky", ReplayStrategy.SAMPLING, original, problems, List.of(), 2, 1, null);
+
+            WorkspaceReplay.Outcome partial =
+                    replay.run(sampling, flaky, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE);
+            assertThat(partial.failures())
+                    .hasSize(2)
+                    .allSatisfy(failure -> assertThat(failure)
+                            .startsWith(problems.get(0).key() + "/s")
+                            .endsWith("The server answered 500 after 4 retries."));
+            assertThat(partial.samplesRun()).isEqualTo(2 * (problems.size() - 1));
+            assertThat(samples(w, partial.runIds().get(0))).hasSize(2 * (problems.size() - 1));
+
+            flaky.failing = false;
+            WorkspaceReplay.Outcome filled =
+                    replay.run(sampling, flaky, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE);
+            assertThat(filled.failures()).isEmpty();
+            assertThat(filled.samplesRun()).as("only the gaps run again").isEqualTo(2);
+            List<Sample> all = samples(w, filled.runIds().get(0));
+            assertThat(all).hasSize(2 * problems.size());
+            assertThat(all.stream().map(s -> s.problemId() + "/" + s.index()).distinct())
+                    .hasSize(all.size());
+            assertThat(w.runSummaries().stream()
+                            .filter(summary -> summary.run().name().equals("flaky")))
+                    .as("the run with gaps was replaced, not kept beside the whole one")
+                    .hasSize(1);
+        }
+    }
 }
