@@ -19,12 +19,21 @@ final class WorkspaceOption {
 
     /** Opens the workspace; refuses a missing, foreign or newer file. */
     WorkspaceServices open() {
-        return WorkspaceServices.open(file(), PonderHome.resolve());
+        return saying(WorkspaceServices.open(file(), PonderHome.resolve()));
     }
 
     /** Opens the workspace, creating it first where there is no file. */
     WorkspaceServices openOrCreate() {
-        return WorkspaceServices.openOrCreate(file(), PonderHome.resolve());
+        return saying(WorkspaceServices.openOrCreate(file(), PonderHome.resolve()));
+    }
+
+    /** A write that waits for another program writing the workspace says so on the terminal. */
+    private static WorkspaceServices saying(WorkspaceServices workspace) {
+        workspace.onWaitingForWriter(message -> {
+            System.err.println("ponder: " + message);
+            System.err.flush();
+        });
+        return workspace;
     }
 
     boolean isDefault() {

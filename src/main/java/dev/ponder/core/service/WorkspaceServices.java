@@ -71,6 +71,14 @@ public final class WorkspaceServices implements AutoCloseable {
         return workspace.displayName();
     }
 
+    /**
+     * Who hears, in one sentence, that a write waits for another program writing the same file (another Ponder
+     * importing or replaying into it); it proceeds once that one is done, or stops with a sentence after 15 minutes.
+     */
+    public void onWaitingForWriter(java.util.function.Consumer<String> listener) {
+        workspace.onWaitingForWriter(listener);
+    }
+
     /** The version of the workspace's schema, brought up to this Ponder's. */
     public int schemaVersion() {
         return workspace.schemaVersion();
