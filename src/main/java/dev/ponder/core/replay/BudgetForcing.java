@@ -122,8 +122,8 @@ public final class BudgetForcing {
             int closed = out.indexOf(template.thinkEnd());
             if (closed >= 0) { // a branch from inside the answer
                 int opened = out.indexOf(template.thinkStart());
-                thinking = model.countTokens(out.substring(
-                        opened < 0 ? 0 : opened + template.thinkStart().length(), closed));
+                int from = opened < 0 ? 0 : opened + template.thinkStart().length();
+                thinking = countAfter(from, closed);
                 return answer(
                         opened < 0 ? -1 : opened + template.thinkStart().length(),
                         closed,
@@ -145,10 +145,9 @@ public final class BudgetForcing {
             int thinkStart = template.preopensThinking()
                     ? template.openedThinking().length()
                     : out.indexOf(template.thinkStart()) + template.thinkStart().length();
-            thinking = out.length() > thinkStart ? model.countTokens(out.substring(thinkStart)) : 0;
+            thinking = out.length() > thinkStart ? countAfter(thinkStart, out.length()) : 0;
             int remaining = (params.budget() > 0 ? params.budget() : params.maxThinkingTokens()) - thinking;
             int extensions = 0;
-            int waitTokens = model.countTokens(params.waitWord());
             while (true) {
                 Generation g = remaining > 0
                         ? generate(remaining, withThinkEnd())
@@ -160,6 +159,7 @@ public final class BudgetForcing {
                 }
                 boolean endedItself = g.finish() == FinishReason.STOP;
                 boolean wantsMore = extensions < params.extensions() || thinking < params.minThinkingTokens();
+                int waitTokens = endedItself && wantsMore ? model.countTokensAfter(prompt + out, params.waitWord()) : 0;
                 if (endedItself && wantsMore && remaining > waitTokens) {
                     force(SegmentKind.INJECTED_WAIT, params.waitWord(), "extension " + (extensions + 1));
                     thinking += waitTokens;
@@ -222,8 +222,13 @@ public final class BudgetForcing {
 
         private void force(SegmentKind kind, String text, String detail) throws ReplayException {
             segments.add(new Segment(segments.size(), kind, out.length(), out.length() + text.length(), detail));
+            total += model.countTokensAfter(prompt + out, text);
             append(text);
-            total += model.countTokens(text);
+        }
+
+        /** The tokens of {@code out[from, to)} as the model reads them after the prompt and what comes before. */
+        private int countAfter(int from, int to) throws ReplayException {
+            return model.countTokensAfter(prompt + out.substring(0, from), out.substring(from, to));
         }
 
         private void append(String text) {

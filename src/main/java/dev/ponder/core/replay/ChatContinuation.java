@@ -85,6 +85,16 @@ public final class ChatContinuation implements ModelBackend {
     }
 
     @Override
+    public int countTokensAfter(String before, String text) throws ReplayException {
+        return server.countTokensAfter(before, text);
+    }
+
+    @Override
+    public String tokenCounting() {
+        return server.tokenCounting();
+    }
+
+    @Override
     public String modelName() {
         return server.modelName();
     }

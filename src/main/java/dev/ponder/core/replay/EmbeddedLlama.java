@@ -127,6 +127,11 @@ public final class EmbeddedLlama implements ModelBackend {
     }
 
     @Override
+    public String tokenCounting() {
+        return "llama.cpp's tokenizer of the model";
+    }
+
+    @Override
     public int countTokens(String text) {
         return model.encode(text).length;
     }

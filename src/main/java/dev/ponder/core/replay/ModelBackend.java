@@ -17,6 +17,19 @@ public interface ModelBackend extends AutoCloseable {
     /** The number of tokens the model's own tokenizer makes of {@code text}. */
     int countTokens(String text) throws ReplayException;
 
+    /**
+     * The number of tokens {@code text} adds after {@code before}, as the model reads them in that context: what a
+     * forced word or a written prefix costs the thinking budget. By default the text counted alone.
+     */
+    default int countTokensAfter(String before, String text) throws ReplayException {
+        return countTokens(text);
+    }
+
+    /** How tokens are counted, as provenance records it (the model's tokenizer, a server's endpoint or usage). */
+    default String tokenCounting() {
+        return "the model's own tokenizer";
+    }
+
     /** The model's name as provenance records it (file name or the server's model id). */
     String modelName();
 

@@ -307,15 +307,65 @@ public final class OpenAiCompatible implements ModelBackend {
         }
     }
 
+    /** Whether the server offers {@code /tokenize} (vLLM, SGLang, llama.cpp server): found out on first use. */
+    private volatile Boolean tokenizes;
+
     @Override
     public int countTokens(String text) throws ReplayException {
+        return countTokensAfter("", text);
+    }
+
+    /**
+     * Counts with the server's own tokenizer: its {@code /tokenize} where it has one, else (Ollama's {@code /v1}, LM
+     * Studio, hosted APIs) the {@code usage.prompt_tokens} it reports for the text after {@code before} and for
+     * {@code before} alone, the difference being what the text costs in that context.
+     */
+    @Override
+    public int countTokensAfter(String before, String text) throws ReplayException {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        if (!Boolean.FALSE.equals(tokenizes)) {
+            Integer counted = tokenize(before + text);
+            if (counted != null) {
+                tokenizes = true;
+                return counted - (before.isEmpty() ? 0 : tokenize(before));
+            }
+            tokenizes = false;
+        }
+        return promptTokens(before + text) - (before.isEmpty() ? promptTokens("") : promptTokens(before));
+    }
+
+    @Override
+    public String tokenCounting() {
+        try {
+            countTokensAfter("Question:", " a");
+        } catch (ReplayException e) {
+            return "the server's tokenizer (not reached: " + e.getMessage() + ")";
+        }
+        return Boolean.TRUE.equals(tokenizes)
+                ? "the server's /tokenize"
+                : "the server's usage (prompt_tokens), as the server has no /tokenize";
+    }
+
+    /** The server's count through {@code /tokenize}, or null when it has no such endpoint. */
+    private Integer tokenize(String text) throws ReplayException {
         // vLLM and SGLang take {"model","prompt"}, llama.cpp server {"content"}; both answer with "tokens".
         ObjectNode body = JSON.createObjectNode()
                 .put("model", connection.model())
                 .put("prompt", text)
-                .put("content", text);
-        URI root = connection.baseUrl().resolve("/");
-        HttpResponse<InputStream> response = send(root.resolve("tokenize"), body);
+                .put("content", text)
+                .put("add_special_tokens", false);
+        URI uri = connection.baseUrl().resolve("/").resolve("tokenize");
+        HttpResponse<InputStream> response;
+        try {
+            response = retrying(() -> sendOnce(uri, body), () -> false);
+        } catch (ReplayException e) {
+            if (e.getMessage().contains("(404)") || e.getMessage().contains("(405)")) {
+                return null;
+            }
+            throw e;
+        }
         try (InputStream in = response.body()) {
             JsonNode answer = JSON.readTree(in);
             if (answer.has("count")) {
@@ -323,7 +373,31 @@ public final class OpenAiCompatible implements ModelBackend {
             }
             return answer.path("tokens").size();
         } catch (IOException e) {
-            throw new ReplayException("Cannot read the token count from " + root + "tokenize: " + e.getMessage(), e);
+            throw new ReplayException("Cannot read the token count from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What the server reports as {@code usage.prompt_tokens} for a one-token completion of {@code prompt}. */
+    private int promptTokens(String prompt) throws ReplayException {
+        ObjectNode body = JSON.createObjectNode()
+                .put("model", connection.model())
+                .put("prompt", prompt)
+                .put("max_tokens", 1)
+                .put("temperature", 0)
+                .put("stream", false);
+        URI uri = connection.endpoint("completions");
+        HttpResponse<InputStream> response = retrying(() -> sendOnce(uri, body), () -> false);
+        try (InputStream in = response.body()) {
+            JsonNode usage = JSON.readTree(in).path("usage").path("prompt_tokens");
+            if (!usage.isNumber()) {
+                throw new ReplayException(
+                        "The server at " + connection.baseUrl() + " reports no token usage and has no "
+                                + "/tokenize, so the thinking cannot be counted exactly; use a server that does (vLLM, "
+                                + "llama.cpp server, Ollama, LM Studio), or its own thinking budget (--server-budget).");
+            }
+            return usage.asInt();
+        } catch (IOException e) {
+            throw new ReplayException("Cannot read the token usage from " + uri + ": " + e.getMessage(), e);
         }
     }
 

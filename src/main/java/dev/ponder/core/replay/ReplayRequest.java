@@ -149,6 +149,7 @@ public record ReplayRequest(
             p.put("end_of_turn", String.join(" ", template.endOfTurn()));
         }
         p.put("backend", model.backendName());
+        p.put("token_counting", model.tokenCounting());
         p.put("ponder_version", PonderVersion.current());
         p.put("problems", String.valueOf(origin != null ? 1 : problems.size()));
         if (original != null) {

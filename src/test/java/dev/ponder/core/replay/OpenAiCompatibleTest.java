@@ -364,7 +364,15 @@ class OpenAiCompatibleTest {
         AtomicInteger chats = new AtomicInteger();
         OpenAiCompatible server = serve((ex, call) -> {
             if (ex.getRequestURI().getPath().equals("/tokenize")) {
-                error(ex, 200, "{\"count\":1}");
+                // One token a word, as a tokenizer would count the text in context.
+                String content = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(bodies.get(bodies.size() - 1))
+                        .path("content")
+                        .asText();
+                long words = java.util.Arrays.stream(content.split("\\s+"))
+                        .filter(word -> !word.isEmpty())
+                        .count();
+                error(ex, 200, "{\"count\":" + words + "}");
                 return;
             }
             switch (chats.getAndIncrement()) {
