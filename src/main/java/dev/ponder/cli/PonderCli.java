@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             ExportChartCommand.class,
             ExportTreeCommand.class,
             ReplayCommand.class,
+            ServerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class PonderCli implements Runnable {

@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -419,6 +420,42 @@ public final class OpenAiCompatible implements ModelBackend {
             throw new ReplayException(
                     "Cannot read the model list from " + connection.endpoint("models") + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the server answers to {@code GET path} from its root ({@code /props}, {@code /version}): its JSON, or
+     * empty when it has no such endpoint or answers with something else. One try: for telling engines apart.
+     */
+    Optional<JsonNode> peek(String path) {
+        URI uri = connection.baseUrl().resolve("/").resolve(path.startsWith("/") ? path.substring(1) : path);
+        try {
+            HttpResponse<InputStream> response = sendOnce(uri, null);
+            try (InputStream in = response.body()) {
+                JsonNode json = JSON.readTree(in);
+                return json == null || json.isMissingNode() ? Optional.empty() : Optional.of(json);
+            }
+        } catch (ReplayException | Transient | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a one-token streamed completion ends with a {@code usage} event, as {@code include_usage} asks. */
+    boolean streamsUsage() throws ReplayException {
+        ObjectNode body = streamingBody(GenerationRequest.greedy("Hi", 1)).put("prompt", "Hi");
+        URI uri = connection.endpoint("completions");
+        HttpResponse<InputStream> response = retrying(() -> sendOnce(uri, body), () -> false);
+        try (InputStream in = response.body()) {
+            String events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return events.contains("\"completion_tokens\"");
+        } catch (IOException e) {
+            throw new ReplayException("Cannot read the stream from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the server has {@code /tokenize}: known once a count has been asked for. */
+    boolean hasTokenize() throws ReplayException {
+        countTokensAfter("Question:", " a");
+        return Boolean.TRUE.equals(tokenizes);
     }
 
     @Override

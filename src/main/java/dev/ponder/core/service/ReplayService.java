@@ -14,6 +14,8 @@ import dev.ponder.core.replay.PromptTemplate;
 import dev.ponder.core.replay.ReplayException;
 import dev.ponder.core.replay.ReplayRequest;
 import dev.ponder.core.replay.ReplayStrategy;
+import dev.ponder.core.replay.ServerProbe;
+import dev.ponder.core.replay.ServerReport;
 import dev.ponder.core.replay.WorkspaceReplay;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.SampleRepository;
@@ -113,19 +115,21 @@ public final class ReplayService implements AutoCloseable {
     }
 
     /**
-     * Test Connection: a server's models, or a model file loaded, in one sentence; loads nothing it keeps.
+     * Test Connection: what a server is, its models and what it supports ({@link ServerProbe}), or a model file
+     * loaded, in a few lines; loads nothing it keeps.
      */
     public static String testConnection(ModelConnection candidate, PonderHome home) throws ReplayException {
         LlamaNatives.keepIn(home.nativesDir());
         try (ModelBackend backend = candidate.open(home.modelsDir(), 1)) {
             OpenAiCompatible server = OpenAiCompatible.behind(backend);
             if (server != null) {
-                List<String> models = server.listModels();
-                return "The server answers. Its models: "
-                        + (models.isEmpty() ? "none listed" : String.join(", ", models))
+                ServerReport report = ServerProbe.probe(server);
+                List<String> models = report.models();
+                return "The server answers."
                         + (models.isEmpty() || models.contains(candidate.model())
                                 ? ""
-                                : ". It does not list '" + candidate.model() + "'.");
+                                : " It does not list '" + candidate.model() + "'.")
+                        + "\n" + report.describe();
             }
             return "Loaded " + backend.modelName() + ": \"Wait\" is " + backend.countTokens("Wait") + " token(s).";
         }
