@@ -7,17 +7,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -31,7 +26,6 @@ import java.util.function.Function;
  */
 public final class OpenAiCompatible implements ModelBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     /**
      * @param baseUrl   e.g. {@code http://localhost:8000/v1}
@@ -78,11 +72,13 @@ public final class OpenAiCompatible implements ModelBackend {
     }
 
     private final Connection connection;
-    private final HttpClient http;
+    private final ServerCalls calls;
+    private final ServerTokens tokens;
 
     public OpenAiCompatible(Connection connection) {
         this.connection = connection;
-        this.http = HttpClient.newBuilder().connectTimeout(connection.timeout()).build();
+        this.calls = new ServerCalls(connection);
+        this.tokens = new ServerTokens(connection, calls);
     }
 
     @Override
@@ -90,9 +86,9 @@ public final class OpenAiCompatible implements ModelBackend {
             throws ReplayException {
         ObjectNode body = streamingBody(request).put("prompt", request.prompt());
         URI uri = connection.endpoint("completions");
-        Streamed s = retrying(
+        Streamed s = calls.retrying(
                 () -> readStream(
-                        sendOnce(uri, body),
+                        calls.sendOnce(uri, body),
                         choice -> choice.path("text").asText(""),
                         null,
                         stream,
@@ -147,9 +143,9 @@ public final class OpenAiCompatible implements ModelBackend {
             body.put("thinking_token_budget", thinkingTokenBudget);
         }
         URI uri = connection.endpoint("chat/completions");
-        Streamed s = retrying(
+        Streamed s = calls.retrying(
                 () -> readStream(
-                        sendOnce(uri, body),
+                        calls.sendOnce(uri, body),
                         choice -> choice.path("delta").path("content").asText(""),
                         choice -> {
                             JsonNode delta = choice.path("delta");
@@ -208,7 +204,7 @@ public final class OpenAiCompatible implements ModelBackend {
 
     /**
      * Reads {@code data:} events until {@code [DONE]}; the server's usage count wins over counted chunks. A stream that
-     * stalls, breaks or ends without finishing is a {@link Transient} failure, for a fresh try.
+     * stalls, breaks or ends without finishing is a {@link ServerCalls.Transient} failure, for a fresh try.
      */
     private Streamed readStream(
             HttpResponse<InputStream> response,
@@ -217,7 +213,7 @@ public final class OpenAiCompatible implements ModelBackend {
             TextStream stream,
             BooleanSupplier cancelled,
             int maxTokens)
-            throws ReplayException, Transient {
+            throws ReplayException, ServerCalls.Transient {
         Streamed result = new Streamed();
         StringBuilder text = result.text;
         StringBuilder reasoning = result.reasoning;
@@ -270,14 +266,14 @@ public final class OpenAiCompatible implements ModelBackend {
             if (cancelled.getAsBoolean()) {
                 return result.end(chunks, FinishReason.CANCELLED);
             }
-            throw new Transient(
+            throw new ServerCalls.Transient(
                     "The connection to " + connection.baseUrl() + " broke after " + chunks + " streamed pieces: "
                             + e.getMessage(),
                     null,
                     e);
         }
         if (!done && finish == null) {
-            throw new Transient(
+            throw new ServerCalls.Transient(
                     "The stream from " + connection.baseUrl() + " ended after " + chunks
                             + " pieces without finishing (no finish_reason, no [DONE]): the server went away mid-answer.",
                     null,
@@ -291,16 +287,17 @@ public final class OpenAiCompatible implements ModelBackend {
     }
 
     /** The next line of the stream; a stall the guard noticed is said as such, not as a closed stream. */
-    private String readLine(BufferedReader lines, IdleGuard guard, int chunks) throws IOException, Transient {
+    private String readLine(BufferedReader lines, IdleGuard guard, int chunks)
+            throws IOException, ServerCalls.Transient {
         try {
             String line = lines.readLine();
             guard.touched();
             return line;
         } catch (IOException e) {
             if (guard.tripped()) {
-                throw new Transient(
+                throw new ServerCalls.Transient(
                         "The stream from " + connection.baseUrl() + " stalled: no data for "
-                                + seconds(connection.idle()) + " after " + chunks + " streamed pieces.",
+                                + ServerCalls.seconds(connection.idle()) + " after " + chunks + " streamed pieces.",
                         null,
                         e);
             }
@@ -308,98 +305,20 @@ public final class OpenAiCompatible implements ModelBackend {
         }
     }
 
-    /** Whether the server offers {@code /tokenize} (vLLM, SGLang, llama.cpp server): found out on first use. */
-    private volatile Boolean tokenizes;
-
     @Override
     public int countTokens(String text) throws ReplayException {
-        return countTokensAfter("", text);
+        return tokens.countAfter("", text);
     }
 
-    /**
-     * Counts with the server's own tokenizer: its {@code /tokenize} where it has one, else (Ollama's {@code /v1}, LM
-     * Studio, hosted APIs) the {@code usage.prompt_tokens} it reports for the text after {@code before} and for
-     * {@code before} alone, the difference being what the text costs in that context.
-     */
+    /** The tokens {@code text} adds after {@code before}, by the server's own tokenizer ({@link ServerTokens}). */
     @Override
     public int countTokensAfter(String before, String text) throws ReplayException {
-        if (text.isEmpty()) {
-            return 0;
-        }
-        if (!Boolean.FALSE.equals(tokenizes)) {
-            Integer counted = tokenize(before + text);
-            if (counted != null) {
-                tokenizes = true;
-                return counted - (before.isEmpty() ? 0 : tokenize(before));
-            }
-            tokenizes = false;
-        }
-        return promptTokens(before + text) - (before.isEmpty() ? promptTokens("") : promptTokens(before));
+        return tokens.countAfter(before, text);
     }
 
     @Override
     public String tokenCounting() {
-        try {
-            countTokensAfter("Question:", " a");
-        } catch (ReplayException e) {
-            return "the server's tokenizer (not reached: " + e.getMessage() + ")";
-        }
-        return Boolean.TRUE.equals(tokenizes)
-                ? "the server's /tokenize"
-                : "the server's usage (prompt_tokens), as the server has no /tokenize";
-    }
-
-    /** The server's count through {@code /tokenize}, or null when it has no such endpoint. */
-    private Integer tokenize(String text) throws ReplayException {
-        // vLLM and SGLang take {"model","prompt"}, llama.cpp server {"content"}; both answer with "tokens".
-        ObjectNode body = JSON.createObjectNode()
-                .put("model", connection.model())
-                .put("prompt", text)
-                .put("content", text)
-                .put("add_special_tokens", false);
-        URI uri = connection.baseUrl().resolve("/").resolve("tokenize");
-        HttpResponse<InputStream> response;
-        try {
-            response = retrying(() -> sendOnce(uri, body), () -> false);
-        } catch (ReplayException e) {
-            if (e.getMessage().contains("(404)") || e.getMessage().contains("(405)")) {
-                return null;
-            }
-            throw e;
-        }
-        try (InputStream in = response.body()) {
-            JsonNode answer = JSON.readTree(in);
-            if (answer.has("count")) {
-                return answer.get("count").asInt();
-            }
-            return answer.path("tokens").size();
-        } catch (IOException e) {
-            throw new ReplayException("Cannot read the token count from " + uri + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** What the server reports as {@code usage.prompt_tokens} for a one-token completion of {@code prompt}. */
-    private int promptTokens(String prompt) throws ReplayException {
-        ObjectNode body = JSON.createObjectNode()
-                .put("model", connection.model())
-                .put("prompt", prompt)
-                .put("max_tokens", 1)
-                .put("temperature", 0)
-                .put("stream", false);
-        URI uri = connection.endpoint("completions");
-        HttpResponse<InputStream> response = retrying(() -> sendOnce(uri, body), () -> false);
-        try (InputStream in = response.body()) {
-            JsonNode usage = JSON.readTree(in).path("usage").path("prompt_tokens");
-            if (!usage.isNumber()) {
-                throw new ReplayException(
-                        "The server at " + connection.baseUrl() + " reports no token usage and has no "
-                                + "/tokenize, so the thinking cannot be counted exactly; use a server that does (vLLM, "
-                                + "llama.cpp server, Ollama, LM Studio), or its own thinking budget (--server-budget).");
-            }
-            return usage.asInt();
-        } catch (IOException e) {
-            throw new ReplayException("Cannot read the token usage from " + uri + ": " + e.getMessage(), e);
-        }
+        return tokens.how();
     }
 
     @Override
@@ -409,7 +328,7 @@ public final class OpenAiCompatible implements ModelBackend {
 
     /** The models the server offers ({@code GET /v1/models}): what "Test connection" shows. */
     public List<String> listModels() throws ReplayException {
-        HttpResponse<InputStream> response = send(connection.endpoint("models"), null);
+        HttpResponse<InputStream> response = calls.send(connection.endpoint("models"), null);
         try (InputStream in = response.body()) {
             List<String> ids = new java.util.ArrayList<>();
             JSON.readTree(in)
@@ -429,12 +348,12 @@ public final class OpenAiCompatible implements ModelBackend {
     Optional<JsonNode> peek(String path) {
         URI uri = connection.baseUrl().resolve("/").resolve(path.startsWith("/") ? path.substring(1) : path);
         try {
-            HttpResponse<InputStream> response = sendOnce(uri, null);
+            HttpResponse<InputStream> response = calls.sendOnce(uri, null);
             try (InputStream in = response.body()) {
                 JsonNode json = JSON.readTree(in);
                 return json == null || json.isMissingNode() ? Optional.empty() : Optional.of(json);
             }
-        } catch (ReplayException | Transient | IOException | RuntimeException e) {
+        } catch (ReplayException | ServerCalls.Transient | IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -443,7 +362,7 @@ public final class OpenAiCompatible implements ModelBackend {
     boolean streamsUsage() throws ReplayException {
         ObjectNode body = streamingBody(GenerationRequest.greedy("Hi", 1)).put("prompt", "Hi");
         URI uri = connection.endpoint("completions");
-        HttpResponse<InputStream> response = retrying(() -> sendOnce(uri, body), () -> false);
+        HttpResponse<InputStream> response = calls.retrying(() -> calls.sendOnce(uri, body), () -> false);
         try (InputStream in = response.body()) {
             String events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return events.contains("\"completion_tokens\"");
@@ -452,10 +371,9 @@ public final class OpenAiCompatible implements ModelBackend {
         }
     }
 
-    /** Whether the server has {@code /tokenize}: known once a count has been asked for. */
+    /** Whether the server has {@code /tokenize}. */
     boolean hasTokenize() throws ReplayException {
-        countTokensAfter("Question:", " a");
-        return Boolean.TRUE.equals(tokenizes);
+        return tokens.hasTokenize();
     }
 
     @Override
@@ -466,125 +384,5 @@ public final class OpenAiCompatible implements ModelBackend {
     @Override
     public void close() {
         // The JDK client frees its connections when it is no longer referenced.
-    }
-
-    private HttpResponse<InputStream> send(String path, ObjectNode body) throws ReplayException {
-        return send(connection.endpoint(path), body);
-    }
-
-    /** Posts {@code body} (GET when null), trying again what a later try may cure, and explains what it cannot. */
-    private HttpResponse<InputStream> send(URI uri, ObjectNode body) throws ReplayException {
-        return retrying(() -> sendOnce(uri, body), () -> false);
-    }
-
-    /** One try at what a later try may cure. */
-    @FunctionalInterface
-    private interface Attempt<T> {
-        T run() throws ReplayException, Transient;
-    }
-
-    /**
-     * Runs {@code attempt} until it succeeds, fails in a way no later try cures, or has been tried {@code retries}
-     * times more; between tries waits what the server asked for, else a backoff doubled each time, with jitter so
-     * that many streams failing at once do not come back at once.
-     */
-    private <T> T retrying(Attempt<T> attempt, BooleanSupplier cancelled) throws ReplayException {
-        Duration wait = connection.firstWait();
-        for (int tried = 0; ; tried++) {
-            try {
-                return attempt.run();
-            } catch (Transient failure) {
-                if (tried >= connection.retries() || cancelled.getAsBoolean()) {
-                    throw failure.after(tried);
-                }
-                Duration pause = failure.retryAfter != null ? failure.retryAfter : jittered(wait);
-                wait = wait.multipliedBy(2);
-                sleep(pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause);
-            }
-        }
-    }
-
-    /** "60 s", "0.6 s". */
-    private static String seconds(Duration duration) {
-        double value = duration.toMillis() / 1000.0;
-        return (value == Math.rint(value)
-                        ? String.valueOf((long) value)
-                        : String.format(java.util.Locale.ROOT, "%.1f", value))
-                + " s";
-    }
-
-    private static Duration jittered(Duration wait) {
-        return Duration.ofMillis(
-                (long) (wait.toMillis() * (0.5 + ThreadLocalRandom.current().nextDouble())));
-    }
-
-    /** Sends the request once on a fresh exchange; a failure a later try may cure is a {@link Transient}. */
-    private HttpResponse<InputStream> sendOnce(URI uri, ObjectNode body) throws ReplayException, Transient {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(connection.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "text/event-stream, application/json");
-        builder = body == null ? builder.GET() : builder.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (connection.apiKey() != null && !connection.apiKey().isBlank()) {
-            builder.header("Authorization", "Bearer " + connection.apiKey());
-        }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (ConnectException e) {
-            throw new Transient("No server answers at " + uri + ": is it running, and is the address right?", null, e);
-        } catch (HttpTimeoutException e) {
-            throw new Transient(
-                    "The server at " + uri + " did not answer within "
-                            + connection.timeout().toSeconds() + " s.",
-                    null,
-                    e);
-        } catch (IOException e) {
-            // reset, refused mid-handshake, or a kept-alive connection the server had closed ("received no bytes")
-            throw new Transient("Cannot reach " + uri + ": " + e.getMessage(), null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplayException("Interrupted while waiting for " + uri, e);
-        }
-        int status = response.statusCode();
-        if (status / 100 == 2) {
-            return response;
-        }
-        String detail = ServerErrors.drain(response);
-        if (status == 429 || status / 100 == 5) {
-            Duration asked = ServerErrors.retryAfter(response).orElse(null);
-            throw new Transient(null, asked, null) {
-                @Override
-                ReplayException after(int tried) {
-                    return ServerErrors.explain(connection.model(), status, detail, uri, tried);
-                }
-            };
-        }
-        throw ServerErrors.explain(connection.model(), status, detail, uri, 0);
-    }
-
-    /** A failure a later try may cure; after the last try, the {@link ReplayException} it becomes. */
-    private static class Transient extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Duration retryAfter;
-
-        Transient(String message, Duration retryAfter, Throwable cause) {
-            super(message, cause);
-            this.retryAfter = retryAfter;
-        }
-
-        ReplayException after(int tried) {
-            return new ReplayException(
-                    getMessage() + (tried == 0 ? "" : " (tried " + (tried + 1) + " times)"), getCause());
-        }
-    }
-
-    private static void sleep(Duration pause) throws ReplayException {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplayException("Interrupted while waiting to retry", e);
-        }
     }
 }

@@ -23,9 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteException;
 
 /**
  * An open workspace file. Writes go through one connection, one transaction at a time
@@ -35,7 +33,6 @@ import org.sqlite.SQLiteException;
 public final class Workspace implements AutoCloseable {
     public static final String FILE_EXTENSION = ".ponder";
 
-    private static final Logger LOG = Logger.getLogger(Workspace.class.getName());
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
@@ -45,15 +42,15 @@ public final class Workspace implements AutoCloseable {
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
     private final Checkpointer checkpointer;
+    private final WriteTurn writeTurn;
     private final Map<String, Object> exclusiveWork = new ConcurrentHashMap<>();
-    private volatile Consumer<String> waitingForWriter = message -> LOG.info(message);
-    private volatile Duration maxWait = Duration.ofMinutes(15);
     private volatile boolean closed;
 
     private Workspace(Path file, Connection writer) {
         this.file = file;
         this.writer = writer;
         this.checkpointer = new Checkpointer(file);
+        this.writeTurn = new WriteTurn(file, writer);
     }
 
     /** Opens an existing workspace, bringing an older schema up to date. Refuses foreign or newer files unchanged. */
@@ -185,7 +182,7 @@ public final class Workspace implements AutoCloseable {
             }
             writer.setAutoCommit(false);
             try {
-                takeWriteLock();
+                writeTurn.take();
                 T result = work.run(writer);
                 writer.commit();
                 checkpointer.request();
@@ -203,65 +200,14 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /**
-     * Takes the file's write lock before any work, so that waiting for another program's write (another Ponder
-     * importing or replaying into the same file) happens here, whole, and not in the middle of this transaction:
-     * SQLite waits its busy timeout, then this says it is waiting (once) and tries again, up to {@link #maxWait}.
-     */
-    private void takeWriteLock() throws SQLException {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        boolean said = false;
-        while (true) {
-            try (Statement statement = writer.createStatement()) {
-                // A write that changes nothing takes the lock as any write would.
-                statement.execute("UPDATE workspace_info SET key = key WHERE 0");
-                return;
-            } catch (SQLException e) {
-                if (!busy(e)) {
-                    throw e;
-                }
-                writer.rollback();
-                if (System.nanoTime() > deadline) {
-                    throw new WorkspaceException(
-                            WorkspaceException.Reason.FAILED,
-                            file,
-                            "Another program kept writing " + file.getFileName() + " for "
-                                    + maxWait.toMinutes()
-                                    + " minutes (another Ponder importing or replaying into it?); "
-                                    + "nothing was written. Try again when it is done.",
-                            e);
-                }
-                if (!said) {
-                    waitingForWriter.accept("Waiting for another program writing " + file.getFileName()
-                            + " (another Ponder importing or replaying into it) to finish …");
-                    said = true;
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new WorkspaceException(
-                            WorkspaceException.Reason.FAILED,
-                            file,
-                            "Stopped waiting to write " + file.getFileName(),
-                            e);
-                }
-            }
-        }
-    }
-
-    private static boolean busy(SQLException e) {
-        return e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == 5;
-    }
-
     /** Who hears that a write waits for another program's (the command line prints it, the window logs it). */
     public void onWaitingForWriter(Consumer<String> listener) {
-        waitingForWriter = listener;
+        writeTurn.onWaiting(listener);
     }
 
     /** How long one try waits for the lock, and how long all tries together: for tests of a second writer. */
     void waitLimits(Duration busyTimeout, Duration total) throws SQLException {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
-        }
-        maxWait = total;
+        writeTurn.limits(busyTimeout, total);
     }
 
     private <T> T runJoined(SqlWork<T> work) {
