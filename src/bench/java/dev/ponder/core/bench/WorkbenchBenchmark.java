@@ -2,7 +2,6 @@ package dev.ponder.core.bench;
 
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.analysis.ProblemTable;
-import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.answer.Graders;
@@ -67,12 +66,12 @@ public final class WorkbenchBenchmark {
             RunData.columns(workspace, runId); // the cache a first look at the run leaves behind
 
             long started = System.nanoTime();
-            List<ProblemRow> rows = table(workspace, runId);
+            List<ProblemRow> rows = ProblemTable.load(workspace, runId);
             double tableFirst = since(started);
             double tableBest = Double.MAX_VALUE;
             for (int i = 0; i < REPEATS; i++) {
                 started = System.nanoTime();
-                table(workspace, runId);
+                ProblemTable.load(workspace, runId);
                 tableBest = Math.min(tableBest, since(started));
             }
 
@@ -105,25 +104,6 @@ public final class WorkbenchBenchmark {
                     select[PROBES - 1],
                     search);
         }
-    }
-
-    /** What the problems table loads (AnalysisService.problemTable): the cached columns, then every row. */
-    private static List<ProblemRow> table(Workspace workspace, long runId) {
-        RunColumns columns = RunData.columns(workspace, runId);
-        long[] ids = new long[columns.problems()];
-        for (int p = 0; p < ids.length; p++) {
-            ids[p] = columns.problemId(p);
-        }
-        java.util.Map<Long, ProblemTable.ProblemText> texts = new java.util.HashMap<>();
-        java.util.Map<Long, List<String>> tags = workspace.read(tables -> {
-            for (var problem : tables.problems().byIds(ids)) {
-                texts.put(
-                        problem.id(),
-                        new ProblemTable.ProblemText(problem.key(), problem.question(), problem.goldAnswer()));
-            }
-            return tables.tags().tagsByProblemOfRun(runId);
-        });
-        return ProblemTable.of(columns, texts, tags, null);
     }
 
     /** What a new problem selection loads: the samples pane's lists and votes, the inspector's first trace. */

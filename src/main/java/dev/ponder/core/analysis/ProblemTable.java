@@ -1,5 +1,7 @@
 package dev.ponder.core.analysis;
 
+import dev.ponder.core.model.Problem;
+import dev.ponder.core.store.Workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +15,23 @@ public final class ProblemTable {
     public record ProblemText(String key, String question, String gold) {}
 
     private ProblemTable() {}
+
+    /** A run's problems table as the workbench shows it: its cached columns, its problems' texts and tags. */
+    public static List<ProblemRow> load(Workspace workspace, long runId) {
+        RunColumns run = RunData.columns(workspace, runId);
+        long[] ids = new long[run.problems()];
+        for (int p = 0; p < ids.length; p++) {
+            ids[p] = run.problemId(p);
+        }
+        Map<Long, ProblemText> texts = new HashMap<>();
+        Map<Long, List<String>> tags = workspace.read(tables -> {
+            for (Problem problem : tables.problems().byIds(ids)) {
+                texts.put(problem.id(), new ProblemText(problem.key(), problem.question(), problem.goldAnswer()));
+            }
+            return tables.tags().tagsByProblemOfRun(runId);
+        });
+        return of(run, texts, tags, null);
+    }
 
     /**
      * One row per analysed problem, in the run's problem order.

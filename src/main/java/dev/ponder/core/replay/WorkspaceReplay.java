@@ -6,6 +6,7 @@ import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Run;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.LiveText;
 import dev.ponder.core.task.TaskContext;
@@ -102,9 +103,8 @@ public final class WorkspaceReplay {
      */
     private long importRun(Path file, ReplayRequest request) {
         String source = file.toAbsolutePath().normalize().toString();
-        List<Long> earlier = workspace.runSummaries().stream()
-                .filter(summary -> source.equals(summary.run().source().path()))
-                .map(summary -> summary.run().id())
+        List<Long> earlier = workspace.read(tables -> tables.runs().findBySourcePath(source)).stream()
+                .map(Run::id)
                 .toList();
         long runId;
         try {

@@ -10,7 +10,6 @@ import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
-import dev.ponder.core.model.Problem;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -68,21 +67,7 @@ public final class AnalysisService {
 
     /** The run's problems as the workbench lists them: figures from the columns, texts, tags. */
     public List<ProblemRow> problemTable(long runId) {
-        RunColumns run = RunData.columns(workspace, runId);
-        long[] ids = new long[run.problems()];
-        for (int p = 0; p < ids.length; p++) {
-            ids[p] = run.problemId(p);
-        }
-        Map<Long, ProblemTable.ProblemText> texts = new HashMap<>();
-        Map<Long, List<String>> tags = workspace.read(tables -> {
-            for (Problem problem : tables.problems().byIds(ids)) {
-                texts.put(
-                        problem.id(),
-                        new ProblemTable.ProblemText(problem.key(), problem.question(), problem.goldAnswer()));
-            }
-            return tables.tags().tagsByProblemOfRun(runId);
-        });
-        return ProblemTable.of(run, texts, tags, null);
+        return ProblemTable.load(workspace, runId);
     }
 
     /**

@@ -29,9 +29,9 @@ public final class SampleService {
     private final Workspace workspace;
     private final AnalysisService analysis;
 
-    SampleService(Workspace workspace) {
+    SampleService(Workspace workspace, AnalysisService analysis) {
         this.workspace = workspace;
-        this.analysis = new AnalysisService(workspace);
+        this.analysis = analysis;
     }
 
     /** A sample as the inspector shows it: its trace taken apart, its problem, tags and note. */

@@ -33,7 +33,7 @@ public final class WorkspaceServices implements AutoCloseable {
         this.analysis = new AnalysisService(workspace);
         this.annotations = new AnnotationService(workspace);
         this.search = new SearchService(workspace);
-        this.samples = new SampleService(workspace);
+        this.samples = new SampleService(workspace, analysis);
         this.trees = new TreeService(workspace);
         this.charts = new ChartService(workspace, changes);
         this.exports = new ExportService(workspace);

@@ -119,9 +119,18 @@ public final class RunRepository {
 
     /** Runs imported from a file with this content hash, oldest first. */
     public List<Run> findBySourceSha256(String sha256) throws SQLException {
+        return findBySource("source_sha256", sha256);
+    }
+
+    /** Runs imported from the file at this path, oldest first. */
+    public List<Run> findBySourcePath(String path) throws SQLException {
+        return findBySource("source_path", path);
+    }
+
+    private List<Run> findBySource(String column, String value) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM run r WHERE r.source_sha256 = ? ORDER BY r.id")) {
-            query.setString(1, sha256);
+                "SELECT " + COLUMNS + " FROM run r WHERE r." + column + " = ? ORDER BY r.id")) {
+            query.setString(1, value);
             List<Run> runs = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
