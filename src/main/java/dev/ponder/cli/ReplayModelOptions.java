@@ -20,8 +20,16 @@ final class ReplayModelOptions {
     @Option(
             names = "--server",
             paramLabel = "URL",
-            description = "An OpenAI-compatible server, e.g. http://localhost:8000/v1.")
-    private String server;
+            description = "An OpenAI-compatible server, e.g. http://localhost:8000/v1; give it several times for "
+                    + "replicas of the same model to spread the samples over.")
+    private List<String> servers = new ArrayList<>();
+
+    @Option(
+            names = "--stall-seconds",
+            paramLabel = "S",
+            defaultValue = "60",
+            description = "How long a server's stream may send nothing before it is tried again (default 60).")
+    private int stallSeconds;
 
     @Option(names = "--server-model", paramLabel = "NAME", description = "The model's name on the server.")
     private String serverModel;
@@ -82,14 +90,15 @@ final class ReplayModelOptions {
                                     "No connection named '" + connectionName + "' in " + home.settingsFile()
                                             + "; save one in Ponder's replay panel."));
         }
-        if (server != null) {
+        if (!servers.isEmpty()) {
             if (serverModel == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --server-model NAME");
             }
             return parse(
                     spec,
-                    () -> ModelConnection.server("server", server, serverModel, apiKeyEnv, template)
-                            .withChat(chat));
+                    () -> ModelConnection.server("server", String.join(" ", servers), serverModel, apiKeyEnv, template)
+                            .withChat(chat)
+                            .withStallSeconds(stallSeconds));
         }
         if (gguf != null) {
             return parse(

@@ -37,7 +37,9 @@ public final class ConnectionDialog {
         ChoiceBox<ModelConnection.Kind> kind = new ChoiceBox<>();
         kind.getItems().setAll(ModelConnection.Kind.values());
         kind.setValue(ModelConnection.Kind.OPENAI_COMPATIBLE);
-        TextField baseUrl = field("connection-url", "http://localhost:8000/v1");
+        TextField baseUrl = field("connection-url", "http://localhost:8000/v1 (several replicas: separate by spaces)");
+        TextField stall = field("connection-stall", "60");
+        stall.setPrefColumnCount(6);
         TextField model = field("connection-model", "the server's model name");
         TextField keyVariable = field("connection-key-env", "e.g. OPENAI_API_KEY");
         PasswordField key = new PasswordField();
@@ -72,6 +74,7 @@ public final class ConnectionDialog {
                             gguf.setText(c.gguf());
                             template.setValue(c.template());
                             chat.setSelected(c.chat());
+                            stall.setText(c.stallSeconds() == 0 ? "" : String.valueOf(c.stallSeconds()));
                         }));
         Runnable showKind = () -> {
             boolean server = kind.getValue() == ModelConnection.Kind.OPENAI_COMPATIBLE;
@@ -80,6 +83,7 @@ public final class ConnectionDialog {
             keyVariable.setDisable(!server);
             key.setDisable(!server);
             chat.setDisable(!server);
+            stall.setDisable(!server);
             gguf.setDisable(server);
         };
         kind.valueProperty().addListener((o, b, k) -> showKind.run());
@@ -90,9 +94,21 @@ public final class ConnectionDialog {
         grid.setVgap(6);
         grid.setPadding(new Insets(12));
         String[] labels = {
-            "Edit", "Name", "Kind", "Base URL", "Model", "Key variable", "Key", "API", "GGUF file", "Template"
+            "Edit",
+            "Name",
+            "Kind",
+            "Base URL",
+            "Model",
+            "Key variable",
+            "Key",
+            "API",
+            "Stalled after (s)",
+            "GGUF file",
+            "Template"
         };
-        javafx.scene.Node[] fields = {existing, name, kind, baseUrl, model, keyVariable, key, chat, gguf, template};
+        javafx.scene.Node[] fields = {
+            existing, name, kind, baseUrl, model, keyVariable, key, chat, stall, gguf, template
+        };
         for (int i = 0; i < labels.length; i++) {
             grid.addRow(i, new Label(labels[i]), fields[i]);
         }
@@ -116,7 +132,8 @@ public final class ConnectionDialog {
                 template.getValue(),
                 0,
                 0,
-                chat.isSelected());
+                chat.isSelected(),
+                seconds(stall.getText()));
         test.setOnAction(event -> {
             try {
                 result.setText("Testing …");
@@ -150,6 +167,17 @@ public final class ConnectionDialog {
         field.setPromptText(prompt);
         field.setPrefColumnCount(28);
         return field;
+    }
+
+    /** The stall time typed: blank for the default. */
+    private static int seconds(String text) {
+        try {
+            return text == null || text.isBlank() ? 0 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "The stall time is a whole number of seconds (blank for 60): how long a stream may send nothing "
+                            + "before it is tried again.");
+        }
     }
 
     private static String blankToNull(String text) {

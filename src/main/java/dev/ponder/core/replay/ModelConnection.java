@@ -2,6 +2,9 @@ package dev.ponder.core.replay;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,8 +15,12 @@ import java.util.Map;
  *
  * @param gguf     the model file for {@link Kind#EMBEDDED}; null for the tiny reasoner
  * @param template the prompt template's name ({@link PromptTemplate#named})
+ * @param baseUrl  the server's base URL, or several (replicas of the same model, separated by spaces or commas) that
+ *                 samples are spread over
  * @param chat     talk to the server through {@code /v1/chat/completions}, continuing the assistant's turn
  *                 ({@link ChatContinuation}), for servers without raw completions
+ * @param stallSeconds how long a stream may go without data before it is tried again (0: 60 s); longer for hosted
+ *                 models that think without streaming
  */
 public record ModelConnection(
         String name,
@@ -26,7 +33,8 @@ public record ModelConnection(
         String template,
         int threads,
         int contextPerSequence,
-        boolean chat) {
+        boolean chat,
+        int stallSeconds) {
     public static final String TINY_NAME = "Tiny reasoner (built in)";
 
     /** Where the model runs. */
@@ -47,7 +55,10 @@ public record ModelConnection(
                     "connection '" + name + "' needs the server's base URL and a model name");
         }
         if (kind == Kind.OPENAI_COMPATIBLE) {
-            refuseSecretsIn(baseUrl);
+            splitUrls(baseUrl).forEach(ModelConnection::refuseSecretsIn);
+        }
+        if (stallSeconds < 0) {
+            throw new IllegalArgumentException("connection '" + name + "': the stall time is a number of seconds");
         }
         template = blank(template) ? PromptTemplate.CHATML.name() : template;
         PromptTemplate.named(template);
@@ -57,23 +68,92 @@ public record ModelConnection(
 
     /** The ready-to-use local model: the tiny reasoner in-process. */
     public static ModelConnection tinyReasoner() {
-        return new ModelConnection(TINY_NAME, Kind.EMBEDDED, null, null, null, null, null, "chatml", 0, 0, false);
+        return new ModelConnection(TINY_NAME, Kind.EMBEDDED, null, null, null, null, null, "chatml", 0, 0, false, 0);
     }
 
     public static ModelConnection embedded(String name, String gguf, String template, int threads, int context) {
         return new ModelConnection(
-                name, Kind.EMBEDDED, gguf, null, null, null, null, template, threads, context, false);
+                name, Kind.EMBEDDED, gguf, null, null, null, null, template, threads, context, false, 0);
     }
 
     public static ModelConnection server(String name, String baseUrl, String model, String apiKeyEnv, String template) {
         return new ModelConnection(
-                name, Kind.OPENAI_COMPATIBLE, null, baseUrl, model, apiKeyEnv, null, template, 0, 0, false);
+                name, Kind.OPENAI_COMPATIBLE, null, baseUrl, model, apiKeyEnv, null, template, 0, 0, false, 0);
     }
 
     /** The same server reached through chat completions (true) or raw completions (false). */
     public ModelConnection withChat(boolean viaChat) {
         return new ModelConnection(
-                name, kind, gguf, baseUrl, model, apiKeyEnv, apiKey, template, threads, contextPerSequence, viaChat);
+                name,
+                kind,
+                gguf,
+                baseUrl,
+                model,
+                apiKeyEnv,
+                apiKey,
+                template,
+                threads,
+                contextPerSequence,
+                viaChat,
+                stallSeconds);
+    }
+
+    /** The same server, a stream counting as stalled after {@code seconds} without data (0: the default). */
+    public ModelConnection withStallSeconds(int seconds) {
+        return new ModelConnection(
+                name,
+                kind,
+                gguf,
+                baseUrl,
+                model,
+                apiKeyEnv,
+                apiKey,
+                template,
+                threads,
+                contextPerSequence,
+                chat,
+                seconds);
+    }
+
+    /** The server's base URLs: one, or the replicas samples are spread over. */
+    @JsonIgnore
+    public List<String> baseUrls() {
+        return splitUrls(baseUrl);
+    }
+
+    /** How long a stream may go without data before it counts as stalled. */
+    @JsonIgnore
+    public Duration stall() {
+        return stallSeconds == 0 ? OpenAiCompatible.Connection.IDLE : Duration.ofSeconds(stallSeconds);
+    }
+
+    /** One connection per server of a pool (the connection itself when it names one server). */
+    @JsonIgnore
+    public List<ModelConnection> replicas() {
+        if (kind != Kind.OPENAI_COMPATIBLE || baseUrls().size() == 1) {
+            return List.of(this);
+        }
+        return baseUrls().stream()
+                .map(url -> new ModelConnection(
+                        name,
+                        kind,
+                        gguf,
+                        url,
+                        model,
+                        apiKeyEnv,
+                        apiKey,
+                        template,
+                        threads,
+                        contextPerSequence,
+                        chat,
+                        stallSeconds))
+                .toList();
+    }
+
+    private static List<String> splitUrls(String urls) {
+        return Arrays.stream(urls.strip().split("[\\s,]+"))
+                .filter(u -> !u.isEmpty())
+                .toList();
     }
 
     @JsonIgnore
@@ -112,7 +192,7 @@ public record ModelConnection(
             }
             case OPENAI_COMPATIBLE -> {
                 OpenAiCompatible server = new OpenAiCompatible(
-                        OpenAiCompatible.Connection.of(baseUrl.strip(), model, requiredKey(System.getenv())));
+                        OpenAiCompatible.Connection.of(baseUrls(), model, requiredKey(System.getenv()), stall()));
                 yield chat ? new ChatContinuation(server, prompts) : server;
             }
         };
@@ -154,7 +234,18 @@ public record ModelConnection(
     /** The same connection with another key kept in the settings file (null to forget it). */
     public ModelConnection withStoredKey(String key) {
         return new ModelConnection(
-                name, kind, gguf, baseUrl, model, apiKeyEnv, key, template, threads, contextPerSequence, chat);
+                name,
+                kind,
+                gguf,
+                baseUrl,
+                model,
+                apiKeyEnv,
+                key,
+                template,
+                threads,
+                contextPerSequence,
+                chat,
+                stallSeconds);
     }
 
     /** What the connection points at, in words (for lists; no key). */

@@ -3,18 +3,11 @@ package dev.ponder.core.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 /**
  * A model behind an OpenAI-compatible server (vLLM, SGLang, llama.cpp server, Ollama, LM Studio, DeepSeek,
@@ -28,15 +21,16 @@ public final class OpenAiCompatible implements ModelBackend {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * @param baseUrl   e.g. {@code http://localhost:8000/v1}
+     * @param baseUrls  the server, e.g. {@code http://localhost:8000/v1}, or several replicas of the same model that
+     *                  requests are spread over ({@link EndpointPool})
      * @param apiKey    sent as a bearer token; never stored or logged by this class (null for none)
      * @param timeout   how long the server may take to answer a request (its response headers)
-     * @param retries   how many times what a later try may cure is tried again
+     * @param retries   how many times what a later try may cure is tried again (once more per extra server)
      * @param firstWait the backoff before the first retry when the server names none; doubled after each
      * @param idle      how long a stream may go without data before it counts as stalled
      */
     public record Connection(
-            URI baseUrl,
+            List<URI> baseUrls,
             String model,
             String apiKey,
             Duration timeout,
@@ -46,28 +40,59 @@ public final class OpenAiCompatible implements ModelBackend {
         /** How long a stream may go without data by default. */
         public static final Duration IDLE = Duration.ofSeconds(60);
 
+        public Connection {
+            if (baseUrls.isEmpty()) {
+                throw new IllegalArgumentException("a connection needs a server");
+            }
+            baseUrls = baseUrls.stream()
+                    .map(u -> u.toString().endsWith("/") ? u : URI.create(u + "/"))
+                    .toList();
+        }
+
+        public Connection(
+                URI baseUrl,
+                String model,
+                String apiKey,
+                Duration timeout,
+                int retries,
+                Duration firstWait,
+                Duration idle) {
+            this(List.of(baseUrl), model, apiKey, timeout, retries, firstWait, idle);
+        }
+
         public Connection(URI baseUrl, String model, String apiKey, Duration timeout, int retries, Duration firstWait) {
             this(baseUrl, model, apiKey, timeout, retries, firstWait, IDLE);
         }
 
         public static Connection of(String baseUrl, String model, String apiKey) {
+            return of(List.of(baseUrl), model, apiKey, IDLE);
+        }
+
+        /** One server or a pool of them, with Ponder's timeouts and retries and the given idle time. */
+        public static Connection of(List<String> baseUrls, String model, String apiKey, Duration idle) {
             return new Connection(
-                    URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"),
+                    baseUrls.stream().map(URI::create).toList(),
                     model,
                     apiKey,
                     Duration.ofSeconds(60),
                     4,
                     Duration.ofSeconds(1),
-                    IDLE);
+                    idle);
         }
 
-        URI endpoint(String path) {
-            return baseUrl.resolve(path);
+        /** The first server: where the engine is told apart, and what messages name when there is one. */
+        URI baseUrl() {
+            return baseUrls.get(0);
+        }
+
+        /** The same connection with another idle time. */
+        public Connection withIdle(Duration stall) {
+            return new Connection(baseUrls, model, apiKey, timeout, retries, firstWait, stall);
         }
 
         @Override
         public String toString() {
-            return "Connection[" + baseUrl + ", model " + model + (apiKey == null ? "" : ", key set") + "]";
+            return "Connection[" + baseUrls + ", model " + model + (apiKey == null ? "" : ", key set") + "]";
         }
     }
 
@@ -85,9 +110,11 @@ public final class OpenAiCompatible implements ModelBackend {
     public Generation generate(GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
             throws ReplayException {
         ObjectNode body = streamingBody(request).put("prompt", request.prompt());
-        URI uri = connection.endpoint("completions");
-        Streamed s = calls.retrying(
-                () -> readStream(
+        CompletionStream.Streamed s = streaming(
+                "completions",
+                uri -> CompletionStream.read(
+                        connection.idle(),
+                        uri,
                         calls.sendOnce(uri, body),
                         choice -> choice.path("text").asText(""),
                         null,
@@ -142,9 +169,11 @@ public final class OpenAiCompatible implements ModelBackend {
         if (thinkingTokenBudget != null) {
             body.put("thinking_token_budget", thinkingTokenBudget);
         }
-        URI uri = connection.endpoint("chat/completions");
-        Streamed s = calls.retrying(
-                () -> readStream(
+        CompletionStream.Streamed s = streaming(
+                "chat/completions",
+                uri -> CompletionStream.read(
+                        connection.idle(),
+                        uri,
                         calls.sendOnce(uri, body),
                         choice -> choice.path("delta").path("content").asText(""),
                         choice -> {
@@ -158,6 +187,23 @@ public final class OpenAiCompatible implements ModelBackend {
                         request.maxTokens()),
                 cancelled);
         return new ChatGeneration(s.reasoning.toString(), s.text.toString(), s.tokens, s.finish);
+    }
+
+    /**
+     * A stream tried until it is whole; one that failed after its caller gave up on it (a sample First Finish Search
+     * no longer needs) is a cancelled answer, not a failure.
+     */
+    private CompletionStream.Streamed streaming(
+            String path, ServerCalls.Attempt<CompletionStream.Streamed> attempt, BooleanSupplier cancelled)
+            throws ReplayException {
+        try {
+            return calls.retrying(path, attempt, cancelled);
+        } catch (ReplayException e) {
+            if (cancelled.getAsBoolean()) {
+                return new CompletionStream.Streamed().end(0, FinishReason.CANCELLED);
+            }
+            throw e;
+        }
     }
 
     /** What both endpoints take: the model, the sampling settings and stop strings, streamed with usage at the end. */
@@ -189,122 +235,6 @@ public final class OpenAiCompatible implements ModelBackend {
     /** A chat turn's reasoning (empty where the server hides it) and answer. */
     public record ChatGeneration(String reasoning, String content, int tokens, FinishReason finish) {}
 
-    private static final class Streamed {
-        final StringBuilder text = new StringBuilder();
-        final StringBuilder reasoning = new StringBuilder();
-        int tokens;
-        FinishReason finish;
-
-        Streamed end(int count, FinishReason why) {
-            tokens = count;
-            finish = why;
-            return this;
-        }
-    }
-
-    /**
-     * Reads {@code data:} events until {@code [DONE]}; the server's usage count wins over counted chunks. A stream that
-     * stalls, breaks or ends without finishing is a {@link ServerCalls.Transient} failure, for a fresh try.
-     */
-    private Streamed readStream(
-            HttpResponse<InputStream> response,
-            Function<JsonNode, String> content,
-            Function<JsonNode, String> reasoningOf,
-            TextStream stream,
-            BooleanSupplier cancelled,
-            int maxTokens)
-            throws ReplayException, ServerCalls.Transient {
-        Streamed result = new Streamed();
-        StringBuilder text = result.text;
-        StringBuilder reasoning = result.reasoning;
-        int chunks = 0;
-        Integer usage = null;
-        String finish = null;
-        boolean done = false;
-        InputStream in = response.body();
-        try (IdleGuard guard = new IdleGuard(in, connection.idle());
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = readLine(lines, guard, chunks)) != null; ) {
-                if (cancelled.getAsBoolean()) {
-                    return result.end(usage != null ? usage : chunks, FinishReason.CANCELLED);
-                }
-                if (!line.startsWith("data:")) {
-                    continue; // blank separators, comments, event names
-                }
-                String data = line.substring(5).strip();
-                if (data.equals("[DONE]")) {
-                    done = true;
-                    break;
-                }
-                JsonNode event = JSON.readTree(data);
-                if (event.has("error")) {
-                    throw new ReplayException(
-                            "The server reported an error mid-stream: " + ServerErrors.errorMessage(event));
-                }
-                for (JsonNode choice : event.path("choices")) {
-                    String thought = reasoningOf == null ? "" : reasoningOf.apply(choice);
-                    if (!thought.isEmpty()) {
-                        reasoning.append(thought);
-                        stream.text(thought);
-                        chunks++;
-                    }
-                    String piece = content.apply(choice);
-                    if (!piece.isEmpty()) {
-                        text.append(piece);
-                        stream.text(piece);
-                        chunks++;
-                    }
-                    if (choice.hasNonNull("finish_reason")) {
-                        finish = choice.get("finish_reason").asText();
-                    }
-                }
-                if (event.hasNonNull("usage") && event.get("usage").has("completion_tokens")) {
-                    usage = event.get("usage").get("completion_tokens").asInt();
-                }
-            }
-        } catch (IOException e) {
-            if (cancelled.getAsBoolean()) {
-                return result.end(chunks, FinishReason.CANCELLED);
-            }
-            throw new ServerCalls.Transient(
-                    "The connection to " + connection.baseUrl() + " broke after " + chunks + " streamed pieces: "
-                            + e.getMessage(),
-                    null,
-                    e);
-        }
-        if (!done && finish == null) {
-            throw new ServerCalls.Transient(
-                    "The stream from " + connection.baseUrl() + " ended after " + chunks
-                            + " pieces without finishing (no finish_reason, no [DONE]): the server went away mid-answer.",
-                    null,
-                    null);
-        }
-        int tokens = usage != null ? usage : chunks;
-        FinishReason reason = "length".equals(finish) || (finish == null && tokens >= maxTokens)
-                ? FinishReason.LENGTH
-                : FinishReason.STOP;
-        return result.end(tokens, reason);
-    }
-
-    /** The next line of the stream; a stall the guard noticed is said as such, not as a closed stream. */
-    private String readLine(BufferedReader lines, IdleGuard guard, int chunks)
-            throws IOException, ServerCalls.Transient {
-        try {
-            String line = lines.readLine();
-            guard.touched();
-            return line;
-        } catch (IOException e) {
-            if (guard.tripped()) {
-                throw new ServerCalls.Transient(
-                        "The stream from " + connection.baseUrl() + " stalled: no data for "
-                                + ServerCalls.seconds(connection.idle()) + " after " + chunks + " streamed pieces.",
-                        null,
-                        e);
-            }
-            throw e;
-        }
-    }
-
     @Override
     public int countTokens(String text) throws ReplayException {
         return tokens.countAfter("", text);
@@ -328,17 +258,11 @@ public final class OpenAiCompatible implements ModelBackend {
 
     /** The models the server offers ({@code GET /v1/models}): what "Test connection" shows. */
     public List<String> listModels() throws ReplayException {
-        HttpResponse<InputStream> response = calls.send(connection.endpoint("models"), null);
-        try (InputStream in = response.body()) {
-            List<String> ids = new java.util.ArrayList<>();
-            JSON.readTree(in)
-                    .path("data")
-                    .forEach(model -> ids.add(model.path("id").asText()));
-            return ids;
-        } catch (IOException e) {
-            throw new ReplayException(
-                    "Cannot read the model list from " + connection.endpoint("models") + ": " + e.getMessage(), e);
-        }
+        List<String> ids = new java.util.ArrayList<>();
+        calls.json("models", null)
+                .path("data")
+                .forEach(model -> ids.add(model.path("id").asText()));
+        return ids;
     }
 
     /**
@@ -346,14 +270,14 @@ public final class OpenAiCompatible implements ModelBackend {
      * empty when it has no such endpoint or answers with something else. One try: for telling engines apart.
      */
     Optional<JsonNode> peek(String path) {
-        URI uri = connection.baseUrl().resolve("/").resolve(path.startsWith("/") ? path.substring(1) : path);
+        URI uri = calls.onFirst(path.startsWith("/") ? path : "/" + path);
         try {
-            HttpResponse<InputStream> response = calls.sendOnce(uri, null);
-            try (InputStream in = response.body()) {
-                JsonNode json = JSON.readTree(in);
-                return json == null || json.isMissingNode() ? Optional.empty() : Optional.of(json);
-            }
-        } catch (ReplayException | ServerCalls.Transient | IOException | RuntimeException e) {
+            JsonNode json = calls.readJson(uri, calls.sendOnce(uri, null));
+            // LM Studio answers what it lacks with 200 and {"error": "Unexpected endpoint or method. ..."}
+            return json == null || json.isMissingNode() || !json.isObject() || json.has("error")
+                    ? Optional.empty()
+                    : Optional.of(json);
+        } catch (ReplayException | ServerCalls.Transient | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -361,14 +285,19 @@ public final class OpenAiCompatible implements ModelBackend {
     /** Whether a one-token streamed completion ends with a {@code usage} event, as {@code include_usage} asks. */
     boolean streamsUsage() throws ReplayException {
         ObjectNode body = streamingBody(GenerationRequest.greedy("Hi", 1)).put("prompt", "Hi");
-        URI uri = connection.endpoint("completions");
-        HttpResponse<InputStream> response = calls.retrying(() -> calls.sendOnce(uri, body), () -> false);
-        try (InputStream in = response.body()) {
-            String events = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return events.contains("\"completion_tokens\"");
-        } catch (IOException e) {
-            throw new ReplayException("Cannot read the stream from " + uri + ": " + e.getMessage(), e);
-        }
+        return calls.retrying(
+                        "completions",
+                        uri -> CompletionStream.read(
+                                connection.idle(),
+                                uri,
+                                calls.sendOnce(uri, body),
+                                choice -> choice.path("text").asText(""),
+                                null,
+                                TextStream.NONE,
+                                () -> false,
+                                1),
+                        () -> false)
+                .usageReported;
     }
 
     /** Whether the server has {@code /tokenize}. */
@@ -378,7 +307,9 @@ public final class OpenAiCompatible implements ModelBackend {
 
     @Override
     public String backendName() {
-        return "OpenAI-compatible server at " + connection.baseUrl();
+        return calls.serverCount() == 1
+                ? "OpenAI-compatible server at " + calls.servers()
+                : "OpenAI-compatible servers at " + calls.servers() + " (a pool of " + calls.serverCount() + ")";
     }
 
     @Override

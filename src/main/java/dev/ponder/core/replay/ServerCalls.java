@@ -1,5 +1,7 @@
 package dev.ponder.core.replay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,45 +21,109 @@ import java.util.function.BooleanSupplier;
  * or ends without finishing) is tried again with backoff, jitter and {@code Retry-After}; the rest is explained.
  */
 final class ServerCalls {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final OpenAiCompatible.Connection connection;
     private final HttpClient http;
+    private final EndpointPool pool;
 
     ServerCalls(OpenAiCompatible.Connection connection) {
         this.connection = connection;
         this.http = HttpClient.newBuilder().connectTimeout(connection.timeout()).build();
-    }
-
-    /** Posts {@code body} (GET when null), trying again what a later try may cure, and explains what it cannot. */
-    HttpResponse<InputStream> send(URI uri, ObjectNode body) throws ReplayException {
-        return retrying(() -> sendOnce(uri, body), () -> false);
-    }
-
-    /** One try at what a later try may cure. */
-    @FunctionalInterface
-    interface Attempt<T> {
-        T run() throws ReplayException, Transient;
+        this.pool = new EndpointPool(connection.baseUrls());
     }
 
     /**
-     * Runs {@code attempt} until it succeeds, fails in a way no later try cures, or has been tried {@code retries}
-     * times more; between tries waits what the server asked for, else a backoff doubled each time, with jitter so
-     * that many streams failing at once do not come back at once.
+     * Posts {@code body} (GET when null) to {@code path} (relative to the base URL, or from the server's root when it
+     * starts with "/"), trying again what a later try may cure, and explains what it cannot.
      */
-    <T> T retrying(Attempt<T> attempt, BooleanSupplier cancelled) throws ReplayException {
+    HttpResponse<InputStream> send(String path, ObjectNode body) throws ReplayException {
+        return retrying(path, uri -> sendOnce(uri, body), () -> false);
+    }
+
+    /**
+     * The JSON the server answers at {@code path} to {@code body} (GET when null), read whole: a body that stalls for
+     * the idle time, is cut, or is not JSON is tried again like a failed request.
+     */
+    JsonNode json(String path, ObjectNode body) throws ReplayException {
+        return retrying(path, uri -> readJson(uri, sendOnce(uri, body)), () -> false);
+    }
+
+    /** An answer's body as JSON, read under the idle guard; a stalled or cut body is {@link Transient}. */
+    JsonNode readJson(URI uri, HttpResponse<InputStream> response) throws Transient {
+        InputStream in = response.body();
+        try (IdleGuard guard = new IdleGuard(in, connection.idle());
+                InputStream body = in) {
+            java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = body.read(buffer)) != -1; ) {
+                guard.touched();
+                read.write(buffer, 0, n);
+            }
+            return JSON.readTree(read.toByteArray());
+        } catch (IOException e) {
+            throw new Transient(
+                    "The answer from " + uri.getScheme() + "://" + uri.getAuthority() + " stalled or broke off before "
+                            + "it was whole: " + e.getMessage(),
+                    null,
+                    e);
+        }
+    }
+
+    /** The servers requests are spread over, in words. */
+    String servers() {
+        return pool.describe();
+    }
+
+    /** How many servers requests are spread over. */
+    int serverCount() {
+        return pool.size();
+    }
+
+    /** {@code path} on the first server, for what asks one server only. */
+    URI onFirst(String path) {
+        return pool.first().resolve(path);
+    }
+
+    /** One try at what a later try may cure, at {@code uri}: {@code path} on the server chosen for this try. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run(URI uri) throws ReplayException, Transient;
+    }
+
+    /**
+     * Runs {@code attempt} at {@code path} until it succeeds, fails in a way no later try cures, or has been tried
+     * {@code retries} times more (once more for each extra server). Each try goes to the server of the pool with the
+     * most room; a server that failed rests while the others take its tries. Between tries on the same server waits
+     * what the server asked for, else a backoff doubled each time, with jitter so that many streams failing at once do
+     * not come back at once; a try that can go to another server goes at once.
+     */
+    <T> T retrying(String path, Attempt<T> attempt, BooleanSupplier cancelled) throws ReplayException {
         Duration wait = connection.firstWait();
+        int allowed = connection.retries() + pool.size() - 1;
         for (int tried = 0; ; tried++) {
+            EndpointPool.Endpoint endpoint = pool.take();
+            T result;
             try {
-                return attempt.run();
+                result = attempt.run(endpoint.resolve(path));
             } catch (Transient failure) {
-                if (tried >= connection.retries() || cancelled.getAsBoolean()) {
+                pool.done(endpoint, false);
+                if (tried >= allowed || cancelled.getAsBoolean()) {
                     throw failure.after(tried);
                 }
-                Duration pause = failure.retryAfter != null ? failure.retryAfter : jittered(wait);
-                wait = wait.multipliedBy(2);
-                sleep(pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause);
+                if (!pool.otherAvailable(endpoint)) {
+                    Duration pause = failure.retryAfter != null ? failure.retryAfter : jittered(wait);
+                    wait = wait.multipliedBy(2);
+                    sleep(pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause);
+                }
+                continue;
+            } catch (ReplayException | RuntimeException answered) {
+                pool.done(endpoint, true); // the server answered; the request itself was wrong
+                throw answered;
             }
+            pool.done(endpoint, true);
+            return result;
         }
     }
 

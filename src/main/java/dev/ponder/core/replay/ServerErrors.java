@@ -20,32 +20,39 @@ final class ServerErrors {
     private ServerErrors() {}
 
     static ReplayException explain(String model, int status, String detail, URI uri, int retried) {
+        String explained = sentence(model, status, detail, uri, retried);
+        return status / 100 == 4 ? new ServerRefusal(status, detail, explained) : new ReplayException(explained);
+    }
+
+    private static String sentence(String model, int status, String detail, URI uri, int retried) {
         String said = detail.isBlank() ? "" : " The server said: " + detail;
         String lower = detail.toLowerCase(java.util.Locale.ROOT);
         if (status == 401 || status == 403) {
-            return new ReplayException("The server refused the API key (" + status + "). Check the key in the"
+            return ("The server refused the API key (" + status + "). Check the key in the"
                     + " connection's environment variable or settings file." + said);
+        }
+        if ((status == 404 || status == 405) && uri.getPath().endsWith("/completions") && lower.contains("chat")) {
+            return "The server offers '" + model + "' through chat completions only (" + status + "): replay through "
+                    + "chat completions (--chat, or the connection's Chat completions box)." + said;
         }
         if (status == 404) {
             return lower.contains("model")
-                    ? new ReplayException("The server has no model '" + model + "' (404). Use Test"
+                    ? ("The server has no model '" + model + "' (404). Use Test"
                             + " connection to list the models it serves." + said)
-                    : new ReplayException(
-                            "Nothing at " + uri + " (404): is the base URL right (it usually ends in /v1)?" + said);
+                    : ("Nothing at " + uri + " (404): is the base URL right (it usually ends in /v1)?" + said);
         }
         if (lower.contains("context length")
                 || lower.contains("context window")
                 || lower.contains("too long")
                 || lower.contains("exceed")) {
-            return new ReplayException("The prompt and the token limit do not fit the model's context (" + status
+            return ("The prompt and the token limit do not fit the model's context (" + status
                     + "): lower the budget or the answer limit." + said);
         }
         if (status == 400 || status == 422) {
-            return new ReplayException("The server does not accept the request (" + status + "), often a parameter"
+            return ("The server does not accept the request (" + status + "), often a parameter"
                     + " it does not support." + said);
         }
-        return new ReplayException(
-                "The server answered " + status + (retried > 0 ? " after " + retried + " retries" : "") + "." + said);
+        return ("The server answered " + status + (retried > 0 ? " after " + retried + " retries" : "") + "." + said);
     }
 
     static String drain(HttpResponse<InputStream> response) {

@@ -36,7 +36,7 @@ public final class ServerProbe {
         return new ServerReport(engine, models, supports);
     }
 
-    private static String engine(OpenAiCompatible server) {
+    static String engine(OpenAiCompatible server) {
         Optional<JsonNode> props = server.peek("/props");
         if (props.isPresent()
                 && (props.get().has("default_generation_settings")

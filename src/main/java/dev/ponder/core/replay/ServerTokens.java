@@ -3,10 +3,6 @@ package dev.ponder.core.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpResponse;
 
 /**
  * A server's token counts, with its own tokenizer: its {@code /tokenize} where it has one (vLLM, SGLang, llama.cpp
@@ -69,25 +65,22 @@ final class ServerTokens {
                 .put("prompt", text)
                 .put("content", text)
                 .put("add_special_tokens", false);
-        URI uri = connection.baseUrl().resolve("/").resolve("tokenize");
-        HttpResponse<InputStream> response;
+        JsonNode answer;
         try {
-            response = calls.retrying(() -> calls.sendOnce(uri, body), () -> false);
-        } catch (ReplayException e) {
-            if (e.getMessage().contains("(404)") || e.getMessage().contains("(405)")) {
+            answer = calls.json("/tokenize", body);
+        } catch (ServerRefusal e) {
+            if (e.noSuchEndpoint()) {
                 return null;
             }
             throw e;
         }
-        try (InputStream in = response.body()) {
-            JsonNode answer = JSON.readTree(in);
-            if (answer.has("count")) {
-                return answer.get("count").asInt();
-            }
-            return answer.path("tokens").size();
-        } catch (IOException e) {
-            throw new ReplayException("Cannot read the token count from " + uri + ": " + e.getMessage(), e);
+        if (answer.has("count")) {
+            return answer.get("count").asInt();
         }
+        if (!answer.path("tokens").isArray()) {
+            return null; // LM Studio answers 200 with {"error": "Unexpected endpoint or method. (POST /tokenize)"}
+        }
+        return answer.path("tokens").size();
     }
 
     /** What the server reports as {@code usage.prompt_tokens} for a one-token completion of {@code prompt}. */
@@ -98,20 +91,13 @@ final class ServerTokens {
                 .put("max_tokens", 1)
                 .put("temperature", 0)
                 .put("stream", false);
-        URI uri = connection.endpoint("completions");
-        HttpResponse<InputStream> response = calls.retrying(() -> calls.sendOnce(uri, body), () -> false);
-        try (InputStream in = response.body()) {
-            JsonNode usage = JSON.readTree(in).path("usage").path("prompt_tokens");
-            if (!usage.isNumber()) {
-                throw new ReplayException(
-                        "The server at " + connection.baseUrl() + " reports no token usage and has no "
-                                + "/tokenize, so the thinking cannot be counted exactly; use a server that does (vLLM, "
-                                + "llama.cpp server, Ollama, LM Studio), or its own thinking budget (--server-budget).");
-            }
-            return usage.asInt();
-        } catch (IOException e) {
-            throw new ReplayException("Cannot read the token usage from " + uri + ": " + e.getMessage(), e);
+        JsonNode usage = calls.json("completions", body).path("usage").path("prompt_tokens");
+        if (!usage.isNumber()) {
+            throw new ReplayException("The server at " + calls.servers() + " reports no token usage and has no "
+                    + "/tokenize, so the thinking cannot be counted exactly; use a server that does (vLLM, llama.cpp "
+                    + "server, Ollama, LM Studio), or its own thinking budget (--server-budget).");
         }
+        return usage.asInt();
     }
 
     /** Whether the server has {@code /tokenize}. */

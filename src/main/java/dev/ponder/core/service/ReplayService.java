@@ -12,6 +12,7 @@ import dev.ponder.core.replay.OpenAiCompatible;
 import dev.ponder.core.replay.ProblemsFile;
 import dev.ponder.core.replay.PromptTemplate;
 import dev.ponder.core.replay.ReplayException;
+import dev.ponder.core.replay.ReplayPreflight;
 import dev.ponder.core.replay.ReplayRequest;
 import dev.ponder.core.replay.ReplayStrategy;
 import dev.ponder.core.replay.ServerProbe;
@@ -94,6 +95,7 @@ public final class ReplayService implements AutoCloseable {
         List<Problem> problems = origin != null ? List.of() : problems(plan.problems());
         ReplayRequest request = request(plan, model, original, problems, origin);
         ModelBackend backend = backend(model, plan.concurrency(), prompts);
+        ReplayPreflight.check(request, backend);
         WorkspaceReplay.Outcome outcome;
         try {
             outcome = new WorkspaceReplay(
@@ -119,6 +121,31 @@ public final class ReplayService implements AutoCloseable {
      * loaded, in a few lines; loads nothing it keeps.
      */
     public static String testConnection(ModelConnection candidate, PonderHome home) throws ReplayException {
+        List<ModelConnection> replicas = candidate.replicas();
+        if (replicas.size() == 1) {
+            return testOne(candidate, home);
+        }
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < replicas.size(); i++) {
+            report.append(i == 0 ? "" : "\n\n")
+                    .append("Server ")
+                    .append(i + 1)
+                    .append(" of ")
+                    .append(replicas.size())
+                    .append(", ")
+                    .append(replicas.get(i).baseUrl())
+                    .append(":\n");
+            try {
+                report.append(testOne(replicas.get(i), home));
+            } catch (ReplayException e) {
+                report.append(e.getMessage())
+                        .append(" A replay leaves it out while it fails and tries it again later.");
+            }
+        }
+        return report.toString();
+    }
+
+    private static String testOne(ModelConnection candidate, PonderHome home) throws ReplayException {
         LlamaNatives.keepIn(home.nativesDir());
         try (ModelBackend backend = candidate.open(home.modelsDir(), 1)) {
             OpenAiCompatible server = OpenAiCompatible.behind(backend);
