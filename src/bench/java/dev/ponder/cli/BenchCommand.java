@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Workbench.class,
             BenchCommand.Charts.class,
             BenchCommand.Trees.class,
-            BenchCommand.Streaming.class
+            BenchCommand.Streaming.class,
+            BenchCommand.ReplayFaults.class
         })
 public final class BenchCommand implements Runnable {
     @Spec
@@ -519,6 +521,103 @@ public final class BenchCommand implements Runnable {
                     r.streams() * r.requestsPerStream());
             printer.flush();
             return r.lost() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(
+            name = "replay-faults",
+            mixinStandardHelpOptions = true,
+            description = "Replay into a workspace against loopback servers that fail like real ones: many samples at "
+                    + "once under a random mix of faults (tokens/s; samples lost, wrong or stored twice), how soon a "
+                    + "stalled stream is tried again, and a pool of three servers one of which dies halfway.")
+    static final class ReplayFaults implements Callable<Integer> {
+        @Option(
+                names = "--concurrency",
+                defaultValue = "256",
+                description = "Samples streamed at once (default: ${DEFAULT-VALUE}).")
+        private int concurrency;
+
+        @Option(
+                names = "--problems",
+                defaultValue = "256",
+                description = "Problems, 4 samples each (default: ${DEFAULT-VALUE}).")
+        private int problems;
+
+        @Option(
+                names = "--thought",
+                defaultValue = "1024",
+                description = "Tokens each sample thinks, about (default: ${DEFAULT-VALUE}).")
+        private int thought;
+
+        @Option(
+                names = "--fault-rate",
+                defaultValue = "0.1",
+                description = "Share of requests that fail (default: ${DEFAULT-VALUE}).")
+        private double rate;
+
+        @Option(
+                names = "--idle",
+                defaultValue = "2",
+                description = "Seconds a stream may send nothing before it is tried again (default: ${DEFAULT-VALUE}).")
+        private int idle;
+
+        @Option(
+                names = "--dir",
+                defaultValue = "target/bench/replay-faults",
+                description = "Where the workspaces go (default: ${DEFAULT-VALUE}).")
+        private Path dir;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter printer = spec.commandLine().getOut();
+            Path base = Files.createDirectories(dir);
+            Duration stall = Duration.ofSeconds(idle);
+            dev.ponder.core.bench.ReplayFaultsBenchmark.Result r =
+                    dev.ponder.core.bench.ReplayFaultsBenchmark.underFaults(
+                            base, problems, 4, concurrency, thought, rate, stall);
+            printer.printf(
+                    Locale.ROOT,
+                    "%d samples, %d at once, %.0f %% of requests failing (%d faults over %d completions: %s):%n"
+                            + "  %,d tokens in %.2f s = %,.0f tokens/s; stored %d, lost %d, wrong %d, duplicated %d%n",
+                    r.expected(),
+                    concurrency,
+                    rate * 100,
+                    r.faults(),
+                    r.completions(),
+                    r.injected(),
+                    r.tokens(),
+                    r.elapsed().toNanos() / 1e9,
+                    r.tokensPerSecond(),
+                    r.stored(),
+                    r.lost(),
+                    r.wrong(),
+                    r.duplicated());
+            Duration noticed = dev.ponder.core.bench.ReplayFaultsBenchmark.stallNoticedIn(stall);
+            printer.printf(
+                    Locale.ROOT,
+                    "a stream stalled after its headers, idle time %d s: answered after %.2f s (goal: under %d s)%n",
+                    idle,
+                    noticed.toNanos() / 1e9,
+                    idle + 1);
+            dev.ponder.core.bench.ReplayFaultsBenchmark.Result pool =
+                    dev.ponder.core.bench.ReplayFaultsBenchmark.poolWithADeath(base, Duration.ofSeconds(1));
+            printer.printf(
+                    Locale.ROOT,
+                    "pool of 3 servers, one killed halfway: %d of %d samples stored in %.2f s, lost %d, wrong %d, "
+                            + "duplicated %d%n",
+                    pool.stored(),
+                    pool.expected(),
+                    pool.elapsed().toNanos() / 1e9,
+                    pool.lost(),
+                    pool.wrong(),
+                    pool.duplicated());
+            printer.flush();
+            boolean ok = r.lost() + r.wrong() + r.duplicated() + pool.lost() + pool.wrong() + pool.duplicated() == 0
+                    && noticed.compareTo(stall.plusSeconds(1)) < 0;
+            return ok ? 0 : 1;
         }
     }
 }
