@@ -299,6 +299,10 @@ public final class MainViewModel {
                     ignored -> {},
                     error -> LOG.log(Level.WARNING, "Closing " + previous.file() + " failed", error));
         }
+        workspace.onWaitingForWriter(message -> {
+            LOG.info(message);
+            tasks.tell(() -> statusMessage.set(message));
+        });
         settings.update(current -> current.withWorkspaceOpened(workspace.file().toString()));
         statusMessage.set("Opened " + workspace.file());
         LOG.info("Opened workspace " + workspace.file());

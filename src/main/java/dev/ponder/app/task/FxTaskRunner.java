@@ -41,6 +41,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public void tell(Runnable action) {
+        FxThread.run(action);
+    }
+
+    @Override
     public <T> TaskHandle submit(String title, BackgroundWork<T> work, TaskListener<? super T> listener) {
         RunningTask task = new RunningTask(title);
         FxThread.run(() -> running.add(task));

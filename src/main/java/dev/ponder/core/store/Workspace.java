@@ -50,7 +50,7 @@ public final class Workspace implements AutoCloseable {
         this.file = file;
         this.writer = writer;
         this.checkpointer = new Checkpointer(file);
-        this.writeTurn = new WriteTurn(file, writer);
+        this.writeTurn = new WriteTurn(file, writer, Duration.ofMillis(BUSY_TIMEOUT_MS));
     }
 
     /** Opens an existing workspace, bringing an older schema up to date. Refuses foreign or newer files unchanged. */
@@ -206,7 +206,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** How long one try waits for the lock, and how long all tries together: for tests of a second writer. */
-    void waitLimits(Duration busyTimeout, Duration total) throws SQLException {
+    void waitLimits(Duration busyTimeout, Duration total) {
         writeTurn.limits(busyTimeout, total);
     }
 

@@ -7,6 +7,11 @@ public interface TaskRunner {
 
     <T> TaskHandle submit(String title, BackgroundWork<T> work, TaskListener<? super T> listener);
 
+    /** Runs {@code action} on the thread listeners are told on (the window's thread; the caller's, in tests). */
+    default void tell(Runnable action) {
+        action.run();
+    }
+
     default <T> TaskHandle submit(
             String title, BackgroundWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         return submit(title, work, new TaskListener<T>() {

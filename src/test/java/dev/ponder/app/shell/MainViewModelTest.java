@@ -65,6 +65,34 @@ class MainViewModelTest {
     }
 
     @Test
+    void aWriteWaitingForAnotherProgramSaysSoInTheStatusBar() throws Exception {
+        viewModel.start(null);
+        WorkspaceServices workspace = session.workspace();
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            try (Workspace elsewhere = Workspace.open(home.defaultWorkspace())) {
+                elsewhere.write(tables -> {
+                    tables.runs()
+                            .setGrader(workspace.runs().summaries().get(0).run().id(), "ponder-math");
+                    holding.countDown();
+                    Thread.sleep(2500);
+                    return null;
+                });
+            }
+        });
+        other.start();
+        assertThat(holding.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long runId = workspace.runs().summaries().get(0).run().id();
+        long problemId = workspace.runs().problems(runId).get(0).id();
+        workspace.annotations().tagProblem(problemId, "checked", true);
+        other.join();
+        assertThat(viewModel.statusMessageProperty().get())
+                .startsWith("Waiting for another program writing default.ponder");
+        assertThat(workspace.annotations().problemTagsOfRun(runId).get(problemId))
+                .contains("checked");
+    }
+
+    @Test
     void laterStartsReopenTheLastWorkspaceWithoutImportingAgain() {
         Path other = dir.resolve("other.ponder");
         Workspace.create(other).close();
