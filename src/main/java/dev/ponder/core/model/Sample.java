@@ -48,8 +48,8 @@ public record Sample(
         answer = answer == null ? Answer.NONE : answer;
         tokens = tokens == null ? TokenCounts.UNKNOWN : tokens;
         if (thinking != null && thinking.end() > text.length()) {
-            throw new IllegalArgumentException(
-                    "thinking span " + thinking + " lies beyond the text's " + text.length() + " characters");
+            throw new IllegalArgumentException("the thinking span (characters " + thinking.start() + " to "
+                    + thinking.end() + ") lies beyond the text's " + text.length() + " characters");
         }
     }
 

@@ -55,7 +55,7 @@ class BadInputTest {
         assertThat(result.samples()).isEqualTo(3);
         assertThat(result.skipped()).singleElement().satisfies(skipped -> {
             assertThat(skipped.location()).isEqualTo("line 2");
-            assertThat(skipped.reason()).startsWith("not valid JSON: Unexpected end-of-input");
+            assertThat(skipped.reason()).isEqualTo("not valid JSON: it breaks off inside a text (its closing quote is missing)");
         });
     }
 
@@ -156,7 +156,10 @@ class BadInputTest {
         }
         assertThatThrownBy(() -> importFile(zip))
                 .isInstanceOf(ImportException.class)
-                .hasMessageContaining("photos.eval: not a run file Ponder recognises");
+                .hasMessageContaining("photos.eval: not a run file Ponder recognises")
+                .message()
+                .doesNotContain("PK")
+                .doesNotContain("\u0003");
         assertThatThrownBy(() -> new Importer(workspace)
                         .importFile(zip, ImportOptions.DEFAULT.withFormat("inspect"), TaskContext.NONE))
                 .isInstanceOf(ImportException.class)
@@ -179,6 +182,52 @@ class BadInputTest {
                                 + "outside the archive; the file is refused as unsafe");
         assertThat(workspace.runSummaries()).isEmpty();
         assertThat(dir.getParent().resolve("etc")).doesNotExist();
+    }
+
+    /** A ZIP bomb: one entry of 3 MB that inflates to 3 GB, refused at once from its declared size. */
+    @Test
+    void anEntryThatWouldInflateThousandsOfTimesIsRefusedBeforeAnyOfItIsRead() throws Exception {
+        Path zip = dir.resolve("bomb.eval");
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream out =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip)) {
+            InspectArchives.zstdEntry(
+                    out,
+                    "header.json",
+                    "{\"eval\": {\"task\": \"t\", \"model\": \"m\"}}".getBytes(StandardCharsets.UTF_8),
+                    3_000_000_000L);
+        }
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> importFile(zip))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("bomb.eval, entry \"header.json\": it inflates")
+                .hasMessageContaining("refused");
+        assertThat((System.nanoTime() - started) / 1e9).isLessThan(1.0);
+        assertThat(workspace.runSummaries()).isEmpty();
+    }
+
+    /** An archive that declares a small size and inflates to much more: the sample is refused once it passes the lie. */
+    @Test
+    void anEntryThatInflatesPastTheSizeItDeclaresIsSkippedAndTheRestImported() throws Exception {
+        String log = Files.readString(ImportedRun.FIXTURES.resolve("inspect_log.json"));
+        Path honest = InspectArchives.writeZstd(dir.resolve("honest.eval"), log);
+        Path lying = dir.resolve("lying.eval");
+        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                        .setPath(honest)
+                        .get();
+                var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(lying)) {
+            for (var entry : java.util.Collections.list(in.getEntries())) {
+                byte[] content =
+                        new io.airlift.compress.zstd.ZstdInputStream(in.getRawInputStream(entry)).readAllBytes();
+                boolean lie = entry.getName().equals("samples/2_epoch_2.json");
+                InspectArchives.zstdEntry(out, entry.getName(), content, lie ? 10 : -1);
+            }
+        }
+        ImportResult result = importFile(lying);
+        assertThat(result.samples()).isEqualTo(3);
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.location()).isEqualTo("entry \"samples/2_epoch_2.json\"");
+            assertThat(skipped.reason()).contains("inflates past the 0.0 MB the archive declares");
+        });
     }
 
     @Test

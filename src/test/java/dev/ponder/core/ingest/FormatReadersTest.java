@@ -270,6 +270,14 @@ class FormatReadersTest {
         assertInspectLog(ImportedRun.of(workspace, archive, ImportOptions.DEFAULT));
     }
 
+    /** Inspect's current writer compresses every entry with zstd (ZIP method 93), which the JDK cannot read. */
+    @Test
+    void inspectEvalArchiveCompressedWithZstd() throws Exception {
+        Path archive = InspectArchives.writeZstd(
+                dir.resolve("arith-zstd.eval"), Files.readString(ImportedRun.FIXTURES.resolve("inspect_log.json")));
+        assertInspectLog(ImportedRun.of(workspace, archive, ImportOptions.DEFAULT));
+    }
+
     private static void assertInspectLog(ImportedRun imported) {
         assertThat(imported.result().format()).isEqualTo("inspect");
         assertThat(imported.result().problems()).isEqualTo(2);

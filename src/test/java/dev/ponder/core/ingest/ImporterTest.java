@@ -242,10 +242,10 @@ class ImporterTest {
         assertThat(result.skipped())
                 .extracting(SkippedRecord::toString)
                 .containsExactly(
-                        "line 3: not valid JSON: Unexpected end-of-input: was expecting closing quote for a string value",
+                        "line 3: not valid JSON: it breaks off inside a text (its closing quote is missing)",
                         "line 4: 'index' must be a whole number, got \"first\"",
                         "line 5: 'problem' is missing; expected a non-empty string",
-                        "line 6: thinking span ThinkingSpan[start=0, end=99] lies beyond the text's 5 characters",
+                        "line 6: the thinking span (characters 0 to 99) lies beyond the text's 5 characters",
                         "line 7: unknown 'type' \"answer\"; expected \"problem\", \"sample\", \"tree_node\" or \"problem_reference\"",
                         "line 8: expected a JSON object",
                         "line 10: unknown segment kind 'magic', expected one of [forced_thinking_end, injected_wait, "

@@ -42,6 +42,57 @@ final class InspectArchives {
         return archive;
     }
 
+    /** The same layout as Inspect writes it today: every entry compressed with zstd (ZIP method 93). */
+    static Path writeZstd(Path archive, String jsonLog) throws IOException {
+        JsonNode log = Json.MAPPER.readTree(jsonLog);
+        ObjectNode header = log.deepCopy();
+        header.remove("samples");
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(archive)) {
+            String start = Json.MAPPER
+                    .createObjectNode()
+                    .put("version", 2)
+                    .set("eval", log.get("eval"))
+                    .toString();
+            zstdEntry(zip, "_journal/start.json", start.getBytes(StandardCharsets.UTF_8), -1);
+            for (JsonNode sample : log.get("samples")) {
+                zstdEntry(
+                        zip,
+                        "samples/" + sample.get("id").asText() + "_epoch_"
+                                + sample.get("epoch").asText() + ".json",
+                        sample.toString().getBytes(StandardCharsets.UTF_8),
+                        -1);
+            }
+            zstdEntry(zip, "header.json", header.toString().getBytes(StandardCharsets.UTF_8), -1);
+        }
+        return archive;
+    }
+
+    /**
+     * A zstd entry (method 93) of {@code content}, declaring {@code declaredSize} as its inflated size (-1: the true
+     * one; another: the lie of a damaged or malicious archive).
+     */
+    static void zstdEntry(
+            org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip,
+            String name,
+            byte[] content,
+            long declaredSize)
+            throws IOException {
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (io.airlift.compress.zstd.ZstdOutputStream out = new io.airlift.compress.zstd.ZstdOutputStream(packed)) {
+            out.write(content);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(name);
+        entry.setMethod(93);
+        entry.setSize(declaredSize < 0 ? content.length : declaredSize);
+        entry.setCompressedSize(packed.size());
+        entry.setCrc(crc.getValue());
+        zip.addRawArchiveEntry(entry, new java.io.ByteArrayInputStream(packed.toByteArray()));
+    }
+
     static void entry(ZipOutputStream zip, String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content.getBytes(StandardCharsets.UTF_8));

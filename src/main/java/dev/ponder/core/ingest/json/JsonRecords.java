@@ -75,7 +75,7 @@ public final class JsonRecords {
             try {
                 record = Json.MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
-                sink.skipped(location, "not valid JSON: " + e.getOriginalMessage());
+                sink.skipped(location, "not valid JSON: " + Json.reason(e));
                 continue;
             }
             deliver(record, null, location, sink, handler);
@@ -163,7 +163,7 @@ public final class JsonRecords {
             try {
                 record = parser.readValueAsTree();
             } catch (JsonProcessingException e) {
-                throw new ImportException(fileName, location(parser), "not valid JSON: " + e.getOriginalMessage(), e);
+                throw new ImportException(fileName, location(parser), "not valid JSON: " + Json.reason(e), e);
             }
         }
         if (record == null) {
@@ -189,7 +189,7 @@ public final class JsonRecords {
     private static void brokeOff(JsonParser parser, JsonProcessingException e, SampleSink sink) {
         sink.skipped(
                 location(parser),
-                "the JSON breaks off here (" + e.getOriginalMessage()
+                "the JSON breaks off here (" + Json.reason(e)
                         + "); the complete records before it were imported, nothing after it");
     }
 

@@ -28,9 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**
  * Inspect AI evaluation logs: the {@code .eval} ZIP ({@code header.json} or {@code _journal/start.json}, then
@@ -85,53 +83,45 @@ public final class InspectReader implements RunReader {
 
     private void readZip(ReadContext context, SampleSink sink) throws IOException {
         String fileName = context.fileName();
-        ZipFile zip;
-        try {
-            zip = new ZipFile(context.file().toFile());
-        } catch (ZipException e) {
-            throw new ImportException(fileName, null, "not a readable ZIP archive: " + e.getMessage(), e);
-        }
-        try (zip) {
-            List<ZipEntry> samples = new ArrayList<>();
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                String name = entry.getName();
-                if (name.startsWith("/")
-                        || name.contains("\\")
-                        || List.of(name.split("/")).contains("..")) {
-                    throw new ImportException(
-                            fileName,
-                            "entry \"" + name + "\"",
-                            "the entry's path leads outside the archive; the file is refused as unsafe");
-                }
-                if (SAMPLE_ENTRY.matcher(name).matches()) {
+        try (ZipArchive zip = ZipArchive.open(context.file(), fileName)) {
+            List<ZipArchiveEntry> samples = new ArrayList<>();
+            for (ZipArchiveEntry entry : zip.entries()) {
+                if (SAMPLE_ENTRY.matcher(entry.getName()).matches()) {
                     samples.add(entry);
                 }
             }
-            ZipEntry header = zip.getEntry("header.json");
+            ZipArchiveEntry header = zip.entry("header.json");
             if (header == null) {
-                header = zip.getEntry("_journal/start.json");
+                header = zip.entry("_journal/start.json");
             }
             if (header == null) {
                 throw new ImportException(
                         fileName,
                         null,
-                        "the ZIP is not an Inspect log: it has neither header.json " + "nor _journal/start.json");
+                        "the ZIP is not an Inspect log: it has neither header.json nor _journal/start.json");
             }
             JsonNode eval = parse(zip, header, fileName).path("eval");
             sink.run(header(eval));
-            samples.sort(Comparator.comparing(ZipEntry::getName, new NaturalOrder()));
-            for (ZipEntry entry : samples) {
+            samples.sort(Comparator.comparing(ZipArchiveEntry::getName, new NaturalOrder()));
+            for (ZipArchiveEntry entry : samples) {
                 String location = "entry \"" + entry.getName() + "\"";
                 JsonNode sample;
                 try {
                     sample = parse(zip, entry, fileName);
                 } catch (ImportException e) {
-                    sink.skipped(location, e.getMessage());
+                    sink.skipped(location, e.location() == null ? e.getMessage() : reason(e));
                     continue;
                 }
                 deliver(sample, eval, location, context, sink);
             }
         }
+    }
+
+    /** An import exception's sentence without the file and place, which the skipped record names already. */
+    private static String reason(ImportException e) {
+        String message = e.getMessage();
+        String prefix = e.file() + ", " + e.location() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private void readJson(ReadContext context, SampleSink sink) throws IOException {
@@ -170,12 +160,12 @@ public final class InspectReader implements RunReader {
         }
     }
 
-    private static JsonNode parse(ZipFile zip, ZipEntry entry, String fileName) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
+    private static JsonNode parse(ZipArchive zip, ZipArchiveEntry entry, String fileName) throws IOException {
+        try (InputStream in = zip.open(entry)) {
             return Json.MAPPER.readTree(in);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ImportException(
-                    fileName, "entry \"" + entry.getName() + "\"", "not valid JSON: " + e.getOriginalMessage(), e);
+                    fileName, "entry \"" + entry.getName() + "\"", "not valid JSON: " + Json.reason(e), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonLines;
 import dev.ponder.core.ingest.record.FileHead;
@@ -94,7 +95,7 @@ public final class PonderJsonlReader implements RunReader {
             try {
                 record(JSON.readTree(line), sink);
             } catch (JsonProcessingException e) {
-                sink.skipped(location, "not valid JSON: " + e.getOriginalMessage());
+                sink.skipped(location, "not valid JSON: " + Json.reason(e));
             } catch (RecordException | IllegalArgumentException e) {
                 sink.skipped(location, e.getMessage());
             }
@@ -109,7 +110,7 @@ public final class PonderJsonlReader implements RunReader {
         try {
             header = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new ImportException(fileName, location, "the header is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ImportException(fileName, location, "the header is not valid JSON: " + Json.reason(e), e);
         }
         if (!header.isObject() || !MARKER.equals(header.path("format").asText())) {
             throw new ImportException(

@@ -79,7 +79,7 @@ public final class RunFormats {
                 .findFirst()
                 .orElseThrow(() -> new UnrecognisedFileException(
                         head.fileName(),
-                        "not a run file Ponder recognises (it starts with " + preview(head) + "); known formats: "
+                        "not a run file Ponder recognises (" + describe(head) + "); known formats: "
                                 + names() + ". Choose one with --format if the file is one of them, or map its "
                                 + "fields with --map (see ponder import --help)."));
     }
@@ -88,8 +88,24 @@ public final class RunFormats {
         return readers.stream().map(RunReader::format).collect(Collectors.joining(", "));
     }
 
+    private static String describe(FileHead head) {
+        String preview = preview(head);
+        return preview.startsWith("\"") ? "it starts with " + preview : "it is " + preview;
+    }
+
+    /** The file's first text, quoted; for binary data (a ZIP, an image) what it is, never its raw bytes. */
     private static String preview(FileHead head) {
+        byte[] b = head.bytes();
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) {
+            return "a ZIP archive that is not an Inspect log";
+        }
         String line = head.firstLine();
-        return '"' + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + '"';
+        long control = line.chars()
+                .filter(c -> c == 0xFFFD || (Character.isISOControl(c) && c != '\t'))
+                .count();
+        if (control > 0) {
+            return "binary data, not text";
+        }
+        return "\"" + (line.length() > 60 ? line.substring(0, 60) + "…" : line) + "\"";
     }
 }
