@@ -260,7 +260,7 @@ final class ImportCommand implements Callable<Integer> {
                 file.getFileName(),
                 result.runId(),
                 result.runName(),
-                result.format(),
+                result.recognised(),
                 result.problems(),
                 result.samples(),
                 result.treeNodes(),
@@ -291,6 +291,7 @@ final class ImportCommand implements Callable<Integer> {
             item.put("run_id", result.runId());
             item.put("name", result.runName());
             item.put("format", result.format());
+            item.put("recognised", result.recognised());
             item.put("sha256", result.sha256());
             item.put("problems", result.problems());
             item.put("samples", result.samples());

@@ -22,7 +22,8 @@ public record ImportResult(
         long skippedCount,
         List<SkippedRecord> skipped,
         long bytes,
-        Duration elapsed) {
+        Duration elapsed,
+        String recognised) {
     public static final int SKIPPED_SHOWN = 100;
 
     public ImportResult {

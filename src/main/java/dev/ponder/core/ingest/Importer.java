@@ -57,9 +57,12 @@ public final class Importer {
         }
         long size;
         RunReader reader;
+        String recognised;
         try {
             size = Files.size(file);
-            reader = formats.choose(options.format(), FileHead.of(file));
+            FileHead head = FileHead.of(file);
+            reader = formats.choose(options.format(), head);
+            recognised = RunFormats.evidence(reader, options.format(), head);
         } catch (IOException e) {
             throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
         }
@@ -104,7 +107,8 @@ public final class Importer {
                             sink.skippedCount(),
                             sink.skipped(),
                             size,
-                            Duration.ofNanos(System.nanoTime() - started));
+                            Duration.ofNanos(System.nanoTime() - started),
+                            recognised);
                 } catch (IOException e) {
                     throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
                 }

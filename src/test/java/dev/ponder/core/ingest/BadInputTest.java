@@ -55,7 +55,8 @@ class BadInputTest {
         assertThat(result.samples()).isEqualTo(3);
         assertThat(result.skipped()).singleElement().satisfies(skipped -> {
             assertThat(skipped.location()).isEqualTo("line 2");
-            assertThat(skipped.reason()).isEqualTo("not valid JSON: it breaks off inside a text (its closing quote is missing)");
+            assertThat(skipped.reason())
+                    .isEqualTo("not valid JSON: it breaks off inside a text (its closing quote is missing)");
         });
     }
 

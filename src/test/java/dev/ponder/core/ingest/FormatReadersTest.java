@@ -112,6 +112,35 @@ class FormatReadersTest {
                 .doesNotContainKey("task");
     }
 
+    /**
+     * A best-of-256 record with its step scores is one line of hundreds of kilobytes, past the head format detection
+     * reads; the field names that tell the format come after the completions. It is recognised without --format.
+     */
+    @Test
+    void aSearchAndLearnFileWhoseFirstLineIsLongerThanTheHeadIsRecognised() throws Exception {
+        StringBuilder line =
+                new StringBuilder("{\"problem\": \"Compute $2^5$.\", \"answer\": \"32\", \"completions\": [");
+        StringBuilder scores = new StringBuilder();
+        for (int i = 0; i < 256; i++) {
+            line.append(i == 0 ? "" : ", ")
+                    .append("\"## Step 1: ")
+                    .append("think ".repeat(300))
+                    .append("\\n\\nThe final answer is: $\\\\boxed{32}$\"");
+            scores.append(i == 0 ? "" : ", ").append("[0.5, 0.9]");
+        }
+        line.append("], \"scores\": [").append(scores).append("], \"pred_weighted@256\": \"\\\\boxed{32}\"}\n");
+        assertThat(line.length()).isGreaterThan(400_000);
+        Path file = Files.writeString(
+                dir.resolve("bon_256.jsonl"), line.toString() + line.toString().replace("2^5", "2^6"));
+        ImportedRun imported = ImportedRun.of(workspace, file, ImportOptions.DEFAULT);
+        assertThat(imported.result().format()).isEqualTo("search-and-learn");
+        assertThat(imported.result().recognised())
+                .isEqualTo("search-and-learn, from its fields problem, answer, completions, scores, pred_weighted@256");
+        assertThat(imported.result().samples()).isEqualTo(512);
+        assertThat(imported.samples(imported.problem("Compute $2^5$.")).get(0).text())
+                .hasSizeGreaterThan(1800);
+    }
+
     @Test
     void searchAndLearnScoresStepsAndReferencePredictions() {
         ImportedRun imported = ImportedRun.of(workspace, "sal_best_of_3.jsonl");

@@ -1,5 +1,6 @@
 package dev.ponder.core.ingest.read;
 
+import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.ingest.record.UnrecognisedFileException;
@@ -82,6 +83,32 @@ public final class RunFormats {
                         "not a run file Ponder recognises (" + describe(head) + "); known formats: "
                                 + names() + ". Choose one with --format if the file is one of them, or map its "
                                 + "fields with --map (see ponder import --help)."));
+    }
+
+    /**
+     * What the file was read as, and why: "search-and-learn, from its fields completions, scores, pred_weighted@4, …",
+     * "inspect, a ZIP with header.json", "lm-eval, as --format asked"; and when a long first record was judged from
+     * its first 64 MB only, that.
+     */
+    public static String evidence(RunReader reader, String askedFormat, FileHead head) {
+        String format = reader.format();
+        if (askedFormat != null && !askedFormat.isBlank()) {
+            return format + ", as asked";
+        }
+        byte[] b = head.bytes();
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K') {
+            return format + ", a ZIP archive with its entries";
+        }
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'A' && b[2] == 'R' && b[3] == '1') {
+            return format + ", a Parquet file with its columns";
+        }
+        java.util.Set<String> keys = JsonHead.of(head).keys();
+        if (keys.isEmpty()) {
+            return format;
+        }
+        List<String> first = keys.stream().limit(5).toList();
+        return format + ", from its fields " + String.join(", ", first) + (keys.size() > 5 ? ", …" : "")
+                + (head.capped() ? " (judged from the first 64 MB of its first record)" : "");
     }
 
     private String names() {
