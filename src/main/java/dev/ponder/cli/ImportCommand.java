@@ -256,7 +256,7 @@ final class ImportCommand implements Callable<Integer> {
         out.printf(
                 Locale.ROOT,
                 "Imported %s as run %d \"%s\" (%s): %,d problems, %,d samples, %,d tree nodes, "
-                        + "%,d skipped; %.1f MB in %.2f s (%.1f MB/s, %,.0f samples/s)%n",
+                        + "%,d skipped, %,d warnings; %.1f MB in %.2f s (%.1f MB/s, %,.0f samples/s)%n",
                 file.getFileName(),
                 result.runId(),
                 result.runName(),
@@ -265,12 +265,16 @@ final class ImportCommand implements Callable<Integer> {
                 result.samples(),
                 result.treeNodes(),
                 result.skippedCount(),
+                result.warningCount(),
                 result.bytes() / 1e6,
                 result.elapsed().toNanos() / 1e9,
                 result.megabytesPerSecond(),
                 result.samplesPerSecond());
         for (SkippedRecord skipped : result.skipped()) {
             out.println("  skipped " + skipped);
+        }
+        for (SkippedRecord warning : result.warnings()) {
+            out.println("  kept, with a warning: " + warning);
         }
         if (result.skippedCount() > result.skipped().size()) {
             out.printf(
@@ -299,6 +303,7 @@ final class ImportCommand implements Callable<Integer> {
             item.put("bytes", result.bytes());
             item.put("seconds", result.elapsed().toNanos() / 1e9);
             item.put("skipped_count", result.skippedCount());
+            item.put("warning_count", result.warningCount());
             ArrayNode skipped = item.putArray("skipped");
             result.skipped()
                     .forEach(record -> skipped.addObject()

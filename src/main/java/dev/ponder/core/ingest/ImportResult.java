@@ -23,11 +23,14 @@ public record ImportResult(
         List<SkippedRecord> skipped,
         long bytes,
         Duration elapsed,
-        String recognised) {
+        String recognised,
+        long warningCount,
+        List<SkippedRecord> warnings) {
     public static final int SKIPPED_SHOWN = 100;
 
     public ImportResult {
         skipped = List.copyOf(skipped);
+        warnings = List.copyOf(warnings);
     }
 
     public double megabytesPerSecond() {

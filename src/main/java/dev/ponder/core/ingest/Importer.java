@@ -108,7 +108,9 @@ public final class Importer {
                             sink.skipped(),
                             size,
                             Duration.ofNanos(System.nanoTime() - started),
-                            recognised);
+                            recognised,
+                            sink.warningCount(),
+                            sink.warnings());
                 } catch (IOException e) {
                     throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
                 }

@@ -12,6 +12,7 @@ import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSource;
 import dev.ponder.core.model.Sample;
+import dev.ponder.core.model.Step;
 import dev.ponder.core.model.TreeNode;
 import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.task.TaskContext;
@@ -42,6 +43,10 @@ final class WorkspaceSink implements SampleSink {
     private final FileRefs nodeRefs;
     private final ImportProgress progress;
     private final Set<Long> problems = new HashSet<>();
+    private final SampleKeys places = new SampleKeys();
+    private long duplicates;
+    private final List<SkippedRecord> warnings = new ArrayList<>();
+    private long warningCount;
     private final List<SkippedRecord> skipped = new ArrayList<>();
     private long skippedCount;
     private long runId;
@@ -124,16 +129,84 @@ final class WorkspaceSink implements SampleSink {
     public void sample(IngestedSample ingested) {
         requireRun();
         long problemId = problemId(ingested.problemKey());
+        Sample read = ingested.sample();
+        if (!places.add(problemId, read.round(), read.index())) {
+            duplicates++;
+            skipped(
+                    "problem " + ingested.problemKey() + ", sample " + read.index()
+                            + (read.round() > 1 ? " of round " + read.round() : ""),
+                    "a duplicate: the file gave a sample for this problem and index before; the first was kept");
+            return;
+        }
         long id = sampleRefs.define(ingested.fileId());
         Long parentId = sampleRefs.reference(ingested.parentFileId());
-        Sample sample = ingested.sample().stored(id, runId, problemId, parentId);
+        Sample sample = finite(ingested, ingested.sample().stored(id, runId, problemId, parentId));
+        List<Step> steps = finiteSteps(ingested);
         sql(() -> {
-            writer.addSample(sample, ingested.steps(), ingested.segments(), ingested.fileVerdict());
+            writer.addSample(sample, steps, ingested.segments(), ingested.fileVerdict());
             return null;
         });
         problems.add(problemId);
         samples++;
         reportEvery();
+    }
+
+    /** The sample with a score of NaN or ±Infinity (as Python's json writes them) stored as missing, and said. */
+    private Sample finite(IngestedSample ingested, Sample sample) {
+        Double score = sample.score();
+        if (score == null || Double.isFinite(score)) {
+            return sample;
+        }
+        warn(ingested, "its score " + score + " is not a number; stored as missing");
+        return new Sample(
+                sample.id(),
+                sample.runId(),
+                sample.problemId(),
+                sample.index(),
+                sample.round(),
+                sample.text(),
+                sample.thinking(),
+                sample.truncated(),
+                sample.answer(),
+                sample.correct(),
+                sample.tokens(),
+                sample.finishReason(),
+                null,
+                sample.budget(),
+                sample.parentSampleId(),
+                sample.metaJson());
+    }
+
+    private List<Step> finiteSteps(IngestedSample ingested) {
+        List<Step> steps = ingested.steps();
+        if (steps.stream().allMatch(step -> step.score() == null || Double.isFinite(step.score()))) {
+            return steps;
+        }
+        warn(ingested, "a step score is not a number (NaN or Infinity); stored as missing");
+        return steps.stream()
+                .map(step -> step.score() == null || Double.isFinite(step.score())
+                        ? step
+                        : new Step(step.index(), step.charStart(), step.charEnd(), null))
+                .toList();
+    }
+
+    private void warn(IngestedSample ingested, String what) {
+        warningCount++;
+        if (warnings.size() < ImportResult.SKIPPED_SHOWN) {
+            warnings.add(new SkippedRecord(
+                    "problem " + ingested.problemKey() + ", sample "
+                            + ingested.sample().index(),
+                    what));
+        }
+    }
+
+    /** Records kept with something stored as missing, and why (the first hundred). */
+    List<SkippedRecord> warnings() {
+        return warnings;
+    }
+
+    long warningCount() {
+        return warningCount;
     }
 
     @Override
@@ -256,6 +329,11 @@ final class WorkspaceSink implements SampleSink {
 
     long treeNodes() {
         return treeNodes;
+    }
+
+    /** How many records were duplicates of an earlier sample (same problem, round and index), skipped. */
+    long duplicates() {
+        return duplicates;
     }
 
     long skippedCount() {

@@ -44,6 +44,65 @@ class BadInputTest {
     }
 
     @Test
+    void aDuplicateSampleIsSkippedAndTheFirstKept() throws Exception {
+        Path file = Files.writeString(dir.resolve("dupes.jsonl"), """
+                {"format":"ponder-run","version":1,"run":{"name":"dupes","model":"m"}}
+                {"type":"problem","key":"p1","question":"What is 2 + 2?","gold":"4"}
+                {"type":"sample","problem":"p1","index":0,"text":"first \\\\boxed{4}"}
+                {"type":"sample","problem":"p1","index":1,"text":"second \\\\boxed{5}"}
+                {"type":"sample","problem":"p1","index":0,"text":"again \\\\boxed{3}"}
+                """);
+        ImportResult result = importFile(file);
+        assertThat(result.samples()).isEqualTo(2);
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.location()).isEqualTo("problem p1, sample 0");
+            assertThat(skipped.reason()).contains("a duplicate").contains("the first was kept");
+        });
+        long runId = result.runId();
+        var samples = workspace.read(tables -> tables.samples()
+                .ofProblem(runId, tables.problems().ofRun(runId).get(0).id()));
+        assertThat(samples).extracting(s -> s.text()).containsExactly("first \\boxed{4}", "second \\boxed{5}");
+    }
+
+    @Test
+    void aScoreThatIsNotANumberIsStoredAsMissingWithAWarningAndTheSampleKept() throws Exception {
+        Path file = Files.writeString(dir.resolve("scores.jsonl"), """
+                {"format":"ponder-run","version":1,"run":{"name":"scores","model":"m"}}
+                {"type":"problem","key":"p1","question":"What is 2 + 2?","gold":"4"}
+                {"type":"sample","problem":"p1","index":0,"text":"\\\\boxed{4}","score":Infinity}
+                {"type":"sample","problem":"p1","index":1,"text":"\\\\boxed{4}","score":NaN}
+                {"type":"sample","problem":"p1","index":2,"text":"\\\\boxed{4}","score":0.5}
+                """);
+        ImportResult result = importFile(file);
+        assertThat(result.samples()).isEqualTo(3);
+        assertThat(result.skippedCount()).isZero();
+        assertThat(result.warningCount())
+                .as("NaN is how tools write 'no score': missing, without a warning")
+                .isEqualTo(1);
+        assertThat(result.warnings().get(0).reason())
+                .isEqualTo("its score Infinity is not a number; stored as missing");
+        long runId = result.runId();
+        var samples = workspace.read(tables -> tables.samples()
+                .ofProblem(runId, tables.problems().ofRun(runId).get(0).id()));
+        assertThat(samples).extracting(s -> s.score()).containsExactly(null, null, 0.5);
+    }
+
+    @Test
+    void anLmEvalRecordWhoseDocIsATextIsSkippedNamingTheField() throws Exception {
+        Path file = Files.writeString(dir.resolve("samples_gsm8k_2025-01-01T00-00-00.jsonl"), """
+                {"doc_id": 0, "doc": {"question": "What is 2 + 2?", "answer": "4"}, "target": "4", "resps": [["\\\\boxed{4}"]], "filtered_resps": ["4"], "exact_match": 1.0}
+                {"doc_id": 1, "doc": "What is 3 + 3?", "target": "6", "resps": [["\\\\boxed{6}"]], "filtered_resps": ["6"], "exact_match": 1.0}
+                """);
+        ImportResult result = importFile(file);
+        assertThat(result.samples()).isEqualTo(1);
+        assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+            assertThat(skipped.location()).isEqualTo("line 2");
+            assertThat(skipped.reason())
+                    .isEqualTo("'doc' must be a JSON object (the dataset's row, with the question), got a text");
+        });
+    }
+
+    @Test
     void aTruncatedLastLineIsSkippedAndTheRestImports() throws Exception {
         List<String> lines = Files.readAllLines(ImportedRun.FIXTURES.resolve("sal_best_of_3.jsonl"));
         Path file = dir.resolve("cut.jsonl");

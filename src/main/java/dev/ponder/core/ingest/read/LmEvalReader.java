@@ -112,6 +112,14 @@ public final class LmEvalReader extends JsonRunReader {
 
     private static void document(JsonNode record, String task, ReadContext context, SampleSink sink) {
         JsonNode doc = record.get("doc");
+        if (doc != null && !doc.isObject() && !doc.isNull()) {
+            throw new RecordException("'doc' must be a JSON object (the dataset's row, with the question), got "
+                    + (doc.isTextual()
+                            ? "a text"
+                            : doc.isArray()
+                                    ? "a list"
+                                    : "a " + doc.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        }
         String docId = JsonFields.requiredText(record, "doc_id");
         String question = JsonLists.firstText(doc, "problem", "question", "Question", "query", "prompt", "input");
         String gold = JsonLists.firstText(record, "target");
