@@ -37,7 +37,7 @@ public final class ConnectionDialog {
         ChoiceBox<ModelConnection.Kind> kind = new ChoiceBox<>();
         kind.getItems().setAll(ModelConnection.Kind.values());
         kind.setValue(ModelConnection.Kind.OPENAI_COMPATIBLE);
-        TextField baseUrl = field("connection-url", "http://localhost:8000/v1 (several replicas: separate by spaces)");
+        TextField baseUrl = field("connection-url", "http://localhost:8000/v1 (replicas: several, spaced)");
         TextField stall = field("connection-stall", "60");
         stall.setPrefColumnCount(6);
         TextField model = field("connection-model", "the server's model name");
@@ -59,6 +59,14 @@ public final class ConnectionDialog {
         result.setWrapText(true);
         result.setMaxWidth(460);
         result.setId("connection-result");
+        result.setStyle("-fx-font-family: monospace;");
+        // A report of several lines (or of several servers) grows the dialog instead of being cut to one line.
+        result.textProperty()
+                .addListener((o, before, now) -> javafx.application.Platform.runLater(() -> {
+                    if (dialog.getDialogPane().getScene() != null) {
+                        dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                    }
+                }));
 
         existing.valueProperty()
                 .addListener((o, b, chosen) -> viewModel.all().stream()

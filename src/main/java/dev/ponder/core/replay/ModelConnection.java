@@ -199,6 +199,19 @@ public record ModelConnection(
     }
 
     /**
+     * The server asked once per request, no retries: a check (Test Connection, {@code ponder server check}) says at
+     * once that a server does not answer, where a replay would wait for it to come back.
+     */
+    public OpenAiCompatible serverForCheck() throws ReplayException {
+        if (kind != Kind.OPENAI_COMPATIBLE) {
+            throw new IllegalStateException("not a server: " + this);
+        }
+        return new OpenAiCompatible(
+                OpenAiCompatible.Connection.of(baseUrls(), model, requiredKey(System.getenv()), stall())
+                        .withRetries(0));
+    }
+
+    /**
      * A key written into the URL ({@code http://user:KEY@host/v1}, {@code ?api_key=KEY}) would be recorded wherever
      * the URL is (a run's provenance, a journal, a log); so such a URL is refused, pointing at the key's own place.
      */

@@ -85,6 +85,11 @@ public final class OpenAiCompatible implements ModelBackend {
             return baseUrls.get(0);
         }
 
+        /** The same connection trying each request {@code more} times more where a later try may cure it. */
+        public Connection withRetries(int more) {
+            return new Connection(baseUrls, model, apiKey, timeout, more, firstWait, idle);
+        }
+
         /** The same connection with another idle time. */
         public Connection withIdle(Duration stall) {
             return new Connection(baseUrls, model, apiKey, timeout, retries, firstWait, stall);

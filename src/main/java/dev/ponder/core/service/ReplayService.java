@@ -146,6 +146,15 @@ public final class ReplayService implements AutoCloseable {
     }
 
     private static String testOne(ModelConnection candidate, PonderHome home) throws ReplayException {
+        if (candidate.kind() == ModelConnection.Kind.OPENAI_COMPATIBLE) {
+            ServerReport report = ServerProbe.probe(candidate.serverForCheck());
+            List<String> models = report.models();
+            return "The server answers."
+                    + (models.isEmpty() || models.contains(candidate.model())
+                            ? ""
+                            : " It does not list '" + candidate.model() + "'.")
+                    + "\n" + report.describe();
+        }
         LlamaNatives.keepIn(home.nativesDir());
         try (ModelBackend backend = candidate.open(home.modelsDir(), 1)) {
             OpenAiCompatible server = OpenAiCompatible.behind(backend);
