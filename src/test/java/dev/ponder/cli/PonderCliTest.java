@@ -37,7 +37,8 @@ class PonderCliTest {
                 .isZero();
         assertThat(cli.out())
                 .contains("Imported tiny-arith-best-of-4.jsonl as run 1 \"tiny-arith best-of-4\" "
-                        + "(ponder-jsonl): 6 problems, 24 samples, 0 tree nodes, 0 skipped");
+                        + "(ponder-jsonl, from its fields format, version, run): 6 problems, 24 samples, 0 tree nodes, "
+                        + "0 skipped");
 
         cli.clearOut();
         assertThat(cli.run("info", "--workspace", workspace.toString())).isZero();
@@ -138,7 +139,7 @@ class PonderCliTest {
                         "--remember"))
                 .as(cli.err())
                 .isZero();
-        assertThat(cli.out()).contains("(generic): 2 problems, 3 samples");
+        assertThat(cli.out()).contains("(generic, through a field mapping): 2 problems, 3 samples");
 
         Path sameShape = Files.writeString(
                 dir.resolve("more.jsonl"),
@@ -151,7 +152,7 @@ class PonderCliTest {
         assertThat(cli.out())
                 .contains(
                         "Reading more.jsonl with the mapping saved for files of its shape",
-                        "(generic): 1 problems, 1 samples");
+                        "(generic, through a field mapping): 1 problems, 1 samples");
 
         Path otherShape = Files.writeString(dir.resolve("other.jsonl"), "{\"x\": 1}\n");
         assertThat(cli.run("import", otherShape.toString(), "-w", workspace.toString()))

@@ -61,12 +61,11 @@ public final class ConnectionDialog {
         result.setId("connection-result");
         result.setStyle("-fx-font-family: monospace;");
         // A report of several lines (or of several servers) grows the dialog instead of being cut to one line.
-        result.textProperty()
-                .addListener((o, before, now) -> javafx.application.Platform.runLater(() -> {
-                    if (dialog.getDialogPane().getScene() != null) {
-                        dialog.getDialogPane().getScene().getWindow().sizeToScene();
-                    }
-                }));
+        result.textProperty().addListener((o, before, now) -> {
+            if (dialog.getDialogPane().getScene() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
 
         existing.valueProperty()
                 .addListener((o, b, chosen) -> viewModel.all().stream()

@@ -92,6 +92,9 @@ public final class RunFormats {
      */
     public static String evidence(RunReader reader, String askedFormat, FileHead head) {
         String format = reader.format();
+        if (GenericReader.FORMAT.equals(askedFormat)) {
+            return format + ", through a field mapping";
+        }
         if (askedFormat != null && !askedFormat.isBlank()) {
             return format + ", as asked";
         }
