@@ -1,7 +1,5 @@
 package dev.ponder.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.JsonPath;
@@ -9,7 +7,7 @@ import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.ingest.record.ImportException;
-import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.service.FieldMappings;
 import dev.ponder.core.service.ImportService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
@@ -23,8 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,12 +108,18 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(
             names = "--remember",
-            description = "With --map: use this mapping for files of the same shape from now on "
-                    + "(ponder import then needs no --map for them).")
+            description = "With --map: use this mapping for files of the same shape from now on (the default: a "
+                    + "mapping that was used is remembered; kept for scripts that pass it).")
     private boolean remember;
 
     @Option(names = "--again", description = "Import files even if the same content was imported before.")
     private boolean again;
+
+    @Option(
+            names = "--dry-run",
+            description = "Say how each file would be read and show its first three samples as they would be stored, "
+                    + "without writing to the workspace.")
+    private boolean dryRun;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
@@ -157,23 +161,61 @@ final class ImportCommand implements Callable<Integer> {
             err.println("ponder: " + e.getMessage());
             return PonderCli.FAILED;
         }
+        if (plan.isEmpty()) {
+            err.println("ponder: no run files in "
+                    + files.stream().map(Path::toString).toList() + " (an empty folder?); nothing was imported.");
+            return PonderCli.FAILED;
+        }
         TaskContext progress = ConsoleProgress.on(err, json);
-        try (WorkspaceServices workspace = workspaceOption.openOrCreate()) {
+        PonderHome home = PonderHome.resolve();
+        Path dry;
+        try {
+            dry = dryRun ? DryRun.file(home) : null;
+        } catch (IOException e) {
+            err.println("ponder: cannot make the dry run's workspace in "
+                    + home.nativesDir().getParent() + ": " + e.getMessage());
+            return PonderCli.FAILED;
+        }
+        try (WorkspaceServices workspace =
+                dryRun ? WorkspaceServices.create(dry, home) : workspaceOption.openOrCreate()) {
             for (PlannedFile planned : plan) {
                 Path file = planned.file();
+                if (!planned.inFolder() && !files.contains(file) && !json) {
+                    out.println("Importing " + file.getFileName() + ": the samples of the results summary named, "
+                            + "which it reads for the run's model and settings");
+                }
                 if (mapping != null) {
                     planned = planned.withMapping(mapping);
-                    if (remember && planned.shape() != null) {
-                        settings = settings.withMapping(planned.shape(), SavedMapping.of(mapping));
-                        saveQuietly(store, settings, err);
+                    settings = remembered(store, settings, planned, mapping, err);
+                } else if (!planned.recognised() && planned.mappable()) {
+                    Optional<FieldMappings.Guess> guess = FieldMappings.guessFor(file);
+                    if (guess.isPresent() && guess.get().confident()) {
+                        FieldMapping guessed = guess.get().mapping();
+                        if (!json) {
+                            out.println("No reader knows " + file.getFileName() + "; reading it with the mapping "
+                                    + "guessed from its fields (correct it with these options if it is wrong):");
+                            out.println("  " + guessed.asArguments());
+                        }
+                        planned = planned.withMapping(guessed);
+                        settings = remembered(store, settings, planned, guessed, err);
+                    } else {
+                        String why = guess.map(g -> "the mapping guessed from its fields is not sure ("
+                                        + g.doubt() + "): correct it and pass it back: ponder import " + file + " "
+                                        + g.mapping().asArguments())
+                                .orElse("no field looks like generated text; map its fields with --map (see ponder "
+                                        + "import --help)");
+                        failed.add(new String[] {file.toString(), file.getFileName() + ": " + why});
+                        if (!json) {
+                            err.println(
+                                    "ponder: not imported: " + file.getFileName() + ": no reader knows it, and " + why);
+                            err.flush();
+                        }
+                        continue;
                     }
                 } else if (!planned.recognised()) {
                     if (planned.inFolder()) {
                         if (!json) {
-                            out.println("Left out " + file + ": "
-                                    + (planned.mappable()
-                                            ? "no reader recognises it (--map reads it with a field mapping)"
-                                            : withoutFileName(planned.problem(), file)));
+                            out.println("Left out " + file + ": " + withoutFileName(planned.problem(), file));
                         }
                     } else {
                         failed.add(new String[] {file.toString(), planned.problem()});
@@ -199,7 +241,10 @@ final class ImportCommand implements Callable<Integer> {
                     }
                     imported.add(result);
                     if (!json) {
-                        describe(out, file, result);
+                        ImportReport.describe(out, file, result);
+                        if (dryRun) {
+                            DryRun.showFirstSamples(out, workspace, result);
+                        }
                     }
                 } catch (ImportException e) {
                     failed.add(new String[] {file.toString(), e.getMessage()});
@@ -210,10 +255,37 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             if (json) {
-                JsonOutput.print(out, document(workspace, imported, failed));
+                JsonOutput.print(out, ImportReport.document(workspace, imported, failed));
+            }
+        } finally {
+            if (dry != null) {
+                DryRun.delete(dry);
             }
         }
-        return failed.isEmpty() ? 0 : PonderCli.FAILED;
+        if (dryRun && !json) {
+            out.println("Dry run: nothing was written to the workspace.");
+        }
+        return exitStatus(imported, failed);
+    }
+
+    /** 0 all imported whole; 1 nothing imported; 3 imported, but records or files were left out. */
+    private static int exitStatus(List<ImportResult> imported, List<String[]> failed) {
+        if (imported.isEmpty()) {
+            return PonderCli.FAILED;
+        }
+        boolean partial = !failed.isEmpty() || imported.stream().anyMatch(r -> r.skippedCount() > 0);
+        return partial ? PonderCli.PARTIAL : 0;
+    }
+
+    /** A mapping that was used is remembered for the next file of the same shape, as the window does. */
+    private UserSettings remembered(
+            SettingsStore store, UserSettings settings, PlannedFile planned, FieldMapping used, PrintWriter err) {
+        if (dryRun || planned.shape() == null) {
+            return settings;
+        }
+        UserSettings updated = settings.withMapping(planned.shape(), SavedMapping.of(used));
+        saveQuietly(store, updated, err);
+        return updated;
     }
 
     /** "budget 1024, group sweep A". */
@@ -250,70 +322,5 @@ final class ImportCommand implements Callable<Integer> {
             chosen = trace != null && trace.isList() ? FieldMapping.Layout.PROBLEMS : FieldMapping.Layout.SAMPLES;
         }
         return new FieldMapping(chosen, records, paths);
-    }
-
-    private static void describe(PrintWriter out, Path file, ImportResult result) {
-        out.printf(
-                Locale.ROOT,
-                "Imported %s as run %d \"%s\" (%s): %,d problems, %,d samples, %,d tree nodes, "
-                        + "%,d skipped, %,d warnings; %.1f MB in %.2f s (%.1f MB/s, %,.0f samples/s)%n",
-                file.getFileName(),
-                result.runId(),
-                result.runName(),
-                result.recognised(),
-                result.problems(),
-                result.samples(),
-                result.treeNodes(),
-                result.skippedCount(),
-                result.warningCount(),
-                result.bytes() / 1e6,
-                result.elapsed().toNanos() / 1e9,
-                result.megabytesPerSecond(),
-                result.samplesPerSecond());
-        for (SkippedRecord skipped : result.skipped()) {
-            out.println("  skipped " + skipped);
-        }
-        for (SkippedRecord warning : result.warnings()) {
-            out.println("  kept, with a warning: " + warning);
-        }
-        if (result.skippedCount() > result.skipped().size()) {
-            out.printf(
-                    Locale.ROOT,
-                    "  … and %,d more skipped%n",
-                    result.skippedCount() - result.skipped().size());
-        }
-        out.flush();
-    }
-
-    private static ObjectNode document(
-            WorkspaceServices workspace, List<ImportResult> imported, List<String[]> failed) {
-        ObjectNode root = JsonOutput.object();
-        root.put("workspace", workspace.file().toString());
-        ArrayNode runs = root.putArray("imported");
-        for (ImportResult result : imported) {
-            ObjectNode item = runs.addObject();
-            item.put("run_id", result.runId());
-            item.put("name", result.runName());
-            item.put("format", result.format());
-            item.put("recognised", result.recognised());
-            item.put("sha256", result.sha256());
-            item.put("problems", result.problems());
-            item.put("samples", result.samples());
-            item.put("tree_nodes", result.treeNodes());
-            item.put("bytes", result.bytes());
-            item.put("seconds", result.elapsed().toNanos() / 1e9);
-            item.put("skipped_count", result.skippedCount());
-            item.put("warning_count", result.warningCount());
-            ArrayNode skipped = item.putArray("skipped");
-            result.skipped()
-                    .forEach(record -> skipped.addObject()
-                            .put("location", record.location())
-                            .put("reason", record.reason()));
-        }
-        ArrayNode failures = root.putArray("failed");
-        for (String[] failure : failed) {
-            failures.addObject().put("file", failure[0]).put("error", failure[1]);
-        }
-        return root;
     }
 }

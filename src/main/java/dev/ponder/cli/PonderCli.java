@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
 public final class PonderCli implements Runnable {
     /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */
     static final int FAILED = 1;
+    /** Done in part: an import that left out records or files (said, each with why). */
+    static final int PARTIAL = 3;
 
     @Spec
     private CommandSpec spec;

@@ -53,6 +53,39 @@ public final class FieldMappings {
         return MappingGuess.of(records, recordsAt == null || recordsAt.isBlank() ? null : recordsAt);
     }
 
+    /**
+     * A mapping guessed for a file no reader knows, and whether it can be used without asking: it found the generated
+     * text and what names the problem, and the file's first records read through it without a skipped record.
+     */
+    public record Guess(FieldMapping mapping, boolean confident, String doubt) {}
+
+    /** The guess for the file's own records (or, failing those, the first list in it), when anything looks like one. */
+    public static Optional<Guess> guessFor(Path file) {
+        for (String at : recordLocations(file)) {
+            List<JsonNode> records = firstRecords(file, at, 20);
+            Optional<FieldMapping> guessed = guess(records, at);
+            if (guessed.isEmpty()) {
+                continue;
+            }
+            FieldMapping mapping = guessed.get();
+            if (mapping.path(FieldMapping.Field.QUESTION) == null
+                    && mapping.path(FieldMapping.Field.PROBLEM_ID) == null) {
+                return Optional.of(new Guess(mapping, false, "no field looks like the question or a problem id"));
+            }
+            MappingPreview preview = preview(file, mapping, 20);
+            if (preview.samples().isEmpty() || !preview.skipped().isEmpty()) {
+                String why = preview.skipped().isEmpty()
+                        ? "it reads no sample from the first records"
+                        : "the first records do not all read through it ("
+                                + preview.skipped().get(0).location() + ": "
+                                + preview.skipped().get(0).reason() + ")";
+                return Optional.of(new Guess(mapping, false, why));
+            }
+            return Optional.of(new Guess(mapping, true, null));
+        }
+        return Optional.empty();
+    }
+
     /** The first {@code limit} samples the mapping would store from the file, and the records it would skip. */
     public static MappingPreview preview(Path file, FieldMapping mapping, int limit) {
         try {

@@ -93,4 +93,28 @@ public record FieldMapping(Layout layout, String records, Map<Field, JsonPath> f
     public JsonPath path(Field field) {
         return fields.get(field);
     }
+
+    /**
+     * The mapping as {@code ponder import} options: {@code --map question=prompt --map trace=response
+     * --layout problems}, ready to correct and pass back.
+     */
+    public String asArguments() {
+        StringBuilder args = new StringBuilder();
+        fields.forEach((field, path) -> args.append(args.length() == 0 ? "" : " ")
+                .append("--map ")
+                .append(field.key())
+                .append('=')
+                .append(quoted(path.toString())));
+        if (layout != Layout.SAMPLES) {
+            args.append(" --layout ").append(layout.name().toLowerCase(Locale.ROOT));
+        }
+        if (records != null && !records.isBlank()) {
+            args.append(" --records ").append(quoted(records));
+        }
+        return args.toString();
+    }
+
+    private static String quoted(String text) {
+        return text.matches("[A-Za-z0-9_.@\\[\\]-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
 }

@@ -3,6 +3,7 @@ package dev.ponder.core.ingest.plan;
 import dev.ponder.core.ingest.json.JsonHead;
 import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.ingest.read.GenericReader;
+import dev.ponder.core.ingest.read.LmEvalReader;
 import dev.ponder.core.ingest.read.ParquetReader;
 import dev.ponder.core.ingest.read.RunFormats;
 import dev.ponder.core.ingest.record.FileHead;
@@ -59,11 +60,26 @@ public final class ImportPlanner {
                 }
                 List<PlannedFile> found = new ArrayList<>();
                 for (Path file : files) {
+                    if ((format == null || format.isBlank())
+                            && !LmEvalReader.samplesOfSummary(file).isEmpty()) {
+                        continue; // read by the samples beside it, which the folder holds
+                    }
                     context.checkCancelled();
                     context.message("Looking at " + path.relativize(file));
                     found.add(planFile(file, format, true));
                 }
                 planned.addAll(withSweeps(found, path));
+            } else if ((format == null || format.isBlank())
+                    && !LmEvalReader.samplesOfSummary(path).isEmpty()) {
+                // lm-eval's results summary: the run it describes is in the samples beside it, which read it for their
+                // model and settings
+                for (Path samples : LmEvalReader.samplesOfSummary(path)) {
+                    if (planned.stream().noneMatch(p -> p.file().equals(samples)) && !chosen.contains(samples)) {
+                        planned.add(planFile(samples, format, false)
+                                .withGuessed(java.util.Map.of(
+                                        "read for", path.getFileName().toString())));
+                    }
+                }
             } else {
                 planned.add(planFile(path, format, false));
             }

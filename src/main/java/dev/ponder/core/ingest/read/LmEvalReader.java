@@ -69,6 +69,29 @@ public final class LmEvalReader extends JsonRunReader {
         return "lm-evaluation-harness samples (JSONL)";
     }
 
+    private static final Pattern RESULTS_NAME = Pattern.compile("results_(.+)\\.json");
+
+    /**
+     * The samples files an lm-eval results summary ({@code results_<timestamp>.json}) describes: the
+     * {@code samples_<task>_<timestamp>.jsonl} beside it. Empty when the file is no such summary.
+     */
+    public static List<Path> samplesOfSummary(Path file) throws IOException {
+        Matcher name = RESULTS_NAME.matcher(String.valueOf(file.getFileName()));
+        Path folder = file.toAbsolutePath().getParent();
+        if (!name.matches() || folder == null) {
+            return List.of();
+        }
+        String suffix = "_" + name.group(1) + ".jsonl";
+        try (java.util.stream.Stream<Path> siblings = java.nio.file.Files.list(folder)) {
+            return siblings.filter(sibling -> {
+                        String n = String.valueOf(sibling.getFileName());
+                        return n.startsWith("samples_") && n.endsWith(suffix);
+                    })
+                    .sorted()
+                    .toList();
+        }
+    }
+
     @Override
     protected boolean recognises(JsonHead head) {
         return head.has("doc_id") && head.hasAny("resps", "filtered_resps");

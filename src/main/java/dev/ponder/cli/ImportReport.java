@@ -1,0 +1,80 @@
+package dev.ponder.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.ingest.ImportResult;
+import dev.ponder.core.ingest.record.SkippedRecord;
+import dev.ponder.core.service.WorkspaceServices;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code ponder import} says about each file it imported: a line of figures and what it skipped, or JSON. */
+final class ImportReport {
+    private ImportReport() {}
+
+    static void describe(PrintWriter out, Path file, ImportResult result) {
+        out.printf(
+                Locale.ROOT,
+                "Imported %s as run %d \"%s\" (%s): %,d problems, %,d samples, %,d tree nodes, "
+                        + "%,d skipped, %,d warnings; %.1f MB in %.2f s (%.1f MB/s, %,.0f samples/s)%n",
+                file.getFileName(),
+                result.runId(),
+                result.runName(),
+                result.recognised(),
+                result.problems(),
+                result.samples(),
+                result.treeNodes(),
+                result.skippedCount(),
+                result.warningCount(),
+                result.bytes() / 1e6,
+                result.elapsed().toNanos() / 1e9,
+                result.megabytesPerSecond(),
+                result.samplesPerSecond());
+        for (SkippedRecord skipped : result.skipped()) {
+            out.println("  skipped " + skipped);
+        }
+        for (SkippedRecord warning : result.warnings()) {
+            out.println("  kept, with a warning: " + warning);
+        }
+        if (result.skippedCount() > result.skipped().size()) {
+            out.printf(
+                    Locale.ROOT,
+                    "  … and %,d more skipped%n",
+                    result.skippedCount() - result.skipped().size());
+        }
+        out.flush();
+    }
+
+    static ObjectNode document(WorkspaceServices workspace, List<ImportResult> imported, List<String[]> failed) {
+        ObjectNode root = JsonOutput.object();
+        root.put("workspace", workspace.file().toString());
+        ArrayNode runs = root.putArray("imported");
+        for (ImportResult result : imported) {
+            ObjectNode item = runs.addObject();
+            item.put("run_id", result.runId());
+            item.put("name", result.runName());
+            item.put("format", result.format());
+            item.put("recognised", result.recognised());
+            item.put("sha256", result.sha256());
+            item.put("problems", result.problems());
+            item.put("samples", result.samples());
+            item.put("tree_nodes", result.treeNodes());
+            item.put("bytes", result.bytes());
+            item.put("seconds", result.elapsed().toNanos() / 1e9);
+            item.put("skipped_count", result.skippedCount());
+            item.put("warning_count", result.warningCount());
+            ArrayNode skipped = item.putArray("skipped");
+            result.skipped()
+                    .forEach(record -> skipped.addObject()
+                            .put("location", record.location())
+                            .put("reason", record.reason()));
+        }
+        ArrayNode failures = root.putArray("failed");
+        for (String[] failure : failed) {
+            failures.addObject().put("file", failure[0]).put("error", failure[1]);
+        }
+        return root;
+    }
+}

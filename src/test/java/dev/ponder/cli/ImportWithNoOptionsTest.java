@@ -1,0 +1,141 @@
+package dev.ponder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files no reader knows import with no options when their fields can be guessed with confidence: the guess is printed
+ * in the --map syntax, used, and remembered; an unsure guess stops with the guess printed, ready to correct. A dry run
+ * writes nothing; an empty folder is said; exit codes say whether everything, part or nothing was imported.
+ */
+class ImportWithNoOptionsTest {
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final CliRun cli = new CliRun(() -> dir.resolve("home"));
+
+    private String workspace() {
+        return dir.resolve("w.ponder").toString();
+    }
+
+    @Test
+    void oneProblemPerLineWithAListOfResponsesIsGuessedPrintedUsedAndRemembered() throws Exception {
+        Path file = Files.writeString(dir.resolve("my_eval_outputs.jsonl"), """
+                {"idx": 1, "prompt": "What is 2 + 2?", "ground_truth": "4", "responses": ["so \\\\boxed{4}", "hmm \\\\boxed{5}"]}
+                {"idx": 2, "prompt": "What is 3 + 3?", "ground_truth": "6", "responses": ["\\\\boxed{6}", "\\\\boxed{6}"]}
+                """);
+        assertThat(cli.run("import", file.toString(), "-w", workspace()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("No reader knows my_eval_outputs.jsonl; reading it with the mapping guessed from its fields")
+                .contains("--map problem=idx --map question=prompt --map gold=ground_truth --map trace=responses "
+                        + "--layout problems")
+                .contains("(generic, through a field mapping): 2 problems, 4 samples");
+
+        Path sameShape = Files.writeString(dir.resolve("more_outputs.jsonl"), """
+                {"idx": 9, "prompt": "What is 1 + 1?", "ground_truth": "2", "responses": ["\\\\boxed{2}"]}
+                """);
+        cli.clearOut();
+        assertThat(cli.run("import", sameShape.toString(), "-w", workspace()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out()).contains("Reading more_outputs.jsonl with the mapping saved for files of its shape");
+    }
+
+    @Test
+    void reasoningTracesUnderOtherNamesAreGuessed() throws Exception {
+        Path file = Files.writeString(dir.resolve("traces.jsonl"), """
+                {"problem": "Compute 6 * 7.", "expected_answer": "42", "model_output": "<think>6*7=42</think> \\\\boxed{42}", "num_tokens": 12}
+                {"problem": "Compute 5 * 5.", "expected_answer": "25", "model_output": "<think>5*5=20</think> \\\\boxed{20}", "num_tokens": 9}
+                """);
+        assertThat(cli.run("import", file.toString(), "-w", workspace()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("--map question=problem --map gold=expected_answer --map trace=model_output "
+                        + "--map tokens=num_tokens")
+                .contains("2 problems, 2 samples");
+        try (WorkspaceServices opened =
+                WorkspaceServices.open(Path.of(workspace()), new PonderHome(dir.resolve("home")))) {
+            assertThat(opened.runs().summaries().get(0).accuracy()).isEqualTo(0.5);
+        }
+    }
+
+    @Test
+    void anUnsureGuessStopsWithTheGuessPrintedReadyToCorrect() throws Exception {
+        Path file = Files.writeString(dir.resolve("bare.jsonl"), """
+                {"output": "\\\\boxed{4}", "rating": 3}
+                """);
+        assertThat(cli.run("import", file.toString(), "-w", workspace())).isEqualTo(1);
+        assertThat(cli.err())
+                .contains("bare.jsonl: no reader knows it, and the mapping guessed from its fields is not sure (no "
+                        + "field looks like the question or a problem id): correct it and pass it back: ponder import")
+                .contains("--map trace=output");
+    }
+
+    @Test
+    void aDryRunShowsTheFirstSamplesAndWritesNothing() throws Exception {
+        Path file = Path.of("sample-runs/tiny-arith-best-of-4.jsonl").toAbsolutePath();
+        assertThat(cli.run("import", file.toString(), "-w", workspace(), "--dry-run"))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("Imported tiny-arith-best-of-4.jsonl")
+                .contains("  sample: problem ")
+                .contains("Dry run: nothing was written to the workspace.");
+        assertThat(cli.out().lines().filter(line -> line.startsWith("  sample: ")))
+                .hasSize(3);
+        assertThat(Path.of(workspace())).doesNotExist();
+        assertThat(dir.resolve("home/cache/dry-run")).isEmptyDirectory();
+    }
+
+    /** lm-eval writes its aggregated results beside the samples: named alone, it brings the samples it describes. */
+    @Test
+    void anLmEvalResultsSummaryImportsTheSamplesBesideItWhichReadItForTheirModel() throws Exception {
+        Path fixtures = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures");
+        Path folder = Files.createDirectories(dir.resolve("lm-eval-out"));
+        String stamp = "2025-01-31T12-00-00.000000";
+        Files.copy(fixtures.resolve("results_" + stamp + ".json"), folder.resolve("results_" + stamp + ".json"));
+        Files.copy(
+                fixtures.resolve("samples_aime24_s1_" + stamp + ".jsonl"),
+                folder.resolve("samples_aime24_s1_" + stamp + ".jsonl"));
+        assertThat(cli.run("import", folder.resolve("results_" + stamp + ".json").toString(), "-w", workspace()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("Importing samples_aime24_s1_" + stamp + ".jsonl: the samples of the results summary named")
+                .contains("(lm-eval, from its fields");
+        cli.clearOut();
+        Path again = dir.resolve("again.ponder");
+        assertThat(cli.run("import", folder.toString(), "-w", again.toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).doesNotContain("Left out").contains("Imported samples_aime24_s1_");
+    }
+
+    @Test
+    void anEmptyFolderIsSaidAndExitsOne() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThat(cli.run("import", empty.toString(), "-w", workspace())).isEqualTo(1);
+        assertThat(cli.err()).contains("no run files in").contains("nothing was imported");
+    }
+
+    @Test
+    void anImportThatSkippedRecordsExitsThree() throws Exception {
+        Path file = Files.writeString(dir.resolve("dupes.jsonl"), """
+                {"format":"ponder-run","version":1,"run":{"name":"dupes","model":"m"}}
+                {"type":"problem","key":"p1","question":"What is 2 + 2?","gold":"4"}
+                {"type":"sample","problem":"p1","index":0,"text":"\\\\boxed{4}"}
+                {"type":"sample","problem":"p1","index":0,"text":"\\\\boxed{3}"}
+                """);
+        assertThat(cli.run("import", file.toString(), "-w", workspace())).isEqualTo(3);
+        assertThat(cli.out()).contains("1 skipped").contains("a duplicate");
+    }
+}
