@@ -52,6 +52,23 @@ class ImportWithNoOptionsTest {
     }
 
     @Test
+    void aProblemMetAgainInALaterRecordGetsMoreSamplesNotDuplicates() throws Exception {
+        Path file = Files.writeString(dir.resolve("cases.json"), """
+                {"cases": [
+                  {"doc": {"query": "What is 2 + 2?"}, "model_response": {"text": ["4", "5"]}},
+                  {"doc": {"query": "What is 2 + 2?"}, "model_response": {"text": ["5", "6"]}},
+                  {"doc": {"query": "What is 3 * 4?"}, "model_response": {"text": ["10", "12", "15"]}}
+                ]}
+                """);
+        assertThat(cli.run("import", file.toString(), "-w", workspace()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("--map question=doc.query --map trace=model_response.text --layout problems --records cases")
+                .contains("2 problems, 7 samples, 0 tree nodes, 0 skipped");
+    }
+
+    @Test
     void reasoningTracesUnderOtherNamesAreGuessed() throws Exception {
         Path file = Files.writeString(dir.resolve("traces.jsonl"), """
                 {"problem": "Compute 6 * 7.", "expected_answer": "42", "model_output": "<think>6*7=42</think> \\\\boxed{42}", "num_tokens": 12}
@@ -108,15 +125,19 @@ class ImportWithNoOptionsTest {
         Files.copy(
                 fixtures.resolve("samples_aime24_s1_" + stamp + ".jsonl"),
                 folder.resolve("samples_aime24_s1_" + stamp + ".jsonl"));
-        assertThat(cli.run("import", folder.resolve("results_" + stamp + ".json").toString(), "-w", workspace()))
+        assertThat(cli.run(
+                        "import", folder.resolve("results_" + stamp + ".json").toString(), "-w", workspace()))
                 .as(cli.err())
                 .isZero();
         assertThat(cli.out())
                 .contains("Importing samples_aime24_s1_" + stamp + ".jsonl: the samples of the results summary named")
-                .contains("(lm-eval, from its fields");
+                .contains("(lm-eval, from its fields")
+                .doesNotContain("where the file does not say");
         cli.clearOut();
         Path again = dir.resolve("again.ponder");
-        assertThat(cli.run("import", folder.toString(), "-w", again.toString())).as(cli.err()).isZero();
+        assertThat(cli.run("import", folder.toString(), "-w", again.toString()))
+                .as(cli.err())
+                .isZero();
         assertThat(cli.out()).doesNotContain("Left out").contains("Imported samples_aime24_s1_");
     }
 

@@ -205,12 +205,26 @@ public final class JsonRecords {
         if (!first.strip().startsWith("{")) {
             return false;
         }
-        try (JsonParser parser = Json.FACTORY.createParser(first)) {
-            parser.readValueAsTree();
+        if (completeObject(first)) {
             return true;
+        }
+        if (newline < 0 || first.length() >= PEEK - 1) {
+            return true; // a first line longer than the look: a long record, not a document's opening
+        }
+        // A pretty-printed document's first line ({"cases": [) is no whole record, nor is its second; a JSON Lines
+        // file with a broken first record has a whole one on its second line.
+        int next = text.indexOf('\n', newline + 1);
+        String second =
+                text.substring(newline + 1, next < 0 ? text.length() : next).strip();
+        return second.startsWith("{") && completeObject(second);
+    }
+
+    private static boolean completeObject(String line) {
+        try (JsonParser parser = Json.FACTORY.createParser(line)) {
+            parser.readValueAsTree();
+            return parser.nextToken() == null;
         } catch (IOException e) {
-            // The first line is cut off by the peek window or is a document's opening brace.
-            return newline < 0 || first.length() >= PEEK - 1 || first.strip().length() > 1;
+            return false;
         }
     }
 }

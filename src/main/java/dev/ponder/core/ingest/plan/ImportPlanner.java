@@ -75,9 +75,7 @@ public final class ImportPlanner {
                 // model and settings
                 for (Path samples : LmEvalReader.samplesOfSummary(path)) {
                     if (planned.stream().noneMatch(p -> p.file().equals(samples)) && !chosen.contains(samples)) {
-                        planned.add(planFile(samples, format, false)
-                                .withGuessed(java.util.Map.of(
-                                        "read for", path.getFileName().toString())));
+                        planned.add(planFile(samples, format, false));
                     }
                 }
             } else {

@@ -176,9 +176,13 @@ public final class GenericReader implements RunReader {
                 List<JsonNode> thinking = list(record, Field.THINKING_TOKENS);
                 List<JsonNode> scores = list(record, Field.SCORE);
                 List<JsonNode> finish = list(record, Field.FINISH_REASON);
+                // A problem met again in a later record (the same question in two records) adds samples after
+                // those it has, rather than writing over them.
+                int first = samplesPerProblem.getOrDefault(problemKey, 0);
+                samplesPerProblem.put(problemKey, first + count);
                 for (int i = 0; i < count; i++) {
                     SampleDraft draft = SampleDraft.of(problemKey, asText(JsonLists.at(traces, i)))
-                            .index(i)
+                            .index(first + i)
                             .reasoning(asText(JsonLists.at(reasoning, i)))
                             .answer(asText(JsonLists.at(answers, i)))
                             .correct(JsonLists.verdict(JsonLists.at(verdicts, i)))
