@@ -42,10 +42,12 @@ public final class RunData {
         }
         RunColumns built = workspace.read(tables -> build(tables.analysisRows(), runId, null, grading));
         byte[] data = ColumnsCodec.encode(built);
-        workspace.write(tables -> {
-            tables.analysisRows().cache(runId, COLUMNS, key, data);
-            return null;
-        });
+        if (!workspace.readOnly()) { // a read-only workspace computes its figures each time
+            workspace.write(tables -> {
+                tables.analysisRows().cache(runId, COLUMNS, key, data);
+                return null;
+            });
+        }
         return built;
     }
 
@@ -90,10 +92,12 @@ public final class RunData {
                 grading,
                 context));
         byte[] data = ColumnsCodec.encodeEfficiency(built);
-        workspace.write(tables -> {
-            tables.analysisRows().cache(runId, EFFICIENCY, key, data);
-            return null;
-        });
+        if (!workspace.readOnly()) {
+            workspace.write(tables -> {
+                tables.analysisRows().cache(runId, EFFICIENCY, key, data);
+                return null;
+            });
+        }
         return built;
     }
 

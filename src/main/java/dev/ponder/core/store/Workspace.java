@@ -1,18 +1,14 @@
 package dev.ponder.core.store;
 
-import dev.ponder.core.PonderVersion;
 import dev.ponder.core.model.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +30,7 @@ public final class Workspace implements AutoCloseable {
     public static final String FILE_EXTENSION = ".ponder";
 
     private static final int READERS = 4;
-    private static final int BUSY_TIMEOUT_MS = 10_000;
+    static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
     private final Connection writer;
@@ -45,10 +41,16 @@ public final class Workspace implements AutoCloseable {
     private final WriteTurn writeTurn;
     private final Map<String, Object> exclusiveWork = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final boolean readOnly;
 
-    private Workspace(Path file, Connection writer) {
+    Workspace(Path file, Connection writer) {
+        this(file, writer, false);
+    }
+
+    Workspace(Path file, Connection writer, boolean readOnly) {
         this.file = file;
         this.writer = writer;
+        this.readOnly = readOnly;
         this.checkpointer = new Checkpointer(file);
         this.writeTurn = new WriteTurn(file, writer, Duration.ofMillis(BUSY_TIMEOUT_MS));
     }
@@ -69,84 +71,16 @@ public final class Workspace implements AutoCloseable {
     }
 
     static Workspace open(Path file, Schema schema) {
-        Path path = file.toAbsolutePath().normalize();
-        if (WorkspaceFile.isEmptyLeftover(path)) {
-            // An empty file is no one's data (a create that never wrote, a touched name): it becomes a new workspace.
-            deleteWorkspaceFiles(path);
-            return create(path, schema);
-        }
-        WorkspaceFile.checkIsWorkspace(path);
-        Connection connection = null;
-        try {
-            connection = connect(path);
-            int version = Schema.version(connection);
-            if (version > schema.newestVersion()) {
-                throw new WorkspaceException(
-                        WorkspaceException.Reason.TOO_NEW,
-                        path,
-                        path.getFileName()
-                                + " was written by a newer Ponder (workspace schema v" + version + "; this Ponder "
-                                + PonderVersion.current() + " reads up to v" + schema.newestVersion()
-                                + "). Update Ponder to open it. The file was left unchanged.");
-            }
-            configureWriter(connection);
-            schema.migrate(connection);
-            TraceIndexBuilder.removeLeftovers(path.getParent());
-            return new Workspace(path, connection);
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw new WorkspaceException(
-                    WorkspaceException.Reason.FAILED, path, "Cannot open workspace " + path + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(connection);
-            throw e;
-        }
+        return WorkspaceOpening.open(file, schema);
     }
 
     static Workspace create(Path file, Schema schema) {
-        Path path = file.toAbsolutePath().normalize();
-        if (Files.exists(path)) {
-            throw new WorkspaceException(
-                    WorkspaceException.Reason.ALREADY_EXISTS,
-                    path,
-                    "Cannot create a workspace at " + path + ": a file is already there.");
-        }
-        Connection connection = null;
-        try {
-            Files.createDirectories(path.getParent());
-            connection = connect(path);
-            try (Statement statement = connection.createStatement()) {
-                // Larger pages suit long traces and the full-text index; only settable before the first table.
-                statement.execute("PRAGMA page_size = 16384");
-                // Set before switching to WAL so the marker lands in the main file's header at once.
-                statement.execute("PRAGMA application_id = " + WorkspaceFile.APPLICATION_ID);
-            }
-            configureWriter(connection);
-            schema.migrate(connection);
-            try (PreparedStatement insert =
-                    connection.prepareStatement("INSERT INTO workspace_info(key, value) VALUES (?, ?)")) {
-                for (String[] entry : new String[][] {
-                    {"created_by", "Ponder " + PonderVersion.current()},
-                    {"created_at", Instant.now().toString()}
-                }) {
-                    insert.setString(1, entry[0]);
-                    insert.setString(2, entry[1]);
-                    insert.executeUpdate();
-                }
-            }
-            return new Workspace(path, connection);
-        } catch (SQLException | IOException | RuntimeException e) {
-            closeQuietly(connection);
-            deleteWorkspaceFiles(path);
-            if (e instanceof WorkspaceException workspaceException) {
-                throw workspaceException;
-            }
-            throw new WorkspaceException(
-                    WorkspaceException.Reason.FAILED,
-                    path,
-                    "Cannot create workspace " + path + ": " + e.getMessage(),
-                    e);
-        }
+        return WorkspaceOpening.create(file, schema);
+    }
+
+    /** Whether the workspace is open read-only: reading works, every write is refused with a sentence. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public Path file() {
@@ -174,6 +108,13 @@ public final class Workspace implements AutoCloseable {
     }
 
     <T> T writeSql(SqlWork<T> work) {
+        if (readOnly) {
+            throw new WorkspaceException(
+                    WorkspaceException.Reason.READ_ONLY,
+                    file,
+                    file.getFileName() + " is open read-only (a read-only disk or file): reading works, changing it "
+                            + "does not. Copy it somewhere writable to change it.");
+        }
         writeLock.lock();
         try {
             ensureOpen();
@@ -181,18 +122,19 @@ public final class Workspace implements AutoCloseable {
                 return runJoined(work);
             }
             writer.setAutoCommit(false);
+            T result;
             try {
                 writeTurn.take();
-                T result = work.run(writer);
+                result = work.run(writer);
                 writer.commit();
-                checkpointer.request();
-                return result;
             } catch (Throwable e) {
                 rollbackQuietly();
+                restoreAutoCommit();
                 throw rethrow(e);
-            } finally {
-                writer.setAutoCommit(true);
             }
+            writer.setAutoCommit(true);
+            checkpointer.request();
+            return result;
         } catch (SQLException e) {
             throw failed(e);
         } finally {
@@ -203,6 +145,13 @@ public final class Workspace implements AutoCloseable {
     /** Who hears that a write waits for another program's (the command line prints it, the window logs it). */
     public void onWaitingForWriter(Consumer<String> listener) {
         writeTurn.onWaiting(listener);
+    }
+
+    /** Caps the file at {@code pages} pages, as a full disk would: for tests of a write that runs out of space. */
+    void limitPages(long pages) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA max_page_count = " + pages);
+        }
     }
 
     /** How long one try waits for the lock, and how long all tries together: for tests of a second writer. */
@@ -264,7 +213,9 @@ public final class Workspace implements AutoCloseable {
                 allReaders.clear();
             }
             try (Statement statement = writer.createStatement()) {
-                statement.execute("PRAGMA optimize");
+                if (!readOnly) {
+                    statement.execute("PRAGMA optimize");
+                }
             } catch (SQLException ignored) {
                 // optimisation hints are optional; closing must not fail because of them
             }
@@ -287,7 +238,8 @@ public final class Workspace implements AutoCloseable {
                     SQLiteConfig config = new SQLiteConfig();
                     config.setReadOnly(true);
                     config.setBusyTimeout(BUSY_TIMEOUT_MS);
-                    Connection connection = config.createConnection("jdbc:sqlite:" + file);
+                    Connection connection =
+                            readOnly ? ReadOnlyFile.connect(file) : config.createConnection("jdbc:sqlite:" + file);
                     allReaders.add(connection);
                     return connection;
                 } catch (SQLException e) {
@@ -317,29 +269,12 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static Connection connect(Path path) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + path);
-    }
-
-    private static void configureWriter(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA journal_mode = WAL");
-            // NORMAL in WAL mode keeps every commit atomic across a killed process; only a power cut may lose the last
-            // one.
-            statement.execute("PRAGMA synchronous = NORMAL");
-            statement.execute("PRAGMA foreign_keys = ON");
-            statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            statement.execute("PRAGMA temp_store = MEMORY");
-            statement.execute("PRAGMA cache_size = -65536");
-            // Checkpoints run after each write on a thread of their own (Checkpointer), not inside commits.
-            statement.execute("PRAGMA wal_autocheckpoint = 0");
-        }
-        connection.setAutoCommit(true);
-    }
-
     private RuntimeException rethrow(Throwable e) {
         if (e instanceof RuntimeException runtime) {
-            return runtime;
+            // a database failure wrapped on its way up (an import's sink) is still said as one
+            return !(runtime instanceof WorkspaceException) && runtime.getCause() instanceof SQLException sql
+                    ? failed(sql)
+                    : runtime;
         }
         if (e instanceof Error error) {
             throw error;
@@ -354,8 +289,19 @@ public final class Workspace implements AutoCloseable {
     }
 
     private WorkspaceException failed(SQLException e) {
-        return new WorkspaceException(
-                WorkspaceException.Reason.FAILED, file, "Workspace " + file.getFileName() + ": " + e.getMessage(), e);
+        return SqliteErrors.explain(file, "Using", e);
+    }
+
+    /**
+     * Back to autocommit after a failed write, whose cause must not be hidden: where SQLite rolled the transaction
+     * back itself (a full disk), ending it again fails, and that failure is not news.
+     */
+    private void restoreAutoCommit() {
+        try {
+            writer.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // no transaction was left to end
+        }
     }
 
     private void rollbackQuietly() {
@@ -366,22 +312,12 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         if (connection != null) {
             try {
                 connection.close();
             } catch (SQLException ignored) {
                 // nothing useful to do while already failing or closing
-            }
-        }
-    }
-
-    private static void deleteWorkspaceFiles(Path path) {
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
-            try {
-                Files.deleteIfExists(path.resolveSibling(path.getFileName() + suffix));
-            } catch (IOException ignored) {
-                // best effort: a failed create must not hide its cause behind a cleanup error
             }
         }
     }

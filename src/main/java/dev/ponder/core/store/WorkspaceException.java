@@ -11,6 +11,8 @@ public final class WorkspaceException extends RuntimeException {
         ALREADY_EXISTS,
         NOT_A_WORKSPACE,
         TOO_NEW,
+        /** The workspace is open read-only (a read-only disk or file): reading works, changing it does not. */
+        READ_ONLY,
         FAILED
     }
 

@@ -142,6 +142,8 @@ class SchemaTest {
                 new Migration(2, List.of("ALTER TABLE run ADD COLUMN colour TEXT", "CREATE TABLE sample(id INTEGER)"));
         assertThatThrownBy(() -> Workspace.open(file, new Schema(List.of(V1, broken))))
                 .isInstanceOf(WorkspaceException.class)
+                .hasMessage("Opening old.ponder failed in the database; the log has the details.")
+                .cause()
                 .hasMessageContaining("table sample already exists");
         try (Workspace workspace = Workspace.open(file, new Schema(List.of(V1)))) {
             assertThat(version(workspace)).isEqualTo(1);
