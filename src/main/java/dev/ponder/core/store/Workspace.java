@@ -271,8 +271,9 @@ public final class Workspace implements AutoCloseable {
 
     private RuntimeException rethrow(Throwable e) {
         if (e instanceof RuntimeException runtime) {
-            // a database failure wrapped on its way up (an import's sink) is still said as one
-            return !(runtime instanceof WorkspaceException) && runtime.getCause() instanceof SQLException sql
+            // the workspace's own database failing, wrapped on its way up (an import's sink), is still said as one
+            return !(runtime instanceof WorkspaceException)
+                            && runtime.getCause() instanceof org.sqlite.SQLiteException sql
                     ? failed(sql)
                     : runtime;
         }
