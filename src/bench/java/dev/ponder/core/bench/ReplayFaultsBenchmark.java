@@ -81,14 +81,7 @@ public final class ReplayFaultsBenchmark {
         try (LoopbackServer a = new LoopbackServer(LoopbackServer.Flavor.VLLM, model, idle, 1);
                 LoopbackServer b = new LoopbackServer(LoopbackServer.Flavor.VLLM, model, idle, 2);
                 LoopbackServer c = new LoopbackServer(LoopbackServer.Flavor.VLLM, model, idle, 3)) {
-            Thread killer = new Thread(() -> {
-                while (a.completions() + b.completions() + c.completions() < 1000) {
-                    Thread.onSpinWait();
-                }
-                b.kill();
-            });
-            killer.setDaemon(true);
-            killer.start();
+            Thread killer = LoopbackServer.killWhen(b, 1000, List.of(a, b, c));
             return replay(dir.resolve("pool"), model, 100, 2, 24, 128, idle, List.of(a, b, c), killer);
         }
     }

@@ -8,7 +8,6 @@ import dev.ponder.core.replay.BranchOrigin;
 import dev.ponder.core.replay.LlamaNatives;
 import dev.ponder.core.replay.ModelBackend;
 import dev.ponder.core.replay.ModelConnection;
-import dev.ponder.core.replay.OpenAiCompatible;
 import dev.ponder.core.replay.ProblemsFile;
 import dev.ponder.core.replay.PromptTemplate;
 import dev.ponder.core.replay.ReplayException;
@@ -157,16 +156,6 @@ public final class ReplayService implements AutoCloseable {
         }
         LlamaNatives.keepIn(home.nativesDir());
         try (ModelBackend backend = candidate.open(home.modelsDir(), 1)) {
-            OpenAiCompatible server = OpenAiCompatible.behind(backend);
-            if (server != null) {
-                ServerReport report = ServerProbe.probe(server);
-                List<String> models = report.models();
-                return "The server answers."
-                        + (models.isEmpty() || models.contains(candidate.model())
-                                ? ""
-                                : " It does not list '" + candidate.model() + "'.")
-                        + "\n" + report.describe();
-            }
             return "Loaded " + backend.modelName() + ": \"Wait\" is " + backend.countTokens("Wait") + " token(s).";
         }
     }

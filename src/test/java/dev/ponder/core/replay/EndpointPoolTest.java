@@ -131,14 +131,7 @@ class EndpointPoolTest {
                     null,
                     null,
                     false);
-            Thread killer = new Thread(() -> {
-                while (a.completions() + b.completions() + c.completions() < 1000) {
-                    Thread.onSpinWait();
-                }
-                b.kill();
-            });
-            killer.setDaemon(true);
-            killer.start();
+            Thread killer = LoopbackServer.killWhen(b, 1000, List.of(a, b, c));
             WorkspaceReplay.Outcome outcome = new WorkspaceReplay(w, dir.resolve("journals"), Graders.MATH)
                     .run(request, pooled, PromptTemplate.CHATML, LiveText.NONE, TaskContext.NONE);
             killer.join(1000);

@@ -127,6 +127,19 @@ public final class LoopbackServer implements AutoCloseable {
         return completions.get();
     }
 
+    /** Kills {@code victim} once the servers together have answered {@code completions} completions (a daemon). */
+    public static Thread killWhen(LoopbackServer victim, int completions, List<LoopbackServer> all) {
+        Thread killer = new Thread(() -> {
+            while (all.stream().mapToInt(LoopbackServer::completions).sum() < completions) {
+                Thread.onSpinWait();
+            }
+            victim.kill();
+        });
+        killer.setDaemon(true);
+        killer.start();
+        return killer;
+    }
+
     /** The server dies: it stops listening and drops every connection, as a crashed machine does. */
     public void kill() {
         close();
