@@ -116,6 +116,20 @@ final class ImportCommand implements Callable<Integer> {
     private boolean again;
 
     @Option(
+            names = "--follow",
+            description = "Follow one file a running evaluation is still writing: import it, then again as complete "
+                    + "lines are added (the run refreshed each time), until it has not grown for --quiet-seconds "
+                    + "or Ctrl-C.")
+    private boolean follow;
+
+    @Option(
+            names = "--quiet-seconds",
+            paramLabel = "S",
+            defaultValue = "60",
+            description = "With --follow: stop once the file has not grown for S seconds (default 60).")
+    private int quietSeconds;
+
+    @Option(
             names = "--dry-run",
             description = "Say how each file would be read and show its first three samples as they would be stored, "
                     + "without writing to the workspace.")
@@ -160,6 +174,9 @@ final class ImportCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             err.println("ponder: " + e.getMessage());
             return PonderCli.FAILED;
+        }
+        if (follow) {
+            return follow(out, err, options, mapping, plan);
         }
         if (plan.isEmpty()) {
             err.println("ponder: no run files in "
@@ -266,6 +283,41 @@ final class ImportCommand implements Callable<Integer> {
             out.println("Dry run: nothing was written to the workspace.");
         }
         return exitStatus(imported, failed);
+    }
+
+    /** {@code --follow}: one file, imported again as it grows, each refresh said. */
+    private Integer follow(
+            PrintWriter out, PrintWriter err, ImportOptions options, FieldMapping mapping, List<PlannedFile> plan) {
+        if (files.size() != 1 || plan.size() != 1 || quietSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--follow follows one file, and --quiet-seconds is at least 1");
+        }
+        PlannedFile planned = mapping != null ? plan.get(0).withMapping(mapping) : plan.get(0);
+        Path file = planned.file();
+        if (!planned.recognised()) {
+            err.println("ponder: not followed: " + planned.problem());
+            return PonderCli.FAILED;
+        }
+        try (WorkspaceServices workspace = workspaceOption.openOrCreate()) {
+            out.println("Following " + file.getFileName() + ": the run is read again as complete lines are added, "
+                    + "until the file has not grown for " + quietSeconds + " s (or Ctrl-C).");
+            out.flush();
+            ImportResult last = workspace
+                    .imports()
+                    .follow(
+                            file,
+                            planned.options(options),
+                            java.time.Duration.ofSeconds(quietSeconds),
+                            result -> {
+                                ImportReport.describe(out, file, result);
+                                out.flush();
+                            },
+                            TaskContext.NONE);
+            return last == null ? PonderCli.FAILED : exitStatus(List.of(last), List.of());
+        } catch (ImportException e) {
+            err.println("ponder: not imported: " + e.getMessage());
+            return PonderCli.FAILED;
+        }
     }
 
     /** 0 all imported whole; 1 nothing imported; 3 imported, but records or files were left out. */

@@ -50,6 +50,14 @@ public final class Importer {
     }
 
     public ImportResult importFile(Path file, ImportOptions options, TaskContext context) {
+        return importFirst(file, -1, options, context);
+    }
+
+    /**
+     * Imports the file's first {@code length} bytes (all of it when negative) as a new run: a file still being written,
+     * up to its last complete line.
+     */
+    public ImportResult importFirst(Path file, long length, ImportOptions options, TaskContext context) {
         String fileName = String.valueOf(file.getFileName());
         if (!Files.isRegularFile(file)) {
             throw new ImportException(
@@ -59,7 +67,7 @@ public final class Importer {
         RunReader reader;
         String recognised;
         try {
-            size = Files.size(file);
+            size = length < 0 ? Files.size(file) : Math.min(length, Files.size(file));
             FileHead head = FileHead.of(file);
             reader = formats.choose(options.format(), head);
             recognised = RunFormats.evidence(reader, options.format(), head);
@@ -79,7 +87,8 @@ public final class Importer {
             return workspace.write(tables -> {
                 MessageDigest sha256 = sha256();
                 try (RunWriter writer = tables.runWriter();
-                        CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+                        CountingInputStream counted =
+                                new CountingInputStream(new FirstBytes(Files.newInputStream(file), size));
                         InputStream in = new DigestInputStream(counted, sha256)) {
                     WorkspaceSink sink =
                             new WorkspaceSink(writer, fileName, source, options, context, counted::count, size);

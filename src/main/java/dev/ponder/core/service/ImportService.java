@@ -58,6 +58,21 @@ public final class ImportService {
         }
     }
 
+    /**
+     * Follows a run file a running evaluation is still writing ({@link FollowedFile}): imported now, then again each
+     * time complete lines are added, each refresh told to {@code refreshed}; returns the last run once the file has
+     * not grown for {@code quiet}, or when cancelled.
+     */
+    public ImportResult follow(
+            Path file,
+            ImportOptions options,
+            java.time.Duration quiet,
+            java.util.function.Consumer<ImportResult> refreshed,
+            TaskContext context) {
+        return new FollowedFile(workspace, new Importer(workspace, formats), changes::changed)
+                .follow(file, options, quiet, refreshed, context);
+    }
+
     /** Imports Ponder's sample runs, those not in the workspace yet; returns what was imported. */
     public List<ImportResult> importSampleRuns(TaskContext context) {
         try {
