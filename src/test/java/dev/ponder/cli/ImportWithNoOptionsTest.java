@@ -87,6 +87,23 @@ class ImportWithNoOptionsTest {
         }
     }
 
+    /** Traces with the question, the gold worked solution and the generated text under other names. */
+    @Test
+    void aGoldWorkedSolutionGivesItsBoxedAnswer() throws Exception {
+        Path file = Files.writeString(dir.resolve("distilled.jsonl"), """
+                {"problem": "Compute 6 * 7.", "solution": "Six sevens are $\\\\boxed{42}$.", "generation": "<think>6*7=42</think> \\\\boxed{42}"}
+                {"problem": "Compute 5 * 5.", "solution": "It is $\\\\boxed{25}$.", "generation": "<think>5*5=20</think> \\\\boxed{20}"}
+                """);
+        assertThat(cli.run("import", file.toString(), "-w", workspace()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out()).contains("--map question=problem --map gold=solution --map trace=generation");
+        try (WorkspaceServices opened =
+                WorkspaceServices.open(Path.of(workspace()), new PonderHome(dir.resolve("home")))) {
+            assertThat(opened.runs().summaries().get(0).accuracy()).isEqualTo(0.5);
+        }
+    }
+
     @Test
     void anUnsureGuessStopsWithTheGuessPrintedReadyToCorrect() throws Exception {
         Path file = Files.writeString(dir.resolve("bare.jsonl"), """

@@ -32,7 +32,9 @@ public final class MappingGuess {
                             "target",
                             "reference_answer",
                             "expected_answer",
-                            "answer")),
+                            "answer",
+                            "reference_solution",
+                            "solution")),
             Map.entry(
                     Field.TRACE,
                     List.of(

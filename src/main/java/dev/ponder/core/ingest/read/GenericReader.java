@@ -133,7 +133,7 @@ public final class GenericReader implements RunReader {
 
         void record(JsonNode record, String key, String location) {
             String question = text(record, Field.QUESTION);
-            String gold = text(record, Field.GOLD);
+            String gold = goldAnswer(text(record, Field.GOLD));
             String id = text(record, Field.PROBLEM_ID);
             if (id == null) {
                 id = key;
@@ -207,6 +207,18 @@ public final class GenericReader implements RunReader {
         }
 
         /** One mapped tree: its nodes' fields as the mapping says; an answer is graded unless a verdict is mapped. */
+        /**
+         * The gold answer; a worked solution (MATH's {@code solution}, with its answer boxed) gives its last boxed
+         * answer, as the MATH reference does ({@code remove_boxed(last_boxed_only_string(solution))}).
+         */
+        private static String goldAnswer(String gold) {
+            if (gold == null || !gold.contains("\\boxed")) {
+                return gold;
+            }
+            String boxed = dev.ponder.core.answer.AnswerExtractor.lastBoxed(gold);
+            return boxed == null ? gold : boxed;
+        }
+
         private void tree(JsonNode root, String problemKey, String question, String gold) {
             trees++;
             sink.problem(new Problem(0, problemKey, null, question, gold, null));
