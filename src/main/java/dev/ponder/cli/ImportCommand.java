@@ -87,7 +87,8 @@ final class ImportCommand implements Callable<Integer> {
             mapFallbackValue = "",
             description =
                     "Read files no reader knows with this field mapping (repeatable): trace, reasoning, question, "
-                            + "gold, answer, correct, tokens, thinking_tokens, score, finish_reason, index, problem; for trees "
+                            + "gold, answer, correct, tokens, thinking_tokens, score, finish_reason, index, problem, budget "
+                            + "(one run per budget: a sweep); for trees "
                             + "children, node_text, value, visits, reward, node_answer, node_correct. PATH is dotted "
                             + "(doc.problem); a[] walks a list (responses[].content).")
     private Map<String, String> map = new TreeMap<>();

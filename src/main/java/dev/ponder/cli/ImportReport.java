@@ -17,10 +17,16 @@ final class ImportReport {
     static void describe(PrintWriter out, Path file, ImportResult result) {
         out.printf(
                 Locale.ROOT,
-                "Imported %s as run %d \"%s\" (%s): %,d problems, %,d samples, %,d tree nodes, "
+                "Imported %s as %s \"%s\" (%s): %,d problems, %,d samples, %,d tree nodes, "
                         + "%,d skipped, %,d warnings; %.1f MB in %.2f s (%.1f MB/s, %,.0f samples/s)%n",
                 file.getFileName(),
-                result.runId(),
+                result.runIds().size() > 1
+                        ? "runs "
+                                + result.runIds().stream()
+                                        .map(String::valueOf)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ", one per budget, of the sweep"
+                        : "run " + result.runId(),
                 result.runName(),
                 result.recognised(),
                 result.problems(),

@@ -104,6 +104,52 @@ class ImportWithNoOptionsTest {
         }
     }
 
+    /** Budget-forcing outputs with one record per budget: a sweep of runs, as a folder of files named by budget is. */
+    @Test
+    void oneRecordPerBudgetBecomesASweepOfRuns() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int budget : new int[] {512, 1024, 2048}) {
+            for (int q = 1; q <= 2; q++) {
+                boolean right = budget >= 1024 || q == 1;
+                lines.append("{\"question\": \"What is ")
+                        .append(q)
+                        .append(" + ")
+                        .append(q)
+                        .append("?\", ")
+                        .append("\"gold_answer\": \"")
+                        .append(2 * q)
+                        .append("\", \"thinking_budget\": ")
+                        .append(budget)
+                        .append(", \"response\": \"<think>hmm</think> \\\\boxed{")
+                        .append(right ? 2 * q : 0)
+                        .append("}\"}\n");
+            }
+        }
+        Path file = Files.writeString(dir.resolve("s1_forcing.jsonl"), lines);
+        int status = cli.run("import", file.toString(), "-w", workspace());
+        assertThat(status).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("--map budget=thinking_budget")
+                .contains("as runs 1, 2, 3, one per budget, of the sweep")
+                .contains("2 problems, 6 samples");
+        try (WorkspaceServices opened =
+                WorkspaceServices.open(Path.of(workspace()), new PonderHome(dir.resolve("home")))) {
+            var runs = opened.runs().summaries();
+            assertThat(runs).hasSize(3);
+            assertThat(runs)
+                    .extracting(r -> r.run().name())
+                    .containsExactly("s1_forcing · budget 512", "s1_forcing · budget 1024", "s1_forcing · budget 2048");
+            assertThat(runs).extracting(r -> r.run().params().get("budget")).containsExactly("512", "1024", "2048");
+            assertThat(runs).extracting(r -> r.run().params().get("group")).containsOnly("s1_forcing");
+            assertThat(runs).extracting(r -> r.accuracy()).containsExactly(0.5, 1.0, 1.0);
+        }
+        cli.clearOut();
+        assertThat(cli.run("import", file.toString(), "-w", workspace()))
+                .as(cli.out() + cli.err())
+                .isEqualTo(1);
+        assertThat(cli.err()).contains("imported before");
+    }
+
     @Test
     void anUnsureGuessStopsWithTheGuessPrintedReadyToCorrect() throws Exception {
         Path file = Files.writeString(dir.resolve("bare.jsonl"), """

@@ -25,12 +25,14 @@ public record ImportResult(
         Duration elapsed,
         String recognised,
         long warningCount,
-        List<SkippedRecord> warnings) {
+        List<SkippedRecord> warnings,
+        List<Long> runIds) {
     public static final int SKIPPED_SHOWN = 100;
 
     public ImportResult {
         skipped = List.copyOf(skipped);
         warnings = List.copyOf(warnings);
+        runIds = List.copyOf(runIds);
     }
 
     public double megabytesPerSecond() {

@@ -98,7 +98,7 @@ public final class Importer {
                     String digest = HexFormat.of().formatHex(sha256.digest());
                     if (!options.again()) {
                         List<Run> earlier = tables.runs().findBySourceSha256(sink.contentSha256(digest)).stream()
-                                .filter(run -> run.id() != sink.runId())
+                                .filter(run -> !sink.runIds().contains(run.id()))
                                 .toList();
                         if (!earlier.isEmpty()) {
                             throw new AlreadyImportedException(fileName, earlier);
@@ -119,7 +119,8 @@ public final class Importer {
                             Duration.ofNanos(System.nanoTime() - started),
                             recognised,
                             sink.warningCount(),
-                            sink.warnings());
+                            sink.warnings(),
+                            sink.runIds());
                 } catch (IOException e) {
                     throw new ImportException(fileName, null, "cannot read the file: " + e.getMessage(), e);
                 }

@@ -200,5 +200,10 @@ final class PipelinedRead {
         public void skipped(String location, String reason) {
             add(target -> target.skipped(location, reason), 0);
         }
+
+        @Override
+        public void budget(int budget) {
+            add(target -> target.budget(budget), 0);
+        }
     }
 }

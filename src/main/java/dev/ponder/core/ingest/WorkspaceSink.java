@@ -18,6 +18,7 @@ import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.task.TaskContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,10 @@ final class WorkspaceSink implements SampleSink {
     private final FileRefs nodeRefs;
     private final ImportProgress progress;
     private final Set<Long> problems = new HashSet<>();
-    private final SampleKeys places = new SampleKeys();
+    private final Map<Long, SampleKeys> places = new HashMap<>();
+    /** The run of each thinking budget, when the file has one record per budget (a sweep); empty otherwise. */
+    private final Map<Integer, Long> runOfBudget = new java.util.LinkedHashMap<>();
+
     private long duplicates;
     private final List<SkippedRecord> warnings = new ArrayList<>();
     private long warningCount;
@@ -97,6 +101,43 @@ final class WorkspaceSink implements SampleSink {
         runId = sql(() -> writer.insertRun(run));
     }
 
+    /**
+     * The records that follow go to the run of {@code budget}: the run made at {@link #run} becomes the first budget's
+     * (renamed "NAME · budget B"), each other budget gets a run of its own with the same header; at the end each
+     * records its budget, and the file's name as their group.
+     */
+    @Override
+    public void budget(int budget) {
+        requireRun();
+        Long known = runOfBudget.get(budget);
+        if (known != null) {
+            runId = known;
+            return;
+        }
+        String name = header.name() + " · budget " + budget;
+        if (runOfBudget.isEmpty()) {
+            long first = runId;
+            sql(() -> {
+                writer.rename(first, name);
+                return null;
+            });
+        } else {
+            Run run = new Run(
+                    0,
+                    name,
+                    source,
+                    Instant.now(),
+                    header.model(),
+                    header.strategy(),
+                    header.params(),
+                    null,
+                    header.grader(),
+                    header.notes());
+            runId = sql(() -> writer.insertRun(run));
+        }
+        runOfBudget.put(budget, runId);
+    }
+
     @Override
     public void runDetails(RunHeader details) {
         requireRun();
@@ -130,7 +171,7 @@ final class WorkspaceSink implements SampleSink {
         requireRun();
         long problemId = problemId(ingested.problemKey());
         Sample read = ingested.sample();
-        if (!places.add(problemId, read.round(), read.index())) {
+        if (!places.computeIfAbsent(runId, id -> new SampleKeys()).add(problemId, read.round(), read.index())) {
             duplicates++;
             skipped(
                     "problem " + ingested.problemKey() + ", sample " + read.index()
@@ -282,18 +323,25 @@ final class WorkspaceSink implements SampleSink {
         context.message(String.format("Importing %s: %,d samples read; finishing the search index", fileName, samples));
         sql(() -> {
             writer.finish();
-            if (header.origin() == null) {
-                writer.updateSourceSha256(runId, sha256);
-            }
             RunHeader learned = header;
             header = options.withDefaults(header);
-            if (enricher.used() || detailsLearned || !header.equals(learned)) {
-                Map<String, String> params = new TreeMap<>(header.params());
-                if (enricher.used()) {
-                    params.putIfAbsent("token_counts", enricher.tokenSource());
+            for (Map.Entry<Integer, Long> run : runs().entrySet()) {
+                long id = run.getValue();
+                if (header.origin() == null) {
+                    writer.updateSourceSha256(id, sha256);
                 }
-                String grader = header.grader() != null ? header.grader() : enricher.graderLabel();
-                writer.updateProvenance(runId, header.model(), header.strategy(), grader, params);
+                if (enricher.used() || detailsLearned || !header.equals(learned) || run.getKey() != null) {
+                    Map<String, String> params = new TreeMap<>(header.params());
+                    if (enricher.used()) {
+                        params.putIfAbsent("token_counts", enricher.tokenSource());
+                    }
+                    if (run.getKey() != null) {
+                        params.put("budget", String.valueOf(run.getKey()));
+                        params.putIfAbsent("group", baseName(fileName));
+                    }
+                    String grader = header.grader() != null ? header.grader() : enricher.graderLabel();
+                    writer.updateProvenance(id, header.model(), header.strategy(), grader, params);
+                }
             }
             return null;
         });
@@ -311,8 +359,24 @@ final class WorkspaceSink implements SampleSink {
                 : fileSha256;
     }
 
+    /** The run made, or the first of a sweep. */
     long runId() {
-        return runId;
+        return runOfBudget.isEmpty() ? runId : runOfBudget.values().iterator().next();
+    }
+
+    /** Every run made: one, or one per budget of a sweep. */
+    List<Long> runIds() {
+        return List.copyOf(runs().values());
+    }
+
+    /** The runs made, by budget (a null key: the one run of a file that is no sweep). */
+    private Map<Integer, Long> runs() {
+        if (runOfBudget.isEmpty()) {
+            Map<Integer, Long> one = new HashMap<>();
+            one.put(null, runId);
+            return one;
+        }
+        return runOfBudget;
     }
 
     String runName() {

@@ -111,6 +111,15 @@ public final class RunWriter implements AutoCloseable {
         return id;
     }
 
+    /** Names a run this import made (the first run of a sweep, once the file shows it is one). */
+    public void rename(long runId, String name) throws SQLException {
+        try (java.sql.PreparedStatement update = connection.prepareStatement("UPDATE run SET name = ? WHERE id = ?")) {
+            update.setString(1, name);
+            update.setLong(2, runId);
+            update.executeUpdate();
+        }
+    }
+
     public void updateSourceSha256(long runId, String sha256) throws SQLException {
         new RunRepository(connection).updateSourceSha256(runId, sha256);
     }

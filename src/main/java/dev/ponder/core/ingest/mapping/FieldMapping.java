@@ -45,6 +45,7 @@ public record FieldMapping(Layout layout, String records, Map<Field, JsonPath> f
         SCORE("score"),
         FINISH_REASON("finish_reason"),
         INDEX("index"),
+        BUDGET("budget"),
         ROOT("root"),
         CHILDREN("children"),
         NODE_TEXT("node_text"),

@@ -149,13 +149,25 @@ public final class GenericReader implements RunReader {
                 return;
             }
             String problemKey = ProblemKeys.of(question, null, id);
+            Integer budget = mapping.path(Field.BUDGET) == null
+                    ? null
+                    : integer(mapping.path(Field.BUDGET).one(record));
+            if (mapping.path(Field.BUDGET) != null && budget == null) {
+                throw new RecordException("'" + mapping.path(Field.BUDGET) + "' holds no whole number of tokens");
+            }
+            if (budget != null) {
+                sink.budget(budget);
+            }
+            // samples are numbered per problem within each budget's run
+            String counted = budget == null ? problemKey : budget + "/" + problemKey;
             if (mapping.layout() == Layout.SAMPLES) {
                 SampleDraft draft = draft(problemKey, record);
                 Integer index = integer(
                         mapping.path(Field.INDEX) == null
                                 ? null
                                 : mapping.path(Field.INDEX).one(record));
-                draft.index(index != null ? index : samplesPerProblem.merge(problemKey, 1, Integer::sum) - 1);
+                draft.index(index != null ? index : samplesPerProblem.merge(counted, 1, Integer::sum) - 1);
+                draft.budget(budget);
                 sink.problem(new Problem(0, problemKey, null, question, gold, null));
                 sink.sample(context.enricher().enrich(draft, gold));
             } else {
@@ -178,11 +190,12 @@ public final class GenericReader implements RunReader {
                 List<JsonNode> finish = list(record, Field.FINISH_REASON);
                 // A problem met again in a later record (the same question in two records) adds samples after
                 // those it has, rather than writing over them.
-                int first = samplesPerProblem.getOrDefault(problemKey, 0);
-                samplesPerProblem.put(problemKey, first + count);
+                int first = samplesPerProblem.getOrDefault(counted, 0);
+                samplesPerProblem.put(counted, first + count);
                 for (int i = 0; i < count; i++) {
                     SampleDraft draft = SampleDraft.of(problemKey, asText(JsonLists.at(traces, i)))
                             .index(first + i)
+                            .budget(budget)
                             .reasoning(asText(JsonLists.at(reasoning, i)))
                             .answer(asText(JsonLists.at(answers, i)))
                             .correct(JsonLists.verdict(JsonLists.at(verdicts, i)))

@@ -29,6 +29,12 @@ public interface SampleSink {
      */
     void problemReference(String problemKey, String json);
 
+    /**
+     * The records that follow belong to the run of this thinking budget: a file with one record per budget becomes a
+     * budget sweep, one run per budget, as a folder of files named by budget does. Sinks that make one run ignore it.
+     */
+    default void budget(int budget) {}
+
     /** A record that could not be imported and was left out; {@code location} is e.g. "line 17". */
     void skipped(String location, String reason);
 }
