@@ -53,6 +53,7 @@ public final class MappingDialog {
             Map.entry(Field.SCORE, "Score (PRM, reward)"),
             Map.entry(Field.FINISH_REASON, "Finish reason"),
             Map.entry(Field.INDEX, "Sample index"),
+            Map.entry(Field.BUDGET, "Thinking budget (a run each)"),
             Map.entry(Field.ROOT, "Tree root"),
             Map.entry(Field.CHILDREN, "Children"),
             Map.entry(Field.NODE_TEXT, "Step text"),

@@ -57,7 +57,8 @@ public final class MappingDialogModel {
                             Field.THINKING_TOKENS,
                             Field.SCORE,
                             Field.FINISH_REASON,
-                            Field.INDEX),
+                            Field.INDEX,
+                            Field.BUDGET),
             Layout.PROBLEMS,
                     List.of(
                             Field.PROBLEM_ID,
@@ -70,7 +71,8 @@ public final class MappingDialogModel {
                             Field.TOKENS,
                             Field.THINKING_TOKENS,
                             Field.SCORE,
-                            Field.FINISH_REASON),
+                            Field.FINISH_REASON,
+                            Field.BUDGET),
             Layout.TREE,
                     List.of(
                             Field.PROBLEM_ID,

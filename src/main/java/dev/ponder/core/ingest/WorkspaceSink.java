@@ -49,8 +49,7 @@ final class WorkspaceSink implements SampleSink {
     private final Map<Integer, Long> runOfBudget = new java.util.LinkedHashMap<>();
 
     private long duplicates;
-    private final List<SkippedRecord> warnings = new ArrayList<>();
-    private long warningCount;
+    private final RecordWarnings warnings = new RecordWarnings();
     private final List<SkippedRecord> skipped = new ArrayList<>();
     private long skippedCount;
     private long runId;
@@ -181,8 +180,8 @@ final class WorkspaceSink implements SampleSink {
         }
         long id = sampleRefs.define(ingested.fileId());
         Long parentId = sampleRefs.reference(ingested.parentFileId());
-        Sample sample = finite(ingested, ingested.sample().stored(id, runId, problemId, parentId));
-        List<Step> steps = finiteSteps(ingested);
+        Sample sample = warnings.finite(ingested, ingested.sample().stored(id, runId, problemId, parentId));
+        List<Step> steps = warnings.finiteSteps(ingested);
         sql(() -> {
             writer.addSample(sample, steps, ingested.segments(), ingested.fileVerdict());
             return null;
@@ -190,64 +189,6 @@ final class WorkspaceSink implements SampleSink {
         problems.add(problemId);
         samples++;
         reportEvery();
-    }
-
-    /** The sample with a score of NaN or ±Infinity (as Python's json writes them) stored as missing, and said. */
-    private Sample finite(IngestedSample ingested, Sample sample) {
-        Double score = sample.score();
-        if (score == null || Double.isFinite(score)) {
-            return sample;
-        }
-        warn(ingested, "its score " + score + " is not a number; stored as missing");
-        return new Sample(
-                sample.id(),
-                sample.runId(),
-                sample.problemId(),
-                sample.index(),
-                sample.round(),
-                sample.text(),
-                sample.thinking(),
-                sample.truncated(),
-                sample.answer(),
-                sample.correct(),
-                sample.tokens(),
-                sample.finishReason(),
-                null,
-                sample.budget(),
-                sample.parentSampleId(),
-                sample.metaJson());
-    }
-
-    private List<Step> finiteSteps(IngestedSample ingested) {
-        List<Step> steps = ingested.steps();
-        if (steps.stream().allMatch(step -> step.score() == null || Double.isFinite(step.score()))) {
-            return steps;
-        }
-        warn(ingested, "a step score is not a number (NaN or Infinity); stored as missing");
-        return steps.stream()
-                .map(step -> step.score() == null || Double.isFinite(step.score())
-                        ? step
-                        : new Step(step.index(), step.charStart(), step.charEnd(), null))
-                .toList();
-    }
-
-    private void warn(IngestedSample ingested, String what) {
-        warningCount++;
-        if (warnings.size() < ImportResult.SKIPPED_SHOWN) {
-            warnings.add(new SkippedRecord(
-                    "problem " + ingested.problemKey() + ", sample "
-                            + ingested.sample().index(),
-                    what));
-        }
-    }
-
-    /** Records kept with something stored as missing, and why (the first hundred). */
-    List<SkippedRecord> warnings() {
-        return warnings;
-    }
-
-    long warningCount() {
-        return warningCount;
     }
 
     @Override
@@ -398,6 +339,15 @@ final class WorkspaceSink implements SampleSink {
     /** How many records were duplicates of an earlier sample (same problem, round and index), skipped. */
     long duplicates() {
         return duplicates;
+    }
+
+    /** Records kept with something stored as missing, and why (the first hundred). */
+    List<SkippedRecord> warnings() {
+        return warnings.shown();
+    }
+
+    long warningCount() {
+        return warnings.count();
     }
 
     long skippedCount() {
