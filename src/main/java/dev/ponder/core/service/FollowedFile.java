@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -55,8 +56,13 @@ final class FollowedFile {
                 if (upTo > imported && upTo > 0) {
                     ImportResult result = importer.importFirst(file, upTo, last == null ? options : again, context);
                     if (last != null) {
-                        long replaced = last.runId();
-                        workspace.write(tables -> tables.runs().delete(replaced));
+                        List<Long> replaced = last.runIds(); // one run, or each run of a sweep
+                        workspace.write(tables -> {
+                            for (long id : replaced) {
+                                tables.runs().delete(id);
+                            }
+                            return null;
+                        });
                     }
                     changed.run();
                     last = result;

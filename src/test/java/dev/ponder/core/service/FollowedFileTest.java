@@ -72,6 +72,50 @@ class FollowedFileTest {
     }
 
     @Test
+    void aGrowingSweepKeepsOneRunPerBudgetAndNoLeftovers() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("forcing.jsonl"),
+                "{\"question\": \"What is 1 + 1?\", \"budget\": 64, \"response\": \"\\\\boxed{2}\"}\n"
+                        + "{\"question\": \"What is 1 + 1?\", \"budget\": 128, \"response\": \"\\\\boxed{2}\"}\n");
+        var mapping = new dev.ponder.core.ingest.mapping.FieldMapping(
+                dev.ponder.core.ingest.mapping.FieldMapping.Layout.SAMPLES,
+                null,
+                java.util.Map.of(
+                        dev.ponder.core.ingest.mapping.FieldMapping.Field.QUESTION,
+                        dev.ponder.core.ingest.mapping.JsonPath.parse("question"),
+                        dev.ponder.core.ingest.mapping.FieldMapping.Field.TRACE,
+                        dev.ponder.core.ingest.mapping.JsonPath.parse("response"),
+                        dev.ponder.core.ingest.mapping.FieldMapping.Field.BUDGET,
+                        dev.ponder.core.ingest.mapping.JsonPath.parse("budget")));
+        try (WorkspaceServices services =
+                WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir.resolve("home")))) {
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(500);
+                    append(
+                            file,
+                            "{\"question\": \"What is 1 + 1?\", \"budget\": 256, \"response\": \"\\\\boxed{2}\"}\n");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+            ImportResult last = services.imports()
+                    .follow(
+                            file,
+                            ImportOptions.DEFAULT.withMapping(mapping),
+                            Duration.ofMillis(1200),
+                            r -> {},
+                            TaskContext.NONE);
+            writer.join();
+            assertThat(last.runIds()).hasSize(3);
+            assertThat(services.runs().summaries())
+                    .extracting(run -> run.run().params().get("budget"))
+                    .containsExactlyInAnyOrder("64", "128", "256");
+        }
+    }
+
+    @Test
     void theLastCompleteLineIsFoundFromTheEnd() throws Exception {
         Path file = Files.writeString(dir.resolve("f.jsonl"), "{\"a\": 1}\n{\"b\"");
         assertThat(FollowedFile.completeLines(file, Files.size(file))).isEqualTo(9);
