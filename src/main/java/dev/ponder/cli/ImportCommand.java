@@ -88,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
             description =
                     "Read files no reader knows with this field mapping (repeatable): trace, reasoning, question, "
                             + "gold, answer, correct, tokens, thinking_tokens, score, finish_reason, index, problem, budget "
-                            + "(one run per budget: a sweep); for trees "
+                            + "(one run per budget: a sweep), round; for trees "
                             + "children, node_text, value, visits, reward, node_answer, node_correct. PATH is dotted "
                             + "(doc.problem); a[] walks a list (responses[].content).")
     private Map<String, String> map = new TreeMap<>();

@@ -150,6 +150,27 @@ class ImportWithNoOptionsTest {
         assertThat(cli.err()).contains("imported before");
     }
 
+    /** Multi-round outputs with one record per round: the rounds of each sample, in one run. */
+    @Test
+    void oneRecordPerRoundKeepsTheRoundsApart() throws Exception {
+        Path file = Files.writeString(dir.resolve("rounds.jsonl"), """
+                {"question": "What is 2 + 2?", "gold_answer": "4", "round": 1, "response": "\\\\boxed{5}"}
+                {"question": "What is 2 + 2?", "gold_answer": "4", "round": 2, "response": "\\\\boxed{4}"}
+                {"question": "What is 2 + 2?", "gold_answer": "4", "round": 3, "response": "\\\\boxed{4}"}
+                """);
+        int status = cli.run("import", file.toString(), "-w", workspace());
+        assertThat(status).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("--map round=round").contains("1 problems, 3 samples, 0 tree nodes, 0 skipped");
+        try (WorkspaceServices opened =
+                WorkspaceServices.open(Path.of(workspace()), new PonderHome(dir.resolve("home")))) {
+            long runId = opened.runs().summaries().get(0).run().id();
+            long problemId = opened.runs().problems(runId).get(0).id();
+            assertThat(opened.samples().ofProblem(runId, problemId).lines())
+                    .extracting(line -> line.round() + "#" + line.index())
+                    .containsExactlyInAnyOrder("1#0", "2#0", "3#0");
+        }
+    }
+
     @Test
     void anUnsureGuessStopsWithTheGuessPrintedReadyToCorrect() throws Exception {
         Path file = Files.writeString(dir.resolve("bare.jsonl"), """

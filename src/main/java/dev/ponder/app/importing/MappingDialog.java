@@ -54,6 +54,7 @@ public final class MappingDialog {
             Map.entry(Field.FINISH_REASON, "Finish reason"),
             Map.entry(Field.INDEX, "Sample index"),
             Map.entry(Field.BUDGET, "Thinking budget (a run each)"),
+            Map.entry(Field.ROUND, "Round (multi-round thinking)"),
             Map.entry(Field.ROOT, "Tree root"),
             Map.entry(Field.CHILDREN, "Children"),
             Map.entry(Field.NODE_TEXT, "Step text"),

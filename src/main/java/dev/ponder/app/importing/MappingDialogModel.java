@@ -58,7 +58,8 @@ public final class MappingDialogModel {
                             Field.SCORE,
                             Field.FINISH_REASON,
                             Field.INDEX,
-                            Field.BUDGET),
+                            Field.BUDGET,
+                            Field.ROUND),
             Layout.PROBLEMS,
                     List.of(
                             Field.PROBLEM_ID,
@@ -72,7 +73,8 @@ public final class MappingDialogModel {
                             Field.THINKING_TOKENS,
                             Field.SCORE,
                             Field.FINISH_REASON,
-                            Field.BUDGET),
+                            Field.BUDGET,
+                            Field.ROUND),
             Layout.TREE,
                     List.of(
                             Field.PROBLEM_ID,

@@ -46,6 +46,7 @@ public record FieldMapping(Layout layout, String records, Map<Field, JsonPath> f
         FINISH_REASON("finish_reason"),
         INDEX("index"),
         BUDGET("budget"),
+        ROUND("round"),
         ROOT("root"),
         CHILDREN("children"),
         NODE_TEXT("node_text"),

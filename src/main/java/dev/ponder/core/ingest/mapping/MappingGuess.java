@@ -89,6 +89,7 @@ public final class MappingGuess {
             Map.entry(
                     Field.BUDGET,
                     List.of("budget", "thinking_budget", "token_budget", "max_thinking_tokens", "budget_tokens")),
+            Map.entry(Field.ROUND, List.of("round", "round_idx", "round_index", "thinking_round")),
             Map.entry(Field.SCORE, List.of("scores", "score", "rewards", "reward", "prm_score")),
             Map.entry(Field.FINISH_REASON, List.of("finish_reasons", "finish_reason", "stop_reason")),
             Map.entry(Field.NODE_TEXT, List.of("text", "step", "content", "state", "action")),
@@ -122,7 +123,7 @@ public final class MappingGuess {
         Optional<JsonPath> listTrace = pick(paths, Field.TRACE, true, taken, first);
         taken.clear();
         boolean perProblem = listTrace.isPresent();
-        for (Field field : List.of(Field.PROBLEM_ID, Field.QUESTION, Field.GOLD, Field.BUDGET)) {
+        for (Field field : List.of(Field.PROBLEM_ID, Field.QUESTION, Field.GOLD, Field.BUDGET, Field.ROUND)) {
             pick(paths, field, false, taken, first).ifPresent(path -> fields.put(field, path));
         }
         for (Field field : SAMPLE_FIELDS) {

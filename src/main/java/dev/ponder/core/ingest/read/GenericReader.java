@@ -158,8 +158,15 @@ public final class GenericReader implements RunReader {
             if (budget != null) {
                 sink.budget(budget);
             }
-            // samples are numbered per problem within each budget's run
-            String counted = budget == null ? problemKey : budget + "/" + problemKey;
+            Integer round = mapping.path(Field.ROUND) == null
+                    ? null
+                    : integer(mapping.path(Field.ROUND).one(record));
+            if (round != null && round < 0) {
+                throw new RecordException("'" + mapping.path(Field.ROUND) + "' must be a round number, 0 or more");
+            }
+            // samples are numbered per problem within each budget's run and each round
+            String counted =
+                    (budget == null ? "" : budget + "/") + (round == null ? "" : "r" + round + "/") + problemKey;
             if (mapping.layout() == Layout.SAMPLES) {
                 SampleDraft draft = draft(problemKey, record);
                 Integer index = integer(
@@ -168,6 +175,9 @@ public final class GenericReader implements RunReader {
                                 : mapping.path(Field.INDEX).one(record));
                 draft.index(index != null ? index : samplesPerProblem.merge(counted, 1, Integer::sum) - 1);
                 draft.budget(budget);
+                if (round != null) {
+                    draft.round(round);
+                }
                 sink.problem(new Problem(0, problemKey, null, question, gold, null));
                 sink.sample(context.enricher().enrich(draft, gold));
             } else {
@@ -195,6 +205,7 @@ public final class GenericReader implements RunReader {
                 for (int i = 0; i < count; i++) {
                     SampleDraft draft = SampleDraft.of(problemKey, asText(JsonLists.at(traces, i)))
                             .index(first + i)
+                            .round(round == null ? 0 : round)
                             .budget(budget)
                             .reasoning(asText(JsonLists.at(reasoning, i)))
                             .answer(asText(JsonLists.at(answers, i)))
