@@ -3,6 +3,8 @@ package dev.ponder.cli;
 import dev.ponder.core.PonderVersion;
 import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.replay.ReplayException;
+import dev.ponder.core.settings.LogFiles;
+import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -43,9 +45,27 @@ public final class PonderCli implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    /** Runs the command line and returns the exit status. */
+    /**
+     * Runs the command line and returns the exit status. What Ponder logs (warnings, their details) goes to the log
+     * files in Ponder's folder, not to the terminal: the terminal gets one sentence per failure.
+     */
     public static int execute(String... args) {
+        logToFiles();
         return commandLine().execute(args);
+    }
+
+    private static void logToFiles() {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            if (handler instanceof java.util.logging.ConsoleHandler) {
+                root.removeHandler(handler);
+            }
+        }
+        try {
+            LogFiles.install(PonderHome.resolve().logsDir());
+        } catch (java.io.IOException | RuntimeException e) {
+            // without a log folder, the details are lost; the sentences still reach the terminal
+        }
     }
 
     /** The command line with Ponder's error handling, for callers that set their own output streams. */
@@ -58,8 +78,10 @@ public final class PonderCli implements Runnable {
                     || error instanceof ReplayException) {
                 err.println("ponder: " + error.getMessage());
             } else {
-                err.println("ponder: unexpected error: " + error);
-                error.printStackTrace(err);
+                java.util.logging.Logger.getLogger(PonderCli.class.getName())
+                        .log(java.util.logging.Level.SEVERE, "An unexpected error stopped the command", error);
+                err.println("ponder: an error Ponder did not expect stopped the command; the details are in "
+                        + LogFiles.current(PonderHome.resolve().logsDir()) + " (please send them with a report).");
             }
             err.flush();
             return FAILED;
