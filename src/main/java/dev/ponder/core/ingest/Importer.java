@@ -8,6 +8,7 @@ import dev.ponder.core.ingest.read.RunFormats;
 import dev.ponder.core.ingest.read.RunReader;
 import dev.ponder.core.ingest.record.Enricher;
 import dev.ponder.core.ingest.record.FileHead;
+import dev.ponder.core.ingest.record.FirstBytes;
 import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.ingest.record.ReadContext;
 import dev.ponder.core.model.Run;

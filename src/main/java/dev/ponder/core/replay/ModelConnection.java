@@ -83,36 +83,18 @@ public record ModelConnection(
 
     /** The same server reached through chat completions (true) or raw completions (false). */
     public ModelConnection withChat(boolean viaChat) {
-        return new ModelConnection(
-                name,
-                kind,
-                gguf,
-                baseUrl,
-                model,
-                apiKeyEnv,
-                apiKey,
-                template,
-                threads,
-                contextPerSequence,
-                viaChat,
-                stallSeconds);
+        return withServer(baseUrl, apiKey, viaChat, stallSeconds);
     }
 
     /** The same server, a stream counting as stalled after {@code seconds} without data (0: the default). */
     public ModelConnection withStallSeconds(int seconds) {
+        return withServer(baseUrl, apiKey, chat, seconds);
+    }
+
+    /** The same connection with these server settings; what it names otherwise stays. */
+    private ModelConnection withServer(String urls, String key, boolean viaChat, int seconds) {
         return new ModelConnection(
-                name,
-                kind,
-                gguf,
-                baseUrl,
-                model,
-                apiKeyEnv,
-                apiKey,
-                template,
-                threads,
-                contextPerSequence,
-                chat,
-                seconds);
+                name, kind, gguf, urls, model, apiKeyEnv, key, template, threads, contextPerSequence, viaChat, seconds);
     }
 
     /** The server's base URLs: one, or the replicas samples are spread over. */
@@ -134,19 +116,7 @@ public record ModelConnection(
             return List.of(this);
         }
         return baseUrls().stream()
-                .map(url -> new ModelConnection(
-                        name,
-                        kind,
-                        gguf,
-                        url,
-                        model,
-                        apiKeyEnv,
-                        apiKey,
-                        template,
-                        threads,
-                        contextPerSequence,
-                        chat,
-                        stallSeconds))
+                .map(url -> withServer(url, apiKey, chat, stallSeconds))
                 .toList();
     }
 
@@ -191,8 +161,7 @@ public record ModelConnection(
                         Math.max(1, parallel)));
             }
             case OPENAI_COMPATIBLE -> {
-                OpenAiCompatible server = new OpenAiCompatible(
-                        OpenAiCompatible.Connection.of(baseUrls(), model, requiredKey(System.getenv()), stall()));
+                OpenAiCompatible server = new OpenAiCompatible(serverConnection());
                 yield chat ? new ChatContinuation(server, prompts) : server;
             }
         };
@@ -206,9 +175,12 @@ public record ModelConnection(
         if (kind != Kind.OPENAI_COMPATIBLE) {
             throw new IllegalStateException("not a server: " + this);
         }
-        return new OpenAiCompatible(
-                OpenAiCompatible.Connection.of(baseUrls(), model, requiredKey(System.getenv()), stall())
-                        .withRetries(0));
+        return new OpenAiCompatible(serverConnection().withRetries(0));
+    }
+
+    /** The servers, the model, the key from its place and the stall time, as the HTTP back-end takes them. */
+    private OpenAiCompatible.Connection serverConnection() throws ReplayException {
+        return OpenAiCompatible.Connection.of(baseUrls(), model, requiredKey(System.getenv()), stall());
     }
 
     /**
@@ -246,19 +218,7 @@ public record ModelConnection(
 
     /** The same connection with another key kept in the settings file (null to forget it). */
     public ModelConnection withStoredKey(String key) {
-        return new ModelConnection(
-                name,
-                kind,
-                gguf,
-                baseUrl,
-                model,
-                apiKeyEnv,
-                key,
-                template,
-                threads,
-                contextPerSequence,
-                chat,
-                stallSeconds);
+        return withServer(baseUrl, key, chat, stallSeconds);
     }
 
     /** What the connection points at, in words (for lists; no key). */

@@ -114,8 +114,15 @@ public final class OpenAiCompatible implements ModelBackend {
     @Override
     public Generation generate(GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
             throws ReplayException {
+        CompletionStream.Streamed s = complete(request, stream, cancelled);
+        return new Generation(s.text.toString(), s.tokens, s.finish);
+    }
+
+    /** A raw completion of the request's prompt through {@code /v1/completions}, streamed. */
+    private CompletionStream.Streamed complete(GenerationRequest request, TextStream stream, BooleanSupplier cancelled)
+            throws ReplayException {
         ObjectNode body = streamingBody(request).put("prompt", request.prompt());
-        CompletionStream.Streamed s = streaming(
+        return streaming(
                 "completions",
                 uri -> CompletionStream.read(
                         connection.idle(),
@@ -127,7 +134,6 @@ public final class OpenAiCompatible implements ModelBackend {
                         cancelled,
                         request.maxTokens()),
                 cancelled);
-        return new Generation(s.text.toString(), s.tokens, s.finish);
     }
 
     /**
@@ -289,20 +295,7 @@ public final class OpenAiCompatible implements ModelBackend {
 
     /** Whether a one-token streamed completion ends with a {@code usage} event, as {@code include_usage} asks. */
     boolean streamsUsage() throws ReplayException {
-        ObjectNode body = streamingBody(GenerationRequest.greedy("Hi", 1)).put("prompt", "Hi");
-        return calls.retrying(
-                        "completions",
-                        uri -> CompletionStream.read(
-                                connection.idle(),
-                                uri,
-                                calls.sendOnce(uri, body),
-                                choice -> choice.path("text").asText(""),
-                                null,
-                                TextStream.NONE,
-                                () -> false,
-                                1),
-                        () -> false)
-                .usageReported;
+        return complete(GenerationRequest.greedy("Hi", 1), TextStream.NONE, () -> false).usageReported;
     }
 
     /** Whether the server has {@code /tokenize}. */

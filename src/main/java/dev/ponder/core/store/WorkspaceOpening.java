@@ -29,9 +29,7 @@ final class WorkspaceOpening {
         if (!Files.isWritable(path) || !Files.isWritable(path.getParent())) {
             return openReadOnly(path, schema);
         }
-        Connection connection = null;
-        try {
-            connection = connect(path);
+        return opened(path, WorkspaceOpening::connect, connection -> {
             int version = Schema.version(connection);
             if (version > schema.newestVersion()) {
                 throw new WorkspaceException(
@@ -46,13 +44,7 @@ final class WorkspaceOpening {
             schema.migrate(connection);
             TraceIndexBuilder.removeLeftovers(path.getParent());
             return new Workspace(path, connection);
-        } catch (SQLException e) {
-            Workspace.closeQuietly(connection);
-            throw SqliteErrors.explain(path, "Opening", e);
-        } catch (RuntimeException e) {
-            Workspace.closeQuietly(connection);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -60,9 +52,7 @@ final class WorkspaceOpening {
      * needs none of the side files a write would make), every read works and every write says why it cannot.
      */
     static Workspace openReadOnly(Path path, Schema schema) {
-        Connection connection = null;
-        try {
-            connection = ReadOnlyFile.connect(path);
+        return opened(path, ReadOnlyFile::connect, connection -> {
             int version = Schema.version(connection);
             if (version != schema.newestVersion()) {
                 throw new WorkspaceException(
@@ -74,6 +64,25 @@ final class WorkspaceOpening {
                                 + "somewhere writable and open the copy.");
             }
             return new Workspace(path, connection, true);
+        });
+    }
+
+    /** How an existing file is connected to. */
+    private interface Connecting {
+        Connection to(Path path) throws SQLException;
+    }
+
+    /** What is checked and set up on the connection before it becomes the workspace's. */
+    private interface Preparing {
+        Workspace on(Connection connection) throws SQLException;
+    }
+
+    /** An existing file connected to and prepared; the connection closed and the failure said if either fails. */
+    private static Workspace opened(Path path, Connecting connecting, Preparing preparing) {
+        Connection connection = null;
+        try {
+            connection = connecting.to(path);
+            return preparing.on(connection);
         } catch (SQLException e) {
             Workspace.closeQuietly(connection);
             throw SqliteErrors.explain(path, "Opening", e);

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +51,7 @@ record CondensedRecords(String text, boolean capped) {
     static CondensedRecords of(Path file, long cap) throws IOException {
         StringWriter out = new StringWriter();
         boolean capped = false;
-        try (InputStream in = new Capped(Files.newInputStream(file), cap);
+        try (FirstBytes in = new FirstBytes(Files.newInputStream(file), cap);
                 JsonParser parser = FACTORY.createParser(in);
                 JsonGenerator writer = FACTORY.createGenerator(out)) {
             writer.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
@@ -61,9 +59,9 @@ record CondensedRecords(String text, boolean capped) {
                 for (int record = 0; record < RECORDS && parser.nextToken() != null; record++) {
                     copy(parser, writer);
                 }
-            } catch (Capped.Reached | com.fasterxml.jackson.core.JsonProcessingException stop) {
-                capped = stop instanceof Capped.Reached;
-                // the records so far are the head; a second record that is not JSON ends it too
+            } catch (com.fasterxml.jackson.core.JsonProcessingException stop) {
+                // cut by the cap, or a second record that is not JSON: the records so far are the head
+                capped = in.exhausted();
             }
             writer.flush();
         }
@@ -97,43 +95,6 @@ record CondensedRecords(String text, boolean capped) {
             writer.writeString(text.length() > TEXT ? text.substring(0, TEXT) : text);
         } else {
             writer.copyCurrentEvent(parser);
-        }
-    }
-
-    /** A stream that stops with {@link Reached} once more than the cap has been read. */
-    private static final class Capped extends FilterInputStream {
-        private final long cap;
-        private long read;
-
-        Capped(InputStream in, long cap) {
-            super(in);
-            this.cap = cap;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws Reached {
-            read += n;
-            if (read > cap) {
-                throw new Reached();
-            }
-        }
-
-        /** The cap was reached. */
-        static final class Reached extends IOException {
-            private static final long serialVersionUID = 1L;
         }
     }
 }

@@ -1,16 +1,24 @@
-package dev.ponder.core.ingest;
+package dev.ponder.core.ingest.record;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A stream's first bytes only: a growing file read up to where it was complete. */
-final class FirstBytes extends FilterInputStream {
+/**
+ * A stream's first bytes only: a growing file read up to where it was complete, a long first record read up to the
+ * detection's cap.
+ */
+public final class FirstBytes extends FilterInputStream {
     private long left;
 
-    FirstBytes(InputStream in, long length) {
+    public FirstBytes(InputStream in, long length) {
         super(in);
         this.left = length;
+    }
+
+    /** Whether every byte allowed has been read: a reader that stops here stopped at the limit. */
+    public boolean exhausted() {
+        return left <= 0;
     }
 
     @Override
