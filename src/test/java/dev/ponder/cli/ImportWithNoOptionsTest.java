@@ -104,6 +104,37 @@ class ImportWithNoOptionsTest {
         }
     }
 
+    /**
+     * An overthinking study's output: each response beside its split into solutions and each solution's answer. The
+     * pieces are one sample's, not samples; the field names are none a reader knows.
+     */
+    @Test
+    void aResponseSplitIntoSolutionsIsOneSample() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int n = 1; n <= 2; n++) {
+            String first = ("So " + n + " + " + n + " is " + (2 * n) + ". ").repeat(14);
+            String second = "Wait, let me check that again. " + n + " + " + n + " = " + (2 * n) + ". \\boxed{"
+                    + (2 * n + n - 1) + "}";
+            lines.append(String.format(
+                    "{\"query_text\": \"What is %d + %d?\", \"answerKey\": \"%d\", \"whole\": \"%s\\n\\n%s\", "
+                            + "\"generations\": [\"%s\", \"%s\"], \"solution_answers\": [\"%d\", \"%d\"], "
+                            + "\"isRight\": %b}%n",
+                    n, n, 2 * n, first, second, first, second, 2 * n, 2 * n + n - 1, n == 1));
+        }
+        Path file = Files.writeString(dir.resolve("ot_split.jsonl"), lines.toString());
+
+        assertThat(cli.run("import", file.toString(), "-w", workspace()))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("--map question=query_text --map gold=answerKey --map trace=whole --map correct=isRight")
+                .contains("2 problems, 2 samples");
+        try (WorkspaceServices opened =
+                WorkspaceServices.open(Path.of(workspace()), new PonderHome(dir.resolve("home")))) {
+            assertThat(opened.runs().summaries().get(0).accuracy()).isEqualTo(0.5);
+        }
+    }
+
     /** Budget-forcing outputs with one record per budget: a sweep of runs, as a folder of files named by budget is. */
     @Test
     void oneRecordPerBudgetBecomesASweepOfRuns() throws Exception {

@@ -111,6 +111,44 @@ class MappingSupportTest {
     }
 
     @Test
+    void findsFieldsByThePartsOfTheirNamesAndTheirTypesAndNeverTakesASplitTextForSamples() throws Exception {
+        String first = "First I add the numbers: 19 + 23 = 42. ".repeat(4);
+        String second = "Wait, let me check again: 42 - 23 = 19, right. So \\boxed{42}";
+        com.fasterxml.jackson.databind.node.ObjectNode record = Json.MAPPER
+                .createObjectNode()
+                .put("taskText", "What is 19 + 23?")
+                .put("answerKey", "42")
+                .put("finalPred", "42")
+                .put("isRight", true)
+                .put("nGenTokens", 120)
+                .put("modelSays", first + "\n\n" + second);
+        record.putArray("generations").add(first).add(second);
+
+        FieldMapping guess = MappingGuess.of(List.of(record), null).orElseThrow();
+
+        assertThat(guess.layout())
+                .as("the pieces of one response are no list of responses")
+                .isEqualTo(Layout.SAMPLES);
+        assertThat(guess.fields())
+                .containsEntry(Field.QUESTION, JsonPath.parse("taskText"))
+                .containsEntry(Field.GOLD, JsonPath.parse("answerKey"))
+                .containsEntry(Field.ANSWER, JsonPath.parse("finalPred"))
+                .containsEntry(Field.CORRECT, JsonPath.parse("isRight"))
+                .containsEntry(Field.TOKENS, JsonPath.parse("nGenTokens"))
+                .containsEntry(Field.TRACE, JsonPath.parse("modelSays"))
+                .doesNotContainValue(JsonPath.parse("generations"));
+
+        com.fasterxml.jackson.databind.node.ObjectNode perProblem =
+                Json.MAPPER.createObjectNode().put("q", "What is 19 + 23?");
+        perProblem.putArray("attempts").add(first + second).add(second + first);
+        FieldMapping unnamed = MappingGuess.of(List.of(perProblem), null).orElseThrow();
+        assertThat(unnamed.layout())
+                .as("long texts in a list, under a name no tool uses, are the responses")
+                .isEqualTo(Layout.PROBLEMS);
+        assertThat(unnamed.fields()).containsEntry(Field.TRACE, JsonPath.parse("attempts"));
+    }
+
+    @Test
     void previewsWhatTheImportWouldStore() throws Exception {
         FieldMapping mapping = new FieldMapping(
                 Layout.SAMPLES,

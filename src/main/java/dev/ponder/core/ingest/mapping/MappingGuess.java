@@ -47,6 +47,7 @@ public final class MappingGuess {
                             "completion",
                             "outputs",
                             "output",
+                            "samples",
                             "generated_text",
                             "model_output",
                             "text",
@@ -120,15 +121,22 @@ public final class MappingGuess {
             }
             return Optional.of(new FieldMapping(Layout.TREE, recordsAt, fields));
         }
-        Optional<JsonPath> listTrace = pick(paths, Field.TRACE, true, taken, first);
+        List<String> candidates = paths.stream()
+                .filter(path -> !SplitLists.isSplitOfAnotherField(path, first))
+                .toList();
+        // responses in a list by their name, or, where no field is named like generated text, long texts in a list
+        boolean perProblem = pick(candidates, Field.TRACE, true, taken, first).isPresent()
+                || pick(candidates, Field.TRACE, false, taken, first).isEmpty()
+                        && ByType.longestText(candidates, false, taken, first).isEmpty()
+                        && ByType.longestText(candidates, true, taken, first).isPresent();
         taken.clear();
-        boolean perProblem = listTrace.isPresent();
         for (Field field : List.of(Field.PROBLEM_ID, Field.QUESTION, Field.GOLD, Field.BUDGET, Field.ROUND)) {
-            pick(paths, field, false, taken, first).ifPresent(path -> fields.put(field, path));
+            pick(candidates, field, false, taken, first).ifPresent(path -> fields.put(field, path));
         }
         for (Field field : SAMPLE_FIELDS) {
-            pick(paths, field, perProblem, taken, first).ifPresent(path -> fields.put(field, path));
+            pick(candidates, field, perProblem, taken, first).ifPresent(path -> fields.put(field, path));
         }
+        ByType.fillIn(fields, candidates, perProblem, taken, first);
         if (!fields.containsKey(Field.TRACE) && !fields.containsKey(Field.REASONING)) {
             return Optional.empty();
         }
