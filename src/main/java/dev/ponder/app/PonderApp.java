@@ -87,7 +87,7 @@ public final class PonderApp extends Application {
         ThemeController theme = new ThemeController(settings, tasks);
         ImportViewModel importing = new ImportViewModel(tasks, session, settings, main::showStatus);
 
-        RunBrowserViewModel runs = new RunBrowserViewModel(tasks, session);
+        RunBrowserViewModel runs = new RunBrowserViewModel(tasks, session, settings::get);
         RunOverviewViewModel overview =
                 new RunOverviewViewModel(tasks, session, () -> settings.get().markers());
         overview.runProperty().bind(runs.selectedProperty());

@@ -12,7 +12,7 @@ public record Notice(Kind kind, String title, String message, Throwable cause) {
 
     public static Notice error(String title, Throwable cause) {
         String message = cause.getMessage() == null || cause.getMessage().isBlank()
-                ? "It failed with " + cause.getClass().getSimpleName() + "."
+                ? "It failed without saying why; the details below have what is known."
                 : cause.getMessage();
         return new Notice(Kind.ERROR, title, message, cause);
     }
@@ -22,8 +22,7 @@ public record Notice(Kind kind, String title, String message, Throwable cause) {
         return new Notice(
                 Kind.ERROR,
                 "Something went wrong inside Ponder",
-                "Ponder hit an error it did not expect (" + cause.getClass().getSimpleName()
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "). "
+                "Ponder hit an error it did not expect. "
                         + "Your workspace is safe: its changes are written whole or not at all. "
                         + "You can go on working; if it happens again, please report it with the details below "
                         + "(Copy puts them on the clipboard) and the log file (Help › Open Log Folder).",

@@ -86,10 +86,22 @@ public final class RunBrowserView {
         MenuItem edit = new MenuItem("Edit Run…");
         edit.setOnAction(event -> edit());
         Menu regrade = new Menu("Regrade With");
+        CheckMenuItem follow = new CheckMenuItem("Follow Its File");
+        follow.setOnAction(event -> {
+            RunSummary run = viewModel.selectedProperty().get();
+            if (run != null) {
+                viewModel.followed().toggle(run.run());
+            }
+        });
         MenuItem delete = new MenuItem("Delete Run…");
         delete.setOnAction(event -> confirmDelete());
-        ContextMenu menu = new ContextMenu(edit, regrade, new SeparatorMenuItem(), delete);
-        menu.setOnShowing(event -> fillRegradeMenu(regrade));
+        ContextMenu menu = new ContextMenu(edit, regrade, follow, new SeparatorMenuItem(), delete);
+        menu.setOnShowing(event -> {
+            fillRegradeMenu(regrade);
+            RunSummary run = viewModel.selectedProperty().get();
+            follow.setDisable(run == null || !viewModel.followed().canFollow(run.run()));
+            follow.setSelected(run != null && viewModel.followed().isFollowed(run.run()));
+        });
         table.setContextMenu(menu);
         table.setRowFactory(view -> {
             TableRow<RunSummary> row = new TableRow<>();

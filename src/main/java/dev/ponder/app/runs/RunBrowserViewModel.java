@@ -7,9 +7,11 @@ import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunAttribute;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.UserSettings;
 import dev.ponder.core.task.TaskRunner;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,13 +28,28 @@ public final class RunBrowserViewModel {
     private final ObjectProperty<RunSummary> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final FollowedRuns followed;
     private long loadsStarted;
+    /** The run that now stands for the selected one, made anew by a refresh of its followed file. */
+    private Long standIn;
 
     public RunBrowserViewModel(TaskRunner tasks, WorkspaceSession session) {
+        this(tasks, session, () -> UserSettings.DEFAULTS);
+    }
+
+    public RunBrowserViewModel(TaskRunner tasks, WorkspaceSession session, Supplier<UserSettings> settings) {
         this.tasks = tasks;
         this.session = session;
+        this.followed = new FollowedRuns(tasks, session, settings, runId -> standIn = runId);
+        followed.noticeProperty().addListener((observable, before, after) -> notice.set(after));
+        session.workspaceProperty().addListener((observable, before, after) -> followed.stopAll());
         session.revisionProperty().addListener((observable, before, after) -> refresh());
         refresh();
+    }
+
+    /** The runs whose files are followed as a running evaluation writes them. */
+    public FollowedRuns followed() {
+        return followed;
     }
 
     public ObservableList<RunSummary> runs() {
@@ -135,10 +152,15 @@ public final class RunBrowserViewModel {
 
     private void show(List<RunSummary> summaries) {
         Long keep = selected.get() == null ? null : selected.get().run().id();
+        Long instead = standIn;
+        standIn = null;
         runs.setAll(summaries);
         selected.set(summaries.stream()
                 .filter(summary -> keep != null && summary.run().id() == keep)
                 .findFirst()
+                .or(() -> summaries.stream()
+                        .filter(summary -> instead != null && summary.run().id() == instead)
+                        .findFirst())
                 .orElse(summaries.isEmpty() ? null : summaries.get(0)));
     }
 }

@@ -36,9 +36,19 @@ final class FollowedFile {
         this.changed = changed;
     }
 
+    /**
+     * Follows the file; the first refresh replaces the runs {@code replacing} (a run of it imported before, when a run
+     * is followed from the window), each later one the runs the refresh before made.
+     */
     ImportResult follow(
-            Path file, ImportOptions options, Duration quiet, Consumer<ImportResult> refreshed, TaskContext context) {
+            Path file,
+            ImportOptions options,
+            List<Long> replacing,
+            Duration quiet,
+            Consumer<ImportResult> refreshed,
+            TaskContext context) {
         ImportOptions again = options.evenIfImportedBefore();
+        List<Long> replaced = replacing;
         ImportResult last = null;
         long imported = -1;
         long seen = -1;
@@ -54,16 +64,16 @@ final class FollowedFile {
                 boolean quietNow = System.nanoTime() - grewAt > quiet.toNanos();
                 long upTo = quietNow ? size : completeLines(file, size);
                 if (upTo > imported && upTo > 0) {
-                    ImportResult result = importer.importFirst(file, upTo, last == null ? options : again, context);
-                    if (last != null) {
-                        List<Long> replaced = last.runIds(); // one run, or each run of a sweep
-                        workspace.write(tables -> {
-                            for (long id : replaced) {
-                                tables.runs().delete(id);
-                            }
-                            return null;
-                        });
-                    }
+                    ImportResult result = importer.importFirst(
+                            file, upTo, last == null && replaced.isEmpty() ? options : again, context);
+                    List<Long> gone = replaced;
+                    workspace.write(tables -> {
+                        for (long id : gone) {
+                            tables.runs().delete(id);
+                        }
+                        return null;
+                    });
+                    replaced = result.runIds(); // one run, or each run of a sweep
                     changed.run();
                     last = result;
                     imported = upTo;

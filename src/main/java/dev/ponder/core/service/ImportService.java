@@ -9,14 +9,19 @@ import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.plan.ImportPlanner;
 import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.ingest.read.RunFormats;
+import dev.ponder.core.model.Run;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -64,13 +69,50 @@ public final class ImportService {
      * not grown for {@code quiet}, or when cancelled.
      */
     public ImportResult follow(
-            Path file,
-            ImportOptions options,
-            java.time.Duration quiet,
-            java.util.function.Consumer<ImportResult> refreshed,
-            TaskContext context) {
+            Path file, ImportOptions options, Duration quiet, Consumer<ImportResult> refreshed, TaskContext context) {
         return new FollowedFile(workspace, new Importer(workspace, formats), changes::changed)
-                .follow(file, options, quiet, refreshed, context);
+                .follow(file, options, List.of(), quiet, refreshed, context);
+    }
+
+    /**
+     * Follows the file a run was imported from, as {@link #follow} does, read as it was (its format, the mapping saved
+     * for its shape); the first refresh replaces the run, or every run of a sweep made from the file, and keeps the
+     * run's name where it is one run.
+     */
+    public ImportResult followRun(
+            long runId,
+            Function<FileShape, Optional<SavedMapping>> savedMappings,
+            Duration quiet,
+            Consumer<ImportResult> refreshed,
+            TaskContext context) {
+        Run run = workspace
+                .read(tables -> tables.runs().find(runId))
+                .orElseThrow(() -> new IllegalArgumentException("the run is no longer in the workspace"));
+        Path file = run.source().path() == null ? null : Path.of(run.source().path());
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(run.name() + " was not imported from a file that is still on disk"
+                    + (file == null ? "" : " (" + file + ")"));
+        }
+        List<Long> sameImport =
+                workspace
+                        .read(tables ->
+                                tables.runs().findBySourceSha256(run.source().sha256()))
+                        .stream()
+                        .filter(other ->
+                                run.source().path().equals(other.source().path()))
+                        .map(Run::id)
+                        .toList();
+        PlannedFile planned = plan(List.of(file), run.source().format(), savedMappings, context)
+                .get(0);
+        if (!planned.recognised()) {
+            throw new IllegalArgumentException("cannot follow " + file.getFileName() + ": " + planned.problem());
+        }
+        ImportOptions options = planned.options(
+                sameImport.size() > 1
+                        ? ImportOptions.DEFAULT
+                        : ImportOptions.withAttributes(Map.of("name", run.name())));
+        return new FollowedFile(workspace, new Importer(workspace, formats), changes::changed)
+                .follow(file, options, sameImport.isEmpty() ? List.of(runId) : sameImport, quiet, refreshed, context);
     }
 
     /** Imports Ponder's sample runs, those not in the workspace yet; returns what was imported. */
