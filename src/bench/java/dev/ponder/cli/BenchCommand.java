@@ -99,7 +99,7 @@ public final class BenchCommand implements Runnable {
         @Option(
                 names = "--format",
                 defaultValue = "lm-eval",
-                description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
+                description = "lm-eval, skythought or inspect (default: ${DEFAULT-VALUE}).")
         private String format;
 
         @Option(
@@ -152,7 +152,7 @@ public final class BenchCommand implements Runnable {
         @Option(
                 names = "--format",
                 defaultValue = "lm-eval",
-                description = "lm-eval or skythought (default: ${DEFAULT-VALUE}).")
+                description = "lm-eval, skythought or inspect (default: ${DEFAULT-VALUE}).")
         private String format;
 
         @Option(
@@ -422,10 +422,11 @@ public final class BenchCommand implements Runnable {
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "lm-eval" -> SyntheticRuns.Format.LM_EVAL;
             case "skythought" -> SyntheticRuns.Format.SKYTHOUGHT;
+            case "inspect" -> SyntheticRuns.Format.INSPECT;
             default ->
                 throw new picocli.CommandLine.ParameterException(
                         new picocli.CommandLine(new BenchCommand()),
-                        "unknown format '" + name + "'; expected lm-eval or skythought");
+                        "unknown format '" + name + "'; expected lm-eval, skythought or inspect");
         };
     }
 

@@ -23,7 +23,9 @@ public final class SyntheticRuns {
         /** s1-style lm-evaluation-harness samples: one line per problem with N responses and token counts. */
         LM_EVAL("samples_synthetic_2026-01-01T00-00-00.000000.jsonl"),
         /** SkyThought results.json: one object keyed by problem id with responses and token usages. */
-        SKYTHOUGHT("results.json");
+        SKYTHOUGHT("results.json"),
+        /** An Inspect log as current Inspect writes it: a ZIP of zstd entries, one per sample and epoch. */
+        INSPECT("synthetic.eval");
 
         private final String fileName;
 
@@ -50,6 +52,9 @@ public final class SyntheticRuns {
     public Path write(Format format, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(format.fileName());
+        if (format == Format.INSPECT) {
+            return writeEval(file);
+        }
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
                 JsonGenerator json = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
             json.setRootValueSeparator(null);
@@ -71,6 +76,112 @@ public final class SyntheticRuns {
     private void writeProblem(
             Format format, JsonGenerator json, SplittableRandom random, int problem, StringBuilder trace)
             throws IOException {
+        Drawn drawn = draw(random, problem, trace);
+        if (format == Format.LM_EVAL) {
+            lmEvalLine(
+                    json,
+                    problem,
+                    drawn.question,
+                    drawn.gold,
+                    drawn.texts,
+                    drawn.answers,
+                    drawn.correct,
+                    drawn.tokens,
+                    drawn.thinkingTokens);
+        } else {
+            skyThoughtEntry(json, problem, drawn.question, drawn.gold, drawn.texts, drawn.correct, drawn.tokens);
+        }
+    }
+
+    /** One problem's samples as drawn: the same for every format, so the files hold the same run. */
+    private record Drawn(
+            String question,
+            String gold,
+            String[] texts,
+            String[] answers,
+            boolean[] correct,
+            int[] tokens,
+            int[] thinkingTokens) {}
+
+    /**
+     * The Inspect log: {@code _journal/start.json}, a zstd entry per sample ({@code samples/ID_epoch_E.json}, its
+     * text as the assistant message, its verdict as a {@code match} score) and {@code header.json} last.
+     */
+    private Path writeEval(Path file) throws IOException {
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(file)) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode eval = mapper.createObjectNode()
+                    .put("task", "synthetic")
+                    .put("task_id", "synthetic-task")
+                    .put("run_id", "synthetic-run")
+                    .put("eval_id", "synthetic-eval")
+                    .put("created", "2026-01-01T00:00:00+00:00")
+                    .put("model", "synthetic/r1-style");
+            eval.putObject("dataset").put("name", "synthetic").put("samples", size.problems());
+            eval.putObject("config").put("epochs", size.samplesPerProblem());
+            zstdEntry(
+                    zip,
+                    "_journal/start.json",
+                    mapper.createObjectNode().put("version", 2).set("eval", eval));
+            SplittableRandom random = new SplittableRandom(seed);
+            StringBuilder trace = new StringBuilder(1 << 16);
+            for (int problem = 0; problem < size.problems(); problem++) {
+                Drawn drawn = draw(random.split(), problem, trace);
+                for (int i = 0; i < drawn.texts.length; i++) {
+                    com.fasterxml.jackson.databind.node.ObjectNode sample = mapper.createObjectNode()
+                            .put("id", problem)
+                            .put("epoch", i + 1)
+                            .put("input", drawn.question);
+                    sample.putArray("target").add(drawn.gold);
+                    sample.putArray("messages");
+                    com.fasterxml.jackson.databind.node.ObjectNode output =
+                            sample.putObject("output").put("model", "synthetic/r1-style");
+                    com.fasterxml.jackson.databind.node.ObjectNode choice =
+                            output.putArray("choices").addObject();
+                    choice.putObject("message").put("role", "assistant").put("content", drawn.texts[i]);
+                    choice.put("stop_reason", "stop");
+                    output.putObject("usage")
+                            .put("input_tokens", 40)
+                            .put("output_tokens", drawn.tokens[i])
+                            .put("total_tokens", 40 + drawn.tokens[i]);
+                    sample.putObject("scores")
+                            .putObject("match")
+                            .put("value", drawn.correct[i] ? "C" : "I")
+                            .put("answer", drawn.answers[i]);
+                    zstdEntry(zip, "samples/" + problem + "_epoch_" + (i + 1) + ".json", sample);
+                }
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode header =
+                    mapper.createObjectNode().put("version", 2).put("status", "success");
+            header.set("eval", eval);
+            zstdEntry(zip, "header.json", header);
+        }
+        return file;
+    }
+
+    private static void zstdEntry(
+            org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip,
+            String name,
+            com.fasterxml.jackson.databind.JsonNode json)
+            throws IOException {
+        byte[] content = json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream(content.length / 4 + 64);
+        try (io.airlift.compress.zstd.ZstdOutputStream out = new io.airlift.compress.zstd.ZstdOutputStream(packed)) {
+            out.write(content);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(name);
+        entry.setMethod(93); // zstd, as Inspect writes every entry today
+        entry.setSize(content.length);
+        entry.setCompressedSize(packed.size());
+        entry.setCrc(crc.getValue());
+        zip.addRawArchiveEntry(entry, new java.io.ByteArrayInputStream(packed.toByteArray()));
+    }
+
+    private Drawn draw(SplittableRandom random, int problem, StringBuilder trace) {
         int a = 10 + random.nextInt(990);
         int b = 10 + random.nextInt(990);
         String question = String.format(
@@ -102,11 +213,7 @@ public final class SyntheticRuns {
             tokens[i] = (texts[i].length() + 3) / 4;
             thinkingTokens[i] = (thinkingChars + 3) / 4;
         }
-        if (format == Format.LM_EVAL) {
-            lmEvalLine(json, problem, question, gold, texts, answers, correct, tokens, thinkingTokens);
-        } else {
-            skyThoughtEntry(json, problem, question, gold, texts, correct, tokens);
-        }
+        return new Drawn(question, gold, texts, answers, correct, tokens, thinkingTokens);
     }
 
     private static void lmEvalLine(
