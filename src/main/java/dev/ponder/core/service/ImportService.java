@@ -8,6 +8,7 @@ import dev.ponder.core.ingest.plan.FileShape;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.plan.ImportPlanner;
 import dev.ponder.core.ingest.plan.PlannedFile;
+import dev.ponder.core.ingest.read.GenericReader;
 import dev.ponder.core.ingest.read.RunFormats;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.settings.PonderHome;
@@ -102,10 +103,17 @@ public final class ImportService {
                                 run.source().path().equals(other.source().path()))
                         .map(Run::id)
                         .toList();
-        PlannedFile planned = plan(List.of(file), run.source().format(), savedMappings, context)
+        boolean mapped = GenericReader.FORMAT.equals(run.source().format());
+        // a mapped file is read with the mapping saved for its shape, which planning finds when no format is forced
+        PlannedFile planned = plan(List.of(file), mapped ? null : run.source().format(), savedMappings, context)
                 .get(0);
         if (!planned.recognised()) {
-            throw new IllegalArgumentException("cannot follow " + file.getFileName() + ": " + planned.problem());
+            throw new IllegalArgumentException(
+                    mapped
+                            ? "No mapping is saved for files shaped like " + file.getFileName()
+                                    + " any more; import it again, mapping its fields, and follow that run."
+                            : "Cannot read " + file.getFileName() + " as "
+                                    + run.source().format() + " any more: " + planned.problem());
         }
         ImportOptions options = planned.options(
                 sameImport.size() > 1

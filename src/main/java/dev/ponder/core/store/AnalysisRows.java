@@ -192,15 +192,20 @@ public final class AnalysisRows {
         }
     }
 
+    /**
+     * Keeps what was computed for the run; nothing when the run was deleted meanwhile (a followed file's refresh
+     * replaces its run while a screen is still computing the figures of the one before).
+     */
     public void cache(long runId, String kind, String key, byte[] data) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO analysis_cache(run_id, kind, key, "
-                + "built_at, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(run_id, kind, key) DO UPDATE SET "
-                + "built_at = excluded.built_at, data = excluded.data")) {
+                + "built_at, data) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM run WHERE id = ?) "
+                + "ON CONFLICT(run_id, kind, key) DO UPDATE SET built_at = excluded.built_at, data = excluded.data")) {
             upsert.setLong(1, runId);
             upsert.setString(2, kind);
             upsert.setString(3, key);
             upsert.setString(4, Instant.now().toString());
             upsert.setBytes(5, data);
+            upsert.setLong(6, runId);
             upsert.executeUpdate();
         }
     }

@@ -54,6 +54,20 @@ class RunDataTest {
     }
 
     @Test
+    void figuresOfARunDeletedWhileTheyWereComputedAreNotKept() {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            long runId = Fixtures.writeRun(workspace, "replaced", 2, 2);
+            workspace.write(tables -> tables.runs().delete(runId));
+            workspace.write(tables -> {
+                tables.analysisRows().cache(runId, RunData.COLUMNS, "v1", new byte[] {1});
+                return null;
+            });
+            assertThat(workspace.read(tables -> tables.analysisRows().cached(runId, RunData.COLUMNS, "v1")))
+                    .isNull();
+        }
+    }
+
+    @Test
     void columnsAreBuiltOnceThenReadFromTheCache() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             long runId = Fixtures.writeRun(workspace, "cached", 3, 4);
