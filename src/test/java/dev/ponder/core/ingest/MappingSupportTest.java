@@ -121,7 +121,8 @@ class MappingSupportTest {
                 .put("finalPred", "42")
                 .put("isRight", true)
                 .put("nGenTokens", 120)
-                .put("modelSays", first + "\n\n" + second);
+                .put("modelSays", first + "\n\n" + second)
+                .put("gold_index", 0);
         record.putArray("generations").add(first).add(second);
 
         FieldMapping guess = MappingGuess.of(List.of(record), null).orElseThrow();
@@ -136,7 +137,9 @@ class MappingSupportTest {
                 .containsEntry(Field.CORRECT, JsonPath.parse("isRight"))
                 .containsEntry(Field.TOKENS, JsonPath.parse("nGenTokens"))
                 .containsEntry(Field.TRACE, JsonPath.parse("modelSays"))
-                .doesNotContainValue(JsonPath.parse("generations"));
+                .doesNotContainValue(JsonPath.parse("generations"))
+                .as("an index into choices is no gold answer")
+                .doesNotContainValue(JsonPath.parse("gold_index"));
 
         com.fasterxml.jackson.databind.node.ObjectNode perProblem =
                 Json.MAPPER.createObjectNode().put("q", "What is 19 + 23?");

@@ -51,6 +51,8 @@ final class ByType {
                             "success",
                             "solved"),
             Field.TOKENS, Set.of("token", "tokens", "ntokens", "len", "length"));
+    /** Parts of names that point at a value rather than hold it: lighteval's {@code gold_index} into its choices. */
+    private static final Set<String> POINTERS = Set.of("index", "idx", "id", "ids", "indices", "position", "pos");
     /** In the order they are looked for: what is taken by one is not offered to the next. */
     private static final List<Field> ORDER =
             List.of(Field.QUESTION, Field.TRACE, Field.GOLD, Field.ANSWER, Field.CORRECT, Field.TOKENS);
@@ -68,6 +70,7 @@ final class ByType {
             boolean list = perProblem && field != Field.QUESTION && field != Field.GOLD;
             Optional<String> found = paths.stream()
                     .filter(path -> !taken.contains(path) && named(path, PARTS.get(field)))
+                    .filter(path -> !named(path, POINTERS) || field == Field.TOKENS)
                     .filter(path ->
                             values(path, list, first).filter(fits(field)).isPresent())
                     .findFirst();
