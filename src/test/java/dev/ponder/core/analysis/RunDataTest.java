@@ -62,8 +62,8 @@ class RunDataTest {
                 tables.analysisRows().cache(runId, RunData.COLUMNS, "v1", new byte[] {1});
                 return null;
             });
-            assertThat(workspace.read(tables -> tables.analysisRows().cached(runId, RunData.COLUMNS, "v1")))
-                    .isNull();
+            byte[] kept = workspace.read(tables -> tables.analysisRows().cached(runId, RunData.COLUMNS, "v1"));
+            assertThat(kept).isNull();
         }
     }
 
