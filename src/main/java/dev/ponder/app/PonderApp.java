@@ -79,6 +79,7 @@ public final class PonderApp extends Application {
         stage = primaryStage;
         PonderHome home = PonderHome.resolve();
         startLog(home);
+        loadPaperFonts();
         tasks = new FxTaskRunner();
         WorkspaceSession session = new WorkspaceSession();
         settings = new AppSettings(new SettingsStore(home.settingsFile()));
@@ -269,5 +270,14 @@ public final class PonderApp extends Application {
                 .findFirst()
                 .map(Path::of)
                 .orElse(null);
+    }
+
+    /** Charts on screen in the same faces as their exports: JavaFX knows only the fonts it was handed. */
+    private static void loadPaperFonts() {
+        for (boolean serif : new boolean[] {false, true}) {
+            for (byte[] face : dev.ponder.core.chart.PaperFonts.files(serif).values()) {
+                javafx.scene.text.Font.loadFont(new java.io.ByteArrayInputStream(face), 10);
+            }
+        }
     }
 }

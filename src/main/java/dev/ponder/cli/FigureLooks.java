@@ -17,7 +17,9 @@ final class FigureLooks {
     @Option(names = "--font-size", paramLabel = "PT", description = "Font size in points (default 8).")
     Double fontSize;
 
-    @Option(names = "--serif", description = "A serif font (Times in PDF) instead of sans (Helvetica).")
+    @Option(
+            names = "--serif",
+            description = "Liberation Serif (Times' metrics) instead of Liberation Sans (Helvetica's).")
     boolean serif;
 
     @Option(names = "--title", description = "Draw the figure's title on it.")

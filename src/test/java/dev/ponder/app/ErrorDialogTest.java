@@ -101,7 +101,12 @@ class ErrorDialogTest {
                 TimeUnit.SECONDS,
                 () -> FxLookups.shown(robot, "#notice-message").isPresent());
         assertThat(robot.lookup("#notice-message").queryAs(Label.class).getText())
-                .contains("ArithmeticException: divided by zero samples");
+                .startsWith("Ponder hit an error it did not expect.")
+                .doesNotContain("ArithmeticException");
+        robot.clickOn("Show Details");
+        TextArea details = robot.lookup("#error-details").queryAs(TextArea.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, details::isVisible);
+        assertThat(details.getText()).contains("java.lang.ArithmeticException: divided by zero samples");
         robot.clickOn(FxLookups.dialogButton(robot, "OK").orElseThrow());
     }
 }

@@ -85,6 +85,45 @@ class ExportChartCommandTest {
         }
     }
 
+    /** Journals refuse a PDF whose fonts are not embedded; both styles embed the subsets of Liberation they use. */
+    @Test
+    void everyFontOfAnExportedPdfIsEmbeddedInBothStyles() throws Exception {
+        for (boolean serif : new boolean[] {false, true}) {
+            Path pdf = dir.resolve(serif ? "serif.pdf" : "sans.pdf");
+            List<String> args = new ArrayList<>(List.of(
+                    "export-chart", "-w", workspace, "--run", "1", "--chart", "scaling", "--out", pdf.toString()));
+            if (serif) {
+                args.add("--serif");
+            }
+            assertThat(cli.run(args.toArray(String[]::new))).as(cli.err()).isZero();
+            List<org.apache.pdfbox.pdmodel.font.PDFont> fonts = new ArrayList<>();
+            try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                collectFonts(document.getPage(0).getResources(), fonts);
+            }
+            assertThat(fonts).as("fonts of " + pdf.getFileName()).isNotEmpty();
+            assertThat(fonts).allSatisfy(font -> {
+                assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                assertThat(font.getName()).contains(serif ? "LiberationSerif" : "LiberationSans");
+            });
+        }
+    }
+
+    private static void collectFonts(
+            org.apache.pdfbox.pdmodel.PDResources resources, List<org.apache.pdfbox.pdmodel.font.PDFont> fonts)
+            throws java.io.IOException {
+        if (resources == null) {
+            return;
+        }
+        for (org.apache.pdfbox.cos.COSName name : resources.getFontNames()) {
+            fonts.add(resources.getFont(name));
+        }
+        for (org.apache.pdfbox.cos.COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form) {
+                collectFonts(form.getResources(), fonts);
+            }
+        }
+    }
+
     private static List<String> texts(Document svg) {
         NodeList nodes = svg.getElementsByTagName("text");
         List<String> texts = new ArrayList<>();
@@ -142,7 +181,7 @@ class ExportChartCommandTest {
         assertThat(cli.out()).contains("no budget or max tokens set");
         try (PDDocument document = Loader.loadPDF(folder.resolve("votes.pdf").toFile())) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", ""))
-                    .contains("votes", "answer", "★85");
+                    .contains("votes", "answer", "♦85");
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param widthCm   figure width in centimetres
  * @param heightCm  figure height in centimetres
  * @param fontPt    font size in points
- * @param serif     a serif font (Times in PDF) instead of a sans one (Helvetica in PDF)
+ * @param serif     a serif font (Liberation Serif, metric-compatible with Times) instead of a sans one (Liberation
+ *                  Sans, with Helvetica's metrics)
  * @param showTitle whether the figure carries its title (papers put it in the caption)
  */
 public record PaperStyle(double widthCm, double heightCm, double fontPt, boolean serif, boolean showTitle) {
@@ -97,7 +98,8 @@ public record PaperStyle(double widthCm, double heightCm, double fontPt, boolean
         return (int) Math.round(heightCm / CM_PER_INCH * dpi);
     }
 
+    /** Liberation Serif or Sans, shipped with Ponder ({@link PaperFonts}). */
     public String fontFamily() {
-        return serif ? "Serif" : "SansSerif";
+        return PaperFonts.family(serif);
     }
 }

@@ -103,7 +103,7 @@ final class VoteCharts {
         }
         List<Series> series = new ArrayList<>();
         bySeries.forEach((name, points) -> series.add(new Series(name, Mark.BAR, points)));
-        notes.add("★ marks an answer graded correct; gold answer: " + problem.goldAnswer());
+        notes.add("♦ marks an answer graded correct; gold answer: " + problem.goldAnswer());
         return new PlotData(
                 "Votes on " + problem.key(),
                 "answer",
@@ -115,7 +115,7 @@ final class VoteCharts {
 
     private static String category(String answer, Boolean correct) {
         String shown = answer.length() > 24 ? answer.substring(0, 23) + "…" : answer;
-        return Boolean.TRUE.equals(correct) ? "★ " + shown : shown;
+        return Boolean.TRUE.equals(correct) ? "♦ " + shown : shown;
     }
 
     private static String verdictName(Boolean correct) {

@@ -1,8 +1,9 @@
 package dev.ponder.core.export;
 
 import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
-import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawerDefaultFonts;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import dev.ponder.core.PonderVersion;
+import dev.ponder.core.chart.PaperFonts;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.chart.PlotData;
 import java.awt.Color;
@@ -10,6 +11,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -29,14 +32,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.ui.Drawable;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 
 /**
- * Writes a chart at its paper size: PDF and SVG as vectors (text kept as text: PDF in the standard Helvetica
- * and Times fonts every reader has), PNG at a chosen resolution with that resolution recorded in the file, and
+ * Writes a chart at its paper size: PDF and SVG as vectors (text kept as text, in Liberation Sans or Serif: a PDF
+ * embeds the glyphs it uses, an SVG names the family with Helvetica's and Times' look-alikes after it), PNG at a chosen resolution with that resolution recorded in the file, and
  * the plotted numbers as CSV. Each file is written all or nothing.
  */
 public final class ChartFiles {
@@ -82,19 +86,7 @@ public final class ChartFiles {
         }
     }
 
-    /**
-     * PDFBox warns that it has no outline of Helvetica to draw with: it needs none to write a PDF that names the
-     * font, so the warning is only noise. Kept in a field, as the logging system holds loggers weakly.
-     */
-    private static final java.util.logging.Logger PDF_FONTS = quiet("org.apache.pdfbox.pdmodel.font");
-
     private ChartFiles() {}
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.SEVERE);
-        return logger;
-    }
 
     public static void write(JFreeChart chart, PaperStyle style, Format format, int dpi, Path out) {
         write(chart, chart.getTitle() == null ? null : chart.getTitle().getText(), style, format, dpi, out);
@@ -119,7 +111,7 @@ public final class ChartFiles {
             PDPage page = new PDPage(new PDRectangle(width, height));
             document.addPage(page);
             PdfBoxGraphics2D graphics = new PdfBoxGraphics2D(document, width, height);
-            graphics.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawerDefaultFonts());
+            graphics.setFontTextDrawer(embedding(document, style));
             chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
             graphics.dispose();
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -133,14 +125,38 @@ public final class ChartFiles {
         }
     }
 
+    /**
+     * Text as text in the style's Liberation faces, each embedded as the subset of glyphs the figure uses (journals
+     * refuse PDFs whose fonts are not embedded); a character no face has is drawn as its outline.
+     */
+    private static PdfBoxGraphics2DFontTextDrawer embedding(PDDocument document, PaperStyle style) throws IOException {
+        PdfBoxGraphics2DFontTextDrawer drawer = new PdfBoxGraphics2DFontTextDrawer();
+        for (Map.Entry<String, byte[]> face : PaperFonts.files(style.serif()).entrySet()) {
+            drawer.registerFont(
+                    face.getKey(), PDType0Font.load(document, new ByteArrayInputStream(face.getValue()), true));
+        }
+        return drawer;
+    }
+
     static void svg(Drawable chart, PaperStyle style, OutputStream out) throws IOException {
         double width = style.widthPoints();
         double height = style.heightPoints();
         SVGGraphics2D graphics = new SVGGraphics2D(width, height, SVGUnits.PT);
+        graphics.setFontFunction(ChartFiles::svgFamily);
         chart.draw(graphics, new Rectangle2D.Double(0, 0, width, height));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write(graphics.getSVGDocument());
         writer.flush();
+    }
+
+    /** A font family as CSS names it, with the look-alikes a machine without Liberation has. */
+    static String svgFamily(String family) {
+        return switch (family) {
+            case PaperFonts.SANS -> "\"Liberation Sans\", Arial, Helvetica, sans-serif";
+            case PaperFonts.SERIF -> "\"Liberation Serif\", \"Times New Roman\", Times, serif";
+            case "Serif" -> "serif";
+            default -> "sans-serif";
+        };
     }
 
     /** The chart as an image at {@code dpi}, drawn at its paper size in points and scaled. */

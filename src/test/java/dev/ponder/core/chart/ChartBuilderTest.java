@@ -178,7 +178,7 @@ class ChartBuilderTest {
                 .containsExactlyElementsOf(votes.clusters().stream()
                         .map(cluster -> (double) cluster.votes())
                         .toList());
-        assertThat(data.categories()).first().asString().startsWith("★ 85");
+        assertThat(data.categories()).first().asString().startsWith("♦ 85");
         assertThat(bars.get(0).selection().sampleIds())
                 .hasSize(votes.clusters().get(0).votes());
 
