@@ -2,6 +2,7 @@ package dev.ponder.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponder.core.Plural;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.service.WorkspaceServices;
@@ -17,8 +18,8 @@ final class ImportReport {
     static void describe(PrintWriter out, Path file, ImportResult result) {
         out.printf(
                 Locale.ROOT,
-                "Imported %s as %s \"%s\" (%s): %,d problems, %,d samples, %,d tree nodes, "
-                        + "%,d skipped, %,d warnings; %.1f MB in %.2f s (%.1f MB/s, %,.0f samples/s)%n",
+                "Imported %s as %s \"%s\" (%s): %s, %s, %s, %,d skipped, %s; %.1f MB in %.2f s (%.1f MB/s, "
+                        + "%,.0f samples/s)%n",
                 file.getFileName(),
                 result.runIds().size() > 1
                         ? "runs "
@@ -29,11 +30,11 @@ final class ImportReport {
                         : "run " + result.runId(),
                 result.runName(),
                 result.recognised(),
-                result.problems(),
-                result.samples(),
-                result.treeNodes(),
+                Plural.of(result.problems(), "problem"),
+                Plural.of(result.samples(), "sample"),
+                Plural.of(result.treeNodes(), "tree node"),
                 result.skippedCount(),
-                result.warningCount(),
+                Plural.of(result.warningCount(), "warning"),
                 result.bytes() / 1e6,
                 result.elapsed().toNanos() / 1e9,
                 result.megabytesPerSecond(),

@@ -191,7 +191,7 @@ class ImportWithNoOptionsTest {
                 """);
         int status = cli.run("import", file.toString(), "-w", workspace());
         assertThat(status).as(cli.out() + cli.err()).isZero();
-        assertThat(cli.out()).contains("--map round=round").contains("1 problems, 3 samples, 0 tree nodes, 0 skipped");
+        assertThat(cli.out()).contains("--map round=round").contains("1 problem, 3 samples, 0 tree nodes, 0 skipped");
         try (WorkspaceServices opened =
                 WorkspaceServices.open(Path.of(workspace()), new PonderHome(dir.resolve("home")))) {
             long runId = opened.runs().summaries().get(0).run().id();

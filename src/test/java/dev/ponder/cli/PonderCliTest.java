@@ -153,7 +153,7 @@ class PonderCliTest {
         assertThat(cli.out())
                 .contains(
                         "Reading more.jsonl with the mapping saved for files of its shape",
-                        "(generic, through a field mapping): 1 problems, 1 samples");
+                        "(generic, through a field mapping): 1 problem, 1 sample");
 
         Path otherShape = Files.writeString(dir.resolve("other.jsonl"), "{\"x\": 1}\n");
         assertThat(cli.run("import", otherShape.toString(), "-w", workspace.toString()))

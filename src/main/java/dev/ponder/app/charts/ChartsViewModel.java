@@ -2,6 +2,7 @@ package dev.ponder.app.charts;
 
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.Plural;
 import dev.ponder.core.chart.ChartKind;
 import dev.ponder.core.chart.ChartRenderer;
 import dev.ponder.core.chart.ChartSpec;
@@ -330,10 +331,12 @@ public final class ChartsViewModel {
                                 context),
                 results -> done.accept(String.format(
                         Locale.ROOT,
-                        "Exported %d charts to %s",
-                        results.stream()
-                                .filter(result -> !result.files().isEmpty())
-                                .count(),
+                        "Exported %s to %s",
+                        Plural.of(
+                                results.stream()
+                                        .filter(result -> !result.files().isEmpty())
+                                        .count(),
+                                "chart"),
                         folder)),
                 error -> notice.set(Notice.error("Cannot export the charts", error)));
     }

@@ -1,5 +1,6 @@
 package dev.ponder.app.importing;
 
+import dev.ponder.core.Plural;
 import dev.ponder.core.ingest.AlreadyImportedException;
 import dev.ponder.core.ingest.ImportResult;
 import java.util.ArrayList;
@@ -36,14 +37,11 @@ final class ImportBatch {
     synchronized String summary() {
         StringBuilder text = new StringBuilder();
         for (ImportResult result : imported) {
-            text.append(String.format(
-                    "Imported %s: %,d problems, %,d samples%s",
-                    result.runName(),
-                    result.problems(),
-                    result.samples(),
-                    result.treeNodes() > 0 ? String.format(", %,d tree nodes", result.treeNodes()) : ""));
+            text.append("Imported " + result.runName() + ": " + Plural.of(result.problems(), "problem") + ", "
+                    + Plural.of(result.samples(), "sample")
+                    + (result.treeNodes() > 0 ? ", " + Plural.of(result.treeNodes(), "tree node") : ""));
             if (result.skippedCount() > 0) {
-                text.append(String.format("; %,d records skipped:", result.skippedCount()));
+                text.append("; " + Plural.of(result.skippedCount(), "record") + " skipped:");
                 result.skipped().stream()
                         .limit(10)
                         .forEach(skip -> text.append("\n    ").append(skip));
@@ -67,13 +65,8 @@ final class ImportBatch {
         }
         long samples = imported.stream().mapToLong(ImportResult::samples).sum();
         long notImported = failed.size();
-        return String.format(
-                "Imported %d runs, %,d samples%s",
-                imported.size(),
-                samples,
-                notImported == 0
-                        ? ""
-                        : String.format("; %d file%s not imported", notImported, notImported == 1 ? "" : "s"));
+        return "Imported " + Plural.of(imported.size(), "run") + ", " + Plural.of(samples, "sample")
+                + (notImported == 0 ? "" : "; " + Plural.of(notImported, "file") + " not imported");
     }
 
     /** Whether something other than an already-imported file failed or lost records. */

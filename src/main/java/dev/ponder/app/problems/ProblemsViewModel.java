@@ -2,6 +2,7 @@ package dev.ponder.app.problems;
 
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.Plural;
 import dev.ponder.core.analysis.ProblemFilter;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.model.RunSummary;
@@ -315,8 +316,8 @@ public final class ProblemsViewModel {
         }
         status.set(
                 shown.size() == rows.size()
-                        ? String.format(Locale.ROOT, "%,d problems", rows.size())
-                        : String.format(Locale.ROOT, "%,d of %,d problems", shown.size(), rows.size()));
+                        ? Plural.of(rows.size(), "problem")
+                        : String.format(Locale.ROOT, "%,d of %s", shown.size(), Plural.of(rows.size(), "problem")));
         if (restriction.get() != null) {
             status.set(status.get() + " · from the chart: " + restriction.get().description());
         }

@@ -152,9 +152,9 @@ public final class RunBrowserView {
                 Alert.AlertType.CONFIRMATION,
                 String.format(
                         Locale.ROOT,
-                        "Delete \"%s\" with its %,d samples from this workspace? The file it was imported from is not touched.",
+                        "Delete \"%s\" with its %s from this workspace? The file it was imported from is not touched.",
                         run.run().name(),
-                        run.samples()),
+                        dev.ponder.core.Plural.of(run.samples(), "sample")),
                 ButtonType.CANCEL,
                 ButtonType.OK);
         confirm.setHeaderText("Delete run");

@@ -3,6 +3,7 @@ package dev.ponder.app.samples;
 import dev.ponder.app.common.Figures;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.Plural;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.model.RunSummary;
@@ -286,10 +287,10 @@ public final class SamplesViewModel {
         problemNote.set(loaded.problemNote());
         summaryLine.set(String.format(
                 java.util.Locale.ROOT,
-                "Gold %s · %d samples · %d answers · margin %s · entropy %s bits",
+                "Gold %s · %s · %s · margin %s · entropy %s bits",
                 current.gold() == null ? "—" : current.gold(),
-                loaded.lines().size(),
-                rows.size(),
+                Plural.of(loaded.lines().size(), "sample"),
+                Plural.of(rows.size(), "answer"),
                 distribution == null ? "—" : Figures.percent(distribution.margin()),
                 distribution == null ? "—" : Figures.number(distribution.entropyBits(), 2)));
     }

@@ -252,7 +252,7 @@ class ImportViewModelTest {
         assertThat(notices).singleElement().satisfies(notice -> {
             assertThat(notice.title()).isEqualTo("Import finished with problems");
             assertThat(notice.message())
-                    .contains("Imported tiny-arith best-of-4: 6 problems, 24 samples; 1 records skipped:", "line 32");
+                    .contains("Imported tiny-arith best-of-4: 6 problems, 24 samples; 1 record skipped:", "line 32");
         });
     }
 }
