@@ -295,6 +295,15 @@ public final class ChartRenderer {
         }
     }
 
+    /** Right and wrong in the app's colours wherever a series means one of them; other series by their style. */
+    private static Color colour(Series series, int style) {
+        return switch (series.verdict()) {
+            case RIGHT -> PaperColours.CORRECT;
+            case WRONG -> PaperColours.WRONG;
+            case NONE -> SeriesStyle.colour(style);
+        };
+    }
+
     private static XYItemRenderer renderer(Mark mark, List<Series> drawn, Map<String, Integer> styles) {
         switch (mark) {
             case LINE -> {
@@ -304,7 +313,7 @@ public final class ChartRenderer {
                         bands ? new DeviationRenderer(true, true) : new XYLineAndShapeRenderer(true, true);
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    Color colour = SeriesStyle.colour(style);
+                    Color colour = colour(drawn.get(i), style);
                     renderer.setSeriesPaint(i, colour);
                     renderer.setSeriesFillPaint(i, colour);
                     renderer.setSeriesStroke(i, SeriesStyle.stroke(style, 1.1f));
@@ -325,8 +334,9 @@ public final class ChartRenderer {
                 renderer.setMargin(0.08);
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    renderer.setSeriesPaint(i, SeriesStyle.colour(style));
-                    renderer.setSeriesOutlinePaint(i, SeriesStyle.colour(style).darker());
+                    renderer.setSeriesPaint(i, colour(drawn.get(i), style));
+                    renderer.setSeriesOutlinePaint(
+                            i, colour(drawn.get(i), style).darker());
                     renderer.setSeriesOutlineStroke(i, new BasicStroke(0.4f));
                 }
                 return renderer;
@@ -351,7 +361,7 @@ public final class ChartRenderer {
                 double size = points > 2000 ? 1.6 : 2.6;
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    Color colour = SeriesStyle.colour(style);
+                    Color colour = colour(drawn.get(i), style);
                     renderer.setSeriesPaint(
                             i,
                             points > 2000

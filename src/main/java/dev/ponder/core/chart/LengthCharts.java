@@ -186,7 +186,11 @@ final class LengthCharts {
                             String.format(Locale.ROOT, "%s sample: %,d tokens", what, tokens),
                             Selections.ofSamples(runId, "this " + what + " sample", columns, new int[] {sample})));
                 }
-                series.add(new Series(Labels.series(run.name(), what, overlaid), Mark.POINTS, points));
+                series.add(new Series(
+                        Labels.series(run.name(), what, overlaid),
+                        Mark.POINTS,
+                        points,
+                        Series.meaning(verdict, overlaid)));
             }
         }
         return new PlotData(
@@ -244,14 +248,15 @@ final class LengthCharts {
             for (int verdict = 1; verdict >= 0; verdict--) {
                 int wanted = verdict;
                 String what = verdict == 1 ? "correct" : "wrong";
-                series.add(histogramSeries(
+                Series bars = histogramSeries(
                         runId,
                         Labels.series(runName, what, overlaid),
                         what + " samples",
                         columns,
                         histogram,
                         spent,
-                        s -> columns.verdict(s) == wanted));
+                        s -> columns.verdict(s) == wanted);
+                series.add(new Series(bars.name(), bars.mark(), bars.points(), Series.meaning(verdict, overlaid)));
             }
         }
         return new PlotData(

@@ -61,9 +61,31 @@ public record PlotData(
      * @param mark   how it is drawn
      * @param points its points, in x order
      */
-    public record Series(String name, Mark mark, List<Point> points) {
+    /**
+     * One named series. {@code verdict} says when every mark of it stands for right or for wrong samples (a
+     * histogram of the correct ones, the right → wrong flips), so it is drawn in the colour that means that
+     * everywhere in Ponder; a chart overlaying runs leaves it {@code NONE}, as colour then tells the runs apart.
+     */
+    public record Series(String name, Mark mark, List<Point> points, Verdict verdict) {
+        /** What a series' marks stand for. */
+        public enum Verdict {
+            NONE,
+            RIGHT,
+            WRONG
+        }
+
         public Series {
             points = List.copyOf(points);
+            verdict = verdict == null ? Verdict.NONE : verdict;
+        }
+
+        public Series(String name, Mark mark, List<Point> points) {
+            this(name, mark, points, Verdict.NONE);
+        }
+
+        /** Right or wrong as a verdict of 1 or 0 means, unless runs are overlaid. */
+        public static Verdict meaning(int verdict, boolean overlaid) {
+            return overlaid ? Verdict.NONE : verdict == 1 ? Verdict.RIGHT : Verdict.WRONG;
         }
     }
 

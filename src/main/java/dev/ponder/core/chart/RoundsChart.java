@@ -88,8 +88,16 @@ final class RoundsChart {
                                 Labels.count(flow.rightToWrong(), "sample")),
                         samples(inputs, runId, "right → wrong, " + between, flow.rightToWrongSamples())));
             }
-            flows.add(new Series(Labels.series(run.name(), "wrong → right", overlaid), Mark.BAR, toRight));
-            flows.add(new Series(Labels.series(run.name(), "right → wrong", overlaid), Mark.BAR, toWrong));
+            flows.add(new Series(
+                    Labels.series(run.name(), "wrong → right", overlaid),
+                    Mark.BAR,
+                    toRight,
+                    Series.meaning(1, overlaid)));
+            flows.add(new Series(
+                    Labels.series(run.name(), "right → wrong", overlaid),
+                    Mark.BAR,
+                    toWrong,
+                    Series.meaning(0, overlaid)));
         }
         List<String> categories = new ArrayList<>();
         for (int r = 1; r <= most; r++) {

@@ -294,6 +294,11 @@ class ChartBuilderTest {
         assertThat(series(data, "two rounds").points()).extracting(Point::y).containsExactly(0.5, 4.0 / 6);
         assertThat(series(data, "wrong → right").points()).extracting(Point::y).containsExactly(2.0);
         assertThat(series(data, "right → wrong").points()).extracting(Point::y).containsExactly(1.0);
+        RenderedChart drawn = ChartRenderer.render(data, PaperStyle.SINGLE_COLUMN);
+        assertThat(paintOf(drawn, "right → wrong"))
+                .as("turning wrong is drawn in the colour of wrong everywhere in Ponder")
+                .isEqualTo(PaperColours.WRONG);
+        assertThat(paintOf(drawn, "wrong → right")).isEqualTo(PaperColours.CORRECT);
         Selection turned = series(data, "right → wrong").points().get(0).selection();
         assertThat(turned.sampleIds()).hasSize(1);
         assertThat(turned.problemIds()).hasSize(1);
@@ -303,6 +308,25 @@ class ChartBuilderTest {
         Bootstrap.Interval run =
                 RunStats.accuracy(RunData.columns(workspace, rounds), 1000, StatsOptions.DEFAULT.seed());
         assertThat(new double[] {last.y(), last.low(), last.high()}).containsExactly(run.mean(), run.low(), run.high());
+    }
+
+    private static java.awt.Paint paintOf(RenderedChart drawn, String name) {
+        for (var entry : drawn.index().entrySet()) {
+            for (int s = 0; s < entry.getValue().size(); s++) {
+                if (entry.getValue().get(s).name().equals(name)) {
+                    List<org.jfree.chart.plot.XYPlot> plots =
+                            drawn.chart().getPlot() instanceof org.jfree.chart.plot.CombinedDomainXYPlot combined
+                                    ? combined.getSubplots()
+                                    : List.of(drawn.chart().getXYPlot());
+                    for (org.jfree.chart.plot.XYPlot plot : plots) {
+                        if (plot.indexOf(entry.getKey()) >= 0) {
+                            return plot.getRendererForDataset(entry.getKey()).getSeriesPaint(s);
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError(name + " is not drawn");
     }
 
     @Test
