@@ -7,6 +7,7 @@ import dev.ponder.core.chart.PlotData.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -50,6 +53,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * without colour. A series keeps its colour and style in every panel.
  */
 public final class ChartRenderer {
+    /** What a line's shaded band is, said in the legend. */
+    public static final String BAND_LEGEND = "shaded: 95% CI";
+
     private static final Color GRID = PaperColours.GRID;
     private static final Color INK = PaperColours.INK;
 
@@ -106,8 +112,27 @@ public final class ChartRenderer {
             TextTitle title = chart.getTitle();
             title.setPaint(INK);
         }
-        if (styles.size() > 1) {
-            LegendTitle legend = new LegendTitle(plot);
+        boolean bands = data.panels().stream()
+                .flatMap(panel -> panel.series().stream())
+                .filter(series -> series.mark() == Mark.LINE)
+                .anyMatch(series -> series.points().stream().anyMatch(Point::hasInterval));
+        if (styles.size() > 1 || bands) {
+            XYPlot items = plot;
+            // the shaded bands are explained in the legend, on screen and in every export
+            LegendTitle legend = new LegendTitle(() -> {
+                LegendItemCollection all = new LegendItemCollection();
+                all.addAll(items.getLegendItems());
+                if (bands) {
+                    all.add(new LegendItem(
+                            BAND_LEGEND,
+                            null,
+                            null,
+                            null,
+                            new Rectangle2D.Double(-4, -3, 8, 6),
+                            new Color(0x80, 0x80, 0x80, 0x50)));
+                }
+                return all;
+            });
             legend.setItemFont(small);
             legend.setFrame(BlockBorder.NONE);
             legend.setBackgroundPaint(Color.WHITE);

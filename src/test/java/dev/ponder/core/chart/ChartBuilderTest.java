@@ -304,6 +304,16 @@ class ChartBuilderTest {
         assertThat(turned.problemIds()).hasSize(1);
         // The last round's accuracy is the run's accuracy, interval and all.
         PlotData withIntervals = build(ChartSpec.of(ChartKind.ROUNDS, List.of(rounds)), new ChartInputs(workspace));
+        org.jfree.chart.title.LegendTitle legend = ChartRenderer.render(withIntervals, PaperStyle.SINGLE_COLUMN)
+                .chart()
+                .getLegend();
+        List<String> legendLabels = new java.util.ArrayList<>();
+        for (org.jfree.chart.LegendItemSource source : legend.getSources()) {
+            for (int i = 0; i < source.getLegendItems().getItemCount(); i++) {
+                legendLabels.add(source.getLegendItems().get(i).getLabel());
+            }
+        }
+        assertThat(legendLabels).as("the bands are explained").contains(ChartRenderer.BAND_LEGEND);
         Point last = series(withIntervals, "two rounds").points().get(1);
         Bootstrap.Interval run =
                 RunStats.accuracy(RunData.columns(workspace, rounds), 1000, StatsOptions.DEFAULT.seed());
