@@ -108,6 +108,44 @@ class ExportChartCommandTest {
         }
     }
 
+    /** The same figure exported once as PDF and again as PNG: one provenance lists both, for the same numbers. */
+    @Test
+    void exportingTheSameFigureInAnotherFormatKeepsOneProvenanceOfEveryFile() throws Exception {
+        String[] common = {"export-chart", "-w", workspace, "--run", "1", "--chart", "scaling", "--out"};
+        assertThat(cli.run(concat(common, dir.resolve("fig.pdf").toString())))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.run(concat(common, dir.resolve("fig.png").toString())))
+                .as(cli.err())
+                .isZero();
+        assertThat(dev.ponder.core.export.ChartProvenance.read(dir.resolve("fig.provenance.json"))
+                        .files())
+                .containsExactlyInAnyOrder("fig.png", "fig.csv", "fig.pdf");
+
+        // another figure under the same name starts a provenance of its own
+        assertThat(cli.run(
+                        "export-chart",
+                        "-w",
+                        workspace,
+                        "--run",
+                        "1",
+                        "--chart",
+                        "length",
+                        "--out",
+                        dir.resolve("fig.svg").toString()))
+                .as(cli.err())
+                .isZero();
+        assertThat(dev.ponder.core.export.ChartProvenance.read(dir.resolve("fig.provenance.json"))
+                        .files())
+                .containsExactlyInAnyOrder("fig.svg", "fig.csv");
+    }
+
+    private static String[] concat(String[] first, String last) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + 1);
+        all[first.length] = last;
+        return all;
+    }
+
     private static void collectFonts(
             org.apache.pdfbox.pdmodel.PDResources resources, List<org.apache.pdfbox.pdmodel.font.PDFont> fonts)
             throws java.io.IOException {

@@ -64,6 +64,7 @@ public final class ChartExport {
         Path provenance = folder.resolve(stem + ".provenance.json");
         List<String> names = new ArrayList<>(
                 written.stream().map(path -> path.getFileName().toString()).toList());
+        names.addAll(earlierFormats(provenance, spec, inputs, names));
         new ChartProvenance(
                         ChartProvenance.VERSION,
                         PonderVersion.current(),
@@ -79,6 +80,33 @@ public final class ChartExport {
                 .write(provenance);
         written.add(provenance);
         return new Result(spec.kind(), List.copyOf(written), data.notes());
+    }
+
+    /**
+     * The files an earlier export of the same figure wrote beside this one and still there (its PDF, when this
+     * export writes the PNG): one provenance lists every file drawn from the spec. A provenance of another figure, or
+     * one that cannot be read, is replaced.
+     */
+    private static List<String> earlierFormats(
+            Path provenance, ChartSpec spec, ChartInputs inputs, List<String> writtenNow) {
+        if (!Files.isRegularFile(provenance)) {
+            return List.of();
+        }
+        ChartProvenance earlier;
+        try {
+            earlier = ChartProvenance.read(provenance);
+        } catch (RuntimeException unreadable) {
+            return List.of();
+        }
+        boolean sameFigure = spec.equals(earlier.spec())
+                && inputs.workspace().file().toAbsolutePath().toString().equals(earlier.workspace());
+        if (!sameFigure) {
+            return List.of();
+        }
+        Path folder = provenance.getParent();
+        return earlier.files().stream()
+                .filter(name -> !writtenNow.contains(name) && Files.isRegularFile(folder.resolve(name)))
+                .toList();
     }
 
     /**
