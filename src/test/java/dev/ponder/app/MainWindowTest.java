@@ -147,6 +147,11 @@ class MainWindowTest {
         clickButton("Import");
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_RUNS + 1);
+        // the run just imported is selected
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            RunSummary selected = table.getSelectionModel().getSelectedItem();
+            return selected != null && selected.run().name().equals("sal_best_of_3");
+        });
         String said = "Imported sal_best_of_3: 2 problems, 6 samples";
         // what is drawn, not only the label's text: a file name's underscores are not keyboard mnemonics
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {

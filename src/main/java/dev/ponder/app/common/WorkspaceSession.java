@@ -34,8 +34,23 @@ public final class WorkspaceSession {
         return previous;
     }
 
+    private Long runToShow;
+
     /** Says the current workspace's content changed. */
     public void changed() {
         revision.set(revision.get() + 1);
+    }
+
+    /** Says the content changed by making this run (an import), which the run browser then selects. */
+    public void changed(long madeRun) {
+        runToShow = madeRun;
+        changed();
+    }
+
+    /** The run the last change made, for the run browser to select; asked once. */
+    public Long takeRunToShow() {
+        Long run = runToShow;
+        runToShow = null;
+        return run;
     }
 }

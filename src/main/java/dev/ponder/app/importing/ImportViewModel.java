@@ -3,6 +3,7 @@ package dev.ponder.app.importing;
 import dev.ponder.app.common.AppSettings;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.ingest.plan.FileShape;
@@ -172,7 +173,12 @@ public final class ImportViewModel {
     }
 
     private void finished(List<FileImport> imports, ImportBatch batch, boolean cancelled) {
-        session.changed();
+        List<ImportResult> made = batch.imported();
+        if (made.isEmpty()) {
+            session.changed();
+        } else {
+            session.changed(made.get(made.size() - 1).runId());
+        }
         settings.update(current -> {
             UserSettings updated = current;
             for (int i = imports.size() - 1; i >= 0; i--) {

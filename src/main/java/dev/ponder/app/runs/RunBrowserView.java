@@ -14,11 +14,13 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 
 /** The table of runs on the left of the main window. */
@@ -31,6 +33,12 @@ public final class RunBrowserView {
 
     @FXML
     private TableColumn<RunSummary, String> nameColumn;
+
+    @FXML
+    private TableColumn<RunSummary, String> budgetColumn;
+
+    @FXML
+    private TableColumn<RunSummary, String> groupColumn;
 
     @FXML
     private TableColumn<RunSummary, String> formatColumn;
@@ -60,6 +68,22 @@ public final class RunBrowserView {
     private void initialize() {
         table.setItems(viewModel.runs());
         nameColumn.setCellValueFactory(cell(summary -> summary.run().name()));
+        // the runs of a sweep differ at the end of their names: cut in the middle, the whole name on hover
+        nameColumn.setCellFactory(column -> new TableCell<>() {
+            {
+                setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty ? null : name);
+                setTooltip(empty || name == null ? null : new Tooltip(name));
+            }
+        });
+        budgetColumn.setCellValueFactory(cell(summary -> summary.run().params().getOrDefault("budget", "")));
+        groupColumn.setCellValueFactory(cell(summary -> summary.run().params().getOrDefault("group", "")));
+        budgetColumn.setComparator(RunBrowserView::byNumber);
         formatColumn.setCellValueFactory(cell(summary -> summary.run().source().format()));
         modelColumn.setCellValueFactory(cell(
                 summary -> summary.run().model() == null ? "—" : summary.run().model()));
@@ -117,6 +141,19 @@ public final class RunBrowserView {
                 confirmDelete();
             }
         });
+    }
+
+    /** Budgets sort as numbers, the blank ones last. */
+    private static int byNumber(String a, String b) {
+        return Double.compare(number(a), number(b));
+    }
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException notANumber) {
+            return Double.MAX_VALUE;
+        }
     }
 
     private void edit() {

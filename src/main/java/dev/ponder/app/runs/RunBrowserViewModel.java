@@ -150,17 +150,22 @@ public final class RunBrowserViewModel {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    private static java.util.Optional<RunSummary> withId(List<RunSummary> summaries, Long id) {
+        return summaries.stream()
+                .filter(summary -> id != null && summary.run().id() == id)
+                .findFirst();
+    }
+
     private void show(List<RunSummary> summaries) {
+        Long made = session.takeRunToShow();
         Long keep = selected.get() == null ? null : selected.get().run().id();
         Long instead = standIn;
         standIn = null;
         runs.setAll(summaries);
-        selected.set(summaries.stream()
-                .filter(summary -> keep != null && summary.run().id() == keep)
-                .findFirst()
-                .or(() -> summaries.stream()
-                        .filter(summary -> instead != null && summary.run().id() == instead)
-                        .findFirst())
+        // a run just imported, else the one selected, else the one that replaced it, else the first
+        selected.set(withId(summaries, made)
+                .or(() -> withId(summaries, keep))
+                .or(() -> withId(summaries, instead))
                 .orElse(summaries.isEmpty() ? null : summaries.get(0)));
     }
 }

@@ -62,6 +62,25 @@ class RunBrowserViewModelTest {
     }
 
     @Test
+    void aRunJustImportedIsSelected() {
+        session.replace(workspace);
+        viewModel.selectedProperty().set(viewModel.runs().get(0));
+        long third = workspace
+                .imports()
+                .importFile(
+                        SAMPLE,
+                        ImportOptions.withAttributes(Map.of("name", "third")).evenIfImportedBefore(),
+                        TaskContext.NONE)
+                .runId();
+        session.changed(third);
+        assertThat(viewModel.selectedProperty().get().run().name()).isEqualTo("third");
+        session.changed();
+        assertThat(viewModel.selectedProperty().get().run().name())
+                .as("only the change that made it selects it")
+                .isEqualTo("third");
+    }
+
+    @Test
     void deletesTheSelectedRun() {
         session.replace(workspace);
         viewModel.selectedProperty().set(viewModel.runs().get(0));
