@@ -7,7 +7,6 @@ import dev.ponder.core.chart.PlotData.Series;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -16,14 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
-import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.XYToolTipGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -34,9 +30,7 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYIntervalSeries;
@@ -54,7 +48,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 public final class ChartRenderer {
     /** What a line's shaded band is, said in the legend. */
-    public static final String BAND_LEGEND = "shaded: 95% CI";
+    public static final String BAND_LEGEND = ChartLegend.BANDS;
 
     private static final Color GRID = PaperColours.GRID;
     private static final Color INK = PaperColours.INK;
@@ -112,34 +106,7 @@ public final class ChartRenderer {
             TextTitle title = chart.getTitle();
             title.setPaint(INK);
         }
-        boolean bands = data.panels().stream()
-                .flatMap(panel -> panel.series().stream())
-                .filter(series -> series.mark() == Mark.LINE)
-                .anyMatch(series -> series.points().stream().anyMatch(Point::hasInterval));
-        if (styles.size() > 1 || bands) {
-            XYPlot items = plot;
-            // the shaded bands are explained in the legend, on screen and in every export
-            LegendTitle legend = new LegendTitle(() -> {
-                LegendItemCollection all = new LegendItemCollection();
-                all.addAll(items.getLegendItems());
-                if (bands) {
-                    all.add(new LegendItem(
-                            BAND_LEGEND,
-                            null,
-                            null,
-                            null,
-                            new Rectangle2D.Double(-4, -3, 8, 6),
-                            new Color(0x80, 0x80, 0x80, 0x50)));
-                }
-                return all;
-            });
-            legend.setItemFont(small);
-            legend.setFrame(BlockBorder.NONE);
-            legend.setBackgroundPaint(Color.WHITE);
-            legend.setPosition(RectangleEdge.BOTTOM);
-            legend.setItemLabelPadding(new RectangleInsets(1, 2, 1, 6));
-            chart.addLegend(legend);
-        }
+        ChartLegend.addTo(chart, plot, data, styles.size(), small);
         return new RenderedChart(chart, data, index);
     }
 
@@ -320,15 +287,6 @@ public final class ChartRenderer {
         }
     }
 
-    /** Right and wrong in the app's colours wherever a series means one of them; other series by their style. */
-    private static Color colour(Series series, int style) {
-        return switch (series.verdict()) {
-            case RIGHT -> PaperColours.CORRECT;
-            case WRONG -> PaperColours.WRONG;
-            case NONE -> SeriesStyle.colour(style);
-        };
-    }
-
     private static XYItemRenderer renderer(Mark mark, List<Series> drawn, Map<String, Integer> styles) {
         switch (mark) {
             case LINE -> {
@@ -338,7 +296,7 @@ public final class ChartRenderer {
                         bands ? new DeviationRenderer(true, true) : new XYLineAndShapeRenderer(true, true);
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    Color colour = colour(drawn.get(i), style);
+                    Color colour = SeriesStyle.colour(drawn.get(i), style);
                     renderer.setSeriesPaint(i, colour);
                     renderer.setSeriesFillPaint(i, colour);
                     renderer.setSeriesStroke(i, SeriesStyle.stroke(style, 1.1f));
@@ -359,9 +317,9 @@ public final class ChartRenderer {
                 renderer.setMargin(0.08);
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    renderer.setSeriesPaint(i, colour(drawn.get(i), style));
+                    renderer.setSeriesPaint(i, SeriesStyle.colour(drawn.get(i), style));
                     renderer.setSeriesOutlinePaint(
-                            i, colour(drawn.get(i), style).darker());
+                            i, SeriesStyle.colour(drawn.get(i), style).darker());
                     renderer.setSeriesOutlineStroke(i, new BasicStroke(0.4f));
                 }
                 return renderer;
@@ -386,7 +344,7 @@ public final class ChartRenderer {
                 double size = points > 2000 ? 1.6 : 2.6;
                 for (int i = 0; i < drawn.size(); i++) {
                     int style = styles.get(drawn.get(i).name());
-                    Color colour = colour(drawn.get(i), style);
+                    Color colour = SeriesStyle.colour(drawn.get(i), style);
                     renderer.setSeriesPaint(
                             i,
                             points > 2000

@@ -22,6 +22,15 @@ final class SeriesStyle {
         return PALETTE[style % PALETTE.length];
     }
 
+    /** Right and wrong in the app's colours wherever a series means one of them; other series by their style. */
+    static Color colour(PlotData.Series series, int style) {
+        return switch (series.verdict()) {
+            case RIGHT -> PaperColours.CORRECT;
+            case WRONG -> PaperColours.WRONG;
+            case NONE -> colour(style);
+        };
+    }
+
     static Stroke stroke(int style, float width) {
         float[] dash = DASHES[style % DASHES.length];
         return dash == null
