@@ -104,6 +104,16 @@ public final class Importer {
                         if (!earlier.isEmpty()) {
                             throw new AlreadyImportedException(fileName, earlier);
                         }
+                        String evalId = sink.inspectEvalId();
+                        List<Run> sameLog = evalId == null
+                                ? List.of()
+                                : tables.runs().findByParam(WorkspaceSink.INSPECT_EVAL_ID, evalId).stream()
+                                        .filter(run -> !sink.runIds().contains(run.id()))
+                                        .toList();
+                        if (!sameLog.isEmpty()) {
+                            throw new AlreadyImportedException(
+                                    fileName, sameLog, "the same Inspect log, eval id " + evalId);
+                        }
                     }
                     sink.finish(read.enricher(), digest);
                     return new ImportResult(

@@ -48,7 +48,6 @@ final class WorkspaceSink implements SampleSink {
     /** The run of each thinking budget, when the file has one record per budget (a sweep); empty otherwise. */
     private final Map<Integer, Long> runOfBudget = new java.util.LinkedHashMap<>();
 
-    private long duplicates;
     private final RecordWarnings warnings = new RecordWarnings();
     private final List<SkippedRecord> skipped = new ArrayList<>();
     private long skippedCount;
@@ -171,7 +170,6 @@ final class WorkspaceSink implements SampleSink {
         long problemId = problemId(ingested.problemKey());
         Sample read = ingested.sample();
         if (!places.computeIfAbsent(runId, id -> new SampleKeys()).add(problemId, read.round(), read.index())) {
-            duplicates++;
             skipped(
                     "problem " + ingested.problemKey() + ", sample " + read.index()
                             + (read.round() > 1 ? " of round " + read.round() : ""),
@@ -324,6 +322,14 @@ final class WorkspaceSink implements SampleSink {
         return header.name();
     }
 
+    /** The run parameter an Inspect log's eval id is kept in: the same log as .eval and as .json has one. */
+    static final String INSPECT_EVAL_ID = "inspect_eval_id";
+
+    /** The eval id of the Inspect log read, or {@code null} for any other file. */
+    String inspectEvalId() {
+        return header == null ? null : header.params().get(INSPECT_EVAL_ID);
+    }
+
     int problems() {
         return problems.size();
     }
@@ -334,11 +340,6 @@ final class WorkspaceSink implements SampleSink {
 
     long treeNodes() {
         return treeNodes;
-    }
-
-    /** How many records were duplicates of an earlier sample (same problem, round and index), skipped. */
-    long duplicates() {
-        return duplicates;
     }
 
     /** Records kept with something stored as missing, and why (the first hundred). */

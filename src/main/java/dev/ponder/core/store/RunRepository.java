@@ -122,6 +122,22 @@ public final class RunRepository {
         return findBySource("source_sha256", sha256);
     }
 
+    /** Runs with this value of a run parameter (an Inspect log's eval id), oldest first. */
+    public List<Run> findByParam(String key, String value) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM run r WHERE json_extract(r.params_json, '$.\"' || ? || '\"') = ? ORDER BY r.id")) {
+            query.setString(1, key);
+            query.setString(2, value);
+            List<Run> runs = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(run(rows));
+                }
+            }
+            return runs;
+        }
+    }
+
     /** Runs imported from the file at this path, oldest first. */
     public List<Run> findBySourcePath(String path) throws SQLException {
         return findBySource("source_path", path);

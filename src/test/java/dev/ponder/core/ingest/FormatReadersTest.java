@@ -12,6 +12,7 @@ import dev.ponder.core.model.Run;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.TreeNode;
 import dev.ponder.core.store.Workspace;
+import dev.ponder.core.task.TaskContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -297,6 +298,23 @@ class FormatReadersTest {
         Path archive = InspectArchives.write(
                 dir.resolve("arith.eval"), Files.readString(ImportedRun.FIXTURES.resolve("inspect_log.json")));
         assertInspectLog(ImportedRun.of(workspace, archive, ImportOptions.DEFAULT));
+    }
+
+    /** One Inspect log written as .json and as .eval is one log: the second asks, as any re-import does. */
+    @Test
+    void theSameInspectLogAsJsonAndAsEvalIsRecognisedByItsEvalId() throws Exception {
+        ImportedRun.of(workspace, "inspect_log.json");
+        Path archive = InspectArchives.write(
+                dir.resolve("arith.eval"), Files.readString(ImportedRun.FIXTURES.resolve("inspect_log.json")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new Importer(workspace).importFile(archive, ImportOptions.DEFAULT, TaskContext.NONE))
+                .isInstanceOf(AlreadyImportedException.class)
+                .hasMessageContaining("the same Inspect log, eval id E1");
+        assertThat(new Importer(workspace)
+                        .importFile(archive, ImportOptions.DEFAULT.evenIfImportedBefore(), TaskContext.NONE)
+                        .samples())
+                .as("imported again on purpose")
+                .isEqualTo(4);
     }
 
     /** Inspect's current writer compresses every entry with zstd (ZIP method 93), which the JDK cannot read. */
