@@ -88,7 +88,13 @@ public final class ImportRow {
         if (Choices.MAPPED_FORMAT.equals(format.get())) {
             return "map its fields first";
         }
-        return file.recognised() && format.get().equals(file.format()) ? "recognised" : "read as " + format.get();
+        if (file.recognised() && format.get().equals(file.format())) {
+            return file.summaryBeside()
+                    .map(summary -> "recognised; its results summary " + summary.getFileName()
+                            + " is read for the model and settings")
+                    .orElse("recognised");
+        }
+        return "read as " + format.get();
     }
 
     /** The attributes read from the file's name or folder, e.g. "budget 1024 · group sweep A". */

@@ -92,6 +92,25 @@ class ImportViewModelTest {
         assertThat(notices).isEmpty();
     }
 
+    /** Choosing lm-eval's results summary offers the samples it describes, saying the summary is read for them. */
+    @Test
+    void aResultsSummaryIsOfferedAsTheSamplesBesideItWhichReadIt() throws Exception {
+        Path fixtures = Path.of("src/test/resources/dev/ponder/core/ingest/fixtures");
+        String stamp = "2025-01-31T12-00-00.000000";
+        Path summary =
+                Files.copy(fixtures.resolve("results_" + stamp + ".json"), dir.resolve("results_" + stamp + ".json"));
+        Files.copy(
+                fixtures.resolve("samples_aime24_s1_" + stamp + ".jsonl"),
+                dir.resolve("samples_aime24_s1_" + stamp + ".jsonl"));
+        ImportDialogModel dialog = dialogFor(summary);
+        assertThat(dialog.rows()).singleElement().satisfies(row -> {
+            assertThat(row.fileName()).isEqualTo("samples_aime24_s1_" + stamp + ".jsonl");
+            assertThat(row.status())
+                    .isEqualTo("recognised; its results summary results_" + stamp
+                            + ".json is read for the model and settings");
+        });
+    }
+
     @Test
     void theDialogStartsFromTheDefaultGraderAndTokenizerInSettings() {
         assertThat(dialogFor(SAMPLE).graderProperty().get()).isEqualTo("ponder-math");

@@ -2,6 +2,7 @@ package dev.ponder.core.ingest.plan;
 
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.read.GenericReader;
+import dev.ponder.core.ingest.read.LmEvalReader;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,6 +30,11 @@ public record PlannedFile(
         Map<String, String> guessed) {
     public PlannedFile {
         guessed = guessed == null ? Map.of() : Map.copyOf(guessed);
+    }
+
+    /** A harness' results summary beside the file that its import reads for the run's metadata (lm-eval's). */
+    public java.util.Optional<Path> summaryBeside() {
+        return LmEvalReader.FORMAT.equals(format) ? LmEvalReader.summaryBeside(file) : java.util.Optional.empty();
     }
 
     /** Whether a reader will read it. */

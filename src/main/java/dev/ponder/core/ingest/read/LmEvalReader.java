@@ -97,6 +97,16 @@ public final class LmEvalReader extends JsonRunReader {
         return head.has("doc_id") && head.hasAny("resps", "filtered_resps");
     }
 
+    /** The results summary written beside a samples file, which its import reads for the model and settings. */
+    public static java.util.Optional<Path> summaryBeside(Path samples) {
+        Matcher name = FILE_NAME.matcher(String.valueOf(samples.getFileName()));
+        if (!name.matches()) {
+            return java.util.Optional.empty();
+        }
+        Path summary = samples.resolveSibling("results_" + name.group(2) + ".json");
+        return java.nio.file.Files.isRegularFile(summary) ? java.util.Optional.of(summary) : java.util.Optional.empty();
+    }
+
     @Override
     public void read(InputStream in, ReadContext context, SampleSink sink) throws IOException {
         Matcher name = FILE_NAME.matcher(context.fileName());
