@@ -102,6 +102,10 @@ class MainWindowTest {
         assertThat(stage.getTitle()).isEqualTo("default — Ponder");
         assertThat(robot.lookup("#status-workspace").queryAs(Label.class).getText())
                 .isEqualTo(dir.resolve("home/default.ponder").toString());
+
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.DIGIT0)
+                .release(javafx.scene.input.KeyCode.DIGIT0, javafx.scene.input.KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, table::isFocused); // the keyboard reaches the runs
     }
 
     @Test

@@ -145,10 +145,17 @@ class WorkbenchTest {
 
         fire("Search the Workspace…");
         waitUntil(() -> shown("#search-field").isPresent());
-        robot.clickOn(shown("#search-field").orElseThrow()).write("I made a mistake");
         @SuppressWarnings("unchecked")
         ListView<SearchHit> hits = (ListView<SearchHit>) shown("#search-hits").orElseThrow();
+        assertThat(((javafx.scene.control.Label) hits.getPlaceholder()).getText())
+                .as("nothing is said to be missing before anything is searched")
+                .isEmpty();
+        robot.clickOn(shown("#search-field").orElseThrow()).write("I made a mistake");
         waitUntil(() -> hits.getItems().size() == 1);
+        waitUntil(() -> robot.lookup("#search-status")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText()
+                .startsWith("1 hit in "));
         robot.interact(() -> {
             hits.getSelectionModel().select(0);
             hits.requestFocus();
@@ -160,6 +167,10 @@ class WorkbenchTest {
         TableView<SampleItem> samples = robot.lookup("#samples-table").queryTableView();
         assertThat(samples.getSelectionModel().getSelectedItem().line().answer())
                 .isEqualTo("360");
+        fire("Search the Workspace…");
+        waitUntil(() -> shown("#search-field").isPresent());
+        robot.clickOn(shown("#search-field").orElseThrow()).type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> shown("#search-field").isEmpty()); // Esc closes it with the focus in the field
         assertThat(problems.getSelectionModel().getSelectedItem().key()).isEqualTo("wb/apples");
 
         ComboBox<String> tagInput = robot.lookup("#sample-tag-input").queryComboBox();

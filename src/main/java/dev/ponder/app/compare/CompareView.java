@@ -1,5 +1,6 @@
 package dev.ponder.app.compare;
 
+import dev.ponder.app.common.Escape;
 import dev.ponder.core.model.SampleRef;
 import dev.ponder.core.service.SampleService.AlignedRow;
 import dev.ponder.core.trace.ThoughtAlignment;
@@ -7,7 +8,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
@@ -54,8 +58,16 @@ public final class CompareView {
         rows.setCellFactory(list -> new RowCell(list));
         rows.setPlaceholder(
                 new Label("Choose two samples to compare: select two in the samples table and press Ctrl+D."));
-        BorderPane pane = new BorderPane(rows, top, null, null, null);
+        Button close = new Button("Close");
+        close.setId("compare-close");
+        close.setCancelButton(true);
+        close.setOnAction(event -> stage.hide());
+        HBox bottom = new HBox(close);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+        bottom.setPadding(new Insets(8, 10, 10, 10));
+        BorderPane pane = new BorderPane(rows, top, null, bottom, null);
         Scene scene = new Scene(pane, 1180, 760);
+        Escape.closes(stage);
         scene.getStylesheets().add(CompareView.class.getResource("compare.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Compare Samples");

@@ -1,8 +1,10 @@
 package dev.ponder.app.search;
 
+import dev.ponder.app.common.Escape;
 import dev.ponder.core.model.SearchHit;
 import java.util.function.BiConsumer;
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -57,8 +59,20 @@ public final class SearchView {
         list.setId("search-hits");
         list.setItems(viewModel.hits());
         list.setCellFactory(ignored -> new HitCell());
-        list.setPlaceholder(new Label(
-                "No trace contains that. Try fewer words, a word with * at its end, or OR between alternatives."));
+        Label placeholder = new Label();
+        placeholder.setId("search-placeholder");
+        placeholder.setWrapText(true);
+        // nothing is "not found" before a search has run
+        placeholder
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> viewModel.statusProperty().get().startsWith("Type a phrase")
+                                        || viewModel.statusProperty().get().equals("Searching…")
+                                ? ""
+                                : "No trace contains that. Try fewer words, a word with * at its end, or OR between "
+                                        + "alternatives.",
+                        viewModel.statusProperty()));
+        list.setPlaceholder(placeholder);
         list.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 openSelected();
@@ -76,11 +90,7 @@ public final class SearchView {
         pane.getStyleClass().add("search-window");
         Scene scene = new Scene(pane, 760, 520);
         scene.getStylesheets().add(SearchView.class.getResource("search.css").toExternalForm());
-        scene.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                stage.hide();
-            }
-        });
+        Escape.closes(stage);
         stage.setScene(scene);
         stage.setTitle("Search the Workspace");
         if (owner != null) {

@@ -1,6 +1,7 @@
 package dev.ponder.app.search;
 
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.Plural;
 import dev.ponder.core.model.SearchHit;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
@@ -67,17 +68,21 @@ public final class SearchViewModel {
                 context -> {
                     long started = System.nanoTime();
                     List<SearchHit> found = workspace.search().find(phrase, LIMIT);
-                    return new Found(found, (System.nanoTime() - started) / 1e6);
+                    long total = found.size() < LIMIT
+                            ? found.size()
+                            : workspace.search().count(phrase);
+                    return new Found(found, total, (System.nanoTime() - started) / 1e6);
                 },
                 found -> {
                     searched = phrase;
                     hits.setAll(found.hits);
                     status.set(String.format(
                             Locale.ROOT,
-                            "%s%,d hit%s in %.0f ms",
-                            found.hits.size() == LIMIT ? "first " : "",
-                            found.hits.size(),
-                            found.hits.size() == 1 ? "" : "s",
+                            "%s%s in %.0f ms",
+                            Plural.of(found.total, "hit"),
+                            found.total > found.hits.size()
+                                    ? String.format(Locale.ROOT, " (the first %,d listed)", found.hits.size())
+                                    : "",
                             found.millis));
                 },
                 error -> {
@@ -86,5 +91,5 @@ public final class SearchViewModel {
                 });
     }
 
-    private record Found(List<SearchHit> hits, double millis) {}
+    private record Found(List<SearchHit> hits, long total, double millis) {}
 }

@@ -177,6 +177,16 @@ public final class MainView {
         viewModel.reload();
     }
 
+    /** The keyboard's way to the runs: shows the run browser if hidden and puts the focus on its table. */
+    @FXML
+    private void focusRunBrowser() {
+        showRunBrowser.setSelected(true);
+        javafx.scene.Node table = browserSlot.lookup("#run-table");
+        if (table != null) {
+            table.requestFocus();
+        }
+    }
+
     @FXML
     private void quit() {
         Window window = window();

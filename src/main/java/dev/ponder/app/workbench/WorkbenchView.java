@@ -207,6 +207,7 @@ public final class WorkbenchView {
                 new String[] {"Ctrl+E", "Export tagged samples as JSONL"},
                 new String[] {"Ctrl+I", "Import run files (Ctrl+Shift+I: a folder)"},
                 new String[] {"Ctrl+O", "Open a workspace (Ctrl+Shift+N: a new one)"},
+                new String[] {"Ctrl+0", "Go to the run browser (↓ / ↑ pick a run)"},
                 new String[] {"Ctrl+B", "Show or hide the run browser"},
                 new String[] {"Ctrl+,", "Settings"},
                 new String[] {"F5", "Reload"},

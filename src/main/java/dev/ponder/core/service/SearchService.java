@@ -20,4 +20,9 @@ public final class SearchService {
     public List<SearchHit> find(String typed, int limit) {
         return workspace.read(tables -> tables.traceSearch().query(TraceSearch.queryFor(typed), limit));
     }
+
+    /** How many samples match what was typed, in every run. */
+    public long count(String typed) {
+        return workspace.read(tables -> tables.traceSearch().count(TraceSearch.queryFor(typed)));
+    }
 }

@@ -34,6 +34,22 @@ public final class TraceSearch {
         return hits;
     }
 
+    /** How many samples of every run match an FTS5 query expression: the total a listing of the first few leaves out. */
+    public long count(String ftsQuery) throws SQLException {
+        long total = 0;
+        for (long runId : TraceIndex.indexedRuns(connection)) {
+            String table = TraceIndex.table(runId);
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + table + " MATCH ?")) {
+                query.setString(1, ftsQuery);
+                try (ResultSet rows = query.executeQuery()) {
+                    total += rows.next() ? rows.getLong(1) : 0;
+                }
+            }
+        }
+        return total;
+    }
+
     /** Runs an FTS5 query expression over one run's traces. */
     public List<SearchHit> query(long runId, String ftsQuery, int limit) throws SQLException {
         String table = TraceIndex.table(runId);
