@@ -7,6 +7,10 @@ import javafx.scene.layout.VBox;
 
 /** A chart in the chart list: its title with its one-line description under it. */
 final class ChartKindCell extends ListCell<ChartKind> {
+    ChartKindCell() {
+        getStyleClass().add("chart-kind-cell");
+    }
+
     @Override
     protected void updateItem(ChartKind kind, boolean empty) {
         super.updateItem(kind, empty);

@@ -128,7 +128,7 @@ public final class ChartRenderer {
                 yield symbols;
             }
             case LINEAR -> {
-                NumberAxis number = new NumberAxis(data.xLabel());
+                NumberAxis number = new FewTicksAxis(data.xLabel());
                 number.setAutoRangeIncludesZero(false);
                 number.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
                 yield number;
@@ -159,7 +159,7 @@ public final class ChartRenderer {
             Font font,
             Font small,
             PlotData data) {
-        NumberAxis range = new NumberAxis(panel.yLabel());
+        NumberAxis range = new FewTicksAxis(panel.yLabel());
         dressAxis(range, font, small);
         range.setNumberFormatOverride(new DecimalFormat("#,##0.##"));
         XYPlot plot = new XYPlot(null, domain, range, null);

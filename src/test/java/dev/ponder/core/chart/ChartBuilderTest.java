@@ -339,6 +339,18 @@ class ChartBuilderTest {
         throw new AssertionError(name + " is not drawn");
     }
 
+    /** A chart drawn large on screen keeps a printed figure's few round ticks, not a label every 0.02. */
+    @Test
+    void aTallChartHasFewTicks() {
+        PlotData data = build(ChartSpec.of(ChartKind.SCALING, List.of(sample)));
+        RenderedChart drawn = ChartRenderer.render(data, PaperStyle.SINGLE_COLUMN, 9, false);
+        drawn.chart().createBufferedImage(1000, 1600);
+        org.jfree.chart.axis.NumberAxis range =
+                (org.jfree.chart.axis.NumberAxis) drawn.chart().getXYPlot().getRangeAxis();
+        double ticks = range.getRange().getLength() / range.getTickUnit().getSize();
+        assertThat(ticks).isLessThanOrEqualTo(8.0).isGreaterThanOrEqualTo(2.0);
+    }
+
     @Test
     void calibrationBinsAreTheCalibrationFigures() {
         PlotData data =
