@@ -64,8 +64,9 @@ public final class ProblemsView {
     @FXML
     private Label status;
 
+    /** Every active filter as a chip that removes it: the chart's mark and each condition of the filter. */
     @FXML
-    private javafx.scene.control.Button fromChart;
+    private javafx.scene.layout.HBox chips;
 
     public ProblemsView(ProblemsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -88,17 +89,9 @@ public final class ProblemsView {
         table.setItems(sorted);
         table.setPlaceholder(
                 new Label("No problems to show: choose a run in the run browser, or loosen the filter (Clear)."));
-        fromChart.visibleProperty().bind(viewModel.restrictionProperty().isNotNull());
-        fromChart.managedProperty().bind(fromChart.visibleProperty());
-        fromChart
-                .textProperty()
-                .bind(javafx.beans.binding.Bindings.createStringBinding(
-                        () -> viewModel.restrictionProperty().get() == null
-                                ? ""
-                                : "From the chart: "
-                                        + viewModel.restrictionProperty().get().description() + "  ✕",
-                        viewModel.restrictionProperty()));
-        fromChart.setTooltip(new javafx.scene.control.Tooltip("Show every problem again"));
+        viewModel.restrictionProperty().addListener((observable, before, after) -> showChips());
+        viewModel.filterProperty().addListener((observable, before, after) -> showChips());
+        showChips();
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, row) -> {
             if (row != null) {
                 viewModel.selectedProperty().set(row);
@@ -269,8 +262,32 @@ public final class ProblemsView {
         viewModel.restrictionProperty().set(null);
     }
 
-    @FXML
-    private void clearChart() {
-        viewModel.restrictionProperty().set(null);
+    private void showChips() {
+        chips.getChildren().clear();
+        ProblemsViewModel.Restriction only = viewModel.restrictionProperty().get();
+        if (only != null) {
+            chips.getChildren()
+                    .add(chip(
+                            "chart: " + only.description(),
+                            "Show every problem again",
+                            () -> viewModel.restrictionProperty().set(null)));
+        }
+        ProblemFilter current = viewModel.filterProperty().get();
+        for (ProblemFilter.Part part : current == null ? List.<ProblemFilter.Part>of() : current.parts()) {
+            chips.getChildren()
+                    .add(chip(
+                            part.label(),
+                            "Remove this condition",
+                            () -> viewModel.filterProperty().set(part.without())));
+        }
+    }
+
+    private static javafx.scene.control.Button chip(String label, String tip, Runnable remove) {
+        javafx.scene.control.Button chip = new javafx.scene.control.Button(label + "  ✕");
+        chip.getStyleClass().add("filter-chip");
+        chip.setMnemonicParsing(false);
+        chip.setTooltip(new javafx.scene.control.Tooltip(tip));
+        chip.setOnAction(event -> remove.run());
+        return chip;
     }
 }

@@ -45,6 +45,9 @@ public final class ProblemsViewModel {
     private final List<TaskHandle> running = new ArrayList<>();
     private Map<String, String> savedSpecs = Map.of();
     private long pendingProblem = -1;
+    /** Whether the traces' facts (first-correct positions) are in the rows, so filters on them count right. */
+    private boolean tracesRead;
+
     private long loadedRun = -1;
     private long loads;
 
@@ -229,6 +232,7 @@ public final class ProblemsViewModel {
             pendingProblem = keep;
         }
         long runId = summary.run().id();
+        tracesRead = false;
         status.set("Loading problems…");
         running.add(tasks.submit(
                 "Problems of " + summary.run().name(),
@@ -272,12 +276,15 @@ public final class ProblemsViewModel {
                     if (load != loads) {
                         return;
                     }
+                    tracesRead = true;
                     replaceRows(rows.stream()
                             .map(row -> row.withFirstCorrectAt(firstCorrect.getOrDefault(row.problemId(), Double.NaN)))
                             .toList());
                 },
                 error -> {
                     if (load == loads) {
+                        tracesRead = true;
+                        describe();
                         status.set(status.get() + " · first-correct positions unavailable: " + error.getMessage());
                     }
                 }));
@@ -314,13 +321,35 @@ public final class ProblemsViewModel {
             status.set("");
             return;
         }
+        Restriction only = restriction.get();
+        ProblemFilter current = filter.get() == null ? ProblemFilter.ALL : filter.get();
+        if (current.foundEarly() && !tracesRead) {
+            // the filter needs the traces' first-correct positions: no count until it is true
+            status.set("computing “right early, kept thinking” from the traces…");
+            return;
+        }
+        if (only != null) {
+            // a chart's problems under filters set before: say how many the filters hide, never a bare smaller count
+            long fromChart = rows.stream()
+                    .filter(row -> only.problemIds().contains(row.problemId()))
+                    .count();
+            String hidden = current.isAll() || fromChart == shown.size()
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            " · %,d hidden by %s",
+                            fromChart - shown.size(),
+                            current.parts().stream()
+                                    .map(ProblemFilter.Part::label)
+                                    .collect(java.util.stream.Collectors.joining(", ")));
+            status.set(String.format(
+                    Locale.ROOT, "%,d of the chart's %s%s", shown.size(), Plural.of(fromChart, "problem"), hidden));
+            return;
+        }
         status.set(
                 shown.size() == rows.size()
                         ? Plural.of(rows.size(), "problem")
                         : String.format(Locale.ROOT, "%,d of %s", shown.size(), Plural.of(rows.size(), "problem")));
-        if (restriction.get() != null) {
-            status.set(status.get() + " · from the chart: " + restriction.get().description());
-        }
     }
 
     private void loadSavedFilters() {

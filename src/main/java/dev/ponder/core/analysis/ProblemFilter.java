@@ -98,6 +98,53 @@ public record ProblemFilter(
         }
     }
 
+    /** One condition of a filter as a person names it, and the filter without it. */
+    public record Part(String label, ProblemFilter without) {}
+
+    /** Each condition this filter sets, in the order the window's controls show them; none for {@link #ALL}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.List<Part> parts() {
+        java.util.List<Part> parts = new java.util.ArrayList<>();
+        if (!text.isEmpty()) {
+            parts.add(new Part("“" + text + "”", withText("")));
+        }
+        if (majority != Majority.ANY) {
+            parts.add(new Part(
+                    "majority " + (majority == Majority.RIGHT ? "right" : "wrong"),
+                    new ProblemFilter(text, Majority.ANY, difficulty, minTokens, maxTokens, foundEarly, tag)));
+        }
+        if (difficulty != 0) {
+            parts.add(new Part(
+                    "level " + difficulty,
+                    new ProblemFilter(text, majority, 0, minTokens, maxTokens, foundEarly, tag)));
+        }
+        if (minTokens != null) {
+            parts.add(new Part(
+                    String.format(Locale.ROOT, "≥ %,.0f tokens", minTokens),
+                    new ProblemFilter(text, majority, difficulty, null, maxTokens, foundEarly, tag)));
+        }
+        if (maxTokens != null) {
+            parts.add(new Part(
+                    String.format(Locale.ROOT, "≤ %,.0f tokens", maxTokens),
+                    new ProblemFilter(text, majority, difficulty, minTokens, null, foundEarly, tag)));
+        }
+        if (foundEarly) {
+            parts.add(new Part(
+                    "right early, kept thinking",
+                    new ProblemFilter(text, majority, difficulty, minTokens, maxTokens, false, tag)));
+        }
+        if (tag != null) {
+            parts.add(new Part(
+                    "tag " + tag,
+                    new ProblemFilter(text, majority, difficulty, minTokens, maxTokens, foundEarly, null)));
+        }
+        return parts;
+    }
+
+    private ProblemFilter withText(String newText) {
+        return new ProblemFilter(newText, majority, difficulty, minTokens, maxTokens, foundEarly, tag);
+    }
+
     /** Whether this filter shows every problem. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAll() {

@@ -94,8 +94,9 @@ class ChartsViewModelTest {
             assertThat(workbench.problems().shown())
                     .extracting(row -> row.key())
                     .containsExactly("tiny-arith/0002");
-            assertThat(workbench.problems().statusProperty().get())
-                    .contains("from the chart: samples of tiny-arith/0002");
+            assertThat(workbench.problems().statusProperty().get()).isEqualTo("1 of the chart's 1 problem");
+            assertThat(workbench.problems().restrictionProperty().get().description())
+                    .startsWith("samples of tiny-arith/0002");
             assertThat(workbench.samples().shown()).hasSize(wrong.n());
             assertThat(workbench.samples().shown())
                     .allMatch(item -> Boolean.FALSE.equals(item.line().correct()));

@@ -55,4 +55,67 @@ class ProblemsViewModelTest {
             assertThat(problems.savedFilters()).isEmpty();
         }
     }
+
+    /** A chart's problems under a filter set before: the count says how many the filter hides, and which. */
+    @Test
+    void aChartsProblemsUnderAnEarlierFilterSayWhatTheFilterHides() {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(workspace);
+            ProblemsViewModel problems =
+                    new ProblemsViewModel(new DirectTaskRunner(), session, () -> ReflectionMarkers.DEFAULT);
+            problems.runProperty().set(workspace.runs().summaries().get(0));
+            ProblemFilter marbles = new ProblemFilter("marbles", null, 0, null, null, false, null);
+            problems.filterProperty().set(marbles);
+            java.util.Set<Long> everyProblem =
+                    problems.rows().stream().map(ProblemRow::problemId).collect(java.util.stream.Collectors.toSet());
+
+            problems.restrictionProperty().set(new ProblemsViewModel.Restriction("pass@1", everyProblem));
+
+            assertThat(problems.shown()).hasSize(1);
+            assertThat(problems.statusProperty().get())
+                    .isEqualTo("1 of the chart's 6 problems · 5 hidden by “marbles”");
+            assertThat(marbles.parts()).singleElement().satisfies(part -> {
+                assertThat(part.label()).isEqualTo("“marbles”");
+                assertThat(part.without()).isEqualTo(ProblemFilter.ALL);
+            });
+            problems.filterProperty().set(marbles.parts().get(0).without());
+            assertThat(problems.statusProperty().get()).isEqualTo("6 of the chart's 6 problems");
+        }
+    }
+
+    /** A filter on the traces' facts says it is computing while they are read, never a count that is not yet true. */
+    @Test
+    void aFilterOnTheTracesSaysComputingUntilTheyAreRead() {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(workspace);
+            java.util.List<Runnable> later = new java.util.ArrayList<>();
+            DirectTaskRunner direct = new DirectTaskRunner();
+            dev.ponder.core.task.TaskRunner tracesLater = new dev.ponder.core.task.TaskRunner() {
+                @Override
+                public <T> dev.ponder.core.task.TaskHandle submit(
+                        String title,
+                        dev.ponder.core.task.BackgroundWork<T> work,
+                        dev.ponder.core.task.TaskListener<? super T> listener) {
+                    if (title.startsWith("Reading the traces")) {
+                        later.add(() -> direct.submit(title, work, listener));
+                        return null;
+                    }
+                    return direct.submit(title, work, listener);
+                }
+            };
+            ProblemsViewModel problems = new ProblemsViewModel(tracesLater, session, () -> ReflectionMarkers.DEFAULT);
+            problems.runProperty().set(workspace.runs().summaries().get(0));
+            problems.filterProperty().set(new ProblemFilter("", null, 0, null, null, true, null));
+
+            assertThat(problems.statusProperty().get())
+                    .isEqualTo("computing “right early, kept thinking” from the traces…");
+
+            later.forEach(Runnable::run);
+            assertThat(problems.statusProperty().get()).matches("\\d+ of 6 problems");
+        }
+    }
 }
