@@ -35,6 +35,18 @@ public final class WorkspaceSession {
     }
 
     private Long runToShow;
+    private final javafx.beans.property.ReadOnlyStringWrapper filling =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** What is bringing runs into the workspace just now ("Importing the sample runs…"), or empty. */
+    public javafx.beans.property.ReadOnlyStringProperty fillingProperty() {
+        return filling.getReadOnlyProperty();
+    }
+
+    /** Says what is bringing runs in ({@code ""} once it is done), so an empty list does not read as "no runs". */
+    public void filling(String what) {
+        filling.set(what == null ? "" : what);
+    }
 
     /** Says the current workspace's content changed. */
     public void changed() {

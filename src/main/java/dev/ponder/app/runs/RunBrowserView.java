@@ -12,6 +12,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
@@ -30,6 +31,9 @@ public final class RunBrowserView {
 
     @FXML
     private TableView<RunSummary> table;
+
+    @FXML
+    private Label placeholder;
 
     @FXML
     private TableColumn<RunSummary, String> nameColumn;
@@ -67,6 +71,15 @@ public final class RunBrowserView {
     @FXML
     private void initialize() {
         table.setItems(viewModel.runs());
+        // while runs are being brought in, an empty list is not "no runs"
+        placeholder
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> viewModel.fillingProperty().get().isEmpty()
+                                ? "No runs in this workspace yet.\nImport a run file with File › Import Run Files… (Ctrl+I), "
+                                        + "or drop files on this window."
+                                : viewModel.fillingProperty().get(),
+                        viewModel.fillingProperty()));
         nameColumn.setCellValueFactory(cell(summary -> summary.run().name()));
         // the runs of a sweep differ at the end of their names: cut in the middle, the whole name on hover
         nameColumn.setCellFactory(column -> new TableCell<>() {

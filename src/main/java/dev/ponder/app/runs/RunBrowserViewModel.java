@@ -47,6 +47,11 @@ public final class RunBrowserViewModel {
         refresh();
     }
 
+    /** What is bringing runs into the workspace just now, or empty: the empty list's words. */
+    public javafx.beans.property.ReadOnlyStringProperty fillingProperty() {
+        return session.fillingProperty();
+    }
+
     /** The runs whose files are followed as a running evaluation writes them. */
     public FollowedRuns followed() {
         return followed;

@@ -186,12 +186,14 @@ public final class MainViewModel {
         if (workspace == null) {
             return;
         }
+        session.filling("Importing the sample runs…");
         tasks.submit(
                 "Importing the sample runs",
                 context -> workspace.imports().importSampleRuns(context),
                 new TaskListener<List<ImportResult>>() {
                     @Override
                     public void succeeded(List<ImportResult> results) {
+                        session.filling("");
                         session.changed();
                         statusMessage.set(
                                 results.isEmpty()
@@ -204,12 +206,14 @@ public final class MainViewModel {
 
                     @Override
                     public void failed(Throwable error) {
+                        session.filling("");
                         session.changed();
                         notice.set(Notice.error("The sample runs could not be imported", error));
                     }
 
                     @Override
                     public void cancelled() {
+                        session.filling("");
                         session.changed();
                         statusMessage.set("Import of the sample runs cancelled");
                     }

@@ -73,6 +73,12 @@ public final class SampleRuns {
         List<ImportResult> results = new ArrayList<>();
         for (Path file : files) {
             context.checkCancelled();
+            String sha256 = sha256(file);
+            if (!workspace
+                    .read(tables -> tables.runs().findBySourceSha256(sha256))
+                    .isEmpty()) {
+                continue; // already in this workspace: known by its hash without reading the run again
+            }
             try {
                 results.add(importer.importFile(file, ImportOptions.DEFAULT, context));
             } catch (AlreadyImportedException e) {
@@ -80,5 +86,18 @@ public final class SampleRuns {
             }
         }
         return results;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

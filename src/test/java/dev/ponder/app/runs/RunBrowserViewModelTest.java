@@ -81,6 +81,15 @@ class RunBrowserViewModelTest {
     }
 
     @Test
+    void anEmptyListWhileRunsAreBroughtInSaysSo() {
+        assertThat(viewModel.fillingProperty().get()).isEmpty();
+        session.filling("Importing the sample runs…");
+        assertThat(viewModel.fillingProperty().get()).isEqualTo("Importing the sample runs…");
+        session.filling("");
+        assertThat(viewModel.fillingProperty().get()).isEmpty();
+    }
+
+    @Test
     void deletesTheSelectedRun() {
         session.replace(workspace);
         viewModel.selectedProperty().set(viewModel.runs().get(0));

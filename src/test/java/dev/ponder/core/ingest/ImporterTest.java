@@ -405,6 +405,26 @@ class ImporterTest {
                 .isNotEmpty()
                 .allSatisfy(result -> assertThat(result.skippedCount()).isZero());
         assertThat(workspace.runSummaries()).hasSameSizeAs(results);
+
+        List<String> said = new java.util.ArrayList<>();
+        TaskContext listening = new TaskContext() {
+            @Override
+            public void progress(long done, long total) {}
+
+            @Override
+            public void message(String message) {
+                said.add(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        };
+        assertThat(SampleRuns.importAll(workspace, listening)).isEmpty();
+        assertThat(said)
+                .as("runs already in the workspace are known by their hash, not read and imported again to find out")
+                .noneMatch(message -> message.startsWith("Importing"));
     }
 
     private Problem problem(String key) {
