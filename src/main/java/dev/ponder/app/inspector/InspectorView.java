@@ -166,6 +166,11 @@ public final class InspectorView {
         content.visibleProperty().bind(viewModel.shownProperty().isNotNull());
         emptyState.visibleProperty().bind(viewModel.shownProperty().isNull());
         heading.textProperty().bind(viewModel.headingProperty());
+        // the trace before stays dimmed under the new selection until the new one is read, never passing for it
+        content.opacityProperty()
+                .bind(javafx.beans.binding.Bindings.when(viewModel.staleProperty())
+                        .then(0.35)
+                        .otherwise(1.0));
         viewModel.shownProperty().addListener((observable, before, shown) -> show(before, shown));
         viewModel.revealProperty().addListener((observable, before, hit) -> reveal(hit));
         findField.textProperty().bindBidirectional(viewModel.findTextProperty());

@@ -51,6 +51,8 @@ public final class InspectorViewModel {
     private final ObjectProperty<Long> sampleId = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper stale =
+            new javafx.beans.property.ReadOnlyBooleanWrapper();
     private final StringProperty findText = new SimpleStringProperty("");
     private final ReadOnlyIntegerWrapper matchCount = new ReadOnlyIntegerWrapper();
     private final IntegerProperty currentMatch = new SimpleIntegerProperty(-1);
@@ -88,6 +90,11 @@ public final class InspectorViewModel {
 
     public ReadOnlyObjectProperty<Shown> shownProperty() {
         return shown.getReadOnlyProperty();
+    }
+
+    /** Whether the trace shown is the one before, while the one asked for is read: the view dims it. */
+    public javafx.beans.property.ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
     }
 
     /** Sample number, round, tokens, finish, answer and verdict, score. */
@@ -227,6 +234,7 @@ public final class InspectorViewModel {
         }
         ReflectionMarkers chosen = markers.get();
         String query = findText.get();
+        stale.set(shown.get() != null && shown.get().sample().id() != id);
         loading = tasks.submit(
                 "Reading sample " + id,
                 context -> {
@@ -239,6 +247,7 @@ public final class InspectorViewModel {
                         return;
                     }
                     SampleService.Reading read = loaded.read();
+                    stale.set(false);
                     useMatches(loaded.found.matches);
                     tags.setAll(read.tags());
                     note.set(read.note());
@@ -249,6 +258,7 @@ public final class InspectorViewModel {
                 },
                 error -> {
                     if (load == loads) {
+                        stale.set(false);
                         notice.set(Notice.error("Cannot read sample " + id, error));
                     }
                 });

@@ -221,6 +221,9 @@ public final class ProblemsViewModel {
         running.clear();
         long load = ++loads;
         WorkspaceServices workspace = session.workspace();
+        if (summary != null && summary.run().id() != loadedRun) {
+            rows.clear(); // another run's problems never stand under this one's "Loading problems…"
+        }
         loadedRun = -1;
         if (summary == null || workspace == null) {
             rows.clear();

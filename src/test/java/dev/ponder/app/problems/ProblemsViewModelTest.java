@@ -118,4 +118,47 @@ class ProblemsViewModelTest {
             assertThat(problems.statusProperty().get()).matches("\\d+ of 6 problems");
         }
     }
+
+    /** Switching runs never shows the run before's problems under "Loading problems…". */
+    @Test
+    void anotherRunsProblemsAreClearedWhileItsOwnLoad() {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
+            workspace
+                    .imports()
+                    .importFile(
+                            Path.of("sample-runs/tiny-reasoner-3-rounds.jsonl"),
+                            ImportOptions.DEFAULT,
+                            TaskContext.NONE);
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(workspace);
+            boolean[] slow = {false};
+            java.util.List<Runnable> later = new java.util.ArrayList<>();
+            DirectTaskRunner direct = new DirectTaskRunner();
+            dev.ponder.core.task.TaskRunner runner = new dev.ponder.core.task.TaskRunner() {
+                @Override
+                public <T> dev.ponder.core.task.TaskHandle submit(
+                        String title,
+                        dev.ponder.core.task.BackgroundWork<T> work,
+                        dev.ponder.core.task.TaskListener<? super T> listener) {
+                    if (slow[0]) {
+                        later.add(() -> direct.submit(title, work, listener));
+                        return direct.submit("nothing", context -> null, new dev.ponder.core.task.TaskListener<>() {});
+                    }
+                    return direct.submit(title, work, listener);
+                }
+            };
+            ProblemsViewModel problems = new ProblemsViewModel(runner, session, () -> ReflectionMarkers.DEFAULT);
+            problems.runProperty().set(workspace.runs().summaries().get(0));
+            assertThat(problems.rows()).hasSize(6);
+
+            slow[0] = true;
+            problems.runProperty().set(workspace.runs().summaries().get(1));
+            assertThat(problems.rows()).isEmpty();
+            assertThat(problems.statusProperty().get()).isEqualTo("Loading problems…");
+            slow[0] = false;
+            later.forEach(Runnable::run);
+            assertThat(problems.rows()).hasSize(100);
+        }
+    }
 }

@@ -1,0 +1,96 @@
+package dev.ponder.app.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.ingest.plan.ImportOptions;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.task.BackgroundWork;
+import dev.ponder.core.task.DirectTaskRunner;
+import dev.ponder.core.task.TaskContext;
+import dev.ponder.core.task.TaskHandle;
+import dev.ponder.core.task.TaskListener;
+import dev.ponder.core.task.TaskRunner;
+import dev.ponder.core.trace.ReflectionMarkers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trace of the sample before never passes for the one asked for while that one is read. */
+class InspectorViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTraceBeforeIsMarkedStaleUntilTheNextIsRead() {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            long run = workspace
+                    .imports()
+                    .importFile(
+                            Path.of("sample-runs/tiny-arith-best-of-4.jsonl"), ImportOptions.DEFAULT, TaskContext.NONE)
+                    .runId();
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(workspace);
+            Later tasks = new Later();
+            InspectorViewModel inspector = new InspectorViewModel(tasks, session, () -> ReflectionMarkers.DEFAULT);
+            long problem = workspace.runs().problems(run).get(0).id();
+            List<Long> samples = workspace.samples().ofProblem(run, problem).lines().stream()
+                    .map(dev.ponder.core.model.SampleLine::id)
+                    .toList();
+
+            inspector.sampleIdProperty().set(samples.get(0));
+            tasks.runAll();
+            assertThat(inspector.shownProperty().get().sample().id()).isEqualTo(samples.get(0));
+            assertThat(inspector.staleProperty().get()).isFalse();
+
+            inspector.sampleIdProperty().set(samples.get(1));
+            assertThat(inspector.staleProperty().get())
+                    .as("the first sample's trace, under the second's selection")
+                    .isTrue();
+            tasks.runAll();
+            assertThat(inspector.staleProperty().get()).isFalse();
+            assertThat(inspector.shownProperty().get().sample().id()).isEqualTo(samples.get(1));
+        }
+    }
+
+    /** Runs the submitted work only when told, as a slow read would finish later. */
+    private static final class Later implements TaskRunner {
+        private final List<Runnable> waiting = new ArrayList<>();
+        private final DirectTaskRunner direct = new DirectTaskRunner();
+
+        @Override
+        public <T> TaskHandle submit(String title, BackgroundWork<T> work, TaskListener<? super T> listener) {
+            boolean[] cancelled = {false};
+            waiting.add(() -> {
+                if (!cancelled[0]) {
+                    direct.submit(title, work, listener);
+                }
+            });
+            return new TaskHandle() {
+                @Override
+                public String title() {
+                    return title;
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled[0] = true;
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+            };
+        }
+
+        void runAll() {
+            List<Runnable> now = new ArrayList<>(waiting);
+            waiting.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+}
