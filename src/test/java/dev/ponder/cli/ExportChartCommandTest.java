@@ -146,6 +146,32 @@ class ExportChartCommandTest {
         return all;
     }
 
+    /** A vote distribution keeps every answer's label, in the PDF as on screen (JFreeChart drops crowded ones). */
+    @Test
+    void everyAnswerOfAVoteDistributionKeepsItsLabel() throws Exception {
+        Path folder = dir.resolve("all");
+        assertThat(cli.run("import", "sample-runs/tiny-reasoner-best-of-16.jsonl", "-w", workspace))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.run(
+                        "export-chart", "-w", workspace, "--run", "tiny-arith best-of-16", "--all", folder.toString()))
+                .as(cli.err())
+                .isZero();
+        List<String> categories = Files.readAllLines(folder.resolve("votes.csv")).stream()
+                .skip(1)
+                .map(line -> line.split(",", -1)[5])
+                .filter(category -> !category.isEmpty())
+                .distinct()
+                .toList();
+        assertThat(categories).as("a contested vote: many answers").hasSizeGreaterThan(6);
+        try (PDDocument document = Loader.loadPDF(folder.resolve("votes.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            for (String category : categories) {
+                assertThat(text).contains(category.replace("\"", "").replaceAll("\\s+", ""));
+            }
+        }
+    }
+
     private static void collectFonts(
             org.apache.pdfbox.pdmodel.PDResources resources, List<org.apache.pdfbox.pdmodel.font.PDFont> fonts)
             throws java.io.IOException {

@@ -121,9 +121,15 @@ public final class ChartRenderer {
                 yield log;
             }
             case CATEGORY -> {
-                SymbolAxis symbols =
-                        new SymbolAxis(data.xLabel(), data.categories().toArray(String[]::new));
+                // every category keeps its label (JFreeChart drops those that would overlap): long answers are cut
+                // with the whole in the tooltip and the CSV, and crowded labels stand upright
+                List<String> shown =
+                        data.categories().stream().map(Labels::abbreviated).toList();
+                SymbolAxis symbols = new SymbolAxis(data.xLabel(), shown.toArray(String[]::new));
                 symbols.setGridBandsVisible(false);
+                symbols.setAutoTickUnitSelection(false);
+                symbols.setTickUnit(new NumberTickUnit(1));
+                symbols.setVerticalTickLabels(shown.size() > 6 || shown.stream().anyMatch(label -> label.length() > 8));
                 symbols.setRange(-0.6, Math.max(0.6, data.categories().size() - 0.4));
                 yield symbols;
             }

@@ -35,4 +35,9 @@ final class Labels {
     static String series(String run, String what, boolean overlaid) {
         return overlaid ? run + " · " + what : what;
     }
+
+    /** A category label of at most 16 characters, the rest cut with an ellipsis (the whole stays in tooltip and CSV). */
+    static String abbreviated(String label) {
+        return label.length() <= 16 ? label : label.substring(0, 15) + "…";
+    }
 }
