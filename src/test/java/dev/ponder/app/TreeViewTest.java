@@ -84,6 +84,18 @@ class TreeViewTest {
         assertThat(robot.lookup("#tree-node-facts").queryLabeled().getText()).contains("value 60", "2 children");
         assertThat(robot.lookup("#tree-status").queryLabeled().getText())
                 .contains("10 nodes", "depth 3", "3 iterations");
+        // Tree-of-Thought values span decades: coloured on a log scale, said in the legend
+        assertThat(scene.logScale()).isTrue();
+
+        javafx.scene.control.Button play = robot.lookup("#tree-play").queryButton();
+        assertThat(play.getGraphic())
+                .as("play and pause are drawn, not characters a font may lack")
+                .isInstanceOf(javafx.scene.shape.SVGPath.class);
+        robot.clickOn(play);
+        waitUntil(() -> "Pause".equals(play.getAccessibleText()));
+        assertThat(play.getGraphic()).isInstanceOf(javafx.scene.shape.SVGPath.class);
+        robot.clickOn(play);
+        waitUntil(() -> "Play".equals(play.getAccessibleText()));
     }
 
     @Test

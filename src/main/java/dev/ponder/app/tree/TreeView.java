@@ -128,6 +128,8 @@ public final class TreeView {
 
     @FXML
     private void initialize() {
+        play.setGraphic(PlaybackIcons.play());
+        play.setAccessibleText("Play");
         canvas.setId("tree-canvas");
         canvasSlot.getChildren().add(0, canvas);
         canvas.onChoose(viewModel::choose);
@@ -220,14 +222,16 @@ public final class TreeView {
         if (iteration.getValue() >= iteration.getMax()) {
             iteration.setValue(1);
         }
-        play.setText("⏸");
+        play.setGraphic(PlaybackIcons.pause());
+        play.setAccessibleText("Pause");
         player.play();
     }
 
     private void stopPlaying() {
         player.stop();
         if (play != null) {
-            play.setText("▶");
+            play.setGraphic(PlaybackIcons.play());
+            play.setAccessibleText("Play");
         }
     }
 
@@ -268,7 +272,9 @@ public final class TreeView {
                 bar.getStyleClass().add("tree-legend-bar");
                 legend.getChildren()
                         .addAll(
-                                new Label(scene.tree().valueName() + " " + TreeScene.number(range[0])),
+                                new Label(scene.tree().valueName()
+                                        + (scene.logScale() ? " (log scale) " : " ")
+                                        + TreeScene.number(range[0])),
                                 bar,
                                 new Label(TreeScene.number(range[1])));
             }

@@ -58,6 +58,13 @@ public record SearchNode(
         return change != null ? change.getValue() : valueHistory.isEmpty() ? value : null;
     }
 
+    /** Every value it takes in the search: each recorded change and its final value. */
+    public java.util.List<Double> allValues() {
+        java.util.List<Double> all = new java.util.ArrayList<>(valueHistory.values());
+        all.add(value);
+        return all;
+    }
+
     /** Whether it exists after {@code iteration} of the search (0: the finished search). */
     public boolean existsAt(int iteration) {
         return iteration <= 0 || this.iteration == null || this.iteration <= iteration;

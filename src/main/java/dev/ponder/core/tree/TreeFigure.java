@@ -164,7 +164,7 @@ public final class TreeFigure implements Drawable {
         if (scene.options().colourBy() == TreeOptions.ColourBy.VALUE) {
             double[] range = scene.valueRange();
             if (range != null) {
-                String name = scene.tree().valueName() + " ";
+                String name = scene.tree().valueName() + (scene.logScale() ? " (log scale) " : " ");
                 g.drawString(name + TreeScene.number(range[0]), (float) x, baseline);
                 x += metrics.stringWidth(name + TreeScene.number(range[0])) + 3;
                 double barWidth = Math.min(60, area.getWidth() / 5);

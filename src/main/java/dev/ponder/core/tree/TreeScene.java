@@ -52,6 +52,11 @@ public final class TreeScene {
      * @param collapsed nodes whose subtrees are folded away
      * @param chosen    the node whose path to highlight, or {@code -1}
      */
+    /** The span of positive values (largest over smallest) from which colours follow their logarithm. */
+    static final double LOG_SPAN = 100;
+
+    private boolean logScale;
+
     public TreeScene(SearchTree tree, TreeOptions options, BitSet collapsed, int chosen) {
         this.tree = tree;
         this.options = options;
@@ -72,17 +77,22 @@ public final class TreeScene {
         width = topDown ? placement.width() : placement.depth() * LEVEL_GAP_LEFT_RIGHT;
         height = topDown ? placement.depth() * LEVEL_GAP_TOP_DOWN : placement.width();
 
+        // the colour scale spans every value of every node at every iteration, so a colour means the same value in
+        // each frame of a playback and whatever is folded
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int node : placement.shown()) {
-            Double value = value(node);
-            if (value != null && !value.isNaN()) {
-                min = Math.min(min, value);
-                max = Math.max(max, value);
+        for (int node = 0; node < size; node++) {
+            SearchNode data = tree.node(node);
+            for (Double value : data.allValues()) {
+                if (value != null && !value.isNaN()) {
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
+                }
             }
         }
         valueMin = min;
         valueMax = max;
+        logScale = min > 0 && max / min >= LOG_SPAN;
         radius = radii();
         rankAnswers();
         fill = new Color[size];
@@ -286,7 +296,22 @@ public final class TreeScene {
         if (value == null || value.isNaN()) {
             return NO_VALUE;
         }
-        return PaperColours.sequential(valueMax > valueMin ? (value - valueMin) / (valueMax - valueMin) : 0.5);
+        if (!(valueMax > valueMin)) {
+            return PaperColours.sequential(0.5);
+        }
+        return PaperColours.sequential(
+                logScale
+                        ? Math.log(value / valueMin) / Math.log(valueMax / valueMin)
+                        : (value - valueMin) / (valueMax - valueMin));
+    }
+
+    /**
+     * Whether colours follow the logarithm of the value: chosen when every value is positive and they span
+     * {@link #LOG_SPAN} times or more (Tree-of-Thought values from 0.001 to 60), where a linear scale would paint
+     * all but the largest alike.
+     */
+    public boolean logScale() {
+        return logScale;
     }
 
     /** A value as legends and labels print it: three significant decimals at most. */
