@@ -52,6 +52,13 @@ public final class TraceHighlights {
             layers.add(new Layer(
                     at.start(), at.end(), verdict == null ? ANSWER_UNGRADED : verdict ? ANSWER_RIGHT : ANSWER_WRONG));
         }
+        for (TraceReading.GradedStatement stated : reading.alsoStated()) {
+            Boolean verdict = stated.correct();
+            layers.add(new Layer(
+                    stated.start(),
+                    stated.end(),
+                    verdict == null ? ANSWER_UNGRADED : verdict ? ANSWER_RIGHT : ANSWER_WRONG));
+        }
         int first = reading.firstCorrect();
         if (first >= 0) {
             ReflectionMarkers.Hit at = reading.statements().get(first);

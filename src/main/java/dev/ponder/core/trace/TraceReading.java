@@ -1,6 +1,7 @@
 package dev.ponder.core.trace;
 
 import dev.ponder.core.answer.Grader;
+import dev.ponder.core.answer.StatedAnswers;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.Step;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param statements where each timeline entry's answer stands in the text, in the timeline's order
  * @param steps     process-reward steps, if the run has them
  * @param segments  text a strategy inserted or forced
+ * @param alsoStated the answers a thought states before its last one (the timeline keeps one per thought), graded
  */
 public record TraceReading(
         String text,
@@ -30,13 +32,18 @@ public record TraceReading(
         AnswerTimeline timeline,
         List<ReflectionMarkers.Hit> statements,
         List<Step> steps,
-        List<Segment> segments) {
+        List<Segment> segments,
+        List<GradedStatement> alsoStated) {
+
+    /** An answer stated in the text, where it stands and its verdict ({@code null} without a gold answer). */
+    public record GradedStatement(int start, int end, Boolean correct) {}
 
     public TraceReading {
         markers = List.copyOf(markers);
         statements = List.copyOf(statements);
         steps = List.copyOf(steps);
         segments = List.copyOf(segments);
+        alsoStated = List.copyOf(alsoStated);
     }
 
     /** Reads a sample with the run's grader, the problem's gold answer (may be null) and these markers. */
@@ -60,7 +67,18 @@ public record TraceReading(
             Thought thought = structure.thoughts().get(entry.thought());
             statements.add(statement(text, thought, entry.answer(), entry.charEnd()));
         }
-        return new TraceReading(text, split, structure, hits, timeline, statements, steps, segments);
+        List<GradedStatement> alsoStated = new ArrayList<>();
+        for (Thought thought : structure.thoughts()) {
+            for (StatedAnswers.Stated stated : StatedAnswers.in(text, thought.start(), thought.end())) {
+                boolean counted =
+                        statements.stream().anyMatch(at -> at.start() < stated.end() && stated.start() < at.end());
+                if (!counted) {
+                    alsoStated.add(new GradedStatement(
+                            stated.start(), stated.end(), gold == null ? null : grader.grade(stated.answer(), gold)));
+                }
+            }
+        }
+        return new TraceReading(text, split, structure, hits, timeline, statements, steps, segments, alsoStated);
     }
 
     /** The sample's tokens (all, else thinking), else its characters: positions then read in characters. */

@@ -119,4 +119,30 @@ class TraceReadingTest {
         }
         throw new AssertionError("offset " + offset + " lies beyond the runs");
     }
+
+    /** A thought that states two answers has both coloured by verdict; the analyses still count its last. */
+    @Test
+    void everyAnswerAThoughtStatesIsColoured() {
+        String text = "<think>\nIt is \\boxed{32}, no wait, it is \\boxed{42}.\n</think>\n\n\\boxed{42}";
+        TraceReading reading =
+                TraceReading.of(sample(text, 40), "42", Graders.MATH, ReflectionMarkers.DEFAULT, List.of(), List.of());
+        int wrong = text.indexOf("32");
+        assertThat(reading.alsoStated())
+                .singleElement()
+                .isEqualTo(new TraceReading.GradedStatement(wrong, wrong + 2, false));
+        List<TraceHighlights.Run> runs = TraceHighlights.of(reading, List.of());
+        int at = 0;
+        Set<String> stylesOf32 = null;
+        for (TraceHighlights.Run run : runs) {
+            if (at <= wrong && wrong < at + run.length()) {
+                stylesOf32 = run.styles();
+            }
+            at += run.length();
+        }
+        assertThat(stylesOf32).contains(TraceHighlights.ANSWER_WRONG);
+        assertThat(reading.timeline().entries())
+                .as("one answer per thought for the analyses")
+                .extracting(AnswerTimeline.Entry::answer)
+                .containsExactly("42", "42");
+    }
 }
