@@ -40,4 +40,5 @@ done
 # The same budget-128 run once more, in lm-evaluation-harness's samples format (s1's fields).
 ponder export-run -w "$work/runs.ponder" "tiny-arith budget sweep · budget 128" --format lm-eval \
     -o "$out/tiny-reasoner-budget-128.lm-eval.jsonl"
-du -ch "$out"/*.jsonl | tail -1
+bash sample-runs/synthetic.sh   # the synthetic R1-style runs and the MCTS search (seconds)
+du -ch "$out"/*.json* | tail -1

@@ -43,8 +43,9 @@ class MainWindowTest {
 
     private static int sampleRuns() {
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("sample-runs"))) {
-            return (int)
-                    files.filter(file -> file.toString().endsWith(".jsonl")).count();
+            return (int) files.filter(file -> file.toString().endsWith(".jsonl")
+                            || file.toString().endsWith(".json"))
+                    .count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

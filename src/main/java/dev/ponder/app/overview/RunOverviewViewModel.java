@@ -5,6 +5,7 @@ import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.AnalysisService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
@@ -92,6 +93,22 @@ public final class RunOverviewViewModel {
         return figuresNote.getReadOnlyProperty();
     }
 
+    /**
+     * Why pass@1 can differ from the accuracy beside it: in a multi-round run the accuracy counts every round's
+     * samples, the figures the last round's, as multi-round results are reported.
+     */
+    private static String lastRoundOnly(RunSummary summary, AnalysisService.Headline computed) {
+        int analysed = computed.stats().samples();
+        if (analysed >= summary.samples()) {
+            return "";
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                " Accuracy counts all %,d samples, every round; these figures the %,d of the last round.",
+                summary.samples(),
+                analysed);
+    }
+
     private void computeFigures(RunSummary summary) {
         running.forEach(TaskHandle::cancel);
         running.clear();
@@ -119,7 +136,7 @@ public final class RunOverviewViewModel {
                     }
                     figures.setAll(HeadlineFigures.of(computed, null));
                     figuresNote.set("Graded by " + Figures.orDash(summary.run().grader())
-                            + "; maj@N over each problem's first N samples.");
+                            + "; maj@N over each problem's first N samples." + lastRoundOnly(summary, computed));
                     running.add(tasks.submit(
                             "Overthinking of " + summary.run().name(),
                             context -> workspace.analysis().overthinking(runId, options.markers(), context),

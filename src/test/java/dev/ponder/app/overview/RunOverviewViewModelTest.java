@@ -47,4 +47,24 @@ class RunOverviewViewModelTest {
             assertThat(viewModel.figures()).isEmpty();
         }
     }
+
+    /** A multi-round run's accuracy counts every round, its figures the last: the overview says so. */
+    @Test
+    void aMultiRoundRunSaysItsFiguresAreOfTheLastRound() {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            workspace
+                    .imports()
+                    .importFile(
+                            Path.of("sample-runs/tiny-r1-synthetic-rounds-3.jsonl"),
+                            ImportOptions.DEFAULT,
+                            TaskContext.NONE);
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(workspace);
+            RunOverviewViewModel viewModel =
+                    new RunOverviewViewModel(new DirectTaskRunner(), session, () -> ReflectionMarkers.DEFAULT);
+            viewModel.runProperty().set(workspace.runs().summaries().get(0));
+            assertThat(viewModel.figuresNoteProperty().get())
+                    .endsWith("Accuracy counts all 288 samples, every round; these figures the 96 of the last round.");
+        }
+    }
 }
