@@ -17,14 +17,14 @@ import java.util.SplittableRandom;
  * <pre>java sample-runs/Synthetic.java OUT_DIR</pre>
  *
  * writes OUT_DIR/overthinking.jsonl (one record per sample), OUT_DIR/rounds.jsonl (one per sample and round) and
- * OUT_DIR/tiny-r1-synthetic-search-mcts.json (an llm-reasoners TreeLog of a 30-iteration MCTS).
+ * OUT_DIR/tiny-r1-synthetic-mcts.json (an llm-reasoners TreeLog of a 60-iteration MCTS).
  */
 public final class Synthetic {
     private static final int PROBLEMS = 24;
     private static final int SAMPLES = 8;
     private static final int ROUND_SAMPLES = 4;
     private static final int ROUNDS = 3;
-    private static final int MCTS_ITERATIONS = 30;
+    private static final int MCTS_ITERATIONS = 60;
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : ".");
@@ -59,7 +59,7 @@ public final class Synthetic {
                 }
             }
         }
-        Files.writeString(out.resolve("tiny-r1-synthetic-search-mcts.json"), mcts(problems.get(5), new SplittableRandom(3)));
+        Files.writeString(out.resolve("tiny-r1-synthetic-mcts.json"), mcts(problems.get(5), new SplittableRandom(3)));
     }
 
     /** A word problem: crates of jars and loose jars; the slips are forgetting or subtracting the loose ones. */
@@ -238,8 +238,10 @@ public final class Synthetic {
         good.add(true);
         String[][] options = {
             {crate(p, p.product()), crate(p, p.product() + 10), crate(p, p.product() - p.perCrate)},
-            {String.format(Locale.ROOT, "Step 2: add the %d loose jars: %d.", p.loose, p.gold()),
-                String.format(Locale.ROOT, "Step 2: subtract the %d loose jars: %d.", p.loose, p.slip())}
+            {String.format(Locale.ROOT, "Step 2: add the %d loose jars.", p.loose),
+                String.format(Locale.ROOT, "Step 2: subtract the %d loose jars.", p.loose),
+                String.format(Locale.ROOT, "Step 2: the %d loose jars are in the crates already.", p.loose)},
+            {"Step 3: check by working backwards, then answer.", "Step 3: answer at once."}
         };
         StringBuilder logs = new StringBuilder("{\"logs\": [");
         for (int iteration = 1; iteration <= MCTS_ITERATIONS; iteration++) {
@@ -254,7 +256,7 @@ public final class Synthetic {
                     parent.add(node);
                     q.add(0.0);
                     visits.add(0);
-                    good.add(good.get(node) && option == 0);
+                    good.add(good.get(node) && (option == 0 || depth == 2)); // either last step keeps a right path
                     node = steps.size() - 1;
                     depth++;
                     break;
@@ -271,7 +273,7 @@ public final class Synthetic {
                 node = best;
                 depth++;
             }
-            double reward = Math.min(1, Math.max(0, (good.get(node) ? 0.8 : 0.25) + (random.nextDouble() - 0.5) * 0.3));
+            double reward = Math.min(1, Math.max(0, (good.get(node) ? 0.8 : 0.25) + (random.nextDouble() - 0.5) * 0.4));
             for (int at = node; at >= 0; at = parent.get(at)) {
                 visits.set(at, visits.get(at) + 1);
                 q.set(at, q.get(at) + (reward - q.get(at)) / visits.get(at));

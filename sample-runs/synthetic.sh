@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the synthetic sample runs (sample-runs/README.md): R1-style traces written by a documented recipe
 # (sample-runs/Synthetic.java; no model ran), imported with a field mapping and written in Ponder's run format, and
-# a 30-iteration MCTS as an llm-reasoners TreeLog. Deterministic, a few seconds.
+# a 60-iteration MCTS as an llm-reasoners TreeLog. Deterministic, a few seconds.
 #   bash sample-runs/synthetic.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,5 +25,5 @@ ponder export-run -w "$work/runs.ponder" "synthetic R1-style 3 rounds" -o sample
 for run in sample-runs/tiny-r1-synthetic-best-of-8.jsonl sample-runs/tiny-r1-synthetic-rounds-3.jsonl; do
     sed '1s/,"origin":{[^}]*}//' "$run" >"$work/run.jsonl" && mv "$work/run.jsonl" "$run"
 done
-cp "$work/tiny-r1-synthetic-search-mcts.json" sample-runs/tiny-r1-synthetic-search-mcts.json
+cp "$work/tiny-r1-synthetic-mcts.json" sample-runs/tiny-r1-synthetic-mcts.json
 du -ch sample-runs/tiny-r1-synthetic-* | tail -1

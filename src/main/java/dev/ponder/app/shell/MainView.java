@@ -114,7 +114,7 @@ public final class MainView {
         showRunBrowser.selectedProperty().addListener((observable, before, show) -> {
             if (show && !split.getItems().contains(browserSlot)) {
                 split.getItems().add(0, browserSlot);
-                split.setDividerPositions(0.2);
+                split.setDividerPositions(0.27);
             } else if (!show) {
                 split.getItems().remove(browserSlot);
             }
