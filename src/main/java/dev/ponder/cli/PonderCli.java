@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             ExportRunCommand.class,
             RegradeCommand.class,
+            CompareCommand.class,
             StatsCommand.class,
             SearchCommand.class,
             TagCommand.class,

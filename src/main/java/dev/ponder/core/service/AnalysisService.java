@@ -5,11 +5,13 @@ import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.analysis.ProblemStats;
 import dev.ponder.core.analysis.ProblemTable;
 import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunComparison;
 import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
+import dev.ponder.core.model.Problem;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -34,6 +36,23 @@ public final class AnalysisService {
 
     /** Every figure of a run, with each problem's when asked for, and the problems' keys by id. */
     public record Report(RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {}
+
+    /**
+     * Run B against run A on the problems they share ({@link RunComparison}); problems are grouped for the clustered
+     * error by their {@code subject}, else {@code category}, else {@code source} (from the file's metadata).
+     */
+    public RunComparison compare(long runA, long runB, RunComparison.Solved by, int resamples, long seed) {
+        RunColumns a = RunData.columns(workspace, runA);
+        RunColumns b = RunData.columns(workspace, runB);
+        Map<Long, String> groups = new HashMap<>();
+        for (Problem problem : workspace.read(tables -> tables.problems().ofRun(runA))) {
+            String group = ProblemGroups.of(problem);
+            if (group != null) {
+                groups.put(problem.id(), group);
+            }
+        }
+        return RunComparison.of(a, b, by, groups::get, resamples, seed);
+    }
 
     public Headline headline(long runId, StatsOptions options) {
         RunColumns columns = RunData.columns(workspace, runId);
