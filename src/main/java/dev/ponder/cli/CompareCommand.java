@@ -101,12 +101,12 @@ final class CompareCommand implements Callable<Integer> {
                 c.onlyB());
         out.printf(
                 Locale.ROOT,
-                "Solved (by %s)     both %,d · A only %,d · B only %,d · neither %,d%n",
-                by.toLowerCase(Locale.ROOT),
+                "Solved            both %,d · A only %,d · B only %,d · neither %,d (by %s)%n",
                 c.both(),
                 c.aOnly(),
                 c.bOnly(),
-                c.neither());
+                c.neither(),
+                by.toLowerCase(Locale.ROOT));
         out.printf(
                 Locale.ROOT,
                 "McNemar exact     p = %s (two-sided binomial, n = %,d discordant)%n",
