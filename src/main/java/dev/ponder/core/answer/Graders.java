@@ -18,10 +18,32 @@ public final class Graders {
     public static final Grader MULTIPLE_CHOICE =
             new Named("multiple-choice", (answer, gold) -> letter(answer).equals(letter(gold)));
 
+    /**
+     * The MATH benchmark's own {@code is_equiv} and nothing more (Hendrycks et al. 2021, {@code math_equivalence.py}):
+     * strings equal after its normalisation, so {@code \sqrt{117}} is not {@code 3\sqrt{13}}; the grader of papers
+     * that report MATH with the reference script.
+     */
+    public static final Grader HENDRYCKS_MATH_STRICT = new Named("hendrycks-math-strict", HendrycksMath::isEquiv);
+    /** Relative difference of the answers as numbers at most {@value #NUMERIC_TOLERANCE} (absolute near zero). */
+    public static final Grader NUMERIC = new Named("numeric", Graders::numericallyEqual);
+
+    static final double NUMERIC_TOLERANCE = 1e-4;
+
     private Graders() {}
 
     public static List<Grader> all() {
-        return List.of(MATH, EXACT, MULTIPLE_CHOICE);
+        return List.of(MATH, HENDRYCKS_MATH_STRICT, NUMERIC, EXACT, MULTIPLE_CHOICE);
+    }
+
+    private static boolean numericallyEqual(String answer, String gold) {
+        Optional<NumericAnswer> a = NumericAnswer.parse(answer);
+        Optional<NumericAnswer> g = NumericAnswer.parse(gold);
+        if (a.isEmpty() || g.isEmpty()) {
+            return false;
+        }
+        double x = a.get().value();
+        double y = g.get().value();
+        return Math.abs(x - y) <= NUMERIC_TOLERANCE * Math.max(1, Math.abs(y));
     }
 
     public static Optional<Grader> byName(String name) {

@@ -49,6 +49,13 @@ public record NumericAnswer(BigInteger numerator, BigInteger denominator) {
         return Optional.empty();
     }
 
+    /** The value as a double, for comparisons within a tolerance. */
+    public double value() {
+        return new java.math.BigDecimal(numerator)
+                .divide(new java.math.BigDecimal(denominator), java.math.MathContext.DECIMAL64)
+                .doubleValue();
+    }
+
     public boolean isInteger() {
         return denominator.equals(BigInteger.ONE);
     }
