@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ExportRunCommand.class,
             RegradeCommand.class,
             CompareCommand.class,
+            AgreementCommand.class,
             StatsCommand.class,
             SearchCommand.class,
             TagCommand.class,

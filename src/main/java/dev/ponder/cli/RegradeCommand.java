@@ -34,7 +34,8 @@ final class RegradeCommand implements Callable<Integer> {
             required = true,
             paramLabel = "G",
             converter = GradingConverter.class,
-            description = "'file labels', ponder-math, hendrycks-math-strict, numeric, exact, multiple-choice, or 'file labels, else <grader>'.")
+            description =
+                    "'file labels', ponder-math, hendrycks-math-strict, numeric, exact, multiple-choice, or 'file labels, else <grader>'.")
     private Grading grading;
 
     @Option(names = "--json", description = "Print JSON instead of text.")

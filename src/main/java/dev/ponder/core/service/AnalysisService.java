@@ -1,5 +1,6 @@
 package dev.ponder.core.service;
 
+import dev.ponder.core.analysis.GraderAgreement;
 import dev.ponder.core.analysis.Overthinking;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.analysis.ProblemStats;
@@ -52,6 +53,11 @@ public final class AnalysisService {
             }
         }
         return RunComparison.of(a, b, by, groups::get, resamples, seed);
+    }
+
+    /** Every grader on the run's stored answers, the file's labels too: how often each pair agrees, and where not. */
+    public GraderAgreement graderAgreement(long runId, TaskContext context) {
+        return GraderAgreement.of(workspace, runId, context);
     }
 
     public Headline headline(long runId, StatsOptions options) {
