@@ -3,6 +3,7 @@ package dev.ponder.app.runs;
 import dev.ponder.app.common.Fxml;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.RunSummary;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -130,14 +131,19 @@ public final class RunBrowserView {
                 viewModel.followed().toggle(run.run());
             }
         });
+        MenuItem compare = new MenuItem("Compare Runs…");
+        compare.setOnAction(event -> compareSelected());
         MenuItem delete = new MenuItem("Delete Run…");
         delete.setOnAction(event -> confirmDelete());
-        ContextMenu menu = new ContextMenu(edit, regrade, follow, new SeparatorMenuItem(), delete);
+        ContextMenu menu = new ContextMenu(edit, regrade, follow, compare, new SeparatorMenuItem(), delete);
+        // Ctrl/⌘-click a second run to compare two
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         menu.setOnShowing(event -> {
             fillRegradeMenu(regrade);
             RunSummary run = viewModel.selectedProperty().get();
             follow.setDisable(run == null || !viewModel.followed().canFollow(run.run()));
             follow.setSelected(run != null && viewModel.followed().isFollowed(run.run()));
+            compare.setDisable(table.getSelectionModel().getSelectedItems().size() != 2);
         });
         table.setContextMenu(menu);
         table.setRowFactory(view -> {
@@ -154,6 +160,17 @@ public final class RunBrowserView {
                 confirmDelete();
             }
         });
+    }
+
+    /** The two selected runs side by side: the one selected first is A. */
+    private void compareSelected() {
+        List<RunSummary> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (chosen.size() == 2) {
+            new dev.ponder.app.compare.RunComparisonView(
+                            viewModel.comparison(chosen.get(0), chosen.get(1)),
+                            root.getScene().getWindow())
+                    .show();
+        }
     }
 
     /** Budgets sort as numbers, the blank ones last. */

@@ -47,6 +47,11 @@ public final class RunBrowserViewModel {
         refresh();
     }
 
+    /** Run B against run A, for the Compare Runs window. */
+    public dev.ponder.app.compare.RunComparisonViewModel comparison(RunSummary a, RunSummary b) {
+        return new dev.ponder.app.compare.RunComparisonViewModel(tasks, session, a, b);
+    }
+
     /** What is bringing runs into the workspace just now, or empty: the empty list's words. */
     public javafx.beans.property.ReadOnlyStringProperty fillingProperty() {
         return session.fillingProperty();

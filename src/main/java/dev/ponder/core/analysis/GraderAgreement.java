@@ -2,9 +2,6 @@ package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
-import dev.ponder.core.store.AnalysisRows;
-import dev.ponder.core.store.Workspace;
-import dev.ponder.core.task.TaskContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,22 +31,13 @@ public record GraderAgreement(
 
     static final int SHOWN = 100;
 
-    public static GraderAgreement of(Workspace workspace, long runId, TaskContext context) {
-        Tally tally = new Tally(Graders.all());
-        workspace.read(tables -> {
-            tables.analysisRows().columns(runId, null, true, row -> {
-                tally.add(row);
-                if (tally.samples % 4096 == 0) {
-                    context.checkCancelled();
-                }
-            });
-            return null;
-        });
-        return tally.result();
+    /** A tally of Ponder's graders, to which a run's samples are added one by one. */
+    public static Tally tally() {
+        return new Tally(Graders.all());
     }
 
     /** The counts as rows stream by: column 0 is the file's labels, kept only if some sample had one. */
-    private static final class Tally {
+    public static final class Tally {
         private final List<Grader> ours;
         private final int n;
         private final long[][] agree;
@@ -67,18 +55,19 @@ public record GraderAgreement(
             this.both = new long[n][n];
         }
 
-        void add(AnalysisRows.ColumnRow row) {
+        /** One sample: the file's verdict ({@code null} for none), its stored answer and its problem's gold. */
+        public void add(Boolean fileVerdict, String answer, String gold) {
             samples++;
-            Boolean[] byOurs = graded.computeIfAbsent(row.extractedAnswer() + '\u0000' + row.gold(), key -> {
+            Boolean[] byOurs = graded.computeIfAbsent(answer + '\u0000' + gold, key -> {
                 Boolean[] verdicts = new Boolean[ours.size()];
                 for (int g = 0; g < ours.size(); g++) {
-                    verdicts[g] = ours.get(g).grade(row.extractedAnswer(), row.gold());
+                    verdicts[g] = ours.get(g).grade(answer, gold);
                 }
                 return verdicts;
             });
             Boolean[] verdicts = new Boolean[n];
-            verdicts[0] = row.fileCorrect();
-            labels |= row.fileCorrect() != null;
+            verdicts[0] = fileVerdict;
+            labels |= fileVerdict != null;
             System.arraycopy(byOurs, 0, verdicts, 1, byOurs.length);
             boolean differs = false;
             for (int i = 0; i < n; i++) {
@@ -96,13 +85,17 @@ public record GraderAgreement(
             if (differs) {
                 disagreeing++;
                 List<Object> key = new ArrayList<>(Arrays.asList(verdicts));
-                key.add(0, row.gold());
-                key.add(0, row.extractedAnswer());
+                key.add(0, gold);
+                key.add(0, answer);
                 differing.computeIfAbsent(key, ignored -> new long[1])[0]++;
             }
         }
 
-        GraderAgreement result() {
+        public long samples() {
+            return samples;
+        }
+
+        public GraderAgreement result() {
             int from = labels ? 0 : 1;
             List<String> names = new ArrayList<>();
             if (labels) {

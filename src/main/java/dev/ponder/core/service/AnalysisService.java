@@ -57,7 +57,17 @@ public final class AnalysisService {
 
     /** Every grader on the run's stored answers, the file's labels too: how often each pair agrees, and where not. */
     public GraderAgreement graderAgreement(long runId, TaskContext context) {
-        return GraderAgreement.of(workspace, runId, context);
+        GraderAgreement.Tally tally = GraderAgreement.tally();
+        workspace.read(tables -> {
+            tables.analysisRows().columns(runId, null, true, row -> {
+                tally.add(row.fileCorrect(), row.extractedAnswer(), row.gold());
+                if (tally.samples() % 4096 == 0) {
+                    context.checkCancelled();
+                }
+            });
+            return null;
+        });
+        return tally.result();
     }
 
     public Headline headline(long runId, StatsOptions options) {

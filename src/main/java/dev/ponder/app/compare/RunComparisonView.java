@@ -1,0 +1,104 @@
+package dev.ponder.app.compare;
+
+import dev.ponder.app.common.Escape;
+import dev.ponder.core.analysis.RunComparison;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/** The Compare Runs window: the paired figures above, every shared problem below. */
+public final class RunComparisonView {
+    private final Stage stage = new Stage();
+
+    public RunComparisonView(RunComparisonViewModel viewModel, Window owner) {
+        ChoiceBox<RunComparison.Solved> by = new ChoiceBox<>();
+        by.setId("compare-runs-by");
+        by.getItems().setAll(RunComparison.Solved.values());
+        by.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RunComparison.Solved solved) {
+                return solved == null
+                        ? ""
+                        : switch (solved) {
+                            case MAJORITY -> "solved: majority answer right";
+                            case FIRST -> "solved: first sample right";
+                            case RATE -> "solved: at least half right";
+                        };
+            }
+
+            @Override
+            public RunComparison.Solved fromString(String text) {
+                return null;
+            }
+        });
+        by.valueProperty().bindBidirectional(viewModel.byProperty());
+        Label summary = new Label();
+        summary.setId("compare-runs-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.summaryProperty());
+        TableView<RunComparisonViewModel.Row> table = new TableView<>(viewModel.rows());
+        table.setId("compare-runs-problems");
+        table.getColumns().add(text("Problem", 200, RunComparisonViewModel.Row::problem));
+        table.getColumns().add(percent("A", RunComparisonViewModel.Row::rateA));
+        table.getColumns().add(percent("B", RunComparisonViewModel.Row::rateB));
+        table.getColumns().add(text("Majority A", 150, RunComparisonViewModel.Row::majorityA));
+        table.getColumns().add(text("Majority B", 150, RunComparisonViewModel.Row::majorityB));
+        table.getColumns().add(text("Solved by", 90, RunComparisonViewModel.Row::solved));
+        Button close = new Button("Close");
+        close.setCancelButton(true);
+        close.setOnAction(event -> stage.hide());
+        HBox bottom = new HBox(close);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+        bottom.setPadding(new Insets(8, 10, 10, 10));
+        VBox top = new VBox(8, by, summary);
+        top.setPadding(new Insets(10));
+        BorderPane pane = new BorderPane(table, top, null, bottom, null);
+        stage.setScene(new Scene(pane, 960, 640));
+        stage.setTitle(viewModel.title());
+        Escape.closes(stage);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+    }
+
+    public void show() {
+        stage.show();
+        stage.toFront();
+    }
+
+    private static TableColumn<RunComparisonViewModel.Row, String> text(
+            String title, double width, java.util.function.Function<RunComparisonViewModel.Row, String> value) {
+        TableColumn<RunComparisonViewModel.Row, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static TableColumn<RunComparisonViewModel.Row, Double> percent(
+            String title, java.util.function.ToDoubleFunction<RunComparisonViewModel.Row> value) {
+        TableColumn<RunComparisonViewModel.Row, Double> column = new TableColumn<>(title);
+        column.setPrefWidth(70);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(cell.getValue())));
+        column.setCellFactory(ignored -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Double share, boolean empty) {
+                super.updateItem(share, empty);
+                setText(empty || share == null ? null : String.format(Locale.ROOT, "%.1f%%", 100 * share));
+            }
+        });
+        return column;
+    }
+}
