@@ -105,7 +105,13 @@ class RegraderTest {
         assertThat(Grading.offered())
                 .extracting(Grading::label)
                 .containsExactly(
-                        "file labels", "ponder-math", "exact", "multiple-choice", "file labels, else ponder-math");
+                        "file labels",
+                        "ponder-math",
+                        "hendrycks-math-strict",
+                        "numeric",
+                        "exact",
+                        "multiple-choice",
+                        "file labels, else ponder-math");
         assertThatThrownBy(() -> Grading.parse("sympy"))
                 .hasMessageContaining("unknown grader 'sympy'")
                 .hasMessageContaining("ponder-math");
