@@ -3,6 +3,7 @@ package dev.ponder.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.analysis.Bootstrap;
+import dev.ponder.core.analysis.PairedAtK;
 import dev.ponder.core.analysis.RunComparison;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.RunSummary;
@@ -46,6 +47,12 @@ final class CompareCommand implements Callable<Integer> {
                     + "sample is), rate (at least half its samples are). Default: ${DEFAULT-VALUE}.")
     private String by;
 
+    @Option(
+            names = "--k",
+            paramLabel = "K",
+            description = "Also the paired differences of pass@K and maj@K (each problem's first K samples).")
+    private Integer k;
+
     @Option(names = "--problems", description = "Also list every shared problem: each run's pass rate and majority.")
     private boolean perProblem;
 
@@ -74,11 +81,30 @@ final class CompareCommand implements Callable<Integer> {
             RunSummary a = workspace.runs().select(runA);
             RunSummary b = workspace.runs().select(runB);
             RunComparison c = workspace.analysis().compare(a.run().id(), b.run().id(), solved, resamples, seed);
+            PairedAtK atK = k == null
+                    ? null
+                    : workspace.analysis().compareAtK(a.run().id(), b.run().id(), k, resamples, seed);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, document(a, b, c, workspace));
+                ObjectNode document = document(a, b, c, workspace);
+                if (atK != null) {
+                    ObjectNode at = document.putObject("at_k");
+                    at.put("k", atK.k()).put("problems", atK.problems());
+                    difference(at.putObject("pass_at_k"), atK.passAtK());
+                    difference(at.putObject("maj_at_k"), atK.majAtK());
+                }
+                JsonOutput.print(out, document);
             } else {
                 text(out, a, b, c, workspace);
+                if (atK != null) {
+                    out.printf(
+                            Locale.ROOT,
+                            "%nAt k = %d (%,d shared problems with k graded samples in both)%n",
+                            atK.k(),
+                            atK.problems());
+                    line(out, "pass@k B − A", atK.passAtK());
+                    line(out, "maj@k B − A", atK.majAtK());
+                }
             }
             out.flush();
         }
@@ -216,6 +242,24 @@ final class CompareCommand implements Callable<Integer> {
 
     private static String p(double value) {
         return value < 0.0001 ? String.format(Locale.ROOT, "%.2e", value) : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static void line(PrintWriter out, String label, PairedAtK.Difference d) {
+        out.printf(
+                Locale.ROOT,
+                "%-18s%+.4f  SE %.4f  95%% bootstrap [%+.4f, %+.4f]%n",
+                label,
+                d.value(),
+                d.standardError(),
+                d.interval().low(),
+                d.interval().high());
+    }
+
+    private static void difference(ObjectNode node, PairedAtK.Difference d) {
+        number(node, "value", d.value());
+        number(node, "standard_error", d.standardError());
+        number(node, "low", d.interval().low());
+        number(node, "high", d.interval().high());
     }
 
     /** JSON has no NaN: a figure that does not exist is null. */

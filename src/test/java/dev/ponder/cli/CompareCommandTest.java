@@ -47,6 +47,15 @@ class CompareCommandTest {
         assertThat(document.get("problems")).hasSize(100);
 
         cli.clearOut();
+        assertThat(cli.run("compare", "1", "2", "--k", "1", "--json", "-w", workspace))
+                .isZero();
+        JsonNode atK = new ObjectMapper().readTree(cli.out()).get("at_k");
+        assertThat(atK.get("pass_at_k").get("value").asDouble())
+                .as("pass@1 of one sample is its pass rate")
+                .isEqualTo(
+                        document.get("difference").get("value").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+
+        cli.clearOut();
         assertThat(cli.run("compare", "1", "2", "-w", workspace)).isZero();
         assertThat(cli.out())
                 .contains("100 shared problems")

@@ -2,6 +2,7 @@ package dev.ponder.core.service;
 
 import dev.ponder.core.analysis.GraderAgreement;
 import dev.ponder.core.analysis.Overthinking;
+import dev.ponder.core.analysis.PairedAtK;
 import dev.ponder.core.analysis.ProblemRow;
 import dev.ponder.core.analysis.ProblemStats;
 import dev.ponder.core.analysis.ProblemTable;
@@ -53,6 +54,11 @@ public final class AnalysisService {
             }
         }
         return RunComparison.of(a, b, by, groups::get, resamples, seed);
+    }
+
+    /** Run B against run A at one k: the paired differences of pass@k and maj@k ({@link PairedAtK}). */
+    public PairedAtK compareAtK(long runA, long runB, int k, int resamples, long seed) {
+        return PairedAtK.of(RunData.columns(workspace, runA), RunData.columns(workspace, runB), k, resamples, seed);
     }
 
     /** Every grader on the run's stored answers, the file's labels too: how often each pair agrees, and where not. */

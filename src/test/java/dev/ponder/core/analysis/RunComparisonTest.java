@@ -62,4 +62,19 @@ class RunComparisonTest {
         assertThat(c.exactP()).isEqualTo(1.0);
         assertThat(c.clusteredError()).isNaN();
     }
+
+    @Test
+    void pairedPassAtKAndMajAtKOverTheProblemsWithKSamplesInBoth() {
+        RunColumns a = Runs.of("a:1 b:0 b:0", "a:0 a:0", "a:1");
+        RunColumns b = Runs.of("a:1 a:1 b:0", "a:1 b:0", "a:1");
+
+        PairedAtK at = PairedAtK.of(a, b, 2, 200, 7);
+
+        assertThat(at.problems()).as("the third has one sample").isEqualTo(2);
+        // pass@2: A 1 − C(2,2)/C(3,2) = 2/3 and 0; B 1 and 1; d = 1/3, 1
+        assertThat(at.passAtK().value()).isCloseTo(2.0 / 3, within(1e-12));
+        // maj@2 over the first two samples, ties to the answer seen first: A 1 and 0, B 1 and 1; d = 0, 1
+        assertThat(at.majAtK().value()).isEqualTo(0.5);
+        assertThat(at.majAtK().standardError()).isCloseTo(Math.sqrt(0.5) / Math.sqrt(2), within(1e-12));
+    }
 }
