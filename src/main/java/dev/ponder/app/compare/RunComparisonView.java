@@ -49,7 +49,22 @@ public final class RunComparisonView {
         summary.setId("compare-runs-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(viewModel.summaryProperty());
-        TableView<RunComparisonViewModel.Row> table = new TableView<>(viewModel.rows());
+        ChoiceBox<String> only = new ChoiceBox<>();
+        only.setId("compare-runs-only");
+        only.getItems().setAll("every shared problem", "A right, B wrong", "B right, A wrong", "both right", "neither");
+        only.setValue("every shared problem");
+        only.valueProperty()
+                .addListener((observable, before, after) -> viewModel
+                        .onlyProperty()
+                        .set(
+                                switch (after) {
+                                    case "A right, B wrong" -> "A only";
+                                    case "B right, A wrong" -> "B only";
+                                    case "both right" -> "both";
+                                    case "neither" -> "neither";
+                                    default -> null;
+                                }));
+        TableView<RunComparisonViewModel.Row> table = new TableView<>(viewModel.shown());
         table.setId("compare-runs-problems");
         table.getColumns().add(text("Problem", 200, RunComparisonViewModel.Row::problem));
         table.getColumns().add(percent("A", RunComparisonViewModel.Row::rateA));
@@ -63,7 +78,7 @@ public final class RunComparisonView {
         HBox bottom = new HBox(close);
         bottom.setAlignment(Pos.CENTER_RIGHT);
         bottom.setPadding(new Insets(8, 10, 10, 10));
-        VBox top = new VBox(8, by, summary);
+        VBox top = new VBox(8, new HBox(8, by, only), summary);
         top.setPadding(new Insets(10));
         BorderPane pane = new BorderPane(table, top, null, bottom, null);
         stage.setScene(new Scene(pane, 960, 640));

@@ -36,6 +36,11 @@ public final class RunComparisonViewModel {
     private final ObjectProperty<RunComparison.Solved> by = new SimpleObjectProperty<>(RunComparison.Solved.MAJORITY);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<Row> shown =
+            new javafx.collections.transformation.FilteredList<>(rows);
+    /** The flip class to list ("A only": A right, B wrong), or {@code null} for every shared problem. */
+    private final ObjectProperty<String> only = new SimpleObjectProperty<>();
+
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
 
     public RunComparisonViewModel(TaskRunner tasks, WorkspaceSession session, RunSummary a, RunSummary b) {
@@ -44,6 +49,8 @@ public final class RunComparisonViewModel {
         this.a = a;
         this.b = b;
         by.addListener((observable, before, after) -> compute());
+        only.addListener((observable, before, after) -> shown.setPredicate(
+                after == null ? row -> true : row -> row.solved().equals(after)));
         compute();
     }
 
@@ -60,8 +67,19 @@ public final class RunComparisonViewModel {
         return summary.getReadOnlyProperty();
     }
 
+    /** Every shared problem. */
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** The problems listed: all, or those of one flip class. */
+    public ObservableList<Row> shown() {
+        return shown;
+    }
+
+    /** Lists only the problems of one flip class: "A only" (A right, B wrong), "B only", "both", "neither". */
+    public ObjectProperty<String> onlyProperty() {
+        return only;
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {

@@ -51,6 +51,13 @@ class RunComparisonViewModelTest {
                     .contains(String.format(java.util.Locale.ROOT, "Pass rate B − A: %+.4f", same.difference()))
                     .contains("A only " + same.aOnly() + " · B only " + same.bOnly());
 
+            view.onlyProperty().set("B only");
+            assertThat(view.shown())
+                    .hasSize(same.bOnly())
+                    .allMatch(row -> row.solved().equals("B only"));
+            view.onlyProperty().set(null);
+            assertThat(view.shown()).hasSize(same.shared());
+
             view.byProperty().set(RunComparison.Solved.FIRST);
             assertThat(view.summaryProperty().get()).contains("(by first)");
         }
