@@ -190,8 +190,9 @@ public final class SamplesView {
                 60,
                 item -> item.line().score() == null ? Double.NaN : item.line().score(),
                 value -> Figures.number(value, 3));
+        TableColumn<SampleItem, String> change = TableColumns.text("Since last round", 110, SampleItem::roundChange);
         TableColumn<SampleItem, String> tags = TableColumns.text("Tags", 120, item -> String.join(", ", item.tags()));
-        samplesTable.getColumns().setAll(List.of(index, round, answer, correct, tokens, finish, score, tags));
+        samplesTable.getColumns().setAll(List.of(index, round, answer, correct, change, tokens, finish, score, tags));
         samplesTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         samplesTable.setItems(viewModel.shown());
         samplesTable.setPlaceholder(new Label("No samples here. Choose another answer above, or All Samples."));

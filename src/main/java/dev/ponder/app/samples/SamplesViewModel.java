@@ -32,7 +32,38 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class SamplesViewModel {
     /** A sample line with its tags, for the samples table. */
-    public record SampleItem(SampleLine line, List<String> tags) {}
+    /**
+     * A sample as the table shows it, with its tags and how its verdict changed since the same sample's round before
+     * ("right → wrong", "wrong → right", or empty).
+     */
+    public record SampleItem(SampleLine line, List<String> tags, String roundChange) {
+        public SampleItem(SampleLine line, List<String> tags) {
+            this(line, tags, "");
+        }
+    }
+
+    /** Each sample's change of verdict since the round before of the same sample index, by sample id. */
+    static java.util.Map<Long, String> roundChanges(List<SampleLine> lines) {
+        java.util.Map<Long, String> changes = new java.util.HashMap<>();
+        java.util.Map<Integer, java.util.TreeMap<Integer, SampleLine>> byIndex = new java.util.HashMap<>();
+        for (SampleLine line : lines) {
+            byIndex.computeIfAbsent(line.index(), index -> new java.util.TreeMap<>())
+                    .put(line.round(), line);
+        }
+        for (java.util.TreeMap<Integer, SampleLine> rounds : byIndex.values()) {
+            SampleLine before = null;
+            for (SampleLine line : rounds.values()) {
+                if (before != null
+                        && before.correct() != null
+                        && line.correct() != null
+                        && !before.correct().equals(line.correct())) {
+                    changes.put(line.id(), line.correct() ? "wrong → right" : "right → wrong");
+                }
+                before = line;
+            }
+        }
+        return changes;
+    }
 
     private final TaskRunner tasks;
     private final WorkspaceSession session;
@@ -194,7 +225,7 @@ public final class SamplesViewModel {
                     SampleItem was = selected.get();
                     samples.setAll(samples.stream()
                             .map(item -> new SampleItem(
-                                    item.line(), tags.getOrDefault(item.line().id(), List.of())))
+                                    item.line(), tags.getOrDefault(item.line().id(), List.of()), item.roundChange()))
                             .toList());
                     if (was != null) {
                         select(was.line().id());
@@ -279,8 +310,12 @@ public final class SamplesViewModel {
             }
         }
         votes.setAll(rows);
+        java.util.Map<Long, String> changes = roundChanges(loaded.lines());
         samples.setAll(loaded.lines().stream()
-                .map(line -> new SampleItem(line, loaded.sampleTags().getOrDefault(line.id(), List.of())))
+                .map(line -> new SampleItem(
+                        line,
+                        loaded.sampleTags().getOrDefault(line.id(), List.of()),
+                        changes.getOrDefault(line.id(), "")))
                 .toList());
         applyFilter();
         problemTags.setAll(loaded.problemTags());
