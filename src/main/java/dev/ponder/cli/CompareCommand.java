@@ -197,14 +197,14 @@ final class CompareCommand implements Callable<Integer> {
                 .put("neither", c.neither());
         ObjectNode mcnemar = document.putObject("mcnemar");
         mcnemar.put("exact_p", c.exactP());
-        number(mcnemar, "chi_squared", c.chiSquared());
-        number(mcnemar, "chi_squared_p", c.chiSquaredP());
+        JsonOutput.number(mcnemar, "chi_squared", c.chiSquared());
+        JsonOutput.number(mcnemar, "chi_squared_p", c.chiSquaredP());
         ObjectNode difference = document.putObject("difference");
-        number(difference, "value", c.difference());
-        number(difference, "standard_error", c.standardError());
-        number(difference, "low", c.interval().low());
-        number(difference, "high", c.interval().high());
-        number(difference, "clustered_standard_error", c.clusteredError());
+        JsonOutput.number(difference, "value", c.difference());
+        JsonOutput.number(difference, "standard_error", c.standardError());
+        JsonOutput.number(difference, "low", c.interval().low());
+        JsonOutput.number(difference, "high", c.interval().high());
+        JsonOutput.number(difference, "clustered_standard_error", c.clusteredError());
         difference.put("groups", c.groups());
         difference
                 .put("resamples", c.interval().resamples())
@@ -215,8 +215,8 @@ final class CompareCommand implements Callable<Integer> {
             for (RunComparison.PairedProblem row : c.problems()) {
                 ObjectNode line = rows.addObject()
                         .put("problem", keys.getOrDefault(row.problemId(), String.valueOf(row.problemId())));
-                number(line, "rate_a", row.rateA());
-                number(line, "rate_b", row.rateB());
+                JsonOutput.number(line, "rate_a", row.rateA());
+                JsonOutput.number(line, "rate_b", row.rateB());
                 line.put("majority_a", row.majorityA()).put("majority_b", row.majorityB());
                 if (row.majorityARight() != null) {
                     line.put("majority_a_right", row.majorityARight());
@@ -256,18 +256,9 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static void difference(ObjectNode node, PairedAtK.Difference d) {
-        number(node, "value", d.value());
-        number(node, "standard_error", d.standardError());
-        number(node, "low", d.interval().low());
-        number(node, "high", d.interval().high());
-    }
-
-    /** JSON has no NaN: a figure that does not exist is null. */
-    private static void number(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
+        JsonOutput.number(node, "value", d.value());
+        JsonOutput.number(node, "standard_error", d.standardError());
+        JsonOutput.number(node, "low", d.interval().low());
+        JsonOutput.number(node, "high", d.interval().high());
     }
 }

@@ -16,6 +16,15 @@ final class JsonOutput {
         return JSON.createObjectNode();
     }
 
+    /** A number, or null where it does not exist (NaN, infinite): JSON has no NaN. */
+    static void number(ObjectNode node, String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, value);
+        }
+    }
+
     static void print(PrintWriter out, Object document) {
         try {
             out.println(JSON.writeValueAsString(document));

@@ -52,9 +52,9 @@ final class StatsDocument {
             root.putNull("first_finish");
         } else {
             ObjectNode first = root.putObject("first_finish");
-            number(first, "accuracy", stats.firstFinish().accuracy());
+            JsonOutput.number(first, "accuracy", stats.firstFinish().accuracy());
             first.put("problems", stats.firstFinish().problems());
-            number(first, "mean_tokens", stats.firstFinish().meanTokens());
+            JsonOutput.number(first, "mean_tokens", stats.firstFinish().meanTokens());
         }
         if (stats.lengthBins() == null) {
             root.putNull("length_bins");
@@ -65,8 +65,8 @@ final class StatsDocument {
             for (LengthAccuracy.Bucket bucket : stats.difficulty()) {
                 ObjectNode item = buckets.addObject();
                 item.put("level", bucket.level());
-                number(item, "pass_rate_low", bucket.low());
-                number(item, "pass_rate_high", bucket.high());
+                JsonOutput.number(item, "pass_rate_low", bucket.low());
+                JsonOutput.number(item, "pass_rate_high", bucket.high());
                 item.put("problems", bucket.problems());
                 bins(item.putArray("bins"), bucket.bins());
             }
@@ -100,9 +100,9 @@ final class StatsDocument {
     }
 
     private static void interval(ObjectNode node, Bootstrap.Interval interval) {
-        number(node, "value", interval.mean());
-        number(node, "low", interval.low());
-        number(node, "high", interval.high());
+        JsonOutput.number(node, "value", interval.mean());
+        JsonOutput.number(node, "low", interval.low());
+        JsonOutput.number(node, "high", interval.high());
         node.put("problems", interval.units());
     }
 
@@ -110,11 +110,11 @@ final class StatsDocument {
         for (CurvePoint point : points) {
             ObjectNode item = list.addObject();
             item.put("k", point.k());
-            number(item, "value", point.value());
-            number(item, "low", point.low());
-            number(item, "high", point.high());
+            JsonOutput.number(item, "value", point.value());
+            JsonOutput.number(item, "low", point.low());
+            JsonOutput.number(item, "high", point.high());
             item.put("problems", point.problems());
-            number(item, "tokens", point.tokens());
+            JsonOutput.number(item, "tokens", point.tokens());
         }
     }
 
@@ -123,11 +123,11 @@ final class StatsDocument {
             ObjectNode item = list.addObject();
             item.put("min_tokens", bin.minTokens());
             item.put("max_tokens", bin.maxTokens());
-            number(item, "mean_tokens", bin.meanTokens());
+            JsonOutput.number(item, "mean_tokens", bin.meanTokens());
             item.put("samples", bin.samples());
-            number(item, "accuracy", bin.accuracy().mean());
-            number(item, "low", bin.accuracy().low());
-            number(item, "high", bin.accuracy().high());
+            JsonOutput.number(item, "accuracy", bin.accuracy().mean());
+            JsonOutput.number(item, "low", bin.accuracy().low());
+            JsonOutput.number(item, "high", bin.accuracy().high());
         }
     }
 
@@ -138,13 +138,13 @@ final class StatsDocument {
         }
         ObjectNode node = root.putObject("overthinking");
         node.put("samples", figures.samples());
-        number(node, "outcome_efficiency", figures.outcomeEfficiency());
-        number(node, "process_efficiency", figures.processEfficiency());
-        number(node, "solved_share", figures.solvedShare());
-        number(node, "tokens_after_first_correct", figures.tokensAfterFirstCorrect());
-        number(node, "mean_thoughts", figures.meanThoughts());
-        number(node, "mean_answers", figures.meanSolutions());
-        number(node, "markers_per_1k_tokens", figures.markersPerThousandTokens());
+        JsonOutput.number(node, "outcome_efficiency", figures.outcomeEfficiency());
+        JsonOutput.number(node, "process_efficiency", figures.processEfficiency());
+        JsonOutput.number(node, "solved_share", figures.solvedShare());
+        JsonOutput.number(node, "tokens_after_first_correct", figures.tokensAfterFirstCorrect());
+        JsonOutput.number(node, "mean_thoughts", figures.meanThoughts());
+        JsonOutput.number(node, "mean_answers", figures.meanSolutions());
+        JsonOutput.number(node, "markers_per_1k_tokens", figures.markersPerThousandTokens());
         node.put("flips_to_wrong", figures.flipsToWrong());
         node.put("flips_to_right", figures.flipsToRight());
         node.put("samples_with_flips", figures.samplesWithFlips());
@@ -156,18 +156,18 @@ final class StatsDocument {
         node.put("samples", problem.samples());
         node.put("graded", problem.graded());
         node.put("correct", problem.correct());
-        number(node, "pass_rate", problem.passRate());
-        number(node, "mean_tokens", problem.meanTokens());
-        number(node, "first_finish", problem.firstFinish());
+        JsonOutput.number(node, "pass_rate", problem.passRate());
+        JsonOutput.number(node, "mean_tokens", problem.meanTokens());
+        JsonOutput.number(node, "first_finish", problem.firstFinish());
         ArrayNode atK = node.putArray("at_k");
         for (ProblemStats.AtK point : problem.atK()) {
             ObjectNode item = atK.addObject();
             item.put("k", point.k());
-            number(item, "pass_at_k", point.passAtK());
-            number(item, "maj_expected", point.majExpected());
-            number(item, "maj_first_k", point.majFirstK());
-            number(item, "weighted", point.weighted());
-            number(item, "naive", point.naive());
+            JsonOutput.number(item, "pass_at_k", point.passAtK());
+            JsonOutput.number(item, "maj_expected", point.majExpected());
+            JsonOutput.number(item, "maj_first_k", point.majFirstK());
+            JsonOutput.number(item, "weighted", point.weighted());
+            JsonOutput.number(item, "naive", point.naive());
         }
         VoteDistribution votes = problem.votes();
         ObjectNode vote = node.putObject("votes");
@@ -177,8 +177,8 @@ final class StatsDocument {
             item.put("answer", cluster.answer());
             item.put("key", cluster.key());
             item.put("votes", cluster.votes());
-            number(item, "share", cluster.share());
-            number(item, "score_sum", cluster.scoreSum());
+            JsonOutput.number(item, "share", cluster.share());
+            JsonOutput.number(item, "score_sum", cluster.scoreSum());
             if (cluster.correct() == null) {
                 item.putNull("correct");
             } else {
@@ -186,16 +186,9 @@ final class StatsDocument {
             }
         }
         vote.put("no_answer", votes.noAnswer());
-        number(vote, "margin", votes.margin());
-        number(vote, "entropy_bits", votes.entropyBits());
+        JsonOutput.number(vote, "margin", votes.margin());
+        JsonOutput.number(vote, "entropy_bits", votes.entropyBits());
     }
 
     /** JSON has no NaN: a figure that does not exist is null. */
-    private static void number(ObjectNode node, String name, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.putNull(name);
-        } else {
-            node.put(name, value);
-        }
-    }
 }

@@ -15,14 +15,29 @@ import java.util.List;
  */
 public record PairedAtK(int k, int problems, Difference passAtK, Difference majAtK) {
 
-    /** A paired difference with its standard error (sd/√n) and bootstrap 95% interval. */
+    /** A paired difference: the mean of per-problem differences, sd(d)/√n, and a bootstrap 95% interval over them. */
     public record Difference(double value, double standardError, Bootstrap.Interval interval) {
         static Difference of(List<Double> differences, int resamples, long seed) {
-            double[] d = differences.stream().mapToDouble(Double::doubleValue).toArray();
+            return of(differences.stream().mapToDouble(Double::doubleValue).toArray(), resamples, seed);
+        }
+
+        static Difference of(double[] d, int resamples, long seed) {
             double mean = d.length == 0
                     ? Double.NaN
                     : java.util.Arrays.stream(d).average().orElse(Double.NaN);
-            return new Difference(mean, RunComparison.standardError(d, mean), Bootstrap.of(d, resamples, seed));
+            return new Difference(mean, standardError(d, mean), Bootstrap.of(d, resamples, seed));
+        }
+
+        /** sd(d) / √n with the sample standard deviation (n − 1). */
+        private static double standardError(double[] d, double mean) {
+            if (d.length < 2) {
+                return Double.NaN;
+            }
+            double squares = 0;
+            for (double value : d) {
+                squares += (value - mean) * (value - mean);
+            }
+            return Math.sqrt(squares / (d.length - 1)) / Math.sqrt(d.length);
         }
     }
 

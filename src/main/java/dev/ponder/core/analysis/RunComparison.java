@@ -134,8 +134,8 @@ public record RunComparison(
         double[] differences = problems.stream()
                 .mapToDouble(pair -> pair.rateB() - pair.rateA())
                 .toArray();
-        double mean = mean(differences);
-        double[] clustered = clusteredError(problems, differences, mean, groupOf);
+        PairedAtK.Difference paired = PairedAtK.Difference.of(differences, resamples, seed);
+        double[] clustered = clusteredError(problems, differences, paired.value(), groupOf);
         return new RunComparison(
                 problems.size(),
                 onlyA,
@@ -148,9 +148,9 @@ public record RunComparison(
                 exactP,
                 chiSquared,
                 chiSquaredP,
-                mean,
-                standardError(differences, mean),
-                Bootstrap.of(differences, resamples, seed),
+                paired.value(),
+                paired.standardError(),
+                paired.interval(),
                 clustered[0],
                 (int) clustered[1],
                 problems);
@@ -177,26 +177,6 @@ public record RunComparison(
     private static Boolean majorityRight(RunColumns run, int problem) {
         double verdict = MajorityVote.firstK(run, problem, run.size(problem));
         return Double.isNaN(verdict) ? null : verdict == 1;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return values.length == 0 ? Double.NaN : sum / values.length;
-    }
-
-    /** sd(d) / √n with the sample standard deviation (n − 1). */
-    static double standardError(double[] d, double mean) {
-        if (d.length < 2) {
-            return Double.NaN;
-        }
-        double squares = 0;
-        for (double value : d) {
-            squares += (value - mean) * (value - mean);
-        }
-        return Math.sqrt(squares / (d.length - 1)) / Math.sqrt(d.length);
     }
 
     /**

@@ -62,7 +62,7 @@ public final class AnswerExtractor {
     }
 
     /** "the answer is 42." inside running text: the value runs to the end of its sentence. */
-    private static final Pattern STATED = Pattern.compile(
+    static final Pattern STATED = Pattern.compile(
             "(?i)(?:the (?:final )?answer is|final answer\\s*[:：])\\s*[:：]?\\s*(.+?)(?=\\.\\s|\\.$|\\n|$)");
 
     /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every answer a stretch of text states, where it stands: each {@code \boxed{...}} (or {@code \fbox}) and each "the
@@ -12,9 +11,6 @@ import java.util.regex.Pattern;
  * one answer per thought (its last, {@link AnswerExtractor#statedIn}).
  */
 public final class StatedAnswers {
-    private static final Pattern SENTENCE = Pattern.compile(
-            "(?i)(?:the (?:final )?answer is|final answer\\s*[:：])\\s*[:：]?\\s*(.+?)(?=\\.\\s|\\.$|\\n|$)");
-
     private StatedAnswers() {}
 
     /** One stated answer: its text and where that text stands. */
@@ -37,7 +33,7 @@ public final class StatedAnswers {
             }
         }
         if (part.toLowerCase(java.util.Locale.ROOT).contains("answer")) {
-            Matcher sentence = SENTENCE.matcher(part);
+            Matcher sentence = AnswerExtractor.STATED.matcher(part);
             while (sentence.find()) {
                 String answer = AnswerExtractor.tidy(sentence.group(1));
                 if (!answer.isBlank() && !answer.contains("\\boxed")) {

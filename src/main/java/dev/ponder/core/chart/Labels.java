@@ -28,7 +28,7 @@ final class Labels {
     }
 
     static String count(int n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return dev.ponder.core.Plural.of(n, noun);
     }
 
     /** A run's name prefixed to a series name, when several runs are overlaid. */
