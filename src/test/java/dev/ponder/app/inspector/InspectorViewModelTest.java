@@ -6,15 +6,10 @@ import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.task.BackgroundWork;
-import dev.ponder.core.task.DirectTaskRunner;
+import dev.ponder.core.task.HeldTasks;
 import dev.ponder.core.task.TaskContext;
-import dev.ponder.core.task.TaskHandle;
-import dev.ponder.core.task.TaskListener;
-import dev.ponder.core.task.TaskRunner;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +29,7 @@ class InspectorViewModelTest {
                     .runId();
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            Later tasks = new Later();
+            HeldTasks tasks = new HeldTasks(title -> true);
             InspectorViewModel inspector = new InspectorViewModel(tasks, session, () -> ReflectionMarkers.DEFAULT);
             long problem = workspace.runs().problems(run).get(0).id();
             List<Long> samples = workspace.samples().ofProblem(run, problem).lines().stream()
@@ -42,7 +37,7 @@ class InspectorViewModelTest {
                     .toList();
 
             inspector.sampleIdProperty().set(samples.get(0));
-            tasks.runAll();
+            tasks.release();
             assertThat(inspector.shownProperty().get().sample().id()).isEqualTo(samples.get(0));
             assertThat(inspector.staleProperty().get()).isFalse();
 
@@ -50,47 +45,9 @@ class InspectorViewModelTest {
             assertThat(inspector.staleProperty().get())
                     .as("the first sample's trace, under the second's selection")
                     .isTrue();
-            tasks.runAll();
+            tasks.release();
             assertThat(inspector.staleProperty().get()).isFalse();
             assertThat(inspector.shownProperty().get().sample().id()).isEqualTo(samples.get(1));
-        }
-    }
-
-    /** Runs the submitted work only when told, as a slow read would finish later. */
-    private static final class Later implements TaskRunner {
-        private final List<Runnable> waiting = new ArrayList<>();
-        private final DirectTaskRunner direct = new DirectTaskRunner();
-
-        @Override
-        public <T> TaskHandle submit(String title, BackgroundWork<T> work, TaskListener<? super T> listener) {
-            boolean[] cancelled = {false};
-            waiting.add(() -> {
-                if (!cancelled[0]) {
-                    direct.submit(title, work, listener);
-                }
-            });
-            return new TaskHandle() {
-                @Override
-                public String title() {
-                    return title;
-                }
-
-                @Override
-                public void cancel() {
-                    cancelled[0] = true;
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-            };
-        }
-
-        void runAll() {
-            List<Runnable> now = new ArrayList<>(waiting);
-            waiting.clear();
-            now.forEach(Runnable::run);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.task.DirectTaskRunner;
+import dev.ponder.core.task.HeldTasks;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.nio.file.Path;
@@ -92,21 +93,7 @@ class ProblemsViewModelTest {
             workspace.imports().importFile(SAMPLE, ImportOptions.DEFAULT, TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            java.util.List<Runnable> later = new java.util.ArrayList<>();
-            DirectTaskRunner direct = new DirectTaskRunner();
-            dev.ponder.core.task.TaskRunner tracesLater = new dev.ponder.core.task.TaskRunner() {
-                @Override
-                public <T> dev.ponder.core.task.TaskHandle submit(
-                        String title,
-                        dev.ponder.core.task.BackgroundWork<T> work,
-                        dev.ponder.core.task.TaskListener<? super T> listener) {
-                    if (title.startsWith("Reading the traces")) {
-                        later.add(() -> direct.submit(title, work, listener));
-                        return null;
-                    }
-                    return direct.submit(title, work, listener);
-                }
-            };
+            HeldTasks tracesLater = new HeldTasks(title -> title.startsWith("Reading the traces"));
             ProblemsViewModel problems = new ProblemsViewModel(tracesLater, session, () -> ReflectionMarkers.DEFAULT);
             problems.runProperty().set(workspace.runs().summaries().get(0));
             problems.filterProperty().set(new ProblemFilter("", null, 0, null, null, true, null));
@@ -114,7 +101,7 @@ class ProblemsViewModelTest {
             assertThat(problems.statusProperty().get())
                     .isEqualTo("computing “right early, kept thinking” from the traces…");
 
-            later.forEach(Runnable::run);
+            tracesLater.release();
             assertThat(problems.statusProperty().get()).matches("\\d+ of 6 problems");
         }
     }
@@ -132,32 +119,17 @@ class ProblemsViewModelTest {
                             TaskContext.NONE);
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
-            boolean[] slow = {false};
-            java.util.List<Runnable> later = new java.util.ArrayList<>();
-            DirectTaskRunner direct = new DirectTaskRunner();
-            dev.ponder.core.task.TaskRunner runner = new dev.ponder.core.task.TaskRunner() {
-                @Override
-                public <T> dev.ponder.core.task.TaskHandle submit(
-                        String title,
-                        dev.ponder.core.task.BackgroundWork<T> work,
-                        dev.ponder.core.task.TaskListener<? super T> listener) {
-                    if (slow[0]) {
-                        later.add(() -> direct.submit(title, work, listener));
-                        return direct.submit("nothing", context -> null, new dev.ponder.core.task.TaskListener<>() {});
-                    }
-                    return direct.submit(title, work, listener);
-                }
-            };
+            HeldTasks runner = new HeldTasks(title -> false);
             ProblemsViewModel problems = new ProblemsViewModel(runner, session, () -> ReflectionMarkers.DEFAULT);
             problems.runProperty().set(workspace.runs().summaries().get(0));
             assertThat(problems.rows()).hasSize(6);
 
-            slow[0] = true;
+            runner.hold(title -> true);
             problems.runProperty().set(workspace.runs().summaries().get(1));
             assertThat(problems.rows()).isEmpty();
             assertThat(problems.statusProperty().get()).isEqualTo("Loading problems…");
-            slow[0] = false;
-            later.forEach(Runnable::run);
+            runner.hold(title -> false);
+            runner.release();
             assertThat(problems.rows()).hasSize(100);
         }
     }
