@@ -47,10 +47,13 @@ public final class FollowedRuns {
         return notice;
     }
 
-    /** Whether the run came from a file on disk (not the bundled samples, not a replay). */
+    /**
+     * Whether the run came from a file on disk (not the bundled samples inside the jar). Decided from its recorded path
+     * alone: the window's thread does not touch the disk; a file gone since is said when following starts.
+     */
     public boolean canFollow(Run run) {
         String path = run.source().path();
-        return path != null && !path.contains(":/") && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path));
+        return path != null && !path.contains(":/");
     }
 
     public boolean isFollowed(Run run) {

@@ -82,6 +82,27 @@ class FollowedRunsTest {
         assertThat(followed.isFollowed(browser.selectedProperty().get().run())).isFalse();
     }
 
+    @Test
+    void aFileGoneSinceItsImportIsSaidWhenFollowingStarts() throws Exception {
+        Path gone = dir.resolve("gone.jsonl");
+        Files.copy(SAMPLE, gone);
+        workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir));
+        workspace.imports().importFile(gone, ImportOptions.DEFAULT, TaskContext.NONE);
+        Files.delete(gone);
+        WorkspaceSession session = new WorkspaceSession();
+        session.replace(workspace);
+        RunBrowserViewModel browser = new RunBrowserViewModel(window, session);
+        window.drainUntil(() -> browser.runs().size() == 1);
+
+        browser.followed().toggle(browser.selectedProperty().get().run());
+
+        window.drainUntil(() -> browser.noticeProperty().get() != null);
+        assertThat(browser.noticeProperty().get().message()).contains("not imported from a file that is still on disk");
+        assertThat(browser.followed()
+                        .isFollowed(browser.selectedProperty().get().run()))
+                .isFalse();
+    }
+
     /** Work on a thread of its own; listeners and told actions on the test's thread, as on the window's. */
     private static final class WindowThread implements TaskRunner {
         private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
