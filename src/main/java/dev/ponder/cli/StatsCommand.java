@@ -1,6 +1,7 @@
 package dev.ponder.cli;
 
 import dev.ponder.core.analysis.StatsOptions;
+import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.service.AnalysisService;
 import dev.ponder.core.service.WorkspaceServices;
@@ -90,6 +91,14 @@ final class StatsCommand implements Callable<Integer> {
     private List<String> markers;
 
     @Option(
+            names = "--grader",
+            paramLabel = "G",
+            description = "Work the figures out with this grader instead of the run's, without regrading it: "
+                    + "ponder-math, hendrycks-math-strict, qwen-math, numeric, exact, multiple-choice, 'file labels' "
+                    + "or 'file labels, else G'.")
+    private String grader;
+
+    @Option(
             names = "--no-overthinking",
             description = "Skip the overthinking figures (their first computation reads " + "every trace once).")
     private boolean noOverthinking;
@@ -107,19 +116,25 @@ final class StatsCommand implements Callable<Integer> {
                     .report(
                             chosen.id(),
                             options,
+                            grading(),
                             noOverthinking,
                             problems,
                             ConsoleProgress.on(spec.commandLine().getErr(), json));
             if (json) {
-                JsonOutput.print(
-                        spec.commandLine().getOut(),
-                        StatsDocument.of(chosen, report.stats(), report.problems(), report.problemKeys()));
+                JsonOutput.print(spec.commandLine().getOut(), StatsDocument.of(chosen, report));
             } else {
-                new StatsReport(spec.commandLine().getOut())
-                        .print(chosen, report.stats(), report.problems(), report.problemKeys());
+                new StatsReport(spec.commandLine().getOut()).print(chosen, report);
             }
         }
         return 0;
+    }
+
+    private Grading grading() {
+        try {
+            return grader == null ? null : Grading.parse(grader);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private StatsOptions options() {

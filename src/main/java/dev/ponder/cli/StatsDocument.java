@@ -11,6 +11,7 @@ import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.model.Run;
+import dev.ponder.core.service.AnalysisService;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,10 @@ import java.util.Map;
 final class StatsDocument {
     private StatsDocument() {}
 
-    static ObjectNode of(Run run, RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {
+    static ObjectNode of(Run run, AnalysisService.Report report) {
+        RunStats stats = report.stats();
+        List<ProblemStats> problems = report.problems();
+        Map<Long, String> problemKeys = report.problemKeys();
         ObjectNode root = JsonOutput.object();
         ObjectNode about = root.putObject("run");
         about.put("id", run.id());
@@ -30,7 +34,7 @@ final class StatsDocument {
         about.put("strategy", run.strategy());
         about.put("format", run.source().format());
         about.put("source_path", run.source().path());
-        root.put("grader", run.grader());
+        root.put("grader", report.grader());
         options(root.putObject("options"), stats);
         root.put("problems", stats.problems());
         root.put("samples", stats.samples());

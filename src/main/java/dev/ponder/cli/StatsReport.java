@@ -9,6 +9,7 @@ import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.model.Run;
+import dev.ponder.core.service.AnalysisService;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -22,14 +23,15 @@ final class StatsReport {
         this.out = out;
     }
 
-    void print(Run run, RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {
+    void print(Run run, AnalysisService.Report report) {
+        RunStats stats = report.stats();
         line("Run %d \"%s\"%s", run.id(), run.name(), run.model() == null ? "" : " · " + run.model());
         line(
                 "%,d problems · %,d samples · %,d graded by %s",
                 stats.problems(),
                 stats.samples(),
                 stats.gradedSamples(),
-                run.grader() == null ? "no grader" : run.grader());
+                report.grader() == null ? "no grader" : report.grader());
         if (stats.samples() == 0) {
             line("The run has no samples to compute figures from (a search tree alone is shown by the tree view).");
             out.flush();
@@ -50,8 +52,8 @@ final class StatsReport {
             difficulty(stats.difficulty());
         }
         overthinking(stats.overthinking(), stats.options());
-        if (problems != null) {
-            problems(problems, problemKeys);
+        if (report.problems() != null) {
+            problems(report.problems(), report.problemKeys());
         }
         options(stats);
         out.flush();

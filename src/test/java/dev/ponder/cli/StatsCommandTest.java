@@ -104,6 +104,46 @@ class StatsCommandTest {
         assertThat(json.path("overthinking").isNull()).isTrue();
     }
 
+    /** A paper's grader, tried on a run without regrading it: the figures and their JSON name the grader used. */
+    @Test
+    void figuresUnderAnotherGraderLeaveTheRunAsItWas() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            lines.append("{\"question\": \"What is the square root of 117?\", \"gold\": \"3\\\\sqrt{13}\", "
+                    + "\"response\": \"so \\\\boxed{\\\\sqrt{117}}\"}\n");
+        }
+        lines.append("{\"question\": \"What is 2 + 2?\", \"gold\": \"4\", \"response\": \"\\\\boxed{4}\"}\n");
+        Path file = java.nio.file.Files.writeString(dir.resolve("surds.jsonl"), lines.toString());
+        String surds = dir.resolve("surds.ponder").toString();
+        assertThat(cli.run(
+                        "import",
+                        file.toString(),
+                        "-w",
+                        surds,
+                        "--map",
+                        "question=question",
+                        "--map",
+                        "gold=gold",
+                        "--map",
+                        "trace=response"))
+                .as(cli.err())
+                .isZero();
+        for (String[] grader : new String[][] {{"hendrycks-math-strict", "0.25"}, {"qwen-math", "1.0"}}) {
+            cli.clearOut();
+            assertThat(cli.run("stats", "1", "-w", surds, "--json", "--no-overthinking", "--grader", grader[0]))
+                    .as(cli.err())
+                    .isZero();
+            JsonNode json = new ObjectMapper().readTree(cli.out());
+            assertThat(json.path("grader").asText()).isEqualTo(grader[0]);
+            assertThat(json.path("accuracy").path("value").asDouble()).isEqualTo(Double.parseDouble(grader[1]));
+        }
+        cli.clearOut();
+        assertThat(cli.run("stats", "1", "-w", surds, "--no-overthinking")).isZero();
+        assertThat(cli.out()).contains("4 graded by ponder-math", "Accuracy         100.0%");
+        assertThat(cli.run("stats", "1", "-w", surds, "--grader", "sympy")).isEqualTo(2);
+        assertThat(cli.err()).contains("unknown grader 'sympy'", "qwen-math");
+    }
+
     @Test
     void noResamplesMeansNoIntervals() throws Exception {
         assertThat(cli.run("stats", "1", "-w", workspace, "--json", "--resamples", "0"))

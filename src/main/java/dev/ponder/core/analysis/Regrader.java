@@ -39,8 +39,9 @@ public final class Regrader {
         }
     }
 
-    public static Result regrade(Workspace workspace, long runId, Grading grading, TaskContext context) {
-        context.message("Regrading with " + grading.label());
+    public static Result regrade(Workspace workspace, long runId, Grading chosen, TaskContext context) {
+        context.message("Regrading with " + chosen.label());
+        Grading grading = chosen.remembering();
         Verdicts samples = workspace.read(tables -> samples(tables, runId, grading, context));
         Verdicts nodes = workspace.read(tables -> treeNodes(tables.analysisRows(), runId, grading));
         context.checkCancelled();

@@ -109,7 +109,8 @@ public final class RunData {
         return workspace.read(tables -> build(tables.analysisRows(), runId, problemId, null));
     }
 
-    private static RunColumns build(AnalysisRows rows, long runId, Long problemId, Grading grading) throws Exception {
+    private static RunColumns build(AnalysisRows rows, long runId, Long problemId, Grading chosen) throws Exception {
+        Grading grading = chosen == null ? null : chosen.remembering();
         RunColumns.Builder builder = new RunColumns.Builder();
         long[] problem = {Long.MIN_VALUE};
         int[] round = {0};

@@ -1,7 +1,9 @@
 package dev.ponder.core.answer;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The graders Ponder ships. Correctness labels a file carries are used before any of these. */
@@ -24,6 +26,12 @@ public final class Graders {
      * that report MATH with the reference script.
      */
     public static final Grader HENDRYCKS_MATH_STRICT = new Named("hendrycks-math-strict", HendrycksMath::isEquiv);
+    /**
+     * Qwen2.5-Math's {@code math_equal}: numbers within a relative 1e-4 (percentages too), tuples and matrices element
+     * by element, equations, and symbolic equality of expressions; the grader of papers that evaluate with the
+     * Qwen2.5-Math evaluation or the math-evaluation-harness it grew from.
+     */
+    public static final Grader QWEN_MATH = new Named("qwen-math", QwenMath::equivalent);
     /** Relative difference of the answers as numbers at most {@value #NUMERIC_TOLERANCE} (absolute near zero). */
     public static final Grader NUMERIC = new Named("numeric", Graders::numericallyEqual);
 
@@ -32,7 +40,7 @@ public final class Graders {
     private Graders() {}
 
     public static List<Grader> all() {
-        return List.of(MATH, HENDRYCKS_MATH_STRICT, NUMERIC, EXACT, MULTIPLE_CHOICE);
+        return List.of(MATH, HENDRYCKS_MATH_STRICT, QWEN_MATH, NUMERIC, EXACT, MULTIPLE_CHOICE);
     }
 
     private static boolean numericallyEqual(String answer, String gold) {
@@ -44,6 +52,18 @@ public final class Graders {
         double x = a.get().value();
         double y = g.get().value();
         return Math.abs(x - y) <= NUMERIC_TOLERANCE * Math.max(1, Math.abs(y));
+    }
+
+    /**
+     * The grader, grading each distinct answer–gold pair once: for one pass over a run on one thread (a run repeats
+     * its answers, and a symbolic comparison can take seconds).
+     */
+    public static Grader remembering(Grader grader) {
+        Map<String, Boolean> decided = new HashMap<>();
+        return new Named(
+                grader.name(),
+                (answer, gold) ->
+                        decided.computeIfAbsent(answer + '\u0000' + gold, pair -> grader.matches(answer, gold)));
     }
 
     public static Optional<Grader> byName(String name) {

@@ -63,6 +63,11 @@ public record Grading(boolean fileLabels, Grader grader) {
         return grader == null ? null : grader.grade(extracted, gold);
     }
 
+    /** This grading with each distinct answer–gold pair graded once, for one pass over a run on one thread. */
+    public Grading remembering() {
+        return grader == null ? this : new Grading(fileLabels, Graders.remembering(grader));
+    }
+
     public Optional<Grader> fallback() {
         return Optional.ofNullable(grader);
     }

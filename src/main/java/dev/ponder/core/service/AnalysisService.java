@@ -13,7 +13,9 @@ import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
+import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Problem;
+import dev.ponder.core.model.Run;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
@@ -37,7 +39,8 @@ public final class AnalysisService {
     public record Headline(RunStats stats, double meanTokens) {}
 
     /** Every figure of a run, with each problem's when asked for, and the problems' keys by id. */
-    public record Report(RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {}
+    /** The figures with the grader that decided their verdicts ({@code null} if the run has none). */
+    public record Report(String grader, RunStats stats, List<ProblemStats> problems, Map<Long, String> problemKeys) {}
 
     /**
      * Run B against run A on the problems they share ({@link RunComparison}); problems are grouped for the clustered
@@ -88,22 +91,32 @@ public final class AnalysisService {
 
     /**
      * Every figure of the run; the overthinking ones unless {@code withoutOverthinking} (their first computation
-     * reads every trace once); each problem's when {@code perProblem}.
+     * reads every trace once); each problem's when {@code perProblem}. With a {@code grading}, the verdicts are that
+     * grading's, worked out from the stored answers without regrading the run; else the run's own.
      */
     public Report report(
-            long runId, StatsOptions options, boolean withoutOverthinking, boolean perProblem, TaskContext context) {
-        RunColumns columns = RunData.columns(workspace, runId);
+            long runId,
+            StatsOptions options,
+            Grading grading,
+            boolean withoutOverthinking,
+            boolean perProblem,
+            TaskContext context) {
+        String grader = grading != null
+                ? grading.label()
+                : workspace.read(
+                        tables -> tables.runs().find(runId).map(Run::grader).orElse(null));
+        RunColumns columns = RunData.columns(workspace, runId, grading);
         List<SampleEfficiency> efficiency =
-                withoutOverthinking ? null : RunData.efficiency(workspace, runId, options.markers(), context);
+                withoutOverthinking ? null : RunData.efficiency(workspace, runId, options.markers(), grading, context);
         RunStats stats = RunStats.of(columns, efficiency, options);
         if (!perProblem) {
-            return new Report(stats, null, Map.of());
+            return new Report(grader, stats, null, Map.of());
         }
         Map<Long, String> keys = new HashMap<>();
         workspace
                 .read(tables -> tables.problems().ofRun(runId))
                 .forEach(problem -> keys.put(problem.id(), problem.key()));
-        return new Report(stats, ProblemStats.all(columns, options), keys);
+        return new Report(grader, stats, ProblemStats.all(columns, options), keys);
     }
 
     /** The run's problems as the workbench lists them: figures from the columns, texts, tags. */

@@ -1,0 +1,168 @@
+package dev.ponder.core.answer;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.matheclipse.core.basic.Config;
+import org.matheclipse.core.eval.EvalEngine;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.expression.F;
+import org.matheclipse.core.form.tex.TeXParser;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * Qwen2.5-Math's {@code symbolic_equal} on Symja instead of SymPy: both answers parsed from LaTeX (else as plain
+ * input), then equal if they are the same expression, if {@code Simplify(a - b)} is zero, if both are equations whose
+ * {@code |lhs - rhs|} simplify alike, or if their numeric values are within a relative 1e-4. Each comparison runs on
+ * one of Ponder's worker threads under a time limit, as the reference's evaluation runs it in a process it kills after
+ * {@value #LIMIT_SECONDS} s: past it the answers count as different. Verdicts are remembered, so a pair repeated
+ * across a run is decided once. Symja never touches files and never prints.
+ */
+final class SymbolicEquality {
+    static final int LIMIT_SECONDS = 3;
+    private static final Logger LOG = Logger.getLogger(SymbolicEquality.class.getName());
+    private static final double RELATIVE_TOLERANCE = 1e-4;
+    private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "ponder-symbolic-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Verdicts already reached: a run repeats its answers, and a regrade should not wait on one twice. */
+    private static final Map<String, Boolean> DECIDED = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED = 100_000;
+    private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(SymbolicEquality::evaluator);
+
+    private SymbolicEquality() {}
+
+    /** Whether the two answers are the same mathematical object, {@code false} when that cannot be decided in time. */
+    static boolean equal(String first, String second) {
+        String pair = first + '\u0000' + second;
+        Boolean known = DECIDED.get(pair);
+        if (known != null) {
+            return known;
+        }
+        boolean verdict = equal(first, second, Duration.ofSeconds(LIMIT_SECONDS));
+        if (DECIDED.size() >= REMEMBERED) {
+            DECIDED.clear();
+        }
+        DECIDED.put(pair, verdict);
+        return verdict;
+    }
+
+    static boolean equal(String first, String second, Duration limit) {
+        AtomicReference<EvalEngine> running = new AtomicReference<>();
+        Future<Boolean> comparison = WORKERS.submit(() -> {
+            ExprEvaluator evaluator = EVALUATOR.get();
+            running.set(evaluator.getEvalEngine());
+            evaluator.getEvalEngine().setStopRequested(false);
+            return compare(evaluator, first, second);
+        });
+        try {
+            return comparison.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            EvalEngine engine = running.get();
+            if (engine != null) {
+                engine.stopRequest();
+            }
+            comparison.cancel(true);
+            LOG.fine(() ->
+                    "symbolic comparison past " + LIMIT_SECONDS + " s, taken as different: " + first + " | " + second);
+            return false;
+        } catch (ExecutionException failed) {
+            LOG.log(Level.FINE, "symbolic comparison failed, taken as different: " + first + " | " + second, failed);
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            comparison.cancel(true);
+            return false;
+        }
+    }
+
+    private static boolean compare(ExprEvaluator evaluator, String first, String second) {
+        IExpr a = parse(evaluator, first);
+        IExpr b = parse(evaluator, second);
+        if (a == null || b == null) {
+            return first.equals(second);
+        }
+        if (a.equals(b) || a.toString().equals(b.toString())) {
+            return true;
+        }
+        if (zero(evaluator, F.Subtract(a, b))) {
+            return true;
+        }
+        if (a.isAST(F.Equal, 3)
+                && b.isAST(F.Equal, 3)
+                && zero(
+                        evaluator,
+                        F.Subtract(
+                                F.Abs(F.Subtract(a.first(), a.second())), F.Abs(F.Subtract(b.first(), b.second()))))) {
+            return true;
+        }
+        return numericallyEqual(evaluator, a, b);
+    }
+
+    private static IExpr parse(ExprEvaluator evaluator, String text) {
+        for (String candidate : new String[] {text.replace("\\\\", "\\"), text}) {
+            try {
+                return new TeXParser().parse(candidate);
+            } catch (RuntimeException | StackOverflowError notLatex) {
+                try {
+                    return evaluator.parse(candidate);
+                } catch (RuntimeException | StackOverflowError notInput) {
+                    // the next spelling, as the reference tries each parser on both
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean zero(ExprEvaluator evaluator, IExpr difference) {
+        try {
+            return evaluator.eval(F.Simplify(difference)).isZero();
+        } catch (RuntimeException | StackOverflowError undecided) {
+            return false;
+        }
+    }
+
+    /** Python's {@code math.isclose(b, a, rel_tol=1e-4)} on both values, as the reference's {@code numeric_equal}. */
+    private static boolean numericallyEqual(ExprEvaluator evaluator, IExpr a, IExpr b) {
+        try {
+            double x = evaluator.evalf(a);
+            double y = evaluator.evalf(b);
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                return x == y;
+            }
+            return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+        } catch (RuntimeException | StackOverflowError notNumbers) {
+            return false;
+        }
+    }
+
+    private static ExprEvaluator evaluator() {
+        Config.FILESYSTEM_ENABLED = false;
+        Config.JAS_NO_THREADS = true;
+        ExprEvaluator evaluator = new ExprEvaluator(false, (short) 20);
+        EvalEngine engine = evaluator.getEvalEngine();
+        engine.setFileSystemEnabled(false);
+        engine.setQuietMode(true);
+        engine.setOutPrintStream(SILENT);
+        engine.setErrorPrintStream(SILENT);
+        EvalEngine.set(engine);
+        return evaluator;
+    }
+}
