@@ -130,6 +130,7 @@ public final class PonderApp extends Application {
                                 : workbench.problems().selectedProperty().get().key(),
                         workbench.problems().selectedProperty()));
         charts.onOpen(workbench::open);
+        runs.onOpen(workbench::open);
         settings.property().addListener((observable, before, after) -> {
             if (!before.preferences().chartStyle().equals(after.preferences().chartStyle())) {
                 charts.useStyle(after.preferences().chartStyle());

@@ -159,6 +159,22 @@ final class CompareCommand implements Callable<Integer> {
                     c.clusteredError(),
                     c.groups());
         }
+        out.printf(
+                "%n%-26s %6s %6s %6s %6s %6s %9s %7s%n",
+                "BY DIFFICULTY (A)", "SHARED", "BOTH", "A ONLY", "B ONLY", "NEITHER", "B − A", "SE");
+        for (RunComparison.Level level : c.levels()) {
+            out.printf(
+                    Locale.ROOT,
+                    "%-26s %6d %6d %6d %6d %6d %+9.4f %7.4f%n",
+                    "level " + level.level() + (level.level() == 1 ? " (easiest)" : ""),
+                    level.problems(),
+                    level.both(),
+                    level.aOnly(),
+                    level.bOnly(),
+                    level.neither(),
+                    level.difference(),
+                    level.standardError());
+        }
         if (perProblem) {
             Map<Long, String> keys = keys(workspace, a);
             out.printf(
@@ -209,6 +225,18 @@ final class CompareCommand implements Callable<Integer> {
         difference
                 .put("resamples", c.interval().resamples())
                 .put("seed", c.interval().seed());
+        ArrayNode levels = document.putArray("levels");
+        for (RunComparison.Level level : c.levels()) {
+            ObjectNode row = levels.addObject()
+                    .put("level", level.level())
+                    .put("shared", level.problems())
+                    .put("both", level.both())
+                    .put("a_only", level.aOnly())
+                    .put("b_only", level.bOnly())
+                    .put("neither", level.neither());
+            JsonOutput.number(row, "difference", level.difference());
+            JsonOutput.number(row, "standard_error", level.standardError());
+        }
         if (perProblem) {
             Map<Long, String> keys = keys(workspace, a);
             ArrayNode rows = document.putArray("problems");
@@ -225,6 +253,7 @@ final class CompareCommand implements Callable<Integer> {
                     line.put("majority_b_right", row.majorityBRight());
                 }
                 line.put("solved", row.flip().name().toLowerCase(Locale.ROOT));
+                line.put("level", row.level());
             }
         }
         return document;

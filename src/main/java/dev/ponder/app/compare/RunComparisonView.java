@@ -72,6 +72,19 @@ public final class RunComparisonView {
         table.getColumns().add(text("Majority A", 150, RunComparisonViewModel.Row::majorityA));
         table.getColumns().add(text("Majority B", 150, RunComparisonViewModel.Row::majorityB));
         table.getColumns().add(text("Solved by", 90, RunComparisonViewModel.Row::solved));
+        table.setRowFactory(view -> {
+            javafx.scene.control.TableRow<RunComparisonViewModel.Row> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setPlaceholder(new Label("No shared problem of this kind."));
+        javafx.scene.control.SplitPane middle =
+                new javafx.scene.control.SplitPane(table, new PairedChartPane(viewModel.chart(), stage).root());
+        middle.setDividerPositions(0.55);
         Button close = new Button("Close");
         close.setCancelButton(true);
         close.setOnAction(event -> stage.hide());
@@ -80,8 +93,13 @@ public final class RunComparisonView {
         bottom.setPadding(new Insets(8, 10, 10, 10));
         VBox top = new VBox(8, new HBox(8, by, only), summary);
         top.setPadding(new Insets(10));
-        BorderPane pane = new BorderPane(table, top, null, bottom, null);
-        stage.setScene(new Scene(pane, 960, 640));
+        Label hint = new Label("Double-click a problem, or click a mark of the chart, to open it in the workbench.");
+        hint.getStyleClass().add("hint");
+        bottom.getChildren().add(0, hint);
+        HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        BorderPane pane = new BorderPane(middle, top, null, bottom, null);
+        stage.setScene(new Scene(pane, 1280, 720));
         stage.setTitle(viewModel.title());
         Escape.closes(stage);
         if (owner != null) {

@@ -5,6 +5,7 @@ import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.Bootstrap;
 import dev.ponder.core.analysis.RunComparison;
 import dev.ponder.core.analysis.StatsOptions;
+import dev.ponder.core.chart.Selection;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskRunner;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,7 +29,14 @@ import javafx.collections.ObservableList;
  */
 public final class RunComparisonViewModel {
     /** One shared problem, as the table shows it. */
-    public record Row(String problem, double rateA, double rateB, String majorityA, String majorityB, String solved) {}
+    public record Row(
+            long problemId,
+            String problem,
+            double rateA,
+            double rateB,
+            String majorityA,
+            String majorityB,
+            String solved) {}
 
     private final TaskRunner tasks;
     private final WorkspaceSession session;
@@ -42,12 +51,17 @@ public final class RunComparisonViewModel {
     private final ObjectProperty<String> only = new SimpleObjectProperty<>();
 
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final Consumer<Selection> opener;
+    private final PairedChartModel chart;
 
-    public RunComparisonViewModel(TaskRunner tasks, WorkspaceSession session, RunSummary a, RunSummary b) {
+    public RunComparisonViewModel(
+            TaskRunner tasks, WorkspaceSession session, RunSummary a, RunSummary b, Consumer<Selection> opener) {
         this.tasks = tasks;
         this.session = session;
         this.a = a;
         this.b = b;
+        this.opener = opener;
+        this.chart = new PairedChartModel(tasks, session, a.run().id(), b.run().id(), opener, notice);
         by.addListener((observable, before, after) -> compute());
         only.addListener((observable, before, after) -> shown.setPredicate(
                 after == null ? row -> true : row -> row.solved().equals(after)));
@@ -80,6 +94,23 @@ public final class RunComparisonViewModel {
     /** Lists only the problems of one flip class: "A only" (A right, B wrong), "B only", "both", "neither". */
     public ObjectProperty<String> onlyProperty() {
         return only;
+    }
+
+    /** The flips by difficulty, or pass rate B against A. */
+    public PairedChartModel chart() {
+        return chart;
+    }
+
+    /** Opens a shared problem in the workbench, in run A. */
+    public void open(Row row) {
+        if (row != null) {
+            long[] problem = {row.problemId()};
+            opener.accept(new Selection(
+                    a.run().id(),
+                    row.problem() + " (compared with " + b.run().name() + ")",
+                    () -> problem,
+                    () -> new long[0]));
+        }
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
@@ -155,6 +186,7 @@ public final class RunComparisonViewModel {
     private static List<Row> rows(Computed computed) {
         return computed.comparison.problems().stream()
                 .map(p -> new Row(
+                        p.problemId(),
                         computed.keys.getOrDefault(p.problemId(), String.valueOf(p.problemId())),
                         p.rateA(),
                         p.rateB(),

@@ -29,6 +29,7 @@ public final class RunBrowserViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final FollowedRuns followed;
+    private java.util.function.Consumer<dev.ponder.core.chart.Selection> opener = selection -> {};
     private long loadsStarted;
     /** The run that now stands for the selected one, made anew by a refresh of its followed file. */
     private Long standIn;
@@ -48,8 +49,13 @@ public final class RunBrowserViewModel {
     }
 
     /** Run B against run A, for the Compare Runs window. */
+    /** What opening a problem from a comparison does (shows it in the workbench). */
+    public void onOpen(java.util.function.Consumer<dev.ponder.core.chart.Selection> action) {
+        opener = action;
+    }
+
     public dev.ponder.app.compare.RunComparisonViewModel comparison(RunSummary a, RunSummary b) {
-        return new dev.ponder.app.compare.RunComparisonViewModel(tasks, session, a, b);
+        return new dev.ponder.app.compare.RunComparisonViewModel(tasks, session, a, b, opener);
     }
 
     /** What is bringing runs into the workspace just now, or empty: the empty list's words. */

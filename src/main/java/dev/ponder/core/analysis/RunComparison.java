@@ -33,6 +33,8 @@ import org.hipparchus.stat.inference.BinomialTest;
  * @param clusteredError      the clustered standard error, or NaN when fewer than two groups
  * @param groups              how many groups the clustered error is over
  * @param problems            each shared problem, in run A's order
+ * @param levels              the flips and the paired difference within each difficulty level of run A (its pass-rate
+ *                            quintiles: level 1 holds the problems A finds easiest), easiest first
  */
 public record RunComparison(
         int shared,
@@ -51,7 +53,8 @@ public record RunComparison(
         Bootstrap.Interval interval,
         double clusteredError,
         int groups,
-        List<PairedProblem> problems) {
+        List<PairedProblem> problems,
+        List<Level> levels) {
 
     /** What counts as solving a problem. */
     public enum Solved {
@@ -71,7 +74,27 @@ public record RunComparison(
         NEITHER
     }
 
-    /** One shared problem: each run's pass rate and majority, and which solve it. */
+    /**
+     * The shared problems of one difficulty level of run A: how many each flip class holds, and the paired difference
+     * of pass rates B − A with its standard error.
+     */
+    public record Level(
+            int level, int both, int aOnly, int bOnly, int neither, double difference, double standardError) {
+        public int problems() {
+            return both + aOnly + bOnly + neither;
+        }
+
+        public int count(Flip flip) {
+            return switch (flip) {
+                case BOTH -> both;
+                case A_ONLY -> aOnly;
+                case B_ONLY -> bOnly;
+                case NEITHER -> neither;
+            };
+        }
+    }
+
+    /** One shared problem: each run's pass rate and majority, which solve it, and its difficulty level in run A. */
     public record PairedProblem(
             long problemId,
             double rateA,
@@ -80,7 +103,8 @@ public record RunComparison(
             Boolean majorityARight,
             String majorityB,
             Boolean majorityBRight,
-            Flip flip) {}
+            Flip flip,
+            int level) {}
 
     /**
      * Compares run B with run A; {@code groupOf} gives a problem's group for the clustered error (its subject,
@@ -89,6 +113,7 @@ public record RunComparison(
     public static RunComparison of(
             RunColumns a, RunColumns b, Solved by, LongFunction<String> groupOf, int resamples, long seed) {
         List<PairedProblem> problems = new ArrayList<>();
+        int[] levelOf = LengthAccuracy.difficultyLevels(a, null);
         int onlyA = 0;
         int[] flips = new int[Flip.values().length];
         for (int p = 0; p < a.problems(); p++) {
@@ -112,7 +137,8 @@ public record RunComparison(
                     majorityRight(a, p),
                     majorityAnswer(b, q),
                     majorityRight(b, q),
-                    flip));
+                    flip,
+                    levelOf[p]));
         }
         int onlyB = 0;
         for (int q = 0; q < b.problems(); q++) {
@@ -153,7 +179,32 @@ public record RunComparison(
                 paired.interval(),
                 clustered[0],
                 (int) clustered[1],
-                problems);
+                problems,
+                levels(problems, resamples, seed));
+    }
+
+    private static List<Level> levels(List<PairedProblem> problems, int resamples, long seed) {
+        java.util.TreeMap<Integer, List<PairedProblem>> byLevel = new java.util.TreeMap<>();
+        problems.forEach(pair -> byLevel.computeIfAbsent(pair.level(), level -> new ArrayList<>())
+                .add(pair));
+        List<Level> levels = new ArrayList<>();
+        byLevel.forEach((level, pairs) -> {
+            int[] flips = new int[Flip.values().length];
+            pairs.forEach(pair -> flips[pair.flip().ordinal()]++);
+            double[] d = pairs.stream()
+                    .mapToDouble(pair -> pair.rateB() - pair.rateA())
+                    .toArray();
+            PairedAtK.Difference paired = PairedAtK.Difference.of(d, 0, seed);
+            levels.add(new Level(
+                    level,
+                    flips[Flip.BOTH.ordinal()],
+                    flips[Flip.A_ONLY.ordinal()],
+                    flips[Flip.B_ONLY.ordinal()],
+                    flips[Flip.NEITHER.ordinal()],
+                    paired.value(),
+                    paired.standardError()));
+        });
+        return levels;
     }
 
     private static boolean solved(RunColumns run, int problem, Solved by) {

@@ -29,6 +29,8 @@ public final class ChartBuilder {
             case MARKERS -> OverthinkingCharts.markers(spec, inputs, context);
             case ROUNDS -> RoundsChart.build(spec, inputs);
             case CALIBRATION -> CalibrationChart.build(spec, inputs);
+            case FLIPS -> PairedCharts.flips(spec, inputs);
+            case PAIRED_RATES -> PairedCharts.rates(spec, inputs);
         };
         context.checkCancelled();
         return data;

@@ -76,6 +76,18 @@ public final class ChartInputs {
                 compute);
     }
 
+    /** The keys of the run's problems, by problem id. */
+    @SuppressWarnings("unchecked")
+    public Map<Long, String> problemKeys(long runId) {
+        return memo(Map.class, "keys#" + runId, () -> {
+            Map<Long, String> keys = new java.util.HashMap<>();
+            workspace
+                    .read(tables -> tables.problems().ofRun(runId))
+                    .forEach(problem -> keys.put(problem.id(), problem.key()));
+            return keys;
+        });
+    }
+
     public Optional<Problem> problem(String key) {
         return workspace.read(tables -> tables.problems().findByKey(key));
     }

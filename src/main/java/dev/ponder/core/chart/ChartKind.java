@@ -79,7 +79,17 @@ public enum ChartKind {
             "calibration",
             "PRM calibration",
             "reliability of the final-step reward score",
-            EnumSet.of(ChartOption.BINS));
+            EnumSet.of(ChartOption.BINS)),
+    FLIPS(
+            "flips",
+            "Flips by difficulty (A → B)",
+            "two runs: shared problems both, only A, only B or neither solve, per difficulty level of A",
+            EnumSet.noneOf(ChartOption.class)),
+    PAIRED_RATES(
+            "paired-rates",
+            "Pass rate, B against A",
+            "two runs: each shared problem's pass rate in B against A",
+            EnumSet.noneOf(ChartOption.class));
 
     private final String id;
     private final String title;

@@ -212,14 +212,14 @@ public final class ChartRenderer {
                         .allMatch(point -> point.y() == Math.rint(point.y()));
     }
 
-    /** The y range: the data and its intervals with a margin, kept within the panel's bounds where it sets them. */
+    /**
+     * The y range: the data, its intervals and any reference line (perfect calibration, B = A: seen whole, so the
+     * marks read against it) with a margin, kept within the panel's bounds where it sets them.
+     */
     private static void fitRange(NumberAxis axis, Panel panel) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (Series series : panel.series()) {
-            if (series.mark() == Mark.REFERENCE) {
-                continue;
-            }
             for (Point point : series.points()) {
                 for (double value : new double[] {point.y(), point.low(), point.high()}) {
                     if (!Double.isNaN(value)) {

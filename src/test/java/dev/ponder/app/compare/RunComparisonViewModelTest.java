@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.analysis.RunComparison;
+import dev.ponder.core.chart.ChartKind;
+import dev.ponder.core.chart.PlotData;
+import dev.ponder.core.chart.Selection;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.model.RunSummary;
 import dev.ponder.core.service.WorkspaceServices;
@@ -34,8 +37,9 @@ class RunComparisonViewModelTest {
             WorkspaceSession session = new WorkspaceSession();
             session.replace(workspace);
             List<RunSummary> runs = workspace.runs().summaries();
+            List<Selection> opened = new java.util.ArrayList<>();
             RunComparisonViewModel view =
-                    new RunComparisonViewModel(new DirectTaskRunner(), session, runs.get(0), runs.get(1));
+                    new RunComparisonViewModel(new DirectTaskRunner(), session, runs.get(0), runs.get(1), opened::add);
 
             RunComparison same = workspace
                     .analysis()
@@ -60,6 +64,41 @@ class RunComparisonViewModelTest {
 
             view.byProperty().set(RunComparison.Solved.FIRST);
             assertThat(view.summaryProperty().get()).contains("(by first)");
+
+            // the flip chart counts the same classes, level by level, and a bar opens its problems in run A
+            PlotData flips = view.chart().chartProperty().get().data();
+            List<PlotData.Series> bars = flips.panels().get(0).series();
+            assertThat(bars)
+                    .extracting(PlotData.Series::name)
+                    .containsExactly("both solve", "A only", "B only", "neither");
+            assertThat(bars.get(2).points().stream()
+                            .mapToDouble(PlotData.Point::y)
+                            .sum())
+                    .isEqualTo(same.bOnly());
+            assertThat(bars.get(1).points().stream()
+                            .mapToDouble(PlotData.Point::y)
+                            .sum())
+                    .isEqualTo(same.aOnly());
+            PlotData.Point bar = bars.get(0).points().stream()
+                    .filter(point -> point.y() > 0)
+                    .findFirst()
+                    .orElseThrow();
+            view.chart().open(bar);
+            assertThat(opened).singleElement().satisfies(selection -> {
+                assertThat(selection.runId()).isEqualTo(runs.get(0).run().id());
+                assertThat(selection.problemIds()).hasSize((int) bar.y());
+            });
+
+            // each shared problem is one point of the scatter, and a row opens its problem
+            view.chart().kindProperty().set(ChartKind.PAIRED_RATES);
+            long points = view.chart().chartProperty().get().data().panels().get(0).series().stream()
+                    .filter(series -> series.mark() == PlotData.Mark.POINTS)
+                    .mapToLong(series -> series.points().size())
+                    .sum();
+            assertThat(points).isEqualTo(same.shared());
+            view.open(view.rows().get(0));
+            assertThat(opened.get(1).problemIds())
+                    .containsExactly(view.rows().get(0).problemId());
         }
     }
 }

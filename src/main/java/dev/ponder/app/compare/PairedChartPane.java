@@ -1,0 +1,105 @@
+package dev.ponder.app.compare;
+
+import dev.ponder.core.chart.ChartKind;
+import dev.ponder.core.chart.RenderedChart;
+import dev.ponder.core.export.ChartFiles;
+import java.io.File;
+import java.util.Set;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+
+/** The comparison's chart beside its table: which chart, the chart itself (marks open problems), and export. */
+final class PairedChartPane {
+    private static final int DPI = 300;
+
+    private final BorderPane root = new BorderPane();
+    private final ChartViewer viewer = new ChartViewer(null, false);
+
+    PairedChartPane(PairedChartModel model, Window owner) {
+        ChoiceBox<ChartKind> kind = new ChoiceBox<>();
+        kind.setId("compare-runs-chart");
+        kind.getItems().setAll(ChartKind.FLIPS, ChartKind.PAIRED_RATES);
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ChartKind chart) {
+                return chart == null ? "" : chart.title();
+            }
+
+            @Override
+            public ChartKind fromString(String text) {
+                return null;
+            }
+        });
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        Label done = new Label();
+        Button export = new Button("Export Chart…");
+        export.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export Chart");
+            chooser.getExtensionFilters()
+                    .addAll(
+                            new FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
+                            new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"),
+                            new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"));
+            chooser.setInitialFileName(model.kindProperty().get().id() + ".pdf");
+            File file = chooser.showSaveDialog(owner);
+            if (file != null) {
+                model.export(ChartFiles.Format.figureFile(file.toPath()), Set.of(), DPI, done::setText);
+            }
+        });
+        HBox controls = new HBox(8, kind, export, done);
+        controls.setPadding(new Insets(0, 0, 6, 0));
+        Label status = new Label();
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        viewer.setId("compare-runs-chart-viewer");
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                RenderedChart drawn = model.chartProperty().get();
+                if (drawn != null && event.getEntity() instanceof XYItemEntity item) {
+                    drawn.pointAt(item.getDataset(), item.getSeriesIndex(), item.getItem())
+                            .ifPresent(model::open);
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                viewer.setCursor(
+                        event.getEntity() instanceof XYItemEntity
+                                ? javafx.scene.Cursor.HAND
+                                : javafx.scene.Cursor.DEFAULT);
+            }
+        });
+        model.chartProperty()
+                .addListener((observable, before, drawn) -> viewer.setChart(drawn == null ? null : drawn.chart()));
+        if (model.chartProperty().get() != null) {
+            viewer.setChart(model.chartProperty().get().chart());
+        }
+        StackPane slot = new StackPane(viewer);
+        slot.setMinSize(0, 0);
+        root.setTop(controls);
+        root.setCenter(slot);
+        root.setBottom(status);
+        root.setPadding(new Insets(0, 0, 0, 8));
+        HBox.setHgrow(root, Priority.ALWAYS);
+    }
+
+    Parent root() {
+        return root;
+    }
+}
