@@ -131,11 +131,20 @@ public final class RunBrowserView {
                 viewModel.followed().toggle(run.run());
             }
         });
+        MenuItem agreement = new MenuItem("Grader Agreement…");
+        agreement.setOnAction(event -> {
+            RunSummary run = viewModel.selectedProperty().get();
+            if (run != null) {
+                new dev.ponder.app.compare.GraderAgreementView(
+                                viewModel.agreement(run), root.getScene().getWindow())
+                        .show();
+            }
+        });
         MenuItem compare = new MenuItem("Compare Runs…");
         compare.setOnAction(event -> compareSelected());
         MenuItem delete = new MenuItem("Delete Run…");
         delete.setOnAction(event -> confirmDelete());
-        ContextMenu menu = new ContextMenu(edit, regrade, follow, compare, new SeparatorMenuItem(), delete);
+        ContextMenu menu = new ContextMenu(edit, regrade, agreement, follow, compare, new SeparatorMenuItem(), delete);
         // Ctrl/⌘-click a second run to compare two
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         menu.setOnShowing(event -> {
@@ -144,6 +153,7 @@ public final class RunBrowserView {
             follow.setDisable(run == null || !viewModel.followed().canFollow(run.run()));
             follow.setSelected(run != null && viewModel.followed().isFollowed(run.run()));
             compare.setDisable(table.getSelectionModel().getSelectedItems().size() != 2);
+            agreement.setDisable(run == null);
         });
         table.setContextMenu(menu);
         table.setRowFactory(view -> {

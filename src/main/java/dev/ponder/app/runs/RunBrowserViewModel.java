@@ -55,7 +55,16 @@ public final class RunBrowserViewModel {
     }
 
     public dev.ponder.app.compare.RunComparisonViewModel comparison(RunSummary a, RunSummary b) {
-        return new dev.ponder.app.compare.RunComparisonViewModel(tasks, session, a, b, opener);
+        var comparison = new dev.ponder.app.compare.RunComparisonViewModel(tasks, session, a, b, opener);
+        comparison.noticeProperty().addListener((observable, before, after) -> notice.set(after));
+        return comparison;
+    }
+
+    /** Every grader on the run's stored answers, and regrading with one of them. */
+    public dev.ponder.app.compare.GraderAgreementViewModel agreement(RunSummary run) {
+        var agreement = new dev.ponder.app.compare.GraderAgreementViewModel(tasks, session, run.run(), this::regrade);
+        agreement.noticeProperty().addListener((observable, before, after) -> notice.set(after));
+        return agreement;
     }
 
     /** What is bringing runs into the workspace just now, or empty: the empty list's words. */

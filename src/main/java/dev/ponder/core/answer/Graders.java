@@ -32,7 +32,10 @@ public final class Graders {
      * Qwen2.5-Math evaluation or the math-evaluation-harness it grew from.
      */
     public static final Grader QWEN_MATH = new Named("qwen-math", QwenMath::equivalent);
-    /** Relative difference of the answers as numbers at most {@value #NUMERIC_TOLERANCE} (absolute near zero). */
+    /**
+     * Relative difference of the answers as numbers at most {@value #NUMERIC_TOLERANCE} (absolute near zero); an answer
+     * that is not a number must be the same text.
+     */
     public static final Grader NUMERIC = new Named("numeric", Graders::numericallyEqual);
 
     static final double NUMERIC_TOLERANCE = 1e-4;
@@ -47,7 +50,7 @@ public final class Graders {
         Optional<NumericAnswer> a = NumericAnswer.parse(answer);
         Optional<NumericAnswer> g = NumericAnswer.parse(gold);
         if (a.isEmpty() || g.isEmpty()) {
-            return false;
+            return answer.strip().equals(gold.strip());
         }
         double x = a.get().value();
         double y = g.get().value();

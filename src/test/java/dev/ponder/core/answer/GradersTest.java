@@ -44,6 +44,8 @@ class GradersTest {
         assertThat(Graders.NUMERIC.grade("1/3", "0.33333")).isTrue();
         assertThat(Graders.NUMERIC.grade("0.00001", "0")).isTrue(); // absolute near zero
         assertThat(Graders.NUMERIC.grade("x", "1")).isFalse();
+        assertThat(Graders.NUMERIC.grade(" 3\\sqrt{13}", "3\\sqrt{13}")).isTrue(); // not numbers: the same text
+        assertThat(Graders.NUMERIC.grade("\\sqrt{117}", "3\\sqrt{13}")).isFalse();
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ponder.core.answer.Graders;
 import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonFields;
 import dev.ponder.core.ingest.json.JsonLines;
@@ -68,6 +69,7 @@ public final class PonderJsonlReader implements RunReader {
         String fileName = context.fileName();
         JsonLines lines = new JsonLines(in);
         boolean headerSeen = false;
+        boolean labelled = false;
         while (true) {
             String line;
             try {
@@ -88,12 +90,14 @@ public final class PonderJsonlReader implements RunReader {
             }
             String location = "line " + lines.lineNumber();
             if (!headerSeen) {
-                sink.run(header(line, fileName, location));
+                RunHeader header = header(line, fileName, location);
+                labelled = Graders.FILE_LABELS.equalsIgnoreCase(String.valueOf(header.grader()));
+                sink.run(header);
                 headerSeen = true;
                 continue;
             }
             try {
-                record(JSON.readTree(line), sink);
+                record(JSON.readTree(line), sink, labelled);
             } catch (JsonProcessingException e) {
                 sink.skipped(location, "not valid JSON: " + Json.reason(e));
             } catch (RecordException | IllegalArgumentException e) {
@@ -162,7 +166,11 @@ public final class PonderJsonlReader implements RunReader {
         }
     }
 
-    private static void record(JsonNode record, SampleSink sink) {
+    /**
+     * @param labelled whether the run's verdicts are its file's labels (its grader is "file labels"): then a sample's
+     *                 {@code correct} is the file's verdict where it states no {@code file_correct} of its own
+     */
+    private static void record(JsonNode record, SampleSink sink, boolean labelled) {
         if (!record.isObject()) {
             throw new RecordException("expected a JSON object");
         }
@@ -173,7 +181,7 @@ public final class PonderJsonlReader implements RunReader {
         }
         switch (type) {
             case "problem" -> sink.problem(problem(record));
-            case "sample" -> sink.sample(sample(record));
+            case "sample" -> sink.sample(sample(record, labelled));
             case "tree_node" -> sink.treeNode(treeNode(record));
             case "problem_reference" ->
                 sink.problemReference(
@@ -194,7 +202,7 @@ public final class PonderJsonlReader implements RunReader {
                 JsonFields.objectJson(record, "metadata"));
     }
 
-    private static IngestedSample sample(JsonNode record) {
+    private static IngestedSample sample(JsonNode record, boolean labelled) {
         String text = JsonFields.text(record, "text");
         if (text == null) {
             throw new RecordException("'text' is missing; expected the sample's generated text");
@@ -235,7 +243,7 @@ public final class PonderJsonlReader implements RunReader {
                 sample,
                 steps(record, text.length()),
                 segments(record, text.length()),
-                JsonFields.bool(record, "file_correct"));
+                record.has("file_correct") || !labelled ? JsonFields.bool(record, "file_correct") : sample.correct());
     }
 
     private static ThinkingSpan thinking(JsonNode record) {
