@@ -56,6 +56,9 @@ public final class ProblemsView {
     private CheckBox foundEarly;
 
     @FXML
+    private CheckBox rightToWrong;
+
+    @FXML
     private ComboBox<String> tagFilter;
 
     @FXML
@@ -117,6 +120,7 @@ public final class ProblemsView {
         minTokens.textProperty().addListener((observable, before, after) -> applyControls());
         maxTokens.textProperty().addListener((observable, before, after) -> applyControls());
         foundEarly.selectedProperty().addListener((observable, before, after) -> applyControls());
+        rightToWrong.selectedProperty().addListener((observable, before, after) -> applyControls());
         tagFilter.valueProperty().addListener((observable, before, after) -> applyControls());
         viewModel.filterProperty().addListener((observable, before, filter) -> showFilter(filter));
         viewModel.tagNames().addListener((ListChangeListener<String>) change -> offerTags());
@@ -170,7 +174,8 @@ public final class ProblemsView {
                         number(minTokens.getText()),
                         number(maxTokens.getText()),
                         foundEarly.isSelected(),
-                        tag == null || tag.equals(ANY_TAG) ? null : tag));
+                        tag == null || tag.equals(ANY_TAG) ? null : tag,
+                        rightToWrong.isSelected()));
     }
 
     private static Double number(String text) {
@@ -198,6 +203,7 @@ public final class ProblemsView {
                             ? ""
                             : Figures.number(filter.maxTokens(), 0).replace(",", ""));
             foundEarly.setSelected(filter.foundEarly());
+            rightToWrong.setSelected(filter.rightToWrong());
             tagFilter.setValue(filter.tag() == null ? ANY_TAG : filter.tag());
         } finally {
             updatingControls = false;

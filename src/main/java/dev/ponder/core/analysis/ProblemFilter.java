@@ -17,6 +17,7 @@ import java.util.function.Predicate;
  * @param maxTokens  most mean tokens, or {@code null}
  * @param foundEarly keep only problems whose first correct answer came in the first half of the trace on average
  * @param tag        a tag the problem or one of its samples must carry, or {@code null}
+ * @param rightToWrong keep only problems with a sample that turned from right to wrong between rounds
  */
 public record ProblemFilter(
         String text,
@@ -25,7 +26,8 @@ public record ProblemFilter(
         Double minTokens,
         Double maxTokens,
         boolean foundEarly,
-        String tag)
+        String tag,
+        boolean rightToWrong)
         implements Predicate<ProblemRow> {
 
     /** The majority verdicts one can filter on. */
@@ -38,7 +40,7 @@ public record ProblemFilter(
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public static final ProblemFilter ALL = new ProblemFilter("", Majority.ANY, 0, null, null, false, null);
+    public static final ProblemFilter ALL = new ProblemFilter("", Majority.ANY, 0, null, null, false, null, false);
 
     public ProblemFilter {
         text = text == null ? "" : text.strip();
@@ -46,8 +48,22 @@ public record ProblemFilter(
         tag = tag == null || tag.isBlank() ? null : tag.strip();
     }
 
+    public ProblemFilter(
+            String text,
+            Majority majority,
+            int difficulty,
+            Double minTokens,
+            Double maxTokens,
+            boolean foundEarly,
+            String tag) {
+        this(text, majority, difficulty, minTokens, maxTokens, foundEarly, tag, false);
+    }
+
     @Override
     public boolean test(ProblemRow row) {
+        if (rightToWrong && !row.rightToWrong()) {
+            return false;
+        }
         if (majority == Majority.RIGHT && !Boolean.TRUE.equals(row.majorityCorrect())
                 || majority == Majority.WRONG && !Boolean.FALSE.equals(row.majorityCorrect())) {
             return false;
@@ -111,38 +127,45 @@ public record ProblemFilter(
         if (majority != Majority.ANY) {
             parts.add(new Part(
                     "majority " + (majority == Majority.RIGHT ? "right" : "wrong"),
-                    new ProblemFilter(text, Majority.ANY, difficulty, minTokens, maxTokens, foundEarly, tag)));
+                    new ProblemFilter(
+                            text, Majority.ANY, difficulty, minTokens, maxTokens, foundEarly, tag, rightToWrong)));
         }
         if (difficulty != 0) {
             parts.add(new Part(
                     "level " + difficulty,
-                    new ProblemFilter(text, majority, 0, minTokens, maxTokens, foundEarly, tag)));
+                    new ProblemFilter(text, majority, 0, minTokens, maxTokens, foundEarly, tag, rightToWrong)));
         }
         if (minTokens != null) {
             parts.add(new Part(
                     String.format(Locale.ROOT, "≥ %,.0f tokens", minTokens),
-                    new ProblemFilter(text, majority, difficulty, null, maxTokens, foundEarly, tag)));
+                    new ProblemFilter(text, majority, difficulty, null, maxTokens, foundEarly, tag, rightToWrong)));
         }
         if (maxTokens != null) {
             parts.add(new Part(
                     String.format(Locale.ROOT, "≤ %,.0f tokens", maxTokens),
-                    new ProblemFilter(text, majority, difficulty, minTokens, null, foundEarly, tag)));
+                    new ProblemFilter(text, majority, difficulty, minTokens, null, foundEarly, tag, rightToWrong)));
         }
         if (foundEarly) {
             parts.add(new Part(
                     "right early, kept thinking",
-                    new ProblemFilter(text, majority, difficulty, minTokens, maxTokens, false, tag)));
+                    new ProblemFilter(text, majority, difficulty, minTokens, maxTokens, false, tag, rightToWrong)));
+        }
+        if (rightToWrong) {
+            parts.add(new Part(
+                    "turned right → wrong",
+                    new ProblemFilter(text, majority, difficulty, minTokens, maxTokens, foundEarly, tag, false)));
         }
         if (tag != null) {
             parts.add(new Part(
                     "tag " + tag,
-                    new ProblemFilter(text, majority, difficulty, minTokens, maxTokens, foundEarly, null)));
+                    new ProblemFilter(
+                            text, majority, difficulty, minTokens, maxTokens, foundEarly, null, rightToWrong)));
         }
         return parts;
     }
 
     private ProblemFilter withText(String newText) {
-        return new ProblemFilter(newText, majority, difficulty, minTokens, maxTokens, foundEarly, tag);
+        return new ProblemFilter(newText, majority, difficulty, minTokens, maxTokens, foundEarly, tag, rightToWrong);
     }
 
     /** Whether this filter shows every problem. */

@@ -21,6 +21,7 @@ import java.util.List;
  *                         samples that state one; NaN when none does or the traces were not read yet
  * @param difficulty       difficulty level by pass rate, 1 easiest; -1 when ungraded
  * @param tags             tags on the problem or on its samples in this run, sorted
+ * @param rightToWrong     whether a sample of it turned from right to wrong between rounds (multi-round thinking)
  */
 public record ProblemRow(
         long problemId,
@@ -37,7 +38,8 @@ public record ProblemRow(
         int maxTokens,
         double firstCorrectAt,
         int difficulty,
-        List<String> tags) {
+        List<String> tags,
+        boolean rightToWrong) {
 
     public ProblemRow {
         tags = List.copyOf(tags);
@@ -46,6 +48,27 @@ public record ProblemRow(
     /** Whether some answer was right early (in the first half of the trace, on average) and thinking went on. */
     public boolean foundEarly() {
         return firstCorrectAt <= 0.5;
+    }
+
+    /** The row, marked as having (or not) a sample that turned from right to wrong between rounds. */
+    public ProblemRow withRightToWrong(boolean turned) {
+        return new ProblemRow(
+                problemId,
+                key,
+                question,
+                gold,
+                samples,
+                passRate,
+                majorityAnswer,
+                majorityCorrect,
+                margin,
+                entropyBits,
+                meanTokens,
+                maxTokens,
+                firstCorrectAt,
+                difficulty,
+                tags,
+                turned);
     }
 
     public ProblemRow withTags(List<String> newTags) {
@@ -64,7 +87,8 @@ public record ProblemRow(
                 maxTokens,
                 firstCorrectAt,
                 difficulty,
-                newTags);
+                newTags,
+                rightToWrong);
     }
 
     public ProblemRow withFirstCorrectAt(double share) {
@@ -83,6 +107,7 @@ public record ProblemRow(
                 maxTokens,
                 share,
                 difficulty,
-                tags);
+                tags,
+                rightToWrong);
     }
 }

@@ -30,7 +30,25 @@ public final class ProblemTable {
             }
             return tables.tags().tagsByProblemOfRun(runId);
         });
-        return of(run, texts, tags, null);
+        return markRightToWrong(workspace, runId, of(run, texts, tags, null));
+    }
+
+    /** In a multi-round run, marks the problems with a sample that turned from right to wrong between rounds. */
+    private static List<ProblemRow> markRightToWrong(Workspace workspace, long runId, List<ProblemRow> rows) {
+        MultiRound rounds = MultiRound.of(workspace, runId, null, 0, 0);
+        if (!rounds.isMultiRound()) {
+            return rows;
+        }
+        long[] sampleIds = rounds.flows().stream()
+                .flatMapToLong(flow -> java.util.Arrays.stream(flow.rightToWrongSamples()))
+                .toArray();
+        java.util.Set<Long> turned = new java.util.HashSet<>();
+        for (long problem : workspace.read(tables -> tables.samples().problemsOf(sampleIds))) {
+            turned.add(problem);
+        }
+        return rows.stream()
+                .map(row -> turned.contains(row.problemId()) ? row.withRightToWrong(true) : row)
+                .toList();
     }
 
     /**
@@ -73,7 +91,8 @@ public final class ProblemTable {
                     max,
                     efficiency == null ? Double.NaN : firstCorrectAt(run, p, efficiency),
                     levels[p],
-                    tags.getOrDefault(id, List.of())));
+                    tags.getOrDefault(id, List.of()),
+                    false));
         }
         return rows;
     }
