@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             RegradeCommand.class,
             CompareCommand.class,
             AgreementCommand.class,
+            JudgeCommand.class,
             StatsCommand.class,
             SearchCommand.class,
             TagCommand.class,

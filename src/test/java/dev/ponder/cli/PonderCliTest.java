@@ -44,14 +44,14 @@ class PonderCliTest {
         assertThat(cli.run("info", "--workspace", workspace.toString())).isZero();
         assertThat(cli.out())
                 .contains(
-                        "(schema v6)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl", "hand-written", "75.0%");
+                        "(schema v7)", "Runs       1", "tiny-arith best-of-4", "ponder-jsonl", "hand-written", "75.0%");
 
         cli.clearOut();
         assertThat(cli.run("info", "-w", workspace.toString(), "--json")).isZero();
         JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.path("workspace").asText())
                 .isEqualTo(workspace.toAbsolutePath().toString());
-        assertThat(json.path("schema_version").asInt()).isEqualTo(6);
+        assertThat(json.path("schema_version").asInt()).isEqualTo(7);
         JsonNode run = json.path("runs").get(0);
         assertThat(run.path("name").asText()).isEqualTo("tiny-arith best-of-4");
         assertThat(run.path("problems").asInt()).isEqualTo(6);

@@ -33,7 +33,14 @@ public record GraderAgreement(
 
     /** A tally of Ponder's graders, to which a run's samples are added one by one. */
     public static Tally tally() {
-        return new Tally(Graders.all());
+        return tally(List.of());
+    }
+
+    /** A tally of Ponder's graders and {@code more} (a model judge's kept verdicts), after them. */
+    public static Tally tally(List<Grader> more) {
+        List<Grader> graders = new ArrayList<>(Graders.all());
+        graders.addAll(more);
+        return new Tally(graders);
     }
 
     /** The counts as rows stream by: column 0 is the file's labels, kept only if some sample had one. */

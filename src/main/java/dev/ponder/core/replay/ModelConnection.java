@@ -167,6 +167,14 @@ public record ModelConnection(
         };
     }
 
+    /** The server with Ponder's timeouts and retries, for one question at a time (a model judge). */
+    public OpenAiCompatible server() throws ReplayException {
+        if (kind != Kind.OPENAI_COMPATIBLE) {
+            throw new IllegalStateException("not a server: " + this);
+        }
+        return new OpenAiCompatible(serverConnection());
+    }
+
     /**
      * The server asked once per request, no retries: a check (Test Connection, {@code ponder server check}) says at
      * once that a server does not answer, where a replay would wait for it to come back.

@@ -13,6 +13,7 @@ import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
+import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
@@ -66,7 +67,7 @@ public final class AnalysisService {
 
     /** Every grader on the run's stored answers, the file's labels too: how often each pair agrees, and where not. */
     public GraderAgreement graderAgreement(long runId, TaskContext context) {
-        GraderAgreement.Tally tally = GraderAgreement.tally();
+        GraderAgreement.Tally tally = GraderAgreement.tally(judges());
         workspace.read(tables -> {
             tables.analysisRows().columns(runId, null, true, row -> {
                 tally.add(row.fileCorrect(), row.extractedAnswer(), row.gold());
@@ -77,6 +78,38 @@ public final class AnalysisService {
             return null;
         });
         return tally.result();
+    }
+
+    /**
+     * Each model judge with verdicts in the workspace, as a grader that gives its kept verdict on a pair and none on a
+     * pair it was not asked about.
+     */
+    private List<Grader> judges() {
+        return workspace.read(tables -> {
+            List<Grader> judges = new java.util.ArrayList<>();
+            for (String judge : tables.judgeVerdicts().judges()) {
+                Map<String, Boolean> verdicts = tables.judgeVerdicts().verdicts(judge);
+                judges.add(new Grader() {
+                    @Override
+                    public String name() {
+                        return judge;
+                    }
+
+                    @Override
+                    public Boolean grade(String extracted, String gold) {
+                        return extracted == null || gold == null
+                                ? null
+                                : verdicts.get(dev.ponder.core.store.JudgeVerdictRepository.pair(extracted, gold));
+                    }
+
+                    @Override
+                    public boolean matches(String extracted, String gold) {
+                        return Boolean.TRUE.equals(grade(extracted, gold));
+                    }
+                });
+            }
+            return judges;
+        });
     }
 
     public Headline headline(long runId, StatsOptions options) {

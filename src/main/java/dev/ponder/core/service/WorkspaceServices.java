@@ -24,6 +24,7 @@ public final class WorkspaceServices implements AutoCloseable {
     private final ExportService exports;
     private final ImportService imports;
     private final ReplayService replays;
+    private final JudgeService judges;
 
     private WorkspaceServices(Workspace workspace, PonderHome home) {
         ContentChanges changes = new ContentChanges();
@@ -39,6 +40,7 @@ public final class WorkspaceServices implements AutoCloseable {
         this.exports = new ExportService(workspace);
         this.imports = new ImportService(workspace, home, changes);
         this.replays = new ReplayService(workspace, home, changes);
+        this.judges = new JudgeService(workspace);
     }
 
     /** Opens an existing workspace (an older schema brought up to date); refuses foreign or newer files unchanged. */
@@ -127,6 +129,11 @@ public final class WorkspaceServices implements AutoCloseable {
 
     public ReplayService replays() {
         return replays;
+    }
+
+    /** A model as a grader: its cost said first, its verdicts kept per answer pair. */
+    public JudgeService judges() {
+        return judges;
     }
 
     /** Closes the workspace; a model a replay loaded is let go first. */

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
 /** The workspace schema versions this Ponder knows, and how to bring a workspace up to the newest. */
 final class Schema {
     /** The newest schema version this Ponder writes. */
-    static final int CURRENT = 6;
+    static final int CURRENT = 7;
 
     private final List<Migration> migrations;
 

@@ -41,6 +41,11 @@ public final class Tables {
         return new SavedFilterRepository(connection);
     }
 
+    /** A model judge's verdicts on answer–gold pairs. */
+    public JudgeVerdictRepository judgeVerdicts() {
+        return new JudgeVerdictRepository(connection);
+    }
+
     public TreeNodeRepository treeNodes() {
         return new TreeNodeRepository(connection);
     }

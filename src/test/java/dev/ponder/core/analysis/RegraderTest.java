@@ -108,6 +108,7 @@ class RegraderTest {
                         "file labels",
                         "ponder-math",
                         "hendrycks-math-strict",
+                        "qwen-math",
                         "numeric",
                         "exact",
                         "multiple-choice",
