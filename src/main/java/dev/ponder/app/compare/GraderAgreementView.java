@@ -82,7 +82,7 @@ public final class GraderAgreementView {
         bottom.setPadding(new Insets(8, 10, 10, 10));
 
         Label pairs = new Label("Where they part: each answer against its gold, with every grader's verdict");
-        VBox center = new VBox(8, summary, matrix, pairs, disagreements);
+        VBox center = new VBox(8, summary, matrix, judgeRow(viewModel), pairs, disagreements);
         VBox.setVgrow(disagreements, Priority.ALWAYS);
         center.setPadding(new Insets(10));
         Scene scene = new Scene(new BorderPane(center, null, null, bottom, null), 1000, 640);
@@ -94,6 +94,46 @@ public final class GraderAgreementView {
         if (owner != null) {
             stage.initOwner(owner);
         }
+    }
+
+    /**
+     * A model judge from the saved server connections: choosing one says what asking it takes; Ask asks about the
+     * pairs it has not answered, and its verdicts join the matrix.
+     */
+    private static HBox judgeRow(GraderAgreementViewModel viewModel) {
+        ChoiceBox<dev.ponder.core.replay.ModelConnection> judge = new ChoiceBox<>();
+        judge.setId("agreement-judge");
+        judge.getItems().setAll(viewModel.judges());
+        judge.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(dev.ponder.core.replay.ModelConnection connection) {
+                return connection == null ? "" : connection.name() + " (" + connection.model() + ")";
+            }
+
+            @Override
+            public dev.ponder.core.replay.ModelConnection fromString(String text) {
+                return null;
+            }
+        });
+        judge.valueProperty().addListener((observable, before, after) -> viewModel.planJudge(after));
+        Button ask = new Button("Ask the Judge");
+        ask.setId("agreement-ask-judge");
+        ask.disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> viewModel.judgePlanProperty().get() == null
+                                || viewModel.judgePlanProperty().get().toAsk() == 0,
+                        viewModel.judgePlanProperty()));
+        ask.setOnAction(event -> viewModel.askJudge(judge.getValue()));
+        Label status = new Label();
+        status.setId("agreement-judge-status");
+        status.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(javafx.beans.binding.Bindings.isEmpty(judge.getItems()))
+                        .then("No server connection saved: add one in the Replay tab to ask a model.")
+                        .otherwise(viewModel.judgeStatusProperty()));
+        judge.setDisable(judge.getItems().isEmpty());
+        HBox row = new HBox(8, new Label("Model judge"), judge, ask, status);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     public void show() {

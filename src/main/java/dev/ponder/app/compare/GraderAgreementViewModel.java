@@ -6,11 +6,14 @@ import dev.ponder.core.Plural;
 import dev.ponder.core.analysis.GraderAgreement;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.Run;
+import dev.ponder.core.replay.ModelConnection;
+import dev.ponder.core.service.JudgeService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskRunner;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,14 +34,109 @@ public final class GraderAgreementViewModel {
     private final ReadOnlyObjectWrapper<GraderAgreement> agreement = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final Supplier<List<ModelConnection>> connections;
+    private final ReadOnlyObjectWrapper<JudgeService.Plan> judgePlan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper judgeStatus = new ReadOnlyStringWrapper("");
+    private static final int JUDGE_CONCURRENCY = 4;
 
     public GraderAgreementViewModel(
-            TaskRunner tasks, WorkspaceSession session, Run run, BiConsumer<Run, Grading> regrader) {
+            TaskRunner tasks,
+            WorkspaceSession session,
+            Run run,
+            BiConsumer<Run, Grading> regrader,
+            Supplier<List<ModelConnection>> connections) {
         this.tasks = tasks;
         this.session = session;
         this.run = run;
         this.regrader = regrader;
+        this.connections = connections;
         compute();
+    }
+
+    /** The saved connections that can judge: models behind a server. */
+    public List<ModelConnection> judges() {
+        return connections.get().stream()
+                .filter(connection -> connection.kind() == ModelConnection.Kind.OPENAI_COMPATIBLE)
+                .toList();
+    }
+
+    /** What asking the judge would take, said before anything is asked; {@code null} until worked out. */
+    public ReadOnlyObjectProperty<JudgeService.Plan> judgePlanProperty() {
+        return judgePlan.getReadOnlyProperty();
+    }
+
+    /** The judge's state in words: what asking takes, how far asking is, what it found. */
+    public ReadOnlyStringProperty judgeStatusProperty() {
+        return judgeStatus.getReadOnlyProperty();
+    }
+
+    /** Works out what asking {@code judge} about the run's answers would take. */
+    public void planJudge(ModelConnection judge) {
+        WorkspaceServices workspace = session.workspace();
+        judgePlan.set(null);
+        if (workspace == null || judge == null) {
+            judgeStatus.set("");
+            return;
+        }
+        judgeStatus.set("Counting the answer pairs…");
+        tasks.submit(
+                "Judge plan: " + judge.name(),
+                context -> workspace.judges().plan(run.id(), judge),
+                plan -> {
+                    judgePlan.set(plan);
+                    judgeStatus.set(
+                            plan.toAsk() == 0
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "%s has answered about all %s.",
+                                            judge.model(),
+                                            Plural.of(plan.pairs(), "answer pair"))
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "%s to ask (%,d answered already): about %,d prompt tokens and at most %,d"
+                                                    + " output tokens.",
+                                            Plural.of(plan.toAsk(), "answer pair"),
+                                            plan.judged(),
+                                            plan.promptTokens(),
+                                            plan.outputTokens()));
+                },
+                error -> {
+                    judgeStatus.set("");
+                    notice.set(Notice.error("Cannot plan the judge", error));
+                });
+    }
+
+    /** Asks the judge about the pairs it has not answered, then shows the agreement with its verdicts. */
+    public void askJudge(ModelConnection judge) {
+        WorkspaceServices workspace = session.workspace();
+        if (workspace == null || judge == null) {
+            return;
+        }
+        judgeStatus.set("Asking " + judge.model() + "…");
+        tasks.submit(
+                "Judge: asking " + judge.model(),
+                context -> workspace.judges().judge(run.id(), judge, JUDGE_CONCURRENCY, context),
+                result -> {
+                    judgeStatus.set(String.format(
+                            Locale.ROOT,
+                            "Asked about %s: %,d the same, %,d different, %,d said neither%s.",
+                            Plural.of(result.asked(), "pair"),
+                            result.same(),
+                            result.different(),
+                            result.unreadable(),
+                            result.failed() == 0
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "; %,d failed (asked again next time; the log has why)",
+                                            result.failed())));
+                    judgePlan.set(null);
+                    compute();
+                },
+                error -> {
+                    judgeStatus.set("");
+                    notice.set(Notice.error("Cannot ask the judge", error));
+                });
     }
 
     public String title() {

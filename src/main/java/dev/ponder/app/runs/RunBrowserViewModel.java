@@ -29,6 +29,7 @@ public final class RunBrowserViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final FollowedRuns followed;
+    private final Supplier<UserSettings> settings;
     private java.util.function.Consumer<dev.ponder.core.chart.Selection> opener = selection -> {};
     private long loadsStarted;
     /** The run that now stands for the selected one, made anew by a refresh of its followed file. */
@@ -41,6 +42,7 @@ public final class RunBrowserViewModel {
     public RunBrowserViewModel(TaskRunner tasks, WorkspaceSession session, Supplier<UserSettings> settings) {
         this.tasks = tasks;
         this.session = session;
+        this.settings = settings;
         this.followed = new FollowedRuns(tasks, session, settings, runId -> standIn = runId);
         followed.noticeProperty().addListener((observable, before, after) -> notice.set(after));
         session.workspaceProperty().addListener((observable, before, after) -> followed.stopAll());
@@ -48,12 +50,12 @@ public final class RunBrowserViewModel {
         refresh();
     }
 
-    /** Run B against run A, for the Compare Runs window. */
     /** What opening a problem from a comparison does (shows it in the workbench). */
     public void onOpen(java.util.function.Consumer<dev.ponder.core.chart.Selection> action) {
         opener = action;
     }
 
+    /** Run B against run A, for the Compare Runs window. */
     public dev.ponder.app.compare.RunComparisonViewModel comparison(RunSummary a, RunSummary b) {
         var comparison = new dev.ponder.app.compare.RunComparisonViewModel(tasks, session, a, b, opener);
         comparison.noticeProperty().addListener((observable, before, after) -> notice.set(after));
@@ -62,7 +64,8 @@ public final class RunBrowserViewModel {
 
     /** Every grader on the run's stored answers, and regrading with one of them. */
     public dev.ponder.app.compare.GraderAgreementViewModel agreement(RunSummary run) {
-        var agreement = new dev.ponder.app.compare.GraderAgreementViewModel(tasks, session, run.run(), this::regrade);
+        var agreement = new dev.ponder.app.compare.GraderAgreementViewModel(
+                tasks, session, run.run(), this::regrade, () -> settings.get().connections());
         agreement.noticeProperty().addListener((observable, before, after) -> notice.set(after));
         return agreement;
     }
