@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Charts.class,
             BenchCommand.Trees.class,
             BenchCommand.Streaming.class,
-            BenchCommand.ReplayFaults.class
+            BenchCommand.ReplayFaults.class,
+            BenchCommand.Graders.class
         })
 public final class BenchCommand implements Runnable {
     @Spec
@@ -619,6 +620,30 @@ public final class BenchCommand implements Runnable {
             boolean ok = r.lost() + r.wrong() + r.duplicated() + pool.lost() + pool.wrong() + pool.duplicated() == 0
                     && noticed.compareTo(stall.plusSeconds(1)) < 0;
             return ok ? 0 : 1;
+        }
+    }
+
+    /** {@code bench graders}: every grader over a million stored answers of every kind a grader has work with. */
+    @Command(
+            name = "graders",
+            mixinStandardHelpOptions = true,
+            description = "Tally every grader over many answers: integers, fractions, surds, percentages, "
+                    + "polynomials, tuples.")
+    static final class Graders implements Callable<Integer> {
+        @Option(names = "--problems", defaultValue = "2000", description = "Problems, four distinct answers each.")
+        private int problems;
+
+        @Option(names = "--samples", defaultValue = "1000000", description = "Samples drawn from their answers.")
+        private int samples;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            dev.ponder.core.bench.GraderBenchmark.run(
+                    problems, samples, 20260101L, spec.commandLine().getOut());
+            return 0;
         }
     }
 }

@@ -62,16 +62,22 @@ public record GraderAgreement(
             this.both = new long[n][n];
         }
 
+        /**
+         * Grades these answer–gold pairs ({@code {answer, gold}}) with every grader, on all cores, before their samples
+         * are added: a symbolic comparison takes milliseconds, and distinct pairs are many in a large run.
+         */
+        public void gradeAhead(List<String[]> pairs) {
+            Map<String, Boolean[]> done = pairs.parallelStream()
+                    .filter(pair -> !graded.containsKey(key(pair[0], pair[1])))
+                    .collect(java.util.stream.Collectors.toConcurrentMap(
+                            pair -> key(pair[0], pair[1]), pair -> verdicts(pair[0], pair[1]), (a, b) -> a));
+            graded.putAll(done);
+        }
+
         /** One sample: the file's verdict ({@code null} for none), its stored answer and its problem's gold. */
         public void add(Boolean fileVerdict, String answer, String gold) {
             samples++;
-            Boolean[] byOurs = graded.computeIfAbsent(answer + '\u0000' + gold, key -> {
-                Boolean[] verdicts = new Boolean[ours.size()];
-                for (int g = 0; g < ours.size(); g++) {
-                    verdicts[g] = ours.get(g).grade(answer, gold);
-                }
-                return verdicts;
-            });
+            Boolean[] byOurs = graded.computeIfAbsent(key(answer, gold), key -> verdicts(answer, gold));
             Boolean[] verdicts = new Boolean[n];
             verdicts[0] = fileVerdict;
             labels |= fileVerdict != null;
@@ -100,6 +106,18 @@ public record GraderAgreement(
 
         public long samples() {
             return samples;
+        }
+
+        private static String key(String answer, String gold) {
+            return answer + '\u0000' + gold;
+        }
+
+        private Boolean[] verdicts(String answer, String gold) {
+            Boolean[] verdicts = new Boolean[ours.size()];
+            for (int g = 0; g < ours.size(); g++) {
+                verdicts[g] = ours.get(g).grade(answer, gold);
+            }
+            return verdicts;
         }
 
         public GraderAgreement result() {

@@ -49,6 +49,11 @@ final class QwenMath {
         if (numericallyEqual(prediction, reference)) {
             return true;
         }
+        if (digits(prediction) != null && digits(reference) != null) {
+            // two numbers the step above found apart: the reference goes on to compare the same two values
+            // symbolically and numerically, and finds them apart again
+            return false;
+        }
         if (prediction.isEmpty()) {
             return false;
         }

@@ -102,6 +102,12 @@ final class SymbolicEquality {
         if (a.equals(b) || a.toString().equals(b.toString())) {
             return true;
         }
+        // Two constants with finite values are settled by those values: Simplify(a - b) is zero exactly when they
+        // agree (up to rounding far below the tolerance), and it can take seconds where evaluating takes microseconds.
+        double[] values = constant(a) && constant(b) ? values(evaluator, a, b) : null;
+        if (values != null) {
+            return close(values[0], values[1]);
+        }
         if (zero(evaluator, F.Subtract(a, b))) {
             return true;
         }
@@ -114,6 +120,10 @@ final class SymbolicEquality {
             return true;
         }
         return numericallyEqual(evaluator, a, b);
+    }
+
+    private static boolean constant(IExpr expression) {
+        return expression.isNumericFunction(true);
     }
 
     private static IExpr parse(ExprEvaluator evaluator, String text) {
@@ -144,12 +154,24 @@ final class SymbolicEquality {
         try {
             double x = evaluator.evalf(a);
             double y = evaluator.evalf(b);
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                return x == y;
-            }
-            return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+            return !Double.isFinite(x) || !Double.isFinite(y) ? x == y : close(x, y);
         } catch (RuntimeException | StackOverflowError notNumbers) {
             return false;
+        }
+    }
+
+    private static boolean close(double x, double y) {
+        return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+    }
+
+    /** Both values, when both are finite numbers; else {@code null}. */
+    private static double[] values(ExprEvaluator evaluator, IExpr a, IExpr b) {
+        try {
+            double x = evaluator.evalf(a);
+            double y = evaluator.evalf(b);
+            return Double.isFinite(x) && Double.isFinite(y) ? new double[] {x, y} : null;
+        } catch (RuntimeException | StackOverflowError notNumbers) {
+            return null;
         }
     }
 

@@ -68,15 +68,38 @@ public final class AnalysisService {
     /** Every grader on the run's stored answers, the file's labels too: how often each pair agrees, and where not. */
     public GraderAgreement graderAgreement(long runId, TaskContext context) {
         GraderAgreement.Tally tally = GraderAgreement.tally(judges());
+        // one read of the rows, keeping each sample as its pair's index and file verdict, so the distinct pairs can
+        // be graded on every core before the samples are tallied
+        Map<String, Integer> indexOf = new HashMap<>();
+        List<String[]> pairs = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream verdicts = new java.io.ByteArrayOutputStream();
+        java.util.stream.IntStream.Builder rows = java.util.stream.IntStream.builder();
         workspace.read(tables -> {
             tables.analysisRows().columns(runId, null, true, row -> {
-                tally.add(row.fileCorrect(), row.extractedAnswer(), row.gold());
-                if (tally.samples() % 4096 == 0) {
+                String answer = row.extractedAnswer();
+                String gold = row.gold();
+                Integer at = indexOf.get(answer + '\u0000' + gold);
+                if (at == null) {
+                    at = pairs.size();
+                    indexOf.put(answer + '\u0000' + gold, at);
+                    pairs.add(new String[] {answer, gold});
+                }
+                rows.add(at);
+                verdicts.write(row.fileCorrect() == null ? 2 : row.fileCorrect() ? 1 : 0);
+                if (pairs.size() % 4096 == 0) {
                     context.checkCancelled();
                 }
             });
             return null;
         });
+        tally.gradeAhead(pairs);
+        context.checkCancelled();
+        int[] pairOf = rows.build().toArray();
+        byte[] file = verdicts.toByteArray();
+        for (int s = 0; s < pairOf.length; s++) {
+            String[] pair = pairs.get(pairOf[s]);
+            tally.add(file[s] == 2 ? null : file[s] == 1, pair[0], pair[1]);
+        }
         return tally.result();
     }
 

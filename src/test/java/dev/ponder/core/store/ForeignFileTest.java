@@ -71,9 +71,10 @@ class ForeignFileTest {
         Workspace.create(file).close();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA user_version = 7");
+            statement.execute("PRAGMA user_version = " + (Schema.CURRENT + 1));
         }
-        assertRejectedUnchanged(file, WorkspaceException.Reason.TOO_NEW, "newer Ponder (workspace schema v7");
+        assertRejectedUnchanged(
+                file, WorkspaceException.Reason.TOO_NEW, "newer Ponder (workspace schema v" + (Schema.CURRENT + 1));
     }
 
     @Test
