@@ -2,6 +2,9 @@ package dev.ponder.core.analysis;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.hipparchus.distribution.discrete.BinomialDistribution;
+import org.hipparchus.stat.descriptive.rank.Percentile;
+import org.hipparchus.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
  * Percentile bootstrap confidence intervals, seeded so a figure is the same every time: resample the units
@@ -86,17 +89,28 @@ public final class Bootstrap {
         }
         double p = (double) successes / n;
         return new Interval(
-                p, (double) Binomial.quantile(n, p, 0.025) / n, (double) Binomial.quantile(n, p, 0.975) / n, n, 0, 0);
+                p, (double) binomialQuantile(n, p, 0.025) / n, (double) binomialQuantile(n, p, 0.975) / n, n, 0, 0);
     }
 
-    /** numpy's default ("linear") percentile of sorted values; NaN for none (no resamples asked for). */
+    /**
+     * numpy's default ("linear") percentile of sorted values, Hipparchus's estimation type R-7; NaN for none (no
+     * resamples asked for).
+     */
     static double percentile(double[] sorted, double percent) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
-        double position = percent / 100 * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+        return new Percentile(percent).withEstimationType(EstimationType.R_7).evaluate(sorted);
+    }
+
+    /** The smallest x with P(X ≤ x) ≥ q for X ~ Binomial(n, p), from Hipparchus. */
+    private static int binomialQuantile(int n, double p, double q) {
+        if (p <= 0) {
+            return 0;
+        }
+        if (p >= 1) {
+            return n;
+        }
+        return new BinomialDistribution(n, p).inverseCumulativeProbability(q);
     }
 }

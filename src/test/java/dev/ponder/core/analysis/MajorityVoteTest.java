@@ -100,8 +100,9 @@ class MajorityVoteTest {
     }
 
     private static double hypergeometric(int population, int successes, int draws, int observed) {
-        return Math.exp(Binomial.logChoose(successes, observed)
-                + Binomial.logChoose(population - successes, draws - observed)
-                - Binomial.logChoose(population, draws));
+        return Math.exp(org.hipparchus.util.CombinatoricsUtils.binomialCoefficientLog(successes, observed)
+                + org.hipparchus.util.CombinatoricsUtils.binomialCoefficientLog(
+                        population - successes, draws - observed)
+                - org.hipparchus.util.CombinatoricsUtils.binomialCoefficientLog(population, draws));
     }
 }
