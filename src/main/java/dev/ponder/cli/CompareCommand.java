@@ -92,6 +92,13 @@ final class CompareCommand implements Callable<Integer> {
                     at.put("k", atK.k()).put("problems", atK.problems());
                     difference(at.putObject("pass_at_k"), atK.passAtK());
                     difference(at.putObject("maj_at_k"), atK.majAtK());
+                    var levels = at.putArray("levels");
+                    for (PairedAtK.Level level : atK.levels()) {
+                        ObjectNode row =
+                                levels.addObject().put("level", level.level()).put("problems", level.problems());
+                        difference(row.putObject("pass_at_k"), level.passAtK());
+                        difference(row.putObject("maj_at_k"), level.majAtK());
+                    }
                 }
                 JsonOutput.print(out, document);
             } else {
@@ -104,6 +111,11 @@ final class CompareCommand implements Callable<Integer> {
                             atK.problems());
                     line(out, "pass@k B − A", atK.passAtK());
                     line(out, "maj@k B − A", atK.majAtK());
+                    for (PairedAtK.Level level : atK.levels()) {
+                        out.printf(Locale.ROOT, "  level %d (%,d problems)%n", level.level(), level.problems());
+                        line(out, "  pass@k B − A", level.passAtK());
+                        line(out, "  maj@k B − A", level.majAtK());
+                    }
                 }
             }
             out.flush();
@@ -165,15 +177,15 @@ final class CompareCommand implements Callable<Integer> {
         for (RunComparison.Level level : c.levels()) {
             out.printf(
                     Locale.ROOT,
-                    "%-26s %6d %6d %6d %6d %6d %+9.4f %7.4f%n",
+                    "%-26s %6d %6d %6d %6d %6d %9s %7s%n",
                     "level " + level.level() + (level.level() == 1 ? " (easiest)" : ""),
                     level.problems(),
                     level.both(),
                     level.aOnly(),
                     level.bOnly(),
                     level.neither(),
-                    level.difference(),
-                    level.standardError());
+                    figure("%+.4f", level.difference()),
+                    figure("%.4f", level.standardError()));
         }
         if (perProblem) {
             Map<Long, String> keys = keys(workspace, a);
@@ -276,12 +288,17 @@ final class CompareCommand implements Callable<Integer> {
     private static void line(PrintWriter out, String label, PairedAtK.Difference d) {
         out.printf(
                 Locale.ROOT,
-                "%-18s%+.4f  SE %.4f  95%% bootstrap [%+.4f, %+.4f]%n",
+                "%-18s%s  SE %s  95%% bootstrap [%s, %s]%n",
                 label,
-                d.value(),
-                d.standardError(),
-                d.interval().low(),
-                d.interval().high());
+                figure("%+.4f", d.value()),
+                figure("%.4f", d.standardError()),
+                figure("%+.4f", d.interval().low()),
+                figure("%+.4f", d.interval().high()));
+    }
+
+    /** A figure as {@code format} writes it, or "—" where it does not exist (one problem has no spread). */
+    private static String figure(String format, double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, format, value);
     }
 
     private static void difference(ObjectNode node, PairedAtK.Difference d) {

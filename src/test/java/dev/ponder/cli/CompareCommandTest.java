@@ -54,6 +54,23 @@ class CompareCommandTest {
                 .as("pass@1 of one sample is its pass rate")
                 .isEqualTo(
                         document.get("difference").get("value").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        // per difficulty level of A, the same figures: the levels hold every problem, and their problem-weighted
+        // differences make up the whole, as the flips per level do
+        double weighted = 0;
+        int levelled = 0;
+        for (JsonNode level : atK.get("levels")) {
+            levelled += level.get("problems").asInt();
+            weighted += level.get("problems").asInt()
+                    * level.get("pass_at_k").get("value").asDouble();
+        }
+        assertThat(levelled).isEqualTo(atK.get("problems").asInt());
+        assertThat(weighted / levelled)
+                .isEqualTo(atK.get("pass_at_k").get("value").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+        int flipsByLevel = 0;
+        for (JsonNode level : document.get("levels")) {
+            flipsByLevel += level.get("a_only").asInt();
+        }
+        assertThat(flipsByLevel).isEqualTo(flips.get("a_only").asInt());
 
         cli.clearOut();
         assertThat(cli.run("compare", "1", "2", "-w", workspace)).isZero();

@@ -12,8 +12,12 @@ import java.util.List;
  * @param problems shared problems with at least k graded samples in both runs
  * @param passAtK  mean of pass@k_B − pass@k_A
  * @param majAtK   mean of maj@k_B − maj@k_A over the problems where both majorities count
+ * @param levels   the same within each difficulty level of A (its pass-rate quintiles, level 1 easiest)
  */
-public record PairedAtK(int k, int problems, Difference passAtK, Difference majAtK) {
+public record PairedAtK(int k, int problems, Difference passAtK, Difference majAtK, List<Level> levels) {
+
+    /** The paired differences at k within one difficulty level of run A. */
+    public record Level(int level, int problems, Difference passAtK, Difference majAtK) {}
 
     /** A paired difference: the mean of per-problem differences, sd(d)/√n, and a bootstrap 95% interval over them. */
     public record Difference(double value, double standardError, Bootstrap.Interval interval) {
@@ -45,6 +49,9 @@ public record PairedAtK(int k, int problems, Difference passAtK, Difference majA
         if (k < 1) {
             throw new IllegalArgumentException("k is 1 or more, not " + k);
         }
+        int[] levelOf = LengthAccuracy.difficultyLevels(a, null);
+        java.util.TreeMap<Integer, List<Double>> passByLevel = new java.util.TreeMap<>();
+        java.util.TreeMap<Integer, List<Double>> majByLevel = new java.util.TreeMap<>();
         List<Double> pass = new ArrayList<>();
         List<Double> maj = new ArrayList<>();
         for (int p = 0; p < a.problems(); p++) {
@@ -52,14 +59,30 @@ public record PairedAtK(int k, int problems, Difference passAtK, Difference majA
             if (q < 0 || a.gradedCount(p) < k || b.gradedCount(q) < k) {
                 continue;
             }
-            pass.add(PassAtK.estimate(b.gradedCount(q), b.correctCount(q), k)
-                    - PassAtK.estimate(a.gradedCount(p), a.correctCount(p), k));
+            double passDifference = PassAtK.estimate(b.gradedCount(q), b.correctCount(q), k)
+                    - PassAtK.estimate(a.gradedCount(p), a.correctCount(p), k);
+            pass.add(passDifference);
+            passByLevel.computeIfAbsent(levelOf[p], level -> new ArrayList<>()).add(passDifference);
             double majorityA = MajorityVote.firstK(a, p, k);
             double majorityB = MajorityVote.firstK(b, q, k);
             if (!Double.isNaN(majorityA) && !Double.isNaN(majorityB)) {
                 maj.add(majorityB - majorityA);
+                majByLevel
+                        .computeIfAbsent(levelOf[p], level -> new ArrayList<>())
+                        .add(majorityB - majorityA);
             }
         }
-        return new PairedAtK(k, pass.size(), Difference.of(pass, resamples, seed), Difference.of(maj, resamples, seed));
+        List<Level> levels = new ArrayList<>();
+        passByLevel.forEach((level, differences) -> levels.add(new Level(
+                level,
+                differences.size(),
+                Difference.of(differences, resamples, seed),
+                Difference.of(majByLevel.getOrDefault(level, List.of()), resamples, seed))));
+        return new PairedAtK(
+                k,
+                pass.size(),
+                Difference.of(pass, resamples, seed),
+                Difference.of(maj, resamples, seed),
+                List.copyOf(levels));
     }
 }
