@@ -137,6 +137,11 @@ final class CompareCommand implements Callable<Integer> {
                 c.shared(),
                 c.onlyA(),
                 c.onlyB());
+        if (c.shared() == 0) {
+            out.println(
+                    "The runs share no graded problem, so there is nothing to pair: compare runs of the same problems.");
+            return;
+        }
         out.printf(
                 Locale.ROOT,
                 "Solved            both %,d · A only %,d · B only %,d · neither %,d (by %s)%n",
@@ -159,11 +164,11 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.printf(
                 Locale.ROOT,
-                "Pass rate B − A   %+.4f  SE %.4f  95%% bootstrap [%+.4f, %+.4f]%n",
-                c.difference(),
-                c.standardError(),
-                c.interval().low(),
-                c.interval().high());
+                "Pass rate B − A   %s  SE %s  95%% bootstrap [%s, %s]%n",
+                figure("%+.4f", c.difference()),
+                figure("%.4f", c.standardError()),
+                figure("%+.4f", c.interval().low()),
+                figure("%+.4f", c.interval().high()));
         if (!Double.isNaN(c.clusteredError())) {
             out.printf(
                     Locale.ROOT,

@@ -93,9 +93,18 @@ public final class RunComparisonView {
         bottom.setPadding(new Insets(8, 10, 10, 10));
         VBox top = new VBox(8, new HBox(8, by, only), summary);
         top.setPadding(new Insets(10));
-        Label hint = new Label("Double-click a problem, or click a mark of the chart, to open it in the workbench.");
+        Button samples = new Button("Compare Samples…");
+        samples.setId("compare-runs-samples");
+        samples.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        samples.setOnAction(event ->
+                new CompareView(viewModel.samples(table.getSelectionModel().getSelectedItem()), stage).show());
+        Label hint = new Label("Double-click a problem, or click a mark of the chart, to open it in the workbench;"
+                + " Compare Samples sets its samples in A and B side by side.");
         hint.getStyleClass().add("hint");
         bottom.getChildren().add(0, hint);
+        bottom.getChildren().add(1, samples);
+        bottom.setSpacing(8);
         HBox.setHgrow(hint, javafx.scene.layout.Priority.ALWAYS);
         hint.setMaxWidth(Double.MAX_VALUE);
         BorderPane pane = new BorderPane(middle, top, null, bottom, null);

@@ -31,6 +31,8 @@ public final class RunComparisonViewModel {
     /** One shared problem, as the table shows it. */
     public record Row(
             long problemId,
+            long sampleA,
+            long sampleB,
             String problem,
             double rateA,
             double rateB,
@@ -52,10 +54,17 @@ public final class RunComparisonViewModel {
 
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
     private final Consumer<Selection> opener;
+    private final java.util.function.Supplier<dev.ponder.core.trace.ReflectionMarkers> markers;
     private final PairedChartModel chart;
 
     public RunComparisonViewModel(
-            TaskRunner tasks, WorkspaceSession session, RunSummary a, RunSummary b, Consumer<Selection> opener) {
+            TaskRunner tasks,
+            WorkspaceSession session,
+            RunSummary a,
+            RunSummary b,
+            Consumer<Selection> opener,
+            java.util.function.Supplier<dev.ponder.core.trace.ReflectionMarkers> markers) {
+        this.markers = markers;
         this.tasks = tasks;
         this.session = session;
         this.a = a;
@@ -113,6 +122,14 @@ public final class RunComparisonViewModel {
         }
     }
 
+    /** The problem's first sample in A beside its first in B, in the side-by-side sample compare (either side can change). */
+    public CompareViewModel samples(Row row) {
+        CompareViewModel compare = new CompareViewModel(tasks, session, markers);
+        compare.noticeProperty().addListener((observable, before, after) -> notice.set(after));
+        compare.open(row.sampleA(), row.sampleB());
+        return compare;
+    }
+
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
         return notice;
     }
@@ -152,6 +169,16 @@ public final class RunComparisonViewModel {
     private record Computed(RunComparison comparison, Map<Long, String> keys) {}
 
     private String describe(RunComparison c) {
+        if (c.shared() == 0) {
+            return String.format(
+                    Locale.ROOT,
+                    "A: %s · B: %s%nThe runs share no graded problem (%,d only in A, %,d only in B), so there is nothing"
+                            + " to pair: compare runs of the same problems.",
+                    a.run().name(),
+                    b.run().name(),
+                    c.onlyA(),
+                    c.onlyB());
+        }
         StringBuilder text = new StringBuilder(String.format(
                 Locale.ROOT,
                 "A: %s · B: %s%n%,d shared problems (%,d only in A, %,d only in B)%n"
@@ -171,11 +198,11 @@ public final class RunComparisonViewModel {
                 c.aOnly() + c.bOnly()));
         text.append(String.format(
                 Locale.ROOT,
-                "%nPass rate B − A: %+.4f, SE %.4f, 95%% bootstrap [%+.4f, %+.4f]",
-                c.difference(),
-                c.standardError(),
-                c.interval().low(),
-                c.interval().high()));
+                "%nPass rate B − A: %s, SE %s, 95%% bootstrap [%s, %s]",
+                figure("%+.4f", c.difference()),
+                figure("%.4f", c.standardError()),
+                figure("%+.4f", c.interval().low()),
+                figure("%+.4f", c.interval().high())));
         if (!Double.isNaN(c.clusteredError())) {
             text.append(
                     String.format(Locale.ROOT, ", clustered SE %.4f over %d subjects", c.clusteredError(), c.groups()));
@@ -183,10 +210,16 @@ public final class RunComparisonViewModel {
         return text.toString();
     }
 
+    private static String figure(String format, double value) {
+        return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, format, value);
+    }
+
     private static List<Row> rows(Computed computed) {
         return computed.comparison.problems().stream()
                 .map(p -> new Row(
                         p.problemId(),
+                        p.firstSampleA(),
+                        p.firstSampleB(),
                         computed.keys.getOrDefault(p.problemId(), String.valueOf(p.problemId())),
                         p.rateA(),
                         p.rateB(),

@@ -57,7 +57,8 @@ public final class RunBrowserViewModel {
 
     /** Run B against run A, for the Compare Runs window. */
     public dev.ponder.app.compare.RunComparisonViewModel comparison(RunSummary a, RunSummary b) {
-        var comparison = new dev.ponder.app.compare.RunComparisonViewModel(tasks, session, a, b, opener);
+        var comparison = new dev.ponder.app.compare.RunComparisonViewModel(
+                tasks, session, a, b, opener, () -> settings.get().markers());
         comparison.noticeProperty().addListener((observable, before, after) -> notice.set(after));
         return comparison;
     }

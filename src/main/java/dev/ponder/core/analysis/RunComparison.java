@@ -94,7 +94,10 @@ public record RunComparison(
         }
     }
 
-    /** One shared problem: each run's pass rate and majority, which solve it, and its difficulty level in run A. */
+    /**
+     * One shared problem: each run's pass rate and majority, which solve it, its difficulty level in run A, and each
+     * run's first sample of it (to set side by side).
+     */
     public record PairedProblem(
             long problemId,
             double rateA,
@@ -104,7 +107,9 @@ public record RunComparison(
             String majorityB,
             Boolean majorityBRight,
             Flip flip,
-            int level) {}
+            int level,
+            long firstSampleA,
+            long firstSampleB) {}
 
     /**
      * Compares run B with run A; {@code groupOf} gives a problem's group for the clustered error (its subject,
@@ -138,7 +143,9 @@ public record RunComparison(
                     majorityAnswer(b, q),
                     majorityRight(b, q),
                     flip,
-                    levelOf[p]));
+                    levelOf[p],
+                    a.sampleId(a.first(p)),
+                    b.sampleId(b.first(q))));
         }
         int onlyB = 0;
         for (int q = 0; q < b.problems(); q++) {

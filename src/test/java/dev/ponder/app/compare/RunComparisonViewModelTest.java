@@ -38,8 +38,13 @@ class RunComparisonViewModelTest {
             session.replace(workspace);
             List<RunSummary> runs = workspace.runs().summaries();
             List<Selection> opened = new java.util.ArrayList<>();
-            RunComparisonViewModel view =
-                    new RunComparisonViewModel(new DirectTaskRunner(), session, runs.get(0), runs.get(1), opened::add);
+            RunComparisonViewModel view = new RunComparisonViewModel(
+                    new DirectTaskRunner(),
+                    session,
+                    runs.get(0),
+                    runs.get(1),
+                    opened::add,
+                    () -> dev.ponder.core.trace.ReflectionMarkers.DEFAULT);
 
             RunComparison same = workspace
                     .analysis()
@@ -97,8 +102,38 @@ class RunComparisonViewModelTest {
                     .sum();
             assertThat(points).isEqualTo(same.shared());
             view.open(view.rows().get(0));
+
+            // a shared problem's first samples in A and B, side by side
+            var samples = view.samples(view.rows().get(0));
+            assertThat(samples.leftProperty().get().id())
+                    .isEqualTo(view.rows().get(0).sampleA());
+            assertThat(samples.rightProperty().get().id())
+                    .isEqualTo(view.rows().get(0).sampleB());
             assertThat(opened.get(1).problemIds())
                     .containsExactly(view.rows().get(0).problemId());
+        }
+    }
+
+    @Test
+    void runsOfDifferentProblemsSayThereIsNothingToPair() {
+        try (WorkspaceServices workspace = WorkspaceServices.create(dir.resolve("w.ponder"), new PonderHome(dir))) {
+            for (String file : List.of("tiny-arith-best-of-4.jsonl", "tiny-r1-synthetic-best-of-8.jsonl")) {
+                workspace.imports().importFile(Path.of("sample-runs", file), ImportOptions.DEFAULT, TaskContext.NONE);
+            }
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(workspace);
+            List<RunSummary> runs = workspace.runs().summaries();
+            RunComparisonViewModel view = new RunComparisonViewModel(
+                    new DirectTaskRunner(),
+                    session,
+                    runs.get(0),
+                    runs.get(1),
+                    selection -> {},
+                    () -> dev.ponder.core.trace.ReflectionMarkers.DEFAULT);
+            assertThat(view.rows()).isEmpty();
+            assertThat(view.summaryProperty().get())
+                    .contains("The runs share no graded problem")
+                    .doesNotContain("NaN");
         }
     }
 }
