@@ -19,7 +19,13 @@ echo "smoke test: $("$app" --version | head -1)"
 "$app" replay --workspace "$home/smoke.ponder" --problems-file assets/models/tiny-reasoner/problems.jsonl \
     --limit 2 --budgets 32 --temperature 0 --threads 1 >/dev/null
 "$app" info --workspace "$home/smoke.ponder" | grep -q "tiny-reasoner.gguf"
-echo "smoke test: commands ran on the trimmed runtime (import, stats, replay on the tiny reasoner)"
+# qwen-math's symbolic step runs a computer-algebra system: it must start on the trimmed runtime too
+printf '%s\n' '{"question": "What is the square root of 117?", "gold": "3\\sqrt{13}", "response": "\\boxed{\\sqrt{117}}"}' \
+    > "$home/surd.jsonl"
+"$app" import --workspace "$home/surd.ponder" "$home/surd.jsonl" --map question=question --map gold=gold \
+    --map trace=response >/dev/null
+"$app" stats --workspace "$home/surd.ponder" surd --grader qwen-math --no-overthinking | grep -q "Accuracy         100.0%"
+echo "smoke test: commands ran on the trimmed runtime (import, stats, replay on the tiny reasoner, qwen-math's algebra)"
 
 if ! command -v xvfb-run >/dev/null; then
     if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo -n"; fi

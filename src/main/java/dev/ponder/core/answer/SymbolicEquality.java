@@ -33,6 +33,9 @@ import org.matheclipse.core.interfaces.IExpr;
 final class SymbolicEquality {
     static final int LIMIT_SECONDS = 3;
     private static final Logger LOG = Logger.getLogger(SymbolicEquality.class.getName());
+    /** The algebra library Symja factors with logs every step at INFO; its warnings are enough in Ponder's log. */
+    private static final Logger ALGEBRA_LOG = quieted("edu.jas");
+
     private static final double RELATIVE_TOLERANCE = 1e-4;
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -173,6 +176,12 @@ final class SymbolicEquality {
         } catch (RuntimeException | StackOverflowError notNumbers) {
             return null;
         }
+    }
+
+    private static Logger quieted(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     private static ExprEvaluator evaluator() {
