@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Write a run in Ponder's own format (ponder-jsonl); importing the file gives the same rows.",
-            "--format lm-eval writes lm-evaluation-harness --log_samples JSONL (s1's fields) instead."
+            "--format lm-eval writes lm-evaluation-harness --log_samples JSONL (s1's fields) instead;",
+            "--format parquet the per-sample columns (answer, verdict, tokens, score, ...) as Parquet, no trace text."
         })
 final class ExportRunCommand implements Callable<Integer> {
     @Mixin
@@ -39,7 +40,11 @@ final class ExportRunCommand implements Callable<Integer> {
             description = "The file to write.")
     private Path out;
 
-    @Option(names = "--format", defaultValue = "ponder", paramLabel = "F", description = "ponder (default) or lm-eval.")
+    @Option(
+            names = "--format",
+            defaultValue = "ponder",
+            paramLabel = "F",
+            description = "ponder (default), lm-eval, or parquet (the per-sample columns, for pandas, polars, DuckDB).")
     private String format;
 
     @Option(names = "--json", description = "Print JSON instead of text.")

@@ -3,6 +3,7 @@ package dev.ponder.app.runs;
 import dev.ponder.app.common.Fxml;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.ExportService;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.stage.FileChooser;
 
 /** The table of runs on the left of the main window. */
 public final class RunBrowserView {
@@ -131,6 +133,8 @@ public final class RunBrowserView {
                 viewModel.followed().toggle(run.run());
             }
         });
+        MenuItem export = new MenuItem("Export Run…");
+        export.setOnAction(event -> exportRun());
         MenuItem agreement = new MenuItem("Grader Agreement…");
         agreement.setOnAction(event -> {
             RunSummary run = viewModel.selectedProperty().get();
@@ -144,7 +148,8 @@ public final class RunBrowserView {
         compare.setOnAction(event -> compareSelected());
         MenuItem delete = new MenuItem("Delete Run…");
         delete.setOnAction(event -> confirmDelete());
-        ContextMenu menu = new ContextMenu(edit, regrade, agreement, follow, compare, new SeparatorMenuItem(), delete);
+        ContextMenu menu =
+                new ContextMenu(edit, regrade, agreement, follow, compare, export, new SeparatorMenuItem(), delete);
         // Ctrl/⌘-click a second run to compare two
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         menu.setOnShowing(event -> {
@@ -154,6 +159,7 @@ public final class RunBrowserView {
             follow.setSelected(run != null && viewModel.followed().isFollowed(run.run()));
             compare.setDisable(table.getSelectionModel().getSelectedItems().size() != 2);
             agreement.setDisable(run == null);
+            export.setDisable(run == null);
         });
         table.setContextMenu(menu);
         table.setRowFactory(view -> {
@@ -193,6 +199,32 @@ public final class RunBrowserView {
             return Double.parseDouble(text);
         } catch (NumberFormatException notANumber) {
             return Double.MAX_VALUE;
+        }
+    }
+
+    /** The run as Ponder's JSONL, lm-eval's samples, or its per-sample columns as Parquet, by the filter chosen. */
+    private void exportRun() {
+        RunSummary run = viewModel.selectedProperty().get();
+        if (run == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export Run");
+        FileChooser.ExtensionFilter ponder =
+                new FileChooser.ExtensionFilter("Ponder run, imports back whole (*.jsonl)", "*.jsonl");
+        FileChooser.ExtensionFilter lmEval =
+                new FileChooser.ExtensionFilter("lm-evaluation-harness samples (*.jsonl)", "*.jsonl");
+        FileChooser.ExtensionFilter parquet = new FileChooser.ExtensionFilter(
+                "Per-sample columns for pandas, polars, DuckDB (*.parquet)", "*.parquet");
+        chooser.getExtensionFilters().setAll(ponder, lmEval, parquet);
+        chooser.setInitialFileName(run.run().name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".jsonl");
+        java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file != null) {
+            FileChooser.ExtensionFilter chosen = chooser.getSelectedExtensionFilter();
+            ExportService.RunFormat format = chosen == parquet || file.getName().endsWith(".parquet")
+                    ? ExportService.RunFormat.PARQUET
+                    : chosen == lmEval ? ExportService.RunFormat.LM_EVAL : ExportService.RunFormat.PONDER;
+            viewModel.exportRun(run.run(), format, file.toPath());
         }
     }
 

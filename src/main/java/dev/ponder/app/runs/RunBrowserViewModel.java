@@ -175,6 +175,21 @@ public final class RunBrowserViewModel {
                 error -> notice.set(Notice.error("Cannot regrade " + run.name(), error)));
     }
 
+    /** Writes the run to {@code out} in {@code format} (Ponder's JSONL, lm-eval's, or the columns as Parquet). */
+    public void exportRun(Run run, dev.ponder.core.service.ExportService.RunFormat format, java.nio.file.Path out) {
+        WorkspaceServices workspace = session.workspace();
+        if (workspace == null) {
+            return;
+        }
+        tasks.submit(
+                "Exporting " + run.name(),
+                context -> workspace.exports().run(run.id(), format, out, context),
+                written -> notice.set(Notice.info(
+                        "Exported " + run.name(),
+                        dev.ponder.core.Plural.of(written, "sample") + " written to " + out + ".")),
+                error -> notice.set(Notice.error("Cannot export " + run.name(), error)));
+    }
+
     private static String capitalised(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,9 @@ import org.matheclipse.core.interfaces.IExpr;
  */
 final class SymbolicEquality {
     static final int LIMIT_SECONDS = 3;
+    /** How long the algebra system may take to start on a worker before comparisons give up on it. */
+    private static final int STARTING_SECONDS = 120;
+
     private static final Logger LOG = Logger.getLogger(SymbolicEquality.class.getName());
     /** The algebra library Symja factors with logs every step at INFO; its warnings are enough in Ponder's log. */
     private static final Logger ALGEBRA_LOG = quieted("edu.jas");
@@ -59,7 +63,10 @@ final class SymbolicEquality {
         if (known != null) {
             return known;
         }
-        boolean verdict = equal(first, second, Duration.ofSeconds(LIMIT_SECONDS));
+        Boolean verdict = decide(first, second, Duration.ofSeconds(LIMIT_SECONDS));
+        if (verdict == null) {
+            return false; // not remembered: on a less busy moment it may be decided
+        }
         if (DECIDED.size() >= REMEMBERED) {
             DECIDED.clear();
         }
@@ -68,14 +75,34 @@ final class SymbolicEquality {
     }
 
     static boolean equal(String first, String second, Duration limit) {
+        return Boolean.TRUE.equals(decide(first, second, limit));
+    }
+
+    /**
+     * The verdict, or {@code null} when the comparison ran past {@code limit} or failed. The limit counts from when
+     * the worker's algebra system is ready: starting it (a second or more the first time, longer on a busy machine)
+     * is not the comparison's time.
+     */
+    private static Boolean decide(String first, String second, Duration limit) {
         AtomicReference<EvalEngine> running = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
         Future<Boolean> comparison = WORKERS.submit(() -> {
-            ExprEvaluator evaluator = EVALUATOR.get();
-            running.set(evaluator.getEvalEngine());
-            evaluator.getEvalEngine().setStopRequested(false);
+            ExprEvaluator evaluator;
+            try {
+                evaluator = EVALUATOR.get();
+                running.set(evaluator.getEvalEngine());
+                evaluator.getEvalEngine().setStopRequested(false);
+            } finally {
+                ready.countDown();
+            }
             return compare(evaluator, first, second);
         });
         try {
+            if (!ready.await(STARTING_SECONDS, TimeUnit.SECONDS)) {
+                comparison.cancel(true);
+                LOG.warning("the algebra system did not start within " + STARTING_SECONDS + " s; taken as different");
+                return null;
+            }
             return comparison.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
             EvalEngine engine = running.get();
@@ -83,16 +110,16 @@ final class SymbolicEquality {
                 engine.stopRequest();
             }
             comparison.cancel(true);
-            LOG.fine(() ->
-                    "symbolic comparison past " + LIMIT_SECONDS + " s, taken as different: " + first + " | " + second);
-            return false;
+            LOG.fine(() -> "symbolic comparison past " + limit.toMillis() + " ms, taken as different: " + first + " | "
+                    + second);
+            return null;
         } catch (ExecutionException failed) {
             LOG.log(Level.FINE, "symbolic comparison failed, taken as different: " + first + " | " + second, failed);
-            return false;
+            return null;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             comparison.cancel(true);
-            return false;
+            return null;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.export.ChartFiles.Format;
 import dev.ponder.core.export.LmEvalExporter;
+import dev.ponder.core.export.ParquetRunExporter;
 import dev.ponder.core.export.RunExporter;
 import dev.ponder.core.export.TaggedSampleExporter;
 import dev.ponder.core.store.Workspace;
@@ -20,15 +21,19 @@ public final class ExportService {
         /** Ponder's own JSONL: importing it gives the same rows. */
         PONDER,
         /** lm-evaluation-harness's {@code --log_samples} shape, with s1's fields. */
-        LM_EVAL;
+        LM_EVAL,
+        /** The per-sample columns as Parquet, for pandas, polars, DuckDB or Spark; importing it gives the figures. */
+        PARQUET;
 
-        /** {@code ponder} or {@code lm-eval}. */
+        /** {@code ponder}, {@code lm-eval} or {@code parquet}. */
         public static RunFormat parse(String text) {
             return switch (text.strip().toLowerCase(Locale.ROOT)) {
                 case "ponder" -> PONDER;
                 case "lm-eval" -> LM_EVAL;
+                case "parquet" -> PARQUET;
                 default ->
-                    throw new IllegalArgumentException("the run formats are ponder and lm-eval, not '" + text + "'");
+                    throw new IllegalArgumentException(
+                            "the run formats are ponder, lm-eval and parquet, not '" + text + "'");
             };
         }
     }
@@ -44,6 +49,7 @@ public final class ExportService {
         return switch (format) {
             case PONDER -> new RunExporter(workspace).export(runId, out, context);
             case LM_EVAL -> new LmEvalExporter(workspace).export(runId, out);
+            case PARQUET -> new ParquetRunExporter(workspace).export(runId, out);
         };
     }
 

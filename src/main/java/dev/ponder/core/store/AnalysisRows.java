@@ -102,6 +102,55 @@ public final class AnalysisRows {
         }
     }
 
+    /** One sample as a run's per-sample columns are written out (Parquet): no trace text. */
+    public record SampleColumns(
+            String problem,
+            String question,
+            String gold,
+            int sampleIndex,
+            int round,
+            String answer,
+            Boolean correct,
+            Integer tokens,
+            Integer thinkingTokens,
+            Double score,
+            String finishReason,
+            Integer budget,
+            boolean truncated) {}
+
+    /** The run's samples' columns with their problems' keys, questions and gold answers, every round, in order. */
+    public void sampleColumns(long runId, RowHandler<SampleColumns> rows) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement("SELECT p.problem_key, p.question, p.gold_answer, "
+                + "s.sample_index, s.round, s.extracted_answer, s.correct, s.tokens_total, s.tokens_thinking, s.score, "
+                + "s.finish_reason, s.budget, s.truncated FROM sample s JOIN problem p ON p.id = s.problem_id "
+                + "WHERE s.run_id = ?" + ORDER)) {
+            query.setLong(1, runId);
+            query.setFetchSize(1024);
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    int correct = row.getInt(7);
+                    Boolean verdict = row.wasNull() ? null : correct != 0;
+                    double score = row.getDouble(10);
+                    Double scored = row.wasNull() ? null : score;
+                    rows.accept(new SampleColumns(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getInt(4),
+                            row.getInt(5),
+                            row.getString(6),
+                            verdict,
+                            Sql.integer(row, 8),
+                            Sql.integer(row, 9),
+                            scored,
+                            row.getString(11),
+                            Sql.integer(row, 12),
+                            row.getInt(13) != 0));
+                }
+            }
+        }
+    }
+
     /** The run's traces in analysis order, every round included. */
     public void traces(long runId, RowHandler<TraceRow> rows) throws Exception {
         try (PreparedStatement query = connection.prepareStatement("SELECT s.text, s.think_start, s.think_end, "

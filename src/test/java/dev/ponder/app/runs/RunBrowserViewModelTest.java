@@ -109,6 +109,24 @@ class RunBrowserViewModelTest {
     }
 
     @Test
+    void exportsARunInTheFormatChosenAndSaysWhere() {
+        session.replace(workspace);
+        Path parquet = dir.resolve("first.parquet");
+        viewModel.exportRun(
+                viewModel.runs().get(0).run(), dev.ponder.core.service.ExportService.RunFormat.PARQUET, parquet);
+        assertThat(parquet).exists();
+        assertThat(viewModel.noticeProperty().get().title()).isEqualTo("Exported first");
+        assertThat(viewModel.noticeProperty().get().message()).isEqualTo("24 samples written to " + parquet + ".");
+
+        viewModel.exportRun(
+                viewModel.runs().get(0).run(),
+                dev.ponder.core.service.ExportService.RunFormat.PARQUET,
+                dir.resolve("no such folder").resolve("first.parquet"));
+        assertThat(viewModel.noticeProperty().get().title()).isEqualTo("Cannot export first");
+        assertThat(viewModel.noticeProperty().get().message()).doesNotContain("Exception", "duckdb");
+    }
+
+    @Test
     void aFailedLoadBecomesANotice() {
         session.replace(workspace);
         workspace.close();

@@ -83,6 +83,8 @@ class QwenMathTest {
     /** Past its time limit a comparison is abandoned as "different", and the next one is decided as usual. */
     @Test
     void aComparisonPastItsTimeLimitCountsAsDifferent() {
+        // the limit counts from when the algebra system is ready on its worker, so starting it is not timed here
+        assertThat(SymbolicEquality.equal("x+1", "1+x")).isTrue();
         long started = System.nanoTime();
         assertThat(SymbolicEquality.equal("(x+y+z+w)^{60}", "(x+y+z+w)^{60}+10^{-9}", Duration.ofMillis(50)))
                 .isFalse();

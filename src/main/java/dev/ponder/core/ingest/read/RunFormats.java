@@ -29,7 +29,8 @@ public final class RunFormats {
                 new RStarReader(),
                 new TreeLogReader(),
                 new OmegaPrmReader(),
-                new TotBfsReader());
+                new TotBfsReader(),
+                new PonderColumnsReader());
         List<RunReader> all = new java.util.ArrayList<>();
         all.add(new PonderJsonlReader());
         all.add(new InspectReader());
