@@ -281,7 +281,7 @@ class ImporterTest {
                         "results.csv: not a run file Ponder recognises (it starts with \"question,answer\")")
                 .hasMessageContaining(
                         "known formats: ponder-jsonl, inspect, parquet, lm-eval, search-and-learn, skythought, "
-                                + "open-r1, qwen-math, limo-eval, lighteval, openai-chat, rstar, llm-reasoners, omegaprm, tot-bfs, generic")
+                                + "open-r1, qwen-math, limo-eval, lighteval, openai-chat, rstar, llm-reasoners, omegaprm, tot-bfs, ponder-columns, generic")
                 .hasMessageContaining("or map its fields with --map");
         assertThatThrownBy(() -> new Importer(workspace)
                         .importFile(file, ImportOptions.DEFAULT.withFormat("helm"), TaskContext.NONE))
