@@ -41,6 +41,7 @@ final class StatsDocument {
         root.put("graded_samples", stats.gradedSamples());
         interval(root.putObject("accuracy"), stats.accuracy());
         curve(root.putArray("pass_at_k"), stats.passAtK());
+        coverageFit(root, stats.coverageFit());
         ObjectNode majority = root.putObject("maj_at_k");
         curve(majority.putArray("expected"), stats.majority().expected());
         curve(majority.putArray("first_k"), stats.majority().firstK());
@@ -195,4 +196,17 @@ final class StatsDocument {
     }
 
     /** JSON has no NaN: a figure that does not exist is null. */
+    private static void coverageFit(ObjectNode root, dev.ponder.core.analysis.CoverageFit fit) {
+        if (fit == null) {
+            root.putNull("coverage_fit");
+            return;
+        }
+        ObjectNode node = root.putObject("coverage_fit");
+        node.put("law", "exp(a * k^b)");
+        node.put("a", fit.a())
+                .put("b", fit.b())
+                .put("r_squared", fit.rSquared())
+                .put("points", fit.points());
+        JsonOutput.number(node, "samples_for_90_percent", fit.samplesFor(0.9));
+    }
 }

@@ -85,6 +85,18 @@ final class StatsReport {
                     best ? percent(stats.bestOfN().naive().get(i).value()) : "",
                     tokens(pass.tokens()));
         }
+        dev.ponder.core.analysis.CoverageFit fit = stats.coverageFit();
+        if (fit != null) {
+            double k90 = fit.samplesFor(0.9);
+            out.printf(
+                    Locale.ROOT,
+                    "pass@k fit        c(k) ≈ exp(%.3f·k^%.3f), R² %.3f over %d points (Large Language Monkeys)%s%n",
+                    fit.a(),
+                    fit.b(),
+                    fit.rSquared(),
+                    fit.points(),
+                    Double.isFinite(k90) ? String.format(Locale.ROOT, "; 90%% at k ≈ %,.0f", k90) : "");
+        }
         out.printf(
                 Locale.ROOT,
                 "maj@k over random subsets: %s%n%n",

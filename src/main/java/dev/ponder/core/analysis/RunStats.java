@@ -64,6 +64,11 @@ public record RunStats(
                 options);
     }
 
+    /** The pass@k curve's exponentiated power law c(k) ≈ exp(a·k^b), or {@code null} where it has too few points. */
+    public CoverageFit coverageFit() {
+        return CoverageFit.of(passAtK);
+    }
+
     /** Sample-level accuracy (correct over graded samples) with a bootstrap interval resampling problems. */
     public static Bootstrap.Interval accuracy(RunColumns run, int resamples, long seed) {
         double[] correct = new double[run.problems()];

@@ -1,6 +1,7 @@
 package dev.ponder.core.chart;
 
 import dev.ponder.core.analysis.BestOfN;
+import dev.ponder.core.analysis.CoverageFit;
 import dev.ponder.core.analysis.CurvePoint;
 import dev.ponder.core.analysis.MajorityVote;
 import dev.ponder.core.analysis.PassAtK;
@@ -71,6 +72,9 @@ final class ScalingCharts {
                 String name = Labels.series(run.name(), curve.label(), overlaid);
                 series.add(
                         new Series(name, Mark.LINE, points(spec, runId, columns, curve, points, name, againstTokens)));
+                if (curve == Curve.PASS && !againstTokens) {
+                    fit(run, points, overlaid ? null : series, notes);
+                }
             }
         }
         String y = spec.curves().size() == 1 ? spec.curves().get(0).label() : "accuracy";
@@ -81,6 +85,34 @@ final class ScalingCharts {
                 List.of(),
                 List.of(new Panel(y, 0, 1, series)),
                 notes);
+    }
+
+    /**
+     * Large Language Monkeys' coverage law fitted to the pass@k curve, said with its equation in the chart's notes and,
+     * for one run ({@code series} not null; overlaid runs would crowd), drawn as a thin dashed line through its k range.
+     */
+    private static void fit(Run run, List<CurvePoint> pass, List<Series> series, List<String> notes) {
+        CoverageFit fit = CoverageFit.of(pass);
+        if (fit == null || pass.isEmpty()) {
+            return;
+        }
+        notes.add(String.format(
+                java.util.Locale.ROOT,
+                "%s: pass@k ≈ exp(%.3f·k^%.3f), R² %.3f (Large Language Monkeys' law%s)",
+                run.name(),
+                fit.a(),
+                fit.b(),
+                fit.rSquared(),
+                series == null ? "" : ", dashed"));
+        if (series == null) {
+            return;
+        }
+        List<Point> line = new ArrayList<>();
+        int last = pass.get(pass.size() - 1).k();
+        for (double k = 1; k <= last * 1.0001; k *= Math.pow(2, 0.25)) {
+            line.add(Point.at(k, fit.coverage(k), Double.NaN, Double.NaN, -1, "", null));
+        }
+        series.add(new Series(run.name() + " · pass@k fit", Mark.REFERENCE, line));
     }
 
     static List<Integer> ks(ChartSpec spec, RunColumns columns) {

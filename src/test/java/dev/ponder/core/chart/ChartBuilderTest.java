@@ -395,4 +395,19 @@ class ChartBuilderTest {
                 .extracting(Series::name)
                 .containsExactly("budget 1024 · pass@k", "budget 256 · pass@k", "budget 512 · pass@k");
     }
+
+    /** One run's pass@k curve gets Large Language Monkeys' law beside it: dashed, its equation in the notes. */
+    @Test
+    void oneRunsPassAtKCurveShowsItsFittedLaw() {
+        long run = ChartFixtures.importFile(
+                workspace, java.nio.file.Path.of("sample-runs/tiny-reasoner-best-of-16.jsonl"));
+        PlotData data = build(
+                ChartSpec.of(ChartKind.SCALING, List.of(run)).withCurves(List.of(Curve.PASS)),
+                new ChartInputs(workspace));
+        assertThat(data.panels().get(0).series())
+                .filteredOn(series -> series.mark() == PlotData.Mark.REFERENCE)
+                .singleElement()
+                .satisfies(fit -> assertThat(fit.name()).endsWith("pass@k fit"));
+        assertThat(data.notes()).anySatisfy(note -> assertThat(note).contains("pass@k ≈ exp(", "R²", "dashed"));
+    }
 }
