@@ -131,7 +131,16 @@ public final class GraderAgreementView {
                         .then("No server connection saved: add one in the Replay tab to ask a model.")
                         .otherwise(viewModel.judgeStatusProperty()));
         judge.setDisable(judge.getItems().isEmpty());
-        HBox row = new HBox(8, new Label("Model judge"), judge, ask, status);
+        Label label = new Label("Model judge");
+        // the controls keep their size; what asking takes wraps beside them
+        for (javafx.scene.control.Control control : new javafx.scene.control.Control[] {label, judge, ask}) {
+            control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setWrapText(true);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox row = new HBox(8, label, judge, ask, status);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -93,10 +93,8 @@ public final class GraderAgreementViewModel {
                                             Plural.of(plan.pairs(), "answer pair"))
                                     : String.format(
                                             Locale.ROOT,
-                                            "%s to ask (%,d answered already): about %,d prompt tokens and at most %,d"
-                                                    + " output tokens.",
-                                            Plural.of(plan.toAsk(), "answer pair"),
-                                            plan.judged(),
+                                            "%s to ask: about %,d prompt tokens, at most %,d output tokens.",
+                                            Plural.of(plan.toAsk(), "pair"),
                                             plan.promptTokens(),
                                             plan.outputTokens()));
                 },

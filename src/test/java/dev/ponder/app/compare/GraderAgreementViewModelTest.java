@@ -83,7 +83,7 @@ class GraderAgreementViewModelTest {
             view.planJudge(judge);
             int pairs = view.judgePlanProperty().get().toAsk();
             assertThat(pairs).isPositive();
-            assertThat(view.judgeStatusProperty().get()).contains("answer pairs to ask", "prompt tokens");
+            assertThat(view.judgeStatusProperty().get()).contains("pairs to ask: about ", "prompt tokens");
             assertThat(server.requests()).isZero();
 
             view.askJudge(judge);
