@@ -7,7 +7,6 @@ import dev.ponder.core.replay.ReplayException;
 import dev.ponder.core.service.JudgeService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
-import dev.ponder.core.settings.SettingsStore;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -99,14 +98,7 @@ final class JudgeCommand implements Callable<Integer> {
 
     private ModelConnection connection() {
         if (connectionName != null) {
-            ModelConnection saved = new SettingsStore(PonderHome.resolve().settingsFile())
-                    .load().connections().stream()
-                            .filter(c -> c.name().equals(connectionName))
-                            .findFirst()
-                            .orElseThrow(() -> new CommandLine.ParameterException(
-                                    spec.commandLine(),
-                                    "No connection named '" + connectionName
-                                            + "'; save one in Ponder's replay panel."));
+            ModelConnection saved = ReplayModelOptions.saved(connectionName, PonderHome.resolve(), spec);
             if (saved.kind() != ModelConnection.Kind.OPENAI_COMPATIBLE) {
                 throw new CommandLine.ParameterException(
                         spec.commandLine(),

@@ -81,14 +81,7 @@ final class ReplayModelOptions {
     /** The model the options name; the built-in tiny reasoner when they name none. */
     ModelConnection connection(PonderHome home, CommandSpec spec) {
         if (connectionName != null) {
-            return new SettingsStore(home.settingsFile())
-                    .load().connections().stream()
-                            .filter(c -> c.name().equals(connectionName))
-                            .findFirst()
-                            .orElseThrow(() -> new CommandLine.ParameterException(
-                                    spec.commandLine(),
-                                    "No connection named '" + connectionName + "' in " + home.settingsFile()
-                                            + "; save one in Ponder's replay panel."));
+            return saved(connectionName, home, spec);
         }
         if (!servers.isEmpty()) {
             if (serverModel == null) {
@@ -107,6 +100,18 @@ final class ReplayModelOptions {
                             String.valueOf(gguf.getFileName()), gguf.toString(), template, threads, 4096));
         }
         return parse(spec, () -> ModelConnection.embedded(ModelConnection.TINY_NAME, null, template, threads, 4096));
+    }
+
+    /** The connection saved in Ponder's settings under {@code name}; a usage error when there is none. */
+    static ModelConnection saved(String name, PonderHome home, CommandSpec spec) {
+        return new SettingsStore(home.settingsFile())
+                .load().connections().stream()
+                        .filter(c -> c.name().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> new CommandLine.ParameterException(
+                                spec.commandLine(),
+                                "No connection named '" + name + "' in " + home.settingsFile()
+                                        + "; save one in Ponder's replay panel."));
     }
 
     /** A custom prompt template, or {@code null} for the model's own. */
