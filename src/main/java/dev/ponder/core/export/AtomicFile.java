@@ -20,14 +20,25 @@ public final class AtomicFile {
 
     private AtomicFile() {}
 
+    /** What fills the file when a library writes it itself, given where to write. */
+    public interface PathContent<T> {
+        T write(Path temporary) throws IOException;
+    }
+
     public static <T> T write(Path out, Content<T> content) {
+        return writePath(out, temporary -> {
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                return content.write(stream);
+            }
+        });
+    }
+
+    /** The same for content written to a path (DuckDB's {@code COPY ... TO}): a file beside it, moved into place. */
+    public static <T> T writePath(Path out, PathContent<T> content) {
         Path target = out.toAbsolutePath();
         Path temporary = target.resolveSibling(target.getFileName() + ".part");
         try {
-            T result;
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                result = content.write(stream);
-            }
+            T result = content.write(temporary);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             return result;
         } catch (IOException e) {

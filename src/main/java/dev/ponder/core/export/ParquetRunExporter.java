@@ -3,11 +3,7 @@ package dev.ponder.core.export;
 import dev.ponder.core.store.AnalysisRows;
 import dev.ponder.core.store.Workspace;
 import dev.ponder.core.store.WorkspaceException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -37,8 +33,10 @@ public final class ParquetRunExporter {
 
     /** Writes the run's samples to {@code out} (replacing it only once whole); returns how many were written. */
     public long export(long runId, Path out) {
-        Path target = out.toAbsolutePath();
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        return AtomicFile.writePath(out, partial -> write(runId, partial, out));
+    }
+
+    private long write(long runId, Path partial, Path out) {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duckdb.createStatement()) {
             // an in-memory database; with no temporary folder it never spills into a folder that is not Ponder's
@@ -54,7 +52,6 @@ public final class ParquetRunExporter {
             }
             statement.execute("COPY " + TABLE + " TO '" + partial.toString().replace("'", "''")
                     + "' (FORMAT PARQUET, COMPRESSION ZSTD)");
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             return written;
         } catch (SQLException e) {
             java.util.logging.Logger.getLogger(ParquetRunExporter.class.getName())
@@ -65,14 +62,6 @@ public final class ParquetRunExporter {
                     "Cannot write " + out + " as Parquet; check that its folder exists and is writable (the log has"
                             + " the details).",
                     e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException ignored) {
-                // the export's own outcome is what matters
-            }
         }
     }
 
