@@ -136,12 +136,11 @@ final class JudgeCommand implements Callable<Integer> {
             } else {
                 out.printf(
                         Locale.ROOT,
-                        "Asking the other %,d takes %,d requests: about %,d prompt tokens, and at most %,d output tokens"
-                                + " (most replies are one word).%nRun again with --yes to ask.%n",
+                        "Asking the other %,d takes %,d requests: %s (most replies are one word).%n"
+                                + "Run again with --yes to ask.%n",
                         plan.toAsk(),
                         plan.toAsk(),
-                        plan.promptTokens(),
-                        plan.outputTokens());
+                        plan.cost());
             }
         }
         out.flush();
@@ -160,19 +159,9 @@ final class JudgeCommand implements Callable<Integer> {
         } else {
             out.printf(
                     Locale.ROOT,
-                    "Asked %s about %,d pairs: %,d the same, %,d different, %,d replies that said neither%s.%n"
-                            + "See them beside the other graders with: ponder agreement %d%n",
+                    "Asked %s %s.%nSee them beside the other graders with: ponder agreement %d%n",
                     result.judge(),
-                    result.asked(),
-                    result.same(),
-                    result.different(),
-                    result.unreadable(),
-                    result.failed() == 0
-                            ? ""
-                            : String.format(
-                                    Locale.ROOT,
-                                    "; %,d failed (the log has why) and are asked when you run this again",
-                                    result.failed()),
+                    result.summary(),
                     summary.run().id());
         }
         out.flush();

@@ -93,10 +93,9 @@ public final class GraderAgreementViewModel {
                                             Plural.of(plan.pairs(), "answer pair"))
                                     : String.format(
                                             Locale.ROOT,
-                                            "%s to ask: about %,d prompt tokens, at most %,d output tokens.",
+                                            "%s to ask: %s.",
                                             Plural.of(plan.toAsk(), "pair"),
-                                            plan.promptTokens(),
-                                            plan.outputTokens()));
+                                            plan.cost()));
                 },
                 error -> {
                     judgeStatus.set("");
@@ -115,19 +114,7 @@ public final class GraderAgreementViewModel {
                 "Judge: asking " + judge.model(),
                 context -> workspace.judges().judge(run.id(), judge, JUDGE_CONCURRENCY, context),
                 result -> {
-                    judgeStatus.set(String.format(
-                            Locale.ROOT,
-                            "Asked about %s: %,d the same, %,d different, %,d said neither%s.",
-                            Plural.of(result.asked(), "pair"),
-                            result.same(),
-                            result.different(),
-                            result.unreadable(),
-                            result.failed() == 0
-                                    ? ""
-                                    : String.format(
-                                            Locale.ROOT,
-                                            "; %,d failed (asked again next time; the log has why)",
-                                            result.failed())));
+                    judgeStatus.set("Asked " + result.summary() + ".");
                     judgePlan.set(null);
                     compute();
                 },

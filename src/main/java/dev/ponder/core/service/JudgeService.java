@@ -48,10 +48,36 @@ public final class JudgeService {
         public int toAsk() {
             return pairs - judged;
         }
+
+        /** "about 950 prompt tokens, at most 7,168 output tokens": what asking the rest takes. */
+        public String cost() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "about %,d prompt tokens, at most %,d output tokens",
+                    promptTokens,
+                    outputTokens);
+        }
     }
 
     /** What asking did: pairs answered yes, no, or neither; pairs that failed (asked again next time). */
-    public record Result(String judge, int asked, int same, int different, int unreadable, int failed) {}
+    public record Result(String judge, int asked, int same, int different, int unreadable, int failed) {
+        /** "about 7 pairs: 5 the same, 1 different, 1 said neither; 1 failed (...)", after "Asked [the judge] ". */
+        public String summary() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "about %s: %,d the same, %,d different, %,d said neither%s",
+                    dev.ponder.core.Plural.of(asked, "pair"),
+                    same,
+                    different,
+                    unreadable,
+                    failed == 0
+                            ? ""
+                            : String.format(
+                                    java.util.Locale.ROOT,
+                                    "; %,d failed (asked again next time; the log has why)",
+                                    failed));
+        }
+    }
 
     public Plan plan(long runId, ModelConnection connection) {
         requireServer(connection);
