@@ -36,10 +36,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.fx.interaction.ChartMouseEventFX;
-import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 
 /**
  * The Charts tab: the chart list on the left, the chart in the middle (hover a mark for its value and n, click it
@@ -170,20 +167,7 @@ public final class ChartsView {
         viewer.setId("chart-viewer");
         viewer.setVisible(false);
         chartSlot.getChildren().add(viewer);
-        viewer.addChartMouseListener(new ChartMouseListenerFX() {
-            @Override
-            public void chartMouseClicked(ChartMouseEventFX event) {
-                open(event);
-            }
-
-            @Override
-            public void chartMouseMoved(ChartMouseEventFX event) {
-                viewer.setCursor(
-                        event.getEntity() instanceof XYItemEntity
-                                ? javafx.scene.Cursor.HAND
-                                : javafx.scene.Cursor.DEFAULT);
-            }
-        });
+        ScreenCharts.openOnClick(viewer, viewModel.chartProperty()::get, viewModel::open);
         viewModel.chartProperty().addListener((observable, before, drawn) -> show(drawn));
         status.textProperty().bind(viewModel.statusProperty());
         placeholder.textProperty().bind(viewModel.statusProperty());
@@ -202,14 +186,6 @@ public final class ChartsView {
         }
         viewer.setVisible(drawn != null);
         placeholder.setVisible(drawn == null);
-    }
-
-    private void open(ChartMouseEventFX event) {
-        RenderedChart drawn = viewModel.chartProperty().get();
-        if (drawn != null && event.getEntity() instanceof XYItemEntity item) {
-            drawn.pointAt(item.getDataset(), item.getSeriesIndex(), item.getItem())
-                    .ifPresent(viewModel::open);
-        }
     }
 
     /** Fills the controls the FXML declares and sends each change into the spec. */

@@ -4,7 +4,6 @@ import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.Plural;
 import dev.ponder.core.chart.ChartKind;
-import dev.ponder.core.chart.ChartRenderer;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.PlotData;
 import dev.ponder.core.chart.RenderedChart;
@@ -41,9 +40,8 @@ import javafx.collections.ObservableList;
  */
 public final class ChartsViewModel {
     /** The window draws larger than paper: fonts at least this size in pixels. */
-    static final double SCREEN_FONT = 12;
-
     private final TaskRunner tasks;
+
     private final WorkspaceSession session;
     private final ChartMemory memory;
     private final Supplier<ReflectionMarkers> markers;
@@ -243,13 +241,7 @@ public final class ChartsViewModel {
                 "Chart: " + current.kind().title(),
                 context -> {
                     PlotData data = from.charts().draw(current, context);
-                    return new Drawn(
-                            data,
-                            ChartRenderer.render(
-                                    data,
-                                    current.style(),
-                                    Math.max(SCREEN_FONT, current.style().fontPt() * 1.4),
-                                    true));
+                    return new Drawn(data, ScreenCharts.render(data, current.style()));
                 },
                 drawn -> {
                     if (draw != draws) {

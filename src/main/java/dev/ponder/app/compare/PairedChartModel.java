@@ -1,9 +1,9 @@
 package dev.ponder.app.compare;
 
+import dev.ponder.app.charts.ScreenCharts;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.core.chart.ChartKind;
-import dev.ponder.core.chart.ChartRenderer;
 import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.PlotData;
 import dev.ponder.core.chart.RenderedChart;
@@ -28,8 +28,6 @@ import javafx.beans.property.SimpleObjectProperty;
  * clicking a mark opens.
  */
 public final class PairedChartModel {
-    private static final double SCREEN_FONT = 12;
-
     private final TaskRunner tasks;
     private final WorkspaceSession session;
     private final List<Long> runs;
@@ -110,12 +108,7 @@ public final class PairedChartModel {
         tasks.submit(
                 "Chart: " + current.kind().title(),
                 context -> {
-                    PlotData data = from.charts().draw(current, context);
-                    return ChartRenderer.render(
-                            data,
-                            current.style(),
-                            Math.max(SCREEN_FONT, current.style().fontPt() * 1.4),
-                            true);
+                    return ScreenCharts.render(from.charts().draw(current, context), current.style());
                 },
                 drawn -> {
                     if (draw == draws) {

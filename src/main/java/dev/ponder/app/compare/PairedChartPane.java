@@ -1,7 +1,7 @@
 package dev.ponder.app.compare;
 
+import dev.ponder.app.charts.ScreenCharts;
 import dev.ponder.core.chart.ChartKind;
-import dev.ponder.core.chart.RenderedChart;
 import dev.ponder.core.export.ChartFiles;
 import java.io.File;
 import java.util.Set;
@@ -17,10 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
-import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.fx.interaction.ChartMouseEventFX;
-import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 
 /** The comparison's chart beside its table: which chart, the chart itself (marks open problems), and export. */
 final class PairedChartPane {
@@ -67,24 +64,7 @@ final class PairedChartPane {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         viewer.setId("compare-runs-chart-viewer");
-        viewer.addChartMouseListener(new ChartMouseListenerFX() {
-            @Override
-            public void chartMouseClicked(ChartMouseEventFX event) {
-                RenderedChart drawn = model.chartProperty().get();
-                if (drawn != null && event.getEntity() instanceof XYItemEntity item) {
-                    drawn.pointAt(item.getDataset(), item.getSeriesIndex(), item.getItem())
-                            .ifPresent(model::open);
-                }
-            }
-
-            @Override
-            public void chartMouseMoved(ChartMouseEventFX event) {
-                viewer.setCursor(
-                        event.getEntity() instanceof XYItemEntity
-                                ? javafx.scene.Cursor.HAND
-                                : javafx.scene.Cursor.DEFAULT);
-            }
-        });
+        ScreenCharts.openOnClick(viewer, model.chartProperty()::get, model::open);
         model.chartProperty()
                 .addListener((observable, before, drawn) -> viewer.setChart(drawn == null ? null : drawn.chart()));
         if (model.chartProperty().get() != null) {

@@ -1,0 +1,47 @@
+package dev.ponder.app.charts;
+
+import dev.ponder.core.chart.ChartRenderer;
+import dev.ponder.core.chart.PaperStyle;
+import dev.ponder.core.chart.PlotData;
+import dev.ponder.core.chart.RenderedChart;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+
+/** A chart as every window shows it: rendered for the screen, and its marks opening what is behind them. */
+public final class ScreenCharts {
+    /** The smallest font on screen, whatever the paper style's size. */
+    static final double SCREEN_FONT = 12;
+
+    private ScreenCharts() {}
+
+    /** The plotted numbers rendered in the paper style, its text large enough to read on screen. */
+    public static RenderedChart render(PlotData data, PaperStyle style) {
+        return ChartRenderer.render(data, style, Math.max(SCREEN_FONT, style.fontPt() * 1.4), true);
+    }
+
+    /** A click on a mark of the shown chart hands its point to {@code open}; the cursor says which marks can be. */
+    public static void openOnClick(ChartViewer viewer, Supplier<RenderedChart> shown, Consumer<PlotData.Point> open) {
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                RenderedChart drawn = shown.get();
+                if (drawn != null && event.getEntity() instanceof XYItemEntity item) {
+                    drawn.pointAt(item.getDataset(), item.getSeriesIndex(), item.getItem())
+                            .ifPresent(open);
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                viewer.setCursor(
+                        event.getEntity() instanceof XYItemEntity
+                                ? javafx.scene.Cursor.HAND
+                                : javafx.scene.Cursor.DEFAULT);
+            }
+        });
+    }
+}
