@@ -90,10 +90,8 @@ final class StatsReport {
             double k90 = fit.samplesFor(0.9);
             out.printf(
                     Locale.ROOT,
-                    "pass@k fit        c(k) ≈ exp(%.3f·k^%.3f), R² %.3f over %d points (Large Language Monkeys)%s%n",
-                    fit.a(),
-                    fit.b(),
-                    fit.rSquared(),
+                    "pass@k fit        c(k) ≈ %s over %d points (Large Language Monkeys)%s%n",
+                    fit.equation(),
                     fit.points(),
                     Double.isFinite(k90) ? String.format(Locale.ROOT, "; 90%% at k ≈ %,.0f", k90) : "");
         }

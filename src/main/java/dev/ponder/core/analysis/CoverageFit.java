@@ -34,6 +34,11 @@ public record CoverageFit(double a, double b, double rSquared, int points) {
         return new CoverageFit(-Math.exp(intercept), slope, rSquared, (int) regression.getN());
     }
 
+    /** "exp(-1.438·k^-0.437), R² 0.998": the law as the report and the chart state it. */
+    public String equation() {
+        return String.format(java.util.Locale.ROOT, "exp(%.3f·k^%.3f), R² %.3f", a, b, rSquared);
+    }
+
     /** The fitted coverage at k samples. */
     public double coverage(double k) {
         return Math.exp(a * Math.pow(k, b));

@@ -98,11 +98,9 @@ final class ScalingCharts {
         }
         notes.add(String.format(
                 java.util.Locale.ROOT,
-                "%s: pass@k ≈ exp(%.3f·k^%.3f), R² %.3f (Large Language Monkeys' law%s)",
+                "%s: pass@k ≈ %s (Large Language Monkeys' law%s)",
                 run.name(),
-                fit.a(),
-                fit.b(),
-                fit.rSquared(),
+                fit.equation(),
                 series == null ? "" : ", dashed"));
         if (series == null) {
             return;
