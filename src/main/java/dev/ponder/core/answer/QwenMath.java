@@ -119,13 +119,25 @@ final class QwenMath {
             return false;
         }
         for (double candidate : new double[] {gold / 100, gold, gold * 100}) {
-            if (candidate == predicted
-                    || Math.abs(candidate - predicted)
-                            <= RELATIVE_TOLERANCE * Math.max(Math.abs(candidate), Math.abs(predicted))) {
+            if (isClose(candidate, predicted)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The reference's {@code numeric_equal}, Python's {@code math.isclose(a, b, rel_tol=1e-4)}: equal values, or finite
+     * values within a relative 1e-4 of the larger; an infinity is close only to itself, NaN to nothing.
+     */
+    static boolean isClose(double a, double b) {
+        if (a == b) {
+            return true;
+        }
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+            return false;
+        }
+        return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
     }
 
     /** {@code parse_digits}: a Python float once commas are removed, or a percentage of one. */

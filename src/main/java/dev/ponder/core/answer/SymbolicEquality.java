@@ -40,7 +40,6 @@ final class SymbolicEquality {
     /** The algebra library Symja factors with logs every step at INFO; its warnings are enough in Ponder's log. */
     private static final Logger ALGEBRA_LOG = quieted("edu.jas");
 
-    private static final double RELATIVE_TOLERANCE = 1e-4;
     private static final PrintStream SILENT = new PrintStream(OutputStream.nullOutputStream());
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
@@ -136,7 +135,7 @@ final class SymbolicEquality {
         // agree (up to rounding far below the tolerance), and it can take seconds where evaluating takes microseconds.
         double[] values = constant(a) && constant(b) ? values(evaluator, a, b) : null;
         if (values != null) {
-            return close(values[0], values[1]);
+            return QwenMath.isClose(values[0], values[1]);
         }
         if (zero(evaluator, F.Subtract(a, b))) {
             return true;
@@ -184,14 +183,10 @@ final class SymbolicEquality {
         try {
             double x = evaluator.evalf(a);
             double y = evaluator.evalf(b);
-            return !Double.isFinite(x) || !Double.isFinite(y) ? x == y : close(x, y);
+            return QwenMath.isClose(x, y);
         } catch (RuntimeException | StackOverflowError notNumbers) {
             return false;
         }
-    }
-
-    private static boolean close(double x, double y) {
-        return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
     }
 
     /** Both values, when both are finite numbers; else {@code null}. */

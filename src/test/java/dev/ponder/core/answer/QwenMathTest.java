@@ -22,6 +22,9 @@ class QwenMathTest {
         assertThat(QwenMath.numericallyEqual("3,000", "30")).isTrue();
         assertThat(QwenMath.numericallyEqual("1.00005", "1")).isTrue();
         assertThat(QwenMath.numericallyEqual("1.0002", "1")).isFalse();
+        // Python's isclose: an infinity is close only to itself
+        assertThat(QwenMath.numericallyEqual("inf", "5")).isFalse();
+        assertThat(QwenMath.numericallyEqual("inf", "Infinity")).isTrue();
         assertThat(QwenMath.digits("12\\%")).isEqualTo(0.12);
         assertThat(QwenMath.digits("1_000")).isEqualTo(1000.0);
         assertThat(QwenMath.digits("\\frac{1}{2}")).isNull();
