@@ -96,7 +96,7 @@ public final class Bootstrap {
      * numpy's default ("linear") percentile of sorted values, Hipparchus's estimation type R-7; NaN for none (no
      * resamples asked for).
      */
-    static double percentile(double[] sorted, double percent) {
+    public static double percentile(double[] sorted, double percent) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

@@ -188,6 +188,16 @@ public final class RunColumns {
         return counted == 0 ? Double.NaN : (double) sum / counted;
     }
 
+    /** A hash of what the figures rest on (problems, verdicts, answers, scores): changes when the run is regraded. */
+    public long fingerprint() {
+        long hash = Arrays.hashCode(problemIds);
+        hash = hash * 31 + Arrays.hashCode(start);
+        hash = hash * 31 + Arrays.hashCode(correct);
+        hash = hash * 31 + Arrays.hashCode(cluster);
+        hash = hash * 31 + Arrays.hashCode(score);
+        return hash * 31 + Arrays.deepHashCode(clusterCorrect);
+    }
+
     /** The most samples any problem has. */
     public int largestProblem() {
         int most = 0;
@@ -195,6 +205,16 @@ public final class RunColumns {
             most = Math.max(most, size(p));
         }
         return most;
+    }
+
+    /** The tokens the sample generated in all, or -1 when not counted. */
+    public int totalTokens(int sample) {
+        return tokens[sample];
+    }
+
+    /** The tokens the sample spent thinking, or -1 when not counted. */
+    public int thinkingTokens(int sample) {
+        return thinkingTokens[sample];
     }
 
     /** The tokens a sample spent thinking, else its total, else -1. */

@@ -8,8 +8,8 @@ import dev.ponder.core.chart.PlotData.Panel;
 import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.compute.RunBudget;
 import dev.ponder.core.model.Run;
-import dev.ponder.core.model.RunAttribute;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,7 +32,7 @@ final class BudgetChart {
         boolean byTokens = spec.budgetAxis() == ChartSpec.BudgetAxis.TOKENS;
         for (long runId : spec.runs()) {
             Run run = inputs.run(runId);
-            Double budget = budget(run);
+            Double budget = RunBudget.budget(run);
             RunColumns columns = inputs.columns(runId, spec.grader());
             double tokens = columns.meanTokens();
             double x = byTokens ? tokens : budget == null ? Double.NaN : budget;
@@ -54,7 +54,7 @@ final class BudgetChart {
                     "problems of " + run.name() + " not always solved",
                     columns,
                     problem -> columns.correctCount(problem) < columns.gradedCount(problem));
-            lines.computeIfAbsent(group(run), name -> new ArrayList<>())
+            lines.computeIfAbsent(RunBudget.group(run), name -> new ArrayList<>())
                     .add(Point.at(
                             x, accuracy.mean(), accuracy.low(), accuracy.high(), columns.samples(), label, selection));
         }
@@ -70,27 +70,5 @@ final class BudgetChart {
                 List.of(),
                 List.of(new Panel("accuracy", 0, 1, series)),
                 notes);
-    }
-
-    static Double budget(Run run) {
-        for (String key : List.of(RunAttribute.BUDGET.key(), RunAttribute.MAX_TOKENS.key())) {
-            String value = run.params().get(key);
-            if (value != null) {
-                try {
-                    return Double.parseDouble(value.strip());
-                } catch (NumberFormatException ignored) {
-                    // An unreadable attribute counts as none.
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String group(Run run) {
-        String group = run.params().get(RunAttribute.GROUP.key());
-        if (group != null && !group.isBlank()) {
-            return group;
-        }
-        return run.model() != null && !run.model().isBlank() ? run.model() : "runs";
     }
 }

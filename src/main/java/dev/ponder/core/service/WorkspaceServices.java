@@ -25,6 +25,7 @@ public final class WorkspaceServices implements AutoCloseable {
     private final ImportService imports;
     private final ReplayService replays;
     private final JudgeService judges;
+    private final ComputeService compute;
 
     private WorkspaceServices(Workspace workspace, PonderHome home) {
         ContentChanges changes = new ContentChanges();
@@ -41,6 +42,7 @@ public final class WorkspaceServices implements AutoCloseable {
         this.imports = new ImportService(workspace, home, changes);
         this.replays = new ReplayService(workspace, home, changes);
         this.judges = new JudgeService(workspace);
+        this.compute = new ComputeService(workspace);
     }
 
     /** Opens an existing workspace (an older schema brought up to date); refuses foreign or newer files unchanged. */
@@ -113,6 +115,10 @@ public final class WorkspaceServices implements AutoCloseable {
 
     public TreeService trees() {
         return trees;
+    }
+
+    public ComputeService compute() {
+        return compute;
     }
 
     public ChartService charts() {

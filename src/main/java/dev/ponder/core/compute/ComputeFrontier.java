@@ -1,0 +1,264 @@
+package dev.ponder.core.compute;
+
+import dev.ponder.core.analysis.Bootstrap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The compute-optimal frontier across runs of the same problems (Snell et al. 2024): every run's curve of accuracy
+ * against cost, per difficulty bin; the Pareto frontier over them; at each budget of a doubling grid the best
+ * accuracy within it, which run and k reach it (with a bootstrap interval over the bin's problems) and the runner-up
+ * from another run; what the baseline needs to match it; and, against choosing and scoring on the same problems,
+ * Snell's two-fold cross-validation (choose on one half of the problems, score on the other, and swap).
+ *
+ * @param runs     the runs' names, in the order points refer to them
+ * @param baseline the baseline run's position, or -1 for none
+ * @param budgets  the budgets of the winners tables: the cheapest point's cost, doubled up to the dearest
+ * @param bins     all problems first, then each difficulty bin
+ */
+public record ComputeFrontier(List<String> runs, int baseline, List<Double> budgets, List<Bin> bins) {
+    private static final int MAX_BUDGETS = 64;
+    private static final double EPS = 1e-9;
+
+    /** A run at one k: mean cost and accuracy over the bin's problems that count. */
+    public record Point(int run, int k, double cost, double accuracy, int problems) {}
+
+    /**
+     * What the baseline needs to reach a winner's accuracy: its cost read off its curve (log-linear between its
+     * points) and the ratio to the winner's cost, with a bootstrap interval; infinite where its curve never gets
+     * there.
+     */
+    public record Matching(double baselineCost, double ratio, double low, double high) {}
+
+    /**
+     * The best within a budget.
+     *
+     * @param crossValidated the two-fold cross-validated accuracy of choosing by budget, NaN when not asked for
+     * @param matching       the baseline's compute to match, or {@code null} without a baseline
+     */
+    public record Winner(
+            double budget,
+            Point best,
+            double low,
+            double high,
+            Point runnerUp,
+            double crossValidated,
+            Matching matching) {}
+
+    /** One bin's curves, frontier and winners. */
+    public record Bin(String name, int problems, List<Point> points, List<Point> frontier, List<Winner> winners) {}
+
+    /** The options of the analysis. */
+    public record Options(int resamples, long seed, int baseline, boolean crossValidate) {}
+
+    /**
+     * The frontier of these curves.
+     *
+     * @param binOf    each problem's bin (index into {@code binNames}), -1 for none
+     * @param binNames the bins' names, easiest first
+     */
+    public static ComputeFrontier of(List<RunCurve> curves, int[] binOf, List<String> binNames, Options options) {
+        int problems = binOf.length;
+        List<int[]> members = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        members.add(range(problems));
+        names.add("all problems");
+        for (int b = 0; b < binNames.size(); b++) {
+            final int bin = b;
+            members.add(java.util.stream.IntStream.range(0, problems)
+                    .filter(p -> binOf[p] == bin)
+                    .toArray());
+            names.add(binNames.get(b));
+        }
+        boolean[] firstHalf = halves(problems, options.seed());
+        List<Point> overall = points(curves, members.get(0), null, true);
+        List<Double> budgets = budgets(overall);
+        List<Bin> bins = new ArrayList<>();
+        for (int b = 0; b < members.size(); b++) {
+            int[] inBin = members.get(b);
+            List<Point> points = b == 0 ? overall : points(curves, inBin, null, true);
+            List<Winner> winners = new ArrayList<>();
+            for (double budget : budgets) {
+                Point best = best(points, budget, -1);
+                if (best == null) {
+                    continue;
+                }
+                Bootstrap.Interval interval = Bootstrap.of(
+                        values(curves.get(best.run()), index(curves.get(best.run()), best.k()), inBin),
+                        options.resamples(),
+                        options.seed());
+                double crossValidated =
+                        options.crossValidate() ? crossValidated(curves, inBin, firstHalf, budget) : Double.NaN;
+                winners.add(new Winner(
+                        budget,
+                        best,
+                        interval.low(),
+                        interval.high(),
+                        best(points, budget, best.run()),
+                        crossValidated,
+                        null));
+            }
+            if (options.baseline() >= 0) {
+                winners = Matchings.of(curves, curves.get(options.baseline()), inBin, winners, options, b);
+            }
+            bins.add(new Bin(names.get(b), inBin.length, points, frontier(points), winners));
+        }
+        List<String> runNames = curves.stream().map(RunCurve::name).toList();
+        return new ComputeFrontier(runNames, options.baseline(), budgets, bins);
+    }
+
+    /** Every run's points over these problems ({@code include} further limits them, when not null). */
+    static List<Point> points(List<RunCurve> curves, int[] problems, boolean[] include, boolean wanted) {
+        List<Point> points = new ArrayList<>();
+        for (int r = 0; r < curves.size(); r++) {
+            RunCurve curve = curves.get(r);
+            for (int i = 0; i < curve.ks().length; i++) {
+                Point point = point(r, curve, i, problems, include, wanted);
+                if (point != null) {
+                    points.add(point);
+                }
+            }
+        }
+        return points;
+    }
+
+    private static Point point(int run, RunCurve curve, int i, int[] problems, boolean[] include, boolean wanted) {
+        double valueSum = 0;
+        double costSum = 0;
+        int counted = 0;
+        int costed = 0;
+        for (int p : problems) {
+            if (include != null && include[p] != wanted) {
+                continue;
+            }
+            double value = curve.values()[i][p];
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            valueSum += value;
+            counted++;
+            double cost = curve.costs()[i][p];
+            if (!Double.isNaN(cost)) {
+                costSum += cost;
+                costed++;
+            }
+        }
+        if (counted == 0 || costed == 0 || !(costSum > 0)) {
+            return null;
+        }
+        return new Point(run, curve.ks()[i], costSum / costed, valueSum / counted, counted);
+    }
+
+    /** The best point within the budget (ties: the cheaper), leaving out one run (-1: none). */
+    static Point best(List<Point> points, double budget, int otherThan) {
+        Point best = null;
+        for (Point point : points) {
+            if (point.run() == otherThan || point.cost() > budget * (1 + EPS)) {
+                continue;
+            }
+            if (best == null
+                    || point.accuracy() > best.accuracy() + EPS
+                    || Math.abs(point.accuracy() - best.accuracy()) <= EPS && point.cost() < best.cost()) {
+                best = point;
+            }
+        }
+        return best;
+    }
+
+    /** The points no cheaper point matches: the upper envelope, cheapest first. */
+    static List<Point> frontier(List<Point> points) {
+        List<Point> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparingDouble(Point::cost)
+                .thenComparing(Comparator.comparingDouble(Point::accuracy).reversed()));
+        List<Point> frontier = new ArrayList<>();
+        double best = Double.NEGATIVE_INFINITY;
+        for (Point point : sorted) {
+            if (point.accuracy() > best + EPS) {
+                frontier.add(point);
+                best = point.accuracy();
+            }
+        }
+        return frontier;
+    }
+
+    static List<Double> budgets(List<Point> points) {
+        double cheapest = points.stream().mapToDouble(Point::cost).min().orElse(Double.NaN);
+        double dearest = points.stream().mapToDouble(Point::cost).max().orElse(Double.NaN);
+        List<Double> budgets = new ArrayList<>();
+        if (Double.isNaN(cheapest)) {
+            return budgets;
+        }
+        for (double budget = cheapest; budgets.size() < MAX_BUDGETS; budget *= 2) {
+            budgets.add(budget);
+            if (budget >= dearest * (1 - EPS)) {
+                break;
+            }
+        }
+        return budgets;
+    }
+
+    /** Snell's two-fold cross-validation: choose on one half, score on the other, both ways, weighted by problems. */
+    private static double crossValidated(List<RunCurve> curves, int[] problems, boolean[] firstHalf, double budget) {
+        double sum = 0;
+        int scored = 0;
+        for (boolean choosing : new boolean[] {true, false}) {
+            Point chosen = best(points(curves, problems, firstHalf, choosing), budget, -1);
+            if (chosen == null) {
+                return Double.NaN;
+            }
+            RunCurve curve = curves.get(chosen.run());
+            Point score = point(chosen.run(), curve, index(curve, chosen.k()), problems, firstHalf, !choosing);
+            if (score == null) {
+                return Double.NaN;
+            }
+            sum += score.accuracy() * score.problems();
+            scored += score.problems();
+        }
+        return sum / scored;
+    }
+
+    /** A seeded half of the problems. */
+    static boolean[] halves(int problems, long seed) {
+        int[] order = range(problems);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = problems - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        boolean[] first = new boolean[problems];
+        for (int i = 0; i < problems / 2; i++) {
+            first[order[i]] = true;
+        }
+        return first;
+    }
+
+    static int index(RunCurve curve, int k) {
+        for (int i = 0; i < curve.ks().length; i++) {
+            if (curve.ks()[i] == k) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no k = " + k);
+    }
+
+    static double[] values(RunCurve curve, int i, int[] problems) {
+        double[] values = new double[problems.length];
+        for (int j = 0; j < problems.length; j++) {
+            values[j] = curve.values()[i][problems[j]];
+        }
+        return values;
+    }
+
+    private static int[] range(int n) {
+        return java.util.stream.IntStream.range(0, n).toArray();
+    }
+
+    /** The bin of this name, or {@code null}. */
+    public Bin bin(String name) {
+        return bins.stream().filter(bin -> bin.name().equals(name)).findFirst().orElse(null);
+    }
+}
