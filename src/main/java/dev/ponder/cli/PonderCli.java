@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             ExportRunCommand.class,
             RegradeCommand.class,
             CompareCommand.class,
+            ComputeOptimalCommand.class,
             AgreementCommand.class,
             JudgeCommand.class,
             StatsCommand.class,

@@ -31,6 +31,7 @@ public final class ChartBuilder {
             case CALIBRATION -> CalibrationChart.build(spec, inputs);
             case FLIPS -> PairedCharts.flips(spec, inputs);
             case PAIRED_RATES -> PairedCharts.rates(spec, inputs);
+            case FRONTIER -> FrontierChart.build(spec, inputs);
         };
         context.checkCancelled();
         return data;

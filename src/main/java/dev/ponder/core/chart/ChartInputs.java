@@ -5,6 +5,10 @@ import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.answer.Grading;
+import dev.ponder.core.compute.ComputeOptimal;
+import dev.ponder.core.compute.ComputeReport;
+import dev.ponder.core.compute.ComputeRequest;
+import dev.ponder.core.compute.PromptTokens;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.store.Workspace;
@@ -23,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChartInputs {
     private final Workspace workspace;
     private final Map<String, Object> memo = new ConcurrentHashMap<>();
+    private final PromptTokens promptTokens = new PromptTokens();
 
     public ChartInputs(Workspace workspace) {
         this.workspace = workspace;
@@ -74,6 +79,30 @@ public final class ChartInputs {
                 "curves#" + which + "#" + runId + "#" + spec.grader() + "#" + spec.kMax() + "#" + spec.draws() + "#"
                         + spec.seed() + "#" + spec.resamples(),
                 compute);
+    }
+
+    /** The compute-optimal analysis of the request's runs, worked out once per request. */
+    public ComputeReport compute(ComputeRequest request) {
+        return memo(ComputeReport.class, "compute#" + request, () -> {
+            List<ComputeOptimal.RunInput> runs = request.runs().stream()
+                    .map(runId -> new ComputeOptimal.RunInput(run(runId), columns(runId, null)))
+                    .toList();
+            Map<Long, Integer> prompts = new java.util.HashMap<>();
+            for (long runId : request.runs()) {
+                prompts.putAll(promptTokens.of(
+                        workspace.read(tables -> tables.problems().ofRun(runId))));
+            }
+            return ComputeOptimal.analyse(
+                    runs,
+                    prompts,
+                    request,
+                    input -> memo(
+                            double[][].class,
+                            "values#" + input.run().id() + "#" + request.method() + "#" + request.draws() + "#"
+                                    + request.seed(),
+                            () -> ComputeOptimal.values(
+                                    input.columns(), request.method(), request.draws(), request.seed())));
+        });
     }
 
     /** The keys of the run's problems, by problem id. */

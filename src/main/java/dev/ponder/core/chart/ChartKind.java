@@ -89,6 +89,11 @@ public enum ChartKind {
             "paired-rates",
             "Pass rate, B against A",
             "two runs: each shared problem's pass rate in B against A",
+            EnumSet.noneOf(ChartOption.class)),
+    FRONTIER(
+            "frontier",
+            "Compute-optimal frontier",
+            "runs of the same problems: accuracy against cost per difficulty bin, the frontier and its fit",
             EnumSet.noneOf(ChartOption.class));
 
     private final String id;

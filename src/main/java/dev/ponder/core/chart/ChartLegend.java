@@ -30,7 +30,15 @@ final class ChartLegend {
         }
         LegendTitle legend = new LegendTitle(() -> {
             LegendItemCollection all = new LegendItemCollection();
-            all.addAll(plot.getLegendItems());
+            // panels share their series' names and styles: each once
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            LegendItemCollection items = plot.getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) {
+                LegendItem legendItem = items.get(i);
+                if (seen.add(legendItem.getLabel())) {
+                    all.add(legendItem);
+                }
+            }
             if (bands) {
                 all.add(new LegendItem(
                         BANDS,

@@ -2,6 +2,7 @@ package dev.ponder.core.chart;
 
 import dev.ponder.core.analysis.Bootstrap;
 import dev.ponder.core.analysis.StatsOptions;
+import dev.ponder.core.compute.ComputeRequest;
 import java.util.List;
 
 /**
@@ -24,6 +25,8 @@ import java.util.List;
  * @param resamples  bootstrap resamples for the 95% intervals, 0 for none
  * @param draws      Monte-Carlo draws per problem for maj@k where subsets are too many to enumerate
  * @param style      size and font
+ * @param compute    for the compute-optimal frontier, how cost and accuracy are counted and problems binned ({@code
+ *                   null}: its defaults); its runs are the spec's
  */
 public record ChartSpec(
         ChartKind kind,
@@ -40,7 +43,8 @@ public record ChartSpec(
         long seed,
         int resamples,
         int draws,
-        PaperStyle style) {
+        PaperStyle style,
+        ComputeRequest compute) {
     public static final List<Curve> DEFAULT_CURVES = List.of(Curve.PASS, Curve.MAJORITY, Curve.WEIGHTED, Curve.NAIVE);
 
     /** What the x axis of a budget curve shows. */
@@ -83,7 +87,8 @@ public record ChartSpec(
                 StatsOptions.DEFAULT.seed(),
                 Bootstrap.DEFAULT_RESAMPLES,
                 StatsOptions.DEFAULT.draws(),
-                PaperStyle.SINGLE_COLUMN);
+                PaperStyle.SINGLE_COLUMN,
+                null);
     }
 
     public ChartSpec withKind(ChartKind newKind) {
@@ -102,7 +107,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withRuns(List<Long> newRuns) {
@@ -121,7 +127,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withGrader(String newGrader) {
@@ -140,7 +147,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withProblem(String newProblem) {
@@ -159,7 +167,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withCurves(List<Curve> newCurves) {
@@ -178,7 +187,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withKMax(int newKMax) {
@@ -197,7 +207,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withBins(int newBins) {
@@ -216,7 +227,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withLevel(int newLevel) {
@@ -235,7 +247,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withWeighted(boolean newWeighted) {
@@ -254,13 +267,14 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withBudgetAxis(BudgetAxis newAxis) {
         return new ChartSpec(
                 kind, runs, grader, problem, curves, kMax, bins, level, weighted, newAxis, markers, seed, resamples,
-                draws, style);
+                draws, style, compute);
     }
 
     public ChartSpec withMarkers(List<String> newMarkers) {
@@ -279,7 +293,8 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withSeed(long newSeed) {
@@ -298,7 +313,8 @@ public record ChartSpec(
                 newSeed,
                 resamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withResamples(int newResamples) {
@@ -317,7 +333,8 @@ public record ChartSpec(
                 seed,
                 newResamples,
                 draws,
-                style);
+                style,
+                compute);
     }
 
     public ChartSpec withStyle(PaperStyle newStyle) {
@@ -336,6 +353,27 @@ public record ChartSpec(
                 seed,
                 resamples,
                 draws,
-                newStyle);
+                newStyle,
+                compute);
+    }
+
+    public ChartSpec withCompute(ComputeRequest newCompute) {
+        return new ChartSpec(
+                kind,
+                runs,
+                grader,
+                problem,
+                curves,
+                kMax,
+                bins,
+                level,
+                weighted,
+                budgetAxis,
+                markers,
+                seed,
+                resamples,
+                draws,
+                style,
+                newCompute);
     }
 }

@@ -47,11 +47,20 @@ public record ComputeFrontier(List<String> runs, int baseline, List<Double> budg
             double crossValidated,
             Matching matching) {}
 
-    /** One bin's curves, frontier and winners. */
-    public record Bin(String name, int problems, List<Point> points, List<Point> frontier, List<Winner> winners) {}
+    /**
+     * One bin's curves, frontier and winners, and the saturating law fitted to its frontier (accuracy against
+     * cost), {@code null} where the frontier has fewer than three points.
+     */
+    public record Bin(
+            String name,
+            int problems,
+            List<Point> points,
+            List<Point> frontier,
+            List<Winner> winners,
+            SaturationFit fit) {}
 
-    /** The options of the analysis. */
-    public record Options(int resamples, long seed, int baseline, boolean crossValidate) {}
+    /** The options of the analysis; {@code epsilon} is the gain per doubling of cost called saturated. */
+    public record Options(int resamples, long seed, int baseline, boolean crossValidate, double epsilon) {}
 
     /**
      * The frontier of these curves.
@@ -103,7 +112,12 @@ public record ComputeFrontier(List<String> runs, int baseline, List<Double> budg
             if (options.baseline() >= 0) {
                 winners = Matchings.of(curves, curves.get(options.baseline()), inBin, winners, options, b);
             }
-            bins.add(new Bin(names.get(b), inBin.length, points, frontier(points), winners));
+            List<Point> front = frontier(points);
+            SaturationFit fit = SaturationFit.of(
+                    front.stream().mapToDouble(Point::cost).toArray(),
+                    front.stream().mapToDouble(Point::accuracy).toArray(),
+                    options.epsilon());
+            bins.add(new Bin(names.get(b), inBin.length, points, front, winners, fit));
         }
         List<String> runNames = curves.stream().map(RunCurve::name).toList();
         return new ComputeFrontier(runNames, options.baseline(), budgets, bins);

@@ -83,7 +83,8 @@ public final class ComputeOptimal {
                 curves,
                 binOf,
                 bins.names(),
-                new ComputeFrontier.Options(request.resamples(), request.seed(), baseline, request.crossValidate()));
+                new ComputeFrontier.Options(
+                        request.resamples(), request.seed(), baseline, request.crossValidate(), request.epsilon()));
         if (shared.length == 0 && !included.isEmpty()) {
             notes.add("The runs share no problem, so there is no frontier: compare runs of the same problems.");
         }
@@ -235,8 +236,8 @@ public final class ComputeOptimal {
                 RunColumns columns = runs.get(i).columns();
                 x[i] = RunBudget.budget(runs.get(i).run());
                 y[i] = accuracy(columns);
-                double[] range = request.controlRange() != null ? request.controlRange() : new double[] {0, x[i]};
-                control.add(new BudgetControl.Run(columns.meanTokens(), y[i], range[0], range[1]));
+                List<Double> range = request.controlRange() != null ? request.controlRange() : List.of(0.0, x[i]);
+                control.add(new BudgetControl.Run(columns.meanTokens(), y[i], range.get(0), range.get(1)));
             }
             families.add(new ComputeReport.Family(
                     group,

@@ -31,7 +31,7 @@ public record ComputeRequest(
         Long reference,
         Long baseline,
         boolean crossValidate,
-        double[] controlRange,
+        List<Double> controlRange,
         double epsilon,
         double targetCoverage,
         int resamples,
@@ -43,7 +43,9 @@ public record ComputeRequest(
         method = method == null ? Method.MAJORITY : method;
         cost = cost == null ? CostSettings.DEFAULT : cost;
         bins = bins == null || bins.isBlank() ? DifficultyBins.QUANTILE5 : bins.strip();
-        if (controlRange != null && (controlRange.length != 2 || controlRange[0] > controlRange[1])) {
+        DifficultyBins.check(bins);
+        controlRange = controlRange == null ? null : List.copyOf(controlRange);
+        if (controlRange != null && (controlRange.size() != 2 || controlRange.get(0) > controlRange.get(1))) {
             throw new IllegalArgumentException("the control range is two numbers, the least first");
         }
         if (!(epsilon > 0) || !(targetCoverage > 0 && targetCoverage < 1) || resamples < 0 || draws < 1) {
@@ -68,6 +70,23 @@ public record ComputeRequest(
                 Bootstrap.DEFAULT_RESAMPLES,
                 StatsOptions.DEFAULT.seed(),
                 StatsOptions.DEFAULT.draws());
+    }
+
+    public ComputeRequest withRuns(List<Long> newRuns) {
+        return new ComputeRequest(
+                newRuns,
+                method,
+                cost,
+                bins,
+                reference,
+                baseline,
+                crossValidate,
+                controlRange,
+                epsilon,
+                targetCoverage,
+                resamples,
+                seed,
+                draws);
     }
 
     public ComputeRequest withCost(CostSettings newCost) {

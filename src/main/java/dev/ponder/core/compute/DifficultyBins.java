@@ -42,6 +42,18 @@ public record DifficultyBins(String scheme, List<String> names, Map<Long, Intege
         return new DifficultyBins(chosen, names(chosen, edges), binOf);
     }
 
+    /**
+     * Checks a binning's name: {@code quantile5}, {@code liu} or edges.
+     *
+     * @throws IllegalArgumentException with a sentence for the user otherwise
+     */
+    public static void check(String scheme) {
+        String chosen = scheme.strip().toLowerCase(Locale.ROOT);
+        if (!chosen.equals(QUANTILE5) && !chosen.equals(LIU)) {
+            edges(chosen);
+        }
+    }
+
     /** The edges "0.1,0.5" as numbers strictly between 0 and 1, increasing. */
     static double[] edges(String text) {
         double[] edges;

@@ -9,7 +9,8 @@ import org.hipparchus.fitting.WeightedObservedPoint;
 
 /**
  * Accuracy against budget (tokens, samples or rounds) as a saturating curve in the spirit of TTSPM ("Scaling over
- * Scaling", 2025): F(x) = F_max·(1 − (1 − p)^x), fitted by least squares (Hipparchus' Levenberg–Marquardt), and its
+ * Scaling", 2025): F(x) = F_max·(1 − (1 − p)^x), fitted by least squares (Hipparchus' Levenberg–Marquardt, started
+ * from the best rate of a log grid, whose fit stands where the optimum is a step the optimiser cannot reach), and its
  * saturation point: the smallest budget beyond which one more doubling gains less than ε. From the fit, F(2x) − F(x)
  * = F_max·u·(1 − u) with u = (1 − p)^x, which falls below ε once u = (1 − √(1 − 4ε/F_max))/2; from the measured
  * points, the first budget after which every doubling (read between neighbouring points, per doubling) gains less.
@@ -39,17 +40,18 @@ public record SaturationFit(
         if (points.stream().mapToDouble(point -> point[0]).distinct().count() < 3) {
             return null;
         }
-        double top = points.stream().mapToDouble(point -> point[1]).max().orElse(0);
-        double median = points.get(points.size() / 2)[0];
+        double[] fitted = gridFit(points);
         List<WeightedObservedPoint> observed = new ArrayList<>();
         points.forEach(point -> observed.add(new WeightedObservedPoint(1, point[0], point[1])));
-        double[] fitted;
         try {
-            fitted = SimpleCurveFitter.create(new Saturating(), new double[] {Math.max(top, 1e-3), 1 / median})
+            double[] refined = SimpleCurveFitter.create(new Saturating(), fitted)
                     .withMaxIterations(1000)
                     .fit(observed);
-        } catch (RuntimeException e) { // Hipparchus gives up on points no such curve follows
-            return null;
+            if (refined[1] > 0 && refined[0] > 0 && refined[0] <= 1 && sse(points, refined) <= sse(points, fitted)) {
+                fitted = refined;
+            }
+        } catch (RuntimeException e) {
+            // Hipparchus gives up where the best curve is a step (the rate grows without bound): the grid's stands
         }
         double fMax = fitted[0];
         double rate = fitted[1];
@@ -66,6 +68,45 @@ public record SaturationFit(
                 points.size());
     }
 
+    /**
+     * The best rate on a log grid around the budgets, F_max for each by linear least squares (Σ y·g / Σ g², g = 1 −
+     * e^(−λx)): a start for Levenberg–Marquardt that always exists, and the fit itself where the optimum is a step.
+     */
+    private static double[] gridFit(List<double[]> points) {
+        double median = points.get(points.size() / 2)[0];
+        double[] best = null;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= 240; i++) {
+            double rate = Math.pow(10, -3 + i * 6.0 / 240) / median;
+            double yg = 0;
+            double gg = 0;
+            for (double[] point : points) {
+                double g = -Math.expm1(-rate * point[0]);
+                yg += point[1] * g;
+                gg += g * g;
+            }
+            if (gg == 0) {
+                continue;
+            }
+            double[] candidate = {Math.min(1, Math.max(yg / gg, 1e-9)), rate}; // an accuracy saturates at most at 1
+            double error = sse(points, candidate);
+            if (error < bestError) {
+                bestError = error;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static double sse(List<double[]> points, double[] parameters) {
+        double sum = 0;
+        for (double[] point : points) {
+            double residual = point[1] - parameters[0] * -Math.expm1(-parameters[1] * point[0]);
+            sum += residual * residual;
+        }
+        return sum;
+    }
+
     /** The fitted accuracy at budget x. */
     public double accuracy(double x) {
         return fMax * -Math.expm1(x * Math.log1p(-p));
@@ -73,7 +114,7 @@ public record SaturationFit(
 
     /** "0.812·(1 − 0.70^x), R² 0.991": the law as reports and charts state it. */
     public String equation() {
-        return String.format(java.util.Locale.ROOT, "%.3f·(1 − %.4g^x), R² %.3f", fMax, 1 - p, rSquared);
+        return String.format(java.util.Locale.ROOT, "%.3f·(1 − (1 − %.3g)^x), R² %.3f", fMax, p, rSquared);
     }
 
     private static double saturation(double fMax, double rate, double epsilon) {

@@ -6,10 +6,9 @@ import dev.ponder.core.compute.ComputeOptimal;
 import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
 import dev.ponder.core.compute.Method;
-import dev.ponder.core.model.Problem;
+import dev.ponder.core.compute.PromptTokens;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.store.Workspace;
-import dev.ponder.core.tokens.EncodingEstimate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,7 @@ public final class ComputeService {
 
     private final Workspace workspace;
     private final Map<String, double[][]> values = new ConcurrentHashMap<>();
-    private final Map<Long, Integer> promptTokens = new ConcurrentHashMap<>();
-    private EncodingEstimate encoding;
+    private final PromptTokens promptTokens = new PromptTokens();
 
     ComputeService(Workspace workspace) {
         this.workspace = workspace;
@@ -62,25 +60,13 @@ public final class ComputeService {
                 key, ignored -> ComputeOptimal.values(columns, request.method(), request.draws(), request.seed()));
     }
 
-    /** Each problem's question in tokens (cl100k estimate), counted once per problem. */
     private Map<Long, Integer> prompts(List<Long> runs) {
         Map<Long, Integer> prompts = new HashMap<>();
         for (long runId : runs) {
-            for (Problem problem : workspace.read(tables -> tables.problems().ofRun(runId))) {
-                prompts.put(problem.id(), promptTokens.computeIfAbsent(problem.id(), id -> count(problem.question())));
-            }
+            prompts.putAll(
+                    promptTokens.of(workspace.read(tables -> tables.problems().ofRun(runId))));
         }
         return prompts;
-    }
-
-    private synchronized int count(String question) {
-        if (question == null || question.isEmpty()) {
-            return 0;
-        }
-        if (encoding == null) {
-            encoding = EncodingEstimate.cl100k();
-        }
-        return encoding.count(question);
     }
 
     /** The methods offered, for choosers. */

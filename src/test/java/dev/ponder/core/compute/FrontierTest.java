@@ -25,7 +25,7 @@ class FrontierTest {
                 List.of(a, b),
                 new int[] {0, 0, 0, 1, 1, 1},
                 List.of("easy", "hard"),
-                new ComputeFrontier.Options(200, 7, baseline, crossValidate));
+                new ComputeFrontier.Options(200, 7, baseline, crossValidate, 0.001));
     }
 
     @Test
@@ -86,7 +86,7 @@ class FrontierTest {
                 new RunCurve(2, "Q", new int[] {1}, new double[][] {q}, cost),
                 new RunCurve(3, "R", new int[] {1}, new double[][] {{0.4, 0.4, 0.4, 0.4, 0.4, 0.4}}, cost));
         Winner winner = ComputeFrontier.of(
-                        curves, new int[6], List.of("one"), new ComputeFrontier.Options(100, 7, -1, true))
+                        curves, new int[6], List.of("one"), new ComputeFrontier.Options(100, 7, -1, true, 0.001))
                 .bin("all problems")
                 .winners()
                 .get(0);
@@ -99,7 +99,7 @@ class FrontierTest {
                         List.of(curves.get(2)),
                         new int[6],
                         List.of("one"),
-                        new ComputeFrontier.Options(100, 7, -1, true))
+                        new ComputeFrontier.Options(100, 7, -1, true, 0.001))
                 .bins()
                 .get(0)
                 .winners()

@@ -1,0 +1,121 @@
+package dev.ponder.core.chart;
+
+import dev.ponder.core.chart.PlotData.Mark;
+import dev.ponder.core.chart.PlotData.Panel;
+import dev.ponder.core.chart.PlotData.Point;
+import dev.ponder.core.chart.PlotData.Series;
+import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.compute.ComputeFrontier;
+import dev.ponder.core.compute.ComputeReport;
+import dev.ponder.core.compute.ComputeRequest;
+import dev.ponder.core.compute.ComputeWords;
+import dev.ponder.core.compute.CostAxis;
+import dev.ponder.core.compute.CostFormat;
+import dev.ponder.core.compute.SaturationFit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The compute-optimal frontier (Snell et al. 2024), one panel per difficulty bin after all problems: each run's
+ * points at each k (accuracy against cost), the frontier joining the best of them, and the saturating law fitted to
+ * the frontier as a dashed line, its equation and saturation point in the notes. The numbers are {@code ponder
+ * compute-optimal}'s.
+ */
+final class FrontierChart {
+    private FrontierChart() {}
+
+    static PlotData build(ChartSpec spec, ChartInputs inputs) {
+        ComputeRequest request =
+                spec.compute() != null ? spec.compute().withRuns(spec.runs()) : ComputeRequest.of(spec.runs());
+        ComputeReport report = inputs.compute(request);
+        ComputeFrontier frontier = report.frontier();
+        CostAxis axis = request.cost().axis();
+        List<Panel> panels = new ArrayList<>();
+        List<String> notes = new ArrayList<>(report.notes());
+        ComputeFrontier.Bin all = frontier.bins().get(0);
+        List<Series> runs = new ArrayList<>();
+        runs.add(new Series(
+                String.format(Locale.ROOT, "frontier, %s (%d)", all.name(), all.problems()),
+                Mark.LINE,
+                all.frontier().stream()
+                        .map(point -> point(frontier, axis, point))
+                        .toList()));
+        fit(all, axis, runs, notes);
+        for (int r = 0; r < frontier.runs().size(); r++) {
+            final int run = r;
+            List<Point> points = all.points().stream()
+                    .filter(point -> point.run() == run)
+                    .map(point -> point(frontier, axis, point))
+                    .toList();
+            if (!points.isEmpty()) {
+                runs.add(new Series(frontier.runs().get(r), Mark.POINTS, points));
+            }
+        }
+        panels.add(new Panel("all problems", 0, 1, runs));
+        List<Series> perBin = new ArrayList<>();
+        for (ComputeFrontier.Bin bin :
+                frontier.bins().subList(1, frontier.bins().size())) {
+            if (bin.frontier().isEmpty()) {
+                continue;
+            }
+            perBin.add(new Series(
+                    String.format(Locale.ROOT, "frontier, %s (%d)", bin.name(), bin.problems()),
+                    Mark.LINE,
+                    bin.frontier().stream()
+                            .map(point -> point(frontier, axis, point))
+                            .toList()));
+            fit(bin, axis, perBin, notes);
+        }
+        if (!perBin.isEmpty()) {
+            panels.add(new Panel("per bin", 0, 1, perBin));
+        }
+        notes.addAll(report.costDescription());
+        return new PlotData(
+                "Compute-optimal frontier · " + request.method().label(),
+                axis.label(),
+                XScale.LOG2,
+                List.of(),
+                panels,
+                notes);
+    }
+
+    private static Point point(ComputeFrontier frontier, CostAxis axis, ComputeFrontier.Point point) {
+        String label = String.format(
+                Locale.ROOT,
+                "%s: %s at %s, %s",
+                ComputeWords.point(frontier, point),
+                ComputeWords.accuracy(point.accuracy(), Double.NaN, Double.NaN),
+                CostFormat.format(axis, point.cost()),
+                Labels.count(point.problems(), "problem"));
+        return Point.at(point.cost(), point.accuracy(), Double.NaN, Double.NaN, point.problems(), label, null);
+    }
+
+    /** The bin's frontier fit as a dashed line, its equation in the notes. */
+    private static void fit(ComputeFrontier.Bin bin, CostAxis axis, List<Series> series, List<String> notes) {
+        if (bin.fit() != null) {
+            series.add(new Series("fit, " + bin.name(), Mark.REFERENCE, fitLine(bin)));
+            notes.add(fitNote(bin, axis));
+        }
+    }
+
+    private static List<Point> fitLine(ComputeFrontier.Bin bin) {
+        double low = bin.frontier().get(0).cost();
+        double high = bin.frontier().get(bin.frontier().size() - 1).cost();
+        List<Point> line = new ArrayList<>();
+        for (double x = low; x <= high * 1.0001; x *= Math.pow(2, 0.125)) {
+            line.add(Point.at(x, bin.fit().accuracy(x), Double.NaN, Double.NaN, -1, "", null));
+        }
+        return line;
+    }
+
+    private static String fitNote(ComputeFrontier.Bin bin, CostAxis axis) {
+        SaturationFit fit = bin.fit();
+        return String.format(
+                Locale.ROOT,
+                "%s: frontier ≈ %s, saturated from %s (dashed)",
+                bin.name(),
+                fit.equation(),
+                CostFormat.format(axis, fit.saturation()));
+    }
+}
