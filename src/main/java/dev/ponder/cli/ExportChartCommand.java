@@ -133,6 +133,19 @@ final class ExportChartCommand implements Callable<Integer> {
         @Option(names = "--budget-axis", paramLabel = "A", description = "Budget curve x axis: budget or tokens.")
         String budgetAxis;
 
+        @Option(
+                names = "--cost",
+                paramLabel = "AXIS",
+                description = "Equal-compute and frontier x axis: tokens, thinking-tokens, answer-tokens, samples, "
+                        + "flops, eflops or usd.")
+        String cost;
+
+        @Option(
+                names = "--model",
+                paramLabel = "SHAPE",
+                description = "The model's shape for flops and eflops: a built-in model, its config.json or .gguf.")
+        String model;
+
         @Option(names = "--seed", paramLabel = "S", description = "Seed of every random choice.")
         Long seed;
 
@@ -241,6 +254,17 @@ final class ExportChartCommand implements Callable<Integer> {
         if (numbers.budgetAxis != null) {
             result = result.withBudgetAxis(
                     ChartSpec.BudgetAxis.valueOf(numbers.budgetAxis.strip().toUpperCase(java.util.Locale.ROOT)));
+        }
+        if (numbers.cost != null || numbers.model != null) {
+            dev.ponder.core.compute.CostSettings cost =
+                    result.cost() != null ? result.cost() : dev.ponder.core.compute.CostSettings.DEFAULT;
+            if (numbers.cost != null) {
+                cost = cost.withAxis(dev.ponder.core.compute.CostAxis.parse(numbers.cost));
+            }
+            if (numbers.model != null) {
+                cost = cost.withShape(dev.ponder.core.compute.ModelShapes.named(numbers.model));
+            }
+            result = result.withCost(cost);
         }
         if (numbers.seed != null) {
             result = result.withSeed(numbers.seed);

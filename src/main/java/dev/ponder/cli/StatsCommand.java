@@ -2,8 +2,12 @@ package dev.ponder.cli;
 
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.answer.Grading;
+import dev.ponder.core.compute.CostAxis;
+import dev.ponder.core.compute.CostSettings;
+import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.service.AnalysisService;
+import dev.ponder.core.service.ComputeService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.settings.SettingsStore;
@@ -103,6 +107,26 @@ final class StatsCommand implements Callable<Integer> {
             description = "Skip the overthinking figures (their first computation reads " + "every trace once).")
     private boolean noOverthinking;
 
+    @Option(
+            names = "--cost",
+            paramLabel = "AXIS",
+            description = "Also what each k costs per problem: tokens, thinking-tokens, answer-tokens, samples, flops, "
+                    + "eflops (Kinetics) or usd (JSON: cost).")
+    private String cost;
+
+    @Option(
+            names = "--model",
+            paramLabel = "SHAPE",
+            description = "The model's shape for flops and eflops: a built-in model, its config.json or .gguf "
+                    + "(default: the run's model in the built-in table).")
+    private String model;
+
+    @Option(names = "--price-in", paramLabel = "USD", description = "US dollars per million prompt tokens (usd).")
+    private double priceIn;
+
+    @Option(names = "--price-out", paramLabel = "USD", description = "US dollars per million generated tokens (usd).")
+    private double priceOut;
+
     @Spec
     private CommandSpec spec;
 
@@ -121,12 +145,40 @@ final class StatsCommand implements Callable<Integer> {
                             problems,
                             ConsoleProgress.on(spec.commandLine().getErr(), json));
             if (json) {
-                JsonOutput.print(spec.commandLine().getOut(), StatsDocument.of(chosen, report));
+                com.fasterxml.jackson.databind.node.ObjectNode document = StatsDocument.of(chosen, report);
+                ComputeService.CostCurve costs =
+                        costs(workspace, chosen, report.stats().ks());
+                if (costs != null) {
+                    StatsDocument.costs(document, cost, costs);
+                }
+                workspace
+                        .compute()
+                        .sweepOf(chosen.id(), dev.ponder.core.compute.SaturationFit.DEFAULT_EPSILON)
+                        .ifPresent(sweep -> StatsDocument.sweep(document, sweep));
+                JsonOutput.print(spec.commandLine().getOut(), document);
             } else {
                 new StatsReport(spec.commandLine().getOut()).print(chosen, report);
             }
         }
         return 0;
+    }
+
+    private ComputeService.CostCurve costs(WorkspaceServices workspace, Run chosen, java.util.List<Integer> ks) {
+        if (cost == null) {
+            return null;
+        }
+        try {
+            CostSettings settings = new CostSettings(
+                    CostAxis.parse(cost),
+                    model == null ? null : ModelShapes.named(model),
+                    CostSettings.B200_INTENSITY,
+                    priceIn,
+                    priceOut,
+                    null);
+            return workspace.compute().costs(chosen.id(), settings, ks);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private Grading grading() {

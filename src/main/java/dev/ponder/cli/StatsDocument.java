@@ -12,6 +12,7 @@ import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.service.AnalysisService;
+import dev.ponder.core.service.ComputeService;
 import java.util.List;
 import java.util.Map;
 
@@ -109,6 +110,34 @@ final class StatsDocument {
         JsonOutput.number(node, "low", interval.low());
         JsonOutput.number(node, "high", interval.high());
         node.put("problems", interval.units());
+    }
+
+    /** What each k costs per problem on the axis asked for, and what the cost rests on. */
+    static void costs(ObjectNode root, String axis, ComputeService.CostCurve costs) {
+        ObjectNode node = root.putObject("cost");
+        node.put("axis", dev.ponder.core.compute.CostAxis.parse(axis).id()).put("rests_on", costs.restsOn());
+        ArrayNode atK = node.putArray("at_k");
+        for (int i = 0; i < costs.ks().size(); i++) {
+            ObjectNode item = atK.addObject().put("k", costs.ks().get(i));
+            JsonOutput.number(item, "cost", costs.costs().get(i));
+        }
+    }
+
+    /** The budget sweep the run belongs to: its saturating fit and s1's Control, Scaling and Performance. */
+    static void sweep(ObjectNode root, dev.ponder.core.compute.ComputeReport.Family sweep) {
+        ObjectNode node = root.putObject("budget_sweep").put("group", sweep.name());
+        if (sweep.fit() != null) {
+            JsonOutput.number(node, "f_max", sweep.fit().fMax());
+            JsonOutput.number(node, "p", sweep.fit().p());
+            JsonOutput.number(node, "r_squared", sweep.fit().rSquared());
+            JsonOutput.number(node, "saturation", sweep.fit().saturation());
+            JsonOutput.number(node, "saturation_measured", sweep.fit().measured());
+        }
+        ObjectNode s1 = node.putObject("s1");
+        JsonOutput.number(s1, "control", sweep.control().control());
+        JsonOutput.number(s1, "scaling", sweep.control().scaling());
+        JsonOutput.number(s1, "performance", sweep.control().performance());
+        s1.put("runs", sweep.control().runs());
     }
 
     private static void curve(ArrayNode list, List<CurvePoint> points) {

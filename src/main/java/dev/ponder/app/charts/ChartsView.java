@@ -9,6 +9,8 @@ import dev.ponder.core.chart.ChartSpec;
 import dev.ponder.core.chart.Curve;
 import dev.ponder.core.chart.PaperStyle;
 import dev.ponder.core.chart.RenderedChart;
+import dev.ponder.core.compute.CostAxis;
+import dev.ponder.core.compute.CostSettings;
 import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.model.RunSummary;
 import java.util.ArrayList;
@@ -91,6 +93,12 @@ public final class ChartsView {
 
     @FXML
     private ComboBox<String> budgetAxis;
+
+    @FXML
+    private VBox costOption;
+
+    @FXML
+    private ComboBox<CostAxis> costAxis;
 
     @FXML
     private VBox problemOption;
@@ -235,6 +243,11 @@ public final class ChartsView {
                 budgetAxis.getSelectionModel().getSelectedIndex() == 1
                         ? ChartSpec.BudgetAxis.TOKENS
                         : ChartSpec.BudgetAxis.BUDGET)));
+        costAxis.getItems().setAll(CostAxis.values());
+        costAxis.setOnAction(event -> change(spec -> costAxis.getValue() == null
+                ? spec
+                : spec.withCost(
+                        (spec.cost() != null ? spec.cost() : CostSettings.DEFAULT).withAxis(costAxis.getValue()))));
         problem.setOnAction(event -> change(spec -> spec.withProblem(problem.getText())));
         weighted.setOnAction(event -> change(spec -> spec.withWeighted(weighted.isSelected())));
         bins.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 200, 10));
@@ -312,6 +325,8 @@ public final class ChartsView {
                     .select(Math.min(spec.level(), level.getItems().size() - 1));
             weighted.setSelected(spec.weighted());
             budgetAxis.getSelectionModel().select(spec.budgetAxis() == ChartSpec.BudgetAxis.TOKENS ? 1 : 0);
+            costAxis.setValue(
+                    spec.cost() == null ? CostAxis.THINKING : spec.cost().axis());
             problem.setText(spec.problem() == null ? "" : spec.problem());
             PaperStyle style = spec.style();
             preset.getSelectionModel()
@@ -331,6 +346,7 @@ public final class ChartsView {
             visible(curvesOption, kind.uses(ChartOption.CURVES));
             visible(kMaxOption, kind.uses(ChartOption.K_MAX));
             visible(budgetAxisOption, kind.uses(ChartOption.BUDGET_AXIS));
+            visible(costOption, kind.uses(ChartOption.COST_AXIS));
             visible(problemOption, kind.uses(ChartOption.PROBLEM));
             visible(weighted, kind.uses(ChartOption.WEIGHTED));
             visible(binsOption, kind.uses(ChartOption.BINS));

@@ -146,10 +146,19 @@ public final class RunBrowserView {
         });
         MenuItem compare = new MenuItem("Compare Runs…");
         compare.setOnAction(event -> compareSelected());
+        MenuItem computeOptimal = new MenuItem("Compute-Optimal…");
+        computeOptimal.setOnAction(event -> {
+            List<RunSummary> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            if (!chosen.isEmpty()) {
+                new dev.ponder.app.compute.ComputeView(
+                                viewModel.compute(chosen), root.getScene().getWindow())
+                        .show();
+            }
+        });
         MenuItem delete = new MenuItem("Delete Run…");
         delete.setOnAction(event -> confirmDelete());
-        ContextMenu menu =
-                new ContextMenu(edit, regrade, agreement, follow, compare, export, new SeparatorMenuItem(), delete);
+        ContextMenu menu = new ContextMenu(
+                edit, regrade, agreement, follow, compare, computeOptimal, export, new SeparatorMenuItem(), delete);
         // Ctrl/⌘-click a second run to compare two
         table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         menu.setOnShowing(event -> {
@@ -158,6 +167,8 @@ public final class RunBrowserView {
             follow.setDisable(run == null || !viewModel.followed().canFollow(run.run()));
             follow.setSelected(run != null && viewModel.followed().isFollowed(run.run()));
             compare.setDisable(table.getSelectionModel().getSelectedItems().size() != 2);
+            computeOptimal.setDisable(
+                    table.getSelectionModel().getSelectedItems().isEmpty());
             agreement.setDisable(run == null);
             export.setDisable(run == null);
         });

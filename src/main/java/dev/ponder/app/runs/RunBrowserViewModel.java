@@ -63,6 +63,13 @@ public final class RunBrowserViewModel {
         return comparison;
     }
 
+    /** The compute-optimal frontier of these runs, for the Compute window. */
+    public dev.ponder.app.compute.ComputeViewModel compute(List<RunSummary> chosen) {
+        var compute = new dev.ponder.app.compute.ComputeViewModel(tasks, session, chosen);
+        compute.noticeProperty().addListener((observable, before, after) -> notice.set(after));
+        return compute;
+    }
+
     /** Every grader on the run's stored answers, and regrading with one of them. */
     public dev.ponder.app.compare.GraderAgreementViewModel agreement(RunSummary run) {
         var agreement = new dev.ponder.app.compare.GraderAgreementViewModel(

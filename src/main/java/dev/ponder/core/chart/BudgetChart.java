@@ -8,7 +8,10 @@ import dev.ponder.core.chart.PlotData.Panel;
 import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
+import dev.ponder.core.compute.ComputeOptimal;
+import dev.ponder.core.compute.ComputeWords;
 import dev.ponder.core.compute.RunBudget;
+import dev.ponder.core.compute.SaturationFit;
 import dev.ponder.core.model.Run;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +38,15 @@ final class BudgetChart {
             Double budget = RunBudget.budget(run);
             RunColumns columns = inputs.columns(runId, spec.grader());
             double tokens = columns.meanTokens();
-            double x = byTokens ? tokens : budget == null ? Double.NaN : budget;
+            double x;
+            try {
+                x = !byTokens
+                        ? (budget == null ? Double.NaN : budget)
+                        : spec.cost() == null ? tokens : inputs.costAt(runId, spec.cost(), 1);
+            } catch (IllegalArgumentException e) {
+                notes.add(run.name() + ": " + e.getMessage());
+                continue;
+            }
             if (Double.isNaN(x) || x <= 0) {
                 notes.add(run.name() + (byTokens ? " has no token counts" : " has no budget or max tokens set"));
                 continue;
@@ -58,6 +69,7 @@ final class BudgetChart {
                     .add(Point.at(
                             x, accuracy.mean(), accuracy.low(), accuracy.high(), columns.samples(), label, selection));
         }
+        sweeps(spec, inputs, notes);
         List<Series> series = new ArrayList<>();
         lines.forEach((name, points) -> series.add(new Series(
                 name,
@@ -65,10 +77,32 @@ final class BudgetChart {
                 points.stream().sorted(Comparator.comparingDouble(Point::x)).toList())));
         return new PlotData(
                 "Accuracy vs thinking budget",
-                byTokens ? "mean thinking tokens" : "thinking budget (tokens)",
+                !byTokens
+                        ? "thinking budget (tokens)"
+                        : spec.cost() == null
+                                ? "mean thinking tokens"
+                                : spec.cost().axis().label(),
                 XScale.LOG2,
                 List.of(),
                 List.of(new Panel("accuracy", 0, 1, series)),
                 notes);
+    }
+
+    /** Each sweep's saturation and s1's Control, Scaling and Performance, in the notes. */
+    private static void sweeps(ChartSpec spec, ChartInputs inputs, List<String> notes) {
+        Map<String, List<ComputeOptimal.RunInput>> sweeps = new LinkedHashMap<>();
+        for (long runId : spec.runs()) {
+            Run run = inputs.run(runId);
+            if (RunBudget.budget(run) != null) {
+                sweeps.computeIfAbsent(RunBudget.group(run), group -> new ArrayList<>())
+                        .add(new ComputeOptimal.RunInput(run, inputs.columns(runId, spec.grader())));
+            }
+        }
+        sweeps.forEach((group, runs) -> {
+            if (runs.size() >= 2) {
+                notes.addAll(
+                        ComputeWords.family(ComputeOptimal.sweep(group, runs, null, SaturationFit.DEFAULT_EPSILON)));
+            }
+        });
     }
 }

@@ -8,6 +8,9 @@ import dev.ponder.core.answer.Grading;
 import dev.ponder.core.compute.ComputeOptimal;
 import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
+import dev.ponder.core.compute.CostModel;
+import dev.ponder.core.compute.CostSettings;
+import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.compute.PromptTokens;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
@@ -79,6 +82,28 @@ public final class ChartInputs {
                 "curves#" + which + "#" + runId + "#" + spec.grader() + "#" + spec.kMax() + "#" + spec.draws() + "#"
                         + spec.seed() + "#" + spec.resamples(),
                 compute);
+    }
+
+    /**
+     * What the run's problems cost at k samples on the cost axis, averaged over the problems with k samples: k times a
+     * problem's mean sample cost (Kinetics eFLOPs: its samples' costs at k averaged).
+     *
+     * @throws IllegalArgumentException with a sentence when the axis needs a model shape the run lacks
+     */
+    public double costAt(long runId, CostSettings settings, int k) {
+        Run run = run(runId);
+        CostModel model = CostModel.of(
+                settings,
+                settings.shape() != null
+                        ? settings.shape()
+                        : ModelShapes.find(run.model()).orElse(null));
+        RunColumns columns = columns(runId, null);
+        @SuppressWarnings("unchecked")
+        Map<Long, Integer> prompts = memo(
+                Map.class,
+                "prompts#" + runId,
+                () -> promptTokens.of(workspace.read(tables -> tables.problems().ofRun(runId))));
+        return model.meanCost(columns, prompts, k);
     }
 
     /** The compute-optimal analysis of the request's runs, worked out once per request. */

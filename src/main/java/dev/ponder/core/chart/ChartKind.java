@@ -18,13 +18,13 @@ public enum ChartKind {
     SCALING_TOKENS(
             "scaling-tokens",
             "Scaling at equal compute",
-            "the same curves against the mean tokens spent",
-            EnumSet.of(ChartOption.CURVES, ChartOption.K_MAX)),
+            "the same curves against the mean tokens spent (or FLOPs, eFLOPs, money)",
+            EnumSet.of(ChartOption.CURVES, ChartOption.K_MAX, ChartOption.COST_AXIS)),
     BUDGET(
             "budget",
             "Budget curve",
             "accuracy against the thinking budget, one point per run",
-            EnumSet.of(ChartOption.BUDGET_AXIS)),
+            EnumSet.of(ChartOption.BUDGET_AXIS, ChartOption.COST_AXIS)),
     VOTES(
             "votes",
             "Vote distribution",
@@ -94,7 +94,7 @@ public enum ChartKind {
             "frontier",
             "Compute-optimal frontier",
             "runs of the same problems: accuracy against cost per difficulty bin, the frontier and its fit",
-            EnumSet.noneOf(ChartOption.class));
+            EnumSet.of(ChartOption.COST_AXIS));
 
     private final String id;
     private final String title;

@@ -8,6 +8,8 @@ public enum ChartOption {
     K_MAX,
     /** The budget curve's x axis: the thinking budget or the tokens spent. */
     BUDGET_AXIS,
+    /** What an equal-compute chart's x axis counts: tokens, samples, FLOPs, Kinetics eFLOPs or money. */
+    COST_AXIS,
     /** The problem whose votes are shown. */
     PROBLEM,
     /** Vote bars by summed reward instead of votes. */

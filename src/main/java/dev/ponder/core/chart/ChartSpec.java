@@ -3,6 +3,7 @@ package dev.ponder.core.chart;
 import dev.ponder.core.analysis.Bootstrap;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.compute.ComputeRequest;
+import dev.ponder.core.compute.CostSettings;
 import java.util.List;
 
 /**
@@ -68,6 +69,19 @@ public record ChartSpec(
             throw new IllegalArgumentException(
                     "k max, level and resamples must not be negative; bins 1 to 1000; draws positive");
         }
+    }
+
+    /**
+     * How the equal-compute charts count cost: the compute request's, else {@code null} for what they count by
+     * default (thinking tokens where counted, else all).
+     */
+    public CostSettings cost() {
+        return compute == null ? null : compute.cost();
+    }
+
+    /** With the x axis of the equal-compute charts counting this cost. */
+    public ChartSpec withCost(CostSettings newCost) {
+        return withCompute((compute != null ? compute : ComputeRequest.of(runs)).withCost(newCost));
     }
 
     /** The defaults for a chart of these runs. */

@@ -33,8 +33,18 @@ final class ScalingCharts {
             Run run = inputs.run(runId);
             RunColumns columns = inputs.columns(runId, spec.grader());
             List<Integer> ks = ks(spec, columns);
-            if (againstTokens && !columns.hasTokens()) {
+            if (againstTokens && !columns.hasTokens() && !sampleAxis(spec)) {
                 notes.add(run.name() + " has no token counts");
+                continue;
+            }
+            java.util.function.IntToDoubleFunction costs;
+            try {
+                if (againstTokens && spec.cost() != null) {
+                    inputs.costAt(runId, spec.cost(), 1); // says now when the axis needs a shape the run lacks
+                }
+                costs = k -> spec.cost() == null ? Double.NaN : inputs.costAt(runId, spec.cost(), k);
+            } catch (IllegalArgumentException e) {
+                notes.add(run.name() + ": " + e.getMessage());
                 continue;
             }
             // Kept once worked out: maj@k's Monte-Carlo is the costly part, and the same curves serve both x axes.
@@ -70,8 +80,8 @@ final class ScalingCharts {
                     continue;
                 }
                 String name = Labels.series(run.name(), curve.label(), overlaid);
-                series.add(
-                        new Series(name, Mark.LINE, points(spec, runId, columns, curve, points, name, againstTokens)));
+                series.add(new Series(
+                        name, Mark.LINE, points(spec, runId, columns, curve, points, name, againstTokens, costs)));
                 if (curve == Curve.PASS && !againstTokens) {
                     fit(run, points, overlaid ? null : series, notes);
                 }
@@ -80,7 +90,11 @@ final class ScalingCharts {
         String y = spec.curves().size() == 1 ? spec.curves().get(0).label() : "accuracy";
         return new PlotData(
                 againstTokens ? "Scaling at equal compute" : "Scaling with k",
-                againstTokens ? "mean tokens spent per problem" : "k (samples per problem)",
+                !againstTokens
+                        ? "k (samples per problem)"
+                        : spec.cost() == null
+                                ? "mean tokens spent per problem"
+                                : spec.cost().axis().label(),
                 XScale.LOG2,
                 List.of(),
                 List.of(new Panel(y, 0, 1, series)),
@@ -113,6 +127,10 @@ final class ScalingCharts {
         series.add(new Series(run.name() + " · pass@k fit", Mark.REFERENCE, line));
     }
 
+    private static boolean sampleAxis(ChartSpec spec) {
+        return spec.cost() != null && spec.cost().axis() == dev.ponder.core.compute.CostAxis.SAMPLES;
+    }
+
     static List<Integer> ks(ChartSpec spec, RunColumns columns) {
         return StatsOptions.DEFAULT.ksFor(columns).stream()
                 .filter(k -> spec.kMax() == 0 || k <= spec.kMax())
@@ -126,10 +144,12 @@ final class ScalingCharts {
             Curve curve,
             List<CurvePoint> curvePoints,
             String name,
-            boolean againstTokens) {
+            boolean againstTokens,
+            java.util.function.IntToDoubleFunction costs) {
         List<Point> points = new ArrayList<>();
         for (CurvePoint point : curvePoints) {
-            double x = againstTokens ? point.tokens() : point.k();
+            double x =
+                    !againstTokens ? point.k() : spec.cost() == null ? point.tokens() : costs.applyAsDouble(point.k());
             if (Double.isNaN(point.value()) || Double.isNaN(x) || x <= 0) {
                 continue;
             }

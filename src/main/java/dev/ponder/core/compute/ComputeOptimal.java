@@ -226,24 +226,9 @@ public final class ComputeOptimal {
             }
         }
         sweeps.forEach((group, runs) -> {
-            if (runs.size() < 2) {
-                return;
+            if (runs.size() >= 2) {
+                families.add(sweep(group, runs, request.controlRange(), request.epsilon()));
             }
-            double[] x = new double[runs.size()];
-            double[] y = new double[runs.size()];
-            List<BudgetControl.Run> control = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                RunColumns columns = runs.get(i).columns();
-                x[i] = RunBudget.budget(runs.get(i).run());
-                y[i] = accuracy(columns);
-                List<Double> range = request.controlRange() != null ? request.controlRange() : List.of(0.0, x[i]);
-                control.add(new BudgetControl.Run(columns.meanTokens(), y[i], range.get(0), range.get(1)));
-            }
-            families.add(new ComputeReport.Family(
-                    group,
-                    "thinking tokens (budget)",
-                    SaturationFit.of(x, y, request.epsilon()),
-                    BudgetControl.of(control)));
         });
         for (RunInput input : inputs) {
             int[] ks = ks(input.columns());
@@ -264,6 +249,27 @@ public final class ComputeOptimal {
                     null));
         }
         return families;
+    }
+
+    /**
+     * A budget sweep's saturating fit against the budgets set and s1's numbers against the thinking measured.
+     *
+     * @param controlRange s1's [a_min, a_max] for every run, or {@code null} for each run's [0, its budget]
+     */
+    public static ComputeReport.Family sweep(
+            String group, List<RunInput> runs, List<Double> controlRange, double epsilon) {
+        double[] x = new double[runs.size()];
+        double[] y = new double[runs.size()];
+        List<BudgetControl.Run> control = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            RunColumns columns = runs.get(i).columns();
+            x[i] = RunBudget.budget(runs.get(i).run());
+            y[i] = accuracy(columns);
+            List<Double> range = controlRange != null ? controlRange : List.of(0.0, x[i]);
+            control.add(new BudgetControl.Run(columns.meanTokens(), y[i], range.get(0), range.get(1)));
+        }
+        return new ComputeReport.Family(
+                group, "thinking tokens (budget)", SaturationFit.of(x, y, epsilon), BudgetControl.of(control));
     }
 
     /** Correct over graded samples, as the budget chart counts a run's accuracy. */

@@ -69,6 +69,30 @@ public final class CostModel {
     }
 
     /**
+     * The mean over the run's problems with k samples of {@link #problemCost}: what k samples of a problem cost.
+     *
+     * @param prompts each problem's prompt tokens by problem id, unless the settings fix them (missing: 0)
+     */
+    public double meanCost(RunColumns run, java.util.Map<Long, Integer> prompts, int k) {
+        double sum = 0;
+        int counted = 0;
+        for (int p = 0; p < run.problems(); p++) {
+            if (run.size(p) < k) {
+                continue;
+            }
+            int prompt = settings.promptTokens() != null
+                    ? settings.promptTokens()
+                    : prompts.getOrDefault(run.problemId(p), 0);
+            double cost = problemCost(run, p, prompt, k);
+            if (!Double.isNaN(cost)) {
+                sum += cost;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
+    }
+
+    /**
      * One sample's cost; for eFLOPs its cost when n samples of the problem are drawn (its compute n times, the
      * memory traffic of n such samples sharing the prompt), else the cost of the sample alone. NaN when not counted.
      */

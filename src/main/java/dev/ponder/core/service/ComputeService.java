@@ -5,8 +5,12 @@ import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.compute.ComputeOptimal;
 import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
-import dev.ponder.core.compute.Method;
+import dev.ponder.core.compute.CostModel;
+import dev.ponder.core.compute.CostSettings;
+import dev.ponder.core.compute.ModelShape;
+import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.compute.PromptTokens;
+import dev.ponder.core.compute.RunBudget;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.store.Workspace;
 import java.util.ArrayList;
@@ -69,8 +73,51 @@ public final class ComputeService {
         return prompts;
     }
 
-    /** The methods offered, for choosers. */
-    public static List<Method> methods() {
-        return List.of(Method.values());
+    /**
+     * The budget sweep the run belongs to (its group's runs with a budget), fitted and with s1's numbers; empty when
+     * the run has no budget or its sweep has no other run.
+     */
+    public java.util.Optional<ComputeReport.Family> sweepOf(long runId, double epsilon) {
+        Run run = workspace.read(tables -> tables.runs().find(runId)).orElse(null);
+        if (run == null || RunBudget.budget(run) == null) {
+            return java.util.Optional.empty();
+        }
+        String group = RunBudget.group(run);
+        List<ComputeOptimal.RunInput> sweep = new ArrayList<>();
+        for (var summary : workspace.read(tables -> tables.runs().summaries())) {
+            Run member = summary.run();
+            if (RunBudget.budget(member) != null && RunBudget.group(member).equals(group)) {
+                sweep.add(new ComputeOptimal.RunInput(member, RunData.columns(workspace, member.id())));
+            }
+        }
+        return sweep.size() < 2
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(ComputeOptimal.sweep(group, sweep, null, epsilon));
     }
+
+    /**
+     * What the run's problems cost at each k on this axis (mean over the problems with k samples), with the numbers
+     * the cost rests on.
+     *
+     * @throws IllegalArgumentException with a sentence when the axis needs a model shape the run lacks
+     */
+    public CostCurve costs(long runId, CostSettings settings, List<Integer> ks) {
+        Run run = workspace
+                .read(tables -> tables.runs().find(runId))
+                .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this workspace."));
+        ModelShape shape = settings.shape() != null
+                ? settings.shape()
+                : ModelShapes.find(run.model()).orElse(null);
+        CostModel model = CostModel.of(settings, shape);
+        RunColumns columns = RunData.columns(workspace, runId);
+        Map<Long, Integer> prompts = settings.promptTokens() == null ? prompts(List.of(runId)) : Map.of();
+        List<Double> costs = new ArrayList<>();
+        for (int k : ks) {
+            costs.add(model.meanCost(columns, prompts, k));
+        }
+        return new CostCurve(settings.describe(model.shape()), ks, costs);
+    }
+
+    /** A run's cost at each k, and what it rests on. */
+    public record CostCurve(String restsOn, List<Integer> ks, List<Double> costs) {}
 }

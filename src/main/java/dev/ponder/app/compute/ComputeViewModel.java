@@ -1,0 +1,333 @@
+package dev.ponder.app.compute;
+
+import dev.ponder.app.charts.ScreenCharts;
+import dev.ponder.app.common.Notice;
+import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.chart.ChartKind;
+import dev.ponder.core.chart.ChartSpec;
+import dev.ponder.core.chart.RenderedChart;
+import dev.ponder.core.compute.ComputeFrontier;
+import dev.ponder.core.compute.ComputeReport;
+import dev.ponder.core.compute.ComputeRequest;
+import dev.ponder.core.compute.ComputeWords;
+import dev.ponder.core.compute.CostAxis;
+import dev.ponder.core.compute.CostFormat;
+import dev.ponder.core.compute.CostSettings;
+import dev.ponder.core.compute.Method;
+import dev.ponder.core.compute.ModelShape;
+import dev.ponder.core.compute.ModelShapes;
+import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Compute window's state: the runs compared, how accuracy and cost are counted and problems binned, and what
+ * {@code ponder compute-optimal} reports for them (the same service), recomputed in the background on every change;
+ * the frontier chart drawn from the same request, exported as every chart is.
+ */
+public final class ComputeViewModel {
+    /** "Each run's model": shapes looked up in the built-in table. */
+    public static final String EACH_RUNS_MODEL = "each run's model (built-in table)";
+
+    /** One budget of the winners table, as shown. */
+    public record Row(
+            String budget,
+            String winner,
+            String accuracy,
+            String runnerUp,
+            String crossValidated,
+            String baselineNeeds) {}
+
+    private final TaskRunner tasks;
+    private final WorkspaceSession session;
+    private final List<RunSummary> runs;
+    private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.MAJORITY);
+    private final ObjectProperty<CostAxis> axis = new SimpleObjectProperty<>(CostAxis.TOKENS);
+    private final StringProperty model = new SimpleStringProperty(EACH_RUNS_MODEL);
+    private final DoubleProperty intensity = new SimpleDoubleProperty(CostSettings.B200_INTENSITY);
+    private final DoubleProperty priceIn = new SimpleDoubleProperty(0);
+    private final DoubleProperty priceOut = new SimpleDoubleProperty(0);
+    private final StringProperty bins = new SimpleStringProperty("quantile5");
+    private final ObjectProperty<RunSummary> baseline = new SimpleObjectProperty<>();
+    private final BooleanProperty crossValidate = new SimpleBooleanProperty(true);
+    private final StringProperty bin = new SimpleStringProperty("all problems");
+    private final ReadOnlyObjectWrapper<ComputeReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RenderedChart> chart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper laws = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> binNames = FXCollections.observableArrayList();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private long computations;
+
+    public ComputeViewModel(TaskRunner tasks, WorkspaceSession session, List<RunSummary> runs) {
+        this.tasks = tasks;
+        this.session = session;
+        this.runs = List.copyOf(runs);
+        for (javafx.beans.Observable changes :
+                List.of(method, axis, model, intensity, priceIn, priceOut, bins, baseline, crossValidate)) {
+            changes.addListener(observable -> compute());
+        }
+        bin.addListener(observable -> fillRows());
+        compute();
+    }
+
+    public String title() {
+        return "Compute-Optimal · " + runs.size() + (runs.size() == 1 ? " run" : " runs");
+    }
+
+    public List<RunSummary> runs() {
+        return runs;
+    }
+
+    /** The models offered: each run's own, then the built-in table (a config.json or GGUF can be typed or chosen). */
+    public List<String> models() {
+        List<String> models = new ArrayList<>();
+        models.add(EACH_RUNS_MODEL);
+        ModelShapes.BUILT_IN.forEach(shape -> models.add(shape.name()));
+        return models;
+    }
+
+    /** The request the window's choices make (its model shape resolved). */
+    public ComputeRequest request() {
+        String chosen = model.get();
+        ModelShape shape =
+                chosen == null || chosen.isBlank() || chosen.equals(EACH_RUNS_MODEL) ? null : ModelShapes.named(chosen);
+        CostSettings cost = new CostSettings(axis.get(), shape, intensity.get(), priceIn.get(), priceOut.get(), null);
+        ComputeRequest defaults =
+                ComputeRequest.of(runs.stream().map(run -> run.run().id()).toList());
+        return new ComputeRequest(
+                defaults.runs(),
+                method.get(),
+                cost,
+                bins.get(),
+                null,
+                baseline.get() == null ? null : baseline.get().run().id(),
+                crossValidate.get(),
+                null,
+                defaults.epsilon(),
+                defaults.targetCoverage(),
+                defaults.resamples(),
+                defaults.seed(),
+                defaults.draws());
+    }
+
+    private ChartSpec spec(ComputeRequest request) {
+        return ChartSpec.of(ChartKind.FRONTIER, request.runs()).withCompute(request);
+    }
+
+    private void compute() {
+        WorkspaceServices from = session.workspace();
+        if (from == null) {
+            return;
+        }
+        ComputeRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        long computation = ++computations;
+        status.set("Working out the frontier…");
+        tasks.submit(
+                "Compute-optimal frontier",
+                context -> {
+                    ComputeReport computed = from.compute().analyse(request);
+                    ChartSpec spec = spec(request);
+                    return new Computed(
+                            computed, ScreenCharts.render(from.charts().draw(spec, context), spec.style()));
+                },
+                done -> {
+                    if (computation == computations) {
+                        report.set(done.report());
+                        chart.set(done.chart());
+                        show(done.report());
+                    }
+                },
+                error -> {
+                    if (computation == computations) {
+                        status.set("Cannot work out the frontier: " + error.getMessage());
+                    }
+                });
+    }
+
+    private record Computed(ComputeReport report, RenderedChart chart) {}
+
+    private void show(ComputeReport computed) {
+        List<String> names = computed.frontier().bins().stream()
+                .map(ComputeFrontier.Bin::name)
+                .toList();
+        String kept = bin.get();
+        binNames.setAll(names);
+        bin.set(names.contains(kept) ? kept : names.isEmpty() ? null : names.get(0));
+        fillRows();
+        List<String> lines = new ArrayList<>();
+        computed.costDescription().forEach(line -> lines.add("Cost: " + line));
+        lines.add("Bins from " + (computed.reference() == null ? "—" : computed.reference()) + "; baseline "
+                + (computed.baseline() == null ? "none" : computed.baseline()));
+        lines.addAll(computed.notes());
+        computed.coverage().forEach(law -> lines.add(ComputeWords.coverage(law)));
+        computed.families().forEach(family -> lines.addAll(ComputeWords.family(family)));
+        for (ComputeFrontier.Bin each : computed.frontier().bins()) {
+            if (each.fit() != null) {
+                lines.add(String.format(
+                        java.util.Locale.ROOT,
+                        "%s: frontier ≈ %s, saturated from %s",
+                        each.name(),
+                        each.fit().equation(),
+                        CostFormat.format(
+                                computed.request().cost().axis(), each.fit().saturation())));
+            }
+        }
+        laws.set(String.join("\n", lines));
+        status.set(String.format(
+                java.util.Locale.ROOT,
+                "%d runs, %,d problems shared by all · %s against %s",
+                computed.frontier().runs().size(),
+                computed.shared(),
+                computed.request().method().label(),
+                computed.request().cost().axis().label()));
+    }
+
+    private void fillRows() {
+        ComputeReport computed = report.get();
+        rows.clear();
+        if (computed == null || bin.get() == null) {
+            return;
+        }
+        ComputeFrontier frontier = computed.frontier();
+        ComputeFrontier.Bin chosen = frontier.bin(bin.get());
+        if (chosen == null) {
+            return;
+        }
+        CostAxis costAxis = computed.request().cost().axis();
+        double dearest = frontier.budgets().isEmpty()
+                ? Double.NaN
+                : frontier.budgets().get(frontier.budgets().size() - 1);
+        for (ComputeFrontier.Winner winner : chosen.winners()) {
+            rows.add(new Row(
+                    CostFormat.format(costAxis, winner.budget()),
+                    ComputeWords.point(frontier, winner.best()),
+                    ComputeWords.accuracy(winner.best().accuracy(), winner.low(), winner.high()),
+                    ComputeWords.point(frontier, winner.runnerUp()),
+                    ComputeWords.accuracy(winner.crossValidated(), Double.NaN, Double.NaN),
+                    ComputeWords.matching(
+                            winner.matching(), dearest, winner.best().cost())));
+        }
+    }
+
+    /** Exports the frontier chart as every chart: the figure, its CSV and provenance (with this request). */
+    public void export(Path figure, Consumer<String> done) {
+        WorkspaceServices from = session.workspace();
+        if (from == null) {
+            return;
+        }
+        ChartSpec spec;
+        try {
+            spec = spec(request());
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        tasks.submit(
+                "Exporting the frontier",
+                context -> from.charts().export(spec, figure, Set.of(), 300, context),
+                result -> done.accept("Exported "
+                        + String.join(
+                                ", ",
+                                result.files().stream()
+                                        .map(file -> file.getFileName().toString())
+                                        .toList())),
+                error -> notice.set(Notice.error("Cannot export the chart", error)));
+    }
+
+    public ObjectProperty<Method> methodProperty() {
+        return method;
+    }
+
+    public ObjectProperty<CostAxis> axisProperty() {
+        return axis;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public DoubleProperty intensityProperty() {
+        return intensity;
+    }
+
+    public DoubleProperty priceInProperty() {
+        return priceIn;
+    }
+
+    public DoubleProperty priceOutProperty() {
+        return priceOut;
+    }
+
+    public StringProperty binsProperty() {
+        return bins;
+    }
+
+    public ObjectProperty<RunSummary> baselineProperty() {
+        return baseline;
+    }
+
+    public BooleanProperty crossValidateProperty() {
+        return crossValidate;
+    }
+
+    /** The bin whose winners the table shows. */
+    public StringProperty binProperty() {
+        return bin;
+    }
+
+    public ObservableList<String> binNames() {
+        return binNames;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<ComputeReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RenderedChart> chartProperty() {
+        return chart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The coverage laws, saturation fits and s1's numbers, a line each. */
+    public ReadOnlyStringProperty lawsProperty() {
+        return laws.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Notice> noticeProperty() {
+        return notice;
+    }
+}

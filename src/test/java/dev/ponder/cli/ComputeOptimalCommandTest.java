@@ -1,0 +1,123 @@
+package dev.ponder.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.app.compute.ComputeViewModel;
+import dev.ponder.core.compute.ComputeWords;
+import dev.ponder.core.compute.CostAxis;
+import dev.ponder.core.compute.CostFormat;
+import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.settings.PonderHome;
+import dev.ponder.core.task.DirectTaskRunner;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ponder compute-optimal} and the Compute window: the same numbers for the same runs. */
+class ComputeOptimalCommandTest {
+    @TempDir
+    Path dir;
+
+    @RegisterExtension
+    final CliRun cli = new CliRun(() -> dir.resolve("home"));
+
+    private String workspace;
+
+    @BeforeEach
+    void importBestOfSixteenAndASweep() {
+        workspace = cli.importInto(dir, Path.of("sample-runs/tiny-reasoner-best-of-16.jsonl"));
+        for (String budget : List.of("016", "032", "064", "128")) {
+            assertThat(cli.run(
+                            "import", "sample-runs/tiny-reasoner-sweep-budget-" + budget + ".jsonl", "-w", workspace))
+                    .as(cli.err())
+                    .isZero();
+        }
+        cli.clearOut();
+    }
+
+    @Test
+    void theCommandAndTheComputeWindowGiveTheSameNumbers() throws Exception {
+        assertThat(cli.run(
+                        "compute-optimal",
+                        "1",
+                        "2",
+                        "3",
+                        "4",
+                        "5",
+                        "--cost",
+                        "eflops",
+                        "--bins",
+                        "liu",
+                        "--json",
+                        "-w",
+                        workspace))
+                .as(cli.err())
+                .isZero();
+        JsonNode document = new ObjectMapper().readTree(cli.out());
+        assertThat(document.get("shared_problems").asInt()).isEqualTo(100);
+        assertThat(document.get("baseline").asText()).isEqualTo("tiny-arith best-of-16");
+        assertThat(document.get("cost_rests_on").get(0).asText())
+                .contains("tiny-reasoner")
+                .contains("562.5");
+        JsonNode easy = document.get("bins").get(1);
+        assertThat(easy.get("name").asText()).isEqualTo("easy (50–100%)");
+
+        try (WorkspaceServices services =
+                WorkspaceServices.open(Path.of(workspace), new PonderHome(dir.resolve("h")))) {
+            WorkspaceSession session = new WorkspaceSession();
+            session.replace(services);
+            ComputeViewModel view = new ComputeViewModel(
+                    new DirectTaskRunner(), session, services.runs().summaries());
+            view.binsProperty().set("liu");
+            view.axisProperty().set(CostAxis.EFLOPS);
+            view.binProperty().set("easy (50–100%)");
+            JsonNode winners = easy.get("winners");
+            assertThat(view.rows()).hasSize(winners.size());
+            for (int i = 0; i < winners.size(); i++) {
+                JsonNode winner = winners.get(i);
+                ComputeViewModel.Row row = view.rows().get(i);
+                assertThat(row.budget())
+                        .isEqualTo(CostFormat.format(
+                                CostAxis.EFLOPS, winner.get("budget").asDouble()));
+                assertThat(row.winner())
+                        .isEqualTo(winner.get("best").get("run").asText() + " at k = "
+                                + winner.get("best").get("k").asInt());
+                assertThat(row.accuracy())
+                        .isEqualTo(ComputeWords.accuracy(
+                                winner.get("best").get("accuracy").asDouble(),
+                                winner.get("low").asDouble(),
+                                winner.get("high").asDouble()));
+                assertThat(row.crossValidated())
+                        .isEqualTo(ComputeWords.accuracy(
+                                winner.get("cross_validated").asDouble(), Double.NaN, Double.NaN));
+            }
+            assertThat(view.chartProperty().get().data().panels()).hasSize(2);
+            assertThat(view.lawsProperty().get()).contains("Control").contains("pass@k ≈ exp(");
+        }
+    }
+
+    @Test
+    void printsTheWinnersTableAndRefusesWhatItCannotRead() {
+        assertThat(cli.run("compute-optimal", "1", "2", "3", "4", "5", "-w", workspace))
+                .as(cli.err())
+                .isZero();
+        assertThat(cli.out())
+                .contains("100 problems shared by all")
+                .contains("level 1 (easiest)")
+                .contains("within ")
+                .contains("Coverage laws")
+                .contains("(s1): Control 100%");
+        assertThat(cli.run("compute-optimal", "1", "--bins", "0.5,0.1", "-w", workspace))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("is not a binning");
+        assertThat(cli.run("compute-optimal", "1", "--cost", "flops", "--model", "no-such-model", "-w", workspace))
+                .isEqualTo(2);
+        assertThat(cli.err()).contains("built-in table");
+    }
+}
