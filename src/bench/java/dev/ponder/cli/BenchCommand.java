@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Trees.class,
             BenchCommand.Streaming.class,
             BenchCommand.ReplayFaults.class,
-            BenchCommand.Graders.class
+            BenchCommand.Graders.class,
+            BenchCommand.Compute.class
         })
 public final class BenchCommand implements Runnable {
     @Spec
@@ -643,6 +644,37 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             dev.ponder.core.bench.GraderBenchmark.run(
                     problems, samples, 20260101L, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "compute",
+            mixinStandardHelpOptions = true,
+            description = "Time the Compute window's recomputation over many runs of the same problems.")
+    static final class Compute implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "100", description = "Runs compared (default: ${DEFAULT-VALUE}).")
+        private int runs;
+
+        @Option(
+                names = "--problems",
+                defaultValue = "500",
+                description = "Problems per run (default: ${DEFAULT-VALUE}).")
+        private int problems;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "Where the workspace is kept.")
+        private Path dir;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            dev.ponder.core.bench.ComputeBenchmark.run(
+                    runs,
+                    problems,
+                    dir != null ? dir : defaultDirectory(),
+                    spec.commandLine().getOut());
             return 0;
         }
     }

@@ -9,8 +9,8 @@ import dev.ponder.core.compute.CostSettings;
 import dev.ponder.core.compute.CoverageLaw;
 import dev.ponder.core.compute.Method;
 import dev.ponder.core.compute.ModelShape;
-import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.compute.SaturationFit;
+import dev.ponder.core.service.Choices;
 import dev.ponder.core.service.WorkspaceServices;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -167,7 +167,7 @@ final class ComputeOptimalCommand implements Callable<Integer> {
 
     private ComputeRequest request(List<Long> ids, Long referenceId, Long baselineId) {
         try {
-            ModelShape shape = model == null ? null : ModelShapes.named(model);
+            ModelShape shape = model == null ? null : Choices.modelShape(model);
             CostSettings settings =
                     new CostSettings(CostAxis.parse(cost), shape, intensity, priceIn, priceOut, promptTokens);
             return new ComputeRequest(

@@ -2,9 +2,7 @@ package dev.ponder.cli;
 
 import dev.ponder.core.compute.ComputeFrontier;
 import dev.ponder.core.compute.ComputeReport;
-import dev.ponder.core.compute.ComputeWords;
 import dev.ponder.core.compute.CostAxis;
-import dev.ponder.core.compute.CostFormat;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -44,32 +42,31 @@ final class ComputeText {
                 out.printf(
                         Locale.ROOT,
                         "  within %-16s %-34s %-22s runner-up %-30s CV %-7s baseline needs %s%n",
-                        CostFormat.format(axis, winner.budget()),
-                        ComputeWords.point(frontier, winner.best()),
-                        ComputeWords.accuracy(winner.best().accuracy(), winner.low(), winner.high()),
-                        ComputeWords.point(frontier, winner.runnerUp()),
-                        ComputeWords.accuracy(winner.crossValidated(), Double.NaN, Double.NaN),
-                        ComputeWords.matching(
-                                winner.matching(), dearest, winner.best().cost()));
+                        axis.format(winner.budget()),
+                        frontier.name(winner.best()),
+                        ComputeFrontier.percent(winner.best().accuracy(), winner.low(), winner.high()),
+                        frontier.name(winner.runnerUp()),
+                        ComputeFrontier.percent(winner.crossValidated(), Double.NaN, Double.NaN),
+                        winner.matching().describe(dearest, winner.best().cost()));
             }
             StringBuilder line = new StringBuilder("  frontier:");
             for (ComputeFrontier.Point point : bin.frontier()) {
                 line.append(String.format(
                         Locale.ROOT,
                         " %s (%s, %s) →",
-                        ComputeWords.point(frontier, point),
-                        CostFormat.format(axis, point.cost()),
-                        ComputeWords.accuracy(point.accuracy(), Double.NaN, Double.NaN)));
+                        frontier.name(point),
+                        axis.format(point.cost()),
+                        ComputeFrontier.percent(point.accuracy(), Double.NaN, Double.NaN)));
             }
             out.println(line.substring(0, line.length() - (bin.frontier().isEmpty() ? 0 : 2)));
         }
         if (!report.coverage().isEmpty()) {
             out.printf("%nCoverage laws (Large Language Monkeys)%n");
-            report.coverage().forEach(law -> out.println("  " + ComputeWords.coverage(law)));
+            report.coverage().forEach(law -> out.println("  " + law.describe()));
         }
         if (!report.families().isEmpty()) {
             out.printf("%nSaturation (F(x) = F_max·(1 − (1 − p)^x))%n");
-            report.families().forEach(family -> ComputeWords.family(family).forEach(l -> out.println("  " + l)));
+            report.families().forEach(family -> family.describe().forEach(l -> out.println("  " + l)));
         }
     }
 }

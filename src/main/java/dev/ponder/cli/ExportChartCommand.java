@@ -262,7 +262,7 @@ final class ExportChartCommand implements Callable<Integer> {
                 cost = cost.withAxis(dev.ponder.core.compute.CostAxis.parse(numbers.cost));
             }
             if (numbers.model != null) {
-                cost = cost.withShape(dev.ponder.core.compute.ModelShapes.named(numbers.model));
+                cost = cost.withShape(dev.ponder.core.service.Choices.modelShape(numbers.model));
             }
             result = result.withCost(cost);
         }

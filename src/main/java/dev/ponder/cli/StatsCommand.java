@@ -4,9 +4,9 @@ import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.answer.Grading;
 import dev.ponder.core.compute.CostAxis;
 import dev.ponder.core.compute.CostSettings;
-import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.service.AnalysisService;
+import dev.ponder.core.service.Choices;
 import dev.ponder.core.service.ComputeService;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
@@ -170,7 +170,7 @@ final class StatsCommand implements Callable<Integer> {
         try {
             CostSettings settings = new CostSettings(
                     CostAxis.parse(cost),
-                    model == null ? null : ModelShapes.named(model),
+                    model == null ? null : Choices.modelShape(model),
                     CostSettings.B200_INTENSITY,
                     priceIn,
                     priceOut,

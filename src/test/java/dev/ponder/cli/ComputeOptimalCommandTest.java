@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponder.app.common.WorkspaceSession;
 import dev.ponder.app.compute.ComputeViewModel;
-import dev.ponder.core.compute.ComputeWords;
+import dev.ponder.core.compute.ComputeFrontier;
 import dev.ponder.core.compute.CostAxis;
-import dev.ponder.core.compute.CostFormat;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.task.DirectTaskRunner;
@@ -83,22 +82,73 @@ class ComputeOptimalCommandTest {
                 JsonNode winner = winners.get(i);
                 ComputeViewModel.Row row = view.rows().get(i);
                 assertThat(row.budget())
-                        .isEqualTo(CostFormat.format(
-                                CostAxis.EFLOPS, winner.get("budget").asDouble()));
+                        .isEqualTo(CostAxis.EFLOPS.format(winner.get("budget").asDouble()));
                 assertThat(row.winner())
                         .isEqualTo(winner.get("best").get("run").asText() + " at k = "
                                 + winner.get("best").get("k").asInt());
                 assertThat(row.accuracy())
-                        .isEqualTo(ComputeWords.accuracy(
+                        .isEqualTo(ComputeFrontier.percent(
                                 winner.get("best").get("accuracy").asDouble(),
                                 winner.get("low").asDouble(),
                                 winner.get("high").asDouble()));
                 assertThat(row.crossValidated())
-                        .isEqualTo(ComputeWords.accuracy(
+                        .isEqualTo(ComputeFrontier.percent(
                                 winner.get("cross_validated").asDouble(), Double.NaN, Double.NaN));
             }
             assertThat(view.chartProperty().get().data().panels()).hasSize(2);
             assertThat(view.lawsProperty().get()).contains("Control").contains("pass@k ≈ exp(");
+        }
+    }
+
+    @Test
+    void statsSaysWhatEachKCostsAndTheSweepARunBelongsTo() throws Exception {
+        assertThat(cli.run("stats", "1", "--json", "--no-overthinking", "--cost", "samples", "-w", workspace))
+                .as(cli.err())
+                .isZero();
+        JsonNode stats = new ObjectMapper().readTree(cli.out());
+        assertThat(stats.get("cost").get("at_k").get(2).get("k").asInt()).isEqualTo(4);
+        assertThat(stats.get("cost").get("at_k").get(2).get("cost").asDouble()).isEqualTo(4.0);
+        assertThat(stats.has("budget_sweep")).isFalse(); // best-of-16 has no budget
+        cli.clearOut();
+        assertThat(cli.run("stats", "3", "--json", "--no-overthinking", "--cost", "eflops", "-w", workspace))
+                .as(cli.err())
+                .isZero();
+        JsonNode sweep = new ObjectMapper().readTree(cli.out());
+        assertThat(sweep.get("cost").get("rests_on").asText()).contains("tiny-reasoner");
+        assertThat(sweep.get("cost").get("at_k").get(0).get("cost").asDouble()).isPositive();
+        assertThat(sweep.get("budget_sweep").get("s1").get("runs").asInt()).isEqualTo(4);
+        assertThat(sweep.get("budget_sweep").get("s1").get("control").asDouble())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void theEqualComputeChartsTakeTheCostAxis() {
+        try (WorkspaceServices services =
+                WorkspaceServices.open(Path.of(workspace), new PonderHome(dir.resolve("h")))) {
+            long bestOf16 = services.runs().select("1").run().id();
+            dev.ponder.core.compute.CostSettings flops =
+                    dev.ponder.core.compute.CostSettings.DEFAULT.withAxis(CostAxis.FLOPS);
+            var chart = services.charts()
+                    .draw(
+                            dev.ponder.core.chart.ChartSpec.of(
+                                            dev.ponder.core.chart.ChartKind.SCALING_TOKENS, List.of(bestOf16))
+                                    .withCurves(List.of(dev.ponder.core.chart.Curve.PASS))
+                                    .withCost(flops),
+                            dev.ponder.core.task.TaskContext.NONE);
+            var costs = services.compute().costs(bestOf16, flops, List.of(1, 2, 4, 8, 16));
+            assertThat(chart.xLabel()).isEqualTo("FLOPs per problem");
+            assertThat(chart.panels().get(0).series().get(0).points())
+                    .extracting(dev.ponder.core.chart.PlotData.Point::x)
+                    .containsExactlyElementsOf(costs.costs());
+            var budget = services.charts()
+                    .draw(
+                            dev.ponder.core.chart.ChartSpec.of(
+                                    dev.ponder.core.chart.ChartKind.BUDGET,
+                                    services.runs().summaries().stream()
+                                            .map(run -> run.run().id())
+                                            .toList()),
+                            dev.ponder.core.task.TaskContext.NONE);
+            assertThat(budget.notes()).anyMatch(note -> note.contains("(s1): Control 100%"));
         }
     }
 

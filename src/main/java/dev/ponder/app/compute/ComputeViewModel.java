@@ -9,14 +9,12 @@ import dev.ponder.core.chart.RenderedChart;
 import dev.ponder.core.compute.ComputeFrontier;
 import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
-import dev.ponder.core.compute.ComputeWords;
 import dev.ponder.core.compute.CostAxis;
-import dev.ponder.core.compute.CostFormat;
 import dev.ponder.core.compute.CostSettings;
 import dev.ponder.core.compute.Method;
 import dev.ponder.core.compute.ModelShape;
-import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.model.RunSummary;
+import dev.ponder.core.service.Choices;
 import dev.ponder.core.service.WorkspaceServices;
 import dev.ponder.core.task.TaskRunner;
 import java.nio.file.Path;
@@ -103,15 +101,16 @@ public final class ComputeViewModel {
     public List<String> models() {
         List<String> models = new ArrayList<>();
         models.add(EACH_RUNS_MODEL);
-        ModelShapes.BUILT_IN.forEach(shape -> models.add(shape.name()));
+        models.addAll(Choices.modelShapes());
         return models;
     }
 
     /** The request the window's choices make (its model shape resolved). */
     public ComputeRequest request() {
         String chosen = model.get();
-        ModelShape shape =
-                chosen == null || chosen.isBlank() || chosen.equals(EACH_RUNS_MODEL) ? null : ModelShapes.named(chosen);
+        ModelShape shape = chosen == null || chosen.isBlank() || chosen.equals(EACH_RUNS_MODEL)
+                ? null
+                : Choices.modelShape(chosen);
         CostSettings cost = new CostSettings(axis.get(), shape, intensity.get(), priceIn.get(), priceOut.get(), null);
         ComputeRequest defaults =
                 ComputeRequest.of(runs.stream().map(run -> run.run().id()).toList());
@@ -186,8 +185,8 @@ public final class ComputeViewModel {
         lines.add("Bins from " + (computed.reference() == null ? "—" : computed.reference()) + "; baseline "
                 + (computed.baseline() == null ? "none" : computed.baseline()));
         lines.addAll(computed.notes());
-        computed.coverage().forEach(law -> lines.add(ComputeWords.coverage(law)));
-        computed.families().forEach(family -> lines.addAll(ComputeWords.family(family)));
+        computed.coverage().forEach(law -> lines.add(law.describe()));
+        computed.families().forEach(family -> lines.addAll(family.describe()));
         for (ComputeFrontier.Bin each : computed.frontier().bins()) {
             if (each.fit() != null) {
                 lines.add(String.format(
@@ -195,8 +194,7 @@ public final class ComputeViewModel {
                         "%s: frontier ≈ %s, saturated from %s",
                         each.name(),
                         each.fit().equation(),
-                        CostFormat.format(
-                                computed.request().cost().axis(), each.fit().saturation())));
+                        computed.request().cost().axis().format(each.fit().saturation())));
             }
         }
         laws.set(String.join("\n", lines));
@@ -226,13 +224,12 @@ public final class ComputeViewModel {
                 : frontier.budgets().get(frontier.budgets().size() - 1);
         for (ComputeFrontier.Winner winner : chosen.winners()) {
             rows.add(new Row(
-                    CostFormat.format(costAxis, winner.budget()),
-                    ComputeWords.point(frontier, winner.best()),
-                    ComputeWords.accuracy(winner.best().accuracy(), winner.low(), winner.high()),
-                    ComputeWords.point(frontier, winner.runnerUp()),
-                    ComputeWords.accuracy(winner.crossValidated(), Double.NaN, Double.NaN),
-                    ComputeWords.matching(
-                            winner.matching(), dearest, winner.best().cost())));
+                    costAxis.format(winner.budget()),
+                    frontier.name(winner.best()),
+                    ComputeFrontier.percent(winner.best().accuracy(), winner.low(), winner.high()),
+                    frontier.name(winner.runnerUp()),
+                    ComputeFrontier.percent(winner.crossValidated(), Double.NaN, Double.NaN),
+                    winner.matching().describe(dearest, winner.best().cost())));
         }
     }
 

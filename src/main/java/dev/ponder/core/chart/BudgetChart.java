@@ -9,7 +9,6 @@ import dev.ponder.core.chart.PlotData.Point;
 import dev.ponder.core.chart.PlotData.Series;
 import dev.ponder.core.chart.PlotData.XScale;
 import dev.ponder.core.compute.ComputeOptimal;
-import dev.ponder.core.compute.ComputeWords;
 import dev.ponder.core.compute.RunBudget;
 import dev.ponder.core.compute.SaturationFit;
 import dev.ponder.core.model.Run;
@@ -100,8 +99,8 @@ final class BudgetChart {
         }
         sweeps.forEach((group, runs) -> {
             if (runs.size() >= 2) {
-                notes.addAll(
-                        ComputeWords.family(ComputeOptimal.sweep(group, runs, null, SaturationFit.DEFAULT_EPSILON)));
+                notes.addAll(ComputeOptimal.sweep(group, runs, null, SaturationFit.DEFAULT_EPSILON)
+                        .describe());
             }
         });
     }

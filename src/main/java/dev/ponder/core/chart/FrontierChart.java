@@ -8,9 +8,7 @@ import dev.ponder.core.chart.PlotData.XScale;
 import dev.ponder.core.compute.ComputeFrontier;
 import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
-import dev.ponder.core.compute.ComputeWords;
 import dev.ponder.core.compute.CostAxis;
-import dev.ponder.core.compute.CostFormat;
 import dev.ponder.core.compute.SaturationFit;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,8 @@ import java.util.Locale;
  * compute-optimal}'s.
  */
 final class FrontierChart {
+    private static final double DRAWN_FIT = 0.5;
+
     private FrontierChart() {}
 
     static PlotData build(ChartSpec spec, ChartInputs inputs) {
@@ -84,19 +84,26 @@ final class FrontierChart {
         String label = String.format(
                 Locale.ROOT,
                 "%s: %s at %s, %s",
-                ComputeWords.point(frontier, point),
-                ComputeWords.accuracy(point.accuracy(), Double.NaN, Double.NaN),
-                CostFormat.format(axis, point.cost()),
+                frontier.name(point),
+                ComputeFrontier.percent(point.accuracy(), Double.NaN, Double.NaN),
+                axis.format(point.cost()),
                 Labels.count(point.problems(), "problem"));
         return Point.at(point.cost(), point.accuracy(), Double.NaN, Double.NaN, point.problems(), label, null);
     }
 
-    /** The bin's frontier fit as a dashed line, its equation in the notes. */
+    /**
+     * The bin's frontier fit, its equation in the notes and, where it explains at least half of the frontier's
+     * variance, drawn as a dashed line (a worse fit would only mislead the eye).
+     */
     private static void fit(ComputeFrontier.Bin bin, CostAxis axis, List<Series> series, List<String> notes) {
-        if (bin.fit() != null) {
-            series.add(new Series("fit, " + bin.name(), Mark.REFERENCE, fitLine(bin)));
-            notes.add(fitNote(bin, axis));
+        if (bin.fit() == null) {
+            return;
         }
+        boolean drawn = bin.fit().rSquared() >= DRAWN_FIT;
+        if (drawn) {
+            series.add(new Series("fit, " + bin.name(), Mark.REFERENCE, fitLine(bin)));
+        }
+        notes.add(fitNote(bin, axis) + (drawn ? " (dashed)" : " (not drawn: R² below 0.5)"));
     }
 
     private static List<Point> fitLine(ComputeFrontier.Bin bin) {
@@ -113,9 +120,9 @@ final class FrontierChart {
         SaturationFit fit = bin.fit();
         return String.format(
                 Locale.ROOT,
-                "%s: frontier ≈ %s, saturated from %s (dashed)",
+                "%s: frontier ≈ %s, saturated from %s",
                 bin.name(),
                 fit.equation(),
-                CostFormat.format(axis, fit.saturation()));
+                axis.format(fit.saturation()));
     }
 }

@@ -4,6 +4,7 @@ import dev.ponder.core.analysis.Bootstrap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -30,7 +31,21 @@ public record ComputeFrontier(List<String> runs, int baseline, List<Double> budg
      * points) and the ratio to the winner's cost, with a bootstrap interval; infinite where its curve never gets
      * there.
      */
-    public record Matching(double baselineCost, double ratio, double low, double high) {}
+    public record Matching(double baselineCost, double ratio, double low, double high) {
+        /** "2.0× [1.3, 3.1]", or "not reached (> 4.0×)" where the baseline's curve never gets there. */
+        public String describe(double dearest, double winnerCost) {
+            if (Double.isInfinite(ratio)) {
+                return String.format(Locale.ROOT, "not reached (> %.1f×)", dearest / winnerCost);
+            }
+            return String.format(Locale.ROOT, "%.1f× [%s, %s]", ratio, times(low), times(high));
+        }
+
+        private static String times(double value) {
+            return Double.isNaN(value)
+                    ? "—"
+                    : Double.isInfinite(value) ? "∞" : String.format(Locale.ROOT, "%.1f", value);
+        }
+    }
 
     /**
      * The best within a budget.
@@ -269,6 +284,25 @@ public record ComputeFrontier(List<String> runs, int baseline, List<Double> budg
 
     private static int[] range(int n) {
         return java.util.stream.IntStream.range(0, n).toArray();
+    }
+
+    /** "tiny best-of-16 at k = 4", or "—" for none. */
+    public String name(Point point) {
+        return point == null ? "—" : runs.get(point.run()) + " at k = " + point.k();
+    }
+
+    /** "61.0% [52.0, 70.0]", without the interval where it has none; "—" for none. */
+    public static String percent(double value, double low, double high) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
+        String text = String.format(Locale.ROOT, "%.1f%%", 100 * value);
+        return Double.isNaN(low) ? text : text + String.format(Locale.ROOT, " [%.1f, %.1f]", 100 * low, 100 * high);
+    }
+
+    /** The dearest budget, NaN without any. */
+    public double dearest() {
+        return budgets.isEmpty() ? Double.NaN : budgets.get(budgets.size() - 1);
     }
 
     /** The bin of this name, or {@code null}. */

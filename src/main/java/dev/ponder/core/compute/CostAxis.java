@@ -31,6 +31,38 @@ public enum CostAxis {
         return label;
     }
 
+    /** A cost as a person reads it: "1,234 tokens", "8 samples", "3.21 TFLOPs", "$0.0042"; "—" for none. */
+    public String format(double cost) {
+        if (Double.isNaN(cost)) {
+            return "—";
+        }
+        if (Double.isInfinite(cost)) {
+            return "∞";
+        }
+        return switch (this) {
+            case TOKENS, THINKING, ANSWER -> String.format(Locale.ROOT, "%,.0f tokens", cost);
+            case SAMPLES ->
+                cost == Math.rint(cost)
+                        ? String.format(Locale.ROOT, "%,d samples", (long) cost)
+                        : String.format(Locale.ROOT, "%.2f samples", cost);
+            case FLOPS -> si(cost) + "FLOPs";
+            case EFLOPS -> si(cost) + "eFLOPs";
+            case USD -> String.format(Locale.ROOT, "$%.3g", cost);
+        };
+    }
+
+    /** A number with an SI prefix and a space: "3.21 T". */
+    private static String si(double value) {
+        String[] prefixes = {"", "k", "M", "G", "T", "P", "E", "Z", "Y"};
+        int prefix = 0;
+        double scaled = value;
+        while (Math.abs(scaled) >= 1000 && prefix < prefixes.length - 1) {
+            scaled /= 1000;
+            prefix++;
+        }
+        return String.format(Locale.ROOT, "%.3g %s", scaled, prefixes[prefix]);
+    }
+
     /** Whether the cost needs a model's shape. */
     public boolean needsShape() {
         return this == FLOPS || this == EFLOPS;

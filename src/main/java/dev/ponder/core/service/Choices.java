@@ -2,6 +2,8 @@ package dev.ponder.core.service;
 
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
+import dev.ponder.core.compute.ModelShape;
+import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.ingest.read.GenericReader;
 import dev.ponder.core.ingest.read.RunFormats;
 import dev.ponder.core.ingest.read.RunReader;
@@ -21,6 +23,20 @@ public final class Choices {
     public static final String DEFAULT_GRADER = Graders.MATH.name();
 
     private Choices() {}
+
+    /** The models of the built-in table of model shapes, by name. */
+    public static List<String> modelShapes() {
+        return ModelShapes.BUILT_IN.stream().map(ModelShape::name).toList();
+    }
+
+    /**
+     * The model shape a user names: a model of the built-in table, a Hugging Face {@code config.json} or a GGUF file.
+     *
+     * @throws IllegalArgumentException with a sentence for the user when it is none of these
+     */
+    public static ModelShape modelShape(String spec) {
+        return ModelShapes.named(spec);
+    }
 
     /** The names of Ponder's graders. */
     public static List<String> graders() {
