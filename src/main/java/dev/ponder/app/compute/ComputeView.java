@@ -49,7 +49,7 @@ public final class ComputeView {
         ComboBox<String> model = new ComboBox<>();
         model.setId("compute-model");
         model.setEditable(true);
-        model.setPrefWidth(240);
+        model.setPrefWidth(290);
         model.getItems().setAll(viewModel.models());
         model.valueProperty().bindBidirectional(viewModel.modelProperty());
         Button pick = new Button("config.json or GGUF…");
@@ -127,11 +127,11 @@ public final class ComputeView {
         bin.valueProperty().bindBidirectional(viewModel.binProperty());
         TableView<ComputeViewModel.Row> winners = new TableView<>(viewModel.rows());
         winners.setId("compute-winners");
-        winners.getColumns().add(column("Within", 110, ComputeViewModel.Row::budget));
-        winners.getColumns().add(column("Best", 230, ComputeViewModel.Row::winner));
-        winners.getColumns().add(column("Accuracy [95% CI]", 150, ComputeViewModel.Row::accuracy));
-        winners.getColumns().add(column("Runner-up", 230, ComputeViewModel.Row::runnerUp));
-        winners.getColumns().add(column("Cross-validated", 110, ComputeViewModel.Row::crossValidated));
+        winners.getColumns().add(column("Within", 100, ComputeViewModel.Row::budget));
+        winners.getColumns().add(column("Best", 280, ComputeViewModel.Row::winner));
+        winners.getColumns().add(column("Accuracy [95% CI]", 140, ComputeViewModel.Row::accuracy));
+        winners.getColumns().add(column("Runner-up", 260, ComputeViewModel.Row::runnerUp));
+        winners.getColumns().add(column("Cross-validated", 105, ComputeViewModel.Row::crossValidated));
         winners.getColumns().add(column("Baseline needs", 150, ComputeViewModel.Row::baselineNeeds));
         winners.setPlaceholder(new Label("No run has a figure in this bin."));
         TextArea laws = new TextArea();
@@ -143,7 +143,7 @@ public final class ComputeView {
         VBox.setVgrow(winners, Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 8));
         SplitPane middle = new SplitPane(left, right);
-        middle.setDividerPositions(0.5);
+        middle.setDividerPositions(0.45);
 
         Label status = new Label();
         status.setId("compute-status");
@@ -156,7 +156,7 @@ public final class ComputeView {
         status.setMaxWidth(Double.MAX_VALUE);
         bottom.setAlignment(Pos.CENTER_RIGHT);
         bottom.setPadding(new Insets(8, 10, 10, 10));
-        stage.setScene(new Scene(new BorderPane(middle, controls, null, bottom, null), 1400, 820));
+        stage.setScene(new Scene(new BorderPane(middle, controls, null, bottom, null), 1500, 880));
         stage.setTitle(viewModel.title());
         Escape.closes(stage);
         if (owner != null) {

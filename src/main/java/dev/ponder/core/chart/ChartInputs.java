@@ -98,12 +98,17 @@ public final class ChartInputs {
                         ? settings.shape()
                         : ModelShapes.find(run.model()).orElse(null));
         RunColumns columns = columns(runId, null);
-        @SuppressWarnings("unchecked")
-        Map<Long, Integer> prompts = memo(
+        Map<Long, Integer> prompts = prompts(runId);
+        return model.meanCost(columns, prompts, k);
+    }
+
+    /** The run's problems' prompt tokens by problem id, counted once. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, Integer> prompts(long runId) {
+        return memo(
                 Map.class,
                 "prompts#" + runId,
                 () -> promptTokens.of(workspace.read(tables -> tables.problems().ofRun(runId))));
-        return model.meanCost(columns, prompts, k);
     }
 
     /** The compute-optimal analysis of the request's runs, worked out once per request. */
@@ -114,8 +119,7 @@ public final class ChartInputs {
                     .toList();
             Map<Long, Integer> prompts = new java.util.HashMap<>();
             for (long runId : request.runs()) {
-                prompts.putAll(promptTokens.of(
-                        workspace.read(tables -> tables.problems().ofRun(runId))));
+                prompts.putAll(prompts(runId));
             }
             return ComputeOptimal.analyse(
                     runs,
@@ -126,7 +130,8 @@ public final class ChartInputs {
                             "values#" + input.run().id() + "#" + request.method() + "#" + request.draws() + "#"
                                     + request.seed(),
                             () -> ComputeOptimal.values(
-                                    input.columns(), request.method(), request.draws(), request.seed())));
+                                    input.columns(), request.method(), request.draws(), request.seed())),
+                    input -> null); // the frontier chart draws no coverage law
         });
     }
 

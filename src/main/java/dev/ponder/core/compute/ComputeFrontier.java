@@ -99,43 +99,56 @@ public record ComputeFrontier(List<String> runs, int baseline, List<Double> budg
         boolean[] firstHalf = halves(problems, options.seed());
         List<Point> overall = points(curves, members.get(0), null, true);
         List<Double> budgets = budgets(overall);
-        List<Bin> bins = new ArrayList<>();
-        for (int b = 0; b < members.size(); b++) {
-            int[] inBin = members.get(b);
-            List<Point> points = b == 0 ? overall : points(curves, inBin, null, true);
-            List<Winner> winners = new ArrayList<>();
-            for (double budget : budgets) {
-                Point best = best(points, budget, -1);
-                if (best == null) {
-                    continue;
-                }
-                Bootstrap.Interval interval = Bootstrap.of(
-                        values(curves.get(best.run()), index(curves.get(best.run()), best.k()), inBin),
-                        options.resamples(),
-                        options.seed());
-                double crossValidated =
-                        options.crossValidate() ? crossValidated(curves, inBin, firstHalf, budget) : Double.NaN;
-                winners.add(new Winner(
-                        budget,
-                        best,
-                        interval.low(),
-                        interval.high(),
-                        best(points, budget, best.run()),
-                        crossValidated,
-                        null));
-            }
-            if (options.baseline() >= 0) {
-                winners = Matchings.of(curves, curves.get(options.baseline()), inBin, winners, options, b);
-            }
-            List<Point> front = frontier(points);
-            SaturationFit fit = SaturationFit.of(
-                    front.stream().mapToDouble(Point::cost).toArray(),
-                    front.stream().mapToDouble(Point::accuracy).toArray(),
-                    options.epsilon());
-            bins.add(new Bin(names.get(b), inBin.length, points, front, winners, fit));
-        }
+        // the bins are independent: worked out on every core, kept in order
+        List<Bin> bins = java.util.stream.IntStream.range(0, members.size())
+                .parallel()
+                .mapToObj(b -> bin(
+                        curves, members.get(b), names.get(b), b, b == 0 ? overall : null, budgets, firstHalf, options))
+                .toList();
         List<String> runNames = curves.stream().map(RunCurve::name).toList();
         return new ComputeFrontier(runNames, options.baseline(), budgets, bins);
+    }
+
+    private static Bin bin(
+            List<RunCurve> curves,
+            int[] inBin,
+            String name,
+            int b,
+            List<Point> known,
+            List<Double> budgets,
+            boolean[] firstHalf,
+            Options options) {
+        List<Point> points = known != null ? known : points(curves, inBin, null, true);
+        List<Winner> winners = new ArrayList<>();
+        for (double budget : budgets) {
+            Point best = best(points, budget, -1);
+            if (best == null) {
+                continue;
+            }
+            Bootstrap.Interval interval = Bootstrap.of(
+                    values(curves.get(best.run()), index(curves.get(best.run()), best.k()), inBin),
+                    options.resamples(),
+                    options.seed());
+            double crossValidated =
+                    options.crossValidate() ? crossValidated(curves, inBin, firstHalf, budget) : Double.NaN;
+            winners.add(new Winner(
+                    budget,
+                    best,
+                    interval.low(),
+                    interval.high(),
+                    best(points, budget, best.run()),
+                    crossValidated,
+                    null));
+        }
+        if (options.baseline() >= 0) {
+            winners = Matchings.of(curves, curves.get(options.baseline()), inBin, winners, options, b);
+        }
+        List<Point> front = frontier(points);
+        SaturationFit fit = SaturationFit.of(
+                front.stream().mapToDouble(Point::cost).toArray(),
+                front.stream().mapToDouble(Point::accuracy).toArray(),
+                options.epsilon());
+        return new Bin(name, inBin.length, points, front, winners, fit);
     }
 
     /** Every run's points over these problems ({@code include} further limits them, when not null). */

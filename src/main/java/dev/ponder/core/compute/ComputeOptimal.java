@@ -29,12 +29,14 @@ public final class ComputeOptimal {
      *
      * @param prompts each problem's prompt tokens by problem id (missing: 0), unless the request fixes them
      * @param values  each run's figure per problem (its own positions) at each k: {@link #values}, or a cache of it
+     * @param laws    each run's coverage law ({@link #coverageLaw}, or a cache of it; {@code null} for none)
      */
     public static ComputeReport analyse(
             List<RunInput> inputs,
             Map<Long, Integer> prompts,
             ComputeRequest request,
-            Function<RunInput, double[][]> values) {
+            Function<RunInput, double[][]> values,
+            Function<RunInput, CoverageLaw> laws) {
         List<String> notes = new ArrayList<>();
         List<RunInput> included = new ArrayList<>();
         List<CostModel> models = new ArrayList<>();
@@ -95,7 +97,7 @@ public final class ComputeOptimal {
                 baseline < 0 ? null : included.get(baseline).run().name(),
                 shared.length,
                 frontier,
-                coverage(included, request),
+                coverage(included, laws),
                 families(included, values, request),
                 notes);
     }
@@ -200,19 +202,23 @@ public final class ComputeOptimal {
         return chosen != null ? -1 : best;
     }
 
-    private static List<ComputeReport.RunLaw> coverage(List<RunInput> inputs, ComputeRequest request) {
-        List<ComputeReport.RunLaw> laws = new ArrayList<>();
+    private static List<ComputeReport.RunLaw> coverage(List<RunInput> inputs, Function<RunInput, CoverageLaw> laws) {
+        List<ComputeReport.RunLaw> found = new ArrayList<>();
         for (RunInput input : inputs) {
-            RunColumns columns = input.columns();
-            double[][] pass = values(columns, Method.PASS, request.draws(), request.seed());
-            int[] all = java.util.stream.IntStream.range(0, columns.problems()).toArray();
-            CoverageLaw law = CoverageLaw.of(
-                    ks(columns), pass, all, request.targetCoverage(), request.resamples(), request.seed());
+            CoverageLaw law = laws.apply(input);
             if (law != null) {
-                laws.add(new ComputeReport.RunLaw(input.run().name(), law));
+                found.add(new ComputeReport.RunLaw(input.run().name(), law));
             }
         }
-        return laws;
+        return found;
+    }
+
+    /** The run's coverage law with its interval (pass@k of all its problems), or {@code null} where it has none. */
+    public static CoverageLaw coverageLaw(RunInput input, ComputeRequest request) {
+        RunColumns columns = input.columns();
+        double[][] pass = values(columns, Method.PASS, request.draws(), request.seed());
+        int[] all = java.util.stream.IntStream.range(0, columns.problems()).toArray();
+        return CoverageLaw.of(ks(columns), pass, all, request.targetCoverage(), request.resamples(), request.seed());
     }
 
     private static List<ComputeReport.Family> families(

@@ -7,6 +7,7 @@ import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
 import dev.ponder.core.compute.CostModel;
 import dev.ponder.core.compute.CostSettings;
+import dev.ponder.core.compute.CoverageLaw;
 import dev.ponder.core.compute.ModelShape;
 import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.compute.PromptTokens;
@@ -29,6 +30,8 @@ public final class ComputeService {
 
     private final Workspace workspace;
     private final Map<String, double[][]> values = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<CoverageLaw>> laws = new ConcurrentHashMap<>();
+    private final Map<Long, Map<Long, Integer>> promptsByRun = new ConcurrentHashMap<>();
     private final PromptTokens promptTokens = new PromptTokens();
 
     ComputeService(Workspace workspace) {
@@ -50,7 +53,20 @@ public final class ComputeService {
             inputs.add(new ComputeOptimal.RunInput(run, RunData.columns(workspace, runId)));
         }
         Map<Long, Integer> prompts = request.cost().promptTokens() == null ? prompts(request.runs()) : Map.of();
-        return ComputeOptimal.analyse(inputs, prompts, request, input -> values(input, request));
+        return ComputeOptimal.analyse(
+                inputs, prompts, request, input -> values(input, request), input -> law(input, request));
+    }
+
+    private CoverageLaw law(ComputeOptimal.RunInput input, ComputeRequest request) {
+        String key = input.run().id() + "/" + request.targetCoverage() + "/" + request.resamples() + "/"
+                + request.seed() + "/" + input.columns().fingerprint();
+        if (laws.size() > KEPT) {
+            laws.clear();
+        }
+        // a run without a law is kept as an empty one: absent, it would be refitted every time
+        return laws.computeIfAbsent(
+                        key, ignored -> java.util.Optional.ofNullable(ComputeOptimal.coverageLaw(input, request)))
+                .orElse(null);
     }
 
     private double[][] values(ComputeOptimal.RunInput input, ComputeRequest request) {
@@ -67,8 +83,10 @@ public final class ComputeService {
     private Map<Long, Integer> prompts(List<Long> runs) {
         Map<Long, Integer> prompts = new HashMap<>();
         for (long runId : runs) {
-            prompts.putAll(
-                    promptTokens.of(workspace.read(tables -> tables.problems().ofRun(runId))));
+            prompts.putAll(promptsByRun.computeIfAbsent(
+                    runId,
+                    id -> promptTokens.of(
+                            workspace.read(tables -> tables.problems().ofRun(id)))));
         }
         return prompts;
     }
