@@ -35,8 +35,8 @@ import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The Compute window: how accuracy and cost are counted and problems binned above; the frontier chart on the left;
- * on the right the winners per budget of a chosen bin, and the laws fitted.
+ * The Compute window: how accuracy and cost are counted and problems binned above; the frontier chart beside the
+ * laws fitted, and below them the winners per budget of a chosen bin.
  */
 public final class ComputeView {
     private final Stage stage = new Stage();
@@ -134,16 +134,20 @@ public final class ComputeView {
         winners.getColumns().add(column("Cross-validated", 105, ComputeViewModel.Row::crossValidated));
         winners.getColumns().add(column("Baseline needs", 150, ComputeViewModel.Row::baselineNeeds));
         winners.setPlaceholder(new Label("No run has a figure in this bin."));
+        winners.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         TextArea laws = new TextArea();
         laws.setId("compute-laws");
         laws.setEditable(false);
         laws.setWrapText(true);
         laws.textProperty().bind(viewModel.lawsProperty());
-        VBox right = new VBox(6, labelled("Winners in", bin), winners, laws);
+        SplitPane top = new SplitPane(left, laws);
+        top.setDividerPositions(0.62);
+        VBox table = new VBox(6, labelled("Winners in", bin), winners);
         VBox.setVgrow(winners, Priority.ALWAYS);
-        right.setPadding(new Insets(0, 0, 0, 8));
-        SplitPane middle = new SplitPane(left, right);
-        middle.setDividerPositions(0.45);
+        table.setPadding(new Insets(6, 0, 0, 0));
+        SplitPane middle = new SplitPane(top, table);
+        middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        middle.setDividerPositions(0.62);
 
         Label status = new Label();
         status.setId("compute-status");
@@ -228,6 +232,15 @@ public final class ComputeView {
         TableColumn<ComputeViewModel.Row, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(ignored -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // the whole text on hover, where the column cuts it
+                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
     }
 }
