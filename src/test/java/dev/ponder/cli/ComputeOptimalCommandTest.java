@@ -96,6 +96,13 @@ class ComputeOptimalCommandTest {
                                 winner.get("cross_validated").asDouble(), Double.NaN, Double.NaN));
             }
             assertThat(view.chartProperty().get().data().panels()).hasSize(2);
+            // a shape entered in the window is what every run's cost rests on
+            view.enter(new dev.ponder.core.compute.ModelShape("my 7B", 7e9, 28, 3584, 28, 4, 128, "entered"));
+            assertThat(view.reportProperty().get().costDescription())
+                    .singleElement()
+                    .asString()
+                    .contains("my 7B")
+                    .contains("entered");
             assertThat(view.lawsProperty().get()).contains("Control").contains("pass@k ≈ exp(");
         }
     }
@@ -149,6 +156,22 @@ class ComputeOptimalCommandTest {
                                             .toList()),
                             dev.ponder.core.task.TaskContext.NONE);
             assertThat(budget.notes()).anyMatch(note -> note.contains("(s1): Control 100%"));
+        }
+    }
+
+    @Test
+    void aMultiRoundRunIsFittedAgainstItsRounds() {
+        assertThat(cli.run("import", "sample-runs/tiny-reasoner-3-rounds.jsonl", "-w", workspace))
+                .as(cli.err())
+                .isZero();
+        try (WorkspaceServices services =
+                WorkspaceServices.open(Path.of(workspace), new PonderHome(dir.resolve("h")))) {
+            long rounds = services.runs().select("tiny-arith 3 rounds").run().id();
+            var report = services.compute().analyse(dev.ponder.core.compute.ComputeRequest.of(List.of(rounds)));
+            assertThat(report.families()).anySatisfy(family -> {
+                assertThat(family.unit()).isEqualTo("rounds");
+                assertThat(family.fit()).isNotNull();
+            });
         }
     }
 

@@ -51,6 +51,7 @@ public final class ComputeView {
         model.setEditable(true);
         model.setPrefWidth(290);
         model.getItems().setAll(viewModel.models());
+        model.getItems().add(1, ComputeViewModel.ENTERED);
         model.valueProperty().bindBidirectional(viewModel.modelProperty());
         Button pick = new Button("config.json or GGUF…");
         pick.setOnAction(event -> {
@@ -65,6 +66,10 @@ public final class ComputeView {
                 viewModel.modelProperty().set(file.getPath());
             }
         });
+        Button editShape = new Button("Edit Shape…");
+        editShape.setId("compute-edit-shape");
+        editShape.setOnAction(
+                event -> ModelShapeDialog.edit(viewModel.shapeToEdit(), stage).ifPresent(viewModel::enter));
         TextField intensity = number("compute-intensity", viewModel.intensityProperty());
         TextField priceIn = number("compute-price-in", viewModel.priceInProperty());
         TextField priceOut = number("compute-price-out", viewModel.priceOutProperty());
@@ -88,6 +93,7 @@ public final class ComputeView {
                 labelled("Cost", axis),
                 labelled("Model", model),
                 pick,
+                editShape,
                 labelled("I (FLOP/byte)", intensity),
                 labelled("$/M in", priceIn),
                 labelled("$/M out", priceOut),

@@ -46,6 +46,9 @@ public final class ComputeViewModel {
     /** "Each run's model": shapes looked up in the built-in table. */
     public static final String EACH_RUNS_MODEL = "each run's model (built-in table)";
 
+    /** The model choice that stands for the shape entered in the window. */
+    public static final String ENTERED = "entered shape";
+
     /** One budget of the winners table, as shown. */
     public record Row(
             String budget,
@@ -61,6 +64,7 @@ public final class ComputeViewModel {
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.MAJORITY);
     private final ObjectProperty<CostAxis> axis = new SimpleObjectProperty<>(CostAxis.TOKENS);
     private final StringProperty model = new SimpleStringProperty(EACH_RUNS_MODEL);
+    private final ObjectProperty<ModelShape> entered = new SimpleObjectProperty<>();
     private final DoubleProperty intensity = new SimpleDoubleProperty(CostSettings.B200_INTENSITY);
     private final DoubleProperty priceIn = new SimpleDoubleProperty(0);
     private final DoubleProperty priceOut = new SimpleDoubleProperty(0);
@@ -105,12 +109,45 @@ public final class ComputeViewModel {
         return models;
     }
 
+    /**
+     * The shape to start editing from: the one entered before, else the model chosen, else the first run's model's
+     * (its attributes or the built-in table), else one with nothing known.
+     */
+    public ModelShape shapeToEdit() {
+        if (entered.get() != null) {
+            return entered.get();
+        }
+        String chosen = model.get();
+        try {
+            if (chosen != null && !chosen.isBlank() && !chosen.equals(EACH_RUNS_MODEL) && !chosen.equals(ENTERED)) {
+                return Choices.modelShape(chosen);
+            }
+        } catch (IllegalArgumentException e) {
+            // a choice that names no shape: start from the run's
+        }
+        return runs.stream()
+                .map(run -> Choices.modelShapeFor(run.run()))
+                .flatMap(java.util.Optional::stream)
+                .findFirst()
+                .orElse(new ModelShape("model", 0, 0, 0, 0, 0, 0, "entered"));
+    }
+
+    /** Uses a shape entered in the window for every run. */
+    public void enter(ModelShape shape) {
+        entered.set(shape);
+        if (ENTERED.equals(model.get())) {
+            compute();
+        } else {
+            model.set(ENTERED);
+        }
+    }
+
     /** The request the window's choices make (its model shape resolved). */
     public ComputeRequest request() {
         String chosen = model.get();
         ModelShape shape = chosen == null || chosen.isBlank() || chosen.equals(EACH_RUNS_MODEL)
                 ? null
-                : Choices.modelShape(chosen);
+                : chosen.equals(ENTERED) ? entered.get() : Choices.modelShape(chosen);
         CostSettings cost = new CostSettings(axis.get(), shape, intensity.get(), priceIn.get(), priceOut.get(), null);
         ComputeRequest defaults =
                 ComputeRequest.of(runs.stream().map(run -> run.run().id()).toList());

@@ -42,6 +42,9 @@ final class BudgetChart {
                 x = !byTokens
                         ? (budget == null ? Double.NaN : budget)
                         : spec.cost() == null ? tokens : inputs.costAt(runId, spec.cost(), 1);
+                if (byTokens && spec.cost() != null) {
+                    notes.add(inputs.costRestsOn(runId, spec.cost()));
+                }
             } catch (IllegalArgumentException e) {
                 notes.add(run.name() + ": " + e.getMessage());
                 continue;

@@ -91,15 +91,21 @@ public final class ChartInputs {
      * @throws IllegalArgumentException with a sentence when the axis needs a model shape the run lacks
      */
     public double costAt(long runId, CostSettings settings, int k) {
-        Run run = run(runId);
-        CostModel model = CostModel.of(
+        return costModel(runId, settings).meanCost(columns(runId, null), prompts(runId), k);
+    }
+
+    /** What the run's cost rests on (the formula, the model's numbers or the prices), for a chart's notes. */
+    public String costRestsOn(long runId, CostSettings settings) {
+        return run(runId).name() + ": "
+                + settings.describe(costModel(runId, settings).shape());
+    }
+
+    private CostModel costModel(long runId, CostSettings settings) {
+        return CostModel.of(
                 settings,
                 settings.shape() != null
                         ? settings.shape()
-                        : ModelShapes.find(run.model()).orElse(null));
-        RunColumns columns = columns(runId, null);
-        Map<Long, Integer> prompts = prompts(runId);
-        return model.meanCost(columns, prompts, k);
+                        : ModelShapes.forRun(run(runId)).orElse(null));
     }
 
     /** The run's problems' prompt tokens by problem id, counted once. */

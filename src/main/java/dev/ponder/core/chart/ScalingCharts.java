@@ -40,7 +40,7 @@ final class ScalingCharts {
             java.util.function.IntToDoubleFunction costs;
             try {
                 if (againstTokens && spec.cost() != null) {
-                    inputs.costAt(runId, spec.cost(), 1); // says now when the axis needs a shape the run lacks
+                    notes.add(inputs.costRestsOn(runId, spec.cost())); // throws when the run lacks a shape
                 }
                 costs = k -> spec.cost() == null ? Double.NaN : inputs.costAt(runId, spec.cost(), k);
             } catch (IllegalArgumentException e) {

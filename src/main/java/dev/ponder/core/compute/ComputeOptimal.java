@@ -44,7 +44,7 @@ public final class ComputeOptimal {
         for (RunInput input : inputs) {
             ModelShape shape = request.cost().shape() != null
                     ? request.cost().shape()
-                    : ModelShapes.find(input.run().model()).orElse(null);
+                    : ModelShapes.forRun(input.run()).orElse(null);
             try {
                 CostModel model = CostModel.of(request.cost(), shape);
                 if (request.cost().axis() != CostAxis.SAMPLES

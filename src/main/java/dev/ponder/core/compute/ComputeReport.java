@@ -14,7 +14,8 @@ import java.util.Locale;
  * @param shared          how many problems every run has (the frontier's problems)
  * @param frontier        the frontier, winners and matching, overall and per bin
  * @param coverage        each run's coverage law, where it has one
- * @param families        the saturating fits of budget sweeps and sampled runs, with s1's numbers for sweeps
+ * @param families        the saturating fits of budget sweeps, sampled runs and multi-round runs, with s1's numbers
+ *                        for sweeps
  * @param notes           runs left out and why, in sentences
  */
 public record ComputeReport(
@@ -57,7 +58,7 @@ public record ComputeReport(
     /**
      * A curve of accuracy against budget: a sweep's runs against their budget, or one run against its samples.
      *
-     * @param unit    what the budget counts: "thinking tokens (budget)" or "samples"
+     * @param unit    what the budget counts: "thinking tokens (budget)", "samples" or "rounds"
      * @param fit     the saturating fit, or {@code null} with fewer than three budgets
      * @param control s1's numbers for a sweep, {@code null} for a sampled run
      */

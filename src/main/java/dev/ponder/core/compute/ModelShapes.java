@@ -80,6 +80,49 @@ public final class ModelShapes {
     }
 
     /**
+     * The shape of a run's model: from the run's attributes where they give its parameters ({@code parameters},
+     * with {@code layers}, {@code hidden_size}, {@code heads}, {@code kv_heads}, {@code head_dim} where known, or
+     * their config.json names), else its model's name in the built-in table; empty when neither knows it.
+     */
+    public static Optional<ModelShape> forRun(dev.ponder.core.model.Run run) {
+        java.util.Map<String, String> params = run.params();
+        double parameters = number(params, "parameters", "model_parameters", "n_params");
+        if (parameters > 0) {
+            int heads = (int) number(params, "heads", "num_attention_heads");
+            int hidden = (int) number(params, "hidden_size", "d_model");
+            double headDim = number(params, "head_dim");
+            double kvHeads = number(params, "kv_heads", "num_key_value_heads");
+            return Optional.of(new ModelShape(
+                    run.model() == null || run.model().isBlank() ? "the run's model" : run.model(),
+                    parameters,
+                    (int) number(params, "layers", "num_hidden_layers"),
+                    hidden,
+                    heads,
+                    kvHeads > 0 ? (int) kvHeads : heads,
+                    headDim > 0 ? (int) headDim : heads > 0 ? hidden / heads : 0,
+                    "the run's attributes"));
+        }
+        return find(run.model());
+    }
+
+    private static double number(java.util.Map<String, String> params, String... keys) {
+        for (String key : keys) {
+            String value = params.get(key);
+            if (value != null) {
+                try {
+                    double number = Double.parseDouble(value.strip());
+                    if (number > 0 && Double.isFinite(number)) {
+                        return number;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // an unreadable attribute counts as none
+                }
+            }
+        }
+        return 0;
+    }
+
+    /**
      * The shape a user names: a built-in model's name, a Hugging Face {@code config.json}, or a {@code .gguf} file.
      *
      * @throws IllegalArgumentException with a sentence for the user when it is none of these

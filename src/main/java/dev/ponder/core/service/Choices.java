@@ -29,6 +29,11 @@ public final class Choices {
         return ModelShapes.BUILT_IN.stream().map(ModelShape::name).toList();
     }
 
+    /** The shape of a run's model: from its attributes, else its model's name in the built-in table. */
+    public static java.util.Optional<ModelShape> modelShapeFor(dev.ponder.core.model.Run run) {
+        return ModelShapes.forRun(run);
+    }
+
     /**
      * The model shape a user names: a model of the built-in table, a Hugging Face {@code config.json} or a GGUF file.
      *

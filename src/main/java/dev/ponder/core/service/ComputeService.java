@@ -1,5 +1,6 @@
 package dev.ponder.core.service;
 
+import dev.ponder.core.analysis.MultiRound;
 import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.compute.ComputeOptimal;
@@ -12,6 +13,7 @@ import dev.ponder.core.compute.ModelShape;
 import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.compute.PromptTokens;
 import dev.ponder.core.compute.RunBudget;
+import dev.ponder.core.compute.SaturationFit;
 import dev.ponder.core.model.Run;
 import dev.ponder.core.store.Workspace;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class ComputeService {
     private final Map<String, double[][]> values = new ConcurrentHashMap<>();
     private final Map<String, java.util.Optional<CoverageLaw>> laws = new ConcurrentHashMap<>();
     private final Map<Long, Map<Long, Integer>> promptsByRun = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Optional<ComputeReport.Family>> roundFamilies = new ConcurrentHashMap<>();
     private final PromptTokens promptTokens = new PromptTokens();
 
     ComputeService(Workspace workspace) {
@@ -53,8 +56,42 @@ public final class ComputeService {
             inputs.add(new ComputeOptimal.RunInput(run, RunData.columns(workspace, runId)));
         }
         Map<Long, Integer> prompts = request.cost().promptTokens() == null ? prompts(request.runs()) : Map.of();
-        return ComputeOptimal.analyse(
+        ComputeReport report = ComputeOptimal.analyse(
                 inputs, prompts, request, input -> values(input, request), input -> law(input, request));
+        List<ComputeReport.Family> families = new ArrayList<>(report.families());
+        for (ComputeOptimal.RunInput input : inputs) {
+            rounds(input, request).ifPresent(families::add);
+        }
+        return new ComputeReport(
+                report.request(),
+                report.costDescription(),
+                report.reference(),
+                report.baseline(),
+                report.shared(),
+                report.frontier(),
+                report.coverage(),
+                families,
+                report.notes());
+    }
+
+    /** A multi-round run's accuracy against its rounds, fitted (kept while its verdicts stay the same). */
+    private java.util.Optional<ComputeReport.Family> rounds(ComputeOptimal.RunInput input, ComputeRequest request) {
+        String key = input.run().id() + "/" + request.epsilon() + "/"
+                + input.columns().fingerprint();
+        return roundFamilies.computeIfAbsent(key, ignored -> {
+            MultiRound rounds = MultiRound.of(workspace, input.run().id(), null, 0, request.seed());
+            if (!rounds.isMultiRound()) {
+                return java.util.Optional.empty();
+            }
+            double[] x = rounds.rounds().stream()
+                    .mapToDouble(round -> round.round() + 1)
+                    .toArray();
+            double[] y = rounds.rounds().stream()
+                    .mapToDouble(round -> round.accuracy().mean())
+                    .toArray();
+            return java.util.Optional.of(new ComputeReport.Family(
+                    input.run().name() + " · rounds", "rounds", SaturationFit.of(x, y, request.epsilon()), null));
+        });
     }
 
     private CoverageLaw law(ComputeOptimal.RunInput input, ComputeRequest request) {
@@ -125,7 +162,7 @@ public final class ComputeService {
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this workspace."));
         ModelShape shape = settings.shape() != null
                 ? settings.shape()
-                : ModelShapes.find(run.model()).orElse(null);
+                : ModelShapes.forRun(run).orElse(null);
         CostModel model = CostModel.of(settings, shape);
         RunColumns columns = RunData.columns(workspace, runId);
         Map<Long, Integer> prompts = settings.promptTokens() == null ? prompts(List.of(runId)) : Map.of();

@@ -58,6 +58,38 @@ class CostModelTest {
     }
 
     @Test
+    void aRunsAttributesGiveItsShapeBeforeTheTable() {
+        dev.ponder.core.model.Run described = run(
+                "Qwen2.5-7B-Instruct",
+                java.util.Map.of(
+                        "parameters", "7e9", "layers", "28", "heads", "28", "kv_heads", "4", "hidden_size", "3584"));
+        ModelShape shape = ModelShapes.forRun(described).orElseThrow();
+        assertEquals(7e9, shape.parameters());
+        assertEquals(128, shape.headDim()); // d_model / heads where not given
+        assertEquals("the run's attributes", shape.source());
+        assertEquals(
+                7.62e9,
+                ModelShapes.forRun(run("Qwen2.5-7B-Instruct", java.util.Map.of()))
+                        .orElseThrow()
+                        .parameters());
+        assertTrue(ModelShapes.forRun(run("my-own-model", java.util.Map.of())).isEmpty());
+    }
+
+    private static dev.ponder.core.model.Run run(String model, java.util.Map<String, String> params) {
+        return new dev.ponder.core.model.Run(
+                1,
+                "r",
+                new dev.ponder.core.model.RunSource("/r.jsonl", "ponder-jsonl", "ab"),
+                java.time.Instant.EPOCH,
+                model,
+                "best-of-n",
+                params,
+                null,
+                null,
+                null);
+    }
+
+    @Test
     void anAxisThatNeedsAShapeSaysSo() {
         IllegalArgumentException error = assertThrows(
                 IllegalArgumentException.class,
