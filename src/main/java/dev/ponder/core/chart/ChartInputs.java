@@ -10,7 +10,6 @@ import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
 import dev.ponder.core.compute.CostModel;
 import dev.ponder.core.compute.CostSettings;
-import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.compute.PromptTokens;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Run;
@@ -101,11 +100,7 @@ public final class ChartInputs {
     }
 
     private CostModel costModel(long runId, CostSettings settings) {
-        return CostModel.of(
-                settings,
-                settings.shape() != null
-                        ? settings.shape()
-                        : ModelShapes.forRun(run(runId)).orElse(null));
+        return CostModel.forRun(settings, run(runId));
     }
 
     /** The run's problems' prompt tokens by problem id, counted once. */

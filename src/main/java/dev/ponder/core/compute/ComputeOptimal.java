@@ -42,11 +42,8 @@ public final class ComputeOptimal {
         List<CostModel> models = new ArrayList<>();
         Set<String> descriptions = new LinkedHashSet<>();
         for (RunInput input : inputs) {
-            ModelShape shape = request.cost().shape() != null
-                    ? request.cost().shape()
-                    : ModelShapes.forRun(input.run()).orElse(null);
             try {
-                CostModel model = CostModel.of(request.cost(), shape);
+                CostModel model = CostModel.forRun(request.cost(), input.run());
                 if (request.cost().axis() != CostAxis.SAMPLES
                         && !input.columns().hasTokens()) {
                     notes.add(input.run().name() + " is left out: it has no token counts.");
@@ -54,7 +51,7 @@ public final class ComputeOptimal {
                 }
                 included.add(input);
                 models.add(model);
-                descriptions.add(request.cost().describe(model.shape()));
+                descriptions.add(model.restsOn());
             } catch (IllegalArgumentException e) {
                 String model = input.run().model();
                 notes.add(input.run().name() + " is left out: "

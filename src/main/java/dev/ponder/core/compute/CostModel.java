@@ -33,6 +33,44 @@ public final class CostModel {
         return new CostModel(settings, shape);
     }
 
+    /**
+     * The cost model of a run: the settings' shape, else the run's (its attributes, else the built-in table); the
+     * settings' prices, else the run's {@code price_in} and {@code price_out} attributes (dollars per million tokens)
+     * where it gives them.
+     *
+     * @throws IllegalArgumentException with a sentence for the user when the axis needs a shape the run lacks
+     */
+    public static CostModel forRun(CostSettings settings, dev.ponder.core.model.Run run) {
+        ModelShape shape = settings.shape() != null
+                ? settings.shape()
+                : ModelShapes.forRun(run).orElse(null);
+        CostSettings priced = settings;
+        if (settings.priceIn() == 0 && settings.priceOut() == 0) {
+            double in = price(run, "price_in");
+            double out = price(run, "price_out");
+            if (in > 0 || out > 0) {
+                priced = new CostSettings(
+                        settings.axis(), settings.shape(), settings.intensity(), in, out, settings.promptTokens());
+            }
+        }
+        return of(priced, shape);
+    }
+
+    private static double price(dev.ponder.core.model.Run run, String key) {
+        try {
+            String value = run.params().get(key);
+            double price = value == null ? 0 : Double.parseDouble(value.strip());
+            return price > 0 && Double.isFinite(price) ? price : 0;
+        } catch (NumberFormatException e) {
+            return 0; // an unreadable price counts as none
+        }
+    }
+
+    /** What this cost rests on: the formula and the model's numbers or the prices used. */
+    public String restsOn() {
+        return settings.describe(shape);
+    }
+
     public CostSettings settings() {
         return settings;
     }

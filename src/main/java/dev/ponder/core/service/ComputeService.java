@@ -9,8 +9,6 @@ import dev.ponder.core.compute.ComputeRequest;
 import dev.ponder.core.compute.CostModel;
 import dev.ponder.core.compute.CostSettings;
 import dev.ponder.core.compute.CoverageLaw;
-import dev.ponder.core.compute.ModelShape;
-import dev.ponder.core.compute.ModelShapes;
 import dev.ponder.core.compute.PromptTokens;
 import dev.ponder.core.compute.RunBudget;
 import dev.ponder.core.compute.SaturationFit;
@@ -160,17 +158,14 @@ public final class ComputeService {
         Run run = workspace
                 .read(tables -> tables.runs().find(runId))
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this workspace."));
-        ModelShape shape = settings.shape() != null
-                ? settings.shape()
-                : ModelShapes.forRun(run).orElse(null);
-        CostModel model = CostModel.of(settings, shape);
+        CostModel model = CostModel.forRun(settings, run);
         RunColumns columns = RunData.columns(workspace, runId);
         Map<Long, Integer> prompts = settings.promptTokens() == null ? prompts(List.of(runId)) : Map.of();
         List<Double> costs = new ArrayList<>();
         for (int k : ks) {
             costs.add(model.meanCost(columns, prompts, k));
         }
-        return new CostCurve(settings.describe(model.shape()), ks, costs);
+        return new CostCurve(model.restsOn(), ks, costs);
     }
 
     /** A run's cost at each k, and what it rests on. */

@@ -73,6 +73,12 @@ class CostModelTest {
                         .orElseThrow()
                         .parameters());
         assertTrue(ModelShapes.forRun(run("my-own-model", java.util.Map.of())).isEmpty());
+        // a run's own prices where the settings give none: (10 · $2 + 30 · $8) per million tokens a sample
+        CostModel priced = CostModel.forRun(
+                CostSettings.DEFAULT.withAxis(CostAxis.USD),
+                run("gpt-4o", java.util.Map.of("price_in", "2", "price_out", "8")));
+        assertEquals(260 / 1e6, priced.sampleCost(10, 30, -1, 1), 1e-15);
+        assertTrue(priced.restsOn().contains("US$ 2 per million prompt tokens"), priced.restsOn());
     }
 
     private static dev.ponder.core.model.Run run(String model, java.util.Map<String, String> params) {
