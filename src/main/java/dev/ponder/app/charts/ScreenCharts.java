@@ -44,4 +44,44 @@ public final class ScreenCharts {
             }
         });
     }
+
+    /** Asks where to export a chart (PDF, SVG or PNG), starting from this file name; empty when cancelled. */
+    public static java.util.Optional<java.nio.file.Path> chooseFigure(javafx.stage.Window owner, String initialName) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export Chart");
+        chooser.getExtensionFilters()
+                .addAll(
+                        new javafx.stage.FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
+                        new javafx.stage.FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"),
+                        new javafx.stage.FileChooser.ExtensionFilter("PNG (*.png)", "*.png"));
+        chooser.setInitialFileName(initialName);
+        java.io.File file = chooser.showSaveDialog(owner);
+        return file == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(dev.ponder.core.export.ChartFiles.Format.figureFile(file.toPath()));
+    }
+
+    /**
+     * Exports a chart in the background as every chart is (the figure at 300 dpi, its CSV and provenance), saying
+     * the files written to {@code done}, or an error as a notice.
+     */
+    public static void export(
+            dev.ponder.core.task.TaskRunner tasks,
+            dev.ponder.core.service.WorkspaceServices from,
+            dev.ponder.core.chart.ChartSpec spec,
+            java.nio.file.Path figure,
+            java.util.Set<dev.ponder.core.export.ChartFiles.Format> also,
+            Consumer<String> done,
+            Consumer<dev.ponder.app.common.Notice> notice) {
+        tasks.submit(
+                "Exporting " + spec.kind().title(),
+                context -> from.charts().export(spec, figure, also, 300, context),
+                result -> done.accept("Exported "
+                        + String.join(
+                                ", ",
+                                result.files().stream()
+                                        .map(file -> file.getFileName().toString())
+                                        .toList())),
+                error -> notice.accept(dev.ponder.app.common.Notice.error("Cannot export the chart", error)));
+    }
 }

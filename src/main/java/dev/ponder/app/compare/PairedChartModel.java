@@ -75,22 +75,11 @@ public final class PairedChartModel {
     }
 
     /** Exports the chart as the Charts view does: the figure, its CSV and provenance, and the other formats. */
-    public void export(Path figure, Set<ChartFiles.Format> also, int dpi, Consumer<String> done) {
+    public void export(Path figure, Set<ChartFiles.Format> also, Consumer<String> done) {
         WorkspaceServices from = session.workspace();
-        if (from == null) {
-            return;
+        if (from != null) {
+            ScreenCharts.export(tasks, from, spec(), figure, also, done, notice::set);
         }
-        ChartSpec current = spec();
-        tasks.submit(
-                "Exporting " + current.kind().title(),
-                context -> from.charts().export(current, figure, also, dpi, context),
-                result -> done.accept("Exported "
-                        + String.join(
-                                ", ",
-                                result.files().stream()
-                                        .map(file -> file.getFileName().toString())
-                                        .toList())),
-                error -> notice.set(Notice.error("Cannot export the chart", error)));
     }
 
     private ChartSpec spec() {

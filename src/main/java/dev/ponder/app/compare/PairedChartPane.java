@@ -2,8 +2,6 @@ package dev.ponder.app.compare;
 
 import dev.ponder.app.charts.ScreenCharts;
 import dev.ponder.core.chart.ChartKind;
-import dev.ponder.core.export.ChartFiles;
-import java.io.File;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -14,15 +12,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.jfree.chart.fx.ChartViewer;
 
 /** The comparison's chart beside its table: which chart, the chart itself (marks open problems), and export. */
 final class PairedChartPane {
-    private static final int DPI = 300;
-
     private final BorderPane root = new BorderPane();
     private final ChartViewer viewer = new ChartViewer(null, false);
 
@@ -44,20 +39,9 @@ final class PairedChartPane {
         kind.valueProperty().bindBidirectional(model.kindProperty());
         Label done = new Label();
         Button export = new Button("Export Chart…");
-        export.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export Chart");
-            chooser.getExtensionFilters()
-                    .addAll(
-                            new FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
-                            new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"),
-                            new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"));
-            chooser.setInitialFileName(model.kindProperty().get().id() + ".pdf");
-            File file = chooser.showSaveDialog(owner);
-            if (file != null) {
-                model.export(ChartFiles.Format.figureFile(file.toPath()), Set.of(), DPI, done::setText);
-            }
-        });
+        export.setOnAction(event -> ScreenCharts.chooseFigure(
+                        owner, model.kindProperty().get().id() + ".pdf")
+                .ifPresent(figure -> model.export(figure, Set.of(), done::setText)));
         HBox controls = new HBox(8, kind, export, done);
         controls.setPadding(new Insets(0, 0, 6, 0));
         Label status = new Label();

@@ -4,7 +4,6 @@ import dev.ponder.app.charts.ScreenCharts;
 import dev.ponder.app.common.Escape;
 import dev.ponder.core.compute.CostAxis;
 import dev.ponder.core.compute.Method;
-import dev.ponder.core.export.ChartFiles;
 import dev.ponder.core.model.RunSummary;
 import java.io.File;
 import java.util.function.Function;
@@ -112,20 +111,8 @@ public final class ComputeView {
         chartSlot.setMinSize(0, 0);
         Label exported = new Label();
         Button export = new Button("Export Chart…");
-        export.setOnAction(event -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Export Chart");
-            chooser.getExtensionFilters()
-                    .addAll(
-                            new FileChooser.ExtensionFilter("PDF (*.pdf)", "*.pdf"),
-                            new FileChooser.ExtensionFilter("SVG (*.svg)", "*.svg"),
-                            new FileChooser.ExtensionFilter("PNG (*.png)", "*.png"));
-            chooser.setInitialFileName("frontier.pdf");
-            File file = chooser.showSaveDialog(stage);
-            if (file != null) {
-                viewModel.export(ChartFiles.Format.figureFile(file.toPath()), exported::setText);
-            }
-        });
+        export.setOnAction(event -> ScreenCharts.chooseFigure(stage, "frontier.pdf")
+                .ifPresent(figure -> viewModel.export(figure, exported::setText)));
         BorderPane left = new BorderPane(chartSlot, null, null, new HBox(8, export, exported), null);
 
         ChoiceBox<String> bin = new ChoiceBox<>(viewModel.binNames());

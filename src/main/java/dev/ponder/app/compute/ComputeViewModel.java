@@ -283,16 +283,7 @@ public final class ComputeViewModel {
             status.set(e.getMessage());
             return;
         }
-        tasks.submit(
-                "Exporting the frontier",
-                context -> from.charts().export(spec, figure, Set.of(), 300, context),
-                result -> done.accept("Exported "
-                        + String.join(
-                                ", ",
-                                result.files().stream()
-                                        .map(file -> file.getFileName().toString())
-                                        .toList())),
-                error -> notice.set(Notice.error("Cannot export the chart", error)));
+        ScreenCharts.export(tasks, from, spec, figure, Set.of(), done, notice::set);
     }
 
     public ObjectProperty<Method> methodProperty() {

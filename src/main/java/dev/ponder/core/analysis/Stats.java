@@ -1,10 +1,11 @@
 package dev.ponder.core.analysis;
 
 /** Means and counts over values where NaN means "does not count". */
-final class Stats {
+public final class Stats {
     private Stats() {}
 
-    static double mean(double[] values) {
+    /** The mean of the values that are not NaN, NaN when none is. */
+    public static double mean(double[] values) {
         double sum = 0;
         int n = 0;
         for (double value : values) {

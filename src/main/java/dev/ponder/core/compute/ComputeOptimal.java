@@ -1,6 +1,7 @@
 package dev.ponder.core.compute;
 
 import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.Stats;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Run;
 import java.util.ArrayList;
@@ -243,7 +244,7 @@ public final class ComputeOptimal {
             double[] y = new double[ks.length];
             for (int i = 0; i < ks.length; i++) {
                 x[i] = ks[i];
-                y[i] = mean(own[i]);
+                y[i] = Stats.mean(own[i]);
             }
             families.add(new ComputeReport.Family(
                     input.run().name() + " · " + request.method().label(),
@@ -284,17 +285,5 @@ public final class ComputeOptimal {
             graded += columns.gradedCount(p);
         }
         return graded == 0 ? Double.NaN : (double) correct / graded;
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        int counted = 0;
-        for (double value : values) {
-            if (!Double.isNaN(value)) {
-                sum += value;
-                counted++;
-            }
-        }
-        return counted == 0 ? Double.NaN : sum / counted;
     }
 }
