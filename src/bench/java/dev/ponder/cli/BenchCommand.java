@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Streaming.class,
             BenchCommand.ReplayFaults.class,
             BenchCommand.Graders.class,
-            BenchCommand.Compute.class
+            BenchCommand.Compute.class,
+            BenchCommand.FirstFigures.class
         })
 public final class BenchCommand implements Runnable {
     @Spec
@@ -675,6 +676,32 @@ public final class BenchCommand implements Runnable {
                     problems,
                     dir != null ? dir : defaultDirectory(),
                     spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "first-figures",
+            mixinStandardHelpOptions = true,
+            description = "Ponder against a pandas notebook cell on the same file: time to the first figures, and the "
+                    + "figures compared.")
+    static final class FirstFigures implements Callable<Integer> {
+        @Mixin
+        private BenchRun bench;
+
+        @Option(
+                names = "--python",
+                defaultValue = "python3",
+                description = "The Python with pandas that runs the notebook cell (default: ${DEFAULT-VALUE}).")
+        private String python;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            dev.ponder.core.bench.FirstFiguresBenchmark.run(
+                    bench.size(), bench.directory(), python, spec.commandLine().getOut());
             return 0;
         }
     }

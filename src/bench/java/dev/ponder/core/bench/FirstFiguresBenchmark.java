@@ -1,0 +1,171 @@
+package dev.ponder.core.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Ponder against the notebook a researcher would write instead, on the same file in the same run: the pandas cell
+ * of {@code src/bench/python/first_figures.py} (load, extract the boxed answer, grade, pass@k, first-k maj@k), then
+ * Ponder's command line as a researcher runs it ({@code ponder import}, then {@code ponder stats --no-overthinking},
+ * each a process of its own with {@code -Xmx512m}). Checks that both give the same accuracy, pass@k and maj@k, and
+ * prints each side's times and the ratio. Without pandas the pandas half is skipped, and said.
+ */
+public final class FirstFiguresBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CELL = Path.of("src/bench/python/first_figures.py");
+
+    private FirstFiguresBenchmark() {}
+
+    public static void run(BenchSize size, Path directory, String python, PrintWriter out)
+            throws IOException, InterruptedException {
+        Path file = ImportBenchmark.input(size, SyntheticRuns.Format.LM_EVAL, directory);
+        out.printf(
+                Locale.ROOT,
+                "%s: %,.1f MB of lm-eval --log_samples JSONL, %d cores, Ponder at -Xmx512m%n",
+                file,
+                Files.size(file) / 1e6,
+                Runtime.getRuntime().availableProcessors());
+        out.flush();
+        JsonNode pandas = null;
+        double pandasSeconds = Double.NaN;
+        if (!hasPandas(python)) {
+            out.println("pandas: not installed for " + python + ", so the notebook half is skipped "
+                    + "(install python3-pandas or pip install pandas to run it)");
+        } else {
+            long started = System.nanoTime();
+            Process cell = new ProcessBuilder(python, CELL.toString(), file.toString(), "--json")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            String printed = new String(cell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (cell.waitFor() != 0) {
+                throw new IOException("the pandas cell failed");
+            }
+            pandasSeconds = seconds(started);
+            pandas = JSON.readTree(printed);
+            out.printf(
+                    Locale.ROOT,
+                    "pandas cell   read + grade %.1f s, figures %.1f s: first figures %.1f s (process %.1f s)%n",
+                    pandas.get("read_and_grade_seconds").asDouble(),
+                    pandas.get("figures_seconds").asDouble(),
+                    pandas.get("read_and_grade_seconds").asDouble()
+                            + pandas.get("figures_seconds").asDouble(),
+                    pandasSeconds);
+            out.flush();
+        }
+        Path home = Files.createTempDirectory(directory, "first-figures-");
+        Path workspace = home.resolve("w.ponder");
+        long started = System.nanoTime();
+        ponder(home, "import", file.toString(), "-w", workspace.toString());
+        double importSeconds = seconds(started);
+        long statsStarted = System.nanoTime();
+        JsonNode stats =
+                JSON.readTree(ponder(home, "stats", "1", "-w", workspace.toString(), "--no-overthinking", "--json"));
+        double statsSeconds = seconds(statsStarted);
+        double ponderSeconds = importSeconds + statsSeconds;
+        out.printf(
+                Locale.ROOT,
+                "Ponder CLI    import %.1f s, stats %.1f s (each a whole process): first figures %.1f s%n",
+                importSeconds,
+                statsSeconds,
+                ponderSeconds);
+        if (pandas != null) {
+            out.println(compare(pandas.get("figures"), stats));
+            out.printf(
+                    Locale.ROOT,
+                    "time to first figures: pandas %.1f s, Ponder %.1f s: Ponder takes %.2f× the notebook's time "
+                            + "(the goal: 0.20×)%n",
+                    pandasSeconds,
+                    ponderSeconds,
+                    ponderSeconds / pandasSeconds);
+        }
+        out.flush();
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** Whether both sides give the same figures: accuracy, pass@k and first-k maj@k at every k. */
+    static String compare(JsonNode pandas, JsonNode stats) {
+        List<String> differences = new ArrayList<>();
+        check(
+                differences,
+                "accuracy",
+                pandas.get("accuracy").asDouble(),
+                stats.get("accuracy").get("value").asDouble());
+        int ks = 0;
+        for (JsonNode point : stats.get("pass_at_k")) {
+            String k = point.get("k").asText();
+            check(
+                    differences,
+                    "pass@" + k,
+                    pandas.get("pass_at_k").get(k).asDouble(),
+                    point.get("value").asDouble());
+            ks++;
+        }
+        for (JsonNode point : stats.get("maj_at_k").get("first_k")) {
+            String k = point.get("k").asText();
+            check(
+                    differences,
+                    "maj@" + k,
+                    pandas.get("maj_at_k_first").get(k).asDouble(),
+                    point.get("value").asDouble());
+        }
+        return differences.isEmpty()
+                ? "same figures: accuracy, pass@k and first-k maj@k at " + ks + " k equal to 1e-9"
+                : "DIFFERENT figures: " + String.join("; ", differences);
+    }
+
+    private static void check(List<String> differences, String what, double pandas, double ponder) {
+        if (Math.abs(pandas - ponder) > 1e-9) {
+            differences.add(String.format(Locale.ROOT, "%s pandas %.6f, Ponder %.6f", what, pandas, ponder));
+        }
+    }
+
+    /** Runs Ponder's command line as a process of its own, as a researcher would; returns what it printed. */
+    private static String ponder(Path home, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.ponder.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("PONDER_HOME", home.toString());
+        Process process = builder.start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = process.waitFor();
+        if (status != 0) {
+            throw new IOException("ponder " + String.join(" ", args) + " exited with " + status);
+        }
+        return printed;
+    }
+
+    private static boolean hasPandas(String python) {
+        try {
+            Process probe = new ProcessBuilder(python, "-c", "import pandas")
+                    .redirectErrorStream(true)
+                    .start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}
