@@ -28,7 +28,7 @@ public final class Main {
         if (args.length == 0) {
             return true;
         }
-        if (PonderCli.commandLine().getSubcommands().containsKey(args[0]) || args[0].startsWith("-")) {
+        if (PonderCli.isCommand(args[0]) || args[0].startsWith("-")) {
             return false;
         }
         return java.util.Arrays.stream(args)

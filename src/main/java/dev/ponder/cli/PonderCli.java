@@ -7,6 +7,7 @@ import dev.ponder.core.settings.LogFiles;
 import dev.ponder.core.settings.PonderHome;
 import dev.ponder.core.store.WorkspaceException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +21,15 @@ import picocli.CommandLine.Spec;
         description = {
             "Ponder: a workbench for test-time scaling research on reasoning models.",
             "With no command, opens the window. With a command, works headless."
-        },
-        subcommands = {
+        })
+public final class PonderCli implements Runnable {
+    /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */
+    static final int FAILED = 1;
+    /** Done in part: an import that left out records or files (said, each with why). */
+    static final int PARTIAL = 3;
+
+    /** The commands, in the order the usage lists them (and picocli's help). */
+    private static final List<Class<?>> COMMANDS = List.of(
             InfoCommand.class,
             ImportCommand.class,
             ExportRunCommand.class,
@@ -38,13 +46,7 @@ import picocli.CommandLine.Spec;
             ExportTreeCommand.class,
             ReplayCommand.class,
             ServerCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class PonderCli implements Runnable {
-    /** Exit status for failures the user can act on: a missing file, a foreign workspace, a bad record. */
-    static final int FAILED = 1;
-    /** Done in part: an import that left out records or files (said, each with why). */
-    static final int PARTIAL = 3;
+            CommandLine.HelpCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -54,8 +56,19 @@ public final class PonderCli implements Runnable {
      * files in Ponder's folder, not to the terminal: the terminal gets one sentence per failure.
      */
     public static int execute(String... args) {
-        logToFiles();
-        return commandLine().execute(args);
+        if (!(args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")))) {
+            logToFiles(); // saying the version logs nothing, and starts faster without the log files
+        }
+        return commandLine(args.length == 0 ? null : args[0]).execute(args);
+    }
+
+    /** Whether a word names one of the commands. */
+    public static boolean isCommand(String word) {
+        return COMMANDS.stream().anyMatch(command -> name(command).equals(word));
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     private static void logToFiles() {
@@ -74,7 +87,22 @@ public final class PonderCli implements Runnable {
 
     /** The command line with Ponder's error handling, for callers that set their own output streams. */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the command this first word names (picocli reflects over every command it is
+     * given, half a second for all of them at each start), or with all of them when it names none or help.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new PonderCli());
+        boolean version = first != null && (first.equals("--version") || first.equals("-V"));
+        boolean all = first == null || !isCommand(first) || first.equals("help");
+        for (Class<?> command : COMMANDS) {
+            if (!version && (all || name(command).equals(first))) { // the version needs no command at all
+                commandLine.addSubcommand(command);
+            }
+        }
         commandLine.setExecutionExceptionHandler((error, cli, parseResult) -> {
             PrintWriter err = cli.getErr();
             if (error instanceof WorkspaceException

@@ -22,6 +22,18 @@ class PonderCliTest {
     final CliRun cli = new CliRun(() -> dir.resolve("home"));
 
     @Test
+    void buildsOnlyTheCommandItRunsButListsThemAllForHelp() {
+        assertThat(PonderCli.commandLine("stats").getSubcommands().keySet()).containsExactly("stats");
+        assertThat(PonderCli.commandLine("--version").getSubcommands()).isEmpty();
+        assertThat(PonderCli.commandLine("--help").getSubcommands().keySet())
+                .contains("info", "import", "stats", "compute-optimal", "help")
+                .hasSize(17);
+        assertThat(PonderCli.commandLine("no-such-command").getSubcommands()).hasSize(17);
+        assertThat(PonderCli.isCommand("compute-optimal")).isTrue();
+        assertThat(PonderCli.isCommand("runs.jsonl")).isFalse();
+    }
+
+    @Test
     void printsItsVersionAndHelp() {
         assertThat(cli.run("--version")).isZero();
         assertThat(cli.out()).startsWith("Ponder ");

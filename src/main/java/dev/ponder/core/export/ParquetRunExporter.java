@@ -5,7 +5,6 @@ import dev.ponder.core.store.Workspace;
 import dev.ponder.core.store.WorkspaceException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.duckdb.DuckDBAppender;
@@ -37,7 +36,7 @@ public final class ParquetRunExporter {
     }
 
     private long write(long runId, Path partial, Path out) {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duckdb = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());
                 Statement statement = duckdb.createStatement()) {
             // an in-memory database; with no temporary folder it never spills into a folder that is not Ponder's
             statement.execute("SET temp_directory = ''");

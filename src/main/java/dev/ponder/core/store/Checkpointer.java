@@ -2,7 +2,6 @@ package dev.ponder.core.store;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Level;
@@ -55,7 +54,7 @@ final class Checkpointer implements AutoCloseable {
         try {
             while (awaitRequest()) {
                 if (connection == null) {
-                    connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                    connection = Sqlite.connect("jdbc:sqlite:" + file);
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                     }

@@ -1,7 +1,6 @@
 package dev.ponder.core.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,7 +10,7 @@ public final class SqliteInfo {
     private SqliteInfo() {}
 
     public static String version() {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+        try (Connection connection = Sqlite.connect("jdbc:sqlite::memory:");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT sqlite_version()")) {
             return rows.next() ? rows.getString(1) : "unknown";

@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,7 +61,7 @@ final class TraceIndexBuilder implements AutoCloseable {
 
     private TraceIndexBuilder(Path file) throws SQLException {
         this.file = file;
-        this.scratch = DriverManager.getConnection("jdbc:sqlite:" + file);
+        this.scratch = Sqlite.connect("jdbc:sqlite:" + file);
         try (Statement statement = scratch.createStatement()) {
             statement.execute("PRAGMA journal_mode = OFF");
             statement.execute("PRAGMA synchronous = OFF");

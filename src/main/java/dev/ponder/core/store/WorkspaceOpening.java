@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -139,7 +138,7 @@ final class WorkspaceOpening {
     }
 
     private static Connection connect(Path path) throws SQLException {
-        return DriverManager.getConnection("jdbc:sqlite:" + path);
+        return Sqlite.connect("jdbc:sqlite:" + path);
     }
 
     private static void configureWriter(Connection connection) throws SQLException {

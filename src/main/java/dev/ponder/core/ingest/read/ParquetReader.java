@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +54,7 @@ public final class ParquetReader implements RunReader {
 
     @Override
     public void read(InputStream ignored, ReadContext context, SampleSink sink) throws IOException {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duckdb = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());
                 PreparedStatement query = duckdb.prepareStatement("SELECT to_json(t) FROM read_parquet(?) t")) {
             query.setString(1, context.file().toAbsolutePath().toString());
             query.setFetchSize(256);
@@ -82,7 +81,7 @@ public final class ParquetReader implements RunReader {
 
     /** The first rows of a Parquet file as JSON records (for the mapping dialog, and to see which reader takes them). */
     public static List<String> firstRows(Path file, int limit) {
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duckdb = new org.duckdb.DuckDBDriver().connect("jdbc:duckdb:", new java.util.Properties());
                 PreparedStatement query = duckdb.prepareStatement("SELECT to_json(t) FROM read_parquet(?) t LIMIT ?")) {
             query.setString(1, file.toAbsolutePath().toString());
             query.setInt(2, limit);
