@@ -143,16 +143,16 @@ final class ComputeOptimalCommand implements Callable<Integer> {
         try (WorkspaceServices workspace = workspaceOption.open()) {
             List<Long> ids = new ArrayList<>();
             for (String run : runs) {
-                ids.add(workspace.runs().select(run).run().id());
+                ids.add(workspace.runs().selectRun(run).id());
             }
             ComputeRequest request = request(
                     ids,
                     reference == null
                             ? null
-                            : workspace.runs().select(reference).run().id(),
+                            : workspace.runs().selectRun(reference).id(),
                     baseline == null
                             ? null
-                            : workspace.runs().select(baseline).run().id());
+                            : workspace.runs().selectRun(baseline).id());
             ComputeReport report = workspace.compute().analyse(request);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -166,7 +166,7 @@ final class ExportChartCommand implements Callable<Integer> {
             }
             try (WorkspaceServices workspace = workspaceOption.open()) {
                 List<Long> ids = runs.stream()
-                        .map(run -> workspace.runs().select(run).run().id())
+                        .map(run -> workspace.runs().selectRun(run).id())
                         .toList();
                 ChartSpec chosen = adjust(ChartSpec.of(chart == null ? ChartKind.SCALING : ChartKind.parse(chart), ids)
                         .withMarkers(new SettingsStore(PonderHome.resolve().settingsFile())

@@ -42,7 +42,7 @@ final class ExportSamplesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (WorkspaceServices workspace = workspaceOption.open()) {
-            Long runId = run == null ? null : workspace.runs().select(run).run().id();
+            Long runId = run == null ? null : workspace.runs().selectRun(run).id();
             long samples = workspace.exports().taggedSamples(tag, runId, out, TaskContext.NONE);
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {

@@ -84,7 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
         ModelConnection connection = modelOptions.connection(PonderHome.resolve(), spec);
         PromptTemplate prompts = modelOptions.template(spec);
         try (WorkspaceServices workspace = workspaceOption.openOrCreate()) {
-            Long runId = run == null ? null : workspace.runs().select(run).run().id();
+            Long runId = run == null ? null : workspace.runs().selectRun(run).id();
             ReplayPlan fromRun = runId == null
                     ? plan
                     : plan.withProblems(new ReplayPlan.Problems(runId, List.of(), problemsFile, problemKeys, limit));

@@ -134,7 +134,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         StatsOptions options = options();
         try (WorkspaceServices workspace = workspaceOption.open()) {
-            Run chosen = workspace.runs().select(run).run();
+            Run chosen = workspace.runs().selectRun(run);
             AnalysisService.Report report = workspace
                     .analysis()
                     .report(

@@ -132,7 +132,7 @@ class ComputeOptimalCommandTest {
     void theEqualComputeChartsTakeTheCostAxis() {
         try (WorkspaceServices services =
                 WorkspaceServices.open(Path.of(workspace), new PonderHome(dir.resolve("h")))) {
-            long bestOf16 = services.runs().select("1").run().id();
+            long bestOf16 = services.runs().selectRun("1").id();
             dev.ponder.core.compute.CostSettings flops =
                     dev.ponder.core.compute.CostSettings.DEFAULT.withAxis(CostAxis.FLOPS);
             var chart = services.charts()
@@ -166,7 +166,7 @@ class ComputeOptimalCommandTest {
                 .isZero();
         try (WorkspaceServices services =
                 WorkspaceServices.open(Path.of(workspace), new PonderHome(dir.resolve("h")))) {
-            long rounds = services.runs().select("tiny-arith 3 rounds").run().id();
+            long rounds = services.runs().selectRun("tiny-arith 3 rounds").id();
             var report = services.compute().analyse(dev.ponder.core.compute.ComputeRequest.of(List.of(rounds)));
             assertThat(report.families()).anySatisfy(family -> {
                 assertThat(family.unit()).isEqualTo("rounds");

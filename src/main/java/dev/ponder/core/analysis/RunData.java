@@ -20,6 +20,10 @@ import java.util.Set;
 public final class RunData {
     static final String COLUMNS = "columns";
     static final String EFFICIENCY = "efficiency";
+    static final String FIGURES = "figures";
+    static final String OVERTHINKING = "overthinking";
+    private static final com.fasterxml.jackson.databind.ObjectMapper FIGURES_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Set<String> CUT_OFF = Set.of("length", "max_tokens", "max_length", "model_length");
 
     private RunData() {}
@@ -49,6 +53,114 @@ public final class RunData {
             });
         }
         return built;
+    }
+
+    /**
+     * Every run-level figure but overthinking, cached in the workspace beside the columns (and dropped with them when
+     * the run changes), so that asking for the same figures again costs a read, not the bootstrap and the Monte-Carlo
+     * maj@k again. The cache is keyed by everything that decides the numbers: the options but the markers, and the
+     * grading.
+     */
+    public static RunStats figures(Workspace workspace, long runId, Grading grading, StatsOptions options) {
+        String key = "v1:" + options.figuresKey() + (grading == null ? "" : ":" + grading.label());
+        byte[] cached = workspace.read(tables -> tables.analysisRows().cached(runId, FIGURES, key));
+        if (cached != null) {
+            try {
+                return FIGURES_JSON.readValue(cached, Figures.class).stats(options);
+            } catch (java.io.IOException e) {
+                // written by another version of Ponder: worked out again below
+            }
+        }
+        RunStats built = RunStats.of(columns(workspace, runId, grading), null, options);
+        if (!workspace.readOnly()) {
+            byte[] data;
+            try {
+                data = FIGURES_JSON.writeValueAsBytes(Figures.of(built));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return built; // figures that cannot be written are worked out each time
+            }
+            workspace.write(tables -> {
+                tables.analysisRows().cache(runId, FIGURES, key, data);
+                return null;
+            });
+        }
+        return built;
+    }
+
+    /**
+     * The run's overthinking figures, cached beside its facts: a read where they were worked out before, else from
+     * the facts ({@link #efficiency}: the one pass over the traces the first time).
+     */
+    public static Overthinking overthinking(
+            Workspace workspace, long runId, ReflectionMarkers markers, Grading grading, TaskContext context) {
+        String key = "v1:" + markers.fingerprint() + (grading == null ? "" : ":" + grading.label());
+        byte[] cached = workspace.read(tables -> tables.analysisRows().cached(runId, OVERTHINKING, key));
+        if (cached != null) {
+            try {
+                return FIGURES_JSON.readValue(cached, Overthinking.class);
+            } catch (java.io.IOException e) {
+                // written by another version of Ponder: worked out again below
+            }
+        }
+        Overthinking built = Overthinking.of(efficiency(workspace, runId, markers, grading, context));
+        if (!workspace.readOnly()) {
+            try {
+                byte[] data = FIGURES_JSON.writeValueAsBytes(built);
+                workspace.write(tables -> {
+                    tables.analysisRows().cache(runId, OVERTHINKING, key, data);
+                    return null;
+                });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // figures that cannot be written are worked out each time
+            }
+        }
+        return built;
+    }
+
+    /** What {@link #figures} keeps: a run's figures without overthinking and the options they were computed with. */
+    private record Figures(
+            int problems,
+            int samples,
+            int gradedSamples,
+            Bootstrap.Interval accuracy,
+            List<Integer> ks,
+            List<CurvePoint> passAtK,
+            MajorityVote.Curves majority,
+            BestOfN.Curves bestOfN,
+            FirstFinish.Result firstFinish,
+            List<LengthAccuracy.Bin> lengthBins,
+            List<LengthAccuracy.Bucket> difficulty) {
+        static Figures of(RunStats stats) {
+            return new Figures(
+                    stats.problems(),
+                    stats.samples(),
+                    stats.gradedSamples(),
+                    stats.accuracy(),
+                    stats.ks(),
+                    stats.passAtK(),
+                    stats.majority(),
+                    stats.bestOfN(),
+                    stats.firstFinish(),
+                    stats.lengthBins(),
+                    stats.difficulty());
+        }
+
+        RunStats stats(StatsOptions options) {
+            return new RunStats(
+                    problems,
+                    samples,
+                    gradedSamples,
+                    accuracy,
+                    ks,
+                    passAtK,
+                    majority,
+                    bestOfN,
+                    firstFinish,
+                    lengthBins,
+                    difficulty,
+                    null,
+                    options);
+        }
     }
 
     /**

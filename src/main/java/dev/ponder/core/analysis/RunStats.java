@@ -64,6 +64,24 @@ public record RunStats(
                 options);
     }
 
+    /** The same figures with these overthinking figures. */
+    public RunStats withOverthinking(Overthinking newOverthinking) {
+        return new RunStats(
+                problems,
+                samples,
+                gradedSamples,
+                accuracy,
+                ks,
+                passAtK,
+                majority,
+                bestOfN,
+                firstFinish,
+                lengthBins,
+                difficulty,
+                newOverthinking,
+                options);
+    }
+
     /** The pass@k curve's exponentiated power law c(k) ≈ exp(a·k^b), or {@code null} where it has too few points. */
     public CoverageFit coverageFit() {
         return CoverageFit.of(passAtK);

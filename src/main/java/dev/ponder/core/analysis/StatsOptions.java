@@ -46,6 +46,12 @@ public record StatsOptions(
         }
     }
 
+    /** Everything of these options that decides the run-level figures but overthinking (all but the markers). */
+    public String figuresKey() {
+        return ks + "/" + draws + "/" + resamples + "/" + seed + "/" + lengthBins + "/"
+                + (difficultyEdges == null ? "quintiles" : java.util.Arrays.toString(difficultyEdges));
+    }
+
     public StatsOptions withKs(List<Integer> newKs) {
         return new StatsOptions(newKs, draws, resamples, seed, lengthBins, difficultyEdges, markers);
     }

@@ -10,7 +10,6 @@ import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.analysis.RunComparison;
 import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.analysis.RunStats;
-import dev.ponder.core.analysis.SampleEfficiency;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.analysis.VoteDistribution;
 import dev.ponder.core.answer.Grader;
@@ -142,7 +141,7 @@ public final class AnalysisService {
 
     /** The run's overthinking figures; the first time, one pass over its traces (reported on {@code context}). */
     public Overthinking overthinking(long runId, ReflectionMarkers markers, TaskContext context) {
-        return Overthinking.of(RunData.efficiency(workspace, runId, markers, context));
+        return RunData.overthinking(workspace, runId, markers, null, context);
     }
 
     /**
@@ -161,13 +160,14 @@ public final class AnalysisService {
                 ? grading.label()
                 : workspace.read(
                         tables -> tables.runs().find(runId).map(Run::grader).orElse(null));
-        RunColumns columns = RunData.columns(workspace, runId, grading);
-        List<SampleEfficiency> efficiency =
-                withoutOverthinking ? null : RunData.efficiency(workspace, runId, options.markers(), grading, context);
-        RunStats stats = RunStats.of(columns, efficiency, options);
+        RunStats figures = RunData.figures(workspace, runId, grading, options);
+        RunStats stats = withoutOverthinking
+                ? figures
+                : figures.withOverthinking(RunData.overthinking(workspace, runId, options.markers(), grading, context));
         if (!perProblem) {
             return new Report(grader, stats, null, Map.of());
         }
+        RunColumns columns = RunData.columns(workspace, runId, grading);
         Map<Long, String> keys = new HashMap<>();
         workspace
                 .read(tables -> tables.problems().ofRun(runId))

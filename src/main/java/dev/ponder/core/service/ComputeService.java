@@ -136,12 +136,18 @@ public final class ComputeService {
             return java.util.Optional.empty();
         }
         String group = RunBudget.group(run);
-        List<ComputeOptimal.RunInput> sweep = new ArrayList<>();
-        for (var summary : workspace.read(tables -> tables.runs().summaries())) {
-            Run member = summary.run();
+        List<Run> members = new ArrayList<>();
+        for (Run member : workspace.read(tables -> tables.runs().all())) {
             if (RunBudget.budget(member) != null && RunBudget.group(member).equals(group)) {
-                sweep.add(new ComputeOptimal.RunInput(member, RunData.columns(workspace, member.id())));
+                members.add(member);
             }
+        }
+        if (members.size() < 2) {
+            return java.util.Optional.empty(); // no sweep: no column read
+        }
+        List<ComputeOptimal.RunInput> sweep = new ArrayList<>();
+        for (Run member : members) {
+            sweep.add(new ComputeOptimal.RunInput(member, RunData.columns(workspace, member.id())));
         }
         return sweep.size() < 2
                 ? java.util.Optional.empty()

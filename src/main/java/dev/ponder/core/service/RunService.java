@@ -35,17 +35,25 @@ public final class RunService {
      * saying what to do.
      */
     public RunSummary select(String idOrName) {
-        List<RunSummary> runs = summaries();
+        long id = selectRun(idOrName).id();
+        return summaries().stream()
+                .filter(summary -> summary.run().id() == id)
+                .findFirst()
+                .orElseThrow(() -> missing(idOrName));
+    }
+
+    /**
+     * As {@link #select}, the run alone: without counting every run's samples, which takes a while on a workspace of
+     * millions.
+     */
+    public Run selectRun(String idOrName) {
+        List<Run> runs = workspace.read(tables -> tables.runs().all());
         if (idOrName.matches("\\d+")) {
             long id = Long.parseLong(idOrName);
-            return runs.stream()
-                    .filter(summary -> summary.run().id() == id)
-                    .findFirst()
-                    .orElseThrow(() -> missing(idOrName));
+            return runs.stream().filter(run -> run.id() == id).findFirst().orElseThrow(() -> missing(idOrName));
         }
-        List<RunSummary> named = runs.stream()
-                .filter(summary -> summary.run().name().equals(idOrName))
-                .toList();
+        List<Run> named =
+                runs.stream().filter(run -> run.name().equals(idOrName)).toList();
         if (named.size() > 1) {
             throw new WorkspaceException(
                     WorkspaceException.Reason.FAILED,
@@ -53,7 +61,7 @@ public final class RunService {
                     named.size()
                             + " runs are named \"" + idOrName + "\"; name one by its id: "
                             + named.stream()
-                                    .map(summary -> String.valueOf(summary.run().id()))
+                                    .map(run -> String.valueOf(run.id()))
                                     .toList());
         }
         return named.stream().findFirst().orElseThrow(() -> missing(idOrName));
