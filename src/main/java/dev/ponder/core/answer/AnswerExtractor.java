@@ -26,10 +26,10 @@ public final class AnswerExtractor {
             return ExtractedAnswer.NONE;
         }
         String answerPart = split.thinking() == null ? text : text.substring(split.answerStart());
-        String answerText = answerPart.strip().isEmpty() ? null : answerPart.strip();
-        if (answerText == null) {
+        if (answerPart.isBlank()) { // no copy of a whole trace just to find it empty
             return ExtractedAnswer.NONE;
         }
+        String answerText = answerPart.strip();
         String boxed = lastBoxed(answerText);
         if (boxed != null) {
             return new ExtractedAnswer(answerText, boxed.strip(), "boxed");
