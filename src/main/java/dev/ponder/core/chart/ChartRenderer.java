@@ -115,8 +115,9 @@ public final class ChartRenderer {
             case LOG2 -> {
                 LogAxis log = new LogAxis(data.xLabel());
                 log.setBase(2);
-                log.setTickUnit(new NumberTickUnit(1));
-                log.setNumberFormatOverride(new DecimalFormat("#,##0"));
+                // a power of two a tick, or every second, third... where the data span more than eight doublings
+                log.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(data.xDoublings() / FewTicksAxis.MOST))));
+                log.setNumberFormatOverride(new CompactNumbers());
                 log.setSmallestValue(0.5);
                 yield log;
             }

@@ -9,16 +9,22 @@ import dev.ponder.core.compute.ComputeFrontier;
 import dev.ponder.core.compute.ComputeReport;
 import dev.ponder.core.compute.ComputeRequest;
 import dev.ponder.core.compute.CostAxis;
+import dev.ponder.core.compute.RunBudget;
 import dev.ponder.core.compute.SaturationFit;
+import dev.ponder.core.model.Run;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The compute-optimal frontier (Snell et al. 2024), one panel per difficulty bin after all problems: each run's
- * points at each k (accuracy against cost), the frontier joining the best of them, and the saturating law fitted to
- * the frontier as a dashed line, its equation and saturation point in the notes. The numbers are {@code ponder
- * compute-optimal}'s.
+ * The compute-optimal frontier (Snell et al. 2024): above, over all problems, each strategy's curve of accuracy
+ * against cost (a budget sweep's runs joined across budgets, a sampled run across k) and the frontier joining the best
+ * points; below, each difficulty bin's frontier; dashed, the saturating law fitted to a frontier, its equation and
+ * saturation point in the notes. The numbers are {@code ponder compute-optimal}'s.
  */
 final class FrontierChart {
     private static final double DRAWN_FIT = 0.5;
@@ -42,16 +48,26 @@ final class FrontierChart {
                         .map(point -> point(frontier, axis, point))
                         .toList()));
         fit(all, axis, runs, notes);
-        for (int r = 0; r < frontier.runs().size(); r++) {
-            final int run = r;
-            List<Point> points = all.points().stream()
-                    .filter(point -> point.run() == run)
-                    .map(point -> point(frontier, axis, point))
-                    .toList();
-            if (!points.isEmpty()) {
-                runs.add(new Series(frontier.runs().get(r), Mark.POINTS, points));
-            }
+        // one curve per strategy: a budget sweep's runs joined across their budgets, a sampled run across its k
+        Map<String, String> strategyOf = new HashMap<>();
+        for (long runId : spec.runs()) {
+            Run run = inputs.run(runId);
+            strategyOf.put(run.name(), RunBudget.budget(run) != null ? RunBudget.group(run) : run.name());
         }
+        Map<String, List<ComputeFrontier.Point>> strategies = new LinkedHashMap<>();
+        for (ComputeFrontier.Point point : all.points()) {
+            String name = frontier.runs().get(point.run());
+            strategies
+                    .computeIfAbsent(strategyOf.getOrDefault(name, name), key -> new ArrayList<>())
+                    .add(point);
+        }
+        strategies.forEach((strategy, points) -> runs.add(new Series(
+                strategy,
+                Mark.LINE,
+                points.stream()
+                        .sorted(Comparator.comparingDouble(ComputeFrontier.Point::cost))
+                        .map(point -> point(frontier, axis, point))
+                        .toList())));
         panels.add(new Panel("all problems", 0, 1, runs));
         List<Series> perBin = new ArrayList<>();
         for (ComputeFrontier.Bin bin :

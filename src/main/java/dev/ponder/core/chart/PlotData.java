@@ -22,6 +22,23 @@ public record PlotData(
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
+    /** How many doublings the points' positive x values span (0 for none): how wide a log axis must reach. */
+    public double xDoublings() {
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (Panel panel : panels) {
+            for (Series series : panel.series()) {
+                for (Point point : series.points()) {
+                    if (point.x() > 0 && Double.isFinite(point.x())) {
+                        low = Math.min(low, point.x());
+                        high = Math.max(high, point.x());
+                    }
+                }
+            }
+        }
+        return high > low ? Math.log(high / low) / Math.log(2) : 0;
+    }
+
     /** How the x axis is scaled. */
     public enum XScale {
         LINEAR,
