@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
@@ -112,15 +111,7 @@ public final class ChartRenderer {
 
     private static ValueAxis domainAxis(PlotData data, Font font, Font small) {
         ValueAxis axis = switch (data.xScale()) {
-            case LOG2 -> {
-                LogAxis log = new LogAxis(data.xLabel());
-                log.setBase(2);
-                // a power of two a tick, or every second, third... where the data span more than eight doublings
-                log.setTickUnit(new NumberTickUnit(Math.max(1, Math.ceil(data.xDoublings() / FewTicksAxis.MOST))));
-                log.setNumberFormatOverride(new CompactNumbers());
-                log.setSmallestValue(0.5);
-                yield log;
-            }
+            case LOG2 -> Log2Axis.of(data);
             case CATEGORY -> {
                 // every category keeps its label (JFreeChart drops those that would overlap): long answers are cut
                 // with the whole in the tooltip and the CSV, and crowded labels stand upright

@@ -24,6 +24,12 @@ public record PlotData(
 
     /** How many doublings the points' positive x values span (0 for none): how wide a log axis must reach. */
     public double xDoublings() {
+        double[] range = positiveXRange();
+        return range == null ? 0 : Math.log(range[1] / range[0]) / Math.log(2);
+    }
+
+    /** The smallest and largest positive x of the points, or {@code null} when none has one. */
+    public double[] positiveXRange() {
         double low = Double.POSITIVE_INFINITY;
         double high = 0;
         for (Panel panel : panels) {
@@ -36,7 +42,7 @@ public record PlotData(
                 }
             }
         }
-        return high > low ? Math.log(high / low) / Math.log(2) : 0;
+        return high > 0 ? new double[] {low, high} : null;
     }
 
     /** How the x axis is scaled. */
