@@ -176,6 +176,42 @@ class ComputeOptimalCommandTest {
     }
 
     @Test
+    void theFrontierExportsWithItsCostInTheProvenanceAndIsDrawnAgainFromIt() throws Exception {
+        Path figure = dir.resolve("frontier.pdf");
+        assertThat(cli.run(
+                        "export-chart",
+                        "--run",
+                        "1",
+                        "--run",
+                        "2",
+                        "--run",
+                        "3",
+                        "--chart",
+                        "frontier",
+                        "--cost",
+                        "eflops",
+                        "--model",
+                        "Qwen2.5-7B",
+                        "-o",
+                        figure.toString(),
+                        "-w",
+                        workspace))
+                .as(cli.err())
+                .isZero();
+        Path provenance = dir.resolve("frontier.pdf.provenance.json");
+        if (!java.nio.file.Files.exists(provenance)) {
+            provenance = dir.resolve("frontier.provenance.json");
+        }
+        String written = java.nio.file.Files.readString(provenance);
+        assertThat(written).contains("EFLOPS").contains("Qwen2.5-7B").contains("Kinetics eFLOPs");
+        java.nio.file.Files.delete(figure);
+        assertThat(cli.run("export-chart", "--spec", provenance.toString(), "-w", workspace))
+                .as(cli.err())
+                .isZero();
+        assertThat(figure).exists();
+    }
+
+    @Test
     void printsTheWinnersTableAndRefusesWhatItCannotRead() {
         assertThat(cli.run("compute-optimal", "1", "2", "3", "4", "5", "-w", workspace))
                 .as(cli.err())
