@@ -31,7 +31,7 @@ public final class ComputeService {
     private final Workspace workspace;
     private final Map<String, double[][]> values = new ConcurrentHashMap<>();
     private final Map<String, java.util.Optional<CoverageLaw>> laws = new ConcurrentHashMap<>();
-    private final Map<Long, Map<Long, Integer>> promptsByRun = new ConcurrentHashMap<>();
+    private final Map<String, Map<Long, Integer>> promptsByRun = new ConcurrentHashMap<>();
     private final Map<String, java.util.Optional<ComputeReport.Family>> roundFamilies = new ConcurrentHashMap<>();
     private final PromptTokens promptTokens = new PromptTokens();
 
@@ -53,7 +53,7 @@ public final class ComputeService {
                             () -> new IllegalArgumentException("There is no run " + runId + " in this workspace."));
             inputs.add(new ComputeOptimal.RunInput(run, RunData.columns(workspace, runId)));
         }
-        Map<Long, Integer> prompts = request.cost().promptTokens() == null ? prompts(request.runs()) : Map.of();
+        Map<Long, Integer> prompts = request.cost().promptTokens() == null ? prompts(inputs) : Map.of();
         ComputeReport report = ComputeOptimal.analyse(
                 inputs, prompts, request, input -> values(input, request), input -> law(input, request));
         List<ComputeReport.Family> families = new ArrayList<>(report.families());
@@ -115,13 +115,21 @@ public final class ComputeService {
                 key, ignored -> ComputeOptimal.values(columns, request.method(), request.draws(), request.seed()));
     }
 
-    private Map<Long, Integer> prompts(List<Long> runs) {
+    /**
+     * The runs' problems' prompt tokens by problem id, kept per run while its problems stay the same (the key holds
+     * the run's fingerprint, whose problem ids change when the run does, or when a new run takes a deleted one's id).
+     */
+    private Map<Long, Integer> prompts(List<ComputeOptimal.RunInput> runs) {
         Map<Long, Integer> prompts = new HashMap<>();
-        for (long runId : runs) {
+        for (ComputeOptimal.RunInput run : runs) {
+            long runId = run.run().id();
+            if (promptsByRun.size() > KEPT) {
+                promptsByRun.clear();
+            }
             prompts.putAll(promptsByRun.computeIfAbsent(
-                    runId,
-                    id -> promptTokens.of(
-                            workspace.read(tables -> tables.problems().ofRun(id)))));
+                    runId + "/" + run.columns().fingerprint(),
+                    ignored -> promptTokens.of(
+                            workspace.read(tables -> tables.problems().ofRun(runId)))));
         }
         return prompts;
     }
@@ -166,7 +174,9 @@ public final class ComputeService {
                 .orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + " in this workspace."));
         CostModel model = CostModel.forRun(settings, run);
         RunColumns columns = RunData.columns(workspace, runId);
-        Map<Long, Integer> prompts = settings.promptTokens() == null ? prompts(List.of(runId)) : Map.of();
+        Map<Long, Integer> prompts = settings.promptTokens() == null
+                ? prompts(List.of(new ComputeOptimal.RunInput(run, columns)))
+                : Map.of();
         List<Double> costs = new ArrayList<>();
         for (int k : ks) {
             costs.add(model.meanCost(columns, prompts, k));
