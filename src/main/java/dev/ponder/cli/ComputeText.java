@@ -29,9 +29,7 @@ final class ComputeText {
                 report.baseline() == null ? "none" : report.baseline(),
                 report.request().crossValidate() ? "; cross-validated on two halves of the problems" : "");
         report.notes().forEach(out::println);
-        double dearest = frontier.budgets().isEmpty()
-                ? Double.NaN
-                : frontier.budgets().get(frontier.budgets().size() - 1);
+        double dearest = frontier.dearest();
         for (ComputeFrontier.Bin bin : frontier.bins()) {
             out.printf(Locale.ROOT, "%n%s (%,d problems)%n", bin.name(), bin.problems());
             if (bin.winners().isEmpty()) {

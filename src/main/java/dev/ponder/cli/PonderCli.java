@@ -56,7 +56,7 @@ public final class PonderCli implements Runnable {
      * files in Ponder's folder, not to the terminal: the terminal gets one sentence per failure.
      */
     public static int execute(String... args) {
-        if (!(args.length == 1 && (args[0].equals("--version") || args[0].equals("-V")))) {
+        if (!(args.length == 1 && isVersion(args[0]))) {
             logToFiles(); // saying the version logs nothing, and starts faster without the log files
         }
         return commandLine(args.length == 0 ? null : args[0]).execute(args);
@@ -65,6 +65,10 @@ public final class PonderCli implements Runnable {
     /** Whether a word names one of the commands. */
     public static boolean isCommand(String word) {
         return COMMANDS.stream().anyMatch(command -> name(command).equals(word));
+    }
+
+    private static boolean isVersion(String word) {
+        return "--version".equals(word) || "-V".equals(word);
     }
 
     private static String name(Class<?> command) {
@@ -96,7 +100,7 @@ public final class PonderCli implements Runnable {
      */
     static CommandLine commandLine(String first) {
         CommandLine commandLine = new CommandLine(new PonderCli());
-        boolean version = first != null && (first.equals("--version") || first.equals("-V"));
+        boolean version = isVersion(first);
         boolean all = first == null || !isCommand(first) || first.equals("help");
         for (Class<?> command : COMMANDS) {
             if (!version && (all || name(command).equals(first))) { // the version needs no command at all

@@ -256,9 +256,7 @@ public final class ComputeViewModel {
             return;
         }
         CostAxis costAxis = computed.request().cost().axis();
-        double dearest = frontier.budgets().isEmpty()
-                ? Double.NaN
-                : frontier.budgets().get(frontier.budgets().size() - 1);
+        double dearest = frontier.dearest();
         for (ComputeFrontier.Winner winner : chosen.winners()) {
             rows.add(new Row(
                     costAxis.format(winner.budget()),

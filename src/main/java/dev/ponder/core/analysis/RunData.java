@@ -10,6 +10,7 @@ import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.trace.ReflectionMarkers;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Where figures get a run's data: its compact columns and its samples' overthinking facts, read from the
@@ -63,28 +64,14 @@ public final class RunData {
      */
     public static RunStats figures(Workspace workspace, long runId, Grading grading, StatsOptions options) {
         String key = "v1:" + options.figuresKey() + (grading == null ? "" : ":" + grading.label());
-        byte[] cached = workspace.read(tables -> tables.analysisRows().cached(runId, FIGURES, key));
-        if (cached != null) {
-            try {
-                return FIGURES_JSON.readValue(cached, Figures.class).stats(options);
-            } catch (java.io.IOException e) {
-                // written by another version of Ponder: worked out again below
-            }
-        }
-        RunStats built = RunStats.of(columns(workspace, runId, grading), null, options);
-        if (!workspace.readOnly()) {
-            byte[] data;
-            try {
-                data = FIGURES_JSON.writeValueAsBytes(Figures.of(built));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                return built; // figures that cannot be written are worked out each time
-            }
-            workspace.write(tables -> {
-                tables.analysisRows().cache(runId, FIGURES, key, data);
-                return null;
-            });
-        }
-        return built;
+        return cachedJson(
+                        workspace,
+                        runId,
+                        FIGURES,
+                        key,
+                        Figures.class,
+                        () -> Figures.of(RunStats.of(columns(workspace, runId, grading), null, options)))
+                .stats(options);
     }
 
     /**
@@ -94,30 +81,45 @@ public final class RunData {
     public static Overthinking overthinking(
             Workspace workspace, long runId, ReflectionMarkers markers, Grading grading, TaskContext context) {
         String key = "v1:" + markers.fingerprint() + (grading == null ? "" : ":" + grading.label());
-        byte[] cached = workspace.read(tables -> tables.analysisRows().cached(runId, OVERTHINKING, key));
+        return cachedJson(
+                workspace,
+                runId,
+                OVERTHINKING,
+                key,
+                Overthinking.class,
+                () -> Overthinking.of(efficiency(workspace, runId, markers, grading, context)));
+    }
+
+    /**
+     * A value kept as JSON in the run's analysis cache: read back where it was written before (by this version of
+     * Ponder), else built and written, unless the workspace is read-only or the value cannot be written.
+     */
+    private static <T> T cachedJson(
+            Workspace workspace, long runId, String kind, String key, Class<T> type, Supplier<T> build) {
+        byte[] cached = workspace.read(tables -> tables.analysisRows().cached(runId, kind, key));
         if (cached != null) {
             try {
-                return FIGURES_JSON.readValue(cached, Overthinking.class);
+                return FIGURES_JSON.readValue(cached, type);
             } catch (java.io.IOException e) {
                 // written by another version of Ponder: worked out again below
             }
         }
-        Overthinking built = Overthinking.of(efficiency(workspace, runId, markers, grading, context));
+        T built = build.get();
         if (!workspace.readOnly()) {
             try {
                 byte[] data = FIGURES_JSON.writeValueAsBytes(built);
                 workspace.write(tables -> {
-                    tables.analysisRows().cache(runId, OVERTHINKING, key, data);
+                    tables.analysisRows().cache(runId, kind, key, data);
                     return null;
                 });
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                // figures that cannot be written are worked out each time
+                // a value that cannot be written is worked out each time
             }
         }
         return built;
     }
 
-    /** What {@link #figures} keeps: a run's figures without overthinking and the options they were computed with. */
+    /** What {@link #figures} keeps: a run's figures without overthinking and without the options (the key has them). */
     private record Figures(
             int problems,
             int samples,

@@ -166,7 +166,7 @@ public record ComputeFrontier(List<String> runs, int baseline, List<Double> budg
         return points;
     }
 
-    private static Point point(int run, RunCurve curve, int i, int[] problems, boolean[] include, boolean wanted) {
+    static Point point(int run, RunCurve curve, int i, int[] problems, boolean[] include, boolean wanted) {
         double valueSum = 0;
         double costSum = 0;
         int counted = 0;

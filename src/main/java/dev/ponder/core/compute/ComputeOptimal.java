@@ -1,6 +1,7 @@
 package dev.ponder.core.compute;
 
 import dev.ponder.core.analysis.RunColumns;
+import dev.ponder.core.analysis.RunStats;
 import dev.ponder.core.analysis.Stats;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.model.Run;
@@ -268,22 +269,11 @@ public final class ComputeOptimal {
         for (int i = 0; i < runs.size(); i++) {
             RunColumns columns = runs.get(i).columns();
             x[i] = RunBudget.budget(runs.get(i).run());
-            y[i] = accuracy(columns);
+            y[i] = RunStats.accuracy(columns, 0, 0).mean(); // correct over graded, as the budget chart counts
             List<Double> range = controlRange != null ? controlRange : List.of(0.0, x[i]);
             control.add(new BudgetControl.Run(columns.meanTokens(), y[i], range.get(0), range.get(1)));
         }
         return new ComputeReport.Family(
                 group, "thinking tokens (budget)", SaturationFit.of(x, y, epsilon), BudgetControl.of(control));
-    }
-
-    /** Correct over graded samples, as the budget chart counts a run's accuracy. */
-    private static double accuracy(RunColumns columns) {
-        long correct = 0;
-        long graded = 0;
-        for (int p = 0; p < columns.problems(); p++) {
-            correct += columns.correctCount(p);
-            graded += columns.gradedCount(p);
-        }
-        return graded == 0 ? Double.NaN : (double) correct / graded;
     }
 }

@@ -122,21 +122,4 @@ public record ComputeRequest(
                 seed,
                 draws);
     }
-
-    public ComputeRequest withMethod(Method newMethod) {
-        return new ComputeRequest(
-                runs,
-                newMethod,
-                cost,
-                bins,
-                reference,
-                baseline,
-                crossValidate,
-                controlRange,
-                epsilon,
-                targetCoverage,
-                resamples,
-                seed,
-                draws);
-    }
 }

@@ -46,24 +46,14 @@ public final class CostModel {
                 : ModelShapes.forRun(run).orElse(null);
         CostSettings priced = settings;
         if (settings.priceIn() == 0 && settings.priceOut() == 0) {
-            double in = price(run, "price_in");
-            double out = price(run, "price_out");
+            double in = ModelShapes.number(run.params(), "price_in");
+            double out = ModelShapes.number(run.params(), "price_out");
             if (in > 0 || out > 0) {
                 priced = new CostSettings(
                         settings.axis(), settings.shape(), settings.intensity(), in, out, settings.promptTokens());
             }
         }
         return of(priced, shape);
-    }
-
-    private static double price(dev.ponder.core.model.Run run, String key) {
-        try {
-            String value = run.params().get(key);
-            double price = value == null ? 0 : Double.parseDouble(value.strip());
-            return price > 0 && Double.isFinite(price) ? price : 0;
-        } catch (NumberFormatException e) {
-            return 0; // an unreadable price counts as none
-        }
     }
 
     /** What this cost rests on: the formula and the model's numbers or the prices used. */

@@ -25,7 +25,7 @@ final class Matchings {
             List<Winner> winners,
             ComputeFrontier.Options options,
             int bin) {
-        double[][] base = curve(baseline, problems, null);
+        double[][] base = curve(baseline, problems);
         List<Winner> matched = new ArrayList<>();
         double[][] ratios = new double[winners.size()][options.resamples()];
         SplittableRandom random = new SplittableRandom(options.seed() ^ (bin + 1) * 0x9E3779B97F4A7C15L);
@@ -34,13 +34,14 @@ final class Matchings {
             for (int j = 0; j < drawn.length; j++) {
                 drawn[j] = problems[random.nextInt(problems.length)];
             }
-            double[][] resampled = curve(baseline, drawn, null);
+            double[][] resampled = curve(baseline, drawn);
             for (int w = 0; w < winners.size(); w++) {
                 ComputeFrontier.Point best = winners.get(w).best();
                 RunCurve curve = curves.get(best.run());
-                double[] point = curve(curve, drawn, ComputeFrontier.index(curve, best.k()))[0];
-                double needed = needed(resampled, point[1]);
-                ratios[w][r] = Double.isInfinite(needed) || !(point[0] > 0) ? NEVER : needed / point[0];
+                ComputeFrontier.Point point = ComputeFrontier.point(
+                        best.run(), curve, ComputeFrontier.index(curve, best.k()), drawn, null, true);
+                double needed = point == null ? Double.POSITIVE_INFINITY : needed(resampled, point.accuracy());
+                ratios[w][r] = Double.isInfinite(needed) ? NEVER : needed / point.cost();
             }
         }
         for (int w = 0; w < winners.size(); w++) {
@@ -64,34 +65,14 @@ final class Matchings {
         return matched;
     }
 
-    /**
-     * The curve's points over these problems (drawn with repeats), each {cost, accuracy}, cheapest first; or the
-     * one point at position {@code only}.
-     */
-    private static double[][] curve(RunCurve curve, int[] problems, Integer only) {
+    /** The curve's points over these problems (drawn with repeats), each {cost, accuracy}, cheapest first. */
+    private static double[][] curve(RunCurve curve, int[] problems) {
         List<double[]> points = new ArrayList<>();
-        for (int i = only == null ? 0 : only; i < (only == null ? curve.ks().length : only + 1); i++) {
-            double value = 0;
-            double cost = 0;
-            int counted = 0;
-            int costed = 0;
-            for (int p : problems) {
-                double v = curve.values()[i][p];
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                value += v;
-                counted++;
-                double c = curve.costs()[i][p];
-                if (!Double.isNaN(c)) {
-                    cost += c;
-                    costed++;
-                }
+        for (int i = 0; i < curve.ks().length; i++) {
+            ComputeFrontier.Point point = ComputeFrontier.point(0, curve, i, problems, null, true);
+            if (point != null) {
+                points.add(new double[] {point.cost(), point.accuracy()});
             }
-            points.add(
-                    counted == 0 || costed == 0
-                            ? new double[] {Double.NaN, Double.NaN}
-                            : new double[] {cost / costed, value / counted});
         }
         points.sort((a, b) -> Double.compare(a[0], b[0]));
         return points.toArray(double[][]::new);

@@ -105,7 +105,8 @@ public final class ModelShapes {
         return find(run.model());
     }
 
-    private static double number(java.util.Map<String, String> params, String... keys) {
+    /** The first of these attributes that holds a positive finite number, else 0. */
+    static double number(java.util.Map<String, String> params, String... keys) {
         for (String key : keys) {
             String value = params.get(key);
             if (value != null) {

@@ -16,9 +16,4 @@ public record RunCurve(long runId, String name, int[] ks, double[][] values, dou
             throw new IllegalArgumentException("a value and a cost row for each k");
         }
     }
-
-    /** The position of the largest k. */
-    public int last() {
-        return ks.length - 1;
-    }
 }
