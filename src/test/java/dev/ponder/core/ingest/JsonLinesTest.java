@@ -2,6 +2,7 @@ package dev.ponder.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ponder.core.ingest.json.JsonLines;
 import dev.ponder.core.ingest.record.RecordException;
@@ -52,6 +53,42 @@ class JsonLinesTest {
         assertThat(lines.next()).isEqualTo("after");
         assertThat(lines.lineNumber()).isEqualTo(3);
         assertThat(lines.next()).isNull();
+    }
+
+    @Test
+    void linesParsedFromTheirBytesAreTheLinesParsedAsTextAndFailTheSameWay() throws IOException {
+        String text = "{\"trace\": \"caf\u00e9 \u2211 \ud83e\udd14 \u601d\u8003\\n\\\\boxed{1}\"}";
+        byte[] latin1 = "{\"trace\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.write((text + "\r\n \t \n").getBytes(StandardCharsets.UTF_8));
+        bytes.write(latin1);
+        bytes.write("\n{\"trace\": \"cut off\n".getBytes(StandardCharsets.UTF_8));
+        JsonLines lines = new JsonLines(new ByteArrayInputStream(bytes.toByteArray()));
+        com.fasterxml.jackson.databind.ObjectMapper mapper = dev.ponder.core.ingest.json.Json.MAPPER;
+
+        assertThat(lines.advance()).isTrue();
+        assertThat(lines.isBlank()).isFalse();
+        assertThat(lines.parse(mapper)).isEqualTo(mapper.readTree(text));
+        assertThat(lines.parse(mapper).get("trace").asText()).startsWith("caf\u00e9 \u2211 \ud83e\udd14");
+        assertThat(lines.advance()).isTrue();
+        assertThat(lines.isBlank()).isTrue();
+        assertThat(lines.advance()).isTrue();
+        assertThatThrownBy(() -> lines.parse(mapper))
+                .isInstanceOf(RecordException.class)
+                .hasMessage("not valid UTF-8 (bad byte 0xE9 at byte 15 of the line)");
+        assertThat(lines.advance()).isTrue();
+        String asText = catchThrowableOfType(
+                        () -> mapper.readTree("{\"trace\": \"cut off"),
+                        com.fasterxml.jackson.core.JsonProcessingException.class)
+                .getOriginalMessage();
+        assertThatThrownBy(() -> lines.parse(mapper))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class)
+                .satisfies(
+                        e -> assertThat(((com.fasterxml.jackson.core.JsonProcessingException) e).getOriginalMessage())
+                                .isEqualTo(asText));
+        assertThat(lines.lineNumber()).isEqualTo(4);
+        assertThat(lines.advance()).isFalse();
     }
 
     @Test

@@ -56,24 +56,17 @@ public final class JsonRecords {
     /** One record per line; blank lines are ignored, unreadable lines skipped with their number. */
     public static void lines(InputStream in, String fileName, SampleSink sink, Handler handler) throws IOException {
         JsonLines lines = new JsonLines(in);
-        while (true) {
-            String line;
-            try {
-                line = lines.next();
-            } catch (RecordException e) {
-                sink.skipped("line " + lines.lineNumber(), e.getMessage());
-                continue;
-            }
-            if (line == null) {
-                return;
-            }
-            if (line.isBlank()) {
+        while (lines.advance()) {
+            if (lines.isBlank()) {
                 continue;
             }
             String location = "line " + lines.lineNumber();
             JsonNode record;
             try {
-                record = Json.MAPPER.readTree(line);
+                record = lines.parse(Json.MAPPER);
+            } catch (RecordException e) {
+                sink.skipped(location, e.getMessage());
+                continue;
             } catch (JsonProcessingException e) {
                 sink.skipped(location, "not valid JSON: " + Json.reason(e));
                 continue;
