@@ -262,6 +262,8 @@ final class ImportCommand implements Callable<Integer> {
                         ImportReport.describe(out, file, result);
                         if (dryRun) {
                             DryRun.showFirstSamples(out, workspace, result);
+                        } else {
+                            ImportReport.firstFigures(out, workspace, result);
                         }
                     }
                 } catch (ImportException e) {
@@ -270,6 +272,14 @@ final class ImportCommand implements Callable<Integer> {
                         err.println("ponder: not imported: " + e.getMessage());
                         err.flush();
                     }
+                }
+            }
+            if (!dryRun && !imported.isEmpty()) {
+                // The runs are in the workspace with their figures; what follows makes their traces searchable.
+                try {
+                    workspace.search().indexPending(progress);
+                } finally {
+                    ConsoleProgress.clear(progress);
                 }
             }
             if (json) {

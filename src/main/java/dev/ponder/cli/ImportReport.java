@@ -3,6 +3,9 @@ package dev.ponder.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.Plural;
+import dev.ponder.core.analysis.CurvePoint;
+import dev.ponder.core.analysis.FirstFigures;
+import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.service.WorkspaceServices;
@@ -52,6 +55,40 @@ final class ImportReport {
                     result.skippedCount() - result.skipped().size());
         }
         out.flush();
+    }
+
+    /**
+     * The run's first figures, printed as soon as it is committed (its traces are indexed after): accuracy, pass@k and
+     * maj@k of the first k samples; a line per figure, each run of a sweep on its own.
+     */
+    static void firstFigures(PrintWriter out, WorkspaceServices workspace, ImportResult result) {
+        if (result.samples() == 0) {
+            return;
+        }
+        for (long runId : result.runIds()) {
+            FirstFigures figures = workspace.analysis().firstFigures(runId, StatsOptions.DEFAULT);
+            String run = result.runIds().size() > 1 ? "run " + runId + ": " : "";
+            out.printf(
+                    Locale.ROOT,
+                    "  %saccuracy %s over %s of %s%n",
+                    run,
+                    percent(figures.accuracy()),
+                    Plural.of(figures.gradedSamples(), "graded sample"),
+                    Plural.of(figures.problems(), "problem"));
+            out.println("  " + run + "pass@k  " + curve(figures.passAtK()));
+            out.println("  " + run + "maj@k   " + curve(figures.majorityFirstK()) + "  (first k samples)");
+        }
+        out.flush();
+    }
+
+    private static String curve(List<CurvePoint> points) {
+        return points.stream()
+                .map(point -> point.k() + ": " + percent(point.value()))
+                .collect(java.util.stream.Collectors.joining("  "));
+    }
+
+    private static String percent(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
     }
 
     static ObjectNode document(WorkspaceServices workspace, List<ImportResult> imported, List<String[]> failed) {

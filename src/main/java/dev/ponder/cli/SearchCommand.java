@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponder.core.model.SearchHit;
 import dev.ponder.core.service.WorkspaceServices;
+import dev.ponder.core.task.TaskContext;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,10 +43,19 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (WorkspaceServices workspace = workspaceOption.open()) {
-            List<SearchHit> hits = workspace.search().find(phrase, limit);
+            TaskContext progress = ConsoleProgress.on(spec.commandLine().getErr(), json);
+            List<SearchHit> hits;
+            try {
+                hits = workspace.search().find(phrase, limit, progress);
+            } finally {
+                ConsoleProgress.clear(progress);
+            }
+            List<Long> notSearched = workspace.search().unindexedRuns();
             PrintWriter printer = spec.commandLine().getOut();
             if (json) {
                 ObjectNode root = JsonOutput.object().put("query", phrase);
+                ArrayNode left = root.putArray("not_searched");
+                notSearched.forEach(left::add);
                 ArrayNode list = root.putArray("hits");
                 for (SearchHit hit : hits) {
                     list.addObject()
@@ -72,6 +83,12 @@ final class SearchCommand implements Callable<Integer> {
                         hits.size(),
                         hits.size() == 1 ? "" : "s",
                         hits.size() == limit ? " (the first " + limit + "; --limit shows more)" : "");
+                if (!notSearched.isEmpty()) {
+                    printer.println("Not searched: " + (notSearched.size() == 1 ? "run " : "runs ")
+                            + notSearched.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                            + ", whose traces are not indexed yet (the workspace is read-only here; open it writable "
+                            + "once to index them)");
+                }
                 printer.flush();
             }
         }

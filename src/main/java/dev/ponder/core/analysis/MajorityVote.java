@@ -68,6 +68,19 @@ public final class MajorityVote {
                 exact);
     }
 
+    /** maj@k over each problem's first k samples at each k, without intervals: what {@link #curves} gives as first k. */
+    public static List<CurvePoint> firstKCurve(RunColumns run, List<Integer> ks) {
+        return ks.stream()
+                .map(k -> {
+                    double[] first = new double[run.problems()];
+                    for (int p = 0; p < run.problems(); p++) {
+                        first[p] = firstK(run, p, k);
+                    }
+                    return CurvePoint.of(k, first, Spend.firstK(run, k));
+                })
+                .toList();
+    }
+
     /** 1 if the majority of the problem's first k samples is correct, 0 if wrong, NaN if it does not count. */
     public static double firstK(RunColumns run, int problem, int k) {
         int winner = firstKChoice(run, problem, k);

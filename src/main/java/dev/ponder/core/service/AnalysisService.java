@@ -1,5 +1,6 @@
 package dev.ponder.core.service;
 
+import dev.ponder.core.analysis.FirstFigures;
 import dev.ponder.core.analysis.GraderAgreement;
 import dev.ponder.core.analysis.Overthinking;
 import dev.ponder.core.analysis.PairedAtK;
@@ -137,6 +138,14 @@ public final class AnalysisService {
     public Headline headline(long runId, StatsOptions options) {
         RunColumns columns = RunData.columns(workspace, runId);
         return new Headline(RunStats.of(columns, null, options), columns.meanTokens());
+    }
+
+    /**
+     * The figures a run is first looked at for (accuracy, pass@k, maj@k of the first k), from its columns alone: what
+     * an import shows as soon as the run is committed, before its traces are indexed and before the full figures.
+     */
+    public FirstFigures firstFigures(long runId, StatsOptions options) {
+        return FirstFigures.of(RunData.columns(workspace, runId), options);
     }
 
     /** The run's overthinking figures; the first time, one pass over its traces (reported on {@code context}). */

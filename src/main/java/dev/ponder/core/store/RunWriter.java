@@ -6,7 +6,6 @@ import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Segment;
 import dev.ponder.core.model.Step;
 import dev.ponder.core.model.TreeNode;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,10 +22,9 @@ import java.util.TreeSet;
  * Writes one run's rows with prepared statements in batches. Used inside {@link Workspace#write}, which
  * holds the only write transaction, so sample and node ids can be handed out here before the rows are
  * flushed: steps, segments and children can refer to them while everything is still batched.
- * {@link #finish()} ends the write: it writes what is queued and makes the new traces searchable. A run this
- * writer creates has its search index built alongside, on another thread ({@link TraceIndexBuilder}), when the
- * writer is given a scratch folder; otherwise {@link #finish()} indexes the new traces in one statement, several
- * times faster than row by row.
+ * {@link #finish()} ends the write: it writes what is queued. A run this writer creates is committed without its
+ * search index, so its figures come first; {@link TraceIndexing} builds the index afterwards. Traces added to a run
+ * that has its index already are indexed at {@link #finish()}, in one statement.
  */
 public final class RunWriter implements AutoCloseable {
     private static final int BATCH_SIZE = 1024;
@@ -41,8 +39,6 @@ public final class RunWriter implements AutoCloseable {
     private final PreparedStatement problemUpsert;
     private PreparedStatement referenceUpsert;
     private final Map<String, Problem> problemsSeen = new HashMap<>();
-    private final Path scratchFolder;
-    private final Map<Long, TraceIndexBuilder> builders = new HashMap<>();
     private final Set<Long> runsCreated = new HashSet<>();
     private final Set<Long> runsWritten = new TreeSet<>();
 
@@ -53,15 +49,6 @@ public final class RunWriter implements AutoCloseable {
     private long pendingChars;
 
     RunWriter(Connection connection) throws SQLException {
-        this(connection, null);
-    }
-
-    /**
-     * A writer that builds the search index of each run it creates alongside the write, in a scratch file in
-     * {@code scratchFolder} (the workspace's folder: the index can be a third the size of the traces).
-     */
-    RunWriter(Connection connection, Path scratchFolder) throws SQLException {
-        this.scratchFolder = scratchFolder;
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("RunWriter must run inside Workspace.write");
         }
@@ -198,7 +185,7 @@ public final class RunWriter implements AutoCloseable {
         Sql.set(s, 22, fileVerdict);
         s.addBatch();
         pendingChars += sample.text().length();
-        index(sample.runId(), id, sample.text());
+        runsWritten.add(sample.runId());
         for (Step step : steps) {
             stepInsert.setLong(1, id);
             stepInsert.setInt(2, step.index());
@@ -250,7 +237,10 @@ public final class RunWriter implements AutoCloseable {
         countPending();
     }
 
-    /** Writes everything queued and makes every trace written here searchable. Call once, at the end. */
+    /**
+     * Writes everything queued and indexes the traces added to runs that have their search index already (a run
+     * created here gets its index from {@link TraceIndexing}). Call once, at the end.
+     */
     public void finish() throws SQLException {
         flush();
         try (PreparedStatement stale = connection.prepareStatement("DELETE FROM analysis_cache WHERE run_id = ?")) {
@@ -263,25 +253,9 @@ public final class RunWriter implements AutoCloseable {
             }
         }
         for (long runId : runsWritten) {
-            TraceIndexBuilder builder = builders.remove(runId);
-            if (builder != null) {
-                try (builder) {
-                    builder.finishInto(connection, runId);
-                }
-            } else {
+            if (!runsCreated.contains(runId) && TraceIndex.exists(connection, runId)) {
                 TraceIndex.indexFrom(connection, runId, firstSampleId);
             }
-        }
-    }
-
-    /** Hands a trace of a run created here to its index builder, started with the run's first sample. */
-    private void index(long runId, long sampleId, String text) throws SQLException {
-        if (runsWritten.add(runId) && scratchFolder != null && runsCreated.contains(runId)) {
-            builders.put(runId, TraceIndexBuilder.start(scratchFolder));
-        }
-        TraceIndexBuilder builder = builders.get(runId);
-        if (builder != null) {
-            builder.add(sampleId, text);
         }
     }
 
@@ -297,8 +271,6 @@ public final class RunWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        builders.values().forEach(TraceIndexBuilder::close);
-        builders.clear();
         for (PreparedStatement statement :
                 List.of(sampleInsert, stepInsert, segmentInsert, treeNodeInsert, problemUpsert)) {
             statement.close();

@@ -1,6 +1,5 @@
 package dev.ponder.core.store;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -10,11 +9,9 @@ import java.sql.SQLException;
  */
 public final class Tables {
     private final Connection connection;
-    private final Path folder;
 
-    Tables(Connection connection, Path folder) {
+    Tables(Connection connection) {
         this.connection = connection;
-        this.folder = folder;
     }
 
     public RunRepository runs() {
@@ -64,8 +61,8 @@ public final class Tables {
         return new RunRows(connection);
     }
 
-    /** A writer of new runs; its scratch files (the trace index being built) go beside the workspace. */
+    /** A writer of new runs. */
     public RunWriter runWriter() throws SQLException {
-        return new RunWriter(connection, folder);
+        return new RunWriter(connection);
     }
 }

@@ -20,11 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds a new run's full-text index while its rows are written: on a thread of its own, in a scratch SQLite
- * file beside the workspace (no journal: the file is thrown away if anything fails), fed the traces as the
- * writer stores them. At the end the finished index is copied into the workspace inside the run's own
- * transaction, so the run and its index still appear together or not at all. Tokenising is the slowest part
- * of an import; done this way it overlaps with reading and writing instead of following them.
+ * Builds a run's full-text index after its rows are committed: on a thread of its own, in a scratch SQLite file beside
+ * the workspace (no journal: the file is thrown away if anything fails), fed the run's traces as they are read back.
+ * At the end the finished index is copied into the workspace in one short write, so the index appears whole or not at
+ * all and the workspace is not held for writing while the traces are tokenised, the slowest part of indexing.
  */
 final class TraceIndexBuilder implements AutoCloseable {
     /** How much trace text may wait for the indexer before the writer waits: bounds the memory held. */
@@ -93,7 +92,7 @@ final class TraceIndexBuilder implements AutoCloseable {
         }
     }
 
-    /** Hands a stored trace to the indexer; waits while the indexer is too far behind. */
+    /** Hands a trace to the indexer; waits while the indexer is too far behind. */
     void add(long sampleId, String text) throws SQLException {
         pending.add(new Doc(sampleId, text));
         pendingChars = (int) Math.min((long) pendingChars + text.length(), QUEUED_CHARS);
@@ -120,11 +119,8 @@ final class TraceIndexBuilder implements AutoCloseable {
         pendingChars = 0;
     }
 
-    /**
-     * Waits for the indexer to index everything handed to it, then copies the index into the workspace as the
-     * run's index, through the workspace's connection and inside its transaction.
-     */
-    void finishInto(Connection workspace, long runId) throws SQLException {
+    /** Waits for the indexer to index everything handed to it. */
+    void complete() throws SQLException {
         handOver();
         ended = true;
         queue.add(END);
@@ -135,6 +131,13 @@ final class TraceIndexBuilder implements AutoCloseable {
             throw new SQLException("interrupted while the search index was finished", e);
         }
         rethrowFailure();
+    }
+
+    /**
+     * Copies the {@link #complete() completed} index into the workspace as the run's index, through the workspace's
+     * connection and inside its transaction.
+     */
+    void copyInto(Connection workspace, long runId) throws SQLException {
         // Created without its settings, which come with the copied config: this connection's FTS5 must not
         // read the new index before the copy, or it would go on seeing it empty.
         String table = TraceIndex.table(runId);

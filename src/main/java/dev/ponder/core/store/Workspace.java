@@ -99,12 +99,12 @@ public final class Workspace implements AutoCloseable {
      * A write inside a write on the same thread joins the outer transaction.
      */
     public <T> T write(StoreWork<T> work) {
-        return writeSql(connection -> work.run(new Tables(connection, file.getParent())));
+        return writeSql(connection -> work.run(new Tables(connection)));
     }
 
     /** Runs {@code work} on a read-only connection that sees the last committed state. */
     public <T> T read(StoreWork<T> work) {
-        return readSql(connection -> work.run(new Tables(connection, file.getParent())));
+        return readSql(connection -> work.run(new Tables(connection)));
     }
 
     <T> T writeSql(SqlWork<T> work) {
@@ -289,7 +289,7 @@ public final class Workspace implements AutoCloseable {
         return new WorkspaceException(WorkspaceException.Reason.FAILED, file, e.getMessage(), e);
     }
 
-    private WorkspaceException failed(SQLException e) {
+    WorkspaceException failed(SQLException e) {
         return SqliteErrors.explain(file, "Using", e);
     }
 

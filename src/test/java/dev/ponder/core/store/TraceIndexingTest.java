@@ -11,14 +11,18 @@ import dev.ponder.core.model.ThinkingSpan;
 import dev.ponder.core.model.TokenCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run's search index built alongside its write must be the index built afterwards, and leave nothing behind. */
-class TraceIndexBuilderTest {
+/**
+ * A run is committed without its search index and indexed afterwards (the second phase of an import): the index built
+ * then must be the index built in one statement, appear whole or not at all, and leave nothing behind.
+ */
+class TraceIndexingTest {
     private static final String[] WORDS = {
         "wait",
         "let",
@@ -42,11 +46,22 @@ class TraceIndexBuilderTest {
     Path dir;
 
     @Test
-    void anIndexBuiltAlongsideFindsWhatAnIndexBuiltAfterwardsFinds() throws Exception {
-        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+    void anIndexBuiltAfterTheCommitFindsWhatAnIndexBuiltInOneStatementFinds() throws Exception {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            long alongside = write(workspace, "alongside", scratch, 3000);
-            long afterwards = write(workspace, "afterwards", null, 3000);
+            long after = write(workspace, "after", 3000);
+            long inOne = write(workspace, "in one statement", 3000);
+            TraceIndexing indexing = new TraceIndexing(workspace);
+            assertThat(indexing.unindexedRuns()).containsExactly(after, inOne);
+            List<long[]> told = new ArrayList<>();
+            assertThat(indexing.index(after, (traces, of) -> told.add(new long[] {traces, of})))
+                    .isTrue();
+            workspace.writeSql(connection -> {
+                TraceIndex.indexFrom(connection, inOne, 0);
+                return null;
+            });
+            assertThat(indexing.unindexedRuns()).isEmpty();
+            assertThat(told.get(0)).containsExactly(0, 3000);
+            assertThat(told.get(told.size() - 1)).containsExactly(3000, 3000);
             for (String query : List.of(
                     "\"wait let me\"",
                     "carry NOT answer",
@@ -55,62 +70,48 @@ class TraceIndexBuilderTest {
                     "NEAR(hmm compute, 3)",
                     "alternatively")) {
                 List<SearchHit> built =
-                        workspace.readSql(connection -> new TraceSearch(connection).query(alongside, query, 10_000));
-                List<SearchHit> after =
-                        workspace.readSql(connection -> new TraceSearch(connection).query(afterwards, query, 10_000));
+                        workspace.readSql(connection -> new TraceSearch(connection).query(after, query, 10_000));
+                List<SearchHit> oneStatement =
+                        workspace.readSql(connection -> new TraceSearch(connection).query(inOne, query, 10_000));
                 assertThat(built).as(query).isNotEmpty();
                 assertThat(built.stream().map(SearchHit::snippet).toList())
                         .as(query)
-                        .isEqualTo(after.stream().map(SearchHit::snippet).toList());
+                        .isEqualTo(oneStatement.stream().map(SearchHit::snippet).toList());
             }
             workspace.writeSql(connection -> {
                 TraceIndex.check(connection);
                 return null;
             });
+            assertThat(indexing.index(after, (traces, of) -> {}))
+                    .as("indexed already")
+                    .isFalse();
         }
-        assertThat(scratchFiles(scratch)).isEmpty();
+        assertThat(scratchFiles(dir)).isEmpty();
     }
 
     @Test
-    void theWritersOwnConnectionSeesTheCopiedIndexAtOnce() {
-        Path scratch = dir;
+    void untilItsIndexIsBuiltARunIsNotSearchedAndNothingFails() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            int hits = workspace.writeSql(connection -> {
-                try (RunWriter writer = new RunWriter(connection, scratch)) {
-                    long runId = fill(writer, "same transaction", 50);
-                    writer.finish();
-                    return new TraceSearch(connection)
-                            .query(runId, "wait", 1000)
-                            .size();
-                }
-            });
-            assertThat(hits).isPositive();
+            long runId = write(workspace, "new", 50);
+            List<SearchHit> hits = workspace.readSql(connection -> new TraceSearch(connection).query("wait", 1000));
+            assertThat(hits).isEmpty();
+            new TraceIndexing(workspace).index(runId, (traces, of) -> {});
+            hits = workspace.readSql(connection -> new TraceSearch(connection).query("wait", 1000));
+            assertThat(hits).isNotEmpty();
+        }
+    }
 
-            long runId = workspace.readSql(TraceIndex::indexedRuns).get(0);
+    @Test
+    void tracesAddedToAnIndexedRunAreIndexedWithTheirWrite() {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            long runId = write(workspace, "indexed", 50);
+            new TraceIndexing(workspace).index(runId, (traces, of) -> {});
+            int hits = workspace.readSql(connection ->
+                    new TraceSearch(connection).query(runId, "wait", 1000).size());
+            assertThat(hits).isPositive();
             int more = workspace.writeSql(connection -> {
                 try (RunWriter writer = new RunWriter(connection)) {
-                    long problemId = writer.problemId(new Problem(0, "p0", null, null, null, null));
-                    long id = writer.reserveSampleId();
-                    writer.addSample(
-                            new Sample(
-                                    id,
-                                    runId,
-                                    problemId,
-                                    99,
-                                    0,
-                                    "wait, one more trace",
-                                    new ThinkingSpan(0, 0),
-                                    false,
-                                    new Answer(null, null, null),
-                                    null,
-                                    new TokenCounts(null, null, false),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null),
-                            List.of(),
-                            List.of());
+                    addTrace(writer, runId, 99, "wait, one more trace");
                     writer.finish();
                 }
                 TraceIndex.check(connection);
@@ -121,29 +122,83 @@ class TraceIndexBuilderTest {
     }
 
     @Test
-    void aFailedWriteLeavesNeitherTheIndexNorItsScratchFile() throws Exception {
-        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+    void aCancelledBuildKeepsNothingAndTheNextBuildIndexesTheRun() throws Exception {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            long runId = write(workspace, "cancelled", 5000);
+            TraceIndexing indexing = new TraceIndexing(workspace);
+            assertThatThrownBy(() -> indexing.index(runId, (traces, of) -> {
+                        if (traces > 0) {
+                            throw new IllegalStateException("cancelled");
+                        }
+                    }))
+                    .hasMessage("cancelled");
+            assertThat(indexing.unindexedRuns()).containsExactly(runId);
+            assertThat(scratchFiles(dir)).isEmpty();
+            assertThat(indexing.index(runId, (traces, of) -> {})).isTrue();
+            assertThat(indexing.unindexedRuns()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunThatGainsATraceWhileItIsIndexedIsReadAgainAndIndexedWhole() {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            long runId = write(workspace, "growing", 3000);
+            boolean[] added = {false};
+            new TraceIndexing(workspace).index(runId, (traces, of) -> {
+                if (traces > 0 && !added[0]) {
+                    added[0] = true;
+                    workspace.writeSql(connection -> {
+                        try (RunWriter writer = new RunWriter(connection)) {
+                            addTrace(writer, runId, 9999, "zanzibar arrived while the index was built");
+                            writer.finish();
+                        }
+                        return null;
+                    });
+                }
+            });
+            List<SearchHit> hits =
+                    workspace.readSql(connection -> new TraceSearch(connection).query(runId, "zanzibar", 10));
+            assertThat(hits).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRunDeletedWhileItIsIndexedGetsNoIndex() {
+        try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
+            long runId = write(workspace, "deleted", 3000);
+            boolean built = new TraceIndexing(workspace).index(runId, (traces, of) -> {
+                if (traces > 0) {
+                    workspace.writeSql(connection -> new RunRepository(connection).delete(runId));
+                }
+            });
+            assertThat(built).isFalse();
+            assertThat(workspace.readSql(TraceIndex::indexedRuns)).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesNoRun() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
             assertThatThrownBy(() -> workspace.writeSql(connection -> {
-                        try (RunWriter writer = new RunWriter(connection, scratch)) {
+                        try (RunWriter writer = new RunWriter(connection)) {
                             fill(writer, "doomed", 500);
-                            assertThat(scratchFiles(scratch)).hasSize(1);
                             throw new IllegalStateException("the import broke off");
                         }
                     }))
                     .hasMessageContaining("the import broke off");
             assertThat(workspace.runSummaries()).isEmpty();
-            List<Long> indexed = workspace.readSql(TraceIndex::indexedRuns);
-            assertThat(indexed).isEmpty();
+            assertThat(new TraceIndexing(workspace).unindexedRuns()).isEmpty();
         }
-        assertThat(scratchFiles(scratch)).isEmpty();
     }
 
     @Test
     void deletingARunDropsItsIndex() {
         try (Workspace workspace = Workspace.create(dir.resolve("w.ponder"))) {
-            long kept = write(workspace, "kept", dir, 20);
-            long doomed = write(workspace, "doomed", dir, 20);
+            long kept = write(workspace, "kept", 20);
+            long doomed = write(workspace, "doomed", 20);
+            TraceIndexing indexing = new TraceIndexing(workspace);
+            indexing.index(kept, (traces, of) -> {});
+            indexing.index(doomed, (traces, of) -> {});
             List<Long> before = workspace.readSql(TraceIndex::indexedRuns);
             assertThat(before).containsExactly(kept, doomed);
             workspace.writeSql(connection -> new RunRepository(connection).delete(doomed));
@@ -171,14 +226,38 @@ class TraceIndexBuilderTest {
         assertThat(unrelated).exists();
     }
 
-    private static long write(Workspace workspace, String name, Path scratch, int samples) {
+    private static long write(Workspace workspace, String name, int samples) {
         return workspace.writeSql(connection -> {
-            try (RunWriter writer = new RunWriter(connection, scratch)) {
+            try (RunWriter writer = new RunWriter(connection)) {
                 long runId = fill(writer, name, samples);
                 writer.finish();
                 return runId;
             }
         });
+    }
+
+    private static void addTrace(RunWriter writer, long runId, int index, String text) throws java.sql.SQLException {
+        long problemId = writer.problemId(new Problem(0, "p0", null, null, null, null));
+        writer.addSample(
+                new Sample(
+                        writer.reserveSampleId(),
+                        runId,
+                        problemId,
+                        index,
+                        0,
+                        text,
+                        new ThinkingSpan(0, 0),
+                        false,
+                        new Answer(null, null, null),
+                        null,
+                        new TokenCounts(null, null, false),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                List.of(),
+                List.of());
     }
 
     /** A run of deterministic traces, the same for every name, over ten problems. */

@@ -345,7 +345,12 @@ class WorkspaceTest {
         assertThatThrownBy(() -> workspace.writeSql(connection -> null)).hasMessageContaining("is closed");
     }
 
+    /** The samples that contain the phrase, once every run is indexed, as a search in the window finds them. */
     static List<SearchHit> hits(Workspace workspace, String phrase) {
+        TraceIndexing indexing = new TraceIndexing(workspace);
+        if (!workspace.readOnly()) {
+            indexing.unindexedRuns().forEach(runId -> indexing.index(runId, (traces, of) -> {}));
+        }
         return workspace.readSql(connection -> new TraceSearch(connection).phrase(phrase, 100));
     }
 

@@ -1,0 +1,40 @@
+package dev.ponder.core.analysis;
+
+import java.util.List;
+
+/**
+ * The figures a run is first looked at for, the ones a notebook computes first: sample accuracy, pass@k and maj@k over
+ * the first k samples, at the default ks. Each is the same number as in the run's full figures ({@link RunStats}); they
+ * come without bootstrap intervals and without the Monte-Carlo maj@k over random subsets, so they are ready as soon as
+ * the run's columns are, even for a million samples.
+ *
+ * @param problems      problems with samples
+ * @param samples       the analysed samples
+ * @param gradedSamples samples with a verdict
+ * @param accuracy      correct over graded samples, NaN when none is graded
+ * @param passAtK       the unbiased pass@k estimate at each k
+ * @param majorityFirstK maj@k of each problem's first k samples, ties to the answer seen first
+ */
+public record FirstFigures(
+        int problems,
+        int samples,
+        int gradedSamples,
+        double accuracy,
+        List<CurvePoint> passAtK,
+        List<CurvePoint> majorityFirstK) {
+
+    public static FirstFigures of(RunColumns run, StatsOptions options) {
+        List<Integer> ks = options.ksFor(run);
+        int graded = 0;
+        for (int p = 0; p < run.problems(); p++) {
+            graded += run.gradedCount(p);
+        }
+        return new FirstFigures(
+                run.problems(),
+                run.samples(),
+                graded,
+                RunStats.accuracy(run, 0, options.seed()).mean(),
+                PassAtK.curve(run, ks),
+                MajorityVote.firstKCurve(run, ks));
+    }
+}
