@@ -23,6 +23,9 @@ public final class RunData {
     static final String EFFICIENCY = "efficiency";
     static final String FIGURES = "figures";
     static final String OVERTHINKING = "overthinking";
+    /** The key of the columns with the stored verdicts (other gradings add their label). */
+    private static final String STORED = "v1";
+
     private static final com.fasterxml.jackson.databind.ObjectMapper FIGURES_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Set<String> CUT_OFF = Set.of("length", "max_tokens", "max_length", "model_length");
@@ -39,13 +42,13 @@ public final class RunData {
      * when it is {@code null}): for figures under another grader without regrading the run. Cached per grading.
      */
     public static RunColumns columns(Workspace workspace, long runId, Grading grading) {
-        String key = grading == null ? "v1" : "v1:" + grading.label();
+        String key = grading == null ? STORED : STORED + ":" + grading.label();
         byte[] cached = workspace.read(tables -> tables.analysisRows().cached(runId, COLUMNS, key));
         RunColumns columns = cached == null ? null : ColumnsCodec.decode(cached);
         if (columns != null) {
             return columns;
         }
-        RunColumns built = workspace.read(tables -> build(tables.analysisRows(), runId, null, grading));
+        RunColumns built = read(workspace, runId, grading);
         byte[] data = ColumnsCodec.encode(built);
         if (!workspace.readOnly()) { // a read-only workspace computes its figures each time
             workspace.write(tables -> {
@@ -54,6 +57,23 @@ public final class RunData {
             });
         }
         return built;
+    }
+
+    /** The run's columns read from its sample table, whatever is cached. */
+    static RunColumns read(Workspace workspace, long runId, Grading grading) {
+        return workspace.read(tables -> build(tables.analysisRows(), runId, null, grading));
+    }
+
+    /**
+     * Keeps columns gathered while the run's samples were written ({@link ColumnsCollector}) as the run's columns, in
+     * the caller's write when there is one (an import's), so the run's figures need no read of its sample table.
+     */
+    public static void keepColumns(Workspace workspace, long runId, RunColumns columns) {
+        byte[] data = ColumnsCodec.encode(columns);
+        workspace.write(tables -> {
+            tables.analysisRows().cache(runId, COLUMNS, STORED, data);
+            return null;
+        });
     }
 
     /**
@@ -255,7 +275,12 @@ public final class RunData {
     }
 
     private static boolean finished(ColumnRow row) {
-        return !row.truncated() && (row.finishReason() == null || !CUT_OFF.contains(row.finishReason()));
+        return finished(row.truncated(), row.finishReason());
+    }
+
+    /** Whether a sample stopped on its own rather than being cut off by a length limit. */
+    static boolean finished(boolean truncated, String finishReason) {
+        return !truncated && (finishReason == null || !CUT_OFF.contains(finishReason));
     }
 
     private static List<SampleEfficiency> traces(

@@ -1,5 +1,6 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.analysis.RunData;
 import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.answer.Grader;
 import dev.ponder.core.answer.Graders;
@@ -116,6 +117,7 @@ public final class Importer {
                         }
                     }
                     sink.finish(read.enricher(), digest);
+                    sink.columns().forEach((runId, columns) -> RunData.keepColumns(workspace, runId, columns));
                     return new ImportResult(
                             sink.runId(),
                             sink.runName(),

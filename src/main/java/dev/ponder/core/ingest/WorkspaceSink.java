@@ -1,5 +1,7 @@
 package dev.ponder.core.ingest;
 
+import dev.ponder.core.analysis.ColumnsCollector;
+import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.record.Enricher;
 import dev.ponder.core.ingest.record.ImportException;
@@ -32,6 +34,8 @@ import java.util.function.LongSupplier;
  */
 final class WorkspaceSink implements SampleSink {
     private static final int REPORT_EVERY = 256;
+    /** Samples whose columns are gathered in memory as they are written: bounds the heap they take (~100 MB). */
+    private static final long MOST_COLLECTED = 2_000_000;
 
     private final RunWriter writer;
     private final String fileName;
@@ -48,6 +52,7 @@ final class WorkspaceSink implements SampleSink {
     /** The run of each thinking budget, when the file has one record per budget (a sweep); empty otherwise. */
     private final Map<Integer, Long> runOfBudget = new java.util.LinkedHashMap<>();
 
+    private final Map<Long, ColumnsCollector> collected = new HashMap<>();
     private final RecordWarnings warnings = new RecordWarnings();
     private final List<SkippedRecord> skipped = new ArrayList<>();
     private long skippedCount;
@@ -184,6 +189,7 @@ final class WorkspaceSink implements SampleSink {
             writer.addSample(sample, steps, ingested.segments(), ingested.fileVerdict());
             return null;
         });
+        collect(sample);
         problems.add(problemId);
         samples++;
         reportEvery();
@@ -357,6 +363,24 @@ final class WorkspaceSink implements SampleSink {
 
     List<SkippedRecord> skipped() {
         return skipped;
+    }
+
+    /**
+     * Each run's columns, gathered as its samples were written; empty when the file had more samples than are gathered
+     * in memory (the columns are then read from the table when first asked for).
+     */
+    Map<Long, RunColumns> columns() {
+        Map<Long, RunColumns> columns = new HashMap<>();
+        collected.forEach((id, collector) -> columns.put(id, collector.columns()));
+        return columns;
+    }
+
+    private void collect(Sample sample) {
+        if (samples >= MOST_COLLECTED) {
+            collected.clear();
+            return;
+        }
+        collected.computeIfAbsent(runId, id -> new ColumnsCollector()).add(sample);
     }
 
     private long problemId(String key) {
