@@ -1,6 +1,5 @@
 package dev.ponder.core.ingest;
 
-import dev.ponder.core.analysis.ColumnsCollector;
 import dev.ponder.core.analysis.RunColumns;
 import dev.ponder.core.ingest.plan.ImportOptions;
 import dev.ponder.core.ingest.record.Enricher;
@@ -19,7 +18,6 @@ import dev.ponder.core.model.TreeNode;
 import dev.ponder.core.store.RunWriter;
 import dev.ponder.core.task.TaskContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,8 +32,6 @@ import java.util.function.LongSupplier;
  */
 final class WorkspaceSink implements SampleSink {
     private static final int REPORT_EVERY = 256;
-    /** Samples whose columns are gathered in memory as they are written: bounds the heap they take (~100 MB). */
-    private static final long MOST_COLLECTED = 2_000_000;
 
     private final RunWriter writer;
     private final String fileName;
@@ -52,10 +48,9 @@ final class WorkspaceSink implements SampleSink {
     /** The run of each thinking budget, when the file has one record per budget (a sweep); empty otherwise. */
     private final Map<Integer, Long> runOfBudget = new java.util.LinkedHashMap<>();
 
-    private final Map<Long, ColumnsCollector> collected = new HashMap<>();
+    private final GatheredColumns gathered = new GatheredColumns();
     private final RecordWarnings warnings = new RecordWarnings();
-    private final List<SkippedRecord> skipped = new ArrayList<>();
-    private long skippedCount;
+    private final SkippedRecords skipped = new SkippedRecords();
     private long runId;
     private RunHeader header;
     private boolean detailsLearned;
@@ -90,18 +85,11 @@ final class WorkspaceSink implements SampleSink {
         RunHeader effective = options.applyTo(header, baseName(fileName));
         this.header = effective;
         RunHeader.Origin origin = effective.origin();
-        Run run = new Run(
-                0,
+        runId = insertRun(
+                effective,
                 effective.name(),
                 origin == null ? source : origin.source(),
-                origin == null ? Instant.now() : origin.importedAt(),
-                effective.model(),
-                effective.strategy(),
-                effective.params(),
-                null,
-                effective.grader(),
-                effective.notes());
-        runId = sql(() -> writer.insertRun(run));
+                origin == null ? Instant.now() : origin.importedAt());
     }
 
     /**
@@ -125,20 +113,24 @@ final class WorkspaceSink implements SampleSink {
                 return null;
             });
         } else {
-            Run run = new Run(
-                    0,
-                    name,
-                    source,
-                    Instant.now(),
-                    header.model(),
-                    header.strategy(),
-                    header.params(),
-                    null,
-                    header.grader(),
-                    header.notes());
-            runId = sql(() -> writer.insertRun(run));
+            runId = insertRun(header, name, source, Instant.now());
         }
         runOfBudget.put(budget, runId);
+    }
+
+    private long insertRun(RunHeader from, String name, RunSource runSource, Instant importedAt) {
+        Run run = new Run(
+                0,
+                name,
+                runSource,
+                importedAt,
+                from.model(),
+                from.strategy(),
+                from.params(),
+                null,
+                from.grader(),
+                from.notes());
+        return sql(() -> writer.insertRun(run));
     }
 
     @Override
@@ -189,7 +181,7 @@ final class WorkspaceSink implements SampleSink {
             writer.addSample(sample, steps, ingested.segments(), ingested.fileVerdict());
             return null;
         });
-        collect(sample);
+        gathered.add(runId, sample);
         problems.add(problemId);
         samples++;
         reportEvery();
@@ -223,10 +215,7 @@ final class WorkspaceSink implements SampleSink {
 
     @Override
     public void skipped(String location, String reason) {
-        skippedCount++;
-        if (skipped.size() < ImportResult.SKIPPED_SHOWN) {
-            skipped.add(new SkippedRecord(location, reason));
-        }
+        skipped.add(location, reason);
     }
 
     /**
@@ -237,16 +226,16 @@ final class WorkspaceSink implements SampleSink {
         if (samples > 0 || treeNodes > 0) {
             return;
         }
-        if (skippedCount == 0) {
+        if (skipped.count() == 0) {
             throw new ImportException(fileName, null, "the file holds no samples or search-tree nodes");
         }
-        SkippedRecord first = skipped.get(0);
+        SkippedRecord first = skipped.shown().get(0);
         throw new ImportException(
                 fileName,
                 null,
                 String.format(
                         "no record could be read (%,d skipped; the first, %s: %s)",
-                        skippedCount, first.location(), first.reason()));
+                        skipped.count(), first.location(), first.reason()));
     }
 
     /**
@@ -358,29 +347,16 @@ final class WorkspaceSink implements SampleSink {
     }
 
     long skippedCount() {
-        return skippedCount;
+        return skipped.count();
     }
 
     List<SkippedRecord> skipped() {
-        return skipped;
+        return skipped.shown();
     }
 
-    /**
-     * Each run's columns, gathered as its samples were written; empty when the file had more samples than are gathered
-     * in memory (the columns are then read from the table when first asked for).
-     */
+    /** Each run's columns, gathered as its samples were written; empty when there were too many to gather. */
     Map<Long, RunColumns> columns() {
-        Map<Long, RunColumns> columns = new HashMap<>();
-        collected.forEach((id, collector) -> columns.put(id, collector.columns()));
-        return columns;
-    }
-
-    private void collect(Sample sample) {
-        if (samples >= MOST_COLLECTED) {
-            collected.clear();
-            return;
-        }
-        collected.computeIfAbsent(runId, id -> new ColumnsCollector()).add(sample);
+        return gathered.columns();
     }
 
     private long problemId(String key) {

@@ -237,7 +237,12 @@ class TraceIndexingTest {
     }
 
     private static void addTrace(RunWriter writer, long runId, int index, String text) throws java.sql.SQLException {
-        long problemId = writer.problemId(new Problem(0, "p0", null, null, null, null));
+        addTrace(writer, runId, "p0", index, text);
+    }
+
+    private static void addTrace(RunWriter writer, long runId, String problem, int index, String text)
+            throws java.sql.SQLException {
+        long problemId = writer.problemId(new Problem(0, problem, null, null, null, null));
         writer.addSample(
                 new Sample(
                         writer.reserveSampleId(),
@@ -265,7 +270,6 @@ class TraceIndexingTest {
         long runId = writer.insertRun(Fixtures.run(name));
         Random random = new Random(7);
         for (int i = 0; i < samples; i++) {
-            long problemId = writer.problemId(new Problem(0, "p" + i % 10, null, null, null, null));
             StringBuilder text = new StringBuilder();
             int words = 20 + random.nextInt(400);
             for (int w = 0; w < words; w++) {
@@ -275,27 +279,7 @@ class TraceIndexingTest {
                                         : WORDS[random.nextInt(WORDS.length)])
                         .append(w % 17 == 16 ? ".\n" : " ");
             }
-            long id = writer.reserveSampleId();
-            writer.addSample(
-                    new Sample(
-                            id,
-                            runId,
-                            problemId,
-                            i / 10,
-                            0,
-                            text.toString(),
-                            new ThinkingSpan(0, 0),
-                            false,
-                            new Answer(null, null, null),
-                            null,
-                            new TokenCounts(null, null, false),
-                            null,
-                            null,
-                            null,
-                            null,
-                            null),
-                    List.of(),
-                    List.of());
+            addTrace(writer, runId, "p" + i % 10, i / 10, text.toString());
         }
         return runId;
     }
