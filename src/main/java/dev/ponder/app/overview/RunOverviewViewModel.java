@@ -98,7 +98,7 @@ public final class RunOverviewViewModel {
      * samples, the figures the last round's, as multi-round results are reported.
      */
     private static String lastRoundOnly(RunSummary summary, AnalysisService.Headline computed) {
-        int analysed = computed.stats().samples();
+        int analysed = computed.figures().samples();
         if (analysed >= summary.samples()) {
             return "";
         }

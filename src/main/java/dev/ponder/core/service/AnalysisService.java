@@ -37,7 +37,7 @@ public final class AnalysisService {
     }
 
     /** The figures that need no trace: quick, for a first look. */
-    public record Headline(RunStats stats, double meanTokens) {}
+    public record Headline(FirstFigures figures, double meanTokens) {}
 
     /** Every figure of a run, with each problem's when asked for, and the problems' keys by id. */
     /** The figures with the grader that decided their verdicts ({@code null} if the run has none). */
@@ -135,9 +135,10 @@ public final class AnalysisService {
         });
     }
 
+    /** What the run overview shows first: the run's first figures and its mean thinking tokens, from its columns. */
     public Headline headline(long runId, StatsOptions options) {
         RunColumns columns = RunData.columns(workspace, runId);
-        return new Headline(RunStats.of(columns, null, options), columns.meanTokens());
+        return new Headline(FirstFigures.of(columns, options), columns.meanTokens());
     }
 
     /**
