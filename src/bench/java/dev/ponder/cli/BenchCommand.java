@@ -698,13 +698,22 @@ public final class BenchCommand implements Runnable {
                 description = "The Python with pandas that runs the notebook cell (default: ${DEFAULT-VALUE}).")
         private String python;
 
+        @Option(
+                names = "--no-window",
+                description = "Leave out the window's timings (the real screens, headless on Monocle).")
+        private boolean noWindow;
+
         @Spec
         private CommandSpec spec;
 
         @Override
         public Integer call() throws IOException, InterruptedException {
             dev.ponder.core.bench.FirstFiguresBenchmark.run(
-                    bench.size(), bench.directory(), python, spec.commandLine().getOut());
+                    bench.size(),
+                    bench.directory(),
+                    python,
+                    !noWindow,
+                    spec.commandLine().getOut());
             return 0;
         }
     }

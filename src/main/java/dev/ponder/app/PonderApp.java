@@ -129,6 +129,7 @@ public final class PonderApp extends Application {
                                 ? null
                                 : workbench.problems().selectedProperty().get().key(),
                         workbench.problems().selectedProperty()));
+        charts.showingProperty().bind(workbench.showingChartsProperty());
         charts.onOpen(workbench::open);
         runs.onOpen(workbench::open);
         settings.property().addListener((observable, before, after) -> {

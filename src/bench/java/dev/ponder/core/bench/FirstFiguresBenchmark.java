@@ -26,7 +26,7 @@ public final class FirstFiguresBenchmark {
 
     private FirstFiguresBenchmark() {}
 
-    public static void run(BenchSize size, Path directory, String python, PrintWriter out)
+    public static void run(BenchSize size, Path directory, String python, boolean window, PrintWriter out)
             throws IOException, InterruptedException {
         Path file = ImportBenchmark.input(size, SyntheticRuns.Format.LM_EVAL, directory);
         out.printf(
@@ -98,6 +98,17 @@ public final class FirstFiguresBenchmark {
                     ponderSeconds / pandasSeconds);
         }
         out.flush();
+        if (window) {
+            JsonNode timed = JSON.readTree(windowTiming(
+                    file, home.resolve("window"), stats.get("problems").asInt()));
+            out.printf(
+                    Locale.ROOT,
+                    "window        overview with the run's figures %.1f s after the file was chosen; the run's problems "
+                            + "table %.1f s after the window opened on its workspace (headless, Monocle)%n",
+                    timed.get("overview_seconds").asDouble(),
+                    timed.get("problems_table_seconds").asDouble());
+            out.flush();
+        }
         try (var files = Files.walk(home)) {
             files.sorted(java.util.Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
@@ -163,6 +174,37 @@ public final class FirstFiguresBenchmark {
                     + (Double.isNaN(figures) ? " and printed no figures" : ""));
         }
         return new Timed(figures, seconds(started));
+    }
+
+    /** The window's timings ({@code dev.ponder.app.WindowTiming}), headless on Monocle in a process of its own. */
+    private static String windowTiming(Path file, Path home, int problems) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-Dtestfx.robot=glass",
+                "-Dtestfx.headless=true",
+                "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw",
+                "-Dprism.text=t2k",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.ponder.app.WindowTiming",
+                file.toString(),
+                home.toString(),
+                String.valueOf(problems)));
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("the window's timing exited with " + process.exitValue());
+        }
+        return printed.lines()
+                .filter(line -> line.startsWith("{"))
+                .findFirst()
+                .orElseThrow(() -> new IOException("the window's timing printed no figures: " + printed));
     }
 
     /** Runs Ponder's command line as a process of its own, as a researcher would; returns what it printed. */

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,6 +29,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -54,8 +56,12 @@ public final class ChartsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Notice> notice = new SimpleObjectProperty<>();
+    private final BooleanProperty showing = new SimpleBooleanProperty(true);
     private TaskHandle drawing;
     private long draws;
+    /** A draw was asked for while the charts were not on screen: done when they come back. */
+    private boolean stale;
+
     private Consumer<Selection> opener = selection -> {};
     private String workbenchProblem;
 
@@ -97,6 +103,11 @@ public final class ChartsViewModel {
         });
         workbenchProblem = problemKey.getValue();
         session.revisionProperty().addListener((observable, before, after) -> draw());
+        showing.addListener((observable, before, shown) -> {
+            if (shown && stale) {
+                draw();
+            }
+        });
     }
 
     /** The chart's spec; the view changes it with its {@code with...} methods. */
@@ -221,10 +232,25 @@ public final class ChartsViewModel {
         }
     }
 
+    /**
+     * Whether the charts are on screen (true unless told otherwise). While they are not, nothing is drawn: a chart of a
+     * million samples costs seconds of both cores, which the screen the user looks at needs more.
+     */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
     private void draw() {
         if (drawing != null) {
             drawing.cancel();
         }
+        if (!showing.get()) {
+            stale = true;
+            drawing = null;
+            busy.set(false);
+            return;
+        }
+        stale = false;
         ChartSpec current = spec.get().withMarkers(markers.get().phrases());
         long draw = ++draws;
         if (session.workspace() == null || current.runs().isEmpty()) {

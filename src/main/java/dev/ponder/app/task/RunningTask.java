@@ -2,6 +2,9 @@ package dev.ponder.app.task;
 
 import dev.ponder.core.task.TaskContext;
 import dev.ponder.core.task.TaskHandle;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -15,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * A task as the UI sees it: title, latest message and progress as JavaFX properties. Workers report
  * through {@link #context()}; updates are coalesced so that at most one is queued on the FX thread at
- * a time, however fast the work reports.
+ * a time, and shown at most five times a second, however fast the work reports.
  */
 public final class RunningTask implements TaskHandle {
     /** Progress value meaning "unknown", as {@link javafx.scene.control.ProgressIndicator} expects. */
@@ -32,6 +35,21 @@ public final class RunningTask implements TaskHandle {
     private final TaskContext context = new Context();
 
     private record Update(double progress, String message) {}
+
+    /**
+     * How often a task's progress is shown at most: each change of the status bar's text lays out and draws the
+     * window again, which, at every pulse, took a fifth of a core from the work it reported on.
+     */
+    private static final long SHOWN_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    /** Holds an update back until its turn; one daemon thread for every task. */
+    private static final ScheduledExecutorService LATER = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread thread = new Thread(work, "ponder-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private volatile long lastShown = System.nanoTime() - SHOWN_EVERY_NANOS;
 
     RunningTask(String title) {
         this.title = new ReadOnlyStringWrapper(title);
@@ -98,13 +116,21 @@ public final class RunningTask implements TaskHandle {
 
         private void queueUpdate() {
             if (updateQueued.compareAndSet(false, true)) {
-                Platform.runLater(() -> {
-                    updateQueued.set(false);
-                    Update update = latest.get();
-                    progress.set(update.progress());
-                    message.set(update.message());
-                });
+                long wait = lastShown + SHOWN_EVERY_NANOS - System.nanoTime();
+                if (wait <= 0) {
+                    Platform.runLater(this::show);
+                } else {
+                    LATER.schedule(() -> Platform.runLater(this::show), wait, TimeUnit.NANOSECONDS);
+                }
             }
+        }
+
+        private void show() {
+            updateQueued.set(false);
+            lastShown = System.nanoTime();
+            Update update = latest.get();
+            progress.set(update.progress());
+            message.set(update.message());
         }
     }
 }

@@ -135,10 +135,11 @@ public final class WorkbenchView {
                 tabs.getSelectionModel().select(problemsTab);
             }
         });
-        tabs.getSelectionModel()
-                .selectedItemProperty()
-                .addListener((observable, before, tab) ->
-                        viewModel.showingProblemsProperty().set(tab == problemsTab));
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, tab) -> {
+            viewModel.showingProblemsProperty().set(tab == problemsTab);
+            viewModel.showingChartsProperty().set(tab == chartsTab);
+        });
+        viewModel.showingChartsProperty().set(tabs.getSelectionModel().getSelectedItem() == chartsTab);
         problems.table().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 samples.samplesTable().requestFocus();

@@ -36,6 +36,7 @@ public final class WorkbenchViewModel {
     private final SamplesViewModel samples;
     private final InspectorViewModel inspector;
     private final BooleanProperty showingProblems = new SimpleBooleanProperty();
+    private final BooleanProperty showingCharts = new SimpleBooleanProperty();
     private final TaskRunner tasks;
     private final WorkspaceSession session;
     private final Supplier<ReflectionMarkers> markers;
@@ -102,6 +103,11 @@ public final class WorkbenchViewModel {
     /** Whether the Problems tab is the one shown; opening a hit switches to it. */
     public BooleanProperty showingProblemsProperty() {
         return showingProblems;
+    }
+
+    /** Whether the Charts tab is on screen: the charts are drawn only then. */
+    public BooleanProperty showingChartsProperty() {
+        return showingCharts;
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {

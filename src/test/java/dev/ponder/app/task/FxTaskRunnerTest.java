@@ -6,6 +6,7 @@ import dev.ponder.app.status.StatusBarViewModel;
 import dev.ponder.core.task.TaskCancelledException;
 import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskListener;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -100,8 +101,12 @@ class FxTaskRunnerTest {
                 },
                 TaskListenerNone.INSTANCE);
         assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(status.textProperty().get()).isEqualTo("Importing big.jsonl: 1,024 samples");
+        // shown at most five times a second: the message that followed the progress comes within 0.2 s
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> "Importing big.jsonl: 1,024 samples"
+                        .equals(status.textProperty().get()));
         assertThat(status.progressProperty().get()).isEqualTo(0.25);
         assertThat(status.busyProperty().get()).isTrue();
 
@@ -111,6 +116,40 @@ class FxTaskRunnerTest {
         WaitForAsyncUtils.waitFor(
                 10, TimeUnit.SECONDS, () -> !status.busyProperty().get());
         assertThat(status.textProperty().get()).isEqualTo("Opened w.ponder");
+    }
+
+    @Test
+    void workThatReportsAtEverySampleIsShownAFewTimesASecondAndEndsOnItsLastReport() throws Exception {
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch finish = new CountDownLatch(1);
+        RunningTask[] task = new RunningTask[1];
+        WaitForAsyncUtils.asyncFx(() -> runner.running().addListener((javafx.collections.ListChangeListener<
+                                RunningTask>)
+                        change -> {
+                            while (change.next()) {
+                                for (RunningTask added : change.getAddedSubList()) {
+                                    task[0] = added;
+                                    added.messageProperty().addListener((observable, before, text) -> shown.add(text));
+                                }
+                            }
+                        }))
+                .get();
+        long started = System.nanoTime();
+        runner.submit(
+                "Importing big.jsonl",
+                context -> {
+                    long reports = 0;
+                    while (System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(1000)) {
+                        context.message("sample " + ++reports);
+                    }
+                    context.message("the last report");
+                    finish.await();
+                    return null;
+                },
+                TaskListenerNone.INSTANCE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> shown.contains("the last report"));
+        assertThat(shown).hasSizeBetween(2, 10);
+        finish.countDown();
     }
 
     private enum TaskListenerNone implements TaskListener<Object> {
