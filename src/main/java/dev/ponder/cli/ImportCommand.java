@@ -250,6 +250,11 @@ final class ImportCommand implements Callable<Integer> {
                     out.println("Reading " + file.getFileName() + " with " + describe(planned.guessed())
                             + " (from its name or folder) where the file does not say");
                 }
+                if (!json && !dryRun) {
+                    PlannedFile reading = planned;
+                    ImportService.summaryFigures(file, planned.options(options))
+                            .ifPresent(figures -> ImportReport.summaryFigures(out, reading, figures));
+                }
                 try {
                     ImportResult result;
                     try {

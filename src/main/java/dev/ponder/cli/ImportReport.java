@@ -7,6 +7,7 @@ import dev.ponder.core.analysis.CurvePoint;
 import dev.ponder.core.analysis.FirstFigures;
 import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.ingest.ImportResult;
+import dev.ponder.core.ingest.plan.PlannedFile;
 import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.service.WorkspaceServices;
 import java.io.PrintWriter;
@@ -66,19 +67,31 @@ final class ImportReport {
             return;
         }
         for (long runId : result.runIds()) {
-            FirstFigures figures = workspace.analysis().firstFigures(runId, StatsOptions.DEFAULT);
             String run = result.runIds().size() > 1 ? "run " + runId + ": " : "";
-            out.printf(
-                    Locale.ROOT,
-                    "  %saccuracy %s over %s of %s%n",
-                    run,
-                    percent(figures.accuracy()),
-                    Plural.of(figures.gradedSamples(), "graded sample"),
-                    Plural.of(figures.problems(), "problem"));
-            out.println("  " + run + "pass@k  " + curve(figures.passAtK()));
-            out.println("  " + run + "maj@k   " + curve(figures.majorityFirstK()) + "  (first k samples)");
+            print(out, run, workspace.analysis().firstFigures(runId, StatsOptions.DEFAULT));
         }
         out.flush();
+    }
+
+    /** The figures an Inspect log's summaries give, printed before its samples are read. */
+    static void summaryFigures(PrintWriter out, PlannedFile file, FirstFigures figures) {
+        out.println("Figures of " + file.file().getFileName() + " from its summaries (its samples are read next):");
+        print(out, "", figures);
+        out.flush();
+    }
+
+    private static void print(PrintWriter out, String run, FirstFigures figures) {
+        out.printf(
+                Locale.ROOT,
+                "  %saccuracy %s over %s of %s%n",
+                run,
+                percent(figures.accuracy()),
+                Plural.of(figures.gradedSamples(), "graded sample"),
+                Plural.of(figures.problems(), "problem"));
+        out.println("  " + run + "pass@k  " + curve(figures.passAtK()));
+        if (!figures.majorityFirstK().isEmpty()) {
+            out.println("  " + run + "maj@k   " + curve(figures.majorityFirstK()) + "  (first k samples)");
+        }
     }
 
     private static String curve(List<CurvePoint> points) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -105,11 +106,32 @@ public final class SyntheticRuns {
 
     /**
      * The Inspect log: {@code _journal/start.json}, a zstd entry per sample ({@code samples/ID_epoch_E.json}, its
-     * text as the assistant message, its verdict as a {@code match} score) and {@code header.json} last.
+     * text as the assistant message, its verdict and answer as a {@code match} score), then {@code summaries.json}
+     * (every sample's summary: id, epoch, input, target, scores, usage) and {@code header.json} last, as Inspect
+     * finishes a log.
      */
     private Path writeEval(Path file) throws IOException {
+        Path summaries = Files.createTempFile(file.getParent(), "summaries-", ".zst");
+        java.util.zip.CRC32 summariesCrc = new java.util.zip.CRC32();
+        long[] summariesSize = {0};
         try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
-                new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(file)) {
+                        new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(file);
+                java.io.OutputStream summary = new java.util.zip.CheckedOutputStream(
+                        new java.io.FilterOutputStream(new io.airlift.compress.zstd.ZstdOutputStream(
+                                new java.io.BufferedOutputStream(Files.newOutputStream(summaries), 1 << 16))) {
+                            @Override
+                            public void write(byte[] bytes, int offset, int length) throws IOException {
+                                out.write(bytes, offset, length);
+                                summariesSize[0] += length;
+                            }
+
+                            @Override
+                            public void write(int b) throws IOException {
+                                out.write(b);
+                                summariesSize[0]++;
+                            }
+                        },
+                        summariesCrc)) {
             com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
             com.fasterxml.jackson.databind.node.ObjectNode eval = mapper.createObjectNode()
                     .put("task", "synthetic")
@@ -150,12 +172,35 @@ public final class SyntheticRuns {
                             .put("value", drawn.correct[i] ? "C" : "I")
                             .put("answer", drawn.answers[i]);
                     zstdEntry(zip, "samples/" + problem + "_epoch_" + (i + 1) + ".json", sample);
+                    com.fasterxml.jackson.databind.node.ObjectNode brief = mapper.createObjectNode()
+                            .put("id", problem)
+                            .put("epoch", i + 1)
+                            .put("input", drawn.question);
+                    brief.set("target", sample.get("target"));
+                    brief.set("scores", sample.get("scores"));
+                    brief.putObject("model_usage").set("synthetic/r1-style", output.get("usage"));
+                    brief.put("completed", true);
+                    summary.write((summariesSize[0] == 0 ? "[" : ",").getBytes(StandardCharsets.UTF_8));
+                    summary.write(brief.toString().getBytes(StandardCharsets.UTF_8));
                 }
+            }
+            summary.write("]".getBytes(StandardCharsets.UTF_8));
+            summary.close();
+            org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry =
+                    new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("summaries.json");
+            entry.setMethod(93);
+            entry.setSize(summariesSize[0]);
+            entry.setCompressedSize(Files.size(summaries));
+            entry.setCrc(summariesCrc.getValue());
+            try (java.io.InputStream packed = Files.newInputStream(summaries)) {
+                zip.addRawArchiveEntry(entry, packed);
             }
             com.fasterxml.jackson.databind.node.ObjectNode header =
                     mapper.createObjectNode().put("version", 2).put("status", "success");
             header.set("eval", eval);
             zstdEntry(zip, "header.json", header);
+        } finally {
+            Files.deleteIfExists(summaries);
         }
         return file;
     }

@@ -141,7 +141,7 @@ public final class Importer {
         }
     }
 
-    private static Grader grader(ImportOptions options, String fileName) {
+    static Grader grader(ImportOptions options, String fileName) {
         if (options.grader() == null) {
             return Graders.MATH;
         }

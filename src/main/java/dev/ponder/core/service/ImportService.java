@@ -1,8 +1,11 @@
 package dev.ponder.core.service;
 
+import dev.ponder.core.analysis.FirstFigures;
+import dev.ponder.core.analysis.StatsOptions;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.Importer;
 import dev.ponder.core.ingest.SampleRuns;
+import dev.ponder.core.ingest.SummaryFigures;
 import dev.ponder.core.ingest.mapping.SavedMapping;
 import dev.ponder.core.ingest.plan.FileShape;
 import dev.ponder.core.ingest.plan.ImportOptions;
@@ -53,6 +56,15 @@ public final class ImportService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look through the files: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file's first figures before its samples are read, where it keeps per-sample results apart from the text (an
+     * Inspect {@code .eval}'s summaries): the figures the import of the file will give. Reads no workspace; empty when
+     * the file has no such results.
+     */
+    public static Optional<FirstFigures> summaryFigures(Path file, ImportOptions options) {
+        return SummaryFigures.of(file, options, StatsOptions.DEFAULT);
     }
 
     /** Imports one file as a new run; nothing of it stays when it fails or is cancelled. */

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -64,6 +65,62 @@ final class InspectArchives {
                         -1);
             }
             zstdEntry(zip, "header.json", header.toString().getBytes(StandardCharsets.UTF_8), -1);
+        }
+        return archive;
+    }
+
+    /**
+     * As {@link #writeZstd}, with the per-sample summaries Inspect keeps apart from the samples: {@code summaries.json}
+     * before {@code header.json} as a finished log has it, or, {@code journal}, in {@code _journal/summaries/N.json}
+     * parts of {@code part} summaries as a log still being written has them.
+     */
+    static Path writeWithSummaries(Path archive, String jsonLog, boolean journal, int part) throws IOException {
+        JsonNode log = Json.MAPPER.readTree(jsonLog);
+        ObjectNode header = log.deepCopy();
+        header.remove("samples");
+        com.fasterxml.jackson.databind.node.ArrayNode summaries = Json.MAPPER.createArrayNode();
+        for (JsonNode sample : log.get("samples")) {
+            ObjectNode summary = summaries.addObject();
+            for (String field : List.of("id", "epoch", "input", "target", "scores")) {
+                if (sample.has(field)) {
+                    summary.set(field, sample.get(field));
+                }
+            }
+            summary.putObject("model_usage").set("m", sample.path("output").path("usage"));
+            summary.put("completed", true);
+        }
+        try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
+                new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(archive)) {
+            String start = Json.MAPPER
+                    .createObjectNode()
+                    .put("version", 2)
+                    .set("eval", log.get("eval"))
+                    .toString();
+            zstdEntry(zip, "_journal/start.json", start.getBytes(StandardCharsets.UTF_8), -1);
+            for (JsonNode sample : log.get("samples")) {
+                zstdEntry(
+                        zip,
+                        "samples/" + sample.get("id").asText() + "_epoch_"
+                                + sample.get("epoch").asText() + ".json",
+                        sample.toString().getBytes(StandardCharsets.UTF_8),
+                        -1);
+            }
+            if (journal) {
+                for (int from = 0, n = 1; from < summaries.size(); from += part, n++) {
+                    com.fasterxml.jackson.databind.node.ArrayNode chunk = Json.MAPPER.createArrayNode();
+                    for (int i = from; i < Math.min(summaries.size(), from + part); i++) {
+                        chunk.add(summaries.get(i));
+                    }
+                    zstdEntry(
+                            zip,
+                            "_journal/summaries/" + n + ".json",
+                            chunk.toString().getBytes(StandardCharsets.UTF_8),
+                            -1);
+                }
+            } else {
+                zstdEntry(zip, "summaries.json", summaries.toString().getBytes(StandardCharsets.UTF_8), -1);
+                zstdEntry(zip, "header.json", header.toString().getBytes(StandardCharsets.UTF_8), -1);
+            }
         }
         return archive;
     }

@@ -81,6 +81,55 @@ public final class InspectReader implements RunReader {
                 && bytes[3] == ZIP_MAGIC[3];
     }
 
+    /**
+     * Reads only what an {@code .eval} log keeps apart from its samples: the header and the per-sample summaries
+     * ({@code summaries.json}, or while the evaluation runs {@code _journal/summaries/N.json}), each summary handed
+     * over as its sample without the model's text (its id, epoch, input, target and scores are the sample's). A few
+     * small entries of the ZIP, however large the log: what Inspect's own viewer shows first. False when the file is
+     * no {@code .eval} or has no summaries; nothing is read then.
+     */
+    public boolean readSummaries(ReadContext context, SampleSink sink) throws IOException {
+        byte[] magic;
+        try (InputStream in = java.nio.file.Files.newInputStream(context.file())) {
+            magic = in.readNBytes(ZIP_MAGIC.length);
+        }
+        if (!isZip(magic)) {
+            return false;
+        }
+        String fileName = context.fileName();
+        try (ZipArchive zip = ZipArchive.open(context.file(), fileName)) {
+            List<ZipArchiveEntry> parts = new ArrayList<>();
+            ZipArchiveEntry whole = zip.entry("summaries.json");
+            if (whole != null) {
+                parts.add(whole);
+            } else {
+                for (ZipArchiveEntry entry : zip.entries()) {
+                    if (entry.getName().startsWith("_journal/summaries/")
+                            && entry.getName().endsWith(".json")) {
+                        parts.add(entry);
+                    }
+                }
+                parts.sort(Comparator.comparing(ZipArchiveEntry::getName, new NaturalOrder()));
+            }
+            ZipArchiveEntry header = zip.entry("header.json");
+            if (header == null) {
+                header = zip.entry("_journal/start.json");
+            }
+            if (parts.isEmpty() || header == null) {
+                return false;
+            }
+            JsonNode eval = parse(zip, header, fileName).path("eval");
+            sink.run(header(eval));
+            for (ZipArchiveEntry part : parts) {
+                int index = 0;
+                for (JsonNode summary : parse(zip, part, fileName)) {
+                    deliver(summary, eval, "summary " + (++index) + " of \"" + part.getName() + "\"", context, sink);
+                }
+            }
+            return true;
+        }
+    }
+
     private void readZip(ReadContext context, SampleSink sink) throws IOException {
         String fileName = context.fileName();
         try (ZipArchive zip = ZipArchive.open(context.file(), fileName)) {
