@@ -1,8 +1,11 @@
 package dev.ponder.app.importing;
 
 import dev.ponder.app.common.AppSettings;
+import dev.ponder.app.common.Figures;
 import dev.ponder.app.common.Notice;
 import dev.ponder.app.common.WorkspaceSession;
+import dev.ponder.core.analysis.CurvePoint;
+import dev.ponder.core.analysis.FirstFigures;
 import dev.ponder.core.ingest.ImportResult;
 import dev.ponder.core.ingest.mapping.FieldMapping;
 import dev.ponder.core.ingest.mapping.SavedMapping;
@@ -113,9 +116,13 @@ public final class ImportViewModel {
                         FileImport file = imports.get(i);
                         context.checkCancelled();
                         try {
+                            TaskContext told = numbered(context, i, imports.size());
+                            String early = ImportService.summaryFigures(file.file(), file.options())
+                                    .map(ImportViewModel::fromSummaries)
+                                    .orElse(null);
                             batch.imported(workspace
                                     .imports()
-                                    .importFile(file.file(), file.options(), numbered(context, i, imports.size())));
+                                    .importFile(file.file(), file.options(), early == null ? told : told(told, early)));
                         } catch (RuntimeException e) {
                             if (context.isCancelled()) {
                                 throw e;
@@ -147,6 +154,42 @@ public final class ImportViewModel {
     /** Imports files the workspace already holds once more, on the user's say-so. */
     public void importAgain(List<FileImport> imports) {
         start(imports.stream().map(FileImport::again).toList());
+    }
+
+    /** An Inspect log's figures from its summaries, to show while its samples are read. */
+    static String fromSummaries(FirstFigures figures) {
+        StringBuilder line =
+                new StringBuilder("From its summaries: accuracy ").append(Figures.percent(figures.accuracy()));
+        if (!figures.passAtK().isEmpty()) {
+            CurvePoint last = figures.passAtK().get(figures.passAtK().size() - 1);
+            line.append(", pass@").append(last.k()).append(' ').append(Figures.percent(last.value()));
+        }
+        if (!figures.majorityFirstK().isEmpty()) {
+            CurvePoint last =
+                    figures.majorityFirstK().get(figures.majorityFirstK().size() - 1);
+            line.append(", maj@").append(last.k()).append(' ').append(Figures.percent(last.value()));
+        }
+        return line.toString();
+    }
+
+    /** Puts what is known already (the figures from a log's summaries) before every progress line of its import. */
+    private static TaskContext told(TaskContext context, String known) {
+        return new TaskContext() {
+            @Override
+            public void progress(long done, long total) {
+                context.progress(done, total);
+            }
+
+            @Override
+            public void message(String message) {
+                context.message(known + " · " + message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return context.isCancelled();
+            }
+        };
     }
 
     /** Prefixes the file's place in the batch to the import's progress line: "(2 of 5) Importing ...". */

@@ -55,6 +55,56 @@ class ImportViewModelTest {
         session.workspace().close();
     }
 
+    @Test
+    void anInspectLogsFiguresFromItsSummariesLeadEveryProgressLineOfItsImport() throws Exception {
+        Path log = dir.resolve("arith.eval");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(log))) {
+            entry(zip, "_journal/start.json", "{\"version\": 2, \"eval\": {\"task\": \"arith\", \"model\": \"m\"}}");
+            StringBuilder summaries = new StringBuilder("[");
+            for (int epoch = 1; epoch <= 4; epoch++) {
+                String answer = epoch == 4 ? "5" : "4";
+                String score = "{\"match\": {\"value\": \"" + (epoch == 4 ? "I" : "C") + "\", \"answer\": \"" + answer
+                        + "\"}}";
+                String common = "\"id\": 1, \"epoch\": " + epoch + ", \"input\": \"2+2?\", \"target\": \"4\", "
+                        + "\"scores\": " + score;
+                entry(
+                        zip,
+                        "samples/1_epoch_" + epoch + ".json",
+                        "{" + common + ", \"output\": {\"choices\": [{"
+                                + "\"message\": {\"role\": \"assistant\", \"content\": \"\\\\boxed{" + answer
+                                + "}\"}}]}}");
+                summaries
+                        .append(epoch == 1 ? "" : ",")
+                        .append("{")
+                        .append(common)
+                        .append("}");
+            }
+            entry(zip, "summaries.json", summaries.append("]").toString());
+            entry(zip, "header.json", "{\"version\": 2, \"status\": \"success\", \"eval\": {\"task\": \"arith\"}}");
+        }
+        List<String> told = new ArrayList<>();
+        ImportViewModel watched = new ImportViewModel(
+                new DirectTaskRunner((title, done, total, message) -> told.add(message)),
+                session,
+                settings,
+                statuses::add);
+        watched.start(List.of(new FileImport(log, dev.ponder.core.ingest.plan.ImportOptions.DEFAULT)));
+        assertThat(runs())
+                .singleElement()
+                .satisfies(run -> assertThat(run.samples()).isEqualTo(4));
+        assertThat(told)
+                .filteredOn(message -> message != null && message.contains("Importing"))
+                .isNotEmpty()
+                .allSatisfy(message -> assertThat(message)
+                        .startsWith("From its summaries: accuracy 75.0%, pass@4 100.0%, maj@4 100.0% · "));
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream zip, String name, String json) throws Exception {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
     private List<RunSummary> runs() {
         return session.workspace().runs().summaries();
     }

@@ -79,6 +79,22 @@ class SummaryFiguresTest {
                 .isEqualTo(Optional.empty());
     }
 
+    @Test
+    void anEvalImportTellsHowFarThroughTheFileItIsAsItReadsTheSamples() throws Exception {
+        Path log = InspectArchives.writeWithSummaries(dir.resolve("big.eval"), log(true, 80, 20), false, 0);
+        long size = java.nio.file.Files.size(log);
+        dev.ponder.core.task.RecordingContext progress = dev.ponder.core.task.RecordingContext.neverCancelled();
+        try (Workspace workspace = Workspace.create(dir.resolve("progress.ponder"))) {
+            new Importer(workspace).importFile(log, ImportOptions.DEFAULT, progress);
+        }
+        List<Long> done = progress.reports().stream()
+                .map(dev.ponder.core.task.RecordingContext.Report::done)
+                .toList();
+        assertThat(done).hasSizeGreaterThan(4).isSorted();
+        assertThat(done.get(done.size() / 2)).as("half way through the samples").isBetween(size / 5, size * 4 / 5);
+        assertThat(done.get(done.size() - 1)).isEqualTo(size);
+    }
+
     private FirstFigures imported(Path log) {
         try (Workspace workspace = Workspace.create(dir.resolve(log.getFileName() + ".ponder"))) {
             long runId = new Importer(workspace)
@@ -98,6 +114,10 @@ class SummaryFiguresTest {
      * its answer when {@code answers}.
      */
     private static String log(boolean answers) {
+        return log(answers, PROBLEMS, EPOCHS);
+    }
+
+    private static String log(boolean answers, int problems, int epochs) {
         Random random = new Random(3);
         ObjectNode log = Json.MAPPER.createObjectNode().put("version", 2).put("status", "success");
         log.putObject("eval")
@@ -105,11 +125,11 @@ class SummaryFiguresTest {
                 .put("model", "m")
                 .put("eval_id", "e1")
                 .putObject("config")
-                .put("epochs", EPOCHS);
+                .put("epochs", epochs);
         ArrayNode samples = log.putArray("samples");
-        for (int p = 0; p < PROBLEMS; p++) {
+        for (int p = 0; p < problems; p++) {
             int gold = 40 + p;
-            for (int e = 1; e <= EPOCHS; e++) {
+            for (int e = 1; e <= epochs; e++) {
                 int answer = random.nextInt(5) < p % 5 ? gold : gold + 1 + random.nextInt(2);
                 ObjectNode sample = samples.addObject()
                         .put("id", p + 1)

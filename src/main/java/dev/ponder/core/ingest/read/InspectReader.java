@@ -67,7 +67,7 @@ public final class InspectReader implements RunReader {
     @Override
     public void read(InputStream in, ReadContext context, SampleSink sink) throws IOException {
         if (isZip(in.readNBytes(ZIP_MAGIC.length))) {
-            readZip(context, sink);
+            readZip(in, context, sink);
         } else {
             readJson(context, sink);
         }
@@ -130,7 +130,12 @@ public final class InspectReader implements RunReader {
         }
     }
 
-    private void readZip(ReadContext context, SampleSink sink) throws IOException {
+    /**
+     * Reads the archive's entries where they lie, and moves {@code in} (the file as the importer streams it, to hash it
+     * and tell how far the import has come) past each sample's entry once that sample is read.
+     */
+    private void readZip(InputStream in, ReadContext context, SampleSink sink) throws IOException {
+        long[] streamed = {ZIP_MAGIC.length};
         String fileName = context.fileName();
         try (ZipArchive zip = ZipArchive.open(context.file(), fileName)) {
             List<ZipArchiveEntry> samples = new ArrayList<>();
@@ -162,8 +167,23 @@ public final class InspectReader implements RunReader {
                     continue;
                 }
                 deliver(sample, eval, location, context, sink);
+                streamed[0] = streamTo(in, streamed[0], entry.getDataOffset() + entry.getCompressedSize());
             }
         }
+    }
+
+    /** Reads {@code in} on from {@code position} up to {@code target} (never back); returns where it now is. */
+    private static long streamTo(InputStream in, long position, long target) throws IOException {
+        long at = position;
+        byte[] buffer = new byte[1 << 16];
+        while (at < target) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, target - at));
+            if (read < 0) {
+                break;
+            }
+            at += read;
+        }
+        return at;
     }
 
     /** An import exception's sentence without the file and place, which the skipped record names already. */
