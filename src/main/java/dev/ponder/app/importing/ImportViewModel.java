@@ -174,29 +174,18 @@ public final class ImportViewModel {
 
     /** Puts what is known already (the figures from a log's summaries) before every progress line of its import. */
     private static TaskContext told(TaskContext context, String known) {
-        return new TaskContext() {
-            @Override
-            public void progress(long done, long total) {
-                context.progress(done, total);
-            }
-
-            @Override
-            public void message(String message) {
-                context.message(known + " · " + message);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return context.isCancelled();
-            }
-        };
+        return rewording(context, message -> known + " · " + message);
     }
 
     /** Prefixes the file's place in the batch to the import's progress line: "(2 of 5) Importing ...". */
     private static TaskContext numbered(TaskContext context, int index, int count) {
-        if (count == 1) {
-            return context;
-        }
+        return count == 1
+                ? context
+                : rewording(context, message -> "(" + (index + 1) + " of " + count + ") " + message);
+    }
+
+    /** The context with its progress lines reworded. */
+    private static TaskContext rewording(TaskContext context, java.util.function.UnaryOperator<String> reword) {
         return new TaskContext() {
             @Override
             public void progress(long done, long total) {
@@ -205,7 +194,7 @@ public final class ImportViewModel {
 
             @Override
             public void message(String message) {
-                context.message("(" + (index + 1) + " of " + count + ") " + message);
+                context.message(reword.apply(message));
             }
 
             @Override

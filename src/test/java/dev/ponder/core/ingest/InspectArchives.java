@@ -50,20 +50,7 @@ final class InspectArchives {
         header.remove("samples");
         try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
                 new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(archive)) {
-            String start = Json.MAPPER
-                    .createObjectNode()
-                    .put("version", 2)
-                    .set("eval", log.get("eval"))
-                    .toString();
-            zstdEntry(zip, "_journal/start.json", start.getBytes(StandardCharsets.UTF_8), -1);
-            for (JsonNode sample : log.get("samples")) {
-                zstdEntry(
-                        zip,
-                        "samples/" + sample.get("id").asText() + "_epoch_"
-                                + sample.get("epoch").asText() + ".json",
-                        sample.toString().getBytes(StandardCharsets.UTF_8),
-                        -1);
-            }
+            startAndSamples(zip, log);
             zstdEntry(zip, "header.json", header.toString().getBytes(StandardCharsets.UTF_8), -1);
         }
         return archive;
@@ -91,20 +78,7 @@ final class InspectArchives {
         }
         try (org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip =
                 new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(archive)) {
-            String start = Json.MAPPER
-                    .createObjectNode()
-                    .put("version", 2)
-                    .set("eval", log.get("eval"))
-                    .toString();
-            zstdEntry(zip, "_journal/start.json", start.getBytes(StandardCharsets.UTF_8), -1);
-            for (JsonNode sample : log.get("samples")) {
-                zstdEntry(
-                        zip,
-                        "samples/" + sample.get("id").asText() + "_epoch_"
-                                + sample.get("epoch").asText() + ".json",
-                        sample.toString().getBytes(StandardCharsets.UTF_8),
-                        -1);
-            }
+            startAndSamples(zip, log);
             if (journal) {
                 for (int from = 0, n = 1; from < summaries.size(); from += part, n++) {
                     com.fasterxml.jackson.databind.node.ArrayNode chunk = Json.MAPPER.createArrayNode();
@@ -123,6 +97,25 @@ final class InspectArchives {
             }
         }
         return archive;
+    }
+
+    /** {@code _journal/start.json} and an entry per sample and epoch, zstd-compressed. */
+    private static void startAndSamples(
+            org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream zip, JsonNode log) throws IOException {
+        String start = Json.MAPPER
+                .createObjectNode()
+                .put("version", 2)
+                .set("eval", log.get("eval"))
+                .toString();
+        zstdEntry(zip, "_journal/start.json", start.getBytes(StandardCharsets.UTF_8), -1);
+        for (JsonNode sample : log.get("samples")) {
+            zstdEntry(
+                    zip,
+                    "samples/" + sample.get("id").asText() + "_epoch_"
+                            + sample.get("epoch").asText() + ".json",
+                    sample.toString().getBytes(StandardCharsets.UTF_8),
+                    -1);
+        }
     }
 
     /**

@@ -380,27 +380,4 @@ public final class InspectReader implements RunReader {
         matcher.appendTail(resolved);
         return resolved.toString();
     }
-
-    /** Orders {@code samples/2_epoch_1.json} before {@code samples/10_epoch_1.json}. */
-    private static final class NaturalOrder implements Comparator<String> {
-        private static final Pattern PARTS = Pattern.compile("(\\d+)|(\\D+)");
-
-        @Override
-        public int compare(String a, String b) {
-            Matcher left = PARTS.matcher(a);
-            Matcher right = PARTS.matcher(b);
-            while (left.find() && right.find()) {
-                int order;
-                if (left.group(1) != null && right.group(1) != null) {
-                    order = new java.math.BigInteger(left.group(1)).compareTo(new java.math.BigInteger(right.group(1)));
-                } else {
-                    order = left.group().compareTo(right.group());
-                }
-                if (order != 0) {
-                    return order;
-                }
-            }
-            return a.compareTo(b);
-        }
-    }
 }
