@@ -8,8 +8,6 @@ import dev.ponder.core.task.TaskHandle;
 import dev.ponder.core.task.TaskRunner;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,65 +25,14 @@ public final class SearchViewModel {
     private final StringProperty query = new SimpleStringProperty("");
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type a phrase, e.g. let me reconsider");
-    private static final Logger LOG = Logger.getLogger(SearchViewModel.class.getName());
 
     private TaskHandle running;
-    private TaskHandle indexing;
-    private WorkspaceServices indexingFor;
-    private boolean indexAgain;
-    private boolean indexRunning;
-    private long indexBuilds;
     private String searched = "";
 
     public SearchViewModel(TaskRunner tasks, WorkspaceSession session) {
         this.tasks = tasks;
         this.session = session;
-        session.revisionProperty().addListener((observable, before, after) -> indexInBackground());
-    }
-
-    /**
-     * Runs imported since are made searchable in the background, after their figures are on screen (an import commits
-     * a run before its index); one build at a time, another after it when the workspace changed meanwhile.
-     */
-    private void indexInBackground() {
-        WorkspaceServices workspace = session.workspace();
-        if (indexRunning && indexingFor == workspace) {
-            indexAgain = true;
-            return;
-        }
-        if (indexRunning) {
-            indexing.cancel();
-            indexRunning = false;
-        }
-        indexAgain = false;
-        indexingFor = workspace;
-        if (workspace == null) {
-            return;
-        }
-        long build = ++indexBuilds;
-        indexRunning = true;
-        indexing = tasks.submit(
-                "Making the traces searchable",
-                context -> {
-                    workspace.search().indexPending(context);
-                    return null;
-                },
-                done -> indexed(build),
-                error -> {
-                    // a search says what is wrong when it meets the same failure; here it only waits for that
-                    LOG.log(Level.INFO, "Background indexing of the traces stopped", error);
-                    indexed(build);
-                });
-    }
-
-    private void indexed(long build) {
-        if (build != indexBuilds) {
-            return; // a build for the workspace shown before, cancelled
-        }
-        indexRunning = false;
-        if (indexAgain) {
-            indexInBackground();
-        }
+        new BackgroundIndexing(tasks, session);
     }
 
     public StringProperty queryProperty() {
