@@ -85,7 +85,7 @@ final class ImportReport {
                 Locale.ROOT,
                 "  %saccuracy %s over %s of %s%n",
                 run,
-                percent(figures.accuracy()),
+                StatsReport.percent(figures.accuracy()),
                 Plural.of(figures.gradedSamples(), "graded sample"),
                 Plural.of(figures.problems(), "problem"));
         out.println("  " + run + "pass@k  " + curve(figures.passAtK()));
@@ -96,12 +96,8 @@ final class ImportReport {
 
     private static String curve(List<CurvePoint> points) {
         return points.stream()
-                .map(point -> point.k() + ": " + percent(point.value()))
+                .map(point -> point.k() + ": " + StatsReport.percent(point.value()))
                 .collect(java.util.stream.Collectors.joining("  "));
-    }
-
-    private static String percent(double value) {
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * value);
     }
 
     static ObjectNode document(WorkspaceServices workspace, List<ImportResult> imported, List<String[]> failed) {

@@ -178,25 +178,20 @@ public final class FirstFiguresBenchmark {
 
     /** The window's timings ({@code dev.ponder.app.WindowTiming}), headless on Monocle in a process of its own. */
     private static String windowTiming(Path file, Path home, int problems) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Dtestfx.robot=glass",
-                "-Dtestfx.headless=true",
-                "-Dglass.platform=Monocle",
-                "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw",
-                "-Dprism.text=t2k",
-                "-Djava.awt.headless=true",
-                "-cp",
-                System.getProperty("java.class.path"),
+        Process process = java(
+                home,
+                List.of(
+                        "-Dtestfx.robot=glass",
+                        "-Dtestfx.headless=true",
+                        "-Dglass.platform=Monocle",
+                        "-Dmonocle.platform=Headless",
+                        "-Dprism.order=sw",
+                        "-Dprism.text=t2k",
+                        "-Djava.awt.headless=true"),
                 "dev.ponder.app.WindowTiming",
                 file.toString(),
                 home.toString(),
-                String.valueOf(problems)));
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                String.valueOf(problems));
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IOException("the window's timing exited with " + process.exitValue());
@@ -219,12 +214,15 @@ public final class FirstFiguresBenchmark {
     }
 
     private static Process start(Path home, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.ponder.Main"));
+        return java(home, List.of(), "dev.ponder.Main", args);
+    }
+
+    /** A JVM of Ponder's classes at {@code -Xmx512m}, its Ponder folder {@code home}, printing to us. */
+    private static Process java(Path home, List<String> options, String main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("PONDER_HOME", home.toString());

@@ -116,13 +116,16 @@ public final class ImportViewModel {
                         FileImport file = imports.get(i);
                         context.checkCancelled();
                         try {
-                            TaskContext told = numbered(context, i, imports.size());
+                            TaskContext perFile = numbered(context, i, imports.size());
                             String early = ImportService.summaryFigures(file.file(), file.options())
                                     .map(ImportViewModel::fromSummaries)
                                     .orElse(null);
                             batch.imported(workspace
                                     .imports()
-                                    .importFile(file.file(), file.options(), early == null ? told : told(told, early)));
+                                    .importFile(
+                                            file.file(),
+                                            file.options(),
+                                            early == null ? perFile : told(perFile, early)));
                         } catch (RuntimeException e) {
                             if (context.isCancelled()) {
                                 throw e;

@@ -27,14 +27,10 @@ public record FirstFigures(
 
     public static FirstFigures of(RunColumns run, StatsOptions options) {
         List<Integer> ks = options.ksFor(run);
-        int graded = 0;
-        for (int p = 0; p < run.problems(); p++) {
-            graded += run.gradedCount(p);
-        }
         return new FirstFigures(
                 run.problems(),
                 run.samples(),
-                graded,
+                run.gradedSamples(),
                 RunStats.accuracy(run, 0, options.seed()).mean(),
                 PassAtK.curve(run, ks),
                 MajorityVote.firstKCurve(run, ks),

@@ -38,11 +38,10 @@ public final class MajorityVote {
         List<CurvePoint[]> points = ks.parallelStream()
                 .map(k -> {
                     double[] random = new double[run.problems()];
-                    double[] first = new double[run.problems()];
-                    IntStream.range(0, run.problems()).parallel().forEach(p -> {
-                        random[p] = expected(run, p, k, draws, seed);
-                        first[p] = firstK(run, p, k);
-                    });
+                    IntStream.range(0, run.problems())
+                            .parallel()
+                            .forEach(p -> random[p] = expected(run, p, k, draws, seed));
+                    double[] first = firstK(run, k);
                     if (resamples > 0) {
                         return new CurvePoint[] {
                             CurvePoint.withInterval(k, random, Spend.expected(run, k), resamples, seed + 1000 + k),
@@ -71,14 +70,17 @@ public final class MajorityVote {
     /** maj@k over each problem's first k samples at each k, without intervals: what {@link #curves} gives as first k. */
     public static List<CurvePoint> firstKCurve(RunColumns run, List<Integer> ks) {
         return ks.stream()
-                .map(k -> {
-                    double[] first = new double[run.problems()];
-                    for (int p = 0; p < run.problems(); p++) {
-                        first[p] = firstK(run, p, k);
-                    }
-                    return CurvePoint.of(k, first, Spend.firstK(run, k));
-                })
+                .map(k -> CurvePoint.of(k, firstK(run, k), Spend.firstK(run, k)))
                 .toList();
+    }
+
+    /** Each problem's {@link #firstK(RunColumns, int, int)} at k. */
+    private static double[] firstK(RunColumns run, int k) {
+        double[] first = new double[run.problems()];
+        for (int p = 0; p < run.problems(); p++) {
+            first[p] = firstK(run, p, k);
+        }
+        return first;
     }
 
     /** 1 if the majority of the problem's first k samples is correct, 0 if wrong, NaN if it does not count. */

@@ -139,6 +139,15 @@ public final class RunColumns {
         return count;
     }
 
+    /** How many of the run's analysed samples have a verdict. */
+    public int gradedSamples() {
+        int graded = 0;
+        for (int p = 0; p < problems(); p++) {
+            graded += gradedCount(p);
+        }
+        return graded;
+    }
+
     /** How many of the problem's samples have a verdict. */
     public int gradedCount(int problem) {
         int count = 0;

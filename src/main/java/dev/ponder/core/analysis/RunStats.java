@@ -39,16 +39,12 @@ public record RunStats(
     /** All figures from the run's columns, and overthinking from its facts when given. */
     public static RunStats of(RunColumns run, List<SampleEfficiency> efficiency, StatsOptions options) {
         List<Integer> ks = options.ksFor(run);
-        int gradedSamples = 0;
-        for (int p = 0; p < run.problems(); p++) {
-            gradedSamples += run.gradedCount(p);
-        }
         Bootstrap.Interval accuracy = accuracy(run, options.resamples(), options.seed());
         boolean tokens = run.hasTokens();
         return new RunStats(
                 run.problems(),
                 run.samples(),
-                gradedSamples,
+                run.gradedSamples(),
                 accuracy,
                 ks,
                 PassAtK.curve(run, ks, options.resamples(), options.seed()),

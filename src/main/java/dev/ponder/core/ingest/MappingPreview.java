@@ -11,8 +11,6 @@ import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.record.IngestedSample;
 import dev.ponder.core.ingest.record.IngestedTreeNode;
 import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleSink;
 import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
@@ -74,7 +72,7 @@ public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
         return new MappingPreview(List.copyOf(collector.rows), List.copyOf(collector.skipped));
     }
 
-    private static final class Collector implements SampleSink {
+    private static final class Collector extends IgnoringSink {
         private final int limit;
         private final Map<String, Problem> problems = new HashMap<>();
         private final List<Row> rows = new ArrayList<>();
@@ -83,12 +81,6 @@ public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
         Collector(int limit) {
             this.limit = limit;
         }
-
-        @Override
-        public void run(RunHeader header) {}
-
-        @Override
-        public void runDetails(RunHeader details) {}
 
         @Override
         public void problem(Problem problem) {
@@ -130,9 +122,6 @@ public record MappingPreview(List<Row> samples, List<SkippedRecord> skipped) {
                     node.value(),
                     node.visits()));
         }
-
-        @Override
-        public void problemReference(String problemKey, String json) {}
 
         @Override
         public void skipped(String location, String reason) {

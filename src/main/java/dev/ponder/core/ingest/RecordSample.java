@@ -11,11 +11,7 @@ import dev.ponder.core.ingest.json.Json;
 import dev.ponder.core.ingest.json.JsonRecords;
 import dev.ponder.core.ingest.read.ParquetReader;
 import dev.ponder.core.ingest.record.FileHead;
-import dev.ponder.core.ingest.record.IngestedSample;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
-import dev.ponder.core.ingest.record.RunHeader;
 import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -130,29 +126,5 @@ public final class RecordSample {
             // A broken row ends the sample; the import itself reports it with its row number.
         }
         return rows;
-    }
-
-    /** Records are only sampled here; what they would become is {@link MappingPreview}'s business. */
-    private static final class IgnoringSink implements SampleSink {
-        @Override
-        public void run(RunHeader header) {}
-
-        @Override
-        public void runDetails(RunHeader details) {}
-
-        @Override
-        public void problem(Problem problem) {}
-
-        @Override
-        public void sample(IngestedSample sample) {}
-
-        @Override
-        public void treeNode(IngestedTreeNode node) {}
-
-        @Override
-        public void problemReference(String problemKey, String json) {}
-
-        @Override
-        public void skipped(String location, String reason) {}
     }
 }

@@ -4,13 +4,11 @@ import dev.ponder.core.ingest.record.IngestedSample;
 import dev.ponder.core.ingest.record.SkippedRecord;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.model.Step;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Records kept with a number stored as missing (a score of Infinity), and a warning for each. */
 final class RecordWarnings {
-    private final List<SkippedRecord> shown = new ArrayList<>();
-    private long count;
+    private final SkippedRecords said = new SkippedRecords();
 
     /** The sample with a score of NaN or ±Infinity (as Python's json writes them) stored as missing, and said. */
     Sample finite(IngestedSample ingested, Sample sample) {
@@ -52,21 +50,18 @@ final class RecordWarnings {
     }
 
     private void warn(IngestedSample ingested, String what) {
-        count++;
-        if (shown.size() < ImportResult.SKIPPED_SHOWN) {
-            shown.add(new SkippedRecord(
-                    "problem " + ingested.problemKey() + ", sample "
-                            + ingested.sample().index(),
-                    what));
-        }
+        said.add(
+                "problem " + ingested.problemKey() + ", sample "
+                        + ingested.sample().index(),
+                what);
     }
 
     /** The first hundred warnings. */
     List<SkippedRecord> shown() {
-        return shown;
+        return said.shown();
     }
 
     long count() {
-        return count;
+        return said.count();
     }
 }

@@ -4,7 +4,10 @@ import dev.ponder.core.ingest.record.SkippedRecord;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The records an import skipped: how many, and the first few with their place and reason. */
+/**
+ * Records an import tells of, those it skipped or those it kept with a warning: how many, and the first few with their
+ * place and reason.
+ */
 final class SkippedRecords {
     private final List<SkippedRecord> shown = new ArrayList<>();
     private long count;

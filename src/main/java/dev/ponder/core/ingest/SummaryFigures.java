@@ -11,11 +11,7 @@ import dev.ponder.core.ingest.read.RunReader;
 import dev.ponder.core.ingest.record.Enricher;
 import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.record.IngestedSample;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
 import dev.ponder.core.ingest.record.ReadContext;
-import dev.ponder.core.ingest.record.RunHeader;
-import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.tokens.TokenCounter;
 import dev.ponder.core.trace.ThinkingSplitter;
@@ -91,21 +87,12 @@ public final class SummaryFigures {
     }
 
     /** The summaries' columns, problems numbered as they come. */
-    private static final class Gathered implements SampleSink {
+    private static final class Gathered extends IgnoringSink {
         final ColumnsCollector columns = new ColumnsCollector();
         private final Map<String, Long> problems = new HashMap<>();
         private long samples;
         boolean undecided;
         boolean unanswered;
-
-        @Override
-        public void run(RunHeader header) {}
-
-        @Override
-        public void runDetails(RunHeader details) {}
-
-        @Override
-        public void problem(Problem problem) {}
 
         @Override
         public void sample(IngestedSample ingested) {
@@ -115,12 +102,6 @@ public final class SummaryFigures {
             long problemId = problems.computeIfAbsent(ingested.problemKey(), key -> (long) problems.size() + 1);
             columns.add(sample.stored(++samples, 1, problemId, null));
         }
-
-        @Override
-        public void treeNode(IngestedTreeNode node) {}
-
-        @Override
-        public void problemReference(String problemKey, String json) {}
 
         @Override
         public void skipped(String location, String reason) {

@@ -157,7 +157,6 @@ public final class RunRepository {
         }
     }
 
-    /** Every run with its problem, sample and tree-node counts and sample-level accuracy, oldest first. */
     /** Every run without its counts (no scan of the samples), oldest first. */
     public List<Run> all() throws SQLException {
         List<Run> runs = new ArrayList<>();
@@ -170,6 +169,7 @@ public final class RunRepository {
         return runs;
     }
 
+    /** Every run with its problem, sample and tree-node counts and sample-level accuracy, oldest first. */
     public List<RunSummary> summaries() throws SQLException {
         String sql = "SELECT " + COLUMNS + ", coalesce(p.problems, 0) AS problems, coalesce(c.samples, 0) AS samples, "
                 + "coalesce(t.nodes, 0) AS nodes, coalesce(c.graded, 0) AS graded, c.accuracy FROM run r "

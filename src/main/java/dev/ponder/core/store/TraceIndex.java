@@ -95,6 +95,24 @@ final class TraceIndex {
         return runs;
     }
 
+    /** The runs without an index (committed by an import, their index still to be built), in id order. */
+    static List<Long> unindexedRuns(Connection connection) throws SQLException {
+        List<Long> runs = runIds(connection);
+        runs.removeAll(new java.util.HashSet<>(indexedRuns(connection)));
+        return runs;
+    }
+
+    private static List<Long> runIds(Connection connection) throws SQLException {
+        List<Long> runs = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM run ORDER BY id")) {
+            while (rows.next()) {
+                runs.add(rows.getLong(1));
+            }
+        }
+        return runs;
+    }
+
     /**
      * FTS5's own check of the structure of every run's index; throws if one is damaged. (Its stricter form, which
      * compares an index with the whole content table, cannot apply: each index holds one run's samples.)
@@ -112,14 +130,7 @@ final class TraceIndex {
      * The schema-4 step: gives every run already in the workspace its own index, then drops the shared one.
      */
     static void splitSharedIndex(Connection connection) throws SQLException {
-        List<Long> runs = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT id FROM run ORDER BY id")) {
-            while (rows.next()) {
-                runs.add(rows.getLong(1));
-            }
-        }
-        for (long runId : runs) {
+        for (long runId : runIds(connection)) {
             drop(connection, runId);
             indexFrom(connection, runId, 0);
         }

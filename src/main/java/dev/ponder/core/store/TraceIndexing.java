@@ -5,10 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The second phase of an import: a run is committed with its rows and figures but without its full-text index, and
@@ -38,19 +35,7 @@ public final class TraceIndexing {
 
     /** The runs whose traces are not searchable yet, oldest first. */
     public List<Long> unindexedRuns() {
-        return workspace.readSql(connection -> {
-            Set<Long> indexed = new HashSet<>(TraceIndex.indexedRuns(connection));
-            List<Long> runs = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM run ORDER BY id");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (!indexed.contains(rows.getLong(1))) {
-                        runs.add(rows.getLong(1));
-                    }
-                }
-            }
-            return runs;
-        });
+        return workspace.readSql(TraceIndex::unindexedRuns);
     }
 
     /**

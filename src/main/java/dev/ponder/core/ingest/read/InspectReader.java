@@ -111,10 +111,7 @@ public final class InspectReader implements RunReader {
                 }
                 parts.sort(Comparator.comparing(ZipArchiveEntry::getName, new NaturalOrder()));
             }
-            ZipArchiveEntry header = zip.entry("header.json");
-            if (header == null) {
-                header = zip.entry("_journal/start.json");
-            }
+            ZipArchiveEntry header = header(zip);
             if (parts.isEmpty() || header == null) {
                 return false;
             }
@@ -144,10 +141,7 @@ public final class InspectReader implements RunReader {
                     samples.add(entry);
                 }
             }
-            ZipArchiveEntry header = zip.entry("header.json");
-            if (header == null) {
-                header = zip.entry("_journal/start.json");
-            }
+            ZipArchiveEntry header = header(zip);
             if (header == null) {
                 throw new ImportException(
                         fileName,
@@ -170,6 +164,12 @@ public final class InspectReader implements RunReader {
                 streamed[0] = streamTo(in, streamed[0], entry.getDataOffset() + entry.getCompressedSize());
             }
         }
+    }
+
+    /** The entry holding the eval's header: {@code header.json} once finished, else the journal's start. */
+    private static ZipArchiveEntry header(ZipArchive zip) {
+        ZipArchiveEntry header = zip.entry("header.json");
+        return header != null ? header : zip.entry("_journal/start.json");
     }
 
     /** Reads {@code in} on from {@code position} up to {@code target} (never back); returns where it now is. */
