@@ -1,6 +1,7 @@
 package dev.ponder.core.analysis;
 
 import dev.ponder.core.answer.Grader;
+import dev.ponder.core.answer.Graders;
 import dev.ponder.core.model.ThinkingSpan;
 import dev.ponder.core.model.ThinkingSplit;
 import dev.ponder.core.store.AnalysisRows.TraceRow;
@@ -51,7 +52,9 @@ final class EfficiencyPass implements AutoCloseable {
     }
 
     private final ReflectionMarkers markers;
-    private final Grader grader;
+    /** Each worker grades with its own memory of the pairs it graded: a run states the same answers again and again. */
+    private final ThreadLocal<Grader> grader;
+
     private final ThinkingSplitter splitter = new ThinkingSplitter();
     private final long total;
     private final TaskContext context;
@@ -69,7 +72,7 @@ final class EfficiencyPass implements AutoCloseable {
     /** A pass over {@code total} traces, reported on {@code context}; give it every row, then {@link #finish}, and close it. */
     EfficiencyPass(ReflectionMarkers markers, Grader grader, long total, TaskContext context) {
         this.markers = markers;
-        this.grader = grader;
+        this.grader = ThreadLocal.withInitial(() -> Graders.remembering(grader));
         this.total = total;
         this.context = context;
     }
@@ -115,7 +118,7 @@ final class EfficiencyPass implements AutoCloseable {
 
     private SampleEfficiency facts(Row row) {
         TraceStructure structure = TraceStructure.of(row.text, split(row), markers);
-        return SampleEfficiency.of(structure, row.text.length(), row.tokens, row.gold, grader);
+        return SampleEfficiency.of(structure, row.text.length(), row.tokens, row.gold, grader.get());
     }
 
     private ThinkingSplit split(Row row) {

@@ -65,25 +65,47 @@ public final class AnswerExtractor {
     static final Pattern STATED = Pattern.compile(
             "(?i)(?:the (?:final )?answer is|final answer\\s*[:：])\\s*[:：]?\\s*(.+?)(?=\\.\\s|\\.$|\\n|$)");
 
+    /** What a stretch of running text states: its answer ({@link #statedIn}) and where that answer ends in it. */
+    public record Stated(String answer, int end) {
+        static final Stated NONE = new Stated(null, -1);
+    }
+
     /**
      * The answer a stretch of running text states outright (a thought inside the thinking): its last
      * {@code \boxed{}}, else its last "the answer is ..." or "Final Answer: ..." up to the end of that sentence;
      * {@code null} when it states none. Unlike {@link #extract}, a short sentence alone is not taken for an answer.
      */
     public static String statedIn(String fragment) {
-        String boxed = lastBoxed(fragment);
+        return stated(fragment).answer();
+    }
+
+    /**
+     * The answer the fragment states ({@link #statedIn}) with where it ends: the end of the last box, or of the last
+     * answer sentence; {@link Stated#NONE} when it states none. One look at the fragment: every thought of every
+     * trace goes through here when a run's overthinking facts are worked out.
+     */
+    public static Stated stated(String fragment) {
+        int box = lastBoxCommand(fragment);
+        String boxed = box < 0 ? null : boxedAt(fragment, box);
         if (boxed != null && !boxed.isBlank()) {
-            return boxed.strip();
+            return new Stated(boxed.strip(), boxEnd(fragment, box));
         }
         if (!mentionsAnswer(fragment)) {
-            return null;
+            return Stated.NONE;
         }
         Matcher matcher = STATED.matcher(fragment);
         String last = null;
+        int end = -1;
         while (matcher.find()) {
             last = matcher.group(1);
+            end = matcher.end();
         }
-        return last == null ? null : tidy(last);
+        String answer = last == null ? null : tidy(last);
+        if (answer == null) {
+            return Stated.NONE;
+        }
+        // an empty box still marks where the fragment's answer ends
+        return new Stated(answer, boxed != null ? boxEnd(fragment, box) : end);
     }
 
     /** Whether the word every answer statement uses is there: most thoughts state none, and skip the pattern. */
@@ -97,31 +119,19 @@ public final class AnswerExtractor {
         return false;
     }
 
-    /** Where in the fragment its stated answer ends, or -1: the end of the last box or answer sentence. */
-    public static int statedEnd(String fragment) {
-        int box = Math.max(fragment.lastIndexOf("\\boxed"), fragment.lastIndexOf("\\fbox"));
-        if (box >= 0 && lastBoxed(fragment) != null) {
-            int depth = 0;
-            for (int i = fragment.indexOf('{', box); i >= 0 && i < fragment.length(); i++) {
-                char c = fragment.charAt(i);
-                if (c == '{') {
-                    depth++;
-                } else if (c == '}' && --depth == 0) {
-                    return i + 1;
-                }
+    /** The end of the box command at {@code box}: after its matched braces, else at the end of its line. */
+    private static int boxEnd(String fragment, int box) {
+        int depth = 0;
+        for (int i = fragment.indexOf('{', box); i >= 0 && i < fragment.length(); i++) {
+            char c = fragment.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i + 1;
             }
-            int line = fragment.indexOf('\n', box);
-            return line < 0 ? fragment.length() : line;
         }
-        if (!mentionsAnswer(fragment)) {
-            return -1;
-        }
-        Matcher matcher = STATED.matcher(fragment);
-        int end = -1;
-        while (matcher.find()) {
-            end = matcher.end();
-        }
-        return end;
+        int line = fragment.indexOf('\n', box);
+        return line < 0 ? fragment.length() : line;
     }
 
     /**
@@ -130,13 +140,23 @@ public final class AnswerExtractor {
      * braces never close.
      */
     public static String lastBoxed(String text) {
-        int boxed = text.lastIndexOf("\\boxed");
-        int fbox = text.lastIndexOf("\\fbox");
-        int at = Math.max(boxed, fbox);
-        if (at < 0) {
-            return null;
+        int at = lastBoxCommand(text);
+        return at < 0 ? null : boxedAt(text, at);
+    }
+
+    /** Where the last {@code \boxed} or {@code \fbox} begins, or -1: one scan back over the text. */
+    private static int lastBoxCommand(String text) {
+        for (int at = text.lastIndexOf('\\'); at >= 0; at = text.lastIndexOf('\\', at - 1)) {
+            if (text.startsWith("boxed", at + 1) || text.startsWith("fbox", at + 1)) {
+                return at;
+            }
         }
-        int afterCommand = at + (at == boxed ? "\\boxed".length() : "\\fbox".length());
+        return -1;
+    }
+
+    /** The content of the box command at {@code at}, as {@link #lastBoxed} reads it. */
+    private static String boxedAt(String text, int at) {
+        int afterCommand = at + (text.startsWith("boxed", at + 1) ? "\\boxed".length() : "\\fbox".length());
         if (afterCommand < text.length() && text.charAt(afterCommand) == ' ') {
             int end = afterCommand + 1;
             while (end < text.length() && text.charAt(end) != '$' && text.charAt(end) != '\n') {

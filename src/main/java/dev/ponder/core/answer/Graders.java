@@ -8,6 +8,9 @@ import java.util.Optional;
 
 /** The graders Ponder ships. Correctness labels a file carries are used before any of these. */
 public final class Graders {
+    /** Answer–gold pairs {@link #remembering} keeps before it starts again. */
+    static final int REMEMBERED = 100_000;
+
     /** The name recorded when a file's own labels decided correctness. */
     public static final String FILE_LABELS = "file labels";
 
@@ -59,14 +62,17 @@ public final class Graders {
 
     /**
      * The grader, grading each distinct answer–gold pair once: for one pass over a run on one thread (a run repeats
-     * its answers, and a symbolic comparison can take seconds).
+     * its answers, and a symbolic comparison can take seconds). It forgets all once it holds {@value #REMEMBERED}
+     * pairs, so a run of ever new answers cannot fill the heap.
      */
     public static Grader remembering(Grader grader) {
         Map<String, Boolean> decided = new HashMap<>();
-        return new Named(
-                grader.name(),
-                (answer, gold) ->
-                        decided.computeIfAbsent(answer + '\u0000' + gold, pair -> grader.matches(answer, gold)));
+        return new Named(grader.name(), (answer, gold) -> {
+            if (decided.size() >= REMEMBERED) {
+                decided.clear();
+            }
+            return decided.computeIfAbsent(answer + '\u0000' + gold, pair -> grader.matches(answer, gold));
+        });
     }
 
     public static Optional<Grader> byName(String name) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,7 +23,8 @@ public final class ReflectionMarkers {
     private final List<String> phrases;
     private final String[] longestFirst;
     private final String firstLetters;
-    private final boolean[] asciiFirst = new boolean[128];
+    /** For a text character below 128, the phrases that can begin with it, longest first; null where none does. */
+    private final String[][] byAsciiFirst = new String[128][];
 
     public ReflectionMarkers(List<String> phrases) {
         this.phrases = phrases.stream()
@@ -35,13 +37,17 @@ public final class ReflectionMarkers {
                 .toArray(String[]::new);
         StringBuilder letters = new StringBuilder();
         for (String phrase : longestFirst) {
-            letters.append(Character.toLowerCase(phrase.charAt(0))).append(Character.toUpperCase(phrase.charAt(0)));
+            char first = phrase.charAt(0); // itself too: a title-case letter (ǅ) is neither its lower nor upper case
+            letters.append(first).append(Character.toLowerCase(first)).append(Character.toUpperCase(first));
         }
         this.firstLetters = letters.toString();
-        for (char c : firstLetters.toCharArray()) {
-            if (c < 128) {
-                asciiFirst[c] = true;
-            }
+        for (char c = 0; c < 128; c++) {
+            char letter = c;
+            String[] starting = Arrays.stream(longestFirst)
+                    .filter(phrase -> firstLetters.indexOf(letter) >= 0
+                            && phrase.regionMatches(true, 0, String.valueOf(letter), 0, 1))
+                    .toArray(String[]::new);
+            byAsciiFirst[c] = starting.length == 0 ? null : starting;
         }
     }
 
@@ -76,19 +82,37 @@ public final class ReflectionMarkers {
      */
     int matchAt(String text, int at, int limit) {
         char first = text.charAt(at);
-        if ((first < 128 ? !asciiFirst[first] : firstLetters.indexOf(first) < 0)
-                || at > 0 && isWordChar(text.charAt(at - 1))) {
+        String[] candidates = first < 128 ? byAsciiFirst[first] : firstLetters.indexOf(first) < 0 ? null : longestFirst;
+        if (candidates == null || at > 0 && isWordChar(text.charAt(at - 1))) {
             return -1;
         }
-        for (String phrase : longestFirst) {
+        for (String phrase : candidates) {
             int end = at + phrase.length();
             if (end <= limit
-                    && text.regionMatches(true, at, phrase, 0, phrase.length())
+                    && startsIgnoringCase(text, at, phrase)
                     && (end == text.length() || !isWordChar(text.charAt(end)))) {
                 return phrase.length();
             }
         }
         return -1;
+    }
+
+    /**
+     * {@code text.regionMatches(true, at, phrase, 0, phrase.length())}, with ASCII compared in line: most words of a
+     * trace that begin like a phrase differ from it in their first letters, and the library call costs more than that.
+     */
+    private static boolean startsIgnoringCase(String text, int at, String phrase) {
+        for (int k = 0; k < phrase.length(); k++) {
+            char a = text.charAt(at + k);
+            char b = phrase.charAt(k);
+            if (a >= 128 || b >= 128) {
+                return text.regionMatches(true, at + k, phrase, k, phrase.length() - k);
+            }
+            if (a != b && ((a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isWordChar(char c) {

@@ -4,8 +4,6 @@ import dev.ponder.core.answer.AnswerExtractor;
 import dev.ponder.core.model.ThinkingSplit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A trace taken apart: its thinking split into thoughts at blank lines and at reflection markers that begin
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
  * @param markers  reflection markers used, anywhere in the thinking
  */
 public record TraceStructure(List<Thought> thoughts, int markers) {
-    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
-
     public TraceStructure {
         thoughts = List.copyOf(thoughts);
     }
@@ -34,11 +30,7 @@ public record TraceStructure(List<Thought> thoughts, int markers) {
         if (split.thinking() != null) {
             int start = split.thinking().start();
             int end = split.thinking().end();
-            List<Integer> cuts = new ArrayList<>();
-            Matcher blank = BLANK_LINE.matcher(text).region(start, end);
-            while (blank.find()) {
-                cuts.add(blank.end());
-            }
+            List<Integer> cuts = blankLineEnds(text, start, end);
             int i = start;
             while (i < end) {
                 int length = markers.matchAt(text, i, end);
@@ -88,10 +80,31 @@ public record TraceStructure(List<Thought> thoughts, int markers) {
                 opener = text.substring(firstText, firstText + length);
             }
         }
-        String fragment = text.substring(from, to);
-        String answer = AnswerExtractor.statedIn(fragment);
-        int answerEnd = answer == null ? -1 : from + AnswerExtractor.statedEnd(fragment);
-        thoughts.add(new Thought(from, to, opener, answer, answerEnd));
+        AnswerExtractor.Stated stated = AnswerExtractor.stated(text.substring(from, to));
+        thoughts.add(
+                new Thought(from, to, opener, stated.answer(), stated.answer() == null ? -1 : from + stated.end()));
+    }
+
+    /**
+     * Where each blank line in {@code text[start, end)} ends (a line break, spaces or tabs, a line break), read as a
+     * pattern would find them one after another; a scan by hand, as every trace of a run goes through here.
+     */
+    private static List<Integer> blankLineEnds(String text, int start, int end) {
+        List<Integer> ends = new ArrayList<>();
+        int i = text.indexOf('\n', start);
+        while (i >= 0 && i < end) {
+            int j = i + 1;
+            while (j < end && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                j++;
+            }
+            if (j < end && text.charAt(j) == '\n') {
+                ends.add(j + 1);
+                i = text.indexOf('\n', j + 1);
+            } else {
+                i = text.indexOf('\n', i + 1);
+            }
+        }
+        return ends;
     }
 
     /** At the start of the thinking, of a line, or after a sentence's end. */

@@ -30,6 +30,22 @@ class AnswerExtractorTest {
     }
 
     @Test
+    void aThoughtStatesItsAnswerWithWhereTheStatementEnds() {
+        String boxed = "so it is \\boxed{\\frac{1}{2}} surely";
+        assertThat(AnswerExtractor.stated(boxed))
+                .isEqualTo(new AnswerExtractor.Stated("\\frac{1}{2}", boxed.indexOf(" surely")));
+        String sentence = "The answer is 4. Then the answer is $5$.\nDone";
+        assertThat(AnswerExtractor.stated(sentence))
+                .isEqualTo(new AnswerExtractor.Stated("5", sentence.indexOf(".\nDone")));
+        // an empty box states nothing, but where the sentence's answer ends is still the box's end
+        String empty = "The answer is 6. \\boxed{} and on";
+        assertThat(AnswerExtractor.stated(empty)).isEqualTo(new AnswerExtractor.Stated("6", empty.indexOf(" and on")));
+        assertThat(AnswerExtractor.stated("no answer here")).isEqualTo(new AnswerExtractor.Stated(null, -1));
+        assertThat(AnswerExtractor.statedIn("\\fbox{1} then \\boxed{2} then \\box{3}"))
+                .isEqualTo("2");
+    }
+
+    @Test
     void readsFboxAndTheSpaceForm() {
         assertThat(AnswerExtractor.lastBoxed("so \\fbox{12}")).isEqualTo("12");
         assertThat(AnswerExtractor.lastBoxed("$\\boxed 5$ done")).isEqualTo("5");

@@ -44,6 +44,28 @@ class TraceStructureTest {
     }
 
     @Test
+    void aBlankLineMayHoldSpacesAndTabsAndRunsOfBreaksCutOnce() {
+        String text = "<think>\nOne.\n \t\nTwo.\n\n\nThree.\n x\nstill three.</think>\n4";
+        TraceStructure trace = structure(text);
+        assertThat(trace.thoughts())
+                .extracting(thought ->
+                        text.substring(thought.start(), thought.end()).strip())
+                .containsExactly("One.", "Two.", "Three.\n x\nstill three.", "4");
+    }
+
+    @Test
+    void markersMatchIgnoringCaseAsWholeWordsOnly() {
+        String text = "<think>\nWAIT. wAiT: waiting, await, hmmm. Hmm! But let me see; alternatively.\n</think>\n1";
+        // WAIT, wAiT, Hmm, But let me, alternatively; not "waiting", "await" or "hmmm"
+        assertThat(structure(text).markers()).isEqualTo(5);
+        ReflectionMarkers accented = new ReflectionMarkers(List.of("Ébauche", "ǅa"));
+        String other = "<think>\nébauche. ÉBAUCHE. ǆa and ǅa.\n</think>";
+        assertThat(TraceStructure.of(other, new ThinkingSplitter().split(other), accented)
+                        .markers())
+                .isEqualTo(4);
+    }
+
+    @Test
     void aTraceCutOffInItsThinkingHasNoAnswerPart() {
         String cut = "<think>\nThe answer is 4.\n\nWait, maybe 5";
         TraceStructure trace = structure(cut);
