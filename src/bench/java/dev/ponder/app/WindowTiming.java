@@ -17,8 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Times the real window, headless on Monocle, as a researcher meets it: from choosing a run file in the import dialog
  * to the run overview showing the run's figures, and from opening the window on that workspace to the run's problems
- * table filled. A process of its own ({@code bench first-figures --window} starts it): {@code WindowTiming FILE HOME
- * PROBLEMS} prints one line of JSON.
+ * table filled. A process of its own ({@code bench first-figures} starts it): {@code WindowTiming FILE HOME
+ * PROBLEMS} prints one line of JSON. With {@code --summaries}, an Inspect log's figures from its summaries instead.
  */
 public final class WindowTiming {
     private static final long LIMIT_SECONDS = 900;
@@ -26,6 +26,10 @@ public final class WindowTiming {
     private WindowTiming() {}
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--summaries")) {
+            summaries(Path.of(args[1]).toAbsolutePath(), Files.createDirectories(Path.of(args[2])));
+            return;
+        }
         Path file = Path.of(args[0]).toAbsolutePath();
         Path home = Files.createDirectories(Path.of(args[1]));
         int problems = Integer.parseInt(args[2]);
@@ -78,6 +82,36 @@ public final class WindowTiming {
                 "{\"overview_seconds\": %.3f, \"problems_table_seconds\": %.3f}%n",
                 overview,
                 problemsTable);
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /**
+     * {@code WindowTiming --summaries FILE HOME}: from choosing an Inspect log in the import dialog to its figures from
+     * its summaries in the window's status line; prints one line of JSON.
+     */
+    private static void summaries(Path file, Path home) throws Exception {
+        FxRobot robot = new FxRobot();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        Application app = PonderWindow.open(TestHomes.welcomed(home), dialogs);
+        TableView<RunSummary> runs = robot.lookup("#run-table").queryTableView();
+        WaitForAsyncUtils.waitFor(
+                LIMIT_SECONDS, TimeUnit.SECONDS, () -> !runs.getItems().isEmpty());
+        dialogs.filesToImport = List.of(file);
+        robot.clickOn("File").clickOn("Import Run Files…");
+        WaitForAsyncUtils.waitFor(
+                LIMIT_SECONDS,
+                TimeUnit.SECONDS,
+                () -> FxLookups.dialogButton(robot, "Import").isPresent());
+        long chosen = System.nanoTime();
+        robot.clickOn(FxLookups.dialogButton(robot, "Import").orElseThrow());
+        until(() -> FxLookups.onFx(() -> Optional.ofNullable(
+                        robot.lookup("#status-message").queryAs(Label.class).getText()))
+                .filter(text -> text.startsWith("From its summaries"))
+                .isPresent());
+        double figures = seconds(chosen);
+        PonderWindow.close(app);
+        System.out.printf(Locale.ROOT, "{\"summaries_seconds\": %.3f}%n", figures);
         System.out.flush();
         System.exit(0);
     }

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.ReplayFaults.class,
             BenchCommand.Graders.class,
             BenchCommand.Compute.class,
-            BenchCommand.FirstFigures.class
+            BenchCommand.FirstFigures.class,
+            BenchCommand.InspectFigures.class
         })
 public final class BenchCommand implements Runnable {
     @Spec
@@ -64,7 +65,7 @@ public final class BenchCommand implements Runnable {
         @Option(
                 names = "--size",
                 defaultValue = "many",
-                description = "large, many or small (default: ${DEFAULT-VALUE}).")
+                description = "large, medium, many or small (default: ${DEFAULT-VALUE}).")
         private String size;
 
         @Option(
@@ -96,7 +97,7 @@ public final class BenchCommand implements Runnable {
         @Option(
                 names = "--size",
                 defaultValue = "large",
-                description = "large, many or small (default: ${DEFAULT-VALUE}).")
+                description = "large, medium, many or small (default: ${DEFAULT-VALUE}).")
         private String size;
 
         @Option(
@@ -420,7 +421,7 @@ public final class BenchCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(
                     new picocli.CommandLine(new BenchCommand()),
-                    "unknown size '" + name + "'; expected large, many or small");
+                    "unknown size '" + name + "'; expected large, medium, many or small");
         }
     }
 
@@ -712,6 +713,42 @@ public final class BenchCommand implements Runnable {
                     bench.size(),
                     bench.directory(),
                     python,
+                    !noWindow,
+                    spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "inspect-figures",
+            mixinStandardHelpOptions = true,
+            description =
+                    "An Inspect .eval's figures from its summaries: how soon the command line and the window show "
+                            + "them.")
+    static final class InspectFigures implements Callable<Integer> {
+        @Option(
+                names = "--size",
+                defaultValue = "medium",
+                description = "large, medium, many or small (default: ${DEFAULT-VALUE}: 16,000 long samples).")
+        private String size;
+
+        @Option(
+                names = "--dir",
+                paramLabel = "DIR",
+                description = "Where inputs and the workspace are kept (default: $PONDER_HOME/bench).")
+        private Path dir;
+
+        @Option(names = "--no-window", description = "Leave out the window's timing (headless, on Monocle).")
+        private boolean noWindow;
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            dev.ponder.core.bench.InspectFiguresBenchmark.run(
+                    size(size),
+                    dir != null ? dir : defaultDirectory(),
                     !noWindow,
                     spec.commandLine().getOut());
             return 0;

@@ -3,6 +3,7 @@ package dev.ponder.core.bench;
 /**
  * The standard sizes of synthetic runs. {@code large}: about 1 GB, 500 problems of 64 long samples
  * (log-normal lengths with a tail to 32k tokens). {@code many}: a million short samples, 4,000 problems of 250.
+ * {@code medium}: half of {@code large}.
  *
  * @param medianTokens the median length of a trace in tokens
  * @param sigma        the spread of the log-normal length distribution
@@ -11,6 +12,8 @@ package dev.ponder.core.bench;
 public enum BenchSize {
     LARGE(500, 64, 3_800, 0.75, 32_768),
     MANY(4_000, 250, 70, 0.5, 400),
+    /** Half of {@code large}: 16,000 long samples, the size of the Inspect log the first-figures goals name. */
+    MEDIUM(250, 64, 3_800, 0.75, 32_768),
     /** A small size for tests and trying things out. */
     SMALL(20, 8, 300, 0.6, 2_000);
 

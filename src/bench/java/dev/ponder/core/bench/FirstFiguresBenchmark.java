@@ -64,22 +64,33 @@ public final class FirstFiguresBenchmark {
         }
         Path home = Files.createTempDirectory(directory, "first-figures-");
         Path workspace = home.resolve("w.ponder");
-        Timed imported = ponderTimed(home, "import", file.toString(), "-w", workspace.toString());
+        List<Double> figuresAt = new ArrayList<>();
+        double importSeconds = BenchProcesses.ponderTimed(
+                home,
+                line -> line.strip().startsWith("maj@k"),
+                figuresAt,
+                "import",
+                file.toString(),
+                "-w",
+                workspace.toString());
+        if (figuresAt.isEmpty()) {
+            throw new IOException("ponder import printed no figures");
+        }
         long statsStarted = System.nanoTime();
-        JsonNode stats =
-                JSON.readTree(ponder(home, "stats", "1", "-w", workspace.toString(), "--no-overthinking", "--json"));
+        JsonNode stats = JSON.readTree(
+                BenchProcesses.ponder(home, "stats", "1", "-w", workspace.toString(), "--no-overthinking", "--json"));
         double statsSeconds = seconds(statsStarted);
         long againStarted = System.nanoTime();
-        ponder(home, "stats", "1", "-w", workspace.toString(), "--no-overthinking", "--json");
+        BenchProcesses.ponder(home, "stats", "1", "-w", workspace.toString(), "--no-overthinking", "--json");
         double againSeconds = seconds(againStarted);
-        double ponderSeconds = imported.firstFigures();
+        double ponderSeconds = figuresAt.get(0);
         long workspaceBytes = Files.size(workspace);
         out.printf(
                 Locale.ROOT,
                 "Ponder CLI    import: first figures printed %.1f s, searchable and done %.1f s (one process); "
                         + "full figures (first stats) %.1f s, stats again %.1f s (each a whole process)%n",
-                imported.firstFigures(),
-                imported.total(),
+                figuresAt.get(0),
+                importSeconds,
                 statsSeconds,
                 againSeconds);
         out.printf(
@@ -99,8 +110,11 @@ public final class FirstFiguresBenchmark {
         }
         out.flush();
         if (window) {
-            JsonNode timed = JSON.readTree(windowTiming(
-                    file, home.resolve("window"), stats.get("problems").asInt()));
+            JsonNode timed = JSON.readTree(BenchProcesses.windowTiming(
+                    home.resolve("window"),
+                    file.toString(),
+                    home.resolve("window").toString(),
+                    stats.get("problems").asText()));
             out.printf(
                     Locale.ROOT,
                     "window        overview with the run's figures %.1f s after the file was chosen; the run's problems "
@@ -150,83 +164,6 @@ public final class FirstFiguresBenchmark {
         if (Math.abs(pandas - ponder) > 1e-9) {
             differences.add(String.format(Locale.ROOT, "%s pandas %.6f, Ponder %.6f", what, pandas, ponder));
         }
-    }
-
-    /** When an import printed its first figures (its "maj@k" line) and when it ended, in seconds from its start. */
-    private record Timed(double firstFigures, double total) {}
-
-    /** Runs {@code ponder import} as a process of its own, noting when each line of what it printed came. */
-    private static Timed ponderTimed(Path home, String... args) throws IOException, InterruptedException {
-        long started = System.nanoTime();
-        Process process = start(home, args);
-        double figures = Double.NaN;
-        try (java.io.BufferedReader lines = new java.io.BufferedReader(
-                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (Double.isNaN(figures) && line.strip().startsWith("maj@k")) {
-                    figures = seconds(started);
-                }
-            }
-        }
-        int status = process.waitFor();
-        if (status != 0 || Double.isNaN(figures)) {
-            throw new IOException("ponder " + String.join(" ", args) + " exited with " + status
-                    + (Double.isNaN(figures) ? " and printed no figures" : ""));
-        }
-        return new Timed(figures, seconds(started));
-    }
-
-    /** The window's timings ({@code dev.ponder.app.WindowTiming}), headless on Monocle in a process of its own. */
-    private static String windowTiming(Path file, Path home, int problems) throws IOException, InterruptedException {
-        Process process = java(
-                home,
-                List.of(
-                        "-Dtestfx.robot=glass",
-                        "-Dtestfx.headless=true",
-                        "-Dglass.platform=Monocle",
-                        "-Dmonocle.platform=Headless",
-                        "-Dprism.order=sw",
-                        "-Dprism.text=t2k",
-                        "-Djava.awt.headless=true"),
-                "dev.ponder.app.WindowTiming",
-                file.toString(),
-                home.toString(),
-                String.valueOf(problems));
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IOException("the window's timing exited with " + process.exitValue());
-        }
-        return printed.lines()
-                .filter(line -> line.startsWith("{"))
-                .findFirst()
-                .orElseThrow(() -> new IOException("the window's timing printed no figures: " + printed));
-    }
-
-    /** Runs Ponder's command line as a process of its own, as a researcher would; returns what it printed. */
-    private static String ponder(Path home, String... args) throws IOException, InterruptedException {
-        Process process = start(home, args);
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int status = process.waitFor();
-        if (status != 0) {
-            throw new IOException("ponder " + String.join(" ", args) + " exited with " + status);
-        }
-        return printed;
-    }
-
-    private static Process start(Path home, String... args) throws IOException {
-        return java(home, List.of(), "dev.ponder.Main", args);
-    }
-
-    /** A JVM of Ponder's classes at {@code -Xmx512m}, its Ponder folder {@code home}, printing to us. */
-    private static Process java(Path home, List<String> options, String main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("PONDER_HOME", home.toString());
-        return builder.start();
     }
 
     private static boolean hasPandas(String python) {

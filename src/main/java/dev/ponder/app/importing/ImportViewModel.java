@@ -120,6 +120,10 @@ public final class ImportViewModel {
                             String early = ImportService.summaryFigures(file.file(), file.options())
                                     .map(ImportViewModel::fromSummaries)
                                     .orElse(null);
+                            if (early != null) { // shown now, not at the import's first report
+                                perFile.message(
+                                        early + " · Importing " + file.file().getFileName() + "…");
+                            }
                             batch.imported(workspace
                                     .imports()
                                     .importFile(
