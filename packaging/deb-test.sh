@@ -23,6 +23,8 @@ $sudo apt-get install -y -qq "$PWD/$deb" >"$home/install.log" 2>&1 \
     || { echo "deb test: the package is not fully installed: $(dpkg-query -W -f='${Status}' ponder)"; exit 1; }
 command -v ponder >/dev/null || { echo "deb test: no ponder on the PATH after installing"; exit 1; }
 echo "deb test: installed; $(ponder --version | head -1)"
+JAVA_TOOL_OPTIONS=-Xshare:on ponder --version >/dev/null 2>&1 \
+    || { echo "deb test: the installed class-data archive does not map:"; JAVA_TOOL_OPTIONS=-Xshare:on ponder --version; exit 1; }
 PONDER_HOME="$home" ponder import --workspace "$home/deb.ponder" sample-runs/tiny-arith-best-of-4.jsonl >/dev/null
 PONDER_HOME="$home" ponder info --workspace "$home/deb.ponder" | grep -q "tiny-arith best-of-4" \
     || { echo "deb test: ponder from the PATH did not import the sample run"; exit 1; }

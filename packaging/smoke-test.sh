@@ -14,6 +14,13 @@ trap 'rm -rf "$home"' EXIT
 export PONDER_HOME="$home"
 
 echo "smoke test: $("$app" --version | head -1)"
+# the image's class-data archive must map (-Xshare:on makes the JVM fail where it does not), through the native
+# launcher and through lib/ponder, which the .deb puts on the PATH
+for launcher in "$app" "$(dirname "$app")/../lib/ponder"; do
+    JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version >/dev/null 2>&1 || {
+        echo "smoke test: the class-data archive (lib/app/ponder.jsa) does not map for $launcher:"
+        JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version; exit 1; }
+done
 "$app" import --workspace "$home/smoke.ponder" sample-runs/tiny-arith-best-of-4.jsonl
 "$app" stats --workspace "$home/smoke.ponder" "tiny-arith best-of-4" | grep -q "pass@k"
 "$app" replay --workspace "$home/smoke.ponder" --problems-file assets/models/tiny-reasoner/problems.jsonl \
