@@ -126,8 +126,9 @@ public final class RunningTask implements TaskHandle {
         }
 
         private void show() {
-            updateQueued.set(false);
+            // lastShown first: a report that queues the next update must see this one's time, or it is shown at once
             lastShown = System.nanoTime();
+            updateQueued.set(false);
             Update update = latest.get();
             progress.set(update.progress());
             message.set(update.message());
