@@ -87,6 +87,14 @@ final class BenchProcesses {
         return builder.start();
     }
 
+    /** Deletes a Ponder folder the benchmark made for its processes, with everything in it. */
+    static void deleteFolder(Path folder) throws IOException {
+        try (var paths = java.nio.file.Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
     static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;
     }

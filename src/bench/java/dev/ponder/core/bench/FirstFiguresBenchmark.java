@@ -50,7 +50,7 @@ public final class FirstFiguresBenchmark {
             if (cell.waitFor() != 0) {
                 throw new IOException("the pandas cell failed");
             }
-            pandasSeconds = seconds(started);
+            pandasSeconds = BenchProcesses.seconds(started);
             pandas = JSON.readTree(printed);
             out.printf(
                     Locale.ROOT,
@@ -79,10 +79,10 @@ public final class FirstFiguresBenchmark {
         long statsStarted = System.nanoTime();
         JsonNode stats = JSON.readTree(
                 BenchProcesses.ponder(home, "stats", "1", "-w", workspace.toString(), "--no-overthinking", "--json"));
-        double statsSeconds = seconds(statsStarted);
+        double statsSeconds = BenchProcesses.seconds(statsStarted);
         long againStarted = System.nanoTime();
         BenchProcesses.ponder(home, "stats", "1", "-w", workspace.toString(), "--no-overthinking", "--json");
-        double againSeconds = seconds(againStarted);
+        double againSeconds = BenchProcesses.seconds(againStarted);
         double ponderSeconds = figuresAt.get(0);
         long workspaceBytes = Files.size(workspace);
         out.printf(
@@ -123,10 +123,7 @@ public final class FirstFiguresBenchmark {
                     timed.get("problems_table_seconds").asDouble());
             out.flush();
         }
-        try (var files = Files.walk(home)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        BenchProcesses.deleteFolder(home);
     }
 
     /** Whether both sides give the same figures: accuracy, pass@k and first-k maj@k at every k. */
@@ -179,9 +176,5 @@ public final class FirstFiguresBenchmark {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static double seconds(long started) {
-        return (System.nanoTime() - started) / 1e9;
     }
 }

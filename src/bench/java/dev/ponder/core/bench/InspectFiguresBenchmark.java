@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,10 +67,7 @@ public final class InspectFiguresBenchmark {
                 out.flush();
             }
         } finally {
-            try (var files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            BenchProcesses.deleteFolder(home);
         }
     }
 }

@@ -120,16 +120,11 @@ public final class ImportViewModel {
                             String early = ImportService.summaryFigures(file.file(), file.options())
                                     .map(ImportViewModel::fromSummaries)
                                     .orElse(null);
+                            TaskContext reporting = early == null ? perFile : told(perFile, early);
                             if (early != null) { // shown now, not at the import's first report
-                                perFile.message(
-                                        early + " · Importing " + file.file().getFileName() + "…");
+                                reporting.message("Importing " + file.file().getFileName() + "…");
                             }
-                            batch.imported(workspace
-                                    .imports()
-                                    .importFile(
-                                            file.file(),
-                                            file.options(),
-                                            early == null ? perFile : told(perFile, early)));
+                            batch.imported(workspace.imports().importFile(file.file(), file.options(), reporting));
                         } catch (RuntimeException e) {
                             if (context.isCancelled()) {
                                 throw e;
