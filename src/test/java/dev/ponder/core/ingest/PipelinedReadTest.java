@@ -7,11 +7,9 @@ import dev.ponder.core.ingest.read.RunReader;
 import dev.ponder.core.ingest.record.FileHead;
 import dev.ponder.core.ingest.record.ImportException;
 import dev.ponder.core.ingest.record.IngestedSample;
-import dev.ponder.core.ingest.record.IngestedTreeNode;
 import dev.ponder.core.ingest.record.ReadContext;
 import dev.ponder.core.ingest.record.RunHeader;
 import dev.ponder.core.ingest.record.SampleSink;
-import dev.ponder.core.model.Problem;
 import dev.ponder.core.model.Sample;
 import dev.ponder.core.task.TaskCancelledException;
 import java.io.ByteArrayInputStream;
@@ -62,7 +60,7 @@ class PipelinedReadTest {
     }
 
     /** Collects what arrives, on the caller's thread; can be told to fail after some samples. */
-    private static final class Collecting implements SampleSink {
+    private static final class Collecting extends IgnoringSink {
         final List<String> texts = new ArrayList<>();
         final List<Thread> threads = new ArrayList<>();
         int failAfter = Integer.MAX_VALUE;
@@ -73,12 +71,6 @@ class PipelinedReadTest {
         }
 
         @Override
-        public void runDetails(RunHeader details) {}
-
-        @Override
-        public void problem(Problem problem) {}
-
-        @Override
         public void sample(IngestedSample sample) {
             threads.add(Thread.currentThread());
             if (texts.size() >= failAfter) {
@@ -86,15 +78,6 @@ class PipelinedReadTest {
             }
             texts.add(sample.sample().text());
         }
-
-        @Override
-        public void treeNode(IngestedTreeNode node) {}
-
-        @Override
-        public void problemReference(String problemKey, String json) {}
-
-        @Override
-        public void skipped(String location, String reason) {}
     }
 
     private static InputStream nothing() {
